@@ -1,0 +1,108 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { ArticleCard } from '@/components/library/article-card';
+import { ConsultCta } from '@/components/library/consult-cta';
+import { TableOfContents } from '@/components/library/table-of-contents';
+import { ThemeTags } from '@/components/library/theme-tags';
+import { getDb } from '@/db';
+import { readingMinutes, renderMarkdown } from '@/features/library/domain/markdown';
+import { getPublishedArticle, listRelatedArticles } from '@/features/library/queries';
+import { findTheme } from '@/features/library/themes';
+import { formatDateJa, isoDateIn } from '@/lib/format';
+import { siteConfig } from '@/lib/site-config';
+import { absoluteUrl } from '@/lib/site-url';
+
+type Props = { params: Promise<{ slug: string }> };
+
+// No article is rendered at build time (the database is not opened during `next build`);
+// each is rendered on its first visit, then served from the cache until it is revalidated.
+export function generateStaticParams() {
+  return [];
+}
+export const dynamicParams = true;
+
+const loadArticle = cache(async (slug: string) => getPublishedArticle(await getDb(), slug, new Date()));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await loadArticle((await params).slug);
+  if (!article) return { title: '記事が見つかりません' };
+  const url = `/articles/${article.slug}`;
+  return {
+    title: article.title,
+    description: article.summary,
+    alternates: { canonical: url },
+    openGraph: {
+      type: 'article',
+      title: article.title,
+      description: article.summary,
+      url,
+      publishedTime: article.publishedAt.toISOString(),
+      modifiedTime: article.updatedAt.toISOString(),
+      authors: [siteConfig.counselor.name],
+      tags: article.themes.map((id) => findTheme(id)?.label ?? id),
+    },
+    twitter: { card: 'summary', title: article.title, description: article.summary },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = await loadArticle((await params).slug);
+  if (!article) notFound();
+  const { html, toc, plainText } = renderMarkdown(article.bodyMarkdown);
+  const related = await listRelatedArticles(await getDb(), article, new Date());
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'BlogPosting',
+    headline: article.title,
+    description: article.summary,
+    datePublished: article.publishedAt.toISOString(),
+    dateModified: article.updatedAt.toISOString(),
+    inLanguage: 'ja',
+    mainEntityOfPage: absoluteUrl(`/articles/${article.slug}`),
+    author: { '@type': 'Person', name: siteConfig.counselor.name, jobTitle: siteConfig.counselor.title },
+    publisher: { '@type': 'Organization', name: siteConfig.name },
+  };
+
+  return (
+    <div className="container container--narrow">
+      <article className="article">
+        <header className="article__header">
+          <h1>{article.title}</h1>
+          <p className="article__meta">
+            <time dateTime={isoDateIn(article.publishedAt, siteConfig.timeZone)}>
+              {formatDateJa(article.publishedAt, siteConfig.timeZone)}
+            </time>
+            <span aria-hidden="true">・</span>
+            <span>この記事は約{readingMinutes(plainText)}分で読めます</span>
+          </p>
+          <ThemeTags themes={article.themes} />
+        </header>
+        <TableOfContents entries={toc} />
+        <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
+        <p className="article__author">
+          {siteConfig.counselor.title} {siteConfig.counselor.name}
+        </p>
+      </article>
+
+      <ConsultCta themes={article.themes} />
+
+      {related.length > 0 ? (
+        <section className="related" aria-labelledby="related-heading">
+          <h2 id="related-heading">こちらの記事もおすすめです</h2>
+          <div className="article-list">
+            {related.map((a) => (
+              <ArticleCard key={a.id} article={a} headingLevel={3} />
+            ))}
+          </div>
+        </section>
+      ) : null}
+
+
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
+      />
+    </div>
+  );
+}

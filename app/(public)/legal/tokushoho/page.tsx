@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { LegalPage } from '@/components/legal/legal-page';
+import { formatYen } from '@/lib/format';
+import { cancellationPolicy, priceList, siteConfig } from '@/lib/site-config';
+
+export const metadata: Metadata = { title: '特定商取引法に基づく表記', alternates: { canonical: '/legal/tokushoho' } };
+
+export default function TokushohoPage() {
+  const { seller } = siteConfig;
+  const [free, half, full] = cancellationPolicy.session;
+  const rows: [string, React.ReactNode][] = [
+    ['販売業者', seller.businessName],
+    ['運営統括責任者', seller.representative],
+    ['所在地', `${seller.postalCode} ${seller.address}`],
+    ['電話番号', <>{seller.phone}<br />{seller.phoneNote}</>],
+    ['メールアドレス', seller.email],
+    [
+      '販売価格',
+      <>
+        {priceList.sessions.map((s) => (
+          <span key={s.name} className="block">{s.name}：{formatYen(s.priceYen)}</span>
+        ))}
+        <span className="block">{priceList.course.name}：{formatYen(priceList.course.priceYen)}</span>
+      </>,
+    ],
+    ['商品代金以外の必要料金', 'インターネット接続料金・通信料金・通話料金はお客様のご負担となります。'],
+    ['支払方法', 'クレジットカード決済（Stripe）'],
+    ['支払時期', 'ご予約・お申し込みの確定時にお支払いいただきます（事前決済）。'],
+    ['役務の提供時期', '個人セッションはご予約の日時に、心理学講座は各回の開講日時に提供します。'],
+    [
+      'キャンセル・返金',
+      <>
+        個人セッション：{free?.label}は無料（全額返金）、{half?.label}は{half?.feePercent}%、{full?.label}は{full?.feePercent}%のキャンセル料を申し受けます。
+        カウンセラーの都合によるキャンセルは全額返金いたします。
+        <br />
+        心理学講座：初回講義の{cancellationPolicy.course.fullRefundUntilDaysBefore}日前までは全額返金、それ以降の返金はいたしかねます。
+        <br />
+        詳しくは<Link href="/legal/cancellation">キャンセルポリシー</Link>をご覧ください。
+      </>,
+    ],
+    ['動作環境', 'オンラインセッション・講座は、ビデオ通話ができるパソコン・スマートフォンでご利用いただけます。'],
+  ];
+  return (
+    <LegalPage title="特定商取引法に基づく表記" updated="2026年11月1日">
+      <dl className="legal-table">
+        {rows.map(([term, detail]) => (
+          <div key={term} className="legal-table__row">
+            <dt>{term}</dt>
+            <dd>{detail}</dd>
+          </div>
+        ))}
+      </dl>
+    </LegalPage>
+  );
+}

@@ -1,0 +1,81 @@
+import Link from 'next/link';
+import { ArticleCard } from '@/components/library/article-card';
+import { ArticleSearchForm } from '@/components/library/article-search-form';
+import { getDb } from '@/db';
+import { listPublishedArticles } from '@/features/library/queries';
+import { themes } from '@/features/library/themes';
+import { formatYen } from '@/lib/format';
+import { priceList, siteConfig } from '@/lib/site-config';
+
+// Rendered per request: it reads the database, which must not be opened during `next build`.
+export const dynamic = 'force-dynamic';
+
+export default async function HomePage() {
+  const latest = await listPublishedArticles(await getDb(), { now: new Date(), limit: 6 });
+  const lowestSessionPrice = Math.min(...priceList.sessions.map((s) => s.priceYen));
+  return (
+    <div className="container">
+      <section className="hero" aria-labelledby="hero-heading">
+        <p className="hero__eyebrow">{siteConfig.counselor.title} {siteConfig.counselor.name}</p>
+        <h1 id="hero-heading">{siteConfig.tagline}</h1>
+        {siteConfig.counselor.profile.map((p) => (
+          <p key={p}>{p}</p>
+        ))}
+        <div className="hero__actions">
+          <Link className="button" href="/sessions">
+            個人セッションを見る
+          </Link>
+          <Link className="button button--secondary" href="/articles">
+            記事を読む
+          </Link>
+        </div>
+      </section>
+
+      <section aria-labelledby="themes-heading">
+        <h2 id="themes-heading">テーマから探す</h2>
+        <ul className="theme-grid">
+          {themes.map((t) => (
+            <li key={t.id}>
+              <Link href={`/articles?theme=${t.id}`} className="theme-card">
+                <span className="theme-card__label">{t.label}</span>
+                <span className="theme-card__description">{t.description}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <ArticleSearchForm />
+      </section>
+
+      <section aria-labelledby="latest-heading">
+        <h2 id="latest-heading">新着記事</h2>
+        {latest.length === 0 ? (
+          <p>まだ記事がありません。</p>
+        ) : (
+          <div className="article-list">
+            {latest.map((a) => (
+              <ArticleCard key={a.id} article={a} headingLevel={3} />
+            ))}
+          </div>
+        )}
+        <p>
+          <Link href="/articles">記事一覧へ</Link>
+        </p>
+      </section>
+
+      <section className="teasers" aria-label="サービス">
+        <div className="teaser">
+          <h2>個人セッション</h2>
+          <p>オンライン・お電話・対面で、60分または90分。{formatYen(lowestSessionPrice)}から。</p>
+          <Link href="/sessions">料金と内容を見る</Link>
+        </div>
+        <div className="teaser">
+          <h2>心理学講座</h2>
+          <p>
+            オンラインで受講できる少人数の講座です。{priceList.course.name}　{formatYen(priceList.course.priceYen)}
+          </p>
+          <Link href="/courses">講座の内容を見る</Link>
+        </div>
+      </section>
+    </div>
+  );
+}

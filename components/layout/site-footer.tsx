@@ -1,0 +1,38 @@
+import Link from 'next/link';
+import { InvitationBlocks } from '@/components/layout/invitation-blocks';
+import { siteConfig } from '@/lib/site-config';
+
+const legalLinks = [
+  { href: '/legal/tokushoho', label: '特定商取引法に基づく表記' },
+  { href: '/legal/privacy', label: 'プライバシーポリシー' },
+  { href: '/legal/terms', label: '利用規約' },
+  { href: '/legal/cancellation', label: 'キャンセルポリシー' },
+];
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <InvitationBlocks headingLevel={2} />
+        <p className="site-footer__notice">
+          このサイトは緊急時の相談窓口ではありません。命の危険を感じるときは、119番（救急）・110番（警察）へ連絡してください。
+        </p>
+        <nav aria-label="規約とポリシー">
+          <ul className="site-footer__links">
+            {legalLinks.map((l) => (
+              <li key={l.href}>
+                <Link href={l.href}>{l.label}</Link>
+              </li>
+            ))}
+            <li>
+              <a href="/feed.xml">RSSフィード</a>
+            </li>
+          </ul>
+        </nav>
+        <p className="site-footer__copy">
+          © {siteConfig.name}　{siteConfig.counselor.title} {siteConfig.counselor.name}
+        </p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,30 @@
+import Link from 'next/link';
+import { siteConfig } from '@/lib/site-config';
+
+const nav = [
+  { href: '/articles', label: '記事' },
+  { href: '/sessions', label: '個人セッション' },
+  { href: '/courses', label: '心理学講座' },
+  { href: '/newsletter', label: 'メルマガ' },
+];
+
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Link href="/" className="site-header__brand">
+          {siteConfig.name}
+        </Link>
+        <nav aria-label="メインメニュー">
+          <ul className="site-nav">
+            {nav.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href}>{item.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,31 @@
+import Link from 'next/link';
+import { findTheme } from '@/features/library/themes';
+
+/**
+ * The article's calls to action. 「この悩みで相談する」 carries the article's theme into
+ * booking so that the matching questionnaire is preselected.
+ */
+export function ConsultCta({ themes }: { themes: string[] }) {
+  const theme = themes.map(findTheme).find((t) => t !== undefined);
+  const href = theme ? `/sessions?theme=${theme.id}` : '/sessions';
+  return (
+    <aside className="consult-cta" aria-labelledby="consult-cta-heading">
+      <h2 id="consult-cta-heading">ひとりで抱えきれないと感じたら</h2>
+      <p>
+        {theme ? `「${theme.label}」について、` : ''}
+        個人セッションで一緒に整理することもできます。オンライン・お電話・対面からお選びいただけます。
+      </p>
+      <Link className="button" href={href}>
+        この悩みで相談する
+      </Link>
+      <ul className="consult-cta__more">
+        <li>
+          <Link href="/courses">オンラインの心理学講座を見る</Link>
+        </li>
+        <li>
+          <Link href="/newsletter">無料メールマガジン（火・木・土配信）について</Link>
+        </li>
+      </ul>
+    </aside>
+  );
+}

@@ -1,0 +1,18 @@
+import Link from 'next/link';
+import { findTheme } from '@/features/library/themes';
+
+export function ThemeTags({ themes }: { themes: string[] }) {
+  const known = themes.map(findTheme).filter((t) => t !== undefined);
+  if (known.length === 0) return null;
+  return (
+    <ul className="theme-tags" aria-label="テーマ">
+      {known.map((t) => (
+        <li key={t.id}>
+          <Link className="theme-tag" href={`/articles?theme=${t.id}`}>
+            {t.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/**
+ * Environment, validated once. With no configuration the app runs on embedded parts
+ * (PGlite, the Stripe emulator, the mail outbox, generated secrets); a production start
+ * (`NODE_ENV=production` without `EMBEDDED_DEFAULTS=1`) requires the real parts and lists
+ * every missing setting instead of falling back silently.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  EMBEDDED_DEFAULTS: z.enum(['0', '1']).optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: z.url().optional(),
+  SITE_URL: z.url().optional(),
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+  STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+});
+
+export type Env = z.infer<typeof envSchema> & { embedded: boolean; siteUrl: string };
+
+/** Settings a production start cannot do without, and what each is for. */
+export const productionSettings = {
+  DATABASE_URL: 'PostgreSQL connection string (postgres://…)',
+  SITE_URL: 'public address of the site, e.g. https://example.jp',
+  AUTH_SECRET: 'secret for session cookies (openssl rand -base64 32)',
+  STRIPE_SECRET_KEY: 'Stripe secret key (sk_live_… or sk_test_…)',
+  STRIPE_WEBHOOK_SECRET: 'Stripe webhook signing secret (whsec_…)',
+  SMTP_URL: 'mail server, e.g. smtps://user:pass@smtp.example.jp:465',
+  MAIL_FROM: 'sender address, e.g. "カウンセリングルーム <info@example.jp>"',
+} as const;
+
+export function isEmbeddedAllowed(raw: NodeJS.ProcessEnv): boolean {
+  return raw.NODE_ENV !== 'production' || raw.EMBEDDED_DEFAULTS === '1';
+}
+
+/** Every problem with the environment, as lines a person can act on. Empty when fine. */
+export function environmentProblems(raw: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  const parsed = envSchema.safeParse(blankToUndefined(raw));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  if (!isEmbeddedAllowed(raw)) {
+    for (const [name, what] of Object.entries(productionSettings)) {
+      if (!raw[name]) problems.push(`${name} is missing: ${what}`);
+    }
+  }
+  return problems;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const problems = environmentProblems(process.env);
+  if (problems.length > 0) {
+    throw new Error(`The environment is not usable:\n  - ${problems.join('\n  - ')}`);
+  }
+  const env = envSchema.parse(blankToUndefined(process.env));
+  cached = {
+    ...env,
+    embedded: isEmbeddedAllowed(process.env),
+    siteUrl: (env.SITE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, ''),
+  };
+  return cached;
+}
+
+function blankToUndefined(raw: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v === '' ? undefined : v]));
+}
+
+/**
+ * Where the database is, without requiring the rest of the settings: `npm run db:migrate`
+ * and `db:seed` run during a deploy, before the app's other secrets matter.
+ */
+export function databaseTarget(raw: NodeJS.ProcessEnv = process.env): { url?: string; dataDir: string } {
+  return { url: raw.DATABASE_URL || undefined, dataDir: raw.DATA_DIR || '.data' };
+}

@@ -1,0 +1,16 @@
+import type { NextConfig } from 'next';
+import { securityHeaders } from './lib/security-headers';
+
+const nextConfig: NextConfig = {
+  // PGlite loads its WebAssembly and data files by path; bundling it breaks that.
+  serverExternalPackages: ['@electric-sql/pglite'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // `next dev` refuses cross-origin dev resources from 127.0.0.1 unless allowed.
+  allowedDevOrigins: ['127.0.0.1'],
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders(process.env.NODE_ENV === 'production') }];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,11 @@
+import { openDatabaseAt } from '@/db/client';
+import { seedDatabase } from '@/db/seed';
+import { databaseTarget } from '@/lib/env';
+
+const handle = await openDatabaseAt(databaseTarget());
+try {
+  const result = await seedDatabase(handle.db);
+  console.log(`seeded ${handle.kind} database at ${handle.location}: ${result.articles} new article(s)`);
+} finally {
+  await handle.close();
+}
