@@ -69,7 +69,7 @@ export async function openPglite(dir?: string): Promise<DatabaseHandle> {
       throw err;
     }
   }
-  const client = new PGlite(dir, { extensions: { btree_gist, pg_trgm } });
+  const client = new PGlite({ dataDir: dir, extensions: { btree_gist, pg_trgm } });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,

@@ -8,7 +8,7 @@ export function TableOfContents({ entries }: { entries: TocEntry[] }) {
         <summary id="toc-heading">目次</summary>
         <ol>
           {entries.map((e) => (
-            <li key={e.id} className={e.depth === 3 ? 'toc__sub' : undefined}>
+            <li key={e.id}>
               <a href={`#${e.id}`}>{e.text}</a>
             </li>
           ))}

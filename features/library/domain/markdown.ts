@@ -9,7 +9,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 
-export type TocEntry = { id: string; text: string; depth: 2 | 3 };
+export type TocEntry = { id: string; text: string };
 
 export type RenderedArticle = {
   html: string;
@@ -36,8 +36,9 @@ export function renderMarkdown(markdown: string): RenderedArticle {
   const tree = processor.runSync(processor.parse(markdown)) as HastRoot;
   const toc: TocEntry[] = [];
   visit(tree, 'element', (node: Element) => {
-    if ((node.tagName === 'h2' || node.tagName === 'h3') && typeof node.properties.id === 'string') {
-      toc.push({ id: node.properties.id, text: hastToString(node), depth: node.tagName === 'h2' ? 2 : 3 });
+    // Sections only: on a phone a contents list of every subsection is longer than a screen.
+    if (node.tagName === 'h2' && typeof node.properties.id === 'string') {
+      toc.push({ id: node.properties.id, text: hastToString(node) });
     }
   });
   return {

@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openPglite } from './client';
+import { articles } from './schema';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDataDir() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pglite-lock-'));
+  dirs.push(dir);
+  return dir;
+}
+
+describe('embedded PGlite folder', () => {
+  it('refuses a second process at once with a clear message, and opens again once released', async () => {
+    const dataDir = tempDataDir();
+    const first = await openPglite(path.join(dataDir, 'pglite'));
+    try {
+      const second = spawnSync('npx', ['tsx', 'scripts/db-migrate.ts'], {
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(second.status).not.toBe(0);
+      expect(second.stderr).toContain('is already open in another process');
+    } finally {
+      await first.close();
+    }
+    const again = spawnSync('npx', ['tsx', 'scripts/db-migrate.ts'], {
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(again.stdout).toContain('migrated pglite database');
+    expect(again.status).toBe(0);
+  });
+
+  it('keeps data across a close and reopen', async () => {
+    const dir = path.join(tempDataDir(), 'pglite');
+    const a = await openPglite(dir);
+    await a.migrate();
+    await a.db.insert(articles).values({ slug: 'kept', title: 't', summary: 's', bodyMarkdown: 'b' });
+    await a.close();
+    const b = await openPglite(dir);
+    const rows = await b.db.select({ slug: articles.slug }).from(articles);
+    await b.close();
+    expect(rows).toEqual([{ slug: 'kept' }]);
+  });
+});

@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, findBrowser } from './e2e/browser';
+
+// scripts/e2e.ts builds the app, picks a free port and a fresh data folder, and sets these.
+const port = Number(process.env.E2E_PORT || 3200);
+const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL,
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    trace: 'retain-on-failure',
+    launchOptions: { ...findBrowser(), args: chromiumArgs },
+  },
+  projects: [
+    {
+      name: 'phone',
+      use: { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+    },
+  ],
+  webServer: {
+    command: `npx next start --port ${port}`,
+    url: `${baseURL}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: {
+      NODE_ENV: 'production',
+      EMBEDDED_DEFAULTS: '1',
+      DATA_DIR: process.env.E2E_DATA_DIR || '.data/e2e',
+      PORT: String(port),
+    },
+  },
+});

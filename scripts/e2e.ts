@@ -1,0 +1,35 @@
+/**
+ * The end-to-end suite against a production build: checks for a browser first (so a
+ * missing one is reported before a long build), builds, then runs Playwright on a free port
+ * with embedded defaults and a fresh data folder.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { findBrowser } from '../e2e/browser';
+import { freePort } from './lib/free-port';
+
+try {
+  findBrowser();
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (!process.argv.includes('--no-build')) run('npx', ['next', 'build'], { ...process.env, NODE_ENV: 'production' });
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'));
+const port = await freePort();
+const passthrough = process.argv.slice(2).filter((a) => a !== '--no-build');
+const tests = spawnSync('npx', ['playwright', 'test', ...passthrough], {
+  stdio: 'inherit',
+  env: { ...process.env, E2E_PORT: String(port), E2E_DATA_DIR: dataDir },
+});
+fs.rmSync(dataDir, { recursive: true, force: true });
+process.exit(tests.status ?? 1);
