@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findBrowser } from '../e2e/browser';
-import { freePort } from './lib/free-port';
+import { freePort } from './lib/production-server';
 
 try {
   findBrowser();

@@ -1,0 +1,183 @@
+/**
+ * `npm run bench`: measure the production build on embedded defaults.
+ *   1. `next build` (skipped with `--no-build` when a build exists);
+ *   2. `next start` on a free port with a fresh temporary data folder;
+ *   3. throughput and latency (autocannon) of a static page (the baseline), an article, the home page;
+ *   4. first-load JavaScript of the article (gzip);
+ *   5. Lighthouse (mobile) on the article (`--skip-lighthouse` to skip).
+ * Options: `--connections N` (default 10), `--duration S` (default 10). Prints a summary and
+ * writes `.data/bench/latest.json`. Missed targets are reported, never an exit code: only a
+ * server that cannot be started (or built) makes it fail.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { measureFirstLoadJs, type FirstLoadJs } from './bench/first-load-js';
+import { measureLoad, warm, type LoadResult } from './bench/load';
+import { categories, runLighthouse, type Category, type LighthouseSummary } from './bench/lighthouse';
+import { startProductionServer, type ProductionServer } from './lib/production-server';
+
+const pages = { baseline: '/legal/terms', article: '/articles/kataomoi-renraku-yameru', home: '/' } as const;
+const targets = {
+  articleVsBaselinePct: 90,
+  firstLoadJsGzipKb: 110,
+  lighthouse: { performance: 95, accessibility: 100, 'best-practices': 95, seo: 100 } satisfies Record<Category, number>,
+};
+
+const { values: args } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    'skip-lighthouse': { type: 'boolean', default: false },
+    connections: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '10' },
+  },
+});
+const load = { connections: positiveInt(args.connections, 'connections'), duration: positiveInt(args.duration, 'duration') };
+
+function positiveInt(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const pad = (s: string | number, n: number) => String(s).padEnd(n);
+const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+const log = (line = '') => console.log(line);
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+interface Report {
+  startedAt: string;
+  machine: { node: string; cpus: number; platform: string };
+  options: typeof load & { build: boolean };
+  targets: typeof targets;
+  load: Partial<Record<keyof typeof pages, LoadResult>>;
+  articleVsBaselinePct?: number;
+  firstLoadJs?: FirstLoadJs | { error: string };
+  lighthouse?: Omit<LighthouseSummary, 'lhr'> | { error: string } | { skipped: true };
+}
+
+/** Builds unless `--no-build` and a build exists; whether it built. */
+function build(): boolean {
+  if (args['no-build'] && existsSync('.next/BUILD_ID')) {
+    log('[bench] --no-build: using the existing .next build');
+    return false;
+  }
+  log('[bench] npx next build');
+  const result = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  if (result.status !== 0) {
+    console.error(`[bench] next build failed (exit ${result.status ?? result.signal})`);
+    process.exit(1);
+  }
+  return true;
+}
+
+async function measure(server: ProductionServer, report: Report): Promise<void> {
+  for (const path of Object.values(pages)) await warm(server.url + path);
+
+  for (const [name, path] of Object.entries(pages) as [keyof typeof pages, string][]) {
+    log(`[bench] load: ${path} (${load.connections} connections, ${load.duration} s)`);
+    const r = await measureLoad(server.url + path, load);
+    report.load[name] = r;
+    log(`  ${r.requestsPerSec.toFixed(0)} req/s; latency p50 ${r.latencyMs.p50} ms, p90 ${r.latencyMs.p90} ms, p99 ${r.latencyMs.p99} ms; ${r.requests} requests, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}`);
+  }
+  const { baseline, article } = report.load;
+  if (baseline && article && baseline.requestsPerSec > 0) {
+    report.articleVsBaselinePct = (article.requestsPerSec / baseline.requestsPerSec) * 100;
+    log(`[bench] article throughput = ${report.articleVsBaselinePct.toFixed(1)} % of the baseline (target ≥ ${targets.articleVsBaselinePct} %)`);
+  }
+
+  log(`[bench] first-load JS of ${pages.article}`);
+  try {
+    const js = await measureFirstLoadJs(server.url + pages.article);
+    report.firstLoadJs = js;
+    for (const c of js.chunks) {
+      log(`  ${pad(kb(c.gzipBytes) + ' KB', 10)} (${pad(kb(c.rawBytes) + ' KB raw)', 14)} ${c.path}${c.noModule ? '  [nomodule: not counted]' : ''}`);
+    }
+    const counted = js.chunks.filter((c) => !c.noModule).length;
+    log(`  total ${kb(js.totalGzipBytes)} KB gzip (${kb(js.totalRawBytes)} KB raw) in ${counted} chunks; target ≤ ${targets.firstLoadJsGzipKb} KB`);
+    log(`  (not counted: ${js.inlineScripts.count} inline scripts, ${kb(js.inlineScripts.gzipBytes)} KB gzip)`);
+  } catch (error) {
+    report.firstLoadJs = { error: errorText(error) };
+    log(`  failed: ${errorText(error)}`);
+  }
+
+  if (args['skip-lighthouse']) {
+    report.lighthouse = { skipped: true };
+    return;
+  }
+  log(`[bench] lighthouse (mobile) on ${pages.article}`);
+  try {
+    const { lhr, ...summary } = await runLighthouse(server.url + pages.article);
+    report.lighthouse = summary;
+    writeFileSync('.data/bench/lighthouse-article.json', JSON.stringify(lhr, null, 2));
+    if (summary.runtimeError) log(`  runtime error: ${summary.runtimeError}`);
+    for (const m of summary.metrics) log(`  ${pad(m.title, 26)} ${pad(m.displayValue ?? '-', 10)} score ${m.score ?? '-'}`);
+    for (const c of categories) {
+      for (const a of summary.failing[c]) log(`  [${c}] ${a.id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}; score ${a.score}`);
+    }
+  } catch (error) {
+    report.lighthouse = { error: errorText(error) };
+    log(`  failed: ${errorText(error)}`);
+  }
+}
+
+function summarize(report: Report): void {
+  log('\n=== Summary ===');
+  log(`${pad('page', 36)} ${pad('req/s', 8)} ${pad('p50', 6)} ${pad('p90', 6)} ${pad('p99', 6)} ${pad('non2xx', 7)} errors`);
+  for (const [name, path] of Object.entries(pages) as [keyof typeof pages, string][]) {
+    const r = report.load[name];
+    if (r) log(`${pad(path, 36)} ${pad(r.requestsPerSec.toFixed(0), 8)} ${pad(r.latencyMs.p50, 6)} ${pad(r.latencyMs.p90, 6)} ${pad(r.latencyMs.p99, 6)} ${pad(r.non2xx, 7)} ${r.errors + r.timeouts}`);
+  }
+  const pct = report.articleVsBaselinePct;
+  if (pct !== undefined) log(`article / baseline throughput   ${pct.toFixed(1)} %   target ≥ ${targets.articleVsBaselinePct} %   ${mark(pct >= targets.articleVsBaselinePct)}`);
+  const js = report.firstLoadJs;
+  if (js && 'chunks' in js) {
+    const total = js.totalGzipBytes / 1024;
+    log(`article first-load JS (gzip)    ${total.toFixed(1)} KB   target ≤ ${targets.firstLoadJsGzipKb} KB   ${mark(total <= targets.firstLoadJsGzipKb)}`);
+  } else if (js) log(`article first-load JS           failed: ${js.error}`);
+  const lh = report.lighthouse;
+  if (lh && 'scores' in lh) {
+    for (const c of categories) {
+      const score = lh.scores[c];
+      log(`lighthouse ${pad(c, 20)} ${pad(score ?? '-', 8)} target ≥ ${targets.lighthouse[c]}   ${mark(score !== null && score >= targets.lighthouse[c])}`);
+    }
+  } else if (lh && 'error' in lh) log(`lighthouse                      failed: ${lh.error}`);
+  else if (lh) log('lighthouse                      skipped');
+  log('\nwritten: .data/bench/latest.json');
+}
+
+async function main(): Promise<void> {
+  const built = build();
+  mkdirSync('.data/bench', { recursive: true });
+  const report: Report = {
+    startedAt: new Date().toISOString(),
+    machine: { node: process.version, cpus: os.availableParallelism(), platform: `${os.platform()} ${os.arch()}` },
+    options: { ...load, build: built },
+    targets,
+    load: {},
+  };
+  let server: ProductionServer;
+  try {
+    server = await startProductionServer();
+  } catch (error) {
+    console.error(`[bench] ${errorText(error)}`);
+    process.exit(1);
+  }
+  log(`[bench] server ready on ${server.url} (data in ${server.dataDir})`);
+  try {
+    await measure(server, report);
+  } catch (error) {
+    log(`[bench] measuring stopped: ${errorText(error)}`);
+  } finally {
+    await server.stop();
+  }
+  writeFileSync('.data/bench/latest.json', JSON.stringify(report, null, 2) + '\n');
+  summarize(report);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench] ${errorText(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,67 @@
+/** Lighthouse (mobile, the default form factor) on one URL, in headless Chromium. */
+import { launch } from 'chrome-launcher';
+import lighthouse, { type Result } from 'lighthouse';
+
+export const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+export type Category = (typeof categories)[number];
+
+export interface AuditNote {
+  id: string;
+  title: string;
+  score: number | null;
+  displayValue?: string;
+}
+
+export interface LighthouseSummary {
+  /** 0–100 per category. */
+  scores: Record<Category, number | null>;
+  /** Core metrics (FCP, LCP, TBT, CLS, Speed Index) as Lighthouse displays them. */
+  metrics: AuditNote[];
+  /** Audits below a full score, per category (performance: below 0.9, metrics excluded). */
+  failing: Record<Category, AuditNote[]>;
+  runtimeError?: string;
+  lhr: Result;
+}
+
+const chromeFlags = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+const metricIds = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'];
+const scored = new Set(['binary', 'numeric', 'metricSavings']);
+
+function note(lhr: Result, id: string): AuditNote {
+  const audit = lhr.audits[id];
+  return { id, title: audit?.title ?? id, score: audit?.score ?? null, displayValue: audit?.displayValue };
+}
+
+function failingAudits(lhr: Result, category: Category): AuditNote[] {
+  const threshold = category === 'performance' ? 0.9 : 1;
+  return (lhr.categories[category]?.auditRefs ?? [])
+    .filter((ref) => ref.group !== 'metrics')
+    .map((ref) => lhr.audits[ref.id])
+    .filter((audit) => audit && scored.has(audit.scoreDisplayMode) && audit.score !== null && audit.score < threshold)
+    .map((audit) => note(lhr, audit!.id));
+}
+
+export async function runLighthouse(url: string): Promise<LighthouseSummary> {
+  const chrome = await launch({ chromePath: process.env.CHROME_PATH || '/usr/bin/chromium', chromeFlags, logLevel: 'silent' });
+  try {
+    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
+    if (!result) throw new Error('lighthouse returned no result');
+    const lhr = result.lhr;
+    const score = (c: Category) => {
+      const value = lhr.categories[c]?.score;
+      return typeof value === 'number' ? Math.round(value * 100) : null;
+    };
+    return {
+      scores: Object.fromEntries(categories.map((c) => [c, score(c)])) as Record<Category, number | null>,
+      metrics: metricIds.map((id) => note(lhr, id)),
+      failing: Object.fromEntries(categories.map((c) => [c, failingAudits(lhr, c)])) as Record<Category, AuditNote[]>,
+      runtimeError: lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` : undefined,
+      lhr,
+    };
+  } finally {
+    chrome.kill();
+  }
+}
