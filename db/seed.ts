@@ -1,9 +1,15 @@
 import type { Db } from './client';
+import { ensureAccount } from '@/features/accounts/service';
 import { readContentArticles } from '@/features/library/content';
 import { importContentArticles } from '@/features/library/service';
+import { counselorSeedSettings } from '@/lib/env';
+import { siteConfig } from '@/lib/site-config';
 
 /** Idempotent: running it twice changes nothing the second time. */
-export async function seedDatabase(db: Db): Promise<{ articles: number }> {
+export async function seedDatabase(db: Db): Promise<{ articles: number; counselor: 'created' | 'exists'; counselorEmail: string; demoCounselor: boolean }> {
   const imported = await importContentArticles(db, await readContentArticles());
-  return { articles: imported };
+  const counselor = counselorSeedSettings();
+  const [familyName = '', givenName = ''] = siteConfig.counselor.name.split(' ');
+  const result = await ensureAccount(db, { ...counselor, role: 'counselor', familyName, givenName, now: new Date() });
+  return { articles: imported, counselor: result, counselorEmail: counselor.email, demoCounselor: counselor.isDemo };
 }

@@ -79,3 +79,17 @@ function blankToUndefined(raw: NodeJS.ProcessEnv): Record<string, string | undef
 export function databaseTarget(raw: NodeJS.ProcessEnv = process.env): { url?: string; dataDir: string } {
   return { url: raw.DATABASE_URL || undefined, dataDir: raw.DATA_DIR || '.data' };
 }
+
+export const demoCounselor = { email: 'counselor@example.jp', password: 'demo-counselor-2026' } as const;
+
+/**
+ * The counselor account the seed creates. With embedded defaults it falls back to the
+ * documented demo credentials; a production seed needs both variables.
+ */
+export function counselorSeedSettings(raw: NodeJS.ProcessEnv = process.env): { email: string; password: string; isDemo: boolean } {
+  if (raw.COUNSELOR_EMAIL && raw.COUNSELOR_PASSWORD) {
+    return { email: raw.COUNSELOR_EMAIL.toLowerCase(), password: raw.COUNSELOR_PASSWORD, isDemo: false };
+  }
+  if (isEmbeddedAllowed(raw) || !raw.DATABASE_URL) return { ...demoCounselor, isDemo: true };
+  throw new Error('COUNSELOR_EMAIL and COUNSELOR_PASSWORD are required to seed the counselor account in production.');
+}

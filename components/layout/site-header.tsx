@@ -6,6 +6,7 @@ const nav = [
   { href: '/sessions', label: '個人セッション' },
   { href: '/courses', label: '心理学講座' },
   { href: '/newsletter', label: 'メルマガ' },
+  { href: '/portal', label: 'マイページ' },
 ];
 
 export function SiteHeader() {

@@ -1,0 +1,55 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect } from 'react';
+import type { UseFormRegister } from 'react-hook-form';
+import { FormStatus } from '@/components/ui/form-status';
+import { TextField } from '@/components/ui/text-field';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { registerAction } from '@/features/accounts/actions';
+import { type ProfileInput, type RegisterInput, registerSchema } from '@/features/accounts/schemas';
+import { ProfileFields } from './profile-fields';
+import { browserTimeZone } from './time-zone-select';
+
+export function RegisterForm() {
+  const { form, onSubmit, result, errors, submitting } = useActionForm<RegisterInput, undefined>(registerSchema, registerAction, {
+    timeZone: 'Asia/Tokyo',
+    phone: '',
+  });
+  useEffect(() => form.setValue('timeZone', browserTimeZone()), [form]);
+
+  if (result?.ok) {
+    return <FormStatus result={result} />;
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="register-heading">
+      <h2 id="register-heading">アカウント情報</h2>
+      <FormStatus result={result} />
+      <TextField label="メールアドレス" type="email" autoComplete="email" required registration={form.register('email')} error={errors.email?.message} />
+      <TextField
+        label="パスワード"
+        type="password"
+        autoComplete="new-password"
+        required
+        description="10文字以上。長めの文章のようなパスワードがおすすめです。"
+        registration={form.register('password')}
+        error={errors.password?.message}
+      />
+      <ProfileFields register={form.register as unknown as UseFormRegister<ProfileInput>} errors={errors} />
+      <div className="field field--checkbox">
+        <input id="field-agreeToTerms" type="checkbox" aria-invalid={errors.agreeToTerms ? true : undefined} aria-describedby={errors.agreeToTerms ? 'field-agreeToTerms-error' : undefined} {...form.register('agreeToTerms')} />
+        <label htmlFor="field-agreeToTerms">
+          <Link href="/legal/terms">利用規約</Link>と<Link href="/legal/privacy">プライバシーポリシー</Link>に同意します
+        </label>
+        {errors.agreeToTerms ? (
+          <p id="field-agreeToTerms-error" className="field__error">
+            {errors.agreeToTerms.message}
+          </p>
+        ) : null}
+      </div>
+      <button className="button" type="submit" disabled={submitting}>
+        登録する
+      </button>
+    </form>
+  );
+}

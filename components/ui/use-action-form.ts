@@ -1,0 +1,39 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { type DefaultValues, type FieldValues, type Path, type Resolver, useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/actions';
+
+/**
+ * react-hook-form validated in the browser by the same zod schema the server action parses
+ * again; the server's field errors land on the same fields.
+ */
+export function useActionForm<I extends FieldValues, T>(
+  schema: z.ZodType<unknown, I>,
+  action: (input: I) => Promise<ActionResult<T>>,
+  defaultValues?: DefaultValues<I>,
+) {
+  const form = useForm<I>({
+    // `raw`: the action receives what the person typed and parses it itself.
+    resolver: zodResolver(schema as never, undefined, { raw: true }) as unknown as Resolver<I>,
+    defaultValues,
+    // Validate on submit first: an error appearing on blur would move the button under the pointer.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+  const [result, setResult] = useState<ActionResult<T> | null>(null);
+  const onSubmit = form.handleSubmit(async (values) => {
+    setResult(null);
+    const outcome = await action(values);
+    if (!outcome) return;
+    if (!outcome.ok && outcome.fieldErrors) {
+      for (const [name, errors] of Object.entries(outcome.fieldErrors)) {
+        form.setError(name as Path<I>, { message: errors[0] });
+      }
+    }
+    setResult(outcome);
+  });
+  return { form, onSubmit, result, errors: form.formState.errors, submitting: form.formState.isSubmitting };
+}

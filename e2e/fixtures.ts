@@ -1,0 +1,76 @@
+import crypto from 'node:crypto';
+import { type APIRequestContext, test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * Each test is its own visitor, from its own address, so that the per-IP rate limits count
+ * each test separately, as they would count separate people.
+ */
+export const test = base.extend({
+  context: async ({ context }, use) => {
+    const octet = () => crypto.randomInt(1, 254);
+    await context.setExtraHTTPHeaders({ 'x-forwarded-for': `10.${octet()}.${octet()}.${octet()}` });
+    await use(context);
+  },
+});
+export { expect };
+
+export const demoCounselor = { email: 'counselor@example.jp', password: 'demo-counselor-2026' };
+
+export function uniqueEmail(prefix = 'client'): string {
+  return `${prefix}-${crypto.randomBytes(5).toString('hex')}@example.jp`;
+}
+
+/** The newest link in the outbox (read through /dev/mail) sent to `to` whose subject matches. */
+export async function linkFromMail(request: APIRequestContext, to: string, subject: RegExp): Promise<string> {
+  let found: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const html = await (await request.get(`/dev/mail?to=${encodeURIComponent(to)}`)).text();
+        const mails = html.split('<article').slice(1);
+        const mail = mails.find((m) => subject.test(m));
+        found = mail?.match(/https?:\/\/[^\s<"]+/)?.[0]?.replace(/&amp;/g, '&');
+        return found;
+      },
+      { message: `mail to ${to} matching ${subject}` },
+    )
+    .toBeTruthy();
+  return found!;
+}
+
+export async function register(page: Page, email: string, password: string) {
+  await page.goto('/register');
+  await page.getByRole('textbox', { name: /^メールアドレス/ }).fill(email);
+  await page.getByLabel(/^パスワード（必須）/).fill(password);
+  await page.getByLabel('姓（必須）', { exact: true }).fill('山田');
+  await page.getByLabel('名（必須）', { exact: true }).fill('花子');
+  await page.getByLabel('セイ（フリガナ）（必須）', { exact: true }).fill('ヤマダ');
+  await page.getByLabel('メイ（フリガナ）（必須）', { exact: true }).fill('ハナコ');
+  await page.getByLabel('利用規約とプライバシーポリシーに同意します').check();
+  await page.getByRole('button', { name: '登録する' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '確認メールをお送りしました' })).toBeVisible();
+}
+
+export async function verifyFromMail(page: Page, email: string) {
+  const link = await linkFromMail(page.request, email, /メールアドレスの確認/);
+  await page.goto(link);
+  await page.getByRole('button', { name: 'メールアドレスを確認する' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'メールアドレスを確認しました' })).toBeVisible();
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  if (!page.url().includes('/login')) await page.goto('/login');
+  await page.getByRole('textbox', { name: /^メールアドレス/ }).first().fill(email);
+  await page.getByLabel('パスワード（必須）', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+}
+
+/** A verified client, signed in on `page`. */
+export async function signedInClient(page: Page, password = 'correct horse battery') {
+  const email = uniqueEmail();
+  await register(page, email, password);
+  await verifyFromMail(page, email);
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/portal$/);
+  return { email, password };
+}

@@ -1,0 +1,31 @@
+import { messages } from './messages';
+
+/** Errors the user can act on carry a code; everything else is unexpected and logged. */
+export const errorCodes = {
+  invalid_input: { status: 400, message: messages.errors.invalidInput },
+  invalid_credentials: { status: 401, message: messages.errors.invalidCredentials },
+  email_not_verified: { status: 403, message: messages.errors.emailNotVerified },
+  wrong_password: { status: 400, message: messages.errors.wrongPassword },
+  token_invalid: { status: 400, message: messages.errors.tokenInvalid },
+  rate_limited: { status: 429, message: messages.errors.rateLimited },
+  forbidden: { status: 403, message: messages.errors.forbidden },
+  not_found: { status: 404, message: messages.errors.notFound },
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = errorCodes[code].message,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export function userMessageFor(err: unknown): { code: ErrorCode | 'unexpected'; message: string; status: number } {
+  if (err instanceof AppError) return { code: err.code, message: err.message, status: errorCodes[err.code].status };
+  console.error(err);
+  return { code: 'unexpected', message: messages.errors.unexpected, status: 500 };
+}
