@@ -14,7 +14,7 @@ export function ProfileForm({ initial }: { initial: ProfileInput }) {
     <form onSubmit={onSubmit} noValidate aria-labelledby="profile-heading">
       <h2 id="profile-heading">プロフィール</h2>
       <FormStatus result={result} />
-      <ProfileFields register={form.register as UseFormRegister<ProfileInput>} errors={errors} />
+      <ProfileFields register={form.register as UseFormRegister<ProfileInput>} errors={errors} timeZone={initial.timeZone} />
       <button className="button" type="submit" disabled={submitting}>
         保存する
       </button>

@@ -6,7 +6,7 @@ import type { ProfileInput } from '@/features/accounts/schemas';
 import { TimeZoneSelect } from './time-zone-select';
 
 /** 姓・名・フリガナ・電話・タイムゾーン, shared by sign-up and the account page. */
-export function ProfileFields({ register, errors }: { register: UseFormRegister<ProfileInput>; errors: FieldErrors<ProfileInput> }) {
+export function ProfileFields({ register, errors, timeZone }: { register: UseFormRegister<ProfileInput>; errors: FieldErrors<ProfileInput>; timeZone?: string }) {
   return (
     <>
       <div className="field-row">
@@ -25,7 +25,7 @@ export function ProfileFields({ register, errors }: { register: UseFormRegister<
         registration={register('phone')}
         error={errors.phone?.message}
       />
-      <TimeZoneSelect registration={register('timeZone')} error={errors.timeZone?.message} />
+      <TimeZoneSelect registration={register('timeZone')} error={errors.timeZone?.message} current={timeZone} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { UseFormRegister } from 'react-hook-form';
 import { FormStatus } from '@/components/ui/form-status';
 import { TextField } from '@/components/ui/text-field';
@@ -11,12 +11,18 @@ import { type ProfileInput, type RegisterInput, registerSchema } from '@/feature
 import { ProfileFields } from './profile-fields';
 import { browserTimeZone } from './time-zone-select';
 
+const noSubscription = () => () => {};
+
 export function RegisterForm() {
   const { form, onSubmit, result, errors, submitting } = useActionForm<RegisterInput, undefined>(registerSchema, registerAction, {
     timeZone: 'Asia/Tokyo',
     phone: '',
   });
-  useEffect(() => form.setValue('timeZone', browserTimeZone()), [form]);
+  // The browser's zone is known only in the browser; the server renders Tokyo.
+  const zone = useSyncExternalStore(noSubscription, browserTimeZone, () => undefined);
+  useEffect(() => {
+    if (zone) form.setValue('timeZone', zone);
+  }, [form, zone]);
 
   if (result?.ok) {
     return <FormStatus result={result} />;
@@ -35,7 +41,7 @@ export function RegisterForm() {
         registration={form.register('password')}
         error={errors.password?.message}
       />
-      <ProfileFields register={form.register as unknown as UseFormRegister<ProfileInput>} errors={errors} />
+      <ProfileFields register={form.register as unknown as UseFormRegister<ProfileInput>} errors={errors} timeZone={zone} />
       <div className="field field--checkbox">
         <input id="field-agreeToTerms" type="checkbox" aria-invalid={errors.agreeToTerms ? true : undefined} aria-describedby={errors.agreeToTerms ? 'field-agreeToTerms-error' : undefined} {...form.register('agreeToTerms')} />
         <label htmlFor="field-agreeToTerms">

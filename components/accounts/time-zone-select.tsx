@@ -5,9 +5,10 @@ import type { UseFormRegisterReturn } from 'react-hook-form';
 const common = ['Asia/Tokyo', 'America/Los_Angeles', 'America/New_York', 'Europe/London', 'Europe/Paris', 'Australia/Sydney', 'Australia/Adelaide', 'Asia/Singapore', 'Asia/Shanghai', 'Asia/Kolkata', 'Pacific/Honolulu'];
 
 /** Zones the browser knows, the commonest first; the browser's own zone is the default. */
-export function TimeZoneSelect({ registration, error }: { registration: UseFormRegisterReturn; error?: string }) {
+export function TimeZoneSelect({ registration, error, current }: { registration: UseFormRegisterReturn; error?: string; current?: string }) {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : common;
-  const rest = all.filter((z) => !common.includes(z));
+  // The browser may name its zone by an alias (Asia/Kolkata) that the list spells otherwise.
+  const rest = [...new Set([...(current ? [current] : []), ...all])].filter((z) => !common.includes(z));
   return (
     <div className="field">
       <label htmlFor="field-timeZone">お住まいのタイムゾーン</label>

@@ -34,9 +34,15 @@ export const optionalPhoneSchema = z
   .refine((s) => s === '' || isValidPhoneNumber(s, 'JP'), m.phone)
   .transform((s) => (s === '' ? null : parsePhoneNumberWithError(s, 'JP').number));
 
+/** An IANA zone name (Area/Location, or UTC), including aliases such as Asia/Kolkata. */
 export function isKnownTimeZone(zone: string): boolean {
-  if (zone === 'UTC') return true;
-  return Intl.supportedValuesOf('timeZone').includes(zone);
+  if (zone !== 'UTC' && !/^[A-Z][A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const timeZoneSchema = z.string().refine(isKnownTimeZone, m.timeZone);
