@@ -16,7 +16,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['{features,lib,db,components,scripts}/**/*.test.ts'],
+          include: ['{features,lib,db,components,scripts,tests}/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', 'node_modules/**'],
           environment: 'node',
         },

@@ -1,0 +1,60 @@
+import crypto from 'node:crypto';
+import type { APIRequestContext, Browser } from '@playwright/test';
+import { pages, routeHandlers } from '../tests/authorization-matrix';
+import { demoCounselor, expect, signIn, signedInClient, test } from './fixtures';
+
+type Caller = 'anonymous' | 'clientA' | 'clientB' | 'counselor';
+const callers: Record<Caller, { request: APIRequestContext; email?: string }> = {} as never;
+
+async function contextFor(browser: Browser) {
+  const octet = () => crypto.randomInt(1, 254);
+  return browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': `10.${octet()}.${octet()}.${octet()}` } });
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000);
+  callers.anonymous = { request: (await contextFor(browser)).request };
+  for (const name of ['clientA', 'clientB'] as const) {
+    const page = await (await contextFor(browser)).newPage();
+    const { email } = await signedInClient(page);
+    callers[name] = { request: page.request, email };
+  }
+  const counselorPage = await (await contextFor(browser)).newPage();
+  await signIn(counselorPage, demoCounselor.email, demoCounselor.password);
+  await expect(counselorPage).toHaveURL(/\/portal$/);
+  callers.counselor = { request: counselorPage.request, email: demoCounselor.email };
+});
+
+/** What each kind of caller must get, by the access the matrix gives a path. */
+const expected = {
+  user: { anonymous: 'sign-in', clientA: 200, clientB: 200, counselor: 200 },
+  counselor: { anonymous: 'sign-in', clientA: 404, clientB: 404, counselor: 200 },
+  public: { anonymous: 200, clientA: 200, clientB: 200, counselor: 200 },
+  // With embedded defaults, as here; production answers 404 (lib/env, app/dev/mail).
+  embedded: { anonymous: 200, clientA: 200, clientB: 200, counselor: 200 },
+} as const;
+
+const probes: Record<string, string> = { '/api/auth/[...nextauth]': '/api/auth/session' };
+
+for (const [path, access] of Object.entries({ ...pages, ...routeHandlers })) {
+  for (const caller of ['anonymous', 'clientA', 'clientB', 'counselor'] as const) {
+    const want = expected[access][caller];
+    test(`${path} as ${caller}: ${want}`, async () => {
+      const url = probes[path] ?? path;
+      const response = await callers[caller].request.get(url, { maxRedirects: 0 });
+      if (want === 'sign-in') {
+        expect(response.status()).toBe(307);
+        expect(response.headers().location).toContain(`/login?callbackUrl=${encodeURIComponent(url)}`);
+      } else {
+        expect(response.status()).toBe(want);
+      }
+    });
+  }
+}
+
+test('the data export holds only the caller’s own data', async () => {
+  for (const caller of ['clientA', 'clientB', 'counselor'] as const) {
+    const data = await (await callers[caller].request.get('/portal/account/export')).json();
+    expect(data.profile.email).toBe(callers[caller].email);
+  }
+});

@@ -1,0 +1,43 @@
+/**
+ * Who may call what. Every protected page, route handler and server action is listed here;
+ * tests/authorization-matrix.test.ts fails when one exists in the code but not here, and
+ * e2e/authorization.spec.ts tries each page and route as each kind of caller.
+ *
+ * access:
+ *   public     anyone
+ *   user       any signed-in person (their own data only)
+ *   counselor  the counselor only; clients get 404
+ *   embedded   only with embedded defaults (development, demo, tests); 404 in production
+ */
+export type Access = 'public' | 'user' | 'counselor' | 'embedded';
+
+export const pages: Record<string, Access> = {
+  '/portal': 'user',
+  '/portal/account': 'user',
+  '/admin': 'counselor',
+  '/admin/clients': 'counselor',
+  '/dev/mail': 'embedded',
+};
+
+export const routeHandlers: Record<string, Access> = {
+  '/api/health': 'public',
+  '/api/auth/[...nextauth]': 'public',
+  '/portal/account/export': 'user',
+};
+
+export const actions: Record<string, Access> = {
+  registerAction: 'public',
+  signInAction: 'public',
+  requestLoginLinkAction: 'public',
+  resendVerificationAction: 'public',
+  verifyEmailAction: 'public',
+  requestPasswordResetAction: 'public',
+  resetPasswordAction: 'public',
+  confirmEmailChangeAction: 'public',
+  updateProfileAction: 'user',
+  changePasswordAction: 'user',
+  changeEmailAction: 'user',
+  deleteAccountAction: 'user',
+  signOutAction: 'user',
+  signOutEverywhereAction: 'user',
+};
