@@ -3,6 +3,7 @@ import { chromiumArgs, findBrowser } from './e2e/browser';
 
 // scripts/e2e.ts builds the app, picks a free port and a fresh data folder, and sets these.
 const port = Number(process.env.E2E_PORT || 3200);
+const stripePort = Number(process.env.E2E_STRIPE_PORT || 12211);
 const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
@@ -26,7 +27,15 @@ export default defineConfig({
       use: { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
   ],
-  webServer: {
+  webServer: [
+    {
+      command: 'npx tsx stripe-emulator/cli.ts',
+      url: `http://127.0.0.1:${stripePort}/_emulator/events`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { STRIPE_EMULATOR_PORT: String(stripePort), STRIPE_WEBHOOK_URL: `${baseURL}/api/stripe/webhook` },
+    },
+    {
     command: `npx next start --port ${port}`,
     url: `${baseURL}/api/health`,
     timeout: 120_000,
@@ -37,6 +46,8 @@ export default defineConfig({
       EMBEDDED_DEFAULTS: '1',
       DATA_DIR: process.env.E2E_DATA_DIR || '.data/e2e',
       PORT: String(port),
+      STRIPE_EMULATOR_URL: `http://127.0.0.1:${stripePort}`,
     },
   },
+  ],
 });

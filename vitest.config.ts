@@ -16,7 +16,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['{features,lib,db,components,scripts,tests}/**/*.test.ts'],
+          include: ['{features,lib,db,components,scripts,tests,stripe-emulator,jobs}/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', 'node_modules/**'],
           environment: 'node',
         },
@@ -25,7 +25,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
-          include: ['{features,lib,db,scripts}/**/*.integration.test.ts'],
+          include: ['{features,lib,db,scripts,jobs}/**/*.integration.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -21,6 +21,8 @@ export type DatabaseHandle = {
   kind: 'pglite' | 'postgres';
   /** Where it is: a folder for PGlite, the host and database for PostgreSQL. */
   location: string;
+  /** The embedded engine itself, when the database is PGlite (the job queue reaches it over a socket). */
+  pglite?: PGlite;
   migrate(): Promise<void>;
   close(): Promise<void>;
 };
@@ -75,6 +77,7 @@ export async function openPglite(dir?: string): Promise<DatabaseHandle> {
     db,
     kind: 'pglite',
     location: dir ? path.resolve(dir) : 'memory',
+    pglite: client,
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     close: async () => {
       await client.close();

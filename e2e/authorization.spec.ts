@@ -30,8 +30,11 @@ const expected = {
   user: { anonymous: 'sign-in', clientA: 200, clientB: 200, counselor: 200 },
   counselor: { anonymous: 'sign-in', clientA: 404, clientB: 404, counselor: 200 },
   public: { anonymous: 200, clientA: 200, clientB: 200, counselor: 200 },
+  owner: { anonymous: 'sign-in', clientA: 200, clientB: 404, counselor: 200 },
   // With embedded defaults, as here; production answers 404 (lib/env, app/dev/mail).
   embedded: { anonymous: 200, clientA: 200, clientB: 200, counselor: 200 },
+  // Only Stripe may call; a GET is not even a method it answers.
+  stripe: { anonymous: 405, clientA: 405, clientB: 405, counselor: 405 },
 } as const;
 
 const probes: Record<string, string> = { '/api/auth/[...nextauth]': '/api/auth/session' };

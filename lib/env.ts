@@ -93,3 +93,25 @@ export function counselorSeedSettings(raw: NodeJS.ProcessEnv = process.env): { e
   if (isEmbeddedAllowed(raw) || !raw.DATABASE_URL) return { ...demoCounselor, isDemo: true };
   throw new Error('COUNSELOR_EMAIL and COUNSELOR_PASSWORD are required to seed the counselor account in production.');
 }
+
+export const stripeEmulatorDefaults = {
+  url: 'http://127.0.0.1:12111',
+  secretKey: 'sk_test_emulator',
+  webhookSecret: 'whsec_emulator_local_development_only',
+} as const;
+
+/**
+ * Stripe's real API when STRIPE_SECRET_KEY is set, otherwise (embedded defaults only) the
+ * project's emulator. Both are driven by the same SDK; only the endpoint differs.
+ */
+export function stripeSettings(raw: NodeJS.ProcessEnv = process.env): { secretKey: string; webhookSecret: string; emulatorUrl?: string } {
+  if (raw.STRIPE_SECRET_KEY) {
+    return { secretKey: raw.STRIPE_SECRET_KEY, webhookSecret: raw.STRIPE_WEBHOOK_SECRET ?? '' };
+  }
+  if (!isEmbeddedAllowed(raw)) throw new Error('STRIPE_SECRET_KEY is missing');
+  return {
+    secretKey: stripeEmulatorDefaults.secretKey,
+    webhookSecret: raw.STRIPE_WEBHOOK_SECRET || stripeEmulatorDefaults.webhookSecret,
+    emulatorUrl: raw.STRIPE_EMULATOR_URL || stripeEmulatorDefaults.url,
+  };
+}

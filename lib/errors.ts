@@ -10,6 +10,12 @@ export const errorCodes = {
   rate_limited: { status: 429, message: messages.errors.rateLimited },
   forbidden: { status: 403, message: messages.errors.forbidden },
   not_found: { status: 404, message: messages.errors.notFound },
+  slot_taken: { status: 409, message: messages.errors.slotTaken },
+  slot_unavailable: { status: 409, message: messages.errors.slotUnavailable },
+  hold_expired: { status: 409, message: messages.errors.holdExpired },
+  not_cancellable: { status: 409, message: messages.errors.notCancellable },
+  reschedule_not_allowed: { status: 409, message: messages.errors.rescheduleNotAllowed },
+  payment_unavailable: { status: 503, message: messages.errors.paymentUnavailable },
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
@@ -28,4 +34,12 @@ export function userMessageFor(err: unknown): { code: ErrorCode | 'unexpected'; 
   if (err instanceof AppError) return { code: err.code, message: err.message, status: errorCodes[err.code].status };
   console.error(err);
   return { code: 'unexpected', message: messages.errors.unexpected, status: 500 };
+}
+
+/** PostgreSQL's code for an exclusion-constraint violation (drizzle keeps the driver error as `cause`). */
+export function isExclusionViolation(err: unknown): boolean {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === '23P01') return true;
+  }
+  return false;
 }

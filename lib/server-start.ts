@@ -14,6 +14,11 @@ export async function onServerStart(): Promise<void> {
   const env = getEnv();
   const { getDatabase } = await import('@/db');
   const db = await getDatabase();
+  const { createQueue } = await import('@/jobs/queue');
+  const { startWorkers } = await import('@/jobs/workers');
+  const queue = await createQueue(db, env.DATABASE_URL);
+  await startWorkers(queue.boss, db.db);
+  process.once('SIGTERM', () => void queue.stop());
   if (env.embedded && env.NODE_ENV === 'production') {
     console.log(`[demo] running on embedded parts: PGlite database in ${db.location}; no Stripe account or mail server is used.`);
   } else {

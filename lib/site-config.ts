@@ -46,7 +46,9 @@ export const priceList = {
 /**
  * The cancellation terms, as data: the legal pages render it, and the checkout, the cancel
  * screen and the refund arithmetic read the same table. Tiers are ordered from the earliest
- * cancellation; `hoursBefore` is the lower bound (exclusive) of the tier.
+ * cancellation; `hoursBefore` is the tier's lower bound: the free tier needs strictly more
+ * than its hours, a fee tier includes its bound (exactly 48 h → 50 %, exactly 24 h → 50 %,
+ * less than 24 h → 100 %). See features/booking/domain/cancellation.ts.
  */
 export const cancellationPolicy = {
   session: [

@@ -1,16 +1,39 @@
 /**
- * `npm run demo`: the production build, served by `next start` on embedded parts, with its
- * own data under .data/demo. `--no-build` reuses the last build.
+ * `npm run demo`: the production build, served by `next start` on embedded parts (PGlite in
+ * .data/demo, the Stripe emulator, the mail outbox). `--no-build` reuses the last build.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { stripeEmulatorDefaults } from '../lib/env';
+import { createStripeEmulator } from '../stripe-emulator/server';
 
-const env = { ...process.env, EMBEDDED_DEFAULTS: '1', DATA_DIR: process.env.DATA_DIR || '.data/demo' };
 const port = process.env.PORT || '3000';
+const emulatorUrl = new URL(process.env.STRIPE_EMULATOR_URL || stripeEmulatorDefaults.url);
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  EMBEDDED_DEFAULTS: '1',
+  DATA_DIR: process.env.DATA_DIR || '.data/demo',
+  STRIPE_EMULATOR_URL: emulatorUrl.toString(),
+};
 
 if (!process.argv.includes('--no-build')) {
-  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } });
+  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-console.log(`[demo] production build on embedded parts (PGlite in ${env.DATA_DIR}); http://localhost:${port}`);
-const server = spawnSync('npx', ['next', 'start', '--port', port], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } });
-process.exit(server.status ?? 0);
+
+const emulator = await createStripeEmulator({
+  port: Number(emulatorUrl.port),
+  webhookUrl: `http://localhost:${port}/api/stripe/webhook`,
+  webhookSecret: process.env.STRIPE_WEBHOOK_SECRET || stripeEmulatorDefaults.webhookSecret,
+});
+console.log(`[demo] production build on embedded parts: PGlite in ${env.DATA_DIR}, Stripe emulator at ${emulator.url}, mail at /dev/mail`);
+console.log(`[demo] http://localhost:${port}  (counselor: counselor@example.jp / demo-counselor-2026)`);
+
+const server = spawn('npx', ['next', 'start', '--port', port], { stdio: 'inherit', env });
+const stop = () => server.kill('SIGTERM');
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+server.on('exit', async (code) => {
+  await emulator.close();
+  process.exit(code ?? 0);
+});

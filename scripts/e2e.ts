@@ -26,10 +26,11 @@ if (!process.argv.includes('--no-build')) run('npx', ['next', 'build'], { ...pro
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'));
 const port = await freePort();
+const stripePort = await freePort();
 const passthrough = process.argv.slice(2).filter((a) => a !== '--no-build');
 const tests = spawnSync('npx', ['playwright', 'test', ...passthrough], {
   stdio: 'inherit',
-  env: { ...process.env, E2E_PORT: String(port), E2E_DATA_DIR: dataDir },
+  env: { ...process.env, E2E_PORT: String(port), E2E_STRIPE_PORT: String(stripePort), E2E_DATA_DIR: dataDir },
 });
 fs.rmSync(dataDir, { recursive: true, force: true });
 process.exit(tests.status ?? 1);

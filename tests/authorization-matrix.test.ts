@@ -25,8 +25,12 @@ const appFiles = walk(path.join(root, 'app'));
 const isProtectedArea = (route: string) => /^\/(portal|admin|api|dev)(\/|$)/.test(route);
 
 describe('authorization matrix', () => {
-  it('lists every page of the portal, the admin and the development tools', () => {
-    const found = appFiles.filter((f) => /\/page\.tsx$/.test(f)).map(routeOf).filter(isProtectedArea).sort();
+  it('lists every page of the portal, the admin and the development tools, and every page that requires sign-in', () => {
+    const found = appFiles
+      .filter((f) => /\/page\.tsx$/.test(f))
+      .filter((f) => isProtectedArea(routeOf(f)) || /require(User|Counselor)\(/.test(fs.readFileSync(f, 'utf8')))
+      .map(routeOf)
+      .sort();
     expect(found).toEqual(Object.keys(pages).sort());
   });
 

@@ -6,14 +6,22 @@
  * access:
  *   public     anyone
  *   user       any signed-in person (their own data only)
+ *   owner      a record's own client and the counselor; any other client gets 404
+ *   stripe     Stripe itself, proven by the webhook signature
  *   counselor  the counselor only; clients get 404
  *   embedded   only with embedded defaults (development, demo, tests); 404 in production
  */
-export type Access = 'public' | 'user' | 'counselor' | 'embedded';
+export type Access = 'public' | 'user' | 'owner' | 'counselor' | 'embedded' | 'stripe';
 
 export const pages: Record<string, Access> = {
   '/portal': 'user',
   '/portal/account': 'user',
+  '/portal/bookings/[id]': 'owner',
+  '/portal/payments': 'user',
+  '/portal/payments/[id]/receipt': 'owner',
+  '/book/[sessionType]/confirm': 'user',
+  '/book/checkout/[bookingId]': 'owner',
+  '/book/success': 'user',
   '/admin': 'counselor',
   '/admin/clients': 'counselor',
   '/dev/mail': 'embedded',
@@ -23,6 +31,8 @@ export const routeHandlers: Record<string, Access> = {
   '/api/health': 'public',
   '/api/auth/[...nextauth]': 'public',
   '/portal/account/export': 'user',
+  '/portal/bookings/[id]/ics': 'owner',
+  '/api/stripe/webhook': 'stripe',
 };
 
 export const actions: Record<string, Access> = {
@@ -40,4 +50,10 @@ export const actions: Record<string, Access> = {
   deleteAccountAction: 'user',
   signOutAction: 'user',
   signOutEverywhereAction: 'user',
+  holdSlotAction: 'user',
+  checkoutAction: 'user',
+  cancelBookingAction: 'user',
+  rescheduleBookingAction: 'user',
+  counselorCancelBookingAction: 'counselor',
+  markBookingOutcomeAction: 'counselor',
 };

@@ -1,21 +1,48 @@
 import Link from 'next/link';
+import { getDb } from '@/db';
+import { getAccountProfile } from '@/features/accounts/queries';
+import { whenFor } from '@/features/booking/mails';
+import { listClientBookings } from '@/features/booking/queries';
 import { requireUser } from '@/lib/auth/guards';
 
 export default async function PortalPage() {
-  await requireUser('/portal');
+  const user = await requireUser('/portal');
+  const db = await getDb();
+  const [bookings, profile] = await Promise.all([listClientBookings(db, user.id), getAccountProfile(db, user.id)]);
+  const now = new Date();
+  const upcoming = bookings.filter((b) => b.status === 'confirmed' && b.endsAt > now).reverse();
+  const held = bookings.filter((b) => b.status === 'held' && b.holdExpiresAt && b.holdExpiresAt > now);
+  const zone = profile?.timeZone ?? 'Asia/Tokyo';
   return (
     <>
       <h1>マイページ</h1>
       <section aria-labelledby="upcoming-heading" className="panel">
         <h2 id="upcoming-heading">今後のセッション</h2>
-        <p>予約中のセッションはありません。</p>
+        {held.map((b) => (
+          <p key={b.id} className="notice">
+            仮押さえ中：{whenFor(b.startsAt, zone)}（{b.sessionTypeName}）　<Link href={`/book/checkout/${b.id}`}>お支払いへ進む</Link>
+          </p>
+        ))}
+        {upcoming.length === 0 ? (
+          <p>予約中のセッションはありません。</p>
+        ) : (
+          <ul className="booking-list">
+            {upcoming.map((b) => (
+              <li key={b.id}>
+                <Link href={`/portal/bookings/${b.id}`}>
+                  {whenFor(b.startsAt, zone)}　{b.sessionTypeName}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
         <p>
-          <Link href="/sessions">個人セッションについて見る</Link>
+          <Link href="/sessions">セッションを予約する</Link>
         </p>
       </section>
       <section aria-labelledby="intake-heading" className="panel">
         <h2 id="intake-heading">事前アンケート</h2>
-        <p>ご回答をお願いしているアンケートはありません。セッションを予約すると、ここに表示されます。</p>
+        <p>ご回答をお願いしているアンケートはありません。</p>
       </section>
       <section aria-labelledby="courses-heading" className="panel">
         <h2 id="courses-heading">受講中の講座</h2>
@@ -26,7 +53,9 @@ export default async function PortalPage() {
       </section>
       <section aria-labelledby="payments-heading" className="panel">
         <h2 id="payments-heading">お支払い</h2>
-        <p>お支払いの履歴はありません。</p>
+        <p>
+          <Link href="/portal/payments">お支払いの履歴と領収書</Link>
+        </p>
       </section>
     </>
   );

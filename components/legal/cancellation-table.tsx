@@ -1,14 +1,21 @@
 import { formatYen } from '@/lib/format';
 import { cancellationPolicy, priceList } from '@/lib/site-config';
 
-/** The session cancellation tiers, rendered from the one policy table. */
-export function CancellationTable() {
+type Tier = { hoursBefore: number; feePercent: number; label: string };
+
+/**
+ * The session cancellation tiers for one price, rendered from the one policy table (the
+ * legal pages show it for the standard session, checkout for the booking's own price).
+ */
+export function CancellationTable({ priceYen, name, policy = cancellationPolicy.session }: { priceYen?: number; name?: string; policy?: readonly Tier[] }) {
   const example = priceList.sessions[0];
+  const price = priceYen ?? example.priceYen;
+  const label = name ?? example.name;
   return (
     <div className="table-scroll" role="region" aria-label="キャンセル料" tabIndex={0}>
       <table>
         <caption>
-          個人セッションのキャンセル料（例：{example.name} {formatYen(example.priceYen)}の場合）
+          キャンセル料（{label} {formatYen(price)}の場合）
         </caption>
         <thead>
           <tr>
@@ -18,13 +25,13 @@ export function CancellationTable() {
           </tr>
         </thead>
         <tbody>
-          {cancellationPolicy.session.map((tier) => {
-            const fee = Math.floor((example.priceYen * tier.feePercent) / 100);
+          {policy.map((tier) => {
+            const fee = Math.floor((price * tier.feePercent) / 100);
             return (
               <tr key={tier.label}>
                 <td>{tier.label}</td>
                 <td>{tier.feePercent === 0 ? '無料' : `${tier.feePercent}%（${formatYen(fee)}）`}</td>
-                <td>{formatYen(example.priceYen - fee)}</td>
+                <td>{formatYen(price - fee)}</td>
               </tr>
             );
           })}

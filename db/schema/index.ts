@@ -1,3 +1,5 @@
 export * from './accounts';
+export * from './booking';
 export * from './library';
 export * from './mail';
+export * from './payments';

@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CheckoutForm } from '@/components/booking/checkout-form';
+import { HoldCountdown } from '@/components/booking/hold-countdown';
+import { CancellationTable } from '@/components/legal/cancellation-table';
+import { getDb } from '@/db';
+import { getAccountProfile } from '@/features/accounts/queries';
+import { whenFor } from '@/features/booking/mails';
+import { getBooking } from '@/features/booking/queries';
+import { requireUser } from '@/lib/auth/guards';
+import { formatYen } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'お支払い', robots: { index: false } };
+
+type Props = { params: Promise<{ bookingId: string }>; searchParams: Promise<{ cancelled?: string }> };
+
+export default async function CheckoutPage({ params, searchParams }: Props) {
+  const { bookingId } = await params;
+  const user = await requireUser(`/book/checkout/${bookingId}`);
+  const db = await getDb();
+  const booking = await getBooking(db, bookingId);
+  if (!booking || booking.clientId !== user.id) notFound();
+  const profile = await getAccountProfile(db, user.id);
+  const live = booking.status === 'held' && booking.holdExpiresAt && booking.holdExpiresAt > new Date();
+  return (
+    <div className="container container--narrow">
+      <h1>お支払い</h1>
+      {(await searchParams).cancelled ? <p className="notice">お支払いは完了していません。続ける場合は、もう一度「お支払いへ進む」を押してください。</p> : null}
+      <dl className="facts">
+        <dt>セッション</dt>
+        <dd>{booking.sessionTypeName}</dd>
+        <dt>日時</dt>
+        <dd>{whenFor(booking.startsAt, profile?.timeZone ?? 'Asia/Tokyo')}</dd>
+        <dt>お支払い金額</dt>
+        <dd>{formatYen(booking.priceYen)}</dd>
+      </dl>
+      {booking.status === 'confirmed' ? (
+        <p>
+          このご予約はお支払い済みです。<Link href={`/portal/bookings/${booking.id}`}>予約の詳細へ</Link>
+        </p>
+      ) : live ? (
+        <>
+          <HoldCountdown expiresAt={booking.holdExpiresAt!.toISOString()} />
+          <h2>キャンセルポリシー</h2>
+          <CancellationTable priceYen={booking.priceYen} name={booking.sessionTypeName} />
+          <p>日時の変更は、キャンセル料のかからない期間（48時間前まで）であれば無料です。</p>
+          <CheckoutForm bookingId={booking.id} theme={booking.theme} />
+        </>
+      ) : (
+        <p role="alert">
+          仮押さえの時間が過ぎました。お手数ですが、<Link href={`/book/${booking.sessionTypeSlug}`}>もう一度日時をお選びください</Link>。
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CancelBookingForm } from '@/components/booking/cancel-booking-form';
+import { getDb } from '@/db';
+import { getAccountProfile } from '@/features/accounts/queries';
+import { describeCancellationNow, sessionCancellationTerms } from '@/features/booking/domain/cancellation';
+import { whenFor } from '@/features/booking/mails';
+import { getBooking } from '@/features/booking/queries';
+import { findTheme } from '@/features/library/themes';
+import { assertCanSee, requireUser } from '@/lib/auth/guards';
+import { formatYen } from '@/lib/format';
+import { cancellationPolicy } from '@/lib/site-config';
+
+export const metadata: Metadata = { title: '予約の詳細' };
+
+const statusLabel = { held: '仮押さえ中（お支払い前）', confirmed: '予約確定', cancelled: 'キャンセル済み', completed: '実施済み', no_show: '無断キャンセル', expired: '期限切れ' } as const;
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function BookingPage({ params }: Props) {
+  const { id } = await params;
+  const user = await requireUser(`/portal/bookings/${id}`);
+  const db = await getDb();
+  const booking = await getBooking(db, id);
+  if (!booking || !booking.clientId) notFound();
+  assertCanSee(user, booking.clientId);
+  const profile = await getAccountProfile(db, user.id);
+  const zone = profile?.timeZone ?? 'Asia/Tokyo';
+  const now = new Date();
+  const terms =
+    booking.status === 'confirmed'
+      ? sessionCancellationTerms({ policy: booking.policy ?? cancellationPolicy.session, startsAt: booking.startsAt, now, priceYen: booking.priceYen, cancelledBy: 'client' })
+      : undefined;
+  return (
+    <>
+      <h1>予約の詳細</h1>
+      <dl className="facts">
+        <dt>状態</dt>
+        <dd>{statusLabel[booking.status]}</dd>
+        <dt>日時</dt>
+        <dd>{whenFor(booking.startsAt, zone)}</dd>
+        <dt>セッション</dt>
+        <dd>{booking.sessionTypeName}</dd>
+        <dt>料金</dt>
+        <dd>{formatYen(booking.priceYen)}</dd>
+        {booking.theme ? (
+          <>
+            <dt>ご相談のテーマ</dt>
+            <dd>{findTheme(booking.theme)?.label}</dd>
+          </>
+        ) : null}
+        {booking.status === 'confirmed' ? (
+          <>
+            <dt>参加方法</dt>
+            <dd>
+              {booking.mode === 'online'
+                ? booking.meetingUrl
+                  ? <a href={booking.meetingUrl}>ビデオ通話に参加する</a>
+                  : '参加用のURLは、開始の24時間前までにこのページとメールでお知らせします。'
+                : booking.mode === 'phone'
+                  ? 'ご登録の電話番号に、開始時刻にカウンセラーからおかけします。'
+                  : '名古屋のカウンセリングルームにお越しください（所在地はご予約確定メールに記載しています）。'}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {booking.status === 'confirmed' ? (
+        <p>
+          <a className="button button--secondary" href={`/portal/bookings/${booking.id}/ics`} download>
+            カレンダーに追加（.ics）
+          </a>
+        </p>
+      ) : null}
+      {booking.status === 'held' ? (
+        <p>
+          <Link href={`/book/checkout/${booking.id}`}>お支払いへ進む</Link>
+        </p>
+      ) : null}
+      {terms && !terms.started && user.id === booking.clientId ? (
+        <>
+          <CancelBookingForm bookingId={booking.id} preview={describeCancellationNow(terms)} />
+        </>
+      ) : null}
+      <p>
+        <Link href="/portal">マイページへ戻る</Link>
+      </p>
+    </>
+  );
+}

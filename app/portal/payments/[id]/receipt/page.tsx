@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PrintButton } from '@/components/payments/print-button';
+import { getDb } from '@/db';
+import { getAccountProfile } from '@/features/accounts/queries';
+import { getPayment } from '@/features/payments/queries';
+import { assertCanSee, requireUser } from '@/lib/auth/guards';
+import { formatDateJa, formatYen } from '@/lib/format';
+import { siteConfig } from '@/lib/site-config';
+
+export const metadata: Metadata = { title: '領収書' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ addressee?: string }> };
+
+/** 領収書: the addressee is the client's choice (their name by default). */
+export default async function ReceiptPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const user = await requireUser(`/portal/payments/${id}/receipt`);
+  const db = await getDb();
+  const payment = await getPayment(db, id);
+  if (!payment?.clientId || !payment.paidAt) notFound();
+  assertCanSee(user, payment.clientId);
+  const profile = await getAccountProfile(db, payment.clientId);
+  const addressee = ((await searchParams).addressee ?? '').trim().slice(0, 60) || `${profile?.familyName ?? ''} ${profile?.givenName ?? ''}`.trim();
+  const net = payment.amountYen - payment.refundedYen;
+  const tax = Math.floor((net * 10) / 110);
+  return (
+    <>
+      <form className="no-print search-form" method="get">
+        <label htmlFor="addressee">宛名</label>
+        <div className="search-form__row">
+          <input id="addressee" name="addressee" defaultValue={addressee} maxLength={60} />
+          <button className="button" type="submit">
+            宛名を変更
+          </button>
+        </div>
+      </form>
+      <article className="receipt" aria-labelledby="receipt-heading">
+        <h1 id="receipt-heading">領収書</h1>
+        <p className="receipt__addressee">{addressee} 様</p>
+        <p className="receipt__amount">{formatYen(net)}</p>
+        <p>但し　カウンセリング料として（{payment.sessionTypeName ?? '心理学講座'}）</p>
+        <p>上記正に領収いたしました。</p>
+        <dl className="facts">
+          <dt>お支払い日</dt>
+          <dd>{formatDateJa(payment.paidAt, 'Asia/Tokyo')}</dd>
+          <dt>内訳</dt>
+          <dd>
+            税込金額 {formatYen(net)}（うち消費税10%：{tax.toLocaleString('ja-JP')}円）
+            {payment.refundedYen > 0 ? `／お支払い ${formatYen(payment.amountYen)}・返金 ${formatYen(payment.refundedYen)}` : ''}
+          </dd>
+          <dt>お支払い方法</dt>
+          <dd>クレジットカード</dd>
+          <dt>領収書番号</dt>
+          <dd>{payment.id.slice(0, 8).toUpperCase()}</dd>
+        </dl>
+        <p className="receipt__issuer">
+          {siteConfig.seller.businessName}　{siteConfig.seller.representative}
+          <br />
+          {siteConfig.seller.postalCode} {siteConfig.seller.address}
+        </p>
+      </article>
+      <p className="no-print">
+        <PrintButton />
+      </p>
+    </>
+  );
+}

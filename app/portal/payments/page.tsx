@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { listClientPayments, paymentStatusLabel } from '@/features/payments/queries';
+import { requireUser } from '@/lib/auth/guards';
+import { formatDateJa, formatYen } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'お支払い' };
+
+export default async function PaymentsPage() {
+  const user = await requireUser('/portal/payments');
+  const rows = await listClientPayments(await getDb(), user.id);
+  const shown = rows.filter((p) => p.status !== 'pending' || p.paidAt);
+  return (
+    <>
+      <h1>お支払い</h1>
+      {shown.length === 0 ? (
+        <p>お支払いの履歴はありません。</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-label="お支払いの履歴" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">日付</th>
+                <th scope="col">内容</th>
+                <th scope="col">金額</th>
+                <th scope="col">状態</th>
+                <th scope="col">領収書</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((p) => (
+                <tr key={p.id}>
+                  <td>{formatDateJa(p.paidAt ?? p.createdAt, 'Asia/Tokyo')}</td>
+                  <td>{p.sessionTypeName ?? '心理学講座'}</td>
+                  <td>
+                    {formatYen(p.amountYen)}
+                    {p.refundedYen > 0 ? <small>（返金 {formatYen(p.refundedYen)}）</small> : null}
+                  </td>
+                  <td>{paymentStatusLabel[p.status]}</td>
+                  <td>{p.paidAt ? <Link href={`/portal/payments/${p.id}/receipt`}>領収書</Link> : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { FormStatus } from '@/components/ui/form-status';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { cancelBookingAction, counselorCancelBookingAction } from '@/features/booking/actions';
+import { bookingIdSchema } from '@/features/booking/schemas';
+
+/** Cancels after showing, in words, what cancelling now costs. */
+export function CancelBookingForm({ bookingId, preview, asCounselor = false }: { bookingId: string; preview: string; asCounselor?: boolean }) {
+  const router = useRouter();
+  const { onSubmit, result, submitting } = useActionForm(bookingIdSchema, async (input) => {
+    const outcome = await (asCounselor ? counselorCancelBookingAction(input) : cancelBookingAction(input));
+    if (outcome.ok) router.refresh();
+    return outcome;
+  }, { bookingId });
+  return (
+    <form onSubmit={onSubmit} aria-labelledby="cancel-heading">
+      <h2 id="cancel-heading">{asCounselor ? 'カウンセラー都合でキャンセル' : 'キャンセル'}</h2>
+      <p className="notice">{preview}</p>
+      <FormStatus result={result} />
+      <button className="button button--danger" type="submit" disabled={submitting || result?.ok}>
+        キャンセルする
+      </button>
+    </form>
+  );
+}

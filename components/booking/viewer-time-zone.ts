@@ -1,0 +1,14 @@
+'use client';
+
+import { useSyncExternalStore } from 'react';
+
+const noSubscription = () => () => {};
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Tokyo';
+
+/**
+ * The visitor's time zone: Tokyo while rendering on the server and hydrating, then the
+ * browser's own, so that times are shown on the visitor's clock without a mismatch.
+ */
+export function useViewerTimeZone(fallback = 'Asia/Tokyo'): string {
+  return useSyncExternalStore(noSubscription, browserZone, () => fallback);
+}

@@ -1,0 +1,60 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts';
+import { bookings } from './booking';
+
+export const paymentStatuses = ['pending', 'paid', 'partially_refunded', 'refunded', 'expired', 'failed'] as const;
+export type PaymentStatus = (typeof paymentStatuses)[number];
+
+/** One Stripe Checkout Session and what became of it. Amounts are integer yen. */
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id').references(() => users.id, { onDelete: 'set null' }),
+    purpose: text('purpose', { enum: ['booking', 'course'] }).notNull(),
+    bookingId: uuid('booking_id').references(() => bookings.id),
+    amountYen: integer('amount_yen').notNull(),
+    refundedYen: integer('refunded_yen').notNull().default(0),
+    status: text('status', { enum: paymentStatuses }).notNull().default('pending'),
+    stripeCheckoutSessionId: text('stripe_checkout_session_id').unique(),
+    stripePaymentIntentId: text('stripe_payment_intent_id'),
+    /** 領収書の宛名, chosen by the client; defaults to their name. */
+    receiptAddressee: text('receipt_addressee'),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('payments_status_check', sql`${t.status} in ('pending', 'paid', 'partially_refunded', 'refunded', 'expired', 'failed')`),
+    check('payments_amount_check', sql`${t.amountYen} > 0 and ${t.refundedYen} between 0 and ${t.amountYen}`),
+    index('payments_client').on(t.clientId),
+    index('payments_booking').on(t.bookingId),
+  ],
+);
+
+/** Refunds asked of Stripe; the idempotency key makes a repeated request harmless. */
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    amountYen: integer('amount_yen').notNull(),
+    reason: text('reason').notNull(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    stripeRefundId: text('stripe_refund_id').unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('refunds_amount_check', sql`${t.amountYen} > 0`)],
+);
+
+/** Webhook events already handled: a repeated delivery finds its id here and does nothing. */
+export const stripeEvents = pgTable('stripe_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  processedAt: timestamp('processed_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Payment = typeof payments.$inferSelect;

@@ -1,0 +1,81 @@
+import { holdAndOpenCheckout, payWithCard, randomSlotIndex } from './booking-fixtures';
+import { demoCounselor, expect, linkFromMail, signIn, signedInClient, test } from './fixtures';
+
+test('a visitor books an online session on a phone: slot, sign-in, hold, policy, card 4242, confirmation', async ({ page }) => {
+  const { email, password } = await signedInClient(page);
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  // Looking needs no sign-in; choosing asks for it and keeps the choice.
+  await page.goto('/articles/kataomoi-renraku-yameru');
+  await page.getByRole('link', { name: 'この悩みで相談する' }).click();
+  await page.getByRole('link', { name: 'オンラインセッション（60分）の空き時間を見る' }).click();
+  await expect(page).toHaveURL(/\/book\/online-60\?theme=unrequited-love/);
+  await expect(page.getByText('ご相談のテーマ：片思い・進展しない関係')).toBeVisible();
+  await page.locator('a.slot').nth(randomSlotIndex(await page.locator('a.slot').count())).click();
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/book\/online-60\/confirm\?start=.*theme=unrequited-love/);
+  await expect(page.getByText('片思い・進展しない関係')).toBeVisible();
+
+  await page.getByRole('button', { name: /この時間で仮押さえする/ }).click();
+  await expect(page).toHaveURL(/\/book\/checkout\//);
+  await expect(page.getByText(/仮押さえの残り時間/)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'キャンセル料' })).toContainText('50%（5,500円（税込））');
+
+  // Paying needs the policy agreement.
+  await page.getByRole('button', { name: /お支払いへ進む/ }).click();
+  await expect(page.getByText('キャンセルポリシーへの同意が必要です')).toBeVisible();
+  await page.getByLabel('上のキャンセルポリシーに同意します').check();
+  await page.getByRole('button', { name: /お支払いへ進む/ }).click();
+
+  await expect(page.getByText('11,000円（税込）').first()).toBeVisible();
+  await payWithCard(page, '4242 4242 4242 4242');
+  await expect(page).toHaveURL(/\/book\/success\?session_id=cs_/);
+  await expect(page.getByRole('heading', { name: 'ご予約が確定しました' })).toBeVisible();
+
+  await page.getByRole('link', { name: '予約の詳細を見る' }).click();
+  await expect(page.getByText('予約確定')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'カレンダーに追加（.ics）' })).toBeVisible();
+  const ics = await (await page.request.get(`${page.url()}/ics`)).text();
+  expect(ics).toContain('BEGIN:VEVENT');
+  expect(ics).not.toContain('片思い');
+
+  const mail = await linkFromMail(page.request, email, /ご予約の確認/);
+  expect(mail).toContain('/portal/bookings/');
+
+  await page.goto('/portal/payments');
+  await expect(page.getByRole('cell', { name: 'お支払い済み' })).toBeVisible();
+  await page.getByRole('link', { name: '領収書' }).click();
+  await page.getByLabel('宛名').fill('株式会社テスト');
+  await page.getByRole('button', { name: '宛名を変更' }).click();
+  await expect(page.getByText('株式会社テスト 様')).toBeVisible();
+  await expect(page.getByText('11,000円（税込）').first()).toBeVisible();
+});
+
+test('a declined card leaves no booking and says why', async ({ page }) => {
+  await signedInClient(page);
+  await holdAndOpenCheckout(page);
+  await payWithCard(page, '4000 0000 0000 0002');
+  await expect(page.getByRole('alert')).toHaveText('カードが拒否されました。別のカードをお試しください。');
+  await page.getByRole('link', { name: 'キャンセルして戻る' }).click();
+  await expect(page.getByText('お支払いは完了していません')).toBeVisible();
+  await page.goto('/portal');
+  await expect(page.getByText('予約中のセッションはありません。')).toBeVisible();
+});
+
+test('the counselor sees a paid booking', async ({ page, browser }) => {
+  const clientPage = await (await browser.newContext()).newPage();
+  await signedInClient(clientPage);
+  const { startsAt } = await holdAndOpenCheckout(clientPage);
+  await payWithCard(clientPage, '4242424242424242');
+  await expect(clientPage.getByRole('heading', { name: 'ご予約が確定しました' })).toBeVisible();
+
+  await signIn(page, demoCounselor.email, demoCounselor.password);
+  await expect(page).toHaveURL(/\/portal$/);
+  await page.goto('/admin/bookings');
+  const jst = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', month: 'numeric', day: 'numeric' }).formatToParts(startsAt);
+  const day = `${jst.find((p) => p.type === 'month')!.value}月${jst.find((p) => p.type === 'day')!.value}日`;
+  await expect(page.getByRole('main')).toContainText(day);
+  await expect(page.getByRole('main')).toContainText('予約確定');
+});

@@ -1,0 +1,56 @@
+'use server';
+
+import { and, eq } from 'drizzle-orm';
+import { redirect } from 'next/navigation';
+import { bookings } from '@/db/schema';
+import { cancelBookingWithRefund, startBookingCheckout } from '@/features/payments/service';
+import { defineAction } from '@/lib/actions';
+import { AppError } from '@/lib/errors';
+import { bookingIdSchema, bookingOutcomeSchema, checkoutSchema, holdSlotSchema, rescheduleSchema } from './schemas';
+import { holdSlot, markBookingOutcome, recordPolicyAgreement, rescheduleBooking } from './service';
+
+export const holdSlotAction = defineAction('user', holdSlotSchema, async (input, ctx) => {
+  const booking = await holdSlot(ctx.db, {
+    clientId: ctx.user.id,
+    sessionTypeSlug: input.sessionType,
+    startsAt: new Date(input.startsAt),
+    theme: input.theme,
+    now: ctx.now,
+  });
+  redirect(`/book/checkout/${booking.id}`);
+});
+
+export const checkoutAction = defineAction('user', checkoutSchema, async (input, ctx) => {
+  await recordPolicyAgreement(ctx.db, { bookingId: input.bookingId, clientId: ctx.user.id, now: ctx.now });
+  await ctx.db.update(bookings).set({ theme: input.theme }).where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, ctx.user.id)));
+  const url = await startBookingCheckout(ctx.db, { bookingId: input.bookingId, clientId: ctx.user.id, baseUrl: ctx.baseUrl, now: ctx.now });
+  redirect(url);
+});
+
+async function assertOwnBooking(ctx: { db: Parameters<typeof holdSlot>[0]; user: { id: string } }, bookingId: string) {
+  const [row] = await ctx.db.select({ clientId: bookings.clientId }).from(bookings).where(eq(bookings.id, bookingId)).limit(1);
+  // Another client's booking looks exactly like one that does not exist.
+  if (!row || row.clientId !== ctx.user.id) throw new AppError('not_found');
+}
+
+export const cancelBookingAction = defineAction('user', bookingIdSchema, async (input, ctx) => {
+  await assertOwnBooking(ctx, input.bookingId);
+  const terms = await cancelBookingWithRefund(ctx.db, { bookingId: input.bookingId, by: 'client', now: ctx.now });
+  return { ok: true as const, data: terms, message: 'キャンセルを承りました。確認のメールをお送りしました。' };
+});
+
+export const rescheduleBookingAction = defineAction('user', rescheduleSchema, async (input, ctx) => {
+  await assertOwnBooking(ctx, input.bookingId);
+  await rescheduleBooking(ctx.db, { bookingId: input.bookingId, clientId: ctx.user.id, startsAt: new Date(input.startsAt), now: ctx.now });
+  redirect(`/portal/bookings/${input.bookingId}?notice=rescheduled`);
+});
+
+export const counselorCancelBookingAction = defineAction('counselor', bookingIdSchema, async (input, ctx) => {
+  const terms = await cancelBookingWithRefund(ctx.db, { bookingId: input.bookingId, by: 'counselor', now: ctx.now });
+  return { ok: true as const, data: terms, message: 'キャンセルし、全額を返金しました。' };
+});
+
+export const markBookingOutcomeAction = defineAction('counselor', bookingOutcomeSchema, async (input, ctx) => {
+  await markBookingOutcome(ctx.db, { ...input, now: ctx.now });
+  return { ok: true as const, data: undefined, message: input.outcome === 'completed' ? '実施済みにしました。' : '無断キャンセルとして記録しました。' };
+});

@@ -1,0 +1,22 @@
+/**
+ * The booking domain's Japanese wording. Kept together (and free of imports) so it can move
+ * into the catalogue in lib/messages.ts as `messages.booking` without changing callers' logic.
+ */
+export const bookingMessages = {
+  weekdays: ['日', '月', '火', '水', '木', '金', '土'],
+  /** What a client abroad calls the practice's zone; other zones are shown by their id. */
+  zoneNames: { 'Asia/Tokyo': '日本時間' } as Readonly<Record<string, string>>,
+  /** 日本時間 14:00, or 日本時間 12月4日(金) 07:00 when that is another day than the viewer's. */
+  practiceTime: (zoneName: string, time: string, monthDay?: string) =>
+    monthDay ? `${zoneName} ${monthDay} ${time}` : `${zoneName} ${time}`,
+  monthDay: (month: number, day: number, weekday: string) => `${month}月${day}日(${weekday})`,
+  cancellation: {
+    counselorTier: 'カウンセラー都合によるキャンセル（全額返金）',
+    free: '今キャンセルすると無料です（全額返金）',
+    feeNow: (percentAndFee: string) => `今キャンセルすると${percentAndFee}のキャンセル料がかかります`,
+    feeAfterStart: (percentAndFee: string) => `開始時刻を過ぎているため、キャンセル料は${percentAndFee}です`,
+    percentAndFee: (percent: number, fee: string) => `${percent}%・${fee}`,
+    refund: (refund: string) => `（返金額 ${refund}）`,
+    noRefund: '（返金はありません）',
+  },
+} as const;

@@ -1,0 +1,122 @@
+import { and, asc, desc, eq, gt, gte, inArray, lt, or } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { availabilityOverrides, availabilityRules, bookingSettings, bookings, sessionTypes } from '@/db/schema';
+import { siteConfig } from '@/lib/site-config';
+import { computeSlots, type DateOverride, type Slot, type WeeklyRule } from './domain/slots';
+
+export async function listSessionTypes(db: Db, options: { includeInactive?: boolean } = {}) {
+  return db
+    .select()
+    .from(sessionTypes)
+    .where(options.includeInactive ? undefined : eq(sessionTypes.active, true))
+    .orderBy(asc(sessionTypes.sortOrder));
+}
+
+export async function getSessionTypeBySlug(db: Db, slug: string) {
+  const [row] = await db.select().from(sessionTypes).where(and(eq(sessionTypes.slug, slug), eq(sessionTypes.active, true))).limit(1);
+  return row;
+}
+
+export async function getBookingSettings(db: Db) {
+  const [row] = await db.select().from(bookingSettings).where(eq(bookingSettings.id, 1)).limit(1);
+  return row ?? { id: 1, bufferMinutes: 15, minNoticeMinutes: 24 * 60, horizonDays: 60, stepMinutes: 30, holdMinutes: 30, updatedAt: new Date(0) };
+}
+
+export async function getAvailability(db: Db): Promise<{ rules: WeeklyRule[]; overrides: DateOverride[] }> {
+  const rules = await db.select().from(availabilityRules).orderBy(asc(availabilityRules.weekday), asc(availabilityRules.startMinute));
+  const overrides = await db.select().from(availabilityOverrides).orderBy(asc(availabilityOverrides.date));
+  return {
+    rules: rules.map((r) => ({ weekday: r.weekday as WeeklyRule['weekday'], startMinute: r.startMinute, endMinute: r.endMinute })),
+    overrides: overrides.map((o) =>
+      o.kind === 'closed' ? { date: o.date, kind: 'closed' as const } : { date: o.date, kind: 'extra' as const, startMinute: o.startMinute ?? 0, endMinute: o.endMinute ?? 0 },
+    ),
+  };
+}
+
+/**
+ * Time the counselor is taken: confirmed bookings and holds that have not expired. An
+ * expired hold never blocks a slot, even before the job marks it expired.
+ */
+export async function listBusyRanges(db: Db, window: { from: Date; to: Date }, now: Date) {
+  return db
+    .select({ start: bookings.startsAt, end: bookings.endsAt })
+    .from(bookings)
+    .where(
+      and(
+        lt(bookings.startsAt, window.to),
+        gt(bookings.endsAt, window.from),
+        or(eq(bookings.status, 'confirmed'), and(eq(bookings.status, 'held'), gt(bookings.holdExpiresAt, now))),
+      ),
+    );
+}
+
+/** Open slots for a session type; with `ignoreBusy`, the slots the rules offer at all. */
+export async function getOpenSlots(db: Db, sessionType: { durationMinutes: number }, now: Date, options: { ignoreBusy?: boolean } = {}): Promise<Slot[]> {
+  const [settings, availability] = await Promise.all([getBookingSettings(db), getAvailability(db)]);
+  const horizonEnd = new Date(now.getTime() + (settings.horizonDays + 1) * 24 * 60 * 60 * 1000);
+  // Buffers reach past the window's edges, so look a little wider for busy time.
+  const margin = settings.bufferMinutes * 60 * 1000 + 24 * 60 * 60 * 1000;
+  const busy = options.ignoreBusy ? [] : await listBusyRanges(db, { from: new Date(now.getTime() - margin), to: new Date(horizonEnd.getTime() + margin) }, now);
+  return computeSlots({
+    now,
+    rules: availability.rules,
+    overrides: availability.overrides,
+    busy,
+    settings: {
+      durationMinutes: sessionType.durationMinutes,
+      bufferMinutes: settings.bufferMinutes,
+      minNoticeMinutes: settings.minNoticeMinutes,
+      horizonDays: settings.horizonDays,
+      stepMinutes: settings.stepMinutes,
+      practiceTimeZone: siteConfig.timeZone,
+    },
+  });
+}
+
+const bookingColumns = {
+  id: bookings.id,
+  clientId: bookings.clientId,
+  status: bookings.status,
+  startsAt: bookings.startsAt,
+  endsAt: bookings.endsAt,
+  holdExpiresAt: bookings.holdExpiresAt,
+  theme: bookings.theme,
+  priceYen: bookings.priceYen,
+  policy: bookings.policy,
+  meetingUrl: bookings.meetingUrl,
+  cancelledAt: bookings.cancelledAt,
+  cancelledBy: bookings.cancelledBy,
+  createdAt: bookings.createdAt,
+  sessionTypeId: sessionTypes.id,
+  sessionTypeName: sessionTypes.name,
+  sessionTypeSlug: sessionTypes.slug,
+  mode: sessionTypes.mode,
+  durationMinutes: sessionTypes.durationMinutes,
+};
+
+export async function getBooking(db: Db, bookingId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(bookingId)) return undefined;
+  const [row] = await db.select(bookingColumns).from(bookings).innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId)).where(eq(bookings.id, bookingId)).limit(1);
+  return row;
+}
+
+export type BookingView = NonNullable<Awaited<ReturnType<typeof getBooking>>>;
+
+export async function listClientBookings(db: Db, clientId: string) {
+  return db
+    .select(bookingColumns)
+    .from(bookings)
+    .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
+    .where(and(eq(bookings.clientId, clientId), inArray(bookings.status, ['held', 'confirmed', 'completed', 'no_show', 'cancelled'])))
+    .orderBy(desc(bookings.startsAt));
+}
+
+/** The counselor's view: bookings that start within the window. */
+export async function listBookingsBetween(db: Db, window: { from: Date; to: Date }) {
+  return db
+    .select(bookingColumns)
+    .from(bookings)
+    .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
+    .where(and(gte(bookings.startsAt, window.from), lt(bookings.startsAt, window.to), inArray(bookings.status, ['held', 'confirmed', 'completed', 'no_show', 'cancelled'])))
+    .orderBy(asc(bookings.startsAt));
+}

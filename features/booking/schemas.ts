@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { themeIds } from '@/features/library/themes';
+import { messages } from '@/lib/messages';
+
+const uuid = z.uuid();
+const theme = z.enum(themeIds).nullable().catch(null);
+
+export const holdSlotSchema = z.object({
+  sessionType: z.string().regex(/^[a-z0-9-]+$/).max(60),
+  startsAt: z.iso.datetime({ offset: true }),
+  theme,
+});
+
+export const checkoutSchema = z.object({
+  bookingId: uuid,
+  theme,
+  agreeToPolicy: z.literal(true, messages.errors.policyNotAgreed),
+});
+
+export const bookingIdSchema = z.object({ bookingId: uuid });
+
+export const rescheduleSchema = z.object({ bookingId: uuid, startsAt: z.iso.datetime({ offset: true }) });
+
+export const bookingOutcomeSchema = z.object({ bookingId: uuid, outcome: z.enum(['completed', 'no_show']) });
+
+export type CheckoutInput = z.input<typeof checkoutSchema>;

@@ -1,0 +1,200 @@
+import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { bookings, type PolicyTier, sessionTypes } from '@/db/schema';
+import { AppError, isExclusionViolation } from '@/lib/errors';
+import { cancellationPolicy } from '@/lib/site-config';
+import { sessionCancellationTerms } from './domain/cancellation';
+import { getBookingSettings, getOpenSlots } from './queries';
+
+const minute = 60 * 1000;
+
+/** Holds whose time is up are released (lazily here, and by the hold-expiry job). */
+export async function releaseExpiredHolds(db: Db, now: Date): Promise<number> {
+  const released = await db
+    .update(bookings)
+    .set({ status: 'expired', updatedAt: now })
+    .where(and(eq(bookings.status, 'held'), lte(bookings.holdExpiresAt, now)))
+    .returning({ id: bookings.id });
+  return released.length;
+}
+
+/**
+ * Holds a slot for a client for the hold time (30 min, Stripe Checkout's minimum). The slot
+ * is checked against the current availability, and the exclusion constraint settles races:
+ * of concurrent holds on one slot exactly one succeeds, the others get `slot_taken`.
+ */
+export async function holdSlot(
+  db: Db,
+  input: { clientId: string; sessionTypeSlug: string; startsAt: Date; theme: string | null; now: Date },
+) {
+  const [type] = await db.select().from(sessionTypes).where(and(eq(sessionTypes.slug, input.sessionTypeSlug), eq(sessionTypes.active, true))).limit(1);
+  if (!type) throw new AppError('not_found');
+  const settings = await getBookingSettings(db);
+  await releaseExpiredHolds(db, input.now);
+  // A client holds one slot at a time: choosing another lets the previous one go.
+  await db
+    .update(bookings)
+    .set({ status: 'expired', updatedAt: input.now })
+    .where(and(eq(bookings.clientId, input.clientId), eq(bookings.status, 'held')));
+
+  const offers = (slots: { start: Date }[]) => slots.some((s) => s.start.getTime() === input.startsAt.getTime());
+  if (!offers(await getOpenSlots(db, type, input.now))) {
+    // Taken by someone else just now, or a time the counselor never offered.
+    throw new AppError(offers(await getOpenSlots(db, type, input.now, { ignoreBusy: true })) ? 'slot_taken' : 'slot_unavailable');
+  }
+  const endsAt = new Date(input.startsAt.getTime() + type.durationMinutes * minute);
+  try {
+    const [booking] = await db
+      .insert(bookings)
+      .values({
+        clientId: input.clientId,
+        sessionTypeId: type.id,
+        startsAt: input.startsAt,
+        endsAt,
+        blockedUntil: new Date(endsAt.getTime() + settings.bufferMinutes * minute),
+        status: 'held',
+        holdExpiresAt: new Date(input.now.getTime() + settings.holdMinutes * minute),
+        theme: input.theme,
+        priceYen: type.priceYen,
+      })
+      .returning();
+    return booking!;
+  } catch (err) {
+    if (isExclusionViolation(err)) throw new AppError('slot_taken');
+    throw err;
+  }
+}
+
+/** The client agrees to the cancellation table before paying; the table is kept with the booking. */
+export async function recordPolicyAgreement(db: Db, input: { bookingId: string; clientId: string; now: Date }) {
+  const [row] = await db
+    .update(bookings)
+    .set({ policy: cancellationPolicy.session.map((t) => ({ ...t })) as PolicyTier[], policyAgreedAt: input.now, updatedAt: input.now })
+    .where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, input.clientId), eq(bookings.status, 'held')))
+    .returning();
+  if (!row) throw new AppError('hold_expired');
+  if (row.holdExpiresAt && row.holdExpiresAt <= input.now) throw new AppError('hold_expired');
+  return row;
+}
+
+/**
+ * Confirms a booking whose payment succeeded. A hold that already lapsed is taken back if
+ * its time is still free; if someone else has it now (or it was cancelled), the booking is
+ * lost and the caller refunds.
+ */
+export async function confirmPaidBooking(db: Db, bookingId: string, now: Date): Promise<'confirmed' | 'already' | 'lost'> {
+  const [current] = await db.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, bookingId)).limit(1);
+  if (!current) return 'lost';
+  if (current.status === 'confirmed' || current.status === 'completed' || current.status === 'no_show') return 'already';
+  if (current.status === 'cancelled') return 'lost';
+  try {
+    // A savepoint, so that a constraint violation leaves the caller's transaction usable.
+    const updated = await db.transaction(async (sp) =>
+      sp
+        .update(bookings)
+        .set({ status: 'confirmed', holdExpiresAt: null, updatedAt: now })
+        .where(and(eq(bookings.id, bookingId), inArray(bookings.status, ['held', 'expired'])))
+        .returning({ id: bookings.id }),
+    );
+    return updated.length > 0 ? 'confirmed' : 'already';
+  } catch (err) {
+    if (isExclusionViolation(err)) return 'lost';
+    throw err;
+  }
+}
+
+/** Releases the hold of a checkout that expired or failed. */
+export async function releaseHold(db: Db, bookingId: string, now: Date): Promise<void> {
+  await db.update(bookings).set({ status: 'expired', updatedAt: now }).where(and(eq(bookings.id, bookingId), eq(bookings.status, 'held')));
+}
+
+/**
+ * Cancels a confirmed booking under the table the client agreed to; returns the refund due.
+ * The status guard makes a repeated cancellation do nothing.
+ */
+export async function cancelBooking(db: Db, input: { bookingId: string; by: 'client' | 'counselor'; now: Date }) {
+  const [booking] = await db.select().from(bookings).where(eq(bookings.id, input.bookingId)).limit(1);
+  if (!booking || booking.status !== 'confirmed') throw new AppError('not_cancellable');
+  const terms = sessionCancellationTerms({
+    policy: booking.policy ?? cancellationPolicy.session,
+    startsAt: booking.startsAt,
+    now: input.now,
+    priceYen: booking.priceYen,
+    cancelledBy: input.by,
+  });
+  if (terms.started && input.by === 'client') throw new AppError('not_cancellable');
+  const [updated] = await db
+    .update(bookings)
+    .set({ status: 'cancelled', cancelledAt: input.now, cancelledBy: input.by, updatedAt: input.now })
+    .where(and(eq(bookings.id, booking.id), eq(bookings.status, 'confirmed')))
+    .returning({ id: bookings.id });
+  if (!updated) throw new AppError('not_cancellable');
+  return { booking, terms };
+}
+
+/** Moves a confirmed booking to another open slot, keeping its payment; free only while cancelling is. */
+export async function rescheduleBooking(db: Db, input: { bookingId: string; clientId: string; startsAt: Date; now: Date }) {
+  const [row] = await db
+    .select({ booking: bookings, type: sessionTypes })
+    .from(bookings)
+    .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
+    .where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, input.clientId)))
+    .limit(1);
+  if (!row || row.booking.status !== 'confirmed') throw new AppError('not_cancellable');
+  const terms = sessionCancellationTerms({
+    policy: row.booking.policy ?? cancellationPolicy.session,
+    startsAt: row.booking.startsAt,
+    now: input.now,
+    priceYen: row.booking.priceYen,
+    cancelledBy: 'client',
+  });
+  if (!terms.freeReschedule) throw new AppError('reschedule_not_allowed');
+  const open = await getOpenSlots(db, row.type, input.now);
+  if (!open.some((s) => s.start.getTime() === input.startsAt.getTime())) throw new AppError('slot_taken');
+  const settings = await getBookingSettings(db);
+  const endsAt = new Date(input.startsAt.getTime() + row.type.durationMinutes * minute);
+  try {
+    // One UPDATE: the booking is never in two places, and the constraint still holds.
+    await db
+      .update(bookings)
+      .set({ startsAt: input.startsAt, endsAt, blockedUntil: new Date(endsAt.getTime() + settings.bufferMinutes * minute), reminderSentAt: null, updatedAt: input.now })
+      .where(and(eq(bookings.id, row.booking.id), eq(bookings.status, 'confirmed')));
+  } catch (err) {
+    if (isExclusionViolation(err)) throw new AppError('slot_taken');
+    throw err;
+  }
+}
+
+/** The counselor records how a session went. */
+export async function markBookingOutcome(db: Db, input: { bookingId: string; outcome: 'completed' | 'no_show'; now: Date }) {
+  const [row] = await db
+    .update(bookings)
+    .set({ status: input.outcome, updatedAt: input.now })
+    .where(and(eq(bookings.id, input.bookingId), eq(bookings.status, 'confirmed'), lte(bookings.startsAt, input.now)))
+    .returning({ id: bookings.id });
+  if (!row) throw new AppError('not_cancellable');
+}
+
+/**
+ * Claims the confirmed bookings whose reminder is due (starting within `hoursBefore`), each
+ * exactly once: one UPDATE marks them, so two workers never claim the same booking.
+ */
+export async function claimDueReminders(db: Db, now: Date, hoursBefore = 24) {
+  return db
+    .update(bookings)
+    .set({ reminderSentAt: now })
+    .where(
+      and(
+        eq(bookings.status, 'confirmed'),
+        isNull(bookings.reminderSentAt),
+        gt(bookings.startsAt, now),
+        lte(bookings.startsAt, new Date(now.getTime() + hoursBefore * 60 * minute)),
+      ),
+    )
+    .returning();
+}
+
+/** A reminder that could not be sent is released to be claimed again. */
+export async function releaseReminderClaim(db: Db, bookingId: string): Promise<void> {
+  await db.update(bookings).set({ reminderSentAt: null }).where(eq(bookings.id, bookingId));
+}

@@ -1,0 +1,242 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type Stripe from 'stripe';
+import type { Db } from '@/db/client';
+import { bookings, payments, refunds, sessionTypes, users } from '@/db/schema';
+import { bookingIcs } from '@/features/booking/calendar';
+import { bookingMails, whenFor } from '@/features/booking/mails';
+import { cancelBooking, confirmPaidBooking, releaseHold } from '@/features/booking/service';
+import { sendMail } from '@/features/mail/service';
+import { AppError } from '@/lib/errors';
+import { siteUrl } from '@/lib/site-url';
+import { getStripe } from '@/lib/stripe';
+import { paymentStatesBefore, refundStatusFor } from './domain/payment-state';
+
+const minute = 60 * 1000;
+
+/**
+ * Opens (or reopens) the Stripe Checkout Session of a held booking. Its expiry and the hold's
+ * are set to the same instant, Stripe's minimum of 30 minutes from now.
+ */
+export async function startBookingCheckout(db: Db, input: { bookingId: string; clientId: string; baseUrl: string; now: Date }): Promise<string> {
+  const [row] = await db
+    .select({ booking: bookings, type: sessionTypes, email: users.email })
+    .from(bookings)
+    .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
+    .innerJoin(users, eq(users.id, bookings.clientId))
+    .where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, input.clientId)))
+    .limit(1);
+  if (!row || row.booking.status !== 'held' || !row.booking.holdExpiresAt || row.booking.holdExpiresAt <= input.now) throw new AppError('hold_expired');
+  if (!row.booking.policyAgreedAt) throw new AppError('invalid_input');
+
+  const stripe = getStripe();
+  const [existing] = await db.select().from(payments).where(and(eq(payments.bookingId, row.booking.id), eq(payments.status, 'pending'))).limit(1);
+  if (existing?.stripeCheckoutSessionId) {
+    const session = await stripe.checkout.sessions.retrieve(existing.stripeCheckoutSessionId);
+    if (session.status === 'open' && session.url) return session.url;
+  }
+
+  const expiresAt = new Date(input.now.getTime() + 31 * minute);
+  const [payment] = await db
+    .insert(payments)
+    .values({ clientId: input.clientId, purpose: 'booking', bookingId: row.booking.id, amountYen: row.booking.priceYen, status: 'pending' })
+    .returning();
+  await db.update(bookings).set({ holdExpiresAt: expiresAt, updatedAt: input.now }).where(eq(bookings.id, row.booking.id));
+  const metadata = { purpose: 'booking', bookingId: row.booking.id, paymentId: payment!.id };
+  let session: Stripe.Checkout.Session;
+  try {
+    session = await stripe.checkout.sessions.create(
+      {
+        mode: 'payment',
+        locale: 'ja',
+        customer_email: row.email,
+        client_reference_id: row.booking.id,
+        metadata,
+        // JPY is zero-decimal: the amount is the yen amount itself, never × 100.
+        line_items: [{ quantity: 1, price_data: { currency: 'jpy', unit_amount: row.booking.priceYen, product_data: { name: row.type.name } } }],
+        payment_intent_data: { metadata, statement_descriptor_suffix: 'SESSION' },
+        expires_at: Math.floor(expiresAt.getTime() / 1000),
+        success_url: `${input.baseUrl}/book/success?session_id={CHECKOUT_SESSION_ID}`,
+        cancel_url: `${input.baseUrl}/book/checkout/${row.booking.id}?cancelled=1`,
+      },
+      { idempotencyKey: `checkout-${payment!.id}` },
+    );
+  } catch (err) {
+    await db.update(payments).set({ status: 'failed', updatedAt: input.now }).where(eq(payments.id, payment!.id));
+    console.error('[payments] checkout session could not be created', err);
+    throw new AppError('payment_unavailable');
+  }
+  await db.update(payments).set({ stripeCheckoutSessionId: session.id, updatedAt: input.now }).where(eq(payments.id, payment!.id));
+  if (!session.url) throw new AppError('payment_unavailable');
+  return session.url;
+}
+
+type Outcome = 'confirmed' | 'already' | 'lost' | 'pending' | 'expired' | 'unknown';
+
+/**
+ * Brings our records in line with a Checkout Session, whoever calls first: the webhook or
+ * the success page. Every step is guarded by state, so repeats change nothing.
+ */
+export async function reconcileCheckoutSession(db: Db, session: Stripe.Checkout.Session, now: Date): Promise<Outcome> {
+  const [payment] = await db.select().from(payments).where(eq(payments.stripeCheckoutSessionId, session.id)).limit(1);
+  if (!payment) return 'unknown';
+  if (session.status === 'expired') {
+    await db.update(payments).set({ status: 'expired', updatedAt: now }).where(and(eq(payments.id, payment.id), eq(payments.status, 'pending')));
+    if (payment.bookingId) await releaseHold(db, payment.bookingId, now);
+    return 'expired';
+  }
+  if (session.payment_status !== 'paid') return 'pending';
+
+  const paymentIntentId = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
+  const outcome = await db.transaction(async (tx) => {
+    await tx
+      .update(payments)
+      .set({ status: 'paid', stripePaymentIntentId: paymentIntentId, paidAt: now, updatedAt: now })
+      .where(and(eq(payments.id, payment.id), inArray(payments.status, paymentStatesBefore('paid'))));
+    if (!payment.bookingId) return 'already' as const;
+    return confirmPaidBooking(tx, payment.bookingId, now);
+  });
+  if (outcome === 'confirmed') await mailConfirmation(db, payment.bookingId!);
+  if (outcome === 'lost') await refundLostBooking(db, payment.id, now);
+  return outcome;
+}
+
+async function mailConfirmation(db: Db, bookingId: string) {
+  const [row] = await db
+    .select({ booking: bookings, type: sessionTypes, user: users })
+    .from(bookings)
+    .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
+    .innerJoin(users, eq(users.id, bookings.clientId))
+    .where(eq(bookings.id, bookingId));
+  if (!row) return;
+  const url = `${siteUrl()}/portal/bookings/${bookingId}`;
+  const ics = bookingIcs({ ...row.booking, mode: row.type.mode }, url);
+  await sendMail(db, {
+    to: row.user.email,
+    ...bookingMails.confirmed({ when: whenFor(row.booking.startsAt, row.user.timeZone), sessionName: row.type.name, priceYen: row.booking.priceYen, url }),
+    attachments: [{ filename: 'session.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', contentBase64: Buffer.from(ics).toString('base64') }],
+  });
+}
+
+/** The payment arrived after its slot went to someone else: refund it all and say so. */
+async function refundLostBooking(db: Db, paymentId: string, now: Date) {
+  const [row] = await db
+    .select({ payment: payments, booking: bookings, user: users })
+    .from(payments)
+    .innerJoin(bookings, eq(bookings.id, payments.bookingId))
+    .innerJoin(users, eq(users.id, payments.clientId))
+    .where(eq(payments.id, paymentId));
+  if (!row) return;
+  const created = await requestRefund(db, { paymentId, amountYen: row.payment.amountYen, reason: 'slot lost before payment completed', idempotencyKey: `lost-${paymentId}` });
+  await submitPendingRefunds(db, now, paymentId);
+  if (created) {
+    await sendMail(db, {
+      to: row.user.email,
+      ...bookingMails.lostAndRefunded({ when: whenFor(row.booking.startsAt, row.user.timeZone), amountYen: row.payment.amountYen, url: `${siteUrl()}/sessions` }),
+    });
+  }
+}
+
+/** Records a refund to make; true if it is new. The idempotency key makes repeats harmless. */
+export async function requestRefund(db: Db, input: { paymentId: string; amountYen: number; reason: string; idempotencyKey: string }): Promise<boolean> {
+  if (input.amountYen <= 0) return false;
+  const inserted = await db.insert(refunds).values(input).onConflictDoNothing({ target: refunds.idempotencyKey }).returning({ id: refunds.id });
+  return inserted.length > 0;
+}
+
+/**
+ * Sends every recorded refund that Stripe has not confirmed yet (all, or one payment's).
+ * Stripe's idempotency key is ours, so a refund retried after a crash is made once.
+ */
+export async function submitPendingRefunds(db: Db, now: Date, paymentId?: string): Promise<void> {
+  const pending = await db
+    .select({ refund: refunds, payment: payments })
+    .from(refunds)
+    .innerJoin(payments, eq(payments.id, refunds.paymentId))
+    .where(and(isNull(refunds.stripeRefundId), paymentId ? eq(refunds.paymentId, paymentId) : undefined));
+  for (const { refund, payment } of pending) {
+    if (!payment.stripePaymentIntentId) continue;
+    const result = await getStripe().refunds.create(
+      { payment_intent: payment.stripePaymentIntentId, amount: refund.amountYen, metadata: { paymentId: payment.id, refundId: refund.id } },
+      { idempotencyKey: refund.idempotencyKey },
+    );
+    await db.transaction(async (tx) => {
+      const [marked] = await tx
+        .update(refunds)
+        .set({ stripeRefundId: result.id })
+        .where(and(eq(refunds.id, refund.id), isNull(refunds.stripeRefundId)))
+        .returning({ id: refunds.id });
+      if (marked) await addRefunded(tx, payment.id, refund.amountYen, now);
+    });
+  }
+}
+
+async function addRefunded(db: Db, paymentId: string, amountYen: number, now: Date) {
+  await db
+    .update(payments)
+    .set({
+      refundedYen: sql`least(${payments.amountYen}, ${payments.refundedYen} + ${amountYen})`,
+      status: sql`case when least(${payments.amountYen}, ${payments.refundedYen} + ${amountYen}) >= ${payments.amountYen} then 'refunded' else 'partially_refunded' end`,
+      updatedAt: now,
+    })
+    .where(and(eq(payments.id, paymentId), inArray(payments.status, ['paid', 'partially_refunded'])));
+}
+
+/** Stripe's word on how much of a charge is refunded; never lowers what we recorded. */
+export async function applyChargeRefunded(db: Db, charge: Stripe.Charge, now: Date): Promise<void> {
+  const paymentIntentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
+  if (!paymentIntentId) return;
+  const [payment] = await db.select().from(payments).where(eq(payments.stripePaymentIntentId, paymentIntentId)).limit(1);
+  if (!payment || charge.amount_refunded <= payment.refundedYen) return;
+  await db
+    .update(payments)
+    .set({ refundedYen: charge.amount_refunded, status: refundStatusFor(payment.amountYen, charge.amount_refunded), updatedAt: now })
+    .where(and(eq(payments.id, payment.id), inArray(payments.status, ['paid', 'partially_refunded']), sql`${payments.refundedYen} < ${charge.amount_refunded}`));
+}
+
+/** A delayed payment (e.g. konbini) failed: the payment is failed and its hold released. */
+export async function applyAsyncPaymentFailed(db: Db, session: Stripe.Checkout.Session, now: Date): Promise<void> {
+  const [payment] = await db.select().from(payments).where(eq(payments.stripeCheckoutSessionId, session.id)).limit(1);
+  if (!payment) return;
+  await db.update(payments).set({ status: 'failed', updatedAt: now }).where(and(eq(payments.id, payment.id), eq(payments.status, 'pending')));
+  if (payment.bookingId) await releaseHold(db, payment.bookingId, now);
+}
+
+/**
+ * Cancels a booking and refunds what the table says, atomically on our side: the refund is
+ * recorded in the same transaction as the cancellation, then sent to Stripe.
+ */
+export async function cancelBookingWithRefund(db: Db, input: { bookingId: string; by: 'client' | 'counselor'; now: Date }) {
+  const result = await db.transaction(async (tx) => {
+    const { booking, terms } = await cancelBooking(tx, input);
+    const [payment] = await tx.select().from(payments).where(and(eq(payments.bookingId, booking.id), inArray(payments.status, ['paid', 'partially_refunded']))).limit(1);
+    if (payment && terms.refundYen > 0) {
+      await requestRefund(tx, { paymentId: payment.id, amountYen: terms.refundYen, reason: `cancelled by ${input.by}`, idempotencyKey: `cancel-${booking.id}` });
+    }
+    return { booking, terms, paymentId: payment?.id };
+  });
+  if (result.paymentId) {
+    // If Stripe is unreachable now, the refund stays recorded and is sent on the next attempt.
+    await submitPendingRefunds(db, input.now, result.paymentId).catch((err) => console.error('[payments] refund not sent yet', err));
+  }
+  const [user] = result.booking.clientId ? await db.select().from(users).where(eq(users.id, result.booking.clientId)) : [];
+  if (user) {
+    await sendMail(db, {
+      to: user.email,
+      ...bookingMails.cancelled({ when: whenFor(result.booking.startsAt, user.timeZone), refundYen: result.terms.refundYen, feeYen: result.terms.feeYen, byCounselor: input.by === 'counselor' }),
+    });
+  }
+  return result.terms;
+}
+
+/**
+ * The success page's check: asks Stripe for the session and applies it, so a client never
+ * sees "paid but not booked" even before the webhook arrives. Only the payer may ask.
+ */
+export async function reconcileForClient(db: Db, input: { checkoutSessionId: string; clientId: string; now: Date }) {
+  const [payment] = await db.select().from(payments).where(eq(payments.stripeCheckoutSessionId, input.checkoutSessionId)).limit(1);
+  if (!payment || payment.clientId !== input.clientId) return undefined;
+  const session = await getStripe().checkout.sessions.retrieve(input.checkoutSessionId);
+  const outcome = await reconcileCheckoutSession(db, session, input.now);
+  const [after] = await db.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, payment.bookingId!));
+  return { outcome, bookingId: payment.bookingId, bookingStatus: after?.status };
+}

@@ -1,0 +1,42 @@
+import type PgBoss from 'pg-boss';
+import type { Db } from '@/db/client';
+import { eq } from 'drizzle-orm';
+import { users } from '@/db/schema';
+import { bookingMails, whenFor } from '@/features/booking/mails';
+import { claimDueReminders, releaseExpiredHolds, releaseReminderClaim } from '@/features/booking/service';
+import { sendMail } from '@/features/mail/service';
+import { submitPendingRefunds } from '@/features/payments/service';
+import { absoluteUrl } from '@/lib/site-url';
+
+/** Sends the day-before reminders that are due, each once; a failed send is retried next run. */
+export async function sendDueReminders(db: Db, now: Date): Promise<number> {
+  const due = await claimDueReminders(db, now);
+  for (const booking of due) {
+    try {
+      const [client] = booking.clientId ? await db.select().from(users).where(eq(users.id, booking.clientId)) : [];
+      if (!client) continue;
+      await sendMail(db, { to: client.email, ...bookingMails.reminder({ when: whenFor(booking.startsAt, client.timeZone), url: absoluteUrl(`/portal/bookings/${booking.id}`) }) });
+    } catch (err) {
+      console.error('[jobs] reminder not sent, will retry', booking.id, err);
+      await releaseReminderClaim(db, booking.id);
+    }
+  }
+  return due.length;
+}
+
+const jobs = {
+  'booking.release-expired-holds': { cron: '* * * * *', run: (db: Db) => releaseExpiredHolds(db, new Date()) },
+  'booking.send-reminders': { cron: '*/5 * * * *', run: (db: Db) => sendDueReminders(db, new Date()) },
+  'payments.submit-refunds': { cron: '*/2 * * * *', run: (db: Db) => submitPendingRefunds(db, new Date()) },
+} as const;
+
+/** Schedules the recurring jobs (pg-boss runs each schedule once across all instances) and works them. */
+export async function startWorkers(boss: PgBoss, db: Db): Promise<void> {
+  for (const [name, job] of Object.entries(jobs)) {
+    await boss.createQueue(name);
+    await boss.schedule(name, job.cron, {}, { tz: 'Asia/Tokyo' });
+    await boss.work(name, async () => {
+      await job.run(db);
+    });
+  }
+}

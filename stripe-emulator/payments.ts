@@ -1,0 +1,174 @@
+/** Paying a Checkout Session: Stripe's test cards, the konbini flow, and settling delayed payments. */
+import { newId } from './ids';
+import { messages } from './messages';
+import type { Store } from './store';
+import type { Charge, CheckoutSession, PaymentIntent, PaymentMethodType, SessionRecord } from './types';
+
+export type CardInput = { number: string; expiry?: string; cvc?: string };
+
+export type CardError = {
+  code: 'card_declined' | 'incorrect_number' | 'invalid_expiry_month' | 'expired_card' | 'invalid_cvc';
+  declineCode?: 'generic_decline' | 'insufficient_funds';
+  message: string;
+  field: 'card_number' | 'expiry' | 'cvc';
+};
+
+export type PaymentChoice = { method: 'card'; card: CardInput } | { method: 'konbini' };
+
+export type PayResult =
+  | { kind: 'paid'; session: CheckoutSession; redirectUrl: string | null }
+  | { kind: 'card_error'; error: CardError }
+  | { kind: 'closed'; status: 'expired' | 'complete' }
+  | { kind: 'method_unavailable' };
+
+const testCards: Record<string, 'succeeded' | 'generic_decline' | 'insufficient_funds'> = {
+  '4242424242424242': 'succeeded',
+  '4000000000000002': 'generic_decline',
+  '4000000000009995': 'insufficient_funds',
+};
+
+type Expiry = { month: number; year: number };
+
+function checkCard(card: CardInput, nowMs: number): { error: CardError } | { number: string; expiry: Expiry } {
+  const number = card.number.replace(/[\s-]/g, '');
+  const outcome = testCards[number];
+  if (!outcome) return { error: { code: 'incorrect_number', message: messages.incorrectNumber, field: 'card_number' } };
+
+  const now = new Date(nowMs);
+  let expiry: Expiry = { month: 12, year: now.getUTCFullYear() + 3 };
+  if (card.expiry?.trim()) {
+    const match = /^(\d{1,2})\s*\/\s*(\d{2})$/.exec(card.expiry.trim());
+    const month = Number(match?.[1]);
+    if (!match || month < 1 || month > 12) {
+      return { error: { code: 'invalid_expiry_month', message: messages.invalidExpiry, field: 'expiry' } };
+    }
+    expiry = { month, year: 2000 + Number(match[2]) };
+    const current = now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;
+    if (expiry.year * 12 + expiry.month < current) {
+      return { error: { code: 'expired_card', message: messages.expiredCard, field: 'expiry' } };
+    }
+  }
+  if (card.cvc?.trim() && !/^\d{3,4}$/.test(card.cvc.trim())) {
+    return { error: { code: 'invalid_cvc', message: messages.invalidCvc, field: 'cvc' } };
+  }
+  if (outcome === 'generic_decline') {
+    return { error: { code: 'card_declined', declineCode: 'generic_decline', message: messages.declined, field: 'card_number' } };
+  }
+  if (outcome === 'insufficient_funds') {
+    return { error: { code: 'card_declined', declineCode: 'insufficient_funds', message: messages.insufficientFunds, field: 'card_number' } };
+  }
+  return { number, expiry };
+}
+
+function createPaymentIntent(store: Store, record: SessionRecord, method: PaymentMethodType): PaymentIntent {
+  const { session, paymentIntentData } = record;
+  const intent: PaymentIntent = {
+    id: newId('pi_'),
+    object: 'payment_intent',
+    amount: session.amount_total,
+    amount_received: 0,
+    created: store.clock.nowSeconds(),
+    currency: 'jpy',
+    customer: null,
+    description: null,
+    latest_charge: null,
+    livemode: false,
+    metadata: { ...paymentIntentData.metadata },
+    payment_method_types: [method],
+    receipt_email: session.customer_email,
+    statement_descriptor_suffix: paymentIntentData.statementDescriptorSuffix,
+    status: 'requires_action',
+  };
+  store.paymentIntents.set(intent.id, intent);
+  return intent;
+}
+
+function succeedPaymentIntent(store: Store, intent: PaymentIntent, details: Charge['payment_method_details']): Charge {
+  const charge: Charge = {
+    id: newId('ch_'),
+    object: 'charge',
+    amount: intent.amount,
+    amount_captured: intent.amount,
+    amount_refunded: 0,
+    billing_details: { email: intent.receipt_email, name: null, phone: null, address: null },
+    captured: true,
+    created: store.clock.nowSeconds(),
+    currency: 'jpy',
+    livemode: false,
+    metadata: { ...intent.metadata },
+    paid: true,
+    payment_intent: intent.id,
+    payment_method_details: details,
+    receipt_email: intent.receipt_email,
+    refunded: false,
+    status: 'succeeded',
+  };
+  store.charges.set(charge.id, charge);
+  intent.status = 'succeeded';
+  intent.amount_received = intent.amount;
+  intent.latest_charge = charge.id;
+  return charge;
+}
+
+function complete(record: SessionRecord, intent: PaymentIntent, paymentStatus: 'paid' | 'unpaid'): void {
+  const { session } = record;
+  session.status = 'complete';
+  session.payment_status = paymentStatus;
+  session.payment_intent = intent.id;
+  session.url = null;
+  session.customer_details = { email: session.customer_email, name: null, phone: null, address: null, tax_exempt: 'none', tax_ids: [] };
+}
+
+function redirectUrlFor(session: CheckoutSession): string | null {
+  return session.success_url?.replaceAll('{CHECKOUT_SESSION_ID}', session.id) ?? null;
+}
+
+/** What the hosted page's submit does. */
+export function paySession(store: Store, record: SessionRecord, choice: PaymentChoice): PayResult {
+  const { session } = record;
+  if (session.status !== 'open') return { kind: 'closed', status: session.status };
+  if (!session.payment_method_types.includes(choice.method)) return { kind: 'method_unavailable' };
+
+  if (choice.method === 'konbini') {
+    // Stripe's konbini flow: the session completes unpaid now; the money arrives (or not) later.
+    complete(record, createPaymentIntent(store, record, 'konbini'), 'unpaid');
+    store.emit('checkout.session.completed', session);
+    return { kind: 'paid', session, redirectUrl: redirectUrlFor(session) };
+  }
+
+  const checked = checkCard(choice.card, store.clock.nowMs());
+  if ('error' in checked) return { kind: 'card_error', error: checked.error };
+  const intent = createPaymentIntent(store, record, 'card');
+  succeedPaymentIntent(store, intent, {
+    type: 'card',
+    card: { brand: 'visa', last4: checked.number.slice(-4), exp_month: checked.expiry.month, exp_year: checked.expiry.year, country: 'US' },
+  });
+  complete(record, intent, 'paid');
+  store.emit('checkout.session.completed', session);
+  return { kind: 'paid', session, redirectUrl: redirectUrlFor(session) };
+}
+
+export type SettleResult = { ok: true; session: CheckoutSession } | { ok: false; message: string };
+
+/** The delayed outcome of a konbini-style payment; an open session is first completed unpaid. */
+export function settleAsyncPayment(store: Store, record: SessionRecord, outcome: 'succeeded' | 'failed'): SettleResult {
+  const { session } = record;
+  if (session.status === 'expired') return { ok: false, message: `Checkout Session ${session.id} has expired.` };
+  if (session.status === 'open') {
+    complete(record, createPaymentIntent(store, record, 'konbini'), 'unpaid');
+    store.emit('checkout.session.completed', session);
+  }
+  const intent = typeof session.payment_intent === 'string' ? store.paymentIntents.get(session.payment_intent) : undefined;
+  if (!intent || session.payment_status === 'paid' || intent.status !== 'requires_action') {
+    return { ok: false, message: `Checkout Session ${session.id} has no payment awaiting an outcome.` };
+  }
+  if (outcome === 'succeeded') {
+    succeedPaymentIntent(store, intent, { type: 'konbini', konbini: { store: { chain: 'lawson' } } });
+    session.payment_status = 'paid';
+    store.emit('checkout.session.async_payment_succeeded', session);
+  } else {
+    intent.status = 'requires_payment_method';
+    store.emit('checkout.session.async_payment_failed', session);
+  }
+  return { ok: true, session };
+}
