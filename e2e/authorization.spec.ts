@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { APIRequestContext, Browser } from '@playwright/test';
 import { pages, routeHandlers } from '../tests/authorization-matrix';
+import { holdAndOpenCheckout, payWithCard } from './booking-fixtures';
 import { demoCounselor, expect, signIn, signedInClient, test } from './fixtures';
 
 type Caller = 'anonymous' | 'clientA' | 'clientB' | 'counselor';
@@ -18,6 +19,23 @@ test.beforeAll(async ({ browser }) => {
     const page = await (await contextFor(browser)).newPage();
     const { email } = await signedInClient(page);
     callers[name] = { request: page.request, email };
+    if (name === 'clientA') {
+      // Client A's records: a paid booking, its payment and its checkout session.
+      const { bookingId } = await holdAndOpenCheckout(page);
+      await payWithCard(page, '4242424242424242');
+      await expect(page.getByRole('heading', { name: 'ご予約が確定しました' })).toBeVisible();
+      const checkoutSessionId = new URL(page.url()).searchParams.get('session_id')!;
+      await page.goto('/portal/payments');
+      const receipt = (await page.getByRole('link', { name: '領収書' }).first().getAttribute('href'))!;
+      Object.assign(probes, {
+        '/portal/bookings/[id]': `/portal/bookings/${bookingId}`,
+        '/portal/bookings/[id]/ics': `/portal/bookings/${bookingId}/ics`,
+        '/book/checkout/[bookingId]': `/book/checkout/${bookingId}`,
+        '/portal/payments/[id]/receipt': receipt,
+        '/book/success': `/book/success?session_id=${checkoutSessionId}`,
+        '/book/[sessionType]/confirm': `/book/online-60/confirm?start=${encodeURIComponent('2030-01-07T01:00:00.000Z')}`,
+      });
+    }
   }
   const counselorPage = await (await contextFor(browser)).newPage();
   await signIn(counselorPage, demoCounselor.email, demoCounselor.password);
@@ -31,12 +49,14 @@ const expected = {
   counselor: { anonymous: 'sign-in', clientA: 404, clientB: 404, counselor: 200 },
   public: { anonymous: 200, clientA: 200, clientB: 200, counselor: 200 },
   owner: { anonymous: 'sign-in', clientA: 200, clientB: 404, counselor: 200 },
+  self: { anonymous: 'sign-in', clientA: 200, clientB: 404, counselor: 404 },
   // With embedded defaults, as here; production answers 404 (lib/env, app/dev/mail).
   embedded: { anonymous: 200, clientA: 200, clientB: 200, counselor: 200 },
   // Only Stripe may call; a GET is not even a method it answers.
   stripe: { anonymous: 405, clientA: 405, clientB: 405, counselor: 405 },
 } as const;
 
+/** Concrete URLs for dynamic paths; records are client A's (filled in beforeAll). */
 const probes: Record<string, string> = { '/api/auth/[...nextauth]': '/api/auth/session' };
 
 for (const [path, access] of Object.entries({ ...pages, ...routeHandlers })) {
@@ -44,10 +64,12 @@ for (const [path, access] of Object.entries({ ...pages, ...routeHandlers })) {
     const want = expected[access][caller];
     test(`${path} as ${caller}: ${want}`, async () => {
       const url = probes[path] ?? path;
+      expect(url, `a concrete URL for ${path}`).not.toContain('[');
       const response = await callers[caller].request.get(url, { maxRedirects: 0 });
       if (want === 'sign-in') {
         expect(response.status()).toBe(307);
-        expect(response.headers().location).toContain(`/login?callbackUrl=${encodeURIComponent(url)}`);
+        expect(response.headers().location).toContain('/login?callbackUrl=');
+        expect(decodeURIComponent(response.headers().location!.split('callbackUrl=')[1]!)).toBe(url);
       } else {
         expect(response.status()).toBe(want);
       }

@@ -7,11 +7,12 @@
  *   public     anyone
  *   user       any signed-in person (their own data only)
  *   owner      a record's own client and the counselor; any other client gets 404
+ *   self       a record's own client only; everyone else signed in gets 404
  *   stripe     Stripe itself, proven by the webhook signature
  *   counselor  the counselor only; clients get 404
  *   embedded   only with embedded defaults (development, demo, tests); 404 in production
  */
-export type Access = 'public' | 'user' | 'owner' | 'counselor' | 'embedded' | 'stripe';
+export type Access = 'public' | 'user' | 'owner' | 'self' | 'counselor' | 'embedded' | 'stripe';
 
 export const pages: Record<string, Access> = {
   '/portal': 'user',
@@ -20,8 +21,8 @@ export const pages: Record<string, Access> = {
   '/portal/payments': 'user',
   '/portal/payments/[id]/receipt': 'owner',
   '/book/[sessionType]/confirm': 'user',
-  '/book/checkout/[bookingId]': 'owner',
-  '/book/success': 'user',
+  '/book/checkout/[bookingId]': 'self',
+  '/book/success': 'self',
   '/admin': 'counselor',
   '/admin/clients': 'counselor',
   '/dev/mail': 'embedded',

@@ -181,16 +181,35 @@ async function addRefunded(db: Db, paymentId: string, amountYen: number, now: Da
     .where(and(eq(payments.id, paymentId), inArray(payments.status, ['paid', 'partially_refunded'])));
 }
 
-/** Stripe's word on how much of a charge is refunded; never lowers what we recorded. */
+/**
+ * Stripe's word on how much of a charge is refunded; never lowers what we recorded. It may
+ * arrive before the payment's own completion event: then the payment is found through the
+ * PaymentIntent's metadata and its checkout is reconciled first, so any order works.
+ */
 export async function applyChargeRefunded(db: Db, charge: Stripe.Charge, now: Date): Promise<void> {
   const paymentIntentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
   if (!paymentIntentId) return;
-  const [payment] = await db.select().from(payments).where(eq(payments.stripePaymentIntentId, paymentIntentId)).limit(1);
-  if (!payment || charge.amount_refunded <= payment.refundedYen) return;
+  let payment = await findPaymentForIntent(db, paymentIntentId);
+  if (!payment) return; // not a payment of this site
+  if (!['paid', 'partially_refunded', 'refunded'].includes(payment.status) && payment.stripeCheckoutSessionId) {
+    await reconcileCheckoutSession(db, await getStripe().checkout.sessions.retrieve(payment.stripeCheckoutSessionId), now);
+    payment = (await db.select().from(payments).where(eq(payments.id, payment.id)))[0]!;
+  }
+  if (charge.amount_refunded <= payment.refundedYen) return;
   await db
     .update(payments)
     .set({ refundedYen: charge.amount_refunded, status: refundStatusFor(payment.amountYen, charge.amount_refunded), updatedAt: now })
     .where(and(eq(payments.id, payment.id), inArray(payments.status, ['paid', 'partially_refunded']), sql`${payments.refundedYen} < ${charge.amount_refunded}`));
+}
+
+async function findPaymentForIntent(db: Db, paymentIntentId: string) {
+  const [known] = await db.select().from(payments).where(eq(payments.stripePaymentIntentId, paymentIntentId)).limit(1);
+  if (known) return known;
+  const intent = await getStripe().paymentIntents.retrieve(paymentIntentId);
+  const paymentId = intent.metadata?.paymentId;
+  if (!paymentId || !/^[0-9a-f-]{36}$/i.test(paymentId)) return undefined;
+  const [byId] = await db.select().from(payments).where(eq(payments.id, paymentId)).limit(1);
+  return byId;
 }
 
 /** A delayed payment (e.g. konbini) failed: the payment is failed and its hold released. */
