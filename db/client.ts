@@ -23,6 +23,8 @@ export type DatabaseHandle = {
   location: string;
   /** The embedded engine itself, when the database is PGlite (the job queue reaches it over a socket). */
   pglite?: PGlite;
+  /** The connection string, when the database is PostgreSQL (the job queue connects with it). */
+  url?: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
 };
@@ -37,6 +39,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     db,
     kind: 'postgres',
     location: `${host}${pathname}`,
+    url,
     migrate: () => migratePostgres(drizzlePostgres(client), { migrationsFolder }),
     close: () => client.end({ timeout: 5 }),
   };

@@ -18,7 +18,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   await admin.unsafe(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openPostgres(url.toString(), { max: 20 });
+  const handle = await openPostgres(url.toString(), { max: 10 });
   await handle.migrate();
   return {
     ...handle,

@@ -7,9 +7,9 @@ import type { DatabaseHandle } from '@/db/client';
  * served over the Postgres wire protocol on a loopback port (pglite-socket), so the same
  * queue runs in both configurations.
  */
-export async function createQueue(handle: DatabaseHandle, databaseUrl?: string): Promise<{ boss: PgBoss; stop(): Promise<void> }> {
+export async function createQueue(handle: DatabaseHandle): Promise<{ boss: PgBoss; stop(): Promise<void> }> {
   let socket: PGLiteSocketServer | undefined;
-  let connectionString = databaseUrl;
+  let connectionString = handle.url;
   if (!connectionString) {
     if (!handle.pglite) throw new Error('the job queue needs DATABASE_URL or an embedded PGlite');
     socket = new PGLiteSocketServer({ db: handle.pglite, host: '127.0.0.1', port: 0, maxConnections: 4 });

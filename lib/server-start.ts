@@ -16,7 +16,7 @@ export async function onServerStart(): Promise<void> {
   const db = await getDatabase();
   const { createQueue } = await import('@/jobs/queue');
   const { startWorkers } = await import('@/jobs/workers');
-  const queue = await createQueue(db, env.DATABASE_URL);
+  const queue = await createQueue(db);
   await startWorkers(queue.boss, db.db);
   process.once('SIGTERM', () => void queue.stop());
   if (env.embedded && env.NODE_ENV === 'production') {

@@ -194,7 +194,7 @@ describe('webhooks', () => {
     const deliveries = events.flatMap((e) => Array.from({ length: 1 + Math.floor(Math.random() * 3) }, () => e));
     deliveries.sort(() => Math.random() - 0.5);
     const { POST } = await import('@/app/api/stripe/webhook/route');
-    const signed = (payload: string, secret = stripeEmulatorDefaults.webhookSecret) =>
+    const signed = (payload: string, secret: string = stripeEmulatorDefaults.webhookSecret) =>
       getStripe().webhooks.generateTestHeaderString({ payload, secret });
     const forged = deliveries.slice(0, 3).map((e) => {
       const payload = JSON.stringify({ ...e, data: { object: { ...(e.data.object as object), payment_status: 'paid', status: 'complete' } } });
