@@ -125,6 +125,7 @@ export const bookings = pgTable(
     check('bookings_price_check', sql`${t.priceYen} > 0`),
     index('bookings_client').on(t.clientId, t.startsAt),
     index('bookings_starts_at').on(t.startsAt),
+    index('bookings_live_holds').on(t.holdExpiresAt).where(sql`${t.status} = 'held'`),
   ],
 );
 

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, gte, inArray, lt, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { availabilityOverrides, availabilityRules, bookingSettings, bookings, sessionTypes } from '@/db/schema';
 import { siteConfig } from '@/lib/site-config';
-import { computeSlots, type DateOverride, type Slot, type WeeklyRule } from './domain/slots';
+import { computeSlots, type DateOverride, type Slot, type SlotSettings, type WeeklyRule } from './domain/slots';
 
 export async function listSessionTypes(db: Db, options: { includeInactive?: boolean } = {}) {
   return db
@@ -50,27 +50,41 @@ export async function listBusyRanges(db: Db, window: { from: Date; to: Date }, n
     );
 }
 
-/** Open slots for a session type; with `ignoreBusy`, the slots the rules offer at all. */
-export async function getOpenSlots(db: Db, sessionType: { durationMinutes: number }, now: Date, options: { ignoreBusy?: boolean } = {}): Promise<Slot[]> {
+/**
+ * Open slots for a session type. With `ignoreBusy`, the slots the rules offer at all; with
+ * `around`, busy time is read only for the day on either side of that instant (enough to
+ * judge a slot there, far less to read when thousands of bookings fill the window).
+ */
+export async function getOpenSlots(
+  db: Db,
+  sessionType: { durationMinutes: number },
+  now: Date,
+  options: { ignoreBusy?: boolean; around?: Date } = {},
+): Promise<Slot[]> {
   const [settings, availability] = await Promise.all([getBookingSettings(db), getAvailability(db)]);
-  const horizonEnd = new Date(now.getTime() + (settings.horizonDays + 1) * 24 * 60 * 60 * 1000);
+  const day = 24 * 60 * 60 * 1000;
+  const horizonEnd = new Date(now.getTime() + settings.horizonDays * day + day);
   // Buffers reach past the window's edges, so look a little wider for busy time.
-  const margin = settings.bufferMinutes * 60 * 1000 + 24 * 60 * 60 * 1000;
-  const busy = options.ignoreBusy ? [] : await listBusyRanges(db, { from: new Date(now.getTime() - margin), to: new Date(horizonEnd.getTime() + margin) }, now);
-  return computeSlots({
-    now,
-    rules: availability.rules,
-    overrides: availability.overrides,
-    busy,
-    settings: {
-      durationMinutes: sessionType.durationMinutes,
-      bufferMinutes: settings.bufferMinutes,
-      minNoticeMinutes: settings.minNoticeMinutes,
-      horizonDays: settings.horizonDays,
-      stepMinutes: settings.stepMinutes,
-      practiceTimeZone: siteConfig.timeZone,
-    },
-  });
+  const margin = settings.bufferMinutes * 60 * 1000 + day;
+  const window = options.around
+    ? { from: new Date(options.around.getTime() - margin), to: new Date(options.around.getTime() + margin) }
+    : { from: new Date(now.getTime() - margin), to: new Date(horizonEnd.getTime() + margin) };
+  const busy = options.ignoreBusy ? [] : await listBusyRanges(db, window, now);
+  return computeSlots({ now, rules: availability.rules, overrides: availability.overrides, busy, settings: slotSettingsFor(sessionType, settings) });
+}
+
+export function slotSettingsFor(
+  sessionType: { durationMinutes: number },
+  settings: { bufferMinutes: number; minNoticeMinutes: number; horizonDays: number; stepMinutes: number },
+): SlotSettings {
+  return {
+    durationMinutes: sessionType.durationMinutes,
+    bufferMinutes: settings.bufferMinutes,
+    minNoticeMinutes: settings.minNoticeMinutes,
+    horizonDays: settings.horizonDays,
+    stepMinutes: settings.stepMinutes,
+    practiceTimeZone: siteConfig.timeZone,
+  };
 }
 
 const bookingColumns = {

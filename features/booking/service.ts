@@ -1,10 +1,11 @@
-import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, type PolicyTier, sessionTypes } from '@/db/schema';
 import { AppError, isExclusionViolation } from '@/lib/errors';
 import { cancellationPolicy } from '@/lib/site-config';
 import { sessionCancellationTerms } from './domain/cancellation';
-import { getBookingSettings, getOpenSlots } from './queries';
+import { findOpenSlot } from './domain/slots';
+import { getAvailability, getBookingSettings, getOpenSlots, listBusyRanges, slotSettingsFor } from './queries';
 
 const minute = 60 * 1000;
 
@@ -27,22 +28,38 @@ export async function holdSlot(
   db: Db,
   input: { clientId: string; sessionTypeSlug: string; startsAt: Date; theme: string | null; now: Date },
 ) {
-  const [type] = await db.select().from(sessionTypes).where(and(eq(sessionTypes.slug, input.sessionTypeSlug), eq(sessionTypes.active, true))).limit(1);
+  const [[type], settings, availability] = await Promise.all([
+    db.select().from(sessionTypes).where(and(eq(sessionTypes.slug, input.sessionTypeSlug), eq(sessionTypes.active, true))).limit(1),
+    getBookingSettings(db),
+    getAvailability(db),
+  ]);
   if (!type) throw new AppError('not_found');
-  const settings = await getBookingSettings(db);
-  await releaseExpiredHolds(db, input.now);
-  // A client holds one slot at a time: choosing another lets the previous one go.
+  const endsAt = new Date(input.startsAt.getTime() + type.durationMinutes * minute);
+  const blockedUntil = new Date(endsAt.getTime() + settings.bufferMinutes * minute);
+
+  // Busy time near the slot only (live holds and confirmed bookings; lapsed holds do not count).
+  const day = 24 * 60 * minute;
+  const busy = await listBusyRanges(db, { from: new Date(input.startsAt.getTime() - day), to: new Date(input.startsAt.getTime() + day) }, input.now);
+  const slotInput = { now: input.now, rules: availability.rules, overrides: availability.overrides, settings: slotSettingsFor(type, settings) };
+  if (!findOpenSlot(input.startsAt, { ...slotInput, busy })) {
+    // Taken by someone else just now, or a time the counselor never offered.
+    throw new AppError(findOpenSlot(input.startsAt, { ...slotInput, busy: [] }) ? 'slot_taken' : 'slot_unavailable');
+  }
+
+  // Lapsed holds in the way are released (the job releases the rest), and so is the client's
+  // own earlier hold: a client holds one slot at a time.
   await db
     .update(bookings)
     .set({ status: 'expired', updatedAt: input.now })
-    .where(and(eq(bookings.clientId, input.clientId), eq(bookings.status, 'held')));
-
-  const offers = (slots: { start: Date }[]) => slots.some((s) => s.start.getTime() === input.startsAt.getTime());
-  if (!offers(await getOpenSlots(db, type, input.now))) {
-    // Taken by someone else just now, or a time the counselor never offered.
-    throw new AppError(offers(await getOpenSlots(db, type, input.now, { ignoreBusy: true })) ? 'slot_taken' : 'slot_unavailable');
-  }
-  const endsAt = new Date(input.startsAt.getTime() + type.durationMinutes * minute);
+    .where(
+      and(
+        eq(bookings.status, 'held'),
+        or(
+          eq(bookings.clientId, input.clientId),
+          and(lte(bookings.holdExpiresAt, input.now), lt(bookings.startsAt, blockedUntil), gt(bookings.blockedUntil, input.startsAt)),
+        ),
+      ),
+    );
   try {
     const [booking] = await db
       .insert(bookings)
@@ -51,7 +68,7 @@ export async function holdSlot(
         sessionTypeId: type.id,
         startsAt: input.startsAt,
         endsAt,
-        blockedUntil: new Date(endsAt.getTime() + settings.bufferMinutes * minute),
+        blockedUntil,
         status: 'held',
         holdExpiresAt: new Date(input.now.getTime() + settings.holdMinutes * minute),
         theme: input.theme,
@@ -60,6 +77,7 @@ export async function holdSlot(
       .returning();
     return booking!;
   } catch (err) {
+    // The exclusion constraint settles the race: another hold got there first.
     if (isExclusionViolation(err)) throw new AppError('slot_taken');
     throw err;
   }
@@ -149,7 +167,7 @@ export async function rescheduleBooking(db: Db, input: { bookingId: string; clie
     cancelledBy: 'client',
   });
   if (!terms.freeReschedule) throw new AppError('reschedule_not_allowed');
-  const open = await getOpenSlots(db, row.type, input.now);
+  const open = await getOpenSlots(db, row.type, input.now, { around: input.startsAt });
   if (!open.some((s) => s.start.getTime() === input.startsAt.getTime())) throw new AppError('slot_taken');
   const settings = await getBookingSettings(db);
   const endsAt = new Date(input.startsAt.getTime() + row.type.durationMinutes * minute);

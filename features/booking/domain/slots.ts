@@ -58,7 +58,7 @@ export function practiceDayHours(date: CivilDate, rules: readonly WeeklyRule[], 
  * or the notice ends, so times stay round: 14:30, never 14:15. Hours that start off the grid
  * (an extra 09:15–10:15 merged into 10:00–18:00) move the whole day's grid to 09:15.
  */
-export function computeSlots(input: SlotInput): Slot[] {
+export function computeSlots(input: SlotInput, only?: DateRange): Slot[] {
   const { now, rules, overrides, busy, settings } = input;
   assertSlotInput(input);
   const tz = settings.practiceTimeZone;
@@ -70,16 +70,22 @@ export function computeSlots(input: SlotInput): Slot[] {
 
   const buffer = settings.bufferMinutes * MINUTE_MS;
   // An empty or inverted busy range is bad data, not a booking: it blocks nothing, buffer or not.
-  const blocked = busy
-    .filter((b) => b.start.getTime() < b.end.getTime())
-    .map((b) => ({ start: new Date(b.start.getTime() - buffer), end: new Date(b.end.getTime() + buffer) }));
+  const blocked = mergeRanges(
+    busy
+      .filter((b) => b.start.getTime() < b.end.getTime())
+      .map((b) => ({ start: new Date(b.start.getTime() - buffer), end: new Date(b.end.getTime() + buffer) })),
+  );
 
   const slots: Slot[] = [];
   // Days wholly before the notice's end hold nothing; today is covered when notice is 0.
-  const lastDate = dateInZone(window.end, tz);
-  for (let date = dateInZone(window.start, tz); date <= lastDate; date = addDays(date, 1)) {
+  // `only` narrows the practice days looked at (a slot's own day, when checking one slot).
+  const firstDate = maxDate(dateInZone(window.start, tz), only ? addDays(dateInZone(only.start, tz), -1) : undefined);
+  const lastDate = minDate(dateInZone(window.end, tz), only ? dateInZone(only.end, tz) : undefined);
+  for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) {
     for (const hours of practiceDayHours(date, rules, overrides, tz)) {
-      for (const open of subtractRanges(clampRanges([hours], window), blocked)) {
+      // Only the (merged, sorted) busy time that touches these hours: thousands of bookings
+      // in the window must not be walked again for every day.
+      for (const open of subtractRanges(clampRanges([hours], window), blockedWithin(blocked, hours))) {
         slots.push(...cutSlots(hours.start.getTime(), open, settings));
       }
     }
@@ -104,6 +110,20 @@ function cutSlots(anchor: number, open: DateRange, settings: SlotSettings): Slot
   return out;
 }
 
+/** The ranges of a sorted, merged list that overlap `range` (binary search for the first). */
+function blockedWithin(sorted: readonly DateRange[], range: DateRange): DateRange[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.end.getTime() <= range.start.getTime()) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: DateRange[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.start.getTime() < range.end.getTime(); i += 1) out.push(sorted[i]!);
+  return out;
+}
+
 function sortedUnique(slots: Slot[]): Slot[] {
   slots.sort((a, b) => a.start.getTime() - b.start.getTime());
   return slots.filter((s, i) => i === 0 || s.start.getTime() !== slots[i - 1]!.start.getTime());
@@ -115,8 +135,11 @@ function sortedUnique(slots: Slot[]): Slot[] {
  * expiring hold, if it is re-holding).
  */
 export function findOpenSlot(start: Date, input: SlotInput): Slot | undefined {
-  return computeSlots(input).find((s) => s.start.getTime() === start.getTime());
+  return computeSlots(input, { start, end: start }).find((s) => s.start.getTime() === start.getTime());
 }
+
+const maxDate = (a: CivilDate, b?: CivilDate) => (b !== undefined && b > a ? b : a);
+const minDate = (a: CivilDate, b?: CivilDate) => (b !== undefined && b < a ? b : a);
 
 /** Whether exactly this slot (start and end) is one of the slots offered now. */
 export function isSlotStillOpen(slot: Slot, input: SlotInput): boolean {

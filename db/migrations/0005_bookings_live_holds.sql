@@ -1,0 +1,1 @@
+CREATE INDEX "bookings_live_holds" ON "bookings" USING btree ("hold_expires_at") WHERE "bookings"."status" = 'held';
