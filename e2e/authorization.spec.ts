@@ -30,6 +30,7 @@ test.beforeAll(async ({ browser }) => {
       Object.assign(probes, {
         '/portal/bookings/[id]': `/portal/bookings/${bookingId}`,
         '/portal/bookings/[id]/ics': `/portal/bookings/${bookingId}/ics`,
+        '/portal/bookings/[id]/reschedule': `/portal/bookings/${bookingId}/reschedule`,
         '/book/checkout/[bookingId]': `/book/checkout/${bookingId}`,
         '/portal/payments/[id]/receipt': receipt,
         '/book/success': `/book/success?session_id=${checkoutSessionId}`,

@@ -79,3 +79,46 @@ test('the counselor sees a paid booking', async ({ page, browser }) => {
   await expect(page.getByRole('main')).toContainText(day);
   await expect(page.getByRole('main')).toContainText('予約確定');
 });
+
+const hour = 60 * 60 * 1000;
+
+test('cancelling inside the 50 % tier refunds half, after showing the fee', async ({ page }) => {
+  await signedInClient(page);
+  const { bookingId } = await holdAndOpenCheckout(page, {
+    // A slot 25–47 h away: cancelling now falls in the 48–24 h tier.
+    pick: (starts) => starts.findIndex((s) => s.getTime() - Date.now() > 25 * hour && s.getTime() - Date.now() < 47 * hour),
+  });
+  await payWithCard(page, '4242 4242 4242 4242');
+  await expect(page.getByRole('heading', { name: 'ご予約が確定しました' })).toBeVisible();
+  await page.goto(`/portal/bookings/${bookingId}`);
+  await expect(page.getByText('今キャンセルすると50%・5,500円（税込）のキャンセル料がかかります（返金額 5,500円（税込））')).toBeVisible();
+  await expect(page.getByRole('link', { name: '日時を変更する' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'キャンセルする' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'キャンセルを承りました' })).toBeVisible();
+  await page.goto('/portal/payments');
+  await expect(page.getByRole('cell', { name: '一部返金済み' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: /返金 5,500円（税込）/ })).toBeVisible();
+});
+
+test('a booking more than 48 h away is rescheduled for free, keeping its payment', async ({ page }) => {
+  await signedInClient(page);
+  const { bookingId } = await holdAndOpenCheckout(page, {
+    pick: (starts) => {
+      const far = starts.map((s, i) => [s, i] as const).filter(([s]) => s.getTime() - Date.now() > 72 * hour);
+      return far[Math.floor(Math.random() * Math.min(far.length, 100))]![1];
+    },
+  });
+  await payWithCard(page, '4242 4242 4242 4242');
+  await expect(page.getByRole('heading', { name: 'ご予約が確定しました' })).toBeVisible();
+  await page.goto(`/portal/bookings/${bookingId}`);
+  await expect(page.getByText('今キャンセルすると無料です（全額返金）')).toBeVisible();
+  await page.getByRole('link', { name: '日時を変更する' }).click();
+  const slots = page.locator('a.slot');
+  await slots.nth(Math.floor(Math.random() * Math.min(await slots.count(), 100))).click();
+  await page.getByRole('button', { name: 'この日時に変更する（無料）' }).click();
+  await expect(page).toHaveURL(new RegExp(`/portal/bookings/${bookingId}\\?notice=rescheduled`));
+  await expect(page.getByText('日時を変更しました。')).toBeVisible();
+  await expect(page.getByText('予約確定')).toBeVisible();
+  await page.goto('/portal/payments');
+  await expect(page.getByRole('cell', { name: 'お支払い済み' })).toBeVisible();
+});

@@ -18,6 +18,7 @@ export const pages: Record<string, Access> = {
   '/portal': 'user',
   '/portal/account': 'user',
   '/portal/bookings/[id]': 'owner',
+  '/portal/bookings/[id]/reschedule': 'self',
   '/portal/payments': 'user',
   '/portal/payments/[id]/receipt': 'owner',
   '/book/[sessionType]/confirm': 'user',

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { cancelBookingAction, counselorCancelBookingAction } from '@/features/booking/actions';
@@ -9,9 +9,11 @@ import { bookingIdSchema } from '@/features/booking/schemas';
 /** Cancels after showing, in words, what cancelling now costs. */
 export function CancelBookingForm({ bookingId, preview, asCounselor = false }: { bookingId: string; preview: string; asCounselor?: boolean }) {
   const router = useRouter();
+  const pathname = usePathname();
   const { onSubmit, result, submitting } = useActionForm(bookingIdSchema, async (input) => {
     const outcome = await (asCounselor ? counselorCancelBookingAction(input) : cancelBookingAction(input));
-    if (outcome.ok) router.refresh();
+    // The page shows the outcome: the form itself goes once the booking is cancelled.
+    if (outcome.ok) router.replace(`${pathname}?notice=cancelled`);
     return outcome;
   }, { bookingId });
   return (

@@ -5,10 +5,16 @@ import { useMemo } from 'react';
 import { groupSlotsByDay } from '@/features/booking/domain/slots';
 import { useViewerTimeZone } from './viewer-time-zone';
 
-type Props = { slots: { start: string; end: string }[]; sessionType: string; theme?: string | null };
+type Props = {
+  slots: { start: string; end: string }[];
+  sessionType: string;
+  theme?: string | null;
+  /** Moving an existing booking: slots lead to its reschedule page instead of a new hold. */
+  rescheduleBookingId?: string;
+};
 
 /** Open slots by day, on the visitor's clock, with Japan time beside when it differs. */
-export function SlotPicker({ slots, sessionType, theme }: Props) {
+export function SlotPicker({ slots, sessionType, theme, rescheduleBookingId }: Props) {
   const zone = useViewerTimeZone();
   const days = useMemo(
     () => groupSlotsByDay(slots.map((s) => ({ start: new Date(s.start), end: new Date(s.end) })), zone, 'Asia/Tokyo'),
@@ -29,7 +35,11 @@ export function SlotPicker({ slots, sessionType, theme }: Props) {
               if (theme) params.set('theme', theme);
               return (
                 <li key={slot.start.toISOString()}>
-                  <Link className="slot" href={`/book/${sessionType}/confirm?${params}`} prefetch={false}>
+                  <Link
+                    className="slot"
+                    href={rescheduleBookingId ? `/portal/bookings/${rescheduleBookingId}/reschedule?${params}` : `/book/${sessionType}/confirm?${params}`}
+                    prefetch={false}
+                  >
                     <span className="slot__time">{slot.time}</span>
                     {slot.practiceTime ? <span className="slot__jst">{slot.practiceTime}</span> : null}
                   </Link>

@@ -16,10 +16,11 @@ export const metadata: Metadata = { title: '予約の詳細' };
 
 const statusLabel = { held: '仮押さえ中（お支払い前）', confirmed: '予約確定', cancelled: 'キャンセル済み', completed: '実施済み', no_show: '無断キャンセル', expired: '期限切れ' } as const;
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
 
-export default async function BookingPage({ params }: Props) {
+export default async function BookingPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const { notice } = await searchParams;
   const user = await requireUser(`/portal/bookings/${id}`);
   const db = await getDb();
   const booking = await getBooking(db, id);
@@ -35,6 +36,8 @@ export default async function BookingPage({ params }: Props) {
   return (
     <>
       <h1>予約の詳細</h1>
+      {notice === 'rescheduled' ? <p role="status" className="form-status form-status--ok">日時を変更しました。</p> : null}
+      {notice === 'cancelled' ? <p role="status" className="form-status form-status--ok">キャンセルを承りました。確認のメールをお送りしました。</p> : null}
       <dl className="facts">
         <dt>状態</dt>
         <dd>{statusLabel[booking.status]}</dd>
@@ -79,6 +82,11 @@ export default async function BookingPage({ params }: Props) {
       ) : null}
       {terms && !terms.started && user.id === booking.clientId ? (
         <>
+          {terms.freeReschedule ? (
+            <p>
+              日時の変更は無料です（開始48時間前まで）。<Link href={`/portal/bookings/${booking.id}/reschedule`}>日時を変更する</Link>
+            </p>
+          ) : null}
           <CancelBookingForm bookingId={booking.id} preview={describeCancellationNow(terms)} />
         </>
       ) : null}

@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { RescheduleForm } from '@/components/booking/reschedule-form';
+import { SlotPicker } from '@/components/booking/slot-picker';
+import { getDb } from '@/db';
+import { getAccountProfile } from '@/features/accounts/queries';
+import { sessionCancellationTerms } from '@/features/booking/domain/cancellation';
+import { whenFor } from '@/features/booking/mails';
+import { getBooking, getOpenSlots } from '@/features/booking/queries';
+import { requireUser } from '@/lib/auth/guards';
+import { cancellationPolicy } from '@/lib/site-config';
+
+export const metadata: Metadata = { title: '日時の変更' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ start?: string }> };
+
+/** A free reschedule, while the policy allows one: pick a slot, then confirm. */
+export default async function ReschedulePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const user = await requireUser(`/portal/bookings/${id}/reschedule`);
+  const db = await getDb();
+  const booking = await getBooking(db, id);
+  if (!booking || booking.clientId !== user.id) notFound();
+  const now = new Date();
+  const terms = sessionCancellationTerms({ policy: booking.policy ?? cancellationPolicy.session, startsAt: booking.startsAt, now, priceYen: booking.priceYen, cancelledBy: 'client' });
+  const profile = await getAccountProfile(db, user.id);
+  const zone = profile?.timeZone ?? 'Asia/Tokyo';
+  const start = (await searchParams).start;
+  const chosen = start ? new Date(start) : undefined;
+  return (
+    <>
+      <h1>日時の変更</h1>
+      <p>現在の日時：{whenFor(booking.startsAt, zone)}（{booking.sessionTypeName}）</p>
+      {booking.status !== 'confirmed' || !terms.freeReschedule ? (
+        <p role="alert">開始48時間前を過ぎたため、日時の変更はできません。</p>
+      ) : chosen && !Number.isNaN(chosen.getTime()) ? (
+        <>
+          <p>新しい日時：{whenFor(chosen, zone)}</p>
+          <RescheduleForm bookingId={booking.id} startsAt={chosen.toISOString()} />
+          <p>
+            <Link href={`/portal/bookings/${booking.id}/reschedule`}>別の日時を選ぶ</Link>
+          </p>
+        </>
+      ) : (
+        <SlotPicker
+          slots={(await getOpenSlots(db, booking, now)).map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString() }))}
+          sessionType={booking.sessionTypeSlug}
+          rescheduleBookingId={booking.id}
+        />
+      )}
+      <p>
+        <Link href={`/portal/bookings/${booking.id}`}>予約の詳細へ戻る</Link>
+      </p>
+    </>
+  );
+}
