@@ -122,3 +122,27 @@ test('a booking more than 48 h away is rescheduled for free, keeping its payment
   await page.goto('/portal/payments');
   await expect(page.getByRole('cell', { name: 'お支払い済み' })).toBeVisible();
 });
+
+test('a new visitor who chooses a slot registers, verifies, signs in and is back at that slot', async ({ page }) => {
+  await page.goto('/book/phone-60');
+  const slot = page.locator('a.slot').nth(randomSlotIndex(await page.locator('a.slot').count()));
+  const start = new URL((await slot.getAttribute('href'))!, 'http://x').searchParams.get('start')!;
+  await slot.click();
+  await page.getByRole('link', { name: '新規登録（無料）' }).click();
+  const email = `slot-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.jp`;
+  await page.getByRole('textbox', { name: /^メールアドレス/ }).fill(email);
+  await page.getByLabel(/^パスワード（必須）/).fill('correct horse battery');
+  await page.getByLabel('姓（必須）', { exact: true }).fill('田中');
+  await page.getByLabel('名（必須）', { exact: true }).fill('一郎');
+  await page.getByLabel('セイ（フリガナ）（必須）', { exact: true }).fill('タナカ');
+  await page.getByLabel('メイ（フリガナ）（必須）', { exact: true }).fill('イチロウ');
+  await page.getByLabel('利用規約とプライバシーポリシーに同意します').check();
+  await page.getByRole('button', { name: '登録する' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '確認メールをお送りしました' })).toBeVisible();
+  await page.goto(await linkFromMail(page.request, email, /メールアドレスの確認/));
+  await page.getByRole('button', { name: 'メールアドレスを確認する' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'メールアドレスを確認しました' })).toBeVisible();
+  await signIn(page, email, 'correct horse battery');
+  await expect(page).toHaveURL(new RegExp(`/book/phone-60/confirm\\?start=${encodeURIComponent(start).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  await expect(page.getByRole('button', { name: /この時間で仮押さえする/ })).toBeVisible();
+});

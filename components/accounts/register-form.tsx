@@ -13,8 +13,8 @@ import { browserTimeZone } from './time-zone-select';
 
 const noSubscription = () => () => {};
 
-export function RegisterForm() {
-  const { form, onSubmit, result, errors, submitting } = useActionForm<RegisterInput, undefined>(registerSchema, registerAction, {
+export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
+  const { form, onSubmit, result, errors, submitting } = useActionForm<RegisterInput, undefined>(registerSchema, (v) => registerAction({ ...v, callbackUrl }), {
     timeZone: 'Asia/Tokyo',
     phone: '',
   });

@@ -10,8 +10,8 @@ import { resetPasswordSchema, tokenSchema } from '@/features/accounts/schemas';
  * A mailed link opens a page with a button rather than acting on GET, so that mail scanners
  * that prefetch links cannot use up the single-use token.
  */
-export function ConfirmTokenForm({ token, purpose }: { token: string; purpose: 'verify-email' | 'change-email' }) {
-  const action = purpose === 'verify-email' ? verifyEmailAction : confirmEmailChangeAction;
+export function ConfirmTokenForm({ token, purpose, next }: { token: string; purpose: 'verify-email' | 'change-email'; next?: string }) {
+  const action = purpose === 'verify-email' ? (v: { token: string }) => verifyEmailAction({ ...v, callbackUrl: next }) : confirmEmailChangeAction;
   const { onSubmit, result, submitting } = useActionForm(tokenSchema, action, { token });
   return (
     <form onSubmit={onSubmit}>

@@ -37,9 +37,9 @@ async function limitMailRequests(ctx: { db: Parameters<typeof hitRateLimits>[0];
   if (!allowed) throw new AppError('rate_limited');
 }
 
-export const registerAction = defineAction('public', registerSchema, async (input, ctx) => {
+export const registerAction = defineAction('public', registerSchema.and(z.object(callbackField)), async (input, ctx) => {
   if (!(await hitRateLimits(ctx.db, [{ rule: rateLimitRules.signUpPerIp, subject: ctx.ip }], ctx.now))) throw new AppError('rate_limited');
-  await accounts.registerClient(ctx, input);
+  await accounts.registerClient(ctx, input, input.callbackUrl ? safeCallbackUrl(input.callbackUrl) : undefined);
   return { ok: true as const, data: undefined, message: messages.accounts.registered };
 });
 
@@ -68,9 +68,10 @@ export const resendVerificationAction = defineAction('public', emailOnlySchema, 
   return { ok: true as const, data: undefined, message: messages.accounts.verificationResent };
 });
 
-export const verifyEmailAction = defineAction('public', tokenSchema, async (input, ctx) => {
+export const verifyEmailAction = defineAction('public', tokenSchema.extend(callbackField), async (input, ctx) => {
   await accounts.verifyEmail(ctx, input.token);
-  redirect('/login?notice=verified');
+  const next = input.callbackUrl ? `&callbackUrl=${encodeURIComponent(safeCallbackUrl(input.callbackUrl))}` : '';
+  redirect(`/login?notice=verified${next}`);
 });
 
 export const requestPasswordResetAction = defineAction('public', emailOnlySchema, async (input, ctx) => {

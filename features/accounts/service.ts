@@ -26,7 +26,7 @@ async function findUserOrThrow(db: Db, userId: string): Promise<User> {
  * Registers a client and mails a verification link. An address that already has an account
  * gets a notice instead, and the caller sees the same answer either way (no enumeration).
  */
-export async function registerClient(ctx: Context, input: Profile & { email: string; password: string }): Promise<void> {
+export async function registerClient(ctx: Context, input: Profile & { email: string; password: string }, returnTo?: string): Promise<void> {
   const existing = await findUserByEmail(ctx.db, input.email);
   if (existing) {
     await sendMail(ctx.db, { to: existing.email, ...accountMails.alreadyRegistered(`${ctx.baseUrl}/login`, `${ctx.baseUrl}/forgot-password`) });
@@ -50,12 +50,14 @@ export async function registerClient(ctx: Context, input: Profile & { email: str
     .onConflictDoNothing()
     .returning();
   if (!user) return; // registered concurrently: the first registration's mail stands
-  await sendVerificationMail(ctx, user);
+  await sendVerificationMail(ctx, user, returnTo);
 }
 
-export async function sendVerificationMail(ctx: Context, user: Pick<User, 'id' | 'email'>): Promise<void> {
+/** `returnTo`: where the visitor was going (a chosen slot), carried through the mailed link. */
+export async function sendVerificationMail(ctx: Context, user: Pick<User, 'id' | 'email'>, returnTo?: string): Promise<void> {
   const token = await issueAccountToken(ctx.db, { userId: user.id, purpose: 'verify-email', now: ctx.now });
-  await sendMail(ctx.db, { to: user.email, ...accountMails.verifyEmail(`${ctx.baseUrl}/verify-email?token=${token}`) });
+  const next = returnTo ? `&next=${encodeURIComponent(returnTo)}` : '';
+  await sendMail(ctx.db, { to: user.email, ...accountMails.verifyEmail(`${ctx.baseUrl}/verify-email?token=${token}${next}`) });
 }
 
 /** Resends the link to an unverified account; silent otherwise. */
