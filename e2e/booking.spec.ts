@@ -1,5 +1,5 @@
 import { holdAndOpenCheckout, payWithCard, randomSlotIndex } from './booking-fixtures';
-import { demoCounselor, expect, linkFromMail, signIn, signedInClient, test } from './fixtures';
+import { demoCounselor, expect, fillRegistration, linkFromMail, signIn, signedInClient, test } from './fixtures';
 
 test('a visitor books an online session on a phone: slot, sign-in, hold, policy, card 4242, confirmation', async ({ page }) => {
   const { email, password } = await signedInClient(page);
@@ -139,15 +139,7 @@ test('a new visitor who chooses a slot registers, verifies, signs in and is back
   await page.getByRole('link', { name: '新規登録（無料）' }).click();
   await expect(page).toHaveURL(/\/register\?callbackUrl=/);
   const email = `slot-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.jp`;
-  await page.getByRole('textbox', { name: /^メールアドレス/ }).fill(email);
-  await page.getByLabel(/^パスワード（必須）/).fill('correct horse battery');
-  await page.getByLabel('姓（必須）', { exact: true }).fill('田中');
-  await page.getByLabel('名（必須）', { exact: true }).fill('一郎');
-  await page.getByLabel('セイ（フリガナ）（必須）', { exact: true }).fill('タナカ');
-  await page.getByLabel('メイ（フリガナ）（必須）', { exact: true }).fill('イチロウ');
-  await page.getByLabel('利用規約とプライバシーポリシーに同意します').check();
-  await page.getByRole('button', { name: '登録する' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '確認メールをお送りしました' })).toBeVisible();
+  await fillRegistration(page, email, 'correct horse battery');
   await page.goto(await linkFromMail(page.request, email, /メールアドレスの確認/));
   await page.getByRole('button', { name: 'メールアドレスを確認する' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'メールアドレスを確認しました' })).toBeVisible();

@@ -40,6 +40,11 @@ export async function linkFromMail(request: APIRequestContext, to: string, subje
 
 export async function register(page: Page, email: string, password: string) {
   await page.goto('/register');
+  await fillRegistration(page, email, password);
+}
+
+/** Fills and sends the sign-up form on the current page. */
+export async function fillRegistration(page: Page, email: string, password: string) {
   await page.getByRole('textbox', { name: /^メールアドレス/ }).fill(email);
   await page.getByLabel(/^パスワード（必須）/).fill(password);
   await page.getByLabel('姓（必須）', { exact: true }).fill('山田');

@@ -1,8 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { IdleSignOut } from '@/components/accounts/idle-sign-out';
-import { SignOutButton } from '@/components/accounts/sign-out-buttons';
-import { idleTimeoutMs } from '@/features/accounts/sessions';
+import { AreaShell } from '@/components/layout/area-shell';
 import { requireCounselor } from '@/lib/auth/guards';
 
 export const metadata: Metadata = { title: { default: '管理', template: '%s｜管理' }, robots: { index: false } };
@@ -15,24 +12,8 @@ const sections = [
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireCounselor('/admin');
   return (
-    <div className="container">
-      <div className="area-bar">
-        <p className="area-bar__who">管理画面：{user.name}</p>
-        <nav aria-label="管理メニュー">
-          <ul className="area-nav">
-            {sections.map((s) => (
-              <li key={s.href}>
-                <Link href={s.href}>{s.label}</Link>
-              </li>
-            ))}
-            <li>
-              <SignOutButton />
-            </li>
-          </ul>
-        </nav>
-      </div>
-      <IdleSignOut idleMs={idleTimeoutMs} />
+    <AreaShell who={`管理画面：${user.name}`} navLabel="管理メニュー" sections={sections}>
       {children}
-    </div>
+    </AreaShell>
   );
 }
