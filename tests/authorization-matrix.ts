@@ -26,6 +26,8 @@ export const pages: Record<string, Access> = {
   '/book/success': 'self',
   '/admin': 'counselor',
   '/admin/clients': 'counselor',
+  '/admin/bookings': 'counselor',
+  '/admin/bookings/[id]': 'counselor',
   '/dev/mail': 'embedded',
 };
 
@@ -58,4 +60,5 @@ export const actions: Record<string, Access> = {
   rescheduleBookingAction: 'user',
   counselorCancelBookingAction: 'counselor',
   markBookingOutcomeAction: 'counselor',
+  setMeetingUrlAction: 'counselor',
 };

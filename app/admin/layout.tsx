@@ -6,6 +6,7 @@ export const metadata: Metadata = { title: { default: '管理', template: '%s｜
 
 const sections = [
   { href: '/admin', label: '概要' },
+  { href: '/admin/bookings', label: '予約' },
   { href: '/admin/clients', label: 'クライアント' },
 ];
 

@@ -8,10 +8,13 @@ export default async function AdminHomePage() {
       <h1>管理画面</h1>
       <ul className="admin-links">
         <li>
+          <Link href="/admin/bookings">予約</Link>：今後の予約・週の予定・過去の予約、実施済みの記録とキャンセル
+        </li>
+        <li>
           <Link href="/admin/clients">クライアント一覧</Link>：登録したクライアントの検索と確認
         </li>
       </ul>
-      <p>予約・空き枠・セッション種別・講座・記事・お支払い・メールマガジン・監査記録の各画面は、順次ここに加わります。</p>
+      <p>空き枠・セッション種別・講座・記事・メールマガジン・監査記録の各画面は、順次ここに加わります。</p>
     </>
   );
 }

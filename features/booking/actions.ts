@@ -6,7 +6,7 @@ import { bookings } from '@/db/schema';
 import { cancelBookingWithRefund, startBookingCheckout } from '@/features/payments/service';
 import { defineAction } from '@/lib/actions';
 import { AppError } from '@/lib/errors';
-import { bookingIdSchema, bookingOutcomeSchema, checkoutSchema, holdSlotSchema, rescheduleSchema } from './schemas';
+import { bookingIdSchema, bookingOutcomeSchema, checkoutSchema, holdSlotSchema, meetingUrlSchema, rescheduleSchema } from './schemas';
 import { holdSlot, markBookingOutcome, recordPolicyAgreement, rescheduleBooking } from './service';
 
 export const holdSlotAction = defineAction('user', holdSlotSchema, async (input, ctx) => {
@@ -53,4 +53,14 @@ export const counselorCancelBookingAction = defineAction('counselor', bookingIdS
 export const markBookingOutcomeAction = defineAction('counselor', bookingOutcomeSchema, async (input, ctx) => {
   await markBookingOutcome(ctx.db, { ...input, now: ctx.now });
   return { ok: true as const, data: undefined, message: input.outcome === 'completed' ? '実施済みにしました。' : '無断キャンセルとして記録しました。' };
+});
+
+export const setMeetingUrlAction = defineAction('counselor', meetingUrlSchema, async (input, ctx) => {
+  const [row] = await ctx.db
+    .update(bookings)
+    .set({ meetingUrl: input.meetingUrl, updatedAt: ctx.now })
+    .where(and(eq(bookings.id, input.bookingId), eq(bookings.status, 'confirmed')))
+    .returning({ id: bookings.id });
+  if (!row) throw new AppError('not_found');
+  return { ok: true as const, data: undefined, message: '参加URLを保存しました。クライアントの予約ページに表示されます。' };
 });

@@ -24,3 +24,8 @@ export const rescheduleSchema = z.object({ bookingId: uuid, startsAt: z.iso.date
 export const bookingOutcomeSchema = z.object({ bookingId: uuid, outcome: z.enum(['completed', 'no_show']) });
 
 export type CheckoutInput = z.input<typeof checkoutSchema>;
+
+export const meetingUrlSchema = z.object({
+  bookingId: uuid,
+  meetingUrl: z.url({ protocol: /^https$/, message: 'https:// で始まるURLを入力してください' }).max(500),
+});

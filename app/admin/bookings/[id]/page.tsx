@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { BookingOutcomeButtons, MeetingUrlForm } from '@/components/admin/booking-admin-forms';
+import { CancelBookingForm } from '@/components/booking/cancel-booking-form';
+import { getDb } from '@/db';
+import { formatPhone } from '@/features/accounts/schemas';
+import { bookingStatusLabel, getAdminBooking } from '@/features/booking/admin-queries';
+import { findTheme } from '@/features/library/themes';
+import { paymentStatusLabel } from '@/features/payments/queries';
+import { requireCounselor } from '@/lib/auth/guards';
+import { formatDateTimeJa, formatYen } from '@/lib/format';
+
+export const metadata: Metadata = { title: '予約の詳細' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
+
+export default async function AdminBookingPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  await requireCounselor(`/admin/bookings/${id}`);
+  const booking = await getAdminBooking(await getDb(), id);
+  if (!booking) notFound();
+  const started = booking.startsAt <= new Date();
+  const { notice } = await searchParams;
+  return (
+    <>
+      <h1>予約の詳細</h1>
+      {notice === 'cancelled' ? <p role="status" className="form-status form-status--ok">キャンセルし、全額を返金しました。クライアントにメールでお知らせしました。</p> : null}
+      <dl className="facts">
+        <dt>状態</dt>
+        <dd>{bookingStatusLabel[booking.status]}</dd>
+        <dt>日時（日本時間）</dt>
+        <dd>{formatDateTimeJa(booking.startsAt, 'Asia/Tokyo')}</dd>
+        <dt>クライアント</dt>
+        <dd>
+          {booking.clientId ? (
+            <>
+              {booking.clientFamilyName} {booking.clientGivenName}（{booking.clientEmail}
+              {booking.clientPhone ? `・${formatPhone(booking.clientPhone)}` : ''}）
+              <br />
+              <small>タイムゾーン：{booking.clientTimeZone}</small>
+            </>
+          ) : (
+            '（退会済み）'
+          )}
+        </dd>
+        <dt>セッション</dt>
+        <dd>
+          {booking.sessionTypeName}・{formatYen(booking.priceYen)}
+        </dd>
+        <dt>ご相談のテーマ</dt>
+        <dd>{findTheme(booking.theme)?.label ?? '未選択'}</dd>
+        <dt>キャンセルポリシーへの同意</dt>
+        <dd>{booking.policyAgreedAt ? formatDateTimeJa(booking.policyAgreedAt, 'Asia/Tokyo') : '—'}</dd>
+        <dt>お支払い</dt>
+        <dd>
+          {booking.payment
+            ? `${paymentStatusLabel[booking.payment.status]}${booking.payment.refundedYen > 0 ? `（返金 ${formatYen(booking.payment.refundedYen)}）` : ''}`
+            : 'なし'}
+        </dd>
+      </dl>
+      {booking.status === 'confirmed' && booking.mode === 'online' ? <MeetingUrlForm bookingId={booking.id} current={booking.meetingUrl} /> : null}
+      {booking.status === 'confirmed' && started ? <BookingOutcomeButtons bookingId={booking.id} /> : null}
+      {booking.status === 'confirmed' ? (
+        <CancelBookingForm bookingId={booking.id} asCounselor preview={`カウンセラー都合のキャンセルでは、全額（${formatYen(booking.priceYen)}）を返金します。`} />
+      ) : null}
+      <p>
+        <Link href="/admin/bookings">予約の一覧へ</Link>
+      </p>
+    </>
+  );
+}

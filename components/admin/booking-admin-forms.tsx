@@ -1,0 +1,47 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { FormStatus } from '@/components/ui/form-status';
+import { TextField } from '@/components/ui/text-field';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { markBookingOutcomeAction, setMeetingUrlAction } from '@/features/booking/actions';
+import { meetingUrlSchema } from '@/features/booking/schemas';
+import type { ActionResult } from '@/lib/actions';
+
+/** 実施済み / 無断キャンセル, once the session has started. */
+export function BookingOutcomeButtons({ bookingId }: { bookingId: string }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [result, setResult] = useState<ActionResult<undefined> | null>(null);
+  const mark = (outcome: 'completed' | 'no_show') =>
+    start(async () => {
+      const r = await markBookingOutcomeAction({ bookingId, outcome });
+      setResult(r);
+      if (r.ok) router.refresh();
+    });
+  return (
+    <div className="button-row">
+      <FormStatus result={result} />
+      <button type="button" className="button" disabled={pending} onClick={() => mark('completed')}>
+        実施済みにする
+      </button>
+      <button type="button" className="button button--secondary" disabled={pending} onClick={() => mark('no_show')}>
+        無断キャンセルとして記録
+      </button>
+    </div>
+  );
+}
+
+export function MeetingUrlForm({ bookingId, current }: { bookingId: string; current: string | null }) {
+  const { form, onSubmit, result, errors, submitting } = useActionForm(meetingUrlSchema, setMeetingUrlAction, { bookingId, meetingUrl: current ?? '' });
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <FormStatus result={result} />
+      <TextField label="オンラインの参加URL" type="url" registration={form.register('meetingUrl')} error={errors.meetingUrl?.message} />
+      <button className="button button--secondary" type="submit" disabled={submitting}>
+        保存する
+      </button>
+    </form>
+  );
+}

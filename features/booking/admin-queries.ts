@@ -1,0 +1,69 @@
+import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { bookings, payments, sessionTypes, users } from '@/db/schema';
+
+const columns = {
+  id: bookings.id,
+  status: bookings.status,
+  startsAt: bookings.startsAt,
+  endsAt: bookings.endsAt,
+  theme: bookings.theme,
+  priceYen: bookings.priceYen,
+  policyAgreedAt: bookings.policyAgreedAt,
+  meetingUrl: bookings.meetingUrl,
+  cancelledBy: bookings.cancelledBy,
+  sessionTypeName: sessionTypes.name,
+  mode: sessionTypes.mode,
+  clientId: users.id,
+  clientEmail: users.email,
+  clientFamilyName: users.familyName,
+  clientGivenName: users.givenName,
+  clientPhone: users.phone,
+  clientTimeZone: users.timeZone,
+};
+
+export type AdminBookingView = 'upcoming' | 'past' | 'cancelled';
+
+/** The counselor's list: upcoming (soonest first), past, or cancelled. */
+export async function listAdminBookings(db: Db, view: AdminBookingView, now: Date) {
+  const base = db.select(columns).from(bookings).innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId)).leftJoin(users, eq(users.id, bookings.clientId));
+  if (view === 'cancelled') return base.where(eq(bookings.status, 'cancelled')).orderBy(desc(bookings.startsAt)).limit(200);
+  if (view === 'past') {
+    return base.where(and(lt(bookings.startsAt, now), inArray(bookings.status, ['confirmed', 'completed', 'no_show']))).orderBy(desc(bookings.startsAt)).limit(200);
+  }
+  return base.where(and(gte(bookings.endsAt, now), inArray(bookings.status, ['confirmed', 'held']))).orderBy(asc(bookings.startsAt)).limit(200);
+}
+
+/** Confirmed and held bookings that start in [from, to), for the week calendar. */
+export async function listCalendarBookings(db: Db, from: Date, to: Date) {
+  return db
+    .select(columns)
+    .from(bookings)
+    .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
+    .leftJoin(users, eq(users.id, bookings.clientId))
+    .where(and(gte(bookings.startsAt, from), lt(bookings.startsAt, to), inArray(bookings.status, ['confirmed', 'held', 'completed', 'no_show'])))
+    .orderBy(asc(bookings.startsAt));
+}
+
+export async function getAdminBooking(db: Db, bookingId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(bookingId)) return undefined;
+  const [row] = await db
+    .select(columns)
+    .from(bookings)
+    .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
+    .leftJoin(users, eq(users.id, bookings.clientId))
+    .where(eq(bookings.id, bookingId))
+    .limit(1);
+  if (!row) return undefined;
+  const [payment] = await db.select().from(payments).where(eq(payments.bookingId, bookingId)).orderBy(desc(payments.createdAt)).limit(1);
+  return { ...row, payment };
+}
+
+export const bookingStatusLabel = {
+  held: '仮押さえ中',
+  confirmed: '予約確定',
+  cancelled: 'キャンセル済み',
+  completed: '実施済み',
+  no_show: '無断キャンセル',
+  expired: '期限切れ',
+} as const;
