@@ -28,6 +28,8 @@ export const pages: Record<string, Access> = {
   '/admin/clients': 'counselor',
   '/admin/bookings': 'counselor',
   '/admin/bookings/[id]': 'counselor',
+  '/admin/availability': 'counselor',
+  '/admin/session-types': 'counselor',
   '/dev/mail': 'embedded',
 };
 
@@ -61,4 +63,9 @@ export const actions: Record<string, Access> = {
   counselorCancelBookingAction: 'counselor',
   markBookingOutcomeAction: 'counselor',
   setMeetingUrlAction: 'counselor',
+  saveWeeklyHoursAction: 'counselor',
+  addOverrideAction: 'counselor',
+  deleteOverrideAction: 'counselor',
+  saveBookingSettingsAction: 'counselor',
+  saveSessionTypeAction: 'counselor',
 };

@@ -7,6 +7,8 @@ export const metadata: Metadata = { title: { default: '管理', template: '%s｜
 const sections = [
   { href: '/admin', label: '概要' },
   { href: '/admin/bookings', label: '予約' },
+  { href: '/admin/availability', label: '受付時間' },
+  { href: '/admin/session-types', label: 'セッションの種類' },
   { href: '/admin/clients', label: 'クライアント' },
 ];
 

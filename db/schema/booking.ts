@@ -58,7 +58,8 @@ export const availabilityOverrides = pgTable(
     check('availability_overrides_kind_check', sql`${t.kind} in ('closed', 'extra')`),
     check(
       'availability_overrides_minutes_check',
-      sql`(${t.kind} = 'closed' and ${t.startMinute} is null and ${t.endMinute} is null) or (${t.kind} = 'extra' and ${t.startMinute} >= 0 and ${t.endMinute} <= 1440 and ${t.startMinute} < ${t.endMinute})`,
+      // "is not null" matters: a NULL comparison would make the check pass.
+      sql`(${t.kind} = 'closed' and ${t.startMinute} is null and ${t.endMinute} is null) or (${t.kind} = 'extra' and ${t.startMinute} is not null and ${t.endMinute} is not null and ${t.startMinute} >= 0 and ${t.endMinute} <= 1440 and ${t.startMinute} < ${t.endMinute})`,
     ),
     index('availability_overrides_date').on(t.date),
   ],

@@ -22,7 +22,7 @@ export async function getBookingSettings(db: Db) {
   return row ?? { id: 1, bufferMinutes: 15, minNoticeMinutes: 24 * 60, horizonDays: 60, stepMinutes: 30, holdMinutes: 30, updatedAt: new Date(0) };
 }
 
-export async function getAvailability(db: Db): Promise<{ rules: WeeklyRule[]; overrides: DateOverride[] }> {
+export async function getAvailability(db: Db): Promise<{ rules: WeeklyRule[]; overrides: DateOverride[]; overrideIds: string[] }> {
   const rules = await db.select().from(availabilityRules).orderBy(asc(availabilityRules.weekday), asc(availabilityRules.startMinute));
   const overrides = await db.select().from(availabilityOverrides).orderBy(asc(availabilityOverrides.date));
   return {
@@ -30,6 +30,7 @@ export async function getAvailability(db: Db): Promise<{ rules: WeeklyRule[]; ov
     overrides: overrides.map((o) =>
       o.kind === 'closed' ? { date: o.date, kind: 'closed' as const } : { date: o.date, kind: 'extra' as const, startMinute: o.startMinute ?? 0, endMinute: o.endMinute ?? 0 },
     ),
+    overrideIds: overrides.map((o) => o.id),
   };
 }
 
