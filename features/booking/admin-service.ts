@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { availabilityOverrides, availabilityRules, bookingSettings, sessionTypes } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { minutesFromTime } from './admin-schemas';
+import { forgetBookingConfig } from './queries';
 
 /** Replaces the weekly hours in one transaction: readers see the old set or the new, never half. */
 export async function replaceWeeklyRules(db: Db, rules: { weekday: number; start: string; end: string }[]): Promise<void> {
@@ -13,6 +14,7 @@ export async function replaceWeeklyRules(db: Db, rules: { weekday: number; start
       await tx.insert(availabilityRules).values(rules.map((r) => ({ weekday: r.weekday, startMinute: minutesFromTime(r.start), endMinute: minutesFromTime(r.end) })));
     }
   });
+  forgetBookingConfig(db);
 }
 
 export async function addOverride(db: Db, input: { kind: 'closed' | 'extra'; date: string; start?: string; end?: string; note: string }): Promise<void> {
@@ -21,15 +23,18 @@ export async function addOverride(db: Db, input: { kind: 'closed' | 'extra'; dat
       ? { kind: 'closed', date: input.date, note: input.note }
       : { kind: 'extra', date: input.date, startMinute: minutesFromTime(input.start!), endMinute: minutesFromTime(input.end!), note: input.note },
   );
+  forgetBookingConfig(db);
 }
 
 export async function deleteOverride(db: Db, id: string): Promise<void> {
   await db.delete(availabilityOverrides).where(eq(availabilityOverrides.id, id));
+  forgetBookingConfig(db);
 }
 
 export async function updateBookingSettings(db: Db, input: { bufferMinutes: number; minNoticeHours: number; horizonDays: number; stepMinutes: number }, now: Date): Promise<void> {
   const values = { bufferMinutes: input.bufferMinutes, minNoticeMinutes: input.minNoticeHours * 60, horizonDays: input.horizonDays, stepMinutes: input.stepMinutes, updatedAt: now };
   await db.insert(bookingSettings).values({ id: 1, ...values }).onConflictDoUpdate({ target: bookingSettings.id, set: values });
+  forgetBookingConfig(db);
 }
 
 /** Creates or updates a session type; a slug already in use is a friendly error, not a 500. */
@@ -45,4 +50,5 @@ export async function saveSessionType(
   } else {
     await db.insert(sessionTypes).values(values);
   }
+  forgetBookingConfig(db);
 }

@@ -51,6 +51,38 @@ export async function listBusyRanges(db: Db, window: { from: Date; to: Date }, n
     );
 }
 
+export type BookingConfig = {
+  settings: Awaited<ReturnType<typeof getBookingSettings>>;
+  availability: Awaited<ReturnType<typeof getAvailability>>;
+  sessionTypes: Awaited<ReturnType<typeof listSessionTypes>>;
+};
+
+/**
+ * Settings, hours and session types change only when the counselor edits them, yet every
+ * slot listing and every hold needs them: they are kept for a few seconds per database
+ * (and dropped at once on this instance when edited). A stale copy can at worst offer a slot
+ * just closed; it can never double-book, which the database forbids.
+ */
+const configTtlMs = 5_000;
+const configCache = new WeakMap<object, { at: number; value: Promise<BookingConfig> }>();
+
+export function getBookingConfig(db: Db): Promise<BookingConfig> {
+  const cached = configCache.get(db);
+  if (cached && Date.now() - cached.at < configTtlMs) return cached.value;
+  const value = Promise.all([getBookingSettings(db), getAvailability(db), listSessionTypes(db)]).then(([settings, availability, sessionTypes]) => ({
+    settings,
+    availability,
+    sessionTypes,
+  }));
+  configCache.set(db, { at: Date.now(), value });
+  value.catch(() => configCache.delete(db));
+  return value;
+}
+
+export function forgetBookingConfig(db: Db): void {
+  configCache.delete(db);
+}
+
 /**
  * Open slots for a session type. With `ignoreBusy`, the slots the rules offer at all; with
  * `around`, busy time is read only for the day on either side of that instant (enough to
@@ -62,7 +94,7 @@ export async function getOpenSlots(
   now: Date,
   options: { ignoreBusy?: boolean; around?: Date } = {},
 ): Promise<Slot[]> {
-  const [settings, availability] = await Promise.all([getBookingSettings(db), getAvailability(db)]);
+  const { settings, availability } = await getBookingConfig(db);
   const day = 24 * 60 * 60 * 1000;
   const horizonEnd = new Date(now.getTime() + settings.horizonDays * day + day);
   // Buffers reach past the window's edges, so look a little wider for busy time.

@@ -5,7 +5,7 @@ import { AppError, isExclusionViolation } from '@/lib/errors';
 import { cancellationPolicy } from '@/lib/site-config';
 import { sessionCancellationTerms } from './domain/cancellation';
 import { findOpenSlot } from './domain/slots';
-import { getAvailability, getBookingSettings, getOpenSlots, listBusyRanges, slotSettingsFor } from './queries';
+import { getBookingConfig, getBookingSettings, getOpenSlots, listBusyRanges, slotSettingsFor } from './queries';
 
 const minute = 60 * 1000;
 
@@ -28,11 +28,8 @@ export async function holdSlot(
   db: Db,
   input: { clientId: string; sessionTypeSlug: string; startsAt: Date; theme: string | null; now: Date },
 ) {
-  const [[type], settings, availability] = await Promise.all([
-    db.select().from(sessionTypes).where(and(eq(sessionTypes.slug, input.sessionTypeSlug), eq(sessionTypes.active, true))).limit(1),
-    getBookingSettings(db),
-    getAvailability(db),
-  ]);
+  const { settings, availability, sessionTypes: types } = await getBookingConfig(db);
+  const type = types.find((t) => t.slug === input.sessionTypeSlug && t.active);
   if (!type) throw new AppError('not_found');
   const endsAt = new Date(input.startsAt.getTime() + type.durationMinutes * minute);
   const blockedUntil = new Date(endsAt.getTime() + settings.bufferMinutes * minute);
