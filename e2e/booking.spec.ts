@@ -45,6 +45,7 @@ test('a visitor books an online session on a phone: slot, sign-in, hold, policy,
   await page.getByRole('link', { name: '予約の詳細を見る' }).click();
   await expect(page.getByText('予約確定')).toBeVisible();
   await expect(page.getByRole('link', { name: 'カレンダーに追加（.ics）' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '領収書を表示' })).toBeVisible();
   const ics = await (await page.request.get(`${page.url()}/ics`)).text();
   expect(ics).toContain('BEGIN:VEVENT');
   expect(ics).not.toContain('片思い');

@@ -8,6 +8,7 @@ import { describeCancellationNow, sessionCancellationTerms } from '@/features/bo
 import { whenFor } from '@/features/booking/mails';
 import { getBooking } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
+import { listClientPayments } from '@/features/payments/queries';
 import { assertCanSee, requireUser } from '@/lib/auth/guards';
 import { formatYen } from '@/lib/format';
 import { cancellationPolicy } from '@/lib/site-config';
@@ -26,7 +27,8 @@ export default async function BookingPage({ params, searchParams }: Props) {
   const booking = await getBooking(db, id);
   if (!booking || !booking.clientId) notFound();
   assertCanSee(user, booking.clientId);
-  const profile = await getAccountProfile(db, user.id);
+  const [profile, payments] = await Promise.all([getAccountProfile(db, user.id), listClientPayments(db, booking.clientId)]);
+  const receiptPayment = payments.find((p) => p.bookingId === booking.id && p.paidAt);
   const zone = profile?.timeZone ?? 'Asia/Tokyo';
   const now = new Date();
   const terms =
@@ -73,6 +75,11 @@ export default async function BookingPage({ params, searchParams }: Props) {
           <a className="button button--secondary" href={`/portal/bookings/${booking.id}/ics`} download>
             カレンダーに追加（.ics）
           </a>
+        </p>
+      ) : null}
+      {receiptPayment ? (
+        <p>
+          <Link href={`/portal/payments/${receiptPayment.id}/receipt`}>領収書を表示</Link>
         </p>
       ) : null}
       {booking.status === 'held' ? (
