@@ -32,7 +32,11 @@ export const siteConfig = {
   schedule: { columns: '月・水・金', newsletter: '火・木・土' },
 } as const;
 
-/** Tax-inclusive prices in yen (総額表示). Session types move to the database with booking. */
+/**
+ * Tax-inclusive prices in yen (総額表示). Session prices live in the database (session types,
+ * edited by the counselor); `sessions` here is only the standard example the cancellation
+ * table on the legal pages is worked out for. The course price moves to the database with courses.
+ */
 export const priceList = {
   sessions: [
     { name: 'オンラインセッション（60分）', mode: 'online', minutes: 60, priceYen: 11_000 },

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { ArticleCard } from '@/components/library/article-card';
 import { ArticleSearchForm } from '@/components/library/article-search-form';
 import { getDb } from '@/db';
+import { listSessionTypes } from '@/features/booking/queries';
 import { listPublishedArticles } from '@/features/library/queries';
 import { themes } from '@/features/library/themes';
 import { formatYen } from '@/lib/format';
@@ -11,8 +12,9 @@ import { priceList, siteConfig } from '@/lib/site-config';
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
-  const latest = await listPublishedArticles(await getDb(), { now: new Date(), limit: 6 });
-  const lowestSessionPrice = Math.min(...priceList.sessions.map((s) => s.priceYen));
+  const db = await getDb();
+  const [latest, sessionTypes] = await Promise.all([listPublishedArticles(db, { now: new Date(), limit: 6 }), listSessionTypes(db)]);
+  const lowestSessionPrice = sessionTypes.length > 0 ? Math.min(...sessionTypes.map((s) => s.priceYen)) : undefined;
   return (
     <div className="container">
       <section className="hero" aria-labelledby="hero-heading">
@@ -65,7 +67,7 @@ export default async function HomePage() {
       <section className="teasers" aria-label="サービス">
         <div className="teaser">
           <h2>個人セッション</h2>
-          <p>オンライン・お電話・対面で、60分または90分。{formatYen(lowestSessionPrice)}から。</p>
+          <p>オンライン・お電話・対面で、60分または90分。{lowestSessionPrice ? `${formatYen(lowestSessionPrice)}から。` : ''}</p>
           <Link href="/sessions">料金と内容を見る</Link>
         </div>
         <div className="teaser">

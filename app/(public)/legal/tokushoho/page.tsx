@@ -2,12 +2,18 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LegalPage } from '@/components/legal/legal-page';
 import { formatYen } from '@/lib/format';
+import { getDb } from '@/db';
+import { listSessionTypes } from '@/features/booking/queries';
 import { cancellationPolicy, priceList, siteConfig } from '@/lib/site-config';
 
 export const metadata: Metadata = { title: '特定商取引法に基づく表記', alternates: { canonical: '/legal/tokushoho' } };
 
-export default function TokushohoPage() {
+// Prices come from the session types the counselor edits, so the page is rendered per request.
+export const dynamic = 'force-dynamic';
+
+export default async function TokushohoPage() {
   const { seller } = siteConfig;
+  const sessionTypes = await listSessionTypes(await getDb());
   const [free, half, full] = cancellationPolicy.session;
   const rows: [string, React.ReactNode][] = [
     ['販売業者', seller.businessName],
@@ -18,8 +24,8 @@ export default function TokushohoPage() {
     [
       '販売価格',
       <>
-        {priceList.sessions.map((s) => (
-          <span key={s.name} className="block">{s.name}：{formatYen(s.priceYen)}</span>
+        {sessionTypes.map((s) => (
+          <span key={s.id} className="block">{s.name}：{formatYen(s.priceYen)}</span>
         ))}
         <span className="block">{priceList.course.name}：{formatYen(priceList.course.priceYen)}</span>
       </>,
