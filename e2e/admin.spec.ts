@@ -1,4 +1,4 @@
-import { demoCounselor, expect, signIn, test } from './fixtures';
+import { counselorPage, expect, test } from './fixtures';
 
 const dayMs = 24 * 60 * 60 * 1000;
 const jstDate = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(instant);
@@ -8,12 +8,9 @@ const jstLabel = (date: string) => {
   return `${parts.find((p) => p.type === 'month')!.value}月${parts.find((p) => p.type === 'day')!.value}日`;
 };
 
-test.beforeEach(async ({ page }) => {
-  await signIn(page, demoCounselor.email, demoCounselor.password);
-  await expect(page).toHaveURL(/\/portal$/);
-});
 
-test('the counselor closes a day and it disappears from booking, then reopens it', async ({ page }) => {
+test('the counselor closes a day and it disappears from booking, then reopens it', async ({ browser }) => {
+  const page = await counselorPage(browser);
   // A weekday about two weeks ahead (Japan time), inside the booking horizon.
   let day = new Date(Date.now() + 14 * dayMs);
   while ([0, 6].includes(new Date(`${jstDate(day)}T12:00:00+09:00`).getUTCDay())) day = new Date(day.getTime() + dayMs);
@@ -39,7 +36,8 @@ test('the counselor closes a day and it disappears from booking, then reopens it
   await expect(page.getByRole('heading', { name: new RegExp(jstLabel(date)) })).toBeVisible();
 });
 
-test('bad hours get a specific message and change nothing', async ({ page }) => {
+test('bad hours get a specific message and change nothing', async ({ browser }) => {
+  const page = await counselorPage(browser);
   await page.goto('/admin/availability');
   const form = page.getByRole('form', { name: '休みの日・追加の受付時間' });
   await form.getByLabel('日付').fill(jstDate(new Date(Date.now() + 20 * dayMs)));
@@ -50,7 +48,8 @@ test('bad hours get a specific message and change nothing', async ({ page }) => 
   await expect(form.getByText('終了は開始より後の時刻にしてください')).toBeVisible();
 });
 
-test('the counselor adds a session type and visitors see it with its tax-inclusive price', async ({ page }) => {
+test('the counselor adds a session type and visitors see it with its tax-inclusive price', async ({ browser }) => {
+  const page = await counselorPage(browser);
   const slug = `e2e-${Math.floor(Math.random() * 1e9)}`;
   await page.goto('/admin/session-types');
   const form = page.getByRole('form', { name: '新しいセッションの種類' });

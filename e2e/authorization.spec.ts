@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { APIRequestContext, Browser } from '@playwright/test';
 import { pages, routeHandlers } from '../tests/authorization-matrix';
 import { holdAndOpenCheckout, payWithCard } from './booking-fixtures';
-import { demoCounselor, expect, signIn, signedInClient, test } from './fixtures';
+import { counselorPage, demoCounselor, expect, signedInClient, test } from './fixtures';
 
 type Caller = 'anonymous' | 'clientA' | 'clientB' | 'counselor';
 const callers: Record<Caller, { request: APIRequestContext; email?: string }> = {} as never;
@@ -39,10 +39,7 @@ test.beforeAll(async ({ browser }) => {
       });
     }
   }
-  const counselorPage = await (await contextFor(browser)).newPage();
-  await signIn(counselorPage, demoCounselor.email, demoCounselor.password);
-  await expect(counselorPage).toHaveURL(/\/portal$/);
-  callers.counselor = { request: counselorPage.request, email: demoCounselor.email };
+  callers.counselor = { request: (await counselorPage(browser)).request, email: demoCounselor.email };
 });
 
 /** What each kind of caller must get, by the access the matrix gives a path. */

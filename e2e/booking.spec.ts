@@ -1,5 +1,5 @@
 import { holdAndOpenCheckout, payWithCard, randomSlotIndex } from './booking-fixtures';
-import { demoCounselor, expect, fillRegistration, linkFromMail, signIn, signedInClient, test } from './fixtures';
+import { counselorPage, expect, fillRegistration, linkFromMail, signIn, signedInClient, test } from './fixtures';
 
 test('a visitor books an online session on a phone: slot, sign-in, hold, policy, card 4242, confirmation', async ({ page }) => {
   const { email, password } = await signedInClient(page);
@@ -73,15 +73,14 @@ test('a declined card leaves no booking and says why', async ({ page }) => {
   await expect(page.getByText('予約中のセッションはありません。')).toBeVisible();
 });
 
-test('the counselor sees a paid booking', async ({ page, browser }) => {
+test('the counselor sees a paid booking', async ({ browser }) => {
   const clientPage = await (await browser.newContext()).newPage();
   await signedInClient(clientPage);
   const { startsAt } = await holdAndOpenCheckout(clientPage);
   await payWithCard(clientPage, '4242424242424242');
   await expect(clientPage.getByRole('heading', { name: 'ご予約が確定しました' })).toBeVisible();
 
-  await signIn(page, demoCounselor.email, demoCounselor.password);
-  await expect(page).toHaveURL(/\/portal$/);
+  const page = await counselorPage(browser);
   await page.goto('/admin/bookings');
   const jst = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', month: 'numeric', day: 'numeric' }).formatToParts(startsAt);
   const day = `${jst.find((p) => p.type === 'month')!.value}月${jst.find((p) => p.type === 'day')!.value}日`;
@@ -94,9 +93,7 @@ const hour = 60 * 60 * 1000;
 test('cancelling inside the 50 % tier refunds half, after showing the fee', async ({ page, browser }) => {
   // Make sure the 24–48 h window has hours (on a Friday evening it would not): the counselor
   // opens extra hours on the day 36 h from now, as she could from the admin.
-  const counselor = await (await browser.newContext()).newPage();
-  await signIn(counselor, demoCounselor.email, demoCounselor.password);
-  await expect(counselor).toHaveURL(/\/portal$/);
+  const counselor = await counselorPage(browser);
   await counselor.goto('/admin/availability');
   const overrides = counselor.getByRole('form', { name: '休みの日・追加の受付時間' });
   await overrides.getByLabel('日付').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date(Date.now() + 36 * hour)));

@@ -1,5 +1,8 @@
 import crypto from 'node:crypto';
-import { type APIRequestContext, test as base, expect, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type APIRequestContext, type Browser, test as base, expect, type Page } from '@playwright/test';
 
 /**
  * Each test is its own visitor, from its own address, so that the per-IP rate limits count
@@ -7,14 +10,37 @@ import { type APIRequestContext, test as base, expect, type Page } from '@playwr
  */
 export const test = base.extend({
   context: async ({ context }, use) => {
-    const octet = () => crypto.randomInt(1, 254);
-    await context.setExtraHTTPHeaders({ 'x-forwarded-for': `10.${octet()}.${octet()}.${octet()}` });
+    await context.setExtraHTTPHeaders({ 'x-forwarded-for': randomIp() });
     await use(context);
   },
 });
 export { expect };
 
 export const demoCounselor = { email: 'counselor@example.jp', password: 'demo-counselor-2026' };
+
+export function randomIp(): string {
+  const octet = () => crypto.randomInt(1, 254);
+  return `10.${octet()}.${octet()}.${octet()}`;
+}
+
+/**
+ * A page signed in as the counselor. The sign-in happens once per run and its cookies are
+ * reused: signing in again in every test would trip the per-address rate limit (5 in 15 min),
+ * exactly as it should for a person.
+ */
+export async function counselorPage(browser: Browser): Promise<Page> {
+  const file = path.join(process.env.E2E_DATA_DIR ?? os.tmpdir(), 'counselor-state.json');
+  if (!fs.existsSync(file)) {
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': randomIp() } });
+    const page = await context.newPage();
+    await signIn(page, demoCounselor.email, demoCounselor.password);
+    await expect(page).toHaveURL(/\/portal$/);
+    await context.storageState({ path: file });
+    await context.close();
+  }
+  const context = await browser.newContext({ storageState: file, extraHTTPHeaders: { 'x-forwarded-for': randomIp() } });
+  return context.newPage();
+}
 
 export function uniqueEmail(prefix = 'client'): string {
   return `${prefix}-${crypto.randomBytes(5).toString('hex')}@example.jp`;
