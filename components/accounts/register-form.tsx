@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useSyncExternalStore } from 'react';
 import type { UseFormRegister } from 'react-hook-form';
+import { CheckboxField } from '@/components/ui/checkbox-field';
 import { FormStatus } from '@/components/ui/form-status';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
@@ -42,17 +43,9 @@ export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
         error={errors.password?.message}
       />
       <ProfileFields register={form.register as unknown as UseFormRegister<ProfileInput>} errors={errors} timeZone={zone} />
-      <div className="field field--checkbox">
-        <input id="field-agreeToTerms" type="checkbox" aria-invalid={errors.agreeToTerms ? true : undefined} aria-describedby={errors.agreeToTerms ? 'field-agreeToTerms-error' : undefined} {...form.register('agreeToTerms')} />
-        <label htmlFor="field-agreeToTerms">
-          <Link href="/legal/terms">利用規約</Link>と<Link href="/legal/privacy">プライバシーポリシー</Link>に同意します
-        </label>
-        {errors.agreeToTerms ? (
-          <p id="field-agreeToTerms-error" className="field__error">
-            {errors.agreeToTerms.message}
-          </p>
-        ) : null}
-      </div>
+      <CheckboxField registration={form.register('agreeToTerms')} error={errors.agreeToTerms?.message}>
+        <Link href="/legal/terms">利用規約</Link>と<Link href="/legal/privacy">プライバシーポリシー</Link>に同意します
+      </CheckboxField>
       <button className="button" type="submit" disabled={submitting}>
         登録する
       </button>

@@ -1,5 +1,6 @@
 'use client';
 
+import { CheckboxField } from '@/components/ui/checkbox-field';
 import { FormStatus } from '@/components/ui/form-status';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
@@ -36,10 +37,7 @@ export function SessionTypeForm({ initial }: { initial: SessionTypeInput }) {
         <textarea id={`${key}-description`} rows={3} {...form.register('description')} />
       </div>
       <TextField id={`${key}-sort`} label="表示順" type="number" registration={form.register('sortOrder')} error={errors.sortOrder?.message} />
-      <div className="field field--checkbox">
-        <input id={`${key}-active`} type="checkbox" {...form.register('active')} />
-        <label htmlFor={`${key}-active`}>予約を受け付ける</label>
-      </div>
+      <CheckboxField id={`${key}-active`} registration={form.register('active')}>予約を受け付ける</CheckboxField>
       <button className="button" type="submit" disabled={submitting}>
         {initial.id ? '保存する' : '追加する'}
       </button>

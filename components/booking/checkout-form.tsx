@@ -1,5 +1,6 @@
 'use client';
 
+import { CheckboxField } from '@/components/ui/checkbox-field';
 import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { checkoutAction } from '@/features/booking/actions';
@@ -28,15 +29,9 @@ export function CheckoutForm({ bookingId, theme }: { bookingId: string; theme: s
           ))}
         </select>
       </div>
-      <div className="field field--checkbox">
-        <input id="field-agreeToPolicy" type="checkbox" aria-invalid={errors.agreeToPolicy ? true : undefined} aria-describedby={errors.agreeToPolicy ? 'field-agreeToPolicy-error' : undefined} {...form.register('agreeToPolicy')} />
-        <label htmlFor="field-agreeToPolicy">上のキャンセルポリシーに同意します</label>
-        {errors.agreeToPolicy ? (
-          <p id="field-agreeToPolicy-error" className="field__error">
-            {errors.agreeToPolicy.message}
-          </p>
-        ) : null}
-      </div>
+      <CheckboxField registration={form.register('agreeToPolicy')} error={errors.agreeToPolicy?.message}>
+        上のキャンセルポリシーに同意します
+      </CheckboxField>
       <button className="button" type="submit" disabled={submitting}>
         お支払いへ進む（Stripe）
       </button>
