@@ -7,7 +7,8 @@ import { cancelBookingWithRefund, startBookingCheckout } from '@/features/paymen
 import { defineAction } from '@/lib/actions';
 import { AppError } from '@/lib/errors';
 import { bookingIdSchema, bookingOutcomeSchema, checkoutSchema, holdSlotSchema, meetingUrlSchema, rescheduleSchema } from './schemas';
-import { holdSlot, markBookingOutcome, recordPolicyAgreement, rescheduleBooking } from './service';
+import { holdSlot } from './hold';
+import { markBookingOutcome, recordPolicyAgreement, rescheduleBooking } from './service';
 
 export const holdSlotAction = defineAction('user', holdSlotSchema, async (input, ctx) => {
   const booking = await holdSlot(ctx.db, {

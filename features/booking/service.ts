@@ -1,11 +1,10 @@
-import { and, eq, gt, inArray, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, type PolicyTier, sessionTypes } from '@/db/schema';
 import { AppError, isExclusionViolation } from '@/lib/errors';
 import { cancellationPolicy } from '@/lib/site-config';
 import { sessionCancellationTerms } from './domain/cancellation';
-import { findOpenSlot } from './domain/slots';
-import { getBookingConfig, getBookingSettings, getOpenSlots, listBusyRanges, slotSettingsFor } from './queries';
+import { getBookingSettings, getOpenSlots } from './queries';
 
 const minute = 60 * 1000;
 
@@ -17,67 +16,6 @@ export async function releaseExpiredHolds(db: Db, now: Date): Promise<number> {
     .where(and(eq(bookings.status, 'held'), lte(bookings.holdExpiresAt, now)))
     .returning({ id: bookings.id });
   return released.length;
-}
-
-/**
- * Holds a slot for a client for the hold time (30 min, Stripe Checkout's minimum). The slot
- * is checked against the current availability, and the exclusion constraint settles races:
- * of concurrent holds on one slot exactly one succeeds, the others get `slot_taken`.
- */
-export async function holdSlot(
-  db: Db,
-  input: { clientId: string; sessionTypeSlug: string; startsAt: Date; theme: string | null; now: Date },
-) {
-  const { settings, availability, sessionTypes: types } = await getBookingConfig(db);
-  const type = types.find((t) => t.slug === input.sessionTypeSlug && t.active);
-  if (!type) throw new AppError('not_found');
-  const endsAt = new Date(input.startsAt.getTime() + type.durationMinutes * minute);
-  const blockedUntil = new Date(endsAt.getTime() + settings.bufferMinutes * minute);
-
-  // Busy time near the slot only (live holds and confirmed bookings; lapsed holds do not count).
-  const day = 24 * 60 * minute;
-  const busy = await listBusyRanges(db, { from: new Date(input.startsAt.getTime() - day), to: new Date(input.startsAt.getTime() + day) }, input.now);
-  const slotInput = { now: input.now, rules: availability.rules, overrides: availability.overrides, settings: slotSettingsFor(type, settings) };
-  if (!findOpenSlot(input.startsAt, { ...slotInput, busy })) {
-    // Taken by someone else just now, or a time the counselor never offered.
-    throw new AppError(findOpenSlot(input.startsAt, { ...slotInput, busy: [] }) ? 'slot_taken' : 'slot_unavailable');
-  }
-
-  // Lapsed holds in the way are released (the job releases the rest), and so is the client's
-  // own earlier hold: a client holds one slot at a time.
-  await db
-    .update(bookings)
-    .set({ status: 'expired', updatedAt: input.now })
-    .where(
-      and(
-        eq(bookings.status, 'held'),
-        or(
-          eq(bookings.clientId, input.clientId),
-          and(lte(bookings.holdExpiresAt, input.now), lt(bookings.startsAt, blockedUntil), gt(bookings.blockedUntil, input.startsAt)),
-        ),
-      ),
-    );
-  try {
-    const [booking] = await db
-      .insert(bookings)
-      .values({
-        clientId: input.clientId,
-        sessionTypeId: type.id,
-        startsAt: input.startsAt,
-        endsAt,
-        blockedUntil,
-        status: 'held',
-        holdExpiresAt: new Date(input.now.getTime() + settings.holdMinutes * minute),
-        theme: input.theme,
-        priceYen: type.priceYen,
-      })
-      .returning();
-    return booking!;
-  } catch (err) {
-    // The exclusion constraint settles the race: another hold got there first.
-    if (isExclusionViolation(err)) throw new AppError('slot_taken');
-    throw err;
-  }
 }
 
 /** The client agrees to the cancellation table before paying; the table is kept with the booking. */

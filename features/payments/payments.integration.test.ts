@@ -6,7 +6,8 @@ import { bookings, mailOutbox, payments, users } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { seedBooking } from '@/features/booking/seed';
 import { getOpenSlots, getSessionTypeBySlug } from '@/features/booking/queries';
-import { holdSlot, recordPolicyAgreement } from '@/features/booking/service';
+import { holdSlot } from '@/features/booking/hold';
+import { recordPolicyAgreement } from '@/features/booking/service';
 import { createStripeEmulator } from '@/stripe-emulator/server';
 import { stripeEmulatorDefaults } from '@/lib/env';
 import { getStripe } from '@/lib/stripe';
@@ -97,6 +98,19 @@ describe('holds', () => {
     expect((await openSlots(later)).some((s) => s.start.getTime() === slot!.start.getTime())).toBe(true);
     const second = await newClient();
     await expect(holdSlot(db.handle.db, { clientId: second.id, sessionTypeSlug: 'online-60', startsAt: slot!.start, theme: null, now: later })).resolves.toBeDefined();
+  });
+
+  it('a client holds one slot at a time: choosing another day frees the first', async () => {
+    const slots = await openSlots();
+    const first = slots[0]!;
+    const otherDay = slots.find((s) => s.start.getTime() - first.start.getTime() > 3 * 24 * 60 * 60 * 1000)!;
+    const client = await newClient();
+    const now = new Date();
+    const earlier = await holdSlot(db.handle.db, { clientId: client.id, sessionTypeSlug: 'online-60', startsAt: first.start, theme: null, now });
+    const later = await holdSlot(db.handle.db, { clientId: client.id, sessionTypeSlug: 'online-60', startsAt: otherDay.start, theme: null, now });
+    const statuses = await db.handle.db.select({ id: bookings.id, status: bookings.status }).from(bookings).where(eq(bookings.clientId, client.id));
+    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({ [earlier.id]: 'expired', [later.id]: 'held' });
+    expect((await openSlots(now)).some((s) => s.start.getTime() === first.start.getTime())).toBe(true);
   });
 });
 
