@@ -31,7 +31,10 @@ export type ScaleQuestion = Base & {
   dimension?: string;
   reverse?: boolean;
 };
-export type TextQuestion = Base & { kind: 'short' | 'long'; maxLength: number; placeholder?: string };
+type TextBase = Base & { maxLength: number };
+export type ShortTextQuestion = TextBase & { kind: 'short' };
+export type LongTextQuestion = TextBase & { kind: 'long' };
+export type TextQuestion = ShortTextQuestion | LongTextQuestion;
 
 export type Question = SingleChoiceQuestion | MultipleChoiceQuestion | ScaleQuestion | TextQuestion;
 export type QuestionKind = Question['kind'];

@@ -1,0 +1,101 @@
+import type { UseFormRegister } from 'react-hook-form';
+import type { Question, Section } from '@/features/intake/domain/types';
+import { scaleValues } from '@/features/intake/domain/types';
+
+type Register = UseFormRegister<{ answers: Record<string, unknown> }>;
+type Props = { question: Question; register: Register; error?: string; disabled?: boolean; children?: React.ReactNode };
+
+function Required({ on }: { on?: boolean }) {
+  return on ? <span className="field__required">（必須）</span> : null;
+}
+
+function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p id={id} className="field__error">
+      {error}
+    </p>
+  ) : null;
+}
+
+/** One question of a questionnaire, labelled so that a screen reader reads the question with each choice. */
+export function QuestionField({ question: q, register, error, disabled, children }: Props) {
+  const id = `q-${q.id}`;
+  const name = `answers.${q.id}` as const;
+  const errorId = `${id}-error`;
+  const descriptionId = `${id}-description`;
+  const describedBy = [q.description || q.kind === 'scale' ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const invalid = error ? true : undefined;
+
+  if (q.kind === 'short' || q.kind === 'long') {
+    const props = { id, ...register(name), maxLength: q.maxLength, disabled, 'aria-invalid': invalid, 'aria-describedby': describedBy, 'aria-required': q.required || undefined };
+    return (
+      <div className="field">
+        <label htmlFor={id}>
+          {q.label}
+          <Required on={q.required} />
+        </label>
+        {q.description ? (
+          <p id={descriptionId} className="field__description">
+            {q.description}
+          </p>
+        ) : null}
+        {q.kind === 'long' ? <textarea rows={5} {...props} /> : <input type="text" {...props} />}
+        <FieldError id={errorId} error={error} />
+      </div>
+    );
+  }
+
+  const choices =
+    q.kind === 'scale'
+      ? scaleValues.map((v) => ({ value: v, label: v === '1' ? `1（${q.minLabel}）` : v === '5' ? `5（${q.maxLabel}）` : v }))
+      : q.options.map((o) => ({ value: o.value, label: o.label }));
+  return (
+    <fieldset className={`field choice-group${q.kind === 'scale' ? ' choice-group--scale' : ''}`} aria-describedby={describedBy}>
+      <legend>
+        {q.label}
+        <Required on={q.required} />
+      </legend>
+      {q.description || q.kind === 'scale' ? (
+        <p id={descriptionId} className="field__description">
+          {q.description ?? (q.kind === 'scale' ? `1：${q.minLabel}、5：${q.maxLabel}` : null)}
+        </p>
+      ) : null}
+      <div className="choice-group__options">
+        {choices.map((c) => (
+          <label key={c.value} className="choice">
+            <input type={q.kind === 'multiple' ? 'checkbox' : 'radio'} value={c.value} disabled={disabled} aria-invalid={invalid} {...register(name)} />
+            <span>{c.label}</span>
+          </label>
+        ))}
+      </div>
+      <FieldError id={errorId} error={error} />
+      {children}
+    </fieldset>
+  );
+}
+
+export function QuestionSections({
+  sections,
+  register,
+  errors,
+  disabled,
+  after,
+}: {
+  sections: readonly Section[];
+  register: Register;
+  errors: Record<string, { message?: string } | undefined> | undefined;
+  disabled?: boolean;
+  after?: Record<string, React.ReactNode>;
+}) {
+  return sections.map((s) => (
+    <section key={s.id} className="intake-section" aria-labelledby={`section-${s.id}`}>
+      <h2 id={`section-${s.id}`}>{s.title}</h2>
+      {s.description ? <p>{s.description}</p> : null}
+      {s.questions.map((q) => (
+        <QuestionField key={q.id} question={q} register={register} error={errors?.[q.id]?.message} disabled={disabled}>
+          {after?.[q.id]}
+        </QuestionField>
+      ))}
+    </section>
+  ));
+}
