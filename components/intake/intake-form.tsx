@@ -16,7 +16,8 @@ import { QuestionSections } from './question-field';
 const autosaveDelayMs = 800;
 const themeLabels: Record<string, string> = { ...Object.fromEntries(themes.map((t) => [t.id, t.label])), none: 'テーマを選ばない（共通の質問のみ）' };
 
-type Props = { bookingId: string; initial: IntakeInput; submitted: boolean };
+/** `crisisAbove`: the page already shows the crisis lines at its top (the stored answer was positive). */
+type Props = { bookingId: string; initial: IntakeInput; submitted: boolean; crisisAbove?: boolean };
 
 type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'failed' };
 
@@ -25,7 +26,7 @@ type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at:
  * page is hidden), so it survives a reload and continues on another device; answers once
  * sent are changed only by sending them again.
  */
-export function IntakeForm({ bookingId, initial, submitted }: Props) {
+export function IntakeForm({ bookingId, initial, submitted, crisisAbove = false }: Props) {
   const { form, onSubmit, result, errors, submitting } = useActionForm<IntakeInput, undefined>(submitIntakeSchema, submitIntakeAction, initial);
   const theme = useWatch({ control: form.control, name: 'theme' });
   const safety = useWatch({ control: form.control, name: `answers.${safetyQuestionId}` }) as unknown;
@@ -110,7 +111,15 @@ export function IntakeForm({ bookingId, initial, submitted }: Props) {
         sections={sections}
         register={form.register as never}
         errors={answerErrors}
-        after={{ [safetyQuestionId]: showCrisis ? <CrisisLines id="crisis-lines" live /> : null }}
+        after={{
+          [safetyQuestionId]: !showCrisis ? null : crisisAbove ? (
+            <p className="notice">
+              いますぐ話せる窓口を<a href="#crisis-lines-top">このページの上</a>に表示しています。
+            </p>
+          ) : (
+            <CrisisLines id="crisis-lines" live />
+          ),
+        }}
       />
 
       <p className="autosave" role="status" aria-live="polite">

@@ -70,6 +70,7 @@ export default async function IntakePage({ params, searchParams }: Props) {
         <IntakeForm
           bookingId={booking.id}
           submitted={submitted}
+          crisisAbove={response.flagged}
           initial={{ bookingId: booking.id, theme, answers: { ...emptyAnswers(composeIntake(response.theme).sections), ...response.answers } }}
         />
       ) : null}
