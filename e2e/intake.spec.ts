@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { expectNoAxeViolations, expectNoHorizontalScroll } from './a11y';
 import { holdAndOpenCheckout, payWithCard } from './booking-fixtures';
 import { counselorPage, expect, randomIp, signIn, signedInClient, test } from './fixtures';
 
@@ -104,6 +105,8 @@ test('a positive safety answer shows the crisis lines at once, and the counselor
   await expect(crisis).toContainText('0120-279-338');
   await expect(crisis).toContainText('緊急時の対応はできません');
   await expect(crisis.getByRole('link', { name: '119' })).toHaveAttribute('href', 'tel:119');
+  await expectNoHorizontalScroll(page);
+  await expectNoAxeViolations(page);
 
   await page.getByLabel(/このセッションで話したいこと/).fill('気持ちが沈んでいて、誰かと話したい');
   await choose(page, /いまの気持ちのつらさ/, /^5/);
@@ -119,6 +122,7 @@ test('a positive safety answer shows the crisis lines at once, and the counselor
   await expect(intake.getByRole('alert')).toHaveText('要確認：安全に関する質問に「ときどきあった」と回答されています。');
   await expect(intake.getByRole('table', { name: /回答の要約/ }).getByRole('row', { name: /いまのつらさ/ })).toContainText('高め');
   await expect(intake).toContainText('気持ちが沈んでいて、誰かと話したい');
+  await expectNoAxeViolations(counselor);
 
   await counselor.goto('/admin/audit');
   const latest = counselor.getByRole('region', { name: '閲覧記録の一覧' }).getByRole('row').nth(1);
@@ -147,6 +151,8 @@ test('the self-check from an article answers in the browser and sends no request
   await expect(result).toContainText('あなたの側からの働きかけで支えられている');
   await expect(result.getByRole('link', { name: /この悩みで相談する/ })).toHaveAttribute('href', '/sessions?theme=unrequited-love');
   await expect(result.getByRole('link', { name: /連絡をやめる|片思い/ }).first()).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await expectNoAxeViolations(page);
 
   const answerValues = ['mostly_me', 'vague', 'rarely', 'phone', 'unsure', 'ur_', 'answers'];
   for (const request of sent) {
