@@ -108,6 +108,17 @@ test('a positive safety answer shows the crisis lines at once, and the counselor
   await expectNoHorizontalScroll(page);
   await expectNoAxeViolations(page);
 
+  // Sent at once with questions still open: refused, but the safety answer is kept as a
+  // draft, and the counselor already sees the flag (not the answers) on the unfinished questionnaire.
+  await page.getByRole('button', { name: '回答を送信する' }).click();
+  await expect(page.getByRole('group', { name: /いまの気持ちのつらさ/ }).getByText('いずれかを選んでください')).toBeVisible();
+  await expect(draftSaved(page)).toBeVisible();
+  const counselor = await counselorPage(browser);
+  await counselor.goto(`/admin/bookings/${bookingId}`);
+  const intake = counselor.getByRole('region', { name: '事前アンケート' });
+  await expect(intake.getByRole('alert')).toHaveText('要確認：安全に関する質問に「ときどきあった」と回答されています。');
+  await expect(intake).toContainText('回答途中・未送信');
+
   await page.getByLabel(/このセッションで話したいこと/).fill('気持ちが沈んでいて、誰かと話したい');
   await choose(page, /いまの気持ちのつらさ/, /^5/);
   await choose(page, /カウンセリングを受けたことはありますか/, '以前に受けたことがある');
@@ -116,9 +127,7 @@ test('a positive safety answer shows the crisis lines at once, and the counselor
   await expect(page.getByRole('status').filter({ hasText: 'ご回答を送信しました' })).toBeVisible();
   await expect(page.getByText('よりそいホットライン')).toBeVisible();
 
-  const counselor = await counselorPage(browser);
-  await counselor.goto(`/admin/bookings/${bookingId}`);
-  const intake = counselor.getByRole('region', { name: '事前アンケート' });
+  await counselor.reload();
   await expect(intake.getByRole('alert')).toHaveText('要確認：安全に関する質問に「ときどきあった」と回答されています。');
   await expect(intake.getByRole('table', { name: /回答の要約/ }).getByRole('row', { name: /いまのつらさ/ })).toContainText('高め');
   await expect(intake).toContainText('気持ちが沈んでいて、誰かと話したい');

@@ -81,10 +81,9 @@ export function IntakeForm({ bookingId, initial, submitted, crisisAbove = false 
 
   return (
     <form
-      onSubmit={(e) => {
-        clearTimeout(timer.current);
-        void onSubmit(e);
-      }}
+      // A pending draft save still runs: if the answers are refused, what was typed is kept;
+      // if they are sent, the server ignores a draft that arrives after them.
+      onSubmit={onSubmit}
       noValidate
       aria-labelledby="intake-form-heading"
       className="intake-form"

@@ -23,7 +23,7 @@ export function QuestionField({ question: q, register, error, disabled, children
   const name = `answers.${q.id}` as const;
   const errorId = `${id}-error`;
   const descriptionId = `${id}-description`;
-  const describedBy = [q.description || q.kind === 'scale' ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = [q.description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   const invalid = error ? true : undefined;
 
   if (q.kind === 'short' || q.kind === 'long') {
@@ -45,29 +45,39 @@ export function QuestionField({ question: q, register, error, disabled, children
     );
   }
 
+  // A scale shows bare numbers with its two ends written underneath; each end's words stay in the radio's name.
   const choices =
     q.kind === 'scale'
-      ? scaleValues.map((v) => ({ value: v, label: v === '1' ? `1（${q.minLabel}）` : v === '5' ? `5（${q.maxLabel}）` : v }))
-      : q.options.map((o) => ({ value: o.value, label: o.label }));
+      ? scaleValues.map((v) => ({ value: v, label: v, hidden: v === '1' ? `（${q.minLabel}）` : v === '5' ? `（${q.maxLabel}）` : '' }))
+      : q.options.map((o) => ({ value: o.value, label: o.label, hidden: '' }));
   return (
     <fieldset className={`field choice-group${q.kind === 'scale' ? ' choice-group--scale' : ''}`} aria-describedby={describedBy}>
       <legend>
         {q.label}
         <Required on={q.required} />
       </legend>
-      {q.description || q.kind === 'scale' ? (
+      {q.description ? (
         <p id={descriptionId} className="field__description">
-          {q.description ?? (q.kind === 'scale' ? `1：${q.minLabel}、5：${q.maxLabel}` : null)}
+          {q.description}
         </p>
       ) : null}
       <div className="choice-group__options">
         {choices.map((c) => (
           <label key={c.value} className="choice">
             <input type={q.kind === 'multiple' ? 'checkbox' : 'radio'} value={c.value} disabled={disabled} aria-invalid={invalid} {...register(name)} />
-            <span>{c.label}</span>
+            <span>
+              {c.label}
+              {c.hidden ? <span className="sr-only">{c.hidden}</span> : null}
+            </span>
           </label>
         ))}
       </div>
+      {q.kind === 'scale' ? (
+        <p className="choice-group__ends" aria-hidden="true">
+          <span>{q.minLabel}</span>
+          <span>{q.maxLabel}</span>
+        </p>
+      ) : null}
       <FieldError id={errorId} error={error} />
       {children}
     </fieldset>
