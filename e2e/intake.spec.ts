@@ -163,7 +163,7 @@ test('the self-check from an article answers in the browser and sends no request
   await expectNoHorizontalScroll(page);
   await expectNoAxeViolations(page);
 
-  const answerValues = ['mostly_me', 'vague', 'rarely', 'phone', 'unsure', 'ur_', 'answers'];
+  const answerValues = ['mostly_me', 'vague', 'rarely', 'phone', 'unsure', 'ur_who_contacts', 'answers'];
   for (const request of sent) {
     expect(request.method, request.url).toBe('GET');
     for (const value of answerValues) expect(`${request.url} ${request.body}`).not.toContain(value);
