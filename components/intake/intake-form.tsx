@@ -19,7 +19,7 @@ const themeLabels: Record<string, string> = { ...Object.fromEntries(themes.map((
 /** `crisisAbove`: the page already shows the crisis lines at its top (the stored answer was positive). */
 type Props = { bookingId: string; initial: IntakeInput; submitted: boolean; crisisAbove?: boolean };
 
-type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'failed' };
+type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'failed'; message: string };
 
 /**
  * The questionnaire. A draft is saved a moment after the client stops typing (and when the
@@ -52,7 +52,8 @@ export function IntakeForm({ bookingId, initial, submitted, crisisAbove = false 
       if (outcome?.ok) {
         setSave({ state: 'saved', at: new Date().toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit' }) });
       } else {
-        setSave({ state: 'failed' });
+        // A refusal the client can act on (e.g. the session has started) says so; a lost connection says that.
+        setSave({ state: 'failed', message: outcome && outcome.code !== 'unexpected' ? outcome.error : messages.intake.draftFailed });
       }
       if (queued.current) {
         queued.current = false;
@@ -129,7 +130,7 @@ export function IntakeForm({ bookingId, initial, submitted, crisisAbove = false 
             : save.state === 'saved'
               ? `${messages.intake.draftSaved}（${save.at}）`
               : save.state === 'failed'
-                ? messages.intake.draftFailed
+                ? save.message
                 : '入力した内容は自動で下書き保存されます。'}
       </p>
       <FormStatus result={result} />

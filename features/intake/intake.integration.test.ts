@@ -176,6 +176,21 @@ describe('who may read', () => {
   });
 });
 
+describe('account deletion', () => {
+  it('removes the client’s answers; the audit log keeps the read, without the person', async () => {
+    const me = await client();
+    const counselor = await client();
+    const b = await booking(me.id);
+    await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
+    await saveIntakeDraft(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: '消える答え' }, now });
+    await readIntakeAsCounselor(handle.db, keyring, { bookingId: b.id, counselorId: counselor.id, now });
+    await handle.db.delete(users).where(eq(users.id, me.id));
+    expect(await handle.db.$count(intakeResponses, eq(intakeResponses.clientId, me.id))).toBe(0);
+    const [entry] = await handle.db.select().from(auditLog).where(eq(auditLog.actorId, counselor.id));
+    expect(entry).toMatchObject({ action: 'intake.read', clientId: null });
+  });
+});
+
 describe('the edit window', () => {
   it('takes sent answers until 24 h before, then holds them; a missing one may still be sent until the start', async () => {
     const me = await client();
