@@ -63,6 +63,9 @@ export async function getClientIntake(db: Db, keyring: Keyring, input: { booking
   };
 }
 
+/** The counselor's words for a questionnaire's state. */
+export const intakeStatusLabel = { submitted: '送信済み', draft: '回答途中', none: '未回答' } as const;
+
 /** Status only (nothing decrypted), for lists: the portal home and the counselor's pages. */
 export async function intakeStatusByBooking(db: Db, bookingIds: string[]): Promise<Map<string, 'draft' | 'submitted'>> {
   if (bookingIds.length === 0) return new Map();

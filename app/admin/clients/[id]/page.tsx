@@ -8,7 +8,7 @@ import { formatPhone } from '@/features/accounts/schemas';
 import { bookingStatusLabel } from '@/features/booking/admin-queries';
 import { listClientBookings } from '@/features/booking/queries';
 import { getIntakeKeyring } from '@/features/intake/keys';
-import { intakeStatusByBooking } from '@/features/intake/queries';
+import { intakeStatusByBooking, intakeStatusLabel } from '@/features/intake/queries';
 import { readIntakeAsCounselor } from '@/features/intake/service';
 import { requireCounselor } from '@/lib/auth/guards';
 import { formatDateJa, formatDateTimeJa } from '@/lib/format';
@@ -65,7 +65,7 @@ export default async function AdminClientPage({ params }: Props) {
                 <Link href={`/admin/bookings/${b.id}`}>
                   {formatDateTimeJa(b.startsAt, siteConfig.timeZone)}　{b.sessionTypeName}
                 </Link>
-                （{bookingStatusLabel[b.status]}・アンケート：{statuses.get(b.id) === 'submitted' ? '送信済み' : statuses.get(b.id) === 'draft' ? '回答途中' : '未回答'}）
+                （{bookingStatusLabel[b.status]}・アンケート：{intakeStatusLabel[statuses.get(b.id) ?? 'none']}）
               </li>
             ))}
           </ul>
