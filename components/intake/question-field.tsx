@@ -5,8 +5,21 @@ import { scaleValues } from '@/features/intake/domain/types';
 type Register = UseFormRegister<{ answers: Record<string, unknown> }>;
 type Props = { question: Question; register: Register; error?: string; disabled?: boolean; children?: React.ReactNode };
 
-function Required({ on }: { on?: boolean }) {
-  return on ? <span className="field__required">（必須）</span> : null;
+function QuestionTitle({ question }: { question: Question }) {
+  return (
+    <>
+      {question.label}
+      {question.required ? <span className="field__required">（必須）</span> : null}
+    </>
+  );
+}
+
+function Description({ id, text }: { id: string; text?: string }) {
+  return text ? (
+    <p id={id} className="field__description">
+      {text}
+    </p>
+  ) : null;
 }
 
 function FieldError({ id, error }: { id: string; error?: string }) {
@@ -31,14 +44,9 @@ export function QuestionField({ question: q, register, error, disabled, children
     return (
       <div className="field">
         <label htmlFor={id}>
-          {q.label}
-          <Required on={q.required} />
+          <QuestionTitle question={q} />
         </label>
-        {q.description ? (
-          <p id={descriptionId} className="field__description">
-            {q.description}
-          </p>
-        ) : null}
+        <Description id={descriptionId} text={q.description} />
         {q.kind === 'long' ? <textarea rows={5} {...props} /> : <input type="text" {...props} />}
         <FieldError id={errorId} error={error} />
       </div>
@@ -53,14 +61,9 @@ export function QuestionField({ question: q, register, error, disabled, children
   return (
     <fieldset className={`field choice-group${q.kind === 'scale' ? ' choice-group--scale' : ''}`} aria-describedby={describedBy}>
       <legend>
-        {q.label}
-        <Required on={q.required} />
+        <QuestionTitle question={q} />
       </legend>
-      {q.description ? (
-        <p id={descriptionId} className="field__description">
-          {q.description}
-        </p>
-      ) : null}
+      <Description id={descriptionId} text={q.description} />
       <div className="choice-group__options">
         {choices.map((c) => (
           <label key={c.value} className="choice">
