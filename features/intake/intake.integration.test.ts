@@ -15,9 +15,9 @@ const hour = 60 * 60 * 1000;
 const keyring = withNewKey(undefined, 'k1');
 let counter = 0;
 
-async function client() {
+async function client(role: 'client' | 'counselor' = 'client') {
   counter += 1;
-  const [row] = await handle.db.insert(users).values({ email: `intake${counter}@example.jp`, familyName: '佐藤', givenName: '花' }).returning();
+  const [row] = await handle.db.insert(users).values({ email: `intake${counter}@example.jp`, familyName: '佐藤', givenName: '花', role }).returning();
   return row!;
 }
 
@@ -140,10 +140,16 @@ describe('privacy at rest', () => {
 describe('who may read', () => {
   it('writes an audit row each time the counselor opens an intake, and shows the counselor the flag and the summary', async () => {
     const me = await client();
-    const counselor = await client();
+    const counselor = await client('counselor');
     const b = await booking(me.id);
     await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
     await submitIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers('話したいこと'), now });
+    // The positive safety answer is also a note in her mail, once, without any answer in it.
+    await submitIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers('話したいこと（追記）'), now });
+    const notes = await handle.db.select().from(mailOutbox).where(eq(mailOutbox.to, counselor.email));
+    expect(notes.map((m) => m.subject)).toEqual(['【こころの整理室】事前アンケートの確認のお願い']);
+    expect(notes[0]!.text).toContain(`/admin/bookings/${b.id}`);
+    expect(notes[0]!.text).not.toMatch(/話したいこと|ときどき|死|傷つけ|見捨て/);
     const before = await handle.db.$count(auditLog);
     const view = await readIntakeAsCounselor(handle.db, keyring, { bookingId: b.id, counselorId: counselor.id, now });
     await readIntakeAsCounselor(handle.db, keyring, { bookingId: b.id, counselorId: counselor.id, now: new Date(now.getTime() + 1000) });

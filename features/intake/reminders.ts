@@ -2,23 +2,12 @@ import { and, eq, gt, lte, notExists, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, intakeReminders, intakeResponses, users } from '@/db/schema';
 import { whenFor } from '@/features/booking/mails';
-import { composeMail } from '@/features/mail/compose';
 import { sendMail } from '@/features/mail/service';
+import { intakeMails } from './mails';
 import { absoluteUrl } from '@/lib/site-url';
 
 const hour = 60 * 60 * 1000;
 export const intakeReminderHours = 48;
-
-// Discretion: neither subject nor body names the theme or what the session is about.
-export const intakeReminderMail = (input: { when: string; url: string }) =>
-  composeMail({
-    subject: '【こころの整理室】ご予約前のご案内',
-    paragraphs: [
-      `${input.when}のご予約の前に、事前アンケートへのご回答をお願いしています。`,
-      'ご回答はカウンセラーだけが読み、セッションの準備に使います。途中で保存して、あとから続けることもできます。',
-    ],
-    action: { label: 'マイページで回答する', url: input.url },
-  });
 
 /**
  * Claims the confirmed bookings that start within 48 h without sent answers, each once ever:
@@ -53,7 +42,7 @@ export async function sendDueIntakeReminders(db: Db, now: Date): Promise<number>
         .innerJoin(users, eq(users.id, bookings.clientId))
         .where(eq(bookings.id, bookingId));
       if (!row) continue;
-      await sendMail(db, { to: row.email, ...intakeReminderMail({ when: whenFor(row.startsAt, row.timeZone), url: absoluteUrl(`/portal/intake/${bookingId}`) }) });
+      await sendMail(db, { to: row.email, ...intakeMails.reminder({ when: whenFor(row.startsAt, row.timeZone), url: absoluteUrl(`/portal/intake/${bookingId}`) }) });
     } catch (err) {
       console.error('[jobs] intake reminder not sent, will retry', bookingId, err);
       await db.delete(intakeReminders).where(eq(intakeReminders.bookingId, bookingId));

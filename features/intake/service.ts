@@ -1,15 +1,21 @@
 import crypto from 'node:crypto';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { auditLog, intakeResponses } from '@/db/schema';
+import { auditLog, intakeResponses, users } from '@/db/schema';
 import { getBooking } from '@/features/booking/queries';
 import { setBookingTheme } from '@/features/booking/service';
 import { findTheme, type ThemeId } from '@/features/library/themes';
+import { sendMail } from '@/features/mail/service';
+import { formatDateTimeJa } from '@/lib/format';
+import { siteConfig } from '@/lib/site-config';
+import { absoluteUrl } from '@/lib/site-url';
 import { AppError } from '@/lib/errors';
 import { type Keyring, seal } from './crypto';
 import { composeIntake } from './domain/definitions';
+import { isSafetyFlagged } from './domain/reflection';
 import type { Answers } from './domain/types';
 import { canEditIntake, intakeWindow } from './domain/window';
+import { intakeMails } from './mails';
 import { decryptAnswers, describeResponse, findIntakeRow, intakeAad, type IntakeView } from './queries';
 
 function sealAnswers(keyring: Keyring, responseId: string, answers: Answers) {
@@ -64,10 +70,15 @@ export async function saveIntakeDraft(db: Db, keyring: Keyring, input: Save): Pr
   return 'saved';
 }
 
-/** Sends the answers (validated by the caller with the full schema) and carries the theme to the booking. */
+/**
+ * Sends the answers (validated by the caller with the full schema) and carries the theme to
+ * the booking. A positive safety answer, newly sent, is also mailed to the counselor as a
+ * note to look (never the answer itself).
+ */
 export async function submitIntake(db: Db, keyring: Keyring, input: Save): Promise<void> {
-  const { row } = await editableBookingOrThrow(db, input);
+  const { booking, row } = await editableBookingOrThrow(db, input);
   if (!row) throw new AppError('consent_required');
+  const flaggedBefore = row.status === 'submitted' && isSafetyFlagged(decryptAnswers(keyring, row));
   await db.transaction(async (tx) => {
     await tx
       .update(intakeResponses)
@@ -75,6 +86,16 @@ export async function submitIntake(db: Db, keyring: Keyring, input: Save): Promi
       .where(eq(intakeResponses.id, row.id));
     await setBookingTheme(tx as unknown as Db, { bookingId: input.bookingId, clientId: input.clientId, theme: input.theme, now: input.now });
   });
+  if (isSafetyFlagged(input.answers) && !flaggedBefore) {
+    const counselors = await db.select({ email: users.email }).from(users).where(eq(users.role, 'counselor'));
+    const mail = intakeMails.needsAttention({ when: formatDateTimeJa(booking.startsAt, siteConfig.timeZone), url: absoluteUrl(`/admin/bookings/${booking.id}`) });
+    try {
+      for (const c of counselors) await sendMail(db, { to: c.email, ...mail });
+    } catch (err) {
+      // The answers are saved and the flag shows on her pages; a lost note must not fail the client's send.
+      console.error('[intake] could not notify the counselor of a flagged questionnaire', booking.id, err);
+    }
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { safetyPositiveValues, safetyQuestionId } from './definitions';
 import { type DimensionScore, scoreIntake } from './scoring';
 import type { Answers, Definition } from './types';
 
-/** Dimensions from this value up may be reflected back to the client. */
+/** Dimensions above the middle may be reflected back to the client. */
 const standsOut = 0.5;
 
 /**
@@ -15,7 +15,7 @@ export function reflectionFor(parts: readonly Definition[], answers: Answers): s
 
 export function reflectionFromScores(scores: readonly DimensionScore[]): string[] {
   const notable = scores
-    .filter((s) => s.value !== null && s.value >= standsOut)
+    .filter((s) => s.value !== null && s.value > standsOut)
     .sort((a, b) => b.value! - a.value!)
     .slice(0, 2);
   if (notable.length === 0) {
