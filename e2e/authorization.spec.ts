@@ -27,6 +27,7 @@ test.beforeAll(async ({ browser }) => {
       const checkoutSessionId = new URL(page.url()).searchParams.get('session_id')!;
       await page.goto('/portal/payments');
       const receipt = (await page.getByRole('link', { name: '領収書' }).first().getAttribute('href'))!;
+      const clientId = (await (await page.request.get('/portal/account/export')).json()).profile.id as string;
       Object.assign(probes, {
         '/portal/bookings/[id]': `/portal/bookings/${bookingId}`,
         '/portal/bookings/[id]/ics': `/portal/bookings/${bookingId}/ics`,
@@ -34,6 +35,8 @@ test.beforeAll(async ({ browser }) => {
         '/admin/bookings/[id]': `/admin/bookings/${bookingId}`,
         '/book/checkout/[bookingId]': `/book/checkout/${bookingId}`,
         '/portal/payments/[id]/receipt': receipt,
+        '/portal/intake/[id]': `/portal/intake/${bookingId}`,
+        '/admin/clients/[id]': `/admin/clients/${clientId}`,
         '/book/success': `/book/success?session_id=${checkoutSessionId}`,
         '/book/[sessionType]/confirm': `/book/online-60/confirm?start=${encodeURIComponent('2030-01-07T01:00:00.000Z')}`,
       });

@@ -1,21 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, expectNoHorizontalScroll } from './a11y';
 
 const articles = {
   kataomoi: { slug: 'kataomoi-renraku-yameru', title: /^片思いが進展しないなら連絡をやめるべき/, tables: 16 },
   sugaru: { slug: 'sugaru-renai-misuterare-fuan', title: /^失恋しても縋ってしまうのはなぜ/, tables: 0 },
   kokoro: { slug: 'kokoro-wo-yurusanai-kare', title: /^心を許してくれない彼の心理/, tables: 0 },
 };
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('a visitor on a phone browses by theme, reads every article, follows a related one and searches', async ({ page }) => {
   await page.goto('/');

@@ -10,6 +10,7 @@ const complete = {
   STRIPE_WEBHOOK_SECRET: 'whsec_abc',
   SMTP_URL: 'smtps://user:pass@smtp.example.jp:465',
   MAIL_FROM: 'info@example.jp',
+  INTAKE_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
 } as const;
 
 describe('environmentProblems', () => {
@@ -32,6 +33,7 @@ describe('environmentProblems', () => {
     expect(environmentProblems({ ...complete, SMTP_URL: '' })).toEqual([expect.stringMatching(/^SMTP_URL is missing/)]);
     expect(environmentProblems({ ...complete, STRIPE_SECRET_KEY: 'pk_live_abc' })[0]).toMatch(/^STRIPE_SECRET_KEY/);
     expect(environmentProblems({ ...complete, AUTH_SECRET: 'short' })[0]).toMatch(/AUTH_SECRET must be at least 32/);
+    expect(environmentProblems({ ...complete, INTAKE_ENCRYPTION_KEYS: 'just-a-password' })[0]).toMatch(/INTAKE_ENCRYPTION_KEYS must be id:base64key/);
   });
 
   it('allows embedded parts in a production build only when asked (npm run demo)', () => {

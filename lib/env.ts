@@ -17,6 +17,7 @@ const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  INTAKE_ENCRYPTION_KEYS: z.string().regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, 'INTAKE_ENCRYPTION_KEYS must be id:base64key[,id:base64key…]').optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { embedded: boolean; siteUrl: string };
@@ -30,6 +31,7 @@ export const productionSettings = {
   STRIPE_WEBHOOK_SECRET: 'Stripe webhook signing secret (whsec_…)',
   SMTP_URL: 'mail server, e.g. smtps://user:pass@smtp.example.jp:465',
   MAIL_FROM: 'sender address, e.g. "カウンセリングルーム <info@example.jp>"',
+  INTAKE_ENCRYPTION_KEYS: 'keys for questionnaire answers, id:base64key (npm run intake:rotate-key -- --print-new-key)',
 } as const;
 
 export function isEmbeddedAllowed(raw: NodeJS.ProcessEnv): boolean {

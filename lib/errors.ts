@@ -16,6 +16,8 @@ export const errorCodes = {
   not_cancellable: { status: 409, message: messages.errors.notCancellable },
   reschedule_not_allowed: { status: 409, message: messages.errors.rescheduleNotAllowed },
   payment_unavailable: { status: 503, message: messages.errors.paymentUnavailable },
+  intake_locked: { status: 409, message: messages.errors.intakeLocked },
+  consent_required: { status: 409, message: messages.intake.validation.consent },
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

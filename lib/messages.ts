@@ -32,6 +32,7 @@ export const messages = {
     notCancellable: 'この予約はキャンセルできません（すでに開始・終了しているか、キャンセル済みです）。',
     rescheduleNotAllowed: '開始48時間前を過ぎたため、日時の変更はできません。キャンセルの場合は規定のキャンセル料がかかります。',
     policyNotAgreed: 'キャンセルポリシーへの同意が必要です',
+    intakeLocked: 'このアンケートは変更できない状態です（送信後はセッションの24時間前まで、未送信の場合はセッション開始まで回答できます）。',
     paymentUnavailable: '決済サービスに接続できませんでした。時間をおいてもう一度お試しください。',
   },
   accounts: {
@@ -48,5 +49,20 @@ export const messages = {
     emailChangeRequested: '新しいメールアドレスに確認メールをお送りしました。リンクを開くと変更が完了します。',
     emailChanged: 'メールアドレスを変更しました。',
     signedOutEverywhere: 'すべての端末からログアウトしました。',
+  },
+  intake: {
+    validation: {
+      required: '入力してください',
+      choose: 'いずれかを選んでください',
+      chooseSome: '1つ以上選んでください',
+      invalidChoice: '選択肢の中から選んでください',
+      invalidText: '文字で入力してください',
+      tooLong: (max: number) => `${max}文字以内で入力してください`,
+      consent: '回答を保存するには、要配慮個人情報の取り扱いへの同意が必要です',
+    },
+    draftSaved: '下書きを保存しました',
+    draftFailed: '下書きを保存できませんでした。通信状態を確かめてください。',
+    submitted: 'ご回答を送信しました。ありがとうございました。',
+    locked: 'セッションが始まったため、アンケートは変更できません。',
   },
 } as const;

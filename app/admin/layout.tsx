@@ -10,6 +10,7 @@ const sections = [
   { href: '/admin/availability', label: '受付時間' },
   { href: '/admin/session-types', label: 'セッションの種類' },
   { href: '/admin/clients', label: 'クライアント' },
+  { href: '/admin/audit', label: '閲覧記録' },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

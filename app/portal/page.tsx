@@ -3,6 +3,7 @@ import { getDb } from '@/db';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { whenFor } from '@/features/booking/mails';
 import { listClientBookings } from '@/features/booking/queries';
+import { intakeStatusByBooking } from '@/features/intake/queries';
 import { requireUser } from '@/lib/auth/guards';
 
 export default async function PortalPage() {
@@ -13,6 +14,7 @@ export default async function PortalPage() {
   const upcoming = bookings.filter((b) => b.status === 'confirmed' && b.endsAt > now).reverse();
   const held = bookings.filter((b) => b.status === 'held' && b.holdExpiresAt && b.holdExpiresAt > now);
   const zone = profile?.timeZone ?? 'Asia/Tokyo';
+  const intakes = await intakeStatusByBooking(db, upcoming.map((b) => b.id));
   return (
     <>
       <h1>マイページ</h1>
@@ -42,7 +44,23 @@ export default async function PortalPage() {
       </section>
       <section aria-labelledby="intake-heading" className="panel">
         <h2 id="intake-heading">事前アンケート</h2>
-        <p>ご回答をお願いしているアンケートはありません。</p>
+        {upcoming.length === 0 ? (
+          <p>ご回答をお願いしているアンケートはありません。</p>
+        ) : (
+          <ul className="booking-list">
+            {upcoming.map((b) => {
+              const status = intakes.get(b.id);
+              return (
+                <li key={b.id}>
+                  {whenFor(b.startsAt, zone)}のセッション：{status === 'submitted' ? '回答済み' : status === 'draft' ? '回答の途中です' : '未回答'}　
+                  <Link href={`/portal/intake/${b.id}`}>
+                    {status === 'submitted' ? '回答を見る' : status === 'draft' ? '続きを回答する' : '回答する'}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        )}
       </section>
       <section aria-labelledby="courses-heading" className="panel">
         <h2 id="courses-heading">受講中の講座</h2>

@@ -19,6 +19,11 @@ export function ConsultCta({ themes }: { themes: string[] }) {
         この悩みで相談する
       </Link>
       <ul className="consult-cta__more">
+        {theme ? (
+          <li>
+            <Link href={`/self-check/${theme.id}`}>このテーマのセルフチェック（匿名・回答は送信されません）</Link>
+          </li>
+        ) : null}
         <li>
           <Link href="/courses">オンラインの心理学講座を見る</Link>
         </li>

@@ -151,3 +151,8 @@ export async function claimDueReminders(db: Db, now: Date, hoursBefore = 24) {
 export async function releaseReminderClaim(db: Db, bookingId: string): Promise<void> {
   await db.update(bookings).set({ reminderSentAt: null }).where(eq(bookings.id, bookingId));
 }
+
+/** The theme the client chose in the questionnaire becomes the booking's (never shown in mail or calendars). */
+export async function setBookingTheme(db: Db, input: { bookingId: string; clientId: string; theme: string | null; now: Date }): Promise<void> {
+  await db.update(bookings).set({ theme: input.theme, updatedAt: input.now }).where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, input.clientId)));
+}

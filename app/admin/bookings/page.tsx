@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { type AdminBookingView, bookingStatusLabel, listAdminBookings, listCalendarBookings } from '@/features/booking/admin-queries';
 import { addDays, dateInZone, instantOf, weekdayOf } from '@/features/booking/domain/zone';
+import { intakeStatusByBooking, intakeStatusLabel } from '@/features/intake/queries';
 import { requireCounselor } from '@/lib/auth/guards';
 import { formatDateJa, formatDateTimeJa } from '@/lib/format';
 
@@ -38,13 +39,15 @@ export default async function AdminBookingsPage({ searchParams }: Props) {
           ))}
         </ul>
       </nav>
-      {view === 'week' ? <WeekCalendar db={db} start={params.start} now={now} /> : <BookingList rows={await listAdminBookings(db, view, now)} />}
+      {view === 'week' ? <WeekCalendar db={db} start={params.start} now={now} /> : <BookingList db={db} rows={await listAdminBookings(db, view, now)} />}
     </>
   );
 }
 
-function BookingList({ rows }: { rows: Awaited<ReturnType<typeof listAdminBookings>> }) {
+async function BookingList({ db, rows }: { db: Awaited<ReturnType<typeof getDb>>; rows: Awaited<ReturnType<typeof listAdminBookings>> }) {
   if (rows.length === 0) return <p>該当する予約はありません。</p>;
+  // Whether each questionnaire was sent (nothing is decrypted here; opening a booking reads it).
+  const intakes = await intakeStatusByBooking(db, rows.map((b) => b.id));
   return (
     <div className="table-scroll" role="region" aria-label="予約の一覧" tabIndex={0}>
       <table>
@@ -54,6 +57,7 @@ function BookingList({ rows }: { rows: Awaited<ReturnType<typeof listAdminBookin
             <th scope="col">クライアント</th>
             <th scope="col">セッション</th>
             <th scope="col">状態</th>
+            <th scope="col">事前アンケート</th>
           </tr>
         </thead>
         <tbody>
@@ -65,6 +69,7 @@ function BookingList({ rows }: { rows: Awaited<ReturnType<typeof listAdminBookin
               <td>{b.clientId ? `${b.clientFamilyName} ${b.clientGivenName}` : '（退会済み）'}</td>
               <td>{b.sessionTypeName}</td>
               <td>{bookingStatusLabel[b.status]}</td>
+              <td>{intakeStatusLabel[intakes.get(b.id) ?? 'none']}</td>
             </tr>
           ))}
         </tbody>

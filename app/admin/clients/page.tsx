@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getDb } from '@/db';
 import { listClients } from '@/features/accounts/queries';
 import { formatPhone } from '@/features/accounts/schemas';
@@ -44,7 +45,9 @@ export default async function ClientsPage({ searchParams }: Props) {
               {clients.map((c) => (
                 <tr key={c.id}>
                   <td>
-                    {c.familyName} {c.givenName}
+                    <Link href={`/admin/clients/${c.id}`}>
+                      {c.familyName} {c.givenName}
+                    </Link>
                     <br />
                     <small>
                       {c.familyNameKana} {c.givenNameKana}

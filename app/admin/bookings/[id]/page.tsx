@@ -3,9 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BookingOutcomeButtons, MeetingUrlForm } from '@/components/admin/booking-admin-forms';
 import { CancelBookingForm } from '@/components/booking/cancel-booking-form';
+import { CounselorIntake } from '@/components/intake/counselor-intake';
 import { getDb } from '@/db';
 import { formatPhone } from '@/features/accounts/schemas';
 import { bookingStatusLabel, getAdminBooking } from '@/features/booking/admin-queries';
+import { getIntakeKeyring } from '@/features/intake/keys';
+import { readIntakeAsCounselor } from '@/features/intake/service';
 import { findTheme } from '@/features/library/themes';
 import { paymentStatusLabel } from '@/features/payments/queries';
 import { requireCounselor } from '@/lib/auth/guards';
@@ -17,9 +20,12 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?:
 
 export default async function AdminBookingPage({ params, searchParams }: Props) {
   const { id } = await params;
-  await requireCounselor(`/admin/bookings/${id}`);
-  const booking = await getAdminBooking(await getDb(), id);
+  const counselor = await requireCounselor(`/admin/bookings/${id}`);
+  const db = await getDb();
+  const booking = await getAdminBooking(db, id);
   if (!booking) notFound();
+  // Opening the page reads the questionnaire: the read is written to the audit log.
+  const intake = await readIntakeAsCounselor(db, getIntakeKeyring(), { bookingId: booking.id, counselorId: counselor.id, now: new Date() });
   const started = booking.startsAt <= new Date();
   const { notice } = await searchParams;
   return (
@@ -35,7 +41,10 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
         <dd>
           {booking.clientId ? (
             <>
-              {booking.clientFamilyName} {booking.clientGivenName}（{booking.clientEmail}
+              <Link href={`/admin/clients/${booking.clientId}`}>
+                {booking.clientFamilyName} {booking.clientGivenName}
+              </Link>
+              （{booking.clientEmail}
               {booking.clientPhone ? `・${formatPhone(booking.clientPhone)}` : ''}）
               <br />
               <small>タイムゾーン：{booking.clientTimeZone}</small>
@@ -59,6 +68,10 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
             : 'なし'}
         </dd>
       </dl>
+      <section aria-labelledby="intake-heading" className="panel">
+        <h2 id="intake-heading">事前アンケート</h2>
+        <CounselorIntake view={intake} headingId="intake" />
+      </section>
       {booking.status === 'confirmed' && booking.mode === 'online' ? <MeetingUrlForm bookingId={booking.id} current={booking.meetingUrl} /> : null}
       {booking.status === 'confirmed' && started ? <BookingOutcomeButtons bookingId={booking.id} /> : null}
       {booking.status === 'confirmed' ? (

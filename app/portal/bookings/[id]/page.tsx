@@ -70,6 +70,11 @@ export default async function BookingPage({ params, searchParams }: Props) {
           </>
         ) : null}
       </dl>
+      {booking.status === 'confirmed' && user.id === booking.clientId ? (
+        <p>
+          <Link href={`/portal/intake/${booking.id}`}>事前アンケート</Link>
+        </p>
+      ) : null}
       {booking.status === 'confirmed' ? (
         <p>
           <a className="button button--secondary" href={`/portal/bookings/${booking.id}/ics`} download>

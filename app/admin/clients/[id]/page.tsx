@@ -1,0 +1,86 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CounselorIntake } from '@/components/intake/counselor-intake';
+import { getDb } from '@/db';
+import { getAccountProfile } from '@/features/accounts/queries';
+import { formatPhone } from '@/features/accounts/schemas';
+import { bookingStatusLabel } from '@/features/booking/admin-queries';
+import { listClientBookings } from '@/features/booking/queries';
+import { getIntakeKeyring } from '@/features/intake/keys';
+import { intakeStatusByBooking, intakeStatusLabel } from '@/features/intake/queries';
+import { readIntakeAsCounselor } from '@/features/intake/service';
+import { requireCounselor } from '@/lib/auth/guards';
+import { formatDateJa, formatDateTimeJa } from '@/lib/format';
+import { siteConfig } from '@/lib/site-config';
+
+export const metadata: Metadata = { title: 'クライアントの詳細' };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function AdminClientPage({ params }: Props) {
+  const { id } = await params;
+  const counselor = await requireCounselor(`/admin/clients/${id}`);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const db = await getDb();
+  const client = await getAccountProfile(db, id);
+  if (!client || client.role !== 'client') notFound();
+  const bookings = await listClientBookings(db, client.id);
+  const statuses = await intakeStatusByBooking(db, bookings.map((b) => b.id));
+  const now = new Date();
+  const keyring = getIntakeKeyring();
+  // Each questionnaire shown here is a read by the counselor, and is written to the audit log.
+  const intakes = [];
+  for (const b of bookings.filter((b) => statuses.has(b.id))) {
+    intakes.push({ booking: b, view: await readIntakeAsCounselor(db, keyring, { bookingId: b.id, counselorId: counselor.id, now }) });
+  }
+  return (
+    <>
+      <h1>
+        {client.familyName} {client.givenName} さん
+      </h1>
+      <dl className="facts">
+        <dt>フリガナ</dt>
+        <dd>
+          {client.familyNameKana} {client.givenNameKana}
+        </dd>
+        <dt>メールアドレス</dt>
+        <dd>{client.email}</dd>
+        <dt>電話番号</dt>
+        <dd>{client.phone ? formatPhone(client.phone) : '—'}</dd>
+        <dt>タイムゾーン</dt>
+        <dd>{client.timeZone}</dd>
+        <dt>登録日</dt>
+        <dd>{formatDateJa(client.createdAt, siteConfig.timeZone)}</dd>
+      </dl>
+
+      <section aria-labelledby="client-bookings-heading" className="panel">
+        <h2 id="client-bookings-heading">予約</h2>
+        {bookings.length === 0 ? (
+          <p>予約はありません。</p>
+        ) : (
+          <ul className="booking-list">
+            {bookings.map((b) => (
+              <li key={b.id}>
+                <Link href={`/admin/bookings/${b.id}`}>
+                  {formatDateTimeJa(b.startsAt, siteConfig.timeZone)}　{b.sessionTypeName}
+                </Link>
+                （{bookingStatusLabel[b.status]}・アンケート：{intakeStatusLabel[statuses.get(b.id) ?? 'none']}）
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {intakes.map(({ booking, view }) => (
+        <section key={booking.id} aria-labelledby={`intake-${booking.id}`} className="panel">
+          <h2 id={`intake-${booking.id}`}>事前アンケート（{formatDateTimeJa(booking.startsAt, siteConfig.timeZone)}のセッション）</h2>
+          <CounselorIntake view={view} headingId={`intake-${booking.id}`} />
+        </section>
+      ))}
+      <p>
+        <Link href="/admin/clients">クライアントの一覧へ</Link>
+      </p>
+    </>
+  );
+}

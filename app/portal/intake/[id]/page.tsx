@@ -1,0 +1,83 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { IntakeConsentForm } from '@/components/intake/consent-form';
+import { CrisisLines } from '@/components/intake/crisis-lines';
+import { IntakeAnswers } from '@/components/intake/intake-answers';
+import { IntakeForm } from '@/components/intake/intake-form';
+import { getDb } from '@/db';
+import { getAccountProfile } from '@/features/accounts/queries';
+import { whenFor } from '@/features/booking/mails';
+import { emptyAnswers } from '@/features/intake/domain/schema';
+import { composeIntake } from '@/features/intake/domain/definitions';
+import { reflectionFromScores } from '@/features/intake/domain/reflection';
+import { canEditIntake } from '@/features/intake/domain/window';
+import { getIntakeKeyring } from '@/features/intake/keys';
+import { getClientIntake } from '@/features/intake/queries';
+import { requireUser } from '@/lib/auth/guards';
+import { messages } from '@/lib/messages';
+
+export const metadata: Metadata = { title: '事前アンケート' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
+
+/**
+ * The client's own questionnaire for one booking. Only that client sees it here; the
+ * counselor reads it in the admin, where every read is audited. Anyone else: 404.
+ */
+export default async function IntakePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { notice } = await searchParams;
+  const user = await requireUser(`/portal/intake/${id}`);
+  const db = await getDb();
+  const now = new Date();
+  const intake = await getClientIntake(db, getIntakeKeyring(), { bookingId: id, clientId: user.id, now });
+  if (!intake) notFound();
+  const { booking, window, response } = intake;
+  const profile = await getAccountProfile(db, user.id);
+  const editable = canEditIntake(window, response?.status ?? 'none');
+  const submitted = response?.status === 'submitted';
+  const theme = response ? (response.theme ?? 'none') : 'none';
+
+  return (
+    <>
+      <h1>事前アンケート</h1>
+      <p>
+        {whenFor(booking.startsAt, profile?.timeZone ?? 'Asia/Tokyo')}　{booking.sessionTypeName}
+      </p>
+      {notice === 'submitted' && submitted ? (
+        <p role="status" className="form-status form-status--ok">
+          {messages.intake.submitted}
+        </p>
+      ) : null}
+      {response?.flagged ? <CrisisLines id="crisis-lines-top" /> : null}
+      {submitted ? (
+        <section aria-labelledby="reflection-heading" className="panel reflection">
+          <h2 id="reflection-heading">ご回答から</h2>
+          {reflectionFromScores(response.scores).map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+          <p>ここに書いたのは、ご回答から見えたひとつの見方です。セッションでは、あなたのペースで、言葉になりきらない部分も一緒に整理していきましょう。</p>
+        </section>
+      ) : null}
+
+      {window === 'locked' ? <p className="notice">{booking.status === 'confirmed' ? messages.intake.locked : 'このご予約のアンケートは受け付けていません。'}</p> : null}
+      {window === 'late' && submitted ? <p className="notice">セッションの24時間前を過ぎたため、送信済みの回答は変更できません。</p> : null}
+      {window === 'open' ? <p>送信後も、セッションの24時間前までは回答を変更できます。</p> : null}
+
+      {!response && editable ? <IntakeConsentForm bookingId={booking.id} /> : null}
+      {response && editable ? (
+        <IntakeForm
+          bookingId={booking.id}
+          submitted={submitted}
+          crisisAbove={response.flagged}
+          initial={{ bookingId: booking.id, theme, answers: { ...emptyAnswers(composeIntake(response.theme).sections), ...response.answers } }}
+        />
+      ) : null}
+      {response && !editable ? <IntakeAnswers sections={response.sections} /> : null}
+      <p>
+        <Link href="/portal">マイページへ戻る</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,142 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { useWatch } from 'react-hook-form';
+import { FormStatus } from '@/components/ui/form-status';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { saveIntakeDraftAction, submitIntakeAction } from '@/features/intake/actions';
+import { composeIntake, safetyPositiveValues, safetyQuestionId } from '@/features/intake/domain/definitions';
+import type { Answers } from '@/features/intake/domain/types';
+import { type IntakeInput, intakeThemeChoices, submitIntakeSchema, themeOfChoice } from '@/features/intake/schemas';
+import { themes } from '@/features/library/themes';
+import { messages } from '@/lib/messages';
+import { CrisisLines } from './crisis-lines';
+import { QuestionSections } from './question-field';
+
+const autosaveDelayMs = 800;
+const themeLabels: Record<string, string> = { ...Object.fromEntries(themes.map((t) => [t.id, t.label])), none: 'テーマを選ばない（共通の質問のみ）' };
+
+/** `crisisAbove`: the page already shows the crisis lines at its top (the stored answer was positive). */
+type Props = { bookingId: string; initial: IntakeInput; submitted: boolean; crisisAbove?: boolean };
+
+type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'failed'; message: string };
+
+/**
+ * The questionnaire. A draft is saved a moment after the client stops typing (and when the
+ * page is hidden), so it survives a reload and continues on another device; answers once
+ * sent are changed only by sending them again.
+ */
+export function IntakeForm({ bookingId, initial, submitted, crisisAbove = false }: Props) {
+  const { form, onSubmit, result, errors, submitting } = useActionForm<IntakeInput, undefined>(submitIntakeSchema, submitIntakeAction, initial);
+  const theme = useWatch({ control: form.control, name: 'theme' });
+  const safety = useWatch({ control: form.control, name: `answers.${safetyQuestionId}` }) as unknown;
+  const { sections } = composeIntake(themeOfChoice(theme ?? 'none'));
+  const [save, setSave] = useState<SaveState>({ state: 'idle' });
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const inFlight = useRef<Promise<unknown> | null>(null);
+  const queued = useRef(false);
+
+  useEffect(() => {
+    if (submitted) return;
+    const saveNow = async (): Promise<void> => {
+      clearTimeout(timer.current);
+      if (inFlight.current) {
+        queued.current = true;
+        return;
+      }
+      setSave({ state: 'saving' });
+      const values = form.getValues();
+      inFlight.current = saveIntakeDraftAction({ bookingId, theme: values.theme, answers: values.answers as Answers });
+      const outcome = (await inFlight.current.catch(() => null)) as Awaited<ReturnType<typeof saveIntakeDraftAction>> | null;
+      inFlight.current = null;
+      if (outcome?.ok) {
+        setSave({ state: 'saved', at: new Date().toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit' }) });
+      } else {
+        // A refusal the client can act on (e.g. the session has started) says so; a lost connection says that.
+        setSave({ state: 'failed', message: outcome && outcome.code !== 'unexpected' ? outcome.error : messages.intake.draftFailed });
+      }
+      if (queued.current) {
+        queued.current = false;
+        await saveNow();
+      }
+    };
+    const subscription = form.watch((_values, { type }) => {
+      // Only what the client changed (not a reset) starts a save.
+      if (type !== 'change') return;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void saveNow(), autosaveDelayMs);
+    });
+    const onHide = () => {
+      if (document.visibilityState === 'hidden' && timer.current) void saveNow();
+    };
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      subscription.unsubscribe();
+      document.removeEventListener('visibilitychange', onHide);
+      clearTimeout(timer.current);
+    };
+  }, [bookingId, form, submitted]);
+
+  const answerErrors = (errors.answers ?? {}) as Record<string, { message?: string } | undefined>;
+  const showCrisis = typeof safety === 'string' && safetyPositiveValues.includes(safety);
+
+  return (
+    <form
+      // A pending draft save still runs: if the answers are refused, what was typed is kept;
+      // if they are sent, the server ignores a draft that arrives after them.
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="intake-form-heading"
+      className="intake-form"
+    >
+      <h2 id="intake-form-heading" className="sr-only">
+        アンケートの回答
+      </h2>
+      <fieldset className="field choice-group">
+        <legend>ご相談のテーマ</legend>
+        <p className="field__description" id="theme-description">
+          ご予約のときに選んだテーマが選ばれています。送信する前なら変更できます。
+        </p>
+        <div className="choice-group__options">
+          {intakeThemeChoices.map((choice) => (
+            <label key={choice} className="choice">
+              <input type="radio" value={choice} {...form.register('theme')} aria-describedby="theme-description" />
+              <span>{themeLabels[choice]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <QuestionSections
+        sections={sections}
+        register={form.register as never}
+        errors={answerErrors}
+        after={{
+          [safetyQuestionId]: !showCrisis ? null : crisisAbove ? (
+            <p className="notice">
+              いますぐ話せる窓口を<a href="#crisis-lines-top">このページの上</a>に表示しています。
+            </p>
+          ) : (
+            <CrisisLines id="crisis-lines" live />
+          ),
+        }}
+      />
+
+      <p className="autosave" role="status" aria-live="polite">
+        {submitted
+          ? '送信済みの回答です。変更した場合は「回答を更新する」を押してください。'
+          : save.state === 'saving'
+            ? '下書きを保存しています…'
+            : save.state === 'saved'
+              ? `${messages.intake.draftSaved}（${save.at}）`
+              : save.state === 'failed'
+                ? save.message
+                : '入力した内容は自動で下書き保存されます。'}
+      </p>
+      <FormStatus result={result} />
+      <button className="button" type="submit" disabled={submitting}>
+        {submitted ? '回答を更新する' : '回答を送信する'}
+      </button>
+    </form>
+  );
+}

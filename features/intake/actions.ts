@@ -1,0 +1,22 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { defineAction } from '@/lib/actions';
+import { getIntakeKeyring } from './keys';
+import { intakeConsentSchema, saveIntakeDraftSchema, submitIntakeSchema, themeOfChoice } from './schemas';
+import { consentToIntake, saveIntakeDraft, submitIntake } from './service';
+
+export const consentToIntakeAction = defineAction('user', intakeConsentSchema, async (input, ctx) => {
+  await consentToIntake(ctx.db, getIntakeKeyring(), { bookingId: input.bookingId, clientId: ctx.user.id, now: ctx.now });
+  redirect(`/portal/intake/${input.bookingId}`);
+});
+
+export const saveIntakeDraftAction = defineAction('user', saveIntakeDraftSchema, async (input, ctx) => {
+  const outcome = await saveIntakeDraft(ctx.db, getIntakeKeyring(), { ...input, theme: themeOfChoice(input.theme), clientId: ctx.user.id, now: ctx.now });
+  return { outcome };
+});
+
+export const submitIntakeAction = defineAction('user', submitIntakeSchema, async (input, ctx) => {
+  await submitIntake(ctx.db, getIntakeKeyring(), { ...input, theme: themeOfChoice(input.theme), clientId: ctx.user.id, now: ctx.now });
+  redirect(`/portal/intake/${input.bookingId}?notice=submitted`);
+});

@@ -1,0 +1,244 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '@/db/client';
+import { auditLog, bookings, intakeResponses, mailOutbox, sessionTypes, users } from '@/db/schema';
+import { createTestDatabase } from '@/db/testing';
+import { seedBooking } from '@/features/booking/seed';
+import { withNewKey } from './crypto';
+import { exportClientIntakes, getClientIntake, listAuditEntries } from './queries';
+import { sendDueIntakeReminders } from './reminders';
+import { consentToIntake, readIntakeAsCounselor, reencryptIntakes, saveIntakeDraft, submitIntake } from './service';
+
+let handle: DatabaseHandle;
+const now = new Date('2026-12-01T00:00:00Z');
+const hour = 60 * 60 * 1000;
+const keyring = withNewKey(undefined, 'k1');
+let counter = 0;
+
+async function client(role: 'client' | 'counselor' = 'client') {
+  counter += 1;
+  const [row] = await handle.db.insert(users).values({ email: `intake${counter}@example.jp`, familyName: '佐藤', givenName: '花', role }).returning();
+  return row!;
+}
+
+async function booking(clientId: string, input: { startsIn?: number; theme?: string; status?: 'confirmed' | 'cancelled'; createdAgo?: number } = {}) {
+  const [type] = await handle.db.select().from(sessionTypes).where(eq(sessionTypes.slug, 'online-60'));
+  // Spread over distinct days so that the exclusion constraint never sees two of them overlap.
+  const startsAt = new Date(now.getTime() + (input.startsIn ?? 96 * hour) + counter * 7 * 24 * hour);
+  const [row] = await handle.db
+    .insert(bookings)
+    .values({
+      clientId,
+      sessionTypeId: type!.id,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + hour),
+      blockedUntil: new Date(startsAt.getTime() + hour),
+      status: input.status ?? 'confirmed',
+      priceYen: 11000,
+      theme: input.theme ?? 'abandonment-anxiety',
+      createdAt: new Date(now.getTime() - (input.createdAgo ?? 48 * hour)),
+    })
+    .returning();
+  counter += 1;
+  return row!;
+}
+
+/** Rows of a raw query, from either driver (PGlite answers `{ rows }`, postgres.js an array). */
+async function rowsOf<T>(query: ReturnType<typeof sql.raw>): Promise<T[]> {
+  const result: unknown = await handle.db.execute(query);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** Every row of every table, as PostgreSQL prints it. */
+async function wholeDatabaseAsText(): Promise<string> {
+  const tables = await rowsOf<{ table_name: string }>(sql.raw(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`));
+  const parts: string[] = [];
+  for (const { table_name } of tables) {
+    const [dump] = await rowsOf<{ text: string }>(sql.raw(`select coalesce(string_agg(t::text, E'\\n'), '') as text from "${table_name}" t`));
+    parts.push(dump!.text);
+  }
+  return parts.join('\n');
+}
+
+const answers = (goal: string) => ({
+  g_goal: goal,
+  g_distress: '4',
+  g_call_name: 'はなさん',
+  g_prior_counseling: 'none',
+  g_medical: 'no',
+  g_medical_note: '',
+  g_safety: 'sometimes',
+  aa_loss: 'within_month',
+  aa_fear: '5',
+  aa_urge: '4',
+  aa_acts: ['repeat', 'apology'],
+  aa_confidants: 'none',
+  aa_naming: '2',
+  aa_love_or_need: 'need',
+  aa_note: '',
+});
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  await seedBooking(handle.db);
+});
+afterAll(() => handle?.close());
+
+describe('privacy at rest', () => {
+  it('never stores a known answer in plain text, draft or sent', async () => {
+    const me = await client();
+    const b = await booking(me.id);
+    const secret = '深夜に元恋人へ十回以上メッセージを送ってしまった件';
+    await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
+    await saveIntakeDraft(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: { g_goal: secret }, now });
+    expect(await wholeDatabaseAsText()).not.toContain(secret);
+    await submitIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers(secret), now });
+    const text = await wholeDatabaseAsText();
+    expect(text, 'the dump reads every table').toContain(me.email);
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain('十回以上');
+    // …and yet the client reads it back.
+    const mine = await getClientIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
+    expect(mine!.response!.answers.g_goal).toBe(secret);
+    expect(mine!.response!.status).toBe('submitted');
+  });
+
+  it('stores nothing before the client consents', async () => {
+    const me = await client();
+    const b = await booking(me.id);
+    await expect(saveIntakeDraft(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: 'x' }, now })).rejects.toMatchObject({ code: 'consent_required' });
+    expect(await handle.db.$count(intakeResponses, eq(intakeResponses.bookingId, b.id))).toBe(0);
+    await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
+    const [row] = await handle.db.select().from(intakeResponses).where(eq(intakeResponses.bookingId, b.id));
+    expect(row!.consentedAt).toEqual(now);
+    expect(row!.theme).toBe('abandonment-anxiety');
+  });
+
+  it('keeps every response readable through a key rotation, and then needs only the new key', async () => {
+    const texts: Record<string, string> = {};
+    for (let i = 0; i < 5; i += 1) {
+      const me = await client();
+      const b = await booking(me.id);
+      texts[b.id] = `回転テスト${i}`;
+      await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
+      await saveIntakeDraft(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: texts[b.id] }, now });
+    }
+    const rotated = withNewKey(keyring, 'k2');
+    // Small batches: the loop must go round more than once.
+    expect(await reencryptIntakes(handle.db, rotated, 2)).toBeGreaterThanOrEqual(5);
+    expect(await handle.db.$count(intakeResponses, eq(intakeResponses.keyId, 'k1'))).toBe(0);
+    const onlyNew = { currentId: 'k2', keys: new Map([['k2', rotated.keys.get('k2')!]]) };
+    const counselor = await client();
+    for (const [bookingId, goal] of Object.entries(texts)) {
+      const view = await readIntakeAsCounselor(handle.db, onlyNew, { bookingId, counselorId: counselor.id, now });
+      expect(view!.answers.g_goal).toBe(goal);
+    }
+    expect(await reencryptIntakes(handle.db, rotated)).toBe(0);
+  });
+});
+
+describe('who may read', () => {
+  it('writes an audit row each time the counselor opens an intake, and shows the counselor the flag and the summary', async () => {
+    const me = await client();
+    const counselor = await client('counselor');
+    const b = await booking(me.id);
+    await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
+    await submitIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers('話したいこと'), now });
+    // The positive safety answer is also a note in her mail, once, without any answer in it.
+    await submitIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers('話したいこと（追記）'), now });
+    const notes = await handle.db.select().from(mailOutbox).where(eq(mailOutbox.to, counselor.email));
+    expect(notes.map((m) => m.subject)).toEqual(['【こころの整理室】事前アンケートの確認のお願い']);
+    expect(notes[0]!.text).toContain(`/admin/bookings/${b.id}`);
+    expect(notes[0]!.text).not.toMatch(/話したいこと|ときどき|死|傷つけ|見捨て/);
+    const before = await handle.db.$count(auditLog);
+    const view = await readIntakeAsCounselor(handle.db, keyring, { bookingId: b.id, counselorId: counselor.id, now });
+    await readIntakeAsCounselor(handle.db, keyring, { bookingId: b.id, counselorId: counselor.id, now: new Date(now.getTime() + 1000) });
+    expect(await handle.db.$count(auditLog)).toBe(before + 2);
+    const [entry] = await listAuditEntries(handle.db, { clientId: me.id });
+    expect(entry).toMatchObject({ action: 'intake.read', subjectType: 'intake_response', subjectId: view!.id, clientId: me.id, bookingId: b.id, actorEmail: counselor.email });
+    expect(view!.flagged).toBe(true);
+    expect(view!.scores.find((s) => s.id === 'fear')!.level).toBe('high');
+  });
+
+  it('answers another client as if the intake did not exist', async () => {
+    const owner = await client();
+    const other = await client();
+    const b = await booking(owner.id);
+    await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: owner.id, now });
+    expect(await getClientIntake(handle.db, keyring, { bookingId: b.id, clientId: other.id, now })).toBeUndefined();
+    await expect(saveIntakeDraft(handle.db, keyring, { bookingId: b.id, clientId: other.id, theme: null, answers: { g_goal: '乗っ取り' }, now })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: other.id, now })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('exports the client’s own answers in plain words', async () => {
+    const me = await client();
+    const b = await booking(me.id);
+    await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
+    await submitIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers('書き出しの答え'), now });
+    const [exported, ...more] = await exportClientIntakes(handle.db, keyring, me.id);
+    expect(more).toHaveLength(0);
+    expect(exported!.answers).toContainEqual({ question: 'このセッションで話したいこと、整理したいことを教えてください', answer: '書き出しの答え' });
+    expect(exported!.answers).toContainEqual({ question: '気持ちを打ち明けられる人はいますか', answer: 'いない' });
+  });
+});
+
+describe('account deletion', () => {
+  it('removes the client’s answers; the audit log keeps the read, without the person', async () => {
+    const me = await client();
+    const counselor = await client();
+    const b = await booking(me.id);
+    await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
+    await saveIntakeDraft(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: '消える答え' }, now });
+    await readIntakeAsCounselor(handle.db, keyring, { bookingId: b.id, counselorId: counselor.id, now });
+    await handle.db.delete(users).where(eq(users.id, me.id));
+    expect(await handle.db.$count(intakeResponses, eq(intakeResponses.clientId, me.id))).toBe(0);
+    const [entry] = await handle.db.select().from(auditLog).where(eq(auditLog.actorId, counselor.id));
+    expect(entry).toMatchObject({ action: 'intake.read', clientId: null });
+  });
+});
+
+describe('the edit window', () => {
+  it('takes sent answers until 24 h before, then holds them; a missing one may still be sent until the start', async () => {
+    const me = await client();
+    const b = await booking(me.id, { startsIn: 30 * hour });
+    const at = (h: number) => new Date(b.startsAt.getTime() - h * hour);
+    const save = (when: Date, goal: string) => submitIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers(goal), now: when });
+    await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now: at(30) });
+    await save(at(25), '最初');
+    await expect(save(at(23), '変更')).rejects.toMatchObject({ code: 'intake_locked' });
+    const late = await booking(me.id, { startsIn: 30 * hour });
+    const lateAt = (h: number) => new Date(late.startsAt.getTime() - h * hour);
+    await consentToIntake(handle.db, keyring, { bookingId: late.id, clientId: me.id, now: lateAt(2) });
+    await submitIntake(handle.db, keyring, { bookingId: late.id, clientId: me.id, theme: null, answers: answers('間際'), now: lateAt(1) });
+    await expect(saveIntakeDraft(handle.db, keyring, { bookingId: late.id, clientId: me.id, theme: null, answers: {}, now: late.startsAt })).rejects.toMatchObject({ code: 'intake_locked' });
+    const [row] = await handle.db.select().from(bookings).where(eq(bookings.id, late.id));
+    expect(row!.theme).toBeNull();
+  });
+});
+
+describe('the 48-hour reminder', () => {
+  it('goes once to a client whose questionnaire is missing, never naming the theme, and not to one who has sent it', async () => {
+    const missing = await client();
+    const done = await client();
+    const far = await client();
+    const b1 = await booking(missing.id, { theme: 'unrequited-love' });
+    // booking() spreads starts by weeks; move these back into the next 48 hours.
+    await handle.db.update(bookings).set({ startsAt: new Date(now.getTime() + 40 * hour), endsAt: new Date(now.getTime() + 41 * hour), blockedUntil: new Date(now.getTime() + 41 * hour) }).where(eq(bookings.id, b1.id));
+    const b2 = await booking(done.id);
+    await handle.db.update(bookings).set({ startsAt: new Date(now.getTime() + 30 * hour), endsAt: new Date(now.getTime() + 31 * hour), blockedUntil: new Date(now.getTime() + 31 * hour) }).where(eq(bookings.id, b2.id));
+    await consentToIntake(handle.db, keyring, { bookingId: b2.id, clientId: done.id, now });
+    await submitIntake(handle.db, keyring, { bookingId: b2.id, clientId: done.id, theme: 'abandonment-anxiety', answers: answers('済み'), now });
+    await booking(far.id, { startsIn: 60 * hour });
+
+    await Promise.all([sendDueIntakeReminders(handle.db, now), sendDueIntakeReminders(handle.db, now)]);
+    await sendDueIntakeReminders(handle.db, new Date(now.getTime() + hour));
+    const mailsTo = (email: string) => handle.db.select().from(mailOutbox).where(eq(mailOutbox.to, email));
+    const [mail, ...more] = await mailsTo(missing.email);
+    expect(more).toHaveLength(0);
+    expect(mail!.subject).toBe('【こころの整理室】ご予約前のご案内');
+    expect(mail!.text).toContain(`/portal/intake/${b1.id}`);
+    expect(`${mail!.subject}${mail!.text}${mail!.html}`).not.toMatch(/片思い|進展|恋|見捨て/);
+    expect(await mailsTo(done.email)).toHaveLength(0);
+    expect(await mailsTo(far.email)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,21 @@
+import { composeMail } from '@/features/mail/compose';
+
+// Discretion: neither subject nor body names the theme, what the session is about, or an answer.
+export const intakeMails = {
+  reminder: (input: { when: string; url: string }) =>
+    composeMail({
+      subject: '【こころの整理室】ご予約前のご案内',
+      paragraphs: [
+        `${input.when}のご予約の前に、事前アンケートへのご回答をお願いしています。`,
+        'ご回答はカウンセラーだけが読み、セッションの準備に使います。途中で保存して、あとから続けることもできます。',
+      ],
+      action: { label: 'マイページで回答する', url: input.url },
+    }),
+  /** To the counselor: a sent questionnaire needs her attention before the session. */
+  needsAttention: (input: { when: string; url: string }) =>
+    composeMail({
+      subject: '【こころの整理室】事前アンケートの確認のお願い',
+      paragraphs: [`${input.when}（日本時間）のご予約の事前アンケートに、セッション前の確認が必要な回答があります。`, '内容は管理画面でご確認ください（閲覧は記録されます）。'],
+      action: { label: '予約と事前アンケートを見る', url: input.url },
+    }),
+};

@@ -1,0 +1,122 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '@/db/client';
+import { auditLog, intakeResponses, users } from '@/db/schema';
+import { getBooking } from '@/features/booking/queries';
+import { findTheme, type ThemeId } from '@/features/library/themes';
+import { type Keyring, open } from './crypto';
+import { composeIntake } from './domain/definitions';
+import { presentAnswers } from './domain/present';
+import { isSafetyFlagged } from './domain/reflection';
+import { scoreIntake } from './domain/scoring';
+import type { Answers } from './domain/types';
+import { intakeWindow } from './domain/window';
+
+export const intakeAad = (responseId: string) => `intake_responses:${responseId}`;
+
+type Row = typeof intakeResponses.$inferSelect;
+
+export function decryptAnswers(keyring: Keyring, row: Pick<Row, 'id' | 'keyId' | 'answersEncrypted'>): Answers {
+  return (JSON.parse(open(keyring, { keyId: row.keyId, payload: row.answersEncrypted }, intakeAad(row.id))) as { answers: Answers }).answers;
+}
+
+/** A stored response read under the definitions (and versions) it was answered with. */
+export function describeResponse(keyring: Keyring, row: Row) {
+  const answers = decryptAnswers(keyring, row);
+  const theme = (findTheme(row.theme)?.id ?? null) as ThemeId | null;
+  const intake = composeIntake(theme, { general: row.generalVersion, themeVersion: row.themeVersion });
+  return {
+    id: row.id,
+    bookingId: row.bookingId,
+    clientId: row.clientId,
+    status: row.status,
+    theme,
+    themeLabel: theme ? findTheme(theme)!.label : 'テーマを選ばない（共通の質問のみ）',
+    answers,
+    flagged: isSafetyFlagged(answers),
+    scores: scoreIntake(intake.parts, answers),
+    sections: presentAnswers(intake.sections, answers),
+    consentedAt: row.consentedAt,
+    submittedAt: row.submittedAt,
+    updatedAt: row.updatedAt,
+  };
+}
+export type IntakeView = ReturnType<typeof describeResponse>;
+
+export async function findIntakeRow(db: Db, bookingId: string): Promise<Row | undefined> {
+  const [row] = await db.select().from(intakeResponses).where(eq(intakeResponses.bookingId, bookingId)).limit(1);
+  return row;
+}
+
+/**
+ * The client's own questionnaire for one of their bookings, decrypted, with the edit window.
+ * Undefined when the booking is not theirs: the page answers 404 as for one that does not exist.
+ */
+export async function getClientIntake(db: Db, keyring: Keyring, input: { bookingId: string; clientId: string; now: Date }) {
+  const booking = await getBooking(db, input.bookingId);
+  if (!booking || booking.clientId !== input.clientId) return undefined;
+  const row = await findIntakeRow(db, booking.id);
+  return {
+    booking,
+    window: intakeWindow({ startsAt: booking.startsAt, now: input.now, bookingStatus: booking.status }),
+    response: row ? describeResponse(keyring, row) : null,
+  };
+}
+
+/** The counselor's words for a questionnaire's state. */
+export const intakeStatusLabel = { submitted: '送信済み', draft: '回答途中', none: '未回答' } as const;
+
+/** Status only (nothing decrypted), for lists: the portal home and the counselor's pages. */
+export async function intakeStatusByBooking(db: Db, bookingIds: string[]): Promise<Map<string, 'draft' | 'submitted'>> {
+  if (bookingIds.length === 0) return new Map();
+  const rows = await db
+    .select({ bookingId: intakeResponses.bookingId, status: intakeResponses.status })
+    .from(intakeResponses)
+    .where(inArray(intakeResponses.bookingId, bookingIds));
+  return new Map(rows.map((r) => [r.bookingId, r.status]));
+}
+
+/** The client's own answers in plain form, for the account data export. */
+export async function exportClientIntakes(db: Db, keyring: Keyring, clientId: string) {
+  const rows = await db.select().from(intakeResponses).where(eq(intakeResponses.clientId, clientId));
+  return rows.map((row) => {
+    const view = describeResponse(keyring, row);
+    return {
+      bookingId: row.bookingId,
+      status: row.status,
+      theme: view.themeLabel,
+      consentedAt: row.consentedAt,
+      submittedAt: row.submittedAt,
+      answers: view.sections.flatMap((s) => s.lines.filter((l) => l.text !== null).map((l) => ({ question: l.label, answer: l.text }))),
+    };
+  });
+}
+
+const actor = alias(users, 'actor');
+const client = alias(users, 'client');
+
+export async function listAuditEntries(db: Db, options: { clientId?: string; limit?: number } = {}) {
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      subjectType: auditLog.subjectType,
+      subjectId: auditLog.subjectId,
+      actorName: actor.name,
+      actorEmail: actor.email,
+      clientId: auditLog.clientId,
+      clientFamilyName: client.familyName,
+      clientGivenName: client.givenName,
+      bookingId: intakeResponses.bookingId,
+    })
+    .from(auditLog)
+    .leftJoin(actor, eq(actor.id, auditLog.actorId))
+    .leftJoin(client, eq(client.id, auditLog.clientId))
+    .leftJoin(intakeResponses, and(eq(auditLog.subjectType, 'intake_response'), eq(intakeResponses.id, auditLog.subjectId)))
+    .where(options.clientId ? eq(auditLog.clientId, options.clientId) : undefined)
+    .orderBy(desc(auditLog.at))
+    .limit(options.limit ?? 200);
+}
+
+export const auditActionLabel: Record<string, string> = { 'intake.read': '事前アンケートを閲覧' };

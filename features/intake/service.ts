@@ -1,0 +1,131 @@
+import crypto from 'node:crypto';
+import { and, eq, ne } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { auditLog, intakeResponses, users } from '@/db/schema';
+import { getBooking } from '@/features/booking/queries';
+import { setBookingTheme } from '@/features/booking/service';
+import { findTheme, type ThemeId } from '@/features/library/themes';
+import { sendMail } from '@/features/mail/service';
+import { formatDateTimeJa } from '@/lib/format';
+import { siteConfig } from '@/lib/site-config';
+import { absoluteUrl } from '@/lib/site-url';
+import { AppError } from '@/lib/errors';
+import { type Keyring, seal } from './crypto';
+import { composeIntake } from './domain/definitions';
+import { isSafetyFlagged } from './domain/reflection';
+import type { Answers } from './domain/types';
+import { canEditIntake, intakeWindow } from './domain/window';
+import { intakeMails } from './mails';
+import { decryptAnswers, describeResponse, findIntakeRow, intakeAad, type IntakeView } from './queries';
+
+function sealAnswers(keyring: Keyring, responseId: string, answers: Answers) {
+  const { keyId, payload } = seal(keyring, JSON.stringify({ answers }), intakeAad(responseId));
+  return { keyId, answersEncrypted: payload };
+}
+
+/** The client's own booking, still open for this questionnaire; another client's looks like none. */
+async function editableBookingOrThrow(db: Db, input: { bookingId: string; clientId: string; now: Date }) {
+  const booking = await getBooking(db, input.bookingId);
+  if (!booking || booking.clientId !== input.clientId) throw new AppError('not_found');
+  const row = await findIntakeRow(db, booking.id);
+  const window = intakeWindow({ startsAt: booking.startsAt, now: input.now, bookingStatus: booking.status });
+  if (!canEditIntake(window, row?.status ?? 'none')) throw new AppError('intake_locked');
+  return { booking, row };
+}
+
+/**
+ * APPI: the client's explicit consent, before any answer is stored. The row it creates holds
+ * no answers yet; the theme chosen at booking is preselected.
+ */
+export async function consentToIntake(db: Db, keyring: Keyring, input: { bookingId: string; clientId: string; now: Date }) {
+  const { booking, row } = await editableBookingOrThrow(db, input);
+  if (row) return row.id;
+  const theme = (findTheme(booking.theme)?.id ?? null) as ThemeId | null;
+  const { versions } = composeIntake(theme);
+  const id = crypto.randomUUID();
+  await db
+    .insert(intakeResponses)
+    .values({ id, bookingId: booking.id, clientId: input.clientId, theme, generalVersion: versions.general, themeVersion: versions.themeVersion, consentedAt: input.now, ...sealAnswers(keyring, id, {}) })
+    .onConflictDoNothing({ target: intakeResponses.bookingId });
+  return (await findIntakeRow(db, booking.id))!.id;
+}
+
+type Save = { bookingId: string; clientId: string; theme: ThemeId | null; answers: Answers; now: Date };
+
+function versionedColumns(theme: ThemeId | null) {
+  const { versions } = composeIntake(theme);
+  return { theme, generalVersion: versions.general, themeVersion: versions.themeVersion };
+}
+
+/** Saves a draft as the client types. Sent answers are changed only by sending them again. */
+export async function saveIntakeDraft(db: Db, keyring: Keyring, input: Save): Promise<'saved' | 'already_submitted'> {
+  const { row } = await editableBookingOrThrow(db, input);
+  if (!row) throw new AppError('consent_required');
+  if (row.status === 'submitted') return 'already_submitted';
+  await db
+    .update(intakeResponses)
+    .set({ ...versionedColumns(input.theme), ...sealAnswers(keyring, row.id, input.answers), updatedAt: input.now })
+    // A draft arriving after the answers were sent must not turn them back into a draft.
+    .where(and(eq(intakeResponses.id, row.id), eq(intakeResponses.status, 'draft')));
+  return 'saved';
+}
+
+/**
+ * Sends the answers (validated by the caller with the full schema) and carries the theme to
+ * the booking. A positive safety answer, newly sent, is also mailed to the counselor as a
+ * note to look (never the answer itself).
+ */
+export async function submitIntake(db: Db, keyring: Keyring, input: Save): Promise<void> {
+  const { booking, row } = await editableBookingOrThrow(db, input);
+  if (!row) throw new AppError('consent_required');
+  const flaggedBefore = row.status === 'submitted' && isSafetyFlagged(decryptAnswers(keyring, row));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(intakeResponses)
+      .set({ ...versionedColumns(input.theme), ...sealAnswers(keyring, row.id, input.answers), status: 'submitted', submittedAt: input.now, updatedAt: input.now })
+      .where(eq(intakeResponses.id, row.id));
+    await setBookingTheme(tx as unknown as Db, { bookingId: input.bookingId, clientId: input.clientId, theme: input.theme, now: input.now });
+  });
+  if (isSafetyFlagged(input.answers) && !flaggedBefore) {
+    const counselors = await db.select({ email: users.email }).from(users).where(eq(users.role, 'counselor'));
+    const mail = intakeMails.needsAttention({ when: formatDateTimeJa(booking.startsAt, siteConfig.timeZone), url: absoluteUrl(`/admin/bookings/${booking.id}`) });
+    try {
+      for (const c of counselors) await sendMail(db, { to: c.email, ...mail });
+    } catch (err) {
+      // The answers are saved and the flag shows on her pages; a lost note must not fail the client's send.
+      console.error('[intake] could not notify the counselor of a flagged questionnaire', booking.id, err);
+    }
+  }
+}
+
+/**
+ * The counselor opens a client's questionnaire: an audit entry (who, what, when) is written
+ * before the answers are decrypted, every time.
+ */
+export async function readIntakeAsCounselor(db: Db, keyring: Keyring, input: { bookingId: string; counselorId: string; now: Date }): Promise<IntakeView | undefined> {
+  const row = await findIntakeRow(db, input.bookingId);
+  if (!row) return undefined;
+  await db.insert(auditLog).values({ at: input.now, actorId: input.counselorId, action: 'intake.read', subjectType: 'intake_response', subjectId: row.id, clientId: row.clientId });
+  return describeResponse(keyring, row);
+}
+
+/**
+ * Re-encrypts every response not under the keyring's current key. Each row is rewritten only
+ * if it is still as read, so a draft saved meanwhile is never overwritten with older answers.
+ */
+export async function reencryptIntakes(db: Db, keyring: Keyring, batchSize = 100): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const rows = await db.select().from(intakeResponses).where(ne(intakeResponses.keyId, keyring.currentId)).limit(batchSize);
+    if (rows.length === 0) return total;
+    for (const row of rows) {
+      const answers = decryptAnswers(keyring, row);
+      const updated = await db
+        .update(intakeResponses)
+        .set(sealAnswers(keyring, row.id, answers))
+        .where(and(eq(intakeResponses.id, row.id), eq(intakeResponses.answersEncrypted, row.answersEncrypted)))
+        .returning({ id: intakeResponses.id });
+      total += updated.length;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import { openDatabaseAt } from '@/db/client';
+import { formatKeyring, parseKeyring, withNewKey } from '@/features/intake/crypto';
+import { intakeKeyFile, readOrCreateKeyFile } from '@/features/intake/keys';
+import { reencryptIntakes } from '@/features/intake/service';
+import { databaseTarget } from '@/lib/env';
+
+/**
+ * Rotates the key of the questionnaire answers.
+ *
+ *   npm run intake:rotate-key -- --print-new-key   prints a new key to put first in INTAKE_ENCRYPTION_KEYS
+ *   npm run intake:rotate-key                      re-encrypts every answer under the first key
+ *
+ * With INTAKE_ENCRYPTION_KEYS set (production): put a new key first, keep the old ones after
+ * it, deploy, run this, then drop the old keys. With embedded defaults the key file in
+ * DATA_DIR gets a new first key and everything is re-encrypted under it in one go.
+ */
+if (process.argv.includes('--print-new-key')) {
+  const entry = formatKeyring(withNewKey(undefined));
+  console.log(entry);
+  process.exit(0);
+}
+
+const target = databaseTarget();
+let keyring;
+if (process.env.INTAKE_ENCRYPTION_KEYS) {
+  keyring = parseKeyring(process.env.INTAKE_ENCRYPTION_KEYS);
+} else {
+  const file = intakeKeyFile(target.dataDir);
+  keyring = withNewKey(readOrCreateKeyFile(file));
+  fs.writeFileSync(`${file}.new`, formatKeyring(keyring), { mode: 0o600 });
+  fs.renameSync(`${file}.new`, file);
+  console.log(`added key ${keyring.currentId} to ${file} (older keys kept for backups; remove them when no backup needs them)`);
+}
+
+const handle = await openDatabaseAt(target);
+try {
+  const count = await reencryptIntakes(handle.db, keyring);
+  console.log(`re-encrypted ${count} questionnaire response(s) under key ${keyring.currentId} in ${handle.kind} database at ${handle.location}`);
+} finally {
+  await handle.close();
+}
