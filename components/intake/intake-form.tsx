@@ -17,7 +17,7 @@ const autosaveDelayMs = 800;
 const themeLabels: Record<string, string> = { ...Object.fromEntries(themes.map((t) => [t.id, t.label])), none: 'テーマを選ばない（共通の質問のみ）' };
 
 /** `crisisAbove`: the page already shows the crisis lines at its top (the stored answer was positive). */
-type Props = { bookingId: string; initial: IntakeInput; submitted: boolean; crisisAbove?: boolean };
+type Props = { bookingId: string; initial: IntakeInput; submitted: boolean; crisisAbove?: boolean; draftSavedAt: string };
 
 type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'failed'; message: string };
 
@@ -26,7 +26,7 @@ type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at:
  * page is hidden), so it survives a reload and continues on another device; answers once
  * sent are changed only by sending them again.
  */
-export function IntakeForm({ bookingId, initial, submitted, crisisAbove = false }: Props) {
+export function IntakeForm({ bookingId, initial, submitted, crisisAbove = false, draftSavedAt }: Props) {
   const { form, onSubmit, result, errors, submitting } = useActionForm<IntakeInput, undefined>(submitIntakeSchema, submitIntakeAction, initial);
   const theme = useWatch({ control: form.control, name: 'theme' });
   const safety = useWatch({ control: form.control, name: `answers.${safetyQuestionId}` }) as unknown;
@@ -35,22 +35,30 @@ export function IntakeForm({ bookingId, initial, submitted, crisisAbove = false 
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef<Promise<unknown> | null>(null);
   const queued = useRef(false);
+  // The stored draft this page continues; once another page saved over it, this one stops saving.
+  const basedOn = useRef(draftSavedAt);
+  const superseded = useRef(false);
 
   useEffect(() => {
     if (submitted) return;
     const saveNow = async (): Promise<void> => {
       clearTimeout(timer.current);
+      if (superseded.current) return;
       if (inFlight.current) {
         queued.current = true;
         return;
       }
       setSave({ state: 'saving' });
       const values = form.getValues();
-      inFlight.current = saveIntakeDraftAction({ bookingId, theme: values.theme, answers: values.answers as Answers });
+      inFlight.current = saveIntakeDraftAction({ bookingId, theme: values.theme, answers: values.answers as Answers, basedOn: basedOn.current });
       const outcome = (await inFlight.current.catch(() => null)) as Awaited<ReturnType<typeof saveIntakeDraftAction>> | null;
       inFlight.current = null;
-      if (outcome?.ok) {
+      if (outcome?.ok && outcome.data.outcome === 'saved' && outcome.data.savedAt) {
+        basedOn.current = outcome.data.savedAt;
         setSave({ state: 'saved', at: new Date().toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit' }) });
+      } else if (outcome?.ok) {
+        superseded.current = true;
+        setSave({ state: 'failed', message: outcome.data.outcome === 'already_submitted' ? messages.intake.draftAlreadySent : messages.intake.draftStale });
       } else {
         // A refusal the client can act on (e.g. the session has started) says so; a lost connection says that.
         setSave({ state: 'failed', message: outcome && outcome.code !== 'unexpected' ? outcome.error : messages.intake.draftFailed });
@@ -122,7 +130,8 @@ export function IntakeForm({ bookingId, initial, submitted, crisisAbove = false 
         }}
       />
 
-      <p className="autosave" role="status" aria-live="polite">
+      {/* Busy while saving, so a screen reader hears only the outcome, not every pause in typing. */}
+      <p className="autosave" role="status" aria-busy={save.state === 'saving'}>
         {submitted
           ? '送信済みの回答です。変更した場合は「回答を更新する」を押してください。'
           : save.state === 'saving'
@@ -130,9 +139,14 @@ export function IntakeForm({ bookingId, initial, submitted, crisisAbove = false 
             : save.state === 'saved'
               ? `${messages.intake.draftSaved}（${save.at}）`
               : save.state === 'failed'
-                ? save.message
+                ? null
                 : '入力した内容は自動で下書き保存されます。'}
       </p>
+      {save.state === 'failed' ? (
+        <p className="autosave autosave--failed" role="alert">
+          {save.message}
+        </p>
+      ) : null}
       <FormStatus result={result} />
       <button className="button" type="submit" disabled={submitting}>
         {submitted ? '回答を更新する' : '回答を送信する'}

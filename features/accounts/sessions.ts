@@ -1,6 +1,7 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { type Role, userSessions, users } from '@/db/schema';
+import { isUuid } from '@/lib/ids';
 
 /** A signed-in browser is signed out after this long without a request. */
 export const idleTimeoutMs = 30 * 60 * 1000;
@@ -19,7 +20,7 @@ export type ActiveSession = { sessionId: string; userId: string; role: Role; ema
  * user is gone. Activity moves lastSeenAt forward.
  */
 export async function touchUserSession(db: Db, sessionId: string, now: Date): Promise<ActiveSession | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return undefined;
+  if (!isUuid(sessionId)) return undefined;
   const [row] = await db
     .select({
       sessionId: userSessions.id,

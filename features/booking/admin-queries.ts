@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, payments, sessionTypes, users } from '@/db/schema';
+import { isUuid } from '@/lib/ids';
 
 const columns = {
   id: bookings.id,
@@ -46,7 +47,7 @@ export async function listCalendarBookings(db: Db, from: Date, to: Date) {
 }
 
 export async function getAdminBooking(db: Db, bookingId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(bookingId)) return undefined;
+  if (!isUuid(bookingId)) return undefined;
   const [row] = await db
     .select(columns)
     .from(bookings)

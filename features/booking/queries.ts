@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { availabilityOverrides, availabilityRules, bookingSettings, bookings, sessionTypes } from '@/db/schema';
 import { siteConfig } from '@/lib/site-config';
 import { computeSlots, type DateOverride, type Slot, type SlotSettings, type WeeklyRule } from './domain/slots';
+import { isUuid } from '@/lib/ids';
 
 export async function listSessionTypes(db: Db, options: { includeInactive?: boolean } = {}) {
   return db
@@ -142,7 +143,7 @@ const bookingColumns = {
 };
 
 export async function getBooking(db: Db, bookingId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(bookingId)) return undefined;
+  if (!isUuid(bookingId)) return undefined;
   const [row] = await db.select(bookingColumns).from(bookings).innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId)).where(eq(bookings.id, bookingId)).limit(1);
   return row;
 }

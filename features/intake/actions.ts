@@ -12,8 +12,15 @@ export const consentToIntakeAction = defineAction('user', intakeConsentSchema, a
 });
 
 export const saveIntakeDraftAction = defineAction('user', saveIntakeDraftSchema, async (input, ctx) => {
-  const outcome = await saveIntakeDraft(ctx.db, getIntakeKeyring(), { ...input, theme: themeOfChoice(input.theme), clientId: ctx.user.id, now: ctx.now });
-  return { outcome };
+  const { basedOn, ...draft } = input;
+  const { outcome, savedAt } = await saveIntakeDraft(ctx.db, getIntakeKeyring(), {
+    ...draft,
+    theme: themeOfChoice(input.theme),
+    basedOn: basedOn ? new Date(basedOn) : undefined,
+    clientId: ctx.user.id,
+    now: ctx.now,
+  });
+  return { outcome, savedAt: savedAt?.toISOString() };
 });
 
 export const submitIntakeAction = defineAction('user', submitIntakeSchema, async (input, ctx) => {

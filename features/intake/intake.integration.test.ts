@@ -242,3 +242,21 @@ describe('the 48-hour reminder', () => {
     expect(await mailsTo(far.email)).toHaveLength(0);
   });
 });
+
+describe('drafts on two devices', () => {
+  it('a page left open behind a newer save is refused as stale and never overwrites it', async () => {
+    const me = await client();
+    const b = await booking(me.id);
+    await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
+    const opened = (await getClientIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now }))!.response!.updatedAt;
+    // The phone and the PC both opened the same draft; the phone saves first.
+    const phone = await saveIntakeDraft(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: 'スマホで書いた続き' }, now: new Date(now.getTime() + 60_000), basedOn: opened });
+    expect(phone.outcome).toBe('saved');
+    const pc = await saveIntakeDraft(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: '古い画面の内容' }, now: new Date(now.getTime() + 120_000), basedOn: opened });
+    expect(pc).toEqual({ outcome: 'stale' });
+    // The phone goes on from its own save.
+    const again = await saveIntakeDraft(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: 'さらに続き' }, now: new Date(now.getTime() + 180_000), basedOn: phone.savedAt });
+    expect(again.outcome).toBe('saved');
+    expect((await getClientIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now }))!.response!.answers).toMatchObject({ g_goal: 'さらに続き' });
+  });
+});

@@ -13,7 +13,8 @@ export function themeOfChoice(choice: IntakeThemeChoice): ThemeId | null {
   return choice === 'none' ? null : choice;
 }
 
-export type IntakeInput = { bookingId: string; theme: IntakeThemeChoice; answers: Answers };
+/** `basedOn` (drafts only): when the draft on the page was last saved, so an older page cannot overwrite a newer one. */
+export type IntakeInput = { bookingId: string; theme: IntakeThemeChoice; answers: Answers; basedOn?: string };
 
 /**
  * The action's input: one branch per theme, each with the answers schema derived from that
@@ -21,7 +22,12 @@ export type IntakeInput = { bookingId: string; theme: IntakeThemeChoice; answers
  */
 function intakeInputSchema(mode: SchemaMode) {
   const branches = intakeThemeChoices.map((theme) =>
-    z.object({ bookingId: z.uuid(), theme: z.literal(theme), answers: answersSchema(composeIntake(themeOfChoice(theme)).sections, mode) }),
+    z.object({
+      bookingId: z.uuid(),
+      theme: z.literal(theme),
+      answers: answersSchema(composeIntake(themeOfChoice(theme)).sections, mode),
+      basedOn: z.iso.datetime().optional(),
+    }),
   );
   return z.discriminatedUnion('theme', branches as [(typeof branches)[number], ...(typeof branches)[number][]]) as unknown as z.ZodType<IntakeInput, IntakeInput>;
 }

@@ -45,29 +45,40 @@ export async function consentToIntake(db: Db, keyring: Keyring, input: { booking
   const id = crypto.randomUUID();
   await db
     .insert(intakeResponses)
-    .values({ id, bookingId: booking.id, clientId: input.clientId, theme, generalVersion: versions.general, themeVersion: versions.themeVersion, consentedAt: input.now, ...sealAnswers(keyring, id, {}) })
+    .values({ id, bookingId: booking.id, clientId: input.clientId, theme, generalVersion: versions.general, themeVersion: versions.themeVersion, consentedAt: input.now, updatedAt: input.now, ...sealAnswers(keyring, id, {}) })
     .onConflictDoNothing({ target: intakeResponses.bookingId });
   return (await findIntakeRow(db, booking.id))!.id;
 }
 
 type Save = { bookingId: string; clientId: string; theme: ThemeId | null; answers: Answers; now: Date };
 
+/** `basedOn`: when the draft the page shows was saved; a page behind a newer save must not overwrite it. */
+type DraftSave = Save & { basedOn?: Date };
+
 function versionedColumns(theme: ThemeId | null) {
   const { versions } = composeIntake(theme);
   return { theme, generalVersion: versions.general, themeVersion: versions.themeVersion };
 }
 
-/** Saves a draft as the client types. Sent answers are changed only by sending them again. */
-export async function saveIntakeDraft(db: Db, keyring: Keyring, input: Save): Promise<'saved' | 'already_submitted'> {
+/**
+ * Saves a draft as the client types. Sent answers are changed only by sending them again, and
+ * a page left open on another device (its draft older than the stored one) is refused as
+ * `stale` rather than overwriting what the client wrote since.
+ */
+export async function saveIntakeDraft(db: Db, keyring: Keyring, input: DraftSave): Promise<{ outcome: 'saved' | 'already_submitted' | 'stale'; savedAt?: Date }> {
   const { row } = await editableBookingOrThrow(db, input);
   if (!row) throw new AppError('consent_required');
-  if (row.status === 'submitted') return 'already_submitted';
-  await db
+  if (row.status === 'submitted') return { outcome: 'already_submitted' };
+  if (input.basedOn && row.updatedAt.getTime() !== input.basedOn.getTime()) return { outcome: 'stale' };
+  const saved = await db
     .update(intakeResponses)
     .set({ ...versionedColumns(input.theme), ...sealAnswers(keyring, row.id, input.answers), updatedAt: input.now })
-    // A draft arriving after the answers were sent must not turn them back into a draft.
-    .where(and(eq(intakeResponses.id, row.id), eq(intakeResponses.status, 'draft')));
-  return 'saved';
+    // Only the row as read: a draft or a send that got in between wins, and a draft arriving
+    // after the answers were sent must not turn them back into a draft.
+    .where(and(eq(intakeResponses.id, row.id), eq(intakeResponses.status, 'draft'), eq(intakeResponses.answersEncrypted, row.answersEncrypted)))
+    .returning({ updatedAt: intakeResponses.updatedAt });
+  if (saved.length === 0) return { outcome: 'stale' };
+  return { outcome: 'saved', savedAt: saved[0]!.updatedAt };
 }
 
 /**

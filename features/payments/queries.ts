@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, payments, sessionTypes } from '@/db/schema';
+import { isUuid } from '@/lib/ids';
 
 const columns = {
   id: payments.id,
@@ -27,7 +28,7 @@ export async function listClientPayments(db: Db, clientId: string) {
 }
 
 export async function getPayment(db: Db, paymentId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(paymentId)) return undefined;
+  if (!isUuid(paymentId)) return undefined;
   const [row] = await db
     .select(columns)
     .from(payments)

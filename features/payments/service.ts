@@ -10,6 +10,7 @@ import { AppError } from '@/lib/errors';
 import { siteUrl } from '@/lib/site-url';
 import { getStripe } from '@/lib/stripe';
 import { paymentStatesBefore, refundStatusFor } from './domain/payment-state';
+import { isUuid } from '@/lib/ids';
 
 const minute = 60 * 1000;
 
@@ -207,7 +208,7 @@ async function findPaymentForIntent(db: Db, paymentIntentId: string) {
   if (known) return known;
   const intent = await getStripe().paymentIntents.retrieve(paymentIntentId);
   const paymentId = intent.metadata?.paymentId;
-  if (!paymentId || !/^[0-9a-f-]{36}$/i.test(paymentId)) return undefined;
+  if (!paymentId || !isUuid(paymentId)) return undefined;
   const [byId] = await db.select().from(payments).where(eq(payments.id, paymentId)).limit(1);
   return byId;
 }

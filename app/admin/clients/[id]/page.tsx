@@ -13,6 +13,7 @@ import { readIntakeAsCounselor } from '@/features/intake/service';
 import { requireCounselor } from '@/lib/auth/guards';
 import { formatDateJa, formatDateTimeJa } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
+import { isUuid } from '@/lib/ids';
 
 export const metadata: Metadata = { title: 'クライアントの詳細' };
 
@@ -21,7 +22,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function AdminClientPage({ params }: Props) {
   const { id } = await params;
   const counselor = await requireCounselor(`/admin/clients/${id}`);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const db = await getDb();
   const client = await getAccountProfile(db, id);
   if (!client || client.role !== 'client') notFound();

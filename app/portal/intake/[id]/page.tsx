@@ -71,6 +71,7 @@ export default async function IntakePage({ params, searchParams }: Props) {
           bookingId={booking.id}
           submitted={submitted}
           crisisAbove={response.flagged}
+          draftSavedAt={response.updatedAt.toISOString()}
           initial={{ bookingId: booking.id, theme, answers: { ...emptyAnswers(composeIntake(response.theme).sections), ...response.answers } }}
         />
       ) : null}
