@@ -11,8 +11,8 @@ import { databaseTarget } from '@/lib/env';
  *   npm run intake:rotate-key -- --print-new-key   prints a new key to put first in INTAKE_ENCRYPTION_KEYS
  *   npm run intake:rotate-key                      re-encrypts every answer under the first key
  *
- * With INTAKE_ENCRYPTION_KEYS set (production): put a new key first, keep the old ones after
- * it, deploy, run this, then drop the old keys. With embedded defaults the key file in
+ * With INTAKE_ENCRYPTION_KEYS set (production), follow the README's steps (the new key second,
+ * deploy; then first, deploy; run this; drop old keys once no row uses them). With embedded defaults the key file in
  * DATA_DIR gets a new first key and everything is re-encrypted under it in one go.
  */
 if (process.argv.includes('--print-new-key')) {
