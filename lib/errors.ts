@@ -16,6 +16,10 @@ export const errorCodes = {
   not_cancellable: { status: 409, message: messages.errors.notCancellable },
   reschedule_not_allowed: { status: 409, message: messages.errors.rescheduleNotAllowed },
   payment_unavailable: { status: 503, message: messages.errors.paymentUnavailable },
+  registration_closed: { status: 409, message: messages.errors.registrationClosed },
+  seat_hold_expired: { status: 409, message: messages.errors.seatHoldExpired },
+  enrollment_not_cancellable: { status: 409, message: messages.errors.enrollmentNotCancellable },
+  capacity_below_taken: { status: 409, message: messages.errors.capacityBelowTaken },
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -33,6 +33,11 @@ export const messages = {
     rescheduleNotAllowed: '開始48時間前を過ぎたため、日時の変更はできません。キャンセルの場合は規定のキャンセル料がかかります。',
     policyNotAgreed: 'キャンセルポリシーへの同意が必要です',
     paymentUnavailable: '決済サービスに接続できませんでした。時間をおいてもう一度お試しください。',
+    registrationClosed: 'この回のお申し込みは締め切りました。',
+    seatHoldExpired: 'お席の確保時間が過ぎたため、お席を解除しました。お手数ですが、講座のページからもう一度お申し込みください。',
+    enrollmentNotCancellable: 'このお申し込みはキャンセルできません（初回講義が始まっているか、キャンセル済みです）。',
+    capacityBelowTaken: '定員は、お申し込み済み・確保中のお席の数より少なくできません。',
+    courseTermsNotAgreed: '講座のキャンセル規定への同意が必要です',
   },
   accounts: {
     registered: 'ご登録ありがとうございます。確認メールをお送りしました。メールのリンクを開いて登録を完了してください。',
