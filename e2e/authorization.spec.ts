@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { APIRequestContext, Browser } from '@playwright/test';
 import { pages, routeHandlers } from '../tests/authorization-matrix';
 import { holdAndOpenCheckout, payWithCard } from './booking-fixtures';
+import { createCohort, registerAndPay } from './course-fixtures';
 import { counselorPage, demoCounselor, expect, signedInClient, test } from './fixtures';
 
 type Caller = 'anonymous' | 'clientA' | 'clientB' | 'counselor';
@@ -36,6 +37,16 @@ test.beforeAll(async ({ browser }) => {
         '/portal/payments/[id]/receipt': receipt,
         '/book/success': `/book/success?session_id=${checkoutSessionId}`,
         '/book/[sessionType]/confirm': `/book/online-60/confirm?start=${encodeURIComponent('2030-01-07T01:00:00.000Z')}`,
+      });
+      // Client A's course seat: paid, in a cohort of its own.
+      const cohort = await createCohort(browser, { capacity: 2 });
+      const seat = await registerAndPay(page, cohort.name);
+      Object.assign(probes, {
+        '/courses/apply/[enrollmentId]': seat.applyPath,
+        '/courses/success': seat.successPath,
+        '/portal/courses/[id]': `/portal/courses/${cohort.cohortId}`,
+        '/portal/courses/[id]/ics': `/portal/courses/${cohort.cohortId}/ics`,
+        '/admin/courses/cohorts/[id]': `/admin/courses/cohorts/${cohort.cohortId}`,
       });
     }
   }

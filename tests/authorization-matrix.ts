@@ -24,12 +24,17 @@ export const pages: Record<string, Access> = {
   '/book/[sessionType]/confirm': 'user',
   '/book/checkout/[bookingId]': 'self',
   '/book/success': 'self',
+  '/courses/apply/[enrollmentId]': 'self',
+  '/courses/success': 'self',
+  '/portal/courses/[id]': 'self',
   '/admin': 'counselor',
   '/admin/clients': 'counselor',
   '/admin/bookings': 'counselor',
   '/admin/bookings/[id]': 'counselor',
   '/admin/availability': 'counselor',
   '/admin/session-types': 'counselor',
+  '/admin/courses': 'counselor',
+  '/admin/courses/cohorts/[id]': 'counselor',
   '/dev/mail': 'embedded',
 };
 
@@ -38,6 +43,7 @@ export const routeHandlers: Record<string, Access> = {
   '/api/auth/[...nextauth]': 'public',
   '/portal/account/export': 'user',
   '/portal/bookings/[id]/ics': 'owner',
+  '/portal/courses/[id]/ics': 'self',
   '/api/stripe/webhook': 'stripe',
 };
 
@@ -68,4 +74,14 @@ export const actions: Record<string, Access> = {
   deleteOverrideAction: 'counselor',
   saveBookingSettingsAction: 'counselor',
   saveSessionTypeAction: 'counselor',
+  holdSeatAction: 'user',
+  joinWaitlistAction: 'user',
+  leaveWaitlistAction: 'user',
+  applyAndPayAction: 'user',
+  cancelEnrollmentAction: 'user',
+  saveCourseAction: 'counselor',
+  saveCohortAction: 'counselor',
+  saveLessonAction: 'counselor',
+  emailCohortAction: 'counselor',
+  cancelCohortAction: 'counselor',
 };

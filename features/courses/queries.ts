@@ -4,9 +4,13 @@ import { courseCohorts, courseEnrollments, courseLessons, courses, courseWaitlis
 
 const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
-/** Seats taken as a visitor should see them: enrolled, and held seats whose time is not up. */
+/**
+ * Seats taken as a visitor should see them: enrolled, and held seats whose time is not up.
+ * Written with explicit table names: drizzle leaves columns unqualified in a one-table select,
+ * which inside this subquery would compare the enrolment's columns with themselves.
+ */
 function seatsTakenSql(now: Date) {
-  return sql<number>`(select count(*)::int from ${courseEnrollments} where ${courseEnrollments.cohortId} = ${courseCohorts.id} and (${courseEnrollments.status} = 'enrolled' or (${courseEnrollments.status} = 'held' and ${courseEnrollments.holdExpiresAt} > ${now.toISOString()}::timestamptz)))`;
+  return sql<number>`(select count(*)::int from course_enrollments e where e.cohort_id = course_cohorts.id and (e.status = 'enrolled' or (e.status = 'held' and e.hold_expires_at > ${now.toISOString()}::timestamptz)))`;
 }
 
 export async function listCourses(db: Db, options: { includeInactive?: boolean } = {}) {

@@ -72,13 +72,14 @@ export async function settleSeats(tx: Db, cohort: LockedCohort, now: Date): Prom
 
 /** Cohorts with a hold whose time is up, or a free seat and someone waiting: the job settles these. */
 export async function cohortsToSettle(db: Db, now: Date): Promise<string[]> {
+  // Plain SQL with explicit aliases: correlated subqueries need qualified columns.
   const rows = await db.execute<{ id: string }>(sql`
-    select distinct ${courseEnrollments.cohortId} as id from ${courseEnrollments}
-      where ${courseEnrollments.status} = 'held' and ${courseEnrollments.holdExpiresAt} <= ${now.toISOString()}::timestamptz
+    select distinct e.cohort_id as id from course_enrollments e
+      where e.status = 'held' and e.hold_expires_at <= ${now.toISOString()}::timestamptz
     union
-    select ${courseCohorts.id} from ${courseCohorts}
-      where ${courseCohorts.status} = 'open'
-        and exists (select 1 from ${courseWaitlist} where ${courseWaitlist.cohortId} = ${courseCohorts.id} and ${courseWaitlist.status} = 'waiting')
-        and (select count(*) from ${courseEnrollments} where ${courseEnrollments.cohortId} = ${courseCohorts.id} and ${courseEnrollments.status} in ('held', 'enrolled')) < ${courseCohorts.capacity}`);
+    select c.id from course_cohorts c
+      where c.status = 'open'
+        and exists (select 1 from course_waitlist w where w.cohort_id = c.id and w.status = 'waiting')
+        and (select count(*) from course_enrollments e where e.cohort_id = c.id and e.status in ('held', 'enrolled')) < c.capacity`);
   return (Array.isArray(rows) ? rows : (rows as { rows: { id: string }[] }).rows).map((r) => r.id);
 }
