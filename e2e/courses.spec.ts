@@ -1,6 +1,6 @@
 import { cohortPanel, createCohort, registerAndPay, seededCourse } from './course-fixtures';
 import { payWithCard } from './booking-fixtures';
-import { expect, linkFromMail, signIn, signedInClient, test } from './fixtures';
+import { expect, expectAccessible, linkFromMail, signIn, signedInClient, test } from './fixtures';
 
 test('a visitor registers for the course on a phone: cohort, sign-in, seat held, question, terms, card 4242, schedule and materials in the portal', async ({ page, browser }) => {
   const cohort = await createCohort(browser, { capacity: 3, priceYen: 29800 });
@@ -16,6 +16,7 @@ test('a visitor registers for the course on a phone: cohort, sign-in, seat held,
   await expect(panel).toContainText('3席（定員3名）');
   await expect(panel.getByRole('listitem')).toHaveCount(1);
   await expect(panel).not.toContainText(cohort.meetingUrl);
+  await expectAccessible(page);
 
   await panel.getByRole('link', { name: 'ログインして申し込む' }).click();
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
@@ -26,6 +27,7 @@ test('a visitor registers for the course on a phone: cohort, sign-in, seat held,
   await expect(page).toHaveURL(/\/courses\/apply\//);
   await expect(page.getByText(/お席の確保の残り時間/)).toBeVisible();
   await expect(page.getByText('全額（29,800円（税込））を返金します')).toBeVisible();
+  await expectAccessible(page);
   await page.getByLabel(/整理したいこと/).fill('人間関係で同じところを回ってしまうので、整理したいです。');
 
   // Paying needs the agreement to the course terms.
@@ -45,6 +47,7 @@ test('a visitor registers for the course on a phone: cohort, sign-in, seat held,
   await expect(page.getByRole('heading', { name: '事前に読むもの' })).toBeVisible();
   await expect(page.getByText('自分の立ち位置を書き出すワーク')).toBeVisible();
   await expect(page.getByText('今キャンセルすると全額（29,800円（税込））を返金します。')).toBeVisible();
+  await expectAccessible(page);
 
   const ics = await (await page.request.get(`${page.url()}/ics`)).text();
   expect(ics).toContain('BEGIN:VEVENT');

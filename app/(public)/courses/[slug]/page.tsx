@@ -26,7 +26,9 @@ export default async function CoursePage({ params }: Props) {
   const now = new Date();
   const found = await getCourseBySlug(db, slug, now);
   if (!found) notFound();
-  const { course, cohorts } = found;
+  const { course } = found;
+  // Cohorts under way or over are the enrolled clients' business (their portal), not the visitor's.
+  const cohorts = found.cohorts.filter((c) => !c.lessons[0] || c.lessons[0].startsAt > now);
   const user = await getCurrentUser();
   const standing = user ? await getClientCourseStanding(db, user.id, cohorts.map((c) => c.id)) : { seats: [], waiting: [] };
   return (

@@ -51,9 +51,8 @@ export default async function AdminCohortPage({ params }: Props) {
       {roster.length === 0 ? (
         <p>お申し込みはまだありません。</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label="受講者とお支払いの状態" tabIndex={0}>
           <table>
-            <caption className="sr-only">受講者とお支払いの状態</caption>
             <thead>
               <tr>
                 <th scope="col">お名前</th>
