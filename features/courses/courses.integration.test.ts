@@ -12,7 +12,7 @@ import { getStripe } from '@/lib/stripe';
 import { saveCohort } from './admin-service';
 import { getCourseBySlug } from './queries';
 import { jstInputValue } from './schemas';
-import { holdSeat, joinWaitlist, recordApplication, releaseExpiredSeatHolds } from './service';
+import { cancelCohort, holdSeat, joinWaitlist, recordApplication, releaseExpiredSeatHolds } from './service';
 
 const db = vi.hoisted(() => ({ handle: undefined as unknown as DatabaseHandle }));
 vi.mock('@/db', () => ({ getDb: async () => db.handle.db }));
@@ -224,6 +224,17 @@ describe('payments for seats', () => {
     expect(await liveSeats(cohort.id)).toBe(2);
   });
 
+  it('a payment completing after its cohort was cancelled is refunded in full, not enrolled', async () => {
+    const cohort = await newCohort(2);
+    const late = await heldAndCheckedOut(cohort.id);
+    await pay(late.sessionId);
+    // Cancelled by hand in the database, so that no checkout is expired first.
+    await d().transaction((tx) => cancelCohort(tx, { cohortId: cohort.id, now: new Date() }));
+    expect(await reconcileCheckoutSession(d(), await getStripe().checkout.sessions.retrieve(late.sessionId), new Date())).toBe('lost');
+    expect(await paymentOf(late.sessionId)).toMatchObject({ status: 'refunded', refundedYen: 33_000 });
+    expect((await seatOf(late.enrollmentId)).status).toBe('cancelled');
+  });
+
   it('a payment completing after its seat went to the waitlist is refunded in full, and the client told', async () => {
     const cohort = await newCohort(1);
     const late = await heldAndCheckedOut(cohort.id);
@@ -277,9 +288,8 @@ describe('cancellation', () => {
     }
     expect(await mailsTo(waiting.email)).toEqual(['【こころの整理室】講座の開講中止のお知らせ']);
     expect(await liveSeats(cohort.id)).toBe(0);
-    // The held seat's checkout completing afterwards is refunded, not enrolled.
-    await pay(held.sessionId);
-    expect(await reconcileCheckoutSession(d(), await getStripe().checkout.sessions.retrieve(held.sessionId), new Date())).toBe('lost');
-    expect(await paymentOf(held.sessionId)).toMatchObject({ status: 'refunded' });
+    // The held seat's open checkout is closed: nobody can pay for a seat that no longer exists.
+    expect((await getStripe().checkout.sessions.retrieve(held.sessionId)).status).toBe('expired');
+    expect(await payOnEmulator(emulator.url, held.sessionId)).not.toBe(200);
   });
 });

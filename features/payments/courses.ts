@@ -1,11 +1,12 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { courseCohorts, courseEnrollments, courses, users } from '@/db/schema';
+import { courseCohorts, courseEnrollments, courses, payments, users } from '@/db/schema';
 import { checkoutExpiry } from '@/features/courses/domain/terms';
 import { clientOf, courseMails, mailOffers } from '@/features/courses/mails';
 import { cancelCohort, cancelEnrollment, extendSeatHold } from '@/features/courses/service';
 import { sendMail } from '@/features/mail/service';
 import { AppError } from '@/lib/errors';
+import { getStripe } from '@/lib/stripe';
 import { openCheckout } from './checkout';
 import { paidPaymentsOf } from './course-fulfilment';
 import { requestRefund, submitRefundsSoon } from './refunds';
@@ -69,6 +70,21 @@ export async function cancelEnrollmentWithRefund(db: Db, input: { enrollmentId: 
 }
 
 /**
+ * Closes the Checkout Sessions still open for seats that no longer exist, so nobody pays for
+ * them. If Stripe cannot be reached, a payment that completes anyway is refunded as lost.
+ */
+async function expireOpenCheckouts(db: Db, enrollmentIds: string[]) {
+  if (enrollmentIds.length === 0) return;
+  const open = await db
+    .select({ sessionId: payments.stripeCheckoutSessionId })
+    .from(payments)
+    .where(and(inArray(payments.enrollmentId, enrollmentIds), eq(payments.status, 'pending')));
+  for (const { sessionId } of open) {
+    if (sessionId) await getStripe().checkout.sessions.expire(sessionId).catch((err) => console.error('[payments] checkout not expired', sessionId, err));
+  }
+}
+
+/**
  * The counselor cancels a cohort: every paid seat is refunded in full, once (the cohort's
  * status guards the cancellation; each refund has its idempotency key), and everyone with a
  * seat or a place in line is told.
@@ -88,6 +104,7 @@ export async function cancelCohortWithRefunds(db: Db, input: { cohortId: string;
     return { ...cancelled, paid };
   });
   await submitRefundsSoon(db, input.now, result.paid.map((p) => p.id));
+  await expireOpenCheckouts(db, result.seats.filter((s) => s.status === 'cancelled').map((s) => s.id));
   const [course] = await db.select({ title: courses.title }).from(courses).where(eq(courses.id, result.cohort.courseId));
   const told = new Set<string>();
   for (const seat of result.seats) {
