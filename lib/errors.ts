@@ -20,6 +20,7 @@ export const errorCodes = {
   seat_hold_expired: { status: 409, message: messages.errors.seatHoldExpired },
   enrollment_not_cancellable: { status: 409, message: messages.errors.enrollmentNotCancellable },
   capacity_below_taken: { status: 409, message: messages.errors.capacityBelowTaken },
+  already_paid: { status: 409, message: messages.errors.alreadyPaid },
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
@@ -44,6 +45,14 @@ export function userMessageFor(err: unknown): { code: ErrorCode | 'unexpected'; 
 export function isExclusionViolation(err: unknown): boolean {
   for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
     if ((e as { code?: string }).code === '23P01') return true;
+  }
+  return false;
+}
+
+/** PostgreSQL's code for a unique-constraint violation. */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === '23505') return true;
   }
   return false;
 }

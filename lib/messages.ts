@@ -38,6 +38,7 @@ export const messages = {
     enrollmentNotCancellable: 'このお申し込みはキャンセルできません（初回講義が始まっているか、キャンセル済みです）。',
     capacityBelowTaken: '定員は、お申し込み済み・確保中のお席の数より少なくできません。',
     courseTermsNotAgreed: '講座のキャンセル規定への同意が必要です',
+    alreadyPaid: 'お支払いはすでに完了しています。確認まで少しお待ちいただき、マイページをご確認ください。',
   },
   accounts: {
     registered: 'ご登録ありがとうございます。確認メールをお送りしました。メールのリンクを開いて登録を完了してください。',

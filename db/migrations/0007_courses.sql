@@ -89,4 +89,6 @@ CREATE UNIQUE INDEX "course_waitlist_one_place" ON "course_waitlist" USING btree
 CREATE INDEX "course_waitlist_line" ON "course_waitlist" USING btree ("cohort_id","status","created_at");--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_enrollment_id_course_enrollments_id_fk" FOREIGN KEY ("enrollment_id") REFERENCES "public"."course_enrollments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "payments_enrollment" ON "payments" USING btree ("enrollment_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "payments_one_pending_per_booking" ON "payments" USING btree ("booking_id") WHERE "payments"."status" = 'pending' and "payments"."booking_id" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "payments_one_pending_per_enrollment" ON "payments" USING btree ("enrollment_id") WHERE "payments"."status" = 'pending' and "payments"."enrollment_id" is not null;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_purpose_check" CHECK (("payments"."purpose" = 'booking' and "payments"."enrollment_id" is null) or ("payments"."purpose" = 'course' and "payments"."booking_id" is null));

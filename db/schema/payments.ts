@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { bookings } from './booking';
 import { courseEnrollments } from './courses';
@@ -34,6 +34,9 @@ export const payments = pgTable(
     index('payments_client').on(t.clientId),
     index('payments_booking').on(t.bookingId),
     index('payments_enrollment').on(t.enrollmentId),
+    // One checkout at a time per booking or seat, so a double click never opens two to pay.
+    uniqueIndex('payments_one_pending_per_booking').on(t.bookingId).where(sql`${t.status} = 'pending' and ${t.bookingId} is not null`),
+    uniqueIndex('payments_one_pending_per_enrollment').on(t.enrollmentId).where(sql`${t.status} = 'pending' and ${t.enrollmentId} is not null`),
     // A payment pays for one thing, named by its purpose.
     check('payments_purpose_check', sql`(${t.purpose} = 'booking' and ${t.enrollmentId} is null) or (${t.purpose} = 'course' and ${t.bookingId} is null)`),
   ],

@@ -199,6 +199,25 @@ describe('payments for seats', () => {
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(3);
   });
 
+  it('a double click on "pay" opens one checkout, never two that could both be paid', async () => {
+    const cohort = await newCohort(2);
+    const client = await newClient();
+    const now = new Date();
+    const hold = await holdSeat(d(), { cohortId: cohort.id, clientId: client.id, now });
+    const enrollmentId = (hold as { enrollmentId: string }).enrollmentId;
+    await recordApplication(d(), { enrollmentId, clientId: client.id, answer: '', now });
+    const start = () => startCourseCheckout(d(), { enrollmentId, clientId: client.id, baseUrl: 'http://test', now });
+    const results = await Promise.allSettled([start(), start(), start()]);
+    const urls = new Set(results.filter((r): r is PromiseFulfilledResult<string> => r.status === 'fulfilled').map((r) => r.value));
+    expect(urls.size).toBe(1);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'payment_unavailable' });
+    expect(await d().$count(payments, and(eq(payments.enrollmentId, enrollmentId), eq(payments.status, 'pending')))).toBe(1);
+    // Once the first is paid (its webhook not yet here), another attempt is refused, not charged again.
+    const sessionId = [...urls][0]!.split('/').pop()!;
+    await pay(sessionId);
+    await expect(start()).rejects.toMatchObject({ code: 'already_paid' });
+  });
+
   it('webhooks for course payments go through the same idempotent handlers: repeats and any order end as if each came once', async () => {
     const cohort = await newCohort(2);
     const before = emulator.events().length;

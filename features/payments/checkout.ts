@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '@/db/client';
 import { payments } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { AppError, isUniqueViolation } from '@/lib/errors';
 import { getStripe } from '@/lib/stripe';
 
 /** What one Checkout Session pays for: a held booking or a held course seat. */
@@ -31,14 +31,29 @@ export async function openCheckout(db: Db, item: CheckoutItem, now: Date, before
   if (existing?.stripeCheckoutSessionId) {
     const session = await stripe.checkout.sessions.retrieve(existing.stripeCheckoutSessionId);
     if (session.status === 'open' && session.url) return session.url;
+    // Paid already (its webhook not yet here): a second checkout would take the money twice.
+    if (session.status === 'complete') throw new AppError('already_paid');
+    await db.update(payments).set({ status: 'expired', updatedAt: now }).where(and(eq(payments.id, existing.id), eq(payments.status, 'pending')));
+  } else if (existing) {
+    // Another request is creating this item's session right now (or crashed doing so a while ago).
+    if (now.getTime() - existing.createdAt.getTime() < 2 * 60_000) throw new AppError('payment_unavailable');
+    await db.update(payments).set({ status: 'failed', updatedAt: now }).where(and(eq(payments.id, existing.id), eq(payments.status, 'pending')));
   }
   // Only a new session moves the hold's end to its expiry; a reused one keeps both as they were.
   await beforeNewSession?.();
   const subject: Record<string, string> = item.purpose === 'booking' ? { bookingId: item.bookingId } : { enrollmentId: item.enrollmentId };
-  const [payment] = await db
-    .insert(payments)
-    .values({ clientId: item.clientId, purpose: item.purpose, ...subject, amountYen: item.amountYen, status: 'pending' })
-    .returning();
+  let payment: typeof payments.$inferSelect | undefined;
+  try {
+    // At most one pending payment per item (a partial unique index): of two requests racing
+    // here, one creates the session and the other is asked to try again, never a second charge.
+    [payment] = await db
+      .insert(payments)
+      .values({ clientId: item.clientId, purpose: item.purpose, ...subject, amountYen: item.amountYen, status: 'pending', createdAt: now, updatedAt: now })
+      .returning();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('payment_unavailable');
+    throw err;
+  }
   const metadata = { purpose: item.purpose, ...subject, paymentId: payment!.id };
   let session: Stripe.Checkout.Session;
   try {
