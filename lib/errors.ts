@@ -41,18 +41,16 @@ export function userMessageFor(err: unknown): { code: ErrorCode | 'unexpected'; 
   return { code: 'unexpected', message: messages.errors.unexpected, status: 500 };
 }
 
-/** PostgreSQL's code for an exclusion-constraint violation (drizzle keeps the driver error as `cause`). */
-export function isExclusionViolation(err: unknown): boolean {
+/** Whether a database error (drizzle keeps the driver's error as `cause`) carries a PostgreSQL code. */
+function hasPgCode(err: unknown, code: string): boolean {
   for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: string }).code === '23P01') return true;
+    if ((e as { code?: string }).code === code) return true;
   }
   return false;
 }
 
-/** PostgreSQL's code for a unique-constraint violation. */
-export function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: string }).code === '23505') return true;
-  }
-  return false;
-}
+/** An exclusion-constraint violation (23P01). */
+export const isExclusionViolation = (err: unknown) => hasPgCode(err, '23P01');
+
+/** A unique-constraint violation (23505). */
+export const isUniqueViolation = (err: unknown) => hasPgCode(err, '23505');
