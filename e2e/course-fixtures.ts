@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { type Browser, expect, type Page } from '@playwright/test';
 import { payWithCard } from './booking-fixtures';
-import { counselorPage } from './fixtures';
+import { counselorPage, expectAccessible } from './fixtures';
 
 const HOUR = 60 * 60 * 1000;
 /** The value of a datetime-local input in Japan time. */
@@ -13,7 +13,7 @@ export const seededCourse = { slug: 'shinrigaku-koza', title: '心理学講座�
  * A cohort of its own for one test, made by the counselor in /admin/courses: one lesson about
  * three weeks ahead whose materials are already released, with a meeting link.
  */
-export async function createCohort(browser: Browser, options: { capacity: number; priceYen?: number }) {
+export async function createCohort(browser: Browser, options: { capacity: number; priceYen?: number; audit?: boolean }) {
   const name = `テスト${crypto.randomBytes(3).toString('hex')}期`;
   const meetingUrl = `https://meet.example.jp/${crypto.randomBytes(4).toString('hex')}`;
   const lessonTitle = `はじめの回 ${name}`;
@@ -40,6 +40,12 @@ export async function createCohort(browser: Browser, options: { capacity: number
   await lessonForm.getByLabel('資料の公開日時（日本時間）').fill(jst(new Date(Date.now() - HOUR)));
   await lessonForm.getByRole('button', { name: '講義を追加する' }).click();
   await expect(lessonForm.getByRole('status')).toHaveText('講義を追加しました。');
+  if (options.audit) {
+    await page.reload();
+    await expectAccessible(page);
+    await page.goto('/admin/courses');
+    await expectAccessible(page);
+  }
   await page.context().close();
   return { name, cohortId, meetingUrl, lessonTitle };
 }

@@ -3,7 +3,7 @@ import { payWithCard } from './booking-fixtures';
 import { expect, expectAccessible, linkFromMail, signIn, signedInClient, test } from './fixtures';
 
 test('a visitor registers for the course on a phone: cohort, sign-in, seat held, question, terms, card 4242, schedule and materials in the portal', async ({ page, browser }) => {
-  const cohort = await createCohort(browser, { capacity: 3, priceYen: 29800 });
+  const cohort = await createCohort(browser, { capacity: 3, priceYen: 29800, audit: true });
   const { email, password } = await signedInClient(page);
   await page.getByRole('button', { name: 'ログアウト' }).click();
   await expect(page).toHaveURL(/\/login/);
