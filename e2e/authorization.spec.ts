@@ -14,7 +14,7 @@ async function contextFor(browser: Browser) {
 }
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   callers.anonymous = { request: (await contextFor(browser)).request };
   for (const name of ['clientA', 'clientB'] as const) {
     const page = await (await contextFor(browser)).newPage();

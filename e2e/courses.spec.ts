@@ -1,8 +1,12 @@
 import { cohortPanel, createCohort, registerAndPay, seededCourse } from './course-fixtures';
 import { payWithCard } from './booking-fixtures';
-import { expect, expectAccessible, linkFromMail, signIn, signedInClient, test } from './fixtures';
+import { counselorPage, expect, expectAccessible, linkFromMail, signIn, signedInClient, test } from './fixtures';
+
+// Each journey here sets up its own cohort as the counselor first, then plays one or two clients:
+// long, so each gets three times the usual budget (test.slow()) on a busy machine.
 
 test('a visitor registers for the course on a phone: cohort, sign-in, seat held, question, terms, card 4242, schedule and materials in the portal', async ({ page, browser }) => {
+  test.slow();
   const cohort = await createCohort(browser, { capacity: 3, priceYen: 29800, audit: true });
   const { email, password } = await signedInClient(page);
   await page.getByRole('button', { name: 'ログアウト' }).click();
@@ -59,6 +63,7 @@ test('a visitor registers for the course on a phone: cohort, sign-in, seat held,
 });
 
 test('a full cohort offers its waitlist; a cancellation offers the seat to the first in line by mail', async ({ page, browser }) => {
+  test.slow();
   const cohort = await createCohort(browser, { capacity: 1 });
   const holder = await (await browser.newContext()).newPage();
   await signedInClient(holder);
@@ -90,6 +95,7 @@ test('a full cohort offers its waitlist; a cancellation offers the seat to the f
 });
 
 test('materials and meeting links of a cohort are 404 for anyone not enrolled', async ({ page, browser }) => {
+  test.slow();
   const cohort = await createCohort(browser, { capacity: 2 });
   await signedInClient(page);
   for (const path of [`/portal/courses/${cohort.cohortId}`, `/portal/courses/${cohort.cohortId}/ics`]) {
@@ -97,4 +103,31 @@ test('materials and meeting links of a cohort are 404 for anyone not enrolled', 
     expect(response.status()).toBe(404);
     expect(await response.text()).not.toContain(cohort.meetingUrl);
   }
+});
+
+test('the counselor mails all participants, then cancels the cohort: everyone paid is refunded in full and told', async ({ page, browser }) => {
+  test.slow();
+  const cohort = await createCohort(browser, { capacity: 2 });
+  const { email } = await signedInClient(page);
+  await registerAndPay(page, cohort.name);
+
+  const admin = await counselorPage(browser);
+  await admin.goto(`/admin/courses/cohorts/${cohort.cohortId}`);
+  await expect(admin.getByRole('region', { name: '受講者とお支払いの状態' })).toContainText('お支払い済み（33,000円（税込））');
+  await admin.getByLabel('件名').fill('第1回の資料について');
+  await admin.getByLabel('本文（空行で段落を分けます）').fill('資料をマイページに掲載しました。');
+  await admin.getByRole('button', { name: '送信する' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: '1名の受講者にメールを送りました。' })).toBeVisible();
+  expect(await linkFromMail(page.request, email, /第1回の資料について/)).toContain(`/portal/courses/${cohort.cohortId}`);
+
+  await admin.getByRole('button', { name: 'この開講回を中止して全員に返金する' }).click();
+  await expect(admin.getByRole('heading', { level: 1 })).toContainText('（中止）');
+  await expect(admin.getByText(/に開講を中止しました。お支払い済みの方には全額を返金し/)).toBeVisible();
+  await expect(admin.getByRole('region', { name: '受講者とお支払いの状態' })).toContainText('返金済み');
+  await expect(admin.getByRole('button', { name: 'この開講回を中止して全員に返金する' })).toHaveCount(0);
+
+  await expect.poll(async () => (await page.request.get(`/dev/mail?to=${encodeURIComponent(email)}`)).text()).toContain('講座の開講中止のお知らせ');
+  await page.goto('/portal/payments');
+  await expect(page.getByRole('cell', { name: '返金済み' })).toBeVisible();
+  expect((await page.request.get(`/portal/courses/${cohort.cohortId}`)).status()).toBe(404);
 });

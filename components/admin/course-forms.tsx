@@ -108,7 +108,8 @@ export function AnnouncementForm({ cohortId, participants }: { cohortId: string;
 }
 
 export function CancelCohortForm({ cohortId, paidSeats }: { cohortId: string; paidSeats: number }) {
-  const { onSubmit, result, submitting } = useActionForm(cohortIdSchema, useRefreshing(cancelCohortAction), { cohortId });
+  // The action revalidates the page, which then says the cohort is cancelled (this form goes).
+  const { onSubmit, result, submitting } = useActionForm(cohortIdSchema, cancelCohortAction, { cohortId });
   return (
     <form onSubmit={onSubmit} aria-labelledby="cancel-cohort-heading">
       <h2 id="cancel-cohort-heading">開講の中止</h2>

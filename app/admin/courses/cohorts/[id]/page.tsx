@@ -36,6 +36,11 @@ export default async function AdminCohortPage({ params }: Props) {
         {course.title}　{cohort.name}
         {cohort.status === 'cancelled' ? '（中止）' : null}
       </h1>
+      {cohort.status === 'cancelled' && cohort.cancelledAt ? (
+        <p className="notice">
+          {formatDateTimeJa(cohort.cancelledAt, 'Asia/Tokyo')}に開講を中止しました。お支払い済みの方には全額を返金し、お申し込み・キャンセル待ちの方にお知らせしました。
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>定員</dt>
         <dd>
