@@ -49,6 +49,10 @@ export default async function CourseApplicationPage({ params, searchParams }: Pr
           <CourseTerms firstLessonAt={lessons[0]?.startsAt ?? null} priceYen={enrollment.priceYen} />
           <ApplicationForm enrollmentId={enrollment.id} question={course.applicationQuestion} answer={enrollment.applicationAnswer} />
         </>
+      ) : enrollment.status === 'cancelled' ? (
+        <p role="alert">
+          このお申し込みは取り消されました{cohort.status === 'cancelled' ? '（開講中止のため）' : ''}。お支払いがあった場合は返金しています。
+        </p>
       ) : (
         <p role="alert">
           お席の確保時間が過ぎました。お手数ですが、<Link href={`/courses/${course.slug}`}>講座のページからもう一度お申し込みください</Link>。
