@@ -19,7 +19,8 @@ const jstDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '日時�
 
 export const courseSchema = z.object({
   id: uuid.optional(),
-  slug,
+  // /courses/apply/… and /courses/success are pages of their own.
+  slug: slug.refine((v) => !['apply', 'success'].includes(v), 'このスラッグは使えません（apply・success 以外にしてください）'),
   title: required(80),
   summary: z.string().trim().max(300),
   description: z.string().max(5000),
