@@ -1,5 +1,6 @@
 import type { MetadataRoute } from 'next';
 import { getDb } from '@/db';
+import { listCourses } from '@/features/courses/queries';
 import { listPublishedArticles } from '@/features/library/queries';
 import { absoluteUrl } from '@/lib/site-url';
 
@@ -9,9 +10,11 @@ export const dynamic = 'force-dynamic';
 const staticPaths = ['/', '/articles', '/sessions', '/courses', '/newsletter', '/legal/tokushoho', '/legal/privacy', '/legal/terms', '/legal/cancellation'];
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const articles = await listPublishedArticles(await getDb(), { now: new Date(), limit: 5000 });
+  const db = await getDb();
+  const [articles, courses] = await Promise.all([listPublishedArticles(db, { now: new Date(), limit: 5000 }), listCourses(db)]);
   return [
     ...staticPaths.map((p) => ({ url: absoluteUrl(p) })),
+    ...courses.map((c) => ({ url: absoluteUrl(`/courses/${c.slug}`), lastModified: c.updatedAt })),
     ...articles.map((a) => ({ url: absoluteUrl(`/articles/${a.slug}`), lastModified: a.updatedAt })),
   ];
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { APIRequestContext, Browser } from '@playwright/test';
 import { pages, routeHandlers } from '../tests/authorization-matrix';
 import { holdAndOpenCheckout, payWithCard } from './booking-fixtures';
+import { createCohort, registerAndPay } from './course-fixtures';
 import { counselorPage, demoCounselor, expect, signedInClient, test } from './fixtures';
 
 type Caller = 'anonymous' | 'clientA' | 'clientB' | 'counselor';
@@ -13,7 +14,7 @@ async function contextFor(browser: Browser) {
 }
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   callers.anonymous = { request: (await contextFor(browser)).request };
   for (const name of ['clientA', 'clientB'] as const) {
     const page = await (await contextFor(browser)).newPage();
@@ -39,6 +40,16 @@ test.beforeAll(async ({ browser }) => {
         '/admin/clients/[id]': `/admin/clients/${clientId}`,
         '/book/success': `/book/success?session_id=${checkoutSessionId}`,
         '/book/[sessionType]/confirm': `/book/online-60/confirm?start=${encodeURIComponent('2030-01-07T01:00:00.000Z')}`,
+      });
+      // Client A's course seat: paid, in a cohort of its own.
+      const cohort = await createCohort(browser, { capacity: 2 });
+      const seat = await registerAndPay(page, cohort.name);
+      Object.assign(probes, {
+        '/courses/apply/[enrollmentId]': seat.applyPath,
+        '/courses/success': seat.successPath,
+        '/portal/courses/[id]': `/portal/courses/${cohort.cohortId}`,
+        '/portal/courses/[id]/ics': `/portal/courses/${cohort.cohortId}/ics`,
+        '/admin/courses/cohorts/[id]': `/admin/courses/cohorts/${cohort.cohortId}`,
       });
     }
   }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, type Browser, test as base, expect, type Page } from '@playwright/test';
 
 /**
@@ -104,4 +105,10 @@ export async function signedInClient(page: Page, password = 'correct horse batte
   await signIn(page, email, password);
   await expect(page).toHaveURL(/\/portal$/);
   return { email, password };
+}
+
+/** No WCAG 2.1 A/AA or best-practice violations that axe can find on the current page. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }

@@ -5,6 +5,7 @@ import { users } from '@/db/schema';
 import { bookingMails, whenFor } from '@/features/booking/mails';
 import { claimDueReminders, releaseExpiredHolds, releaseReminderClaim } from '@/features/booking/service';
 import { sendDueIntakeReminders } from '@/features/intake/reminders';
+import { releaseExpiredSeatHolds } from '@/features/courses/service';
 import { sendMail } from '@/features/mail/service';
 import { submitPendingRefunds } from '@/features/payments/service';
 import { absoluteUrl } from '@/lib/site-url';
@@ -29,6 +30,7 @@ const jobs = {
   'booking.release-expired-holds': { cron: '* * * * *', run: (db: Db) => releaseExpiredHolds(db, new Date()) },
   'booking.send-reminders': { cron: '*/5 * * * *', run: (db: Db) => sendDueReminders(db, new Date()) },
   'intake.send-reminders': { cron: '*/10 * * * *', run: (db: Db) => sendDueIntakeReminders(db, new Date()) },
+  'courses.release-expired-holds': { cron: '* * * * *', run: (db: Db) => releaseExpiredSeatHolds(db, new Date()) },
   'payments.submit-refunds': { cron: '*/2 * * * *', run: (db: Db) => submitPendingRefunds(db, new Date()) },
 } as const;
 

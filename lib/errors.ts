@@ -18,6 +18,11 @@ export const errorCodes = {
   payment_unavailable: { status: 503, message: messages.errors.paymentUnavailable },
   intake_locked: { status: 409, message: messages.errors.intakeLocked },
   consent_required: { status: 409, message: messages.intake.validation.consent },
+  registration_closed: { status: 409, message: messages.errors.registrationClosed },
+  seat_hold_expired: { status: 409, message: messages.errors.seatHoldExpired },
+  enrollment_not_cancellable: { status: 409, message: messages.errors.enrollmentNotCancellable },
+  capacity_below_taken: { status: 409, message: messages.errors.capacityBelowTaken },
+  already_paid: { status: 409, message: messages.errors.alreadyPaid },
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
@@ -38,10 +43,16 @@ export function userMessageFor(err: unknown): { code: ErrorCode | 'unexpected'; 
   return { code: 'unexpected', message: messages.errors.unexpected, status: 500 };
 }
 
-/** PostgreSQL's code for an exclusion-constraint violation (drizzle keeps the driver error as `cause`). */
-export function isExclusionViolation(err: unknown): boolean {
+/** Whether a database error (drizzle keeps the driver's error as `cause`) carries a PostgreSQL code. */
+function hasPgCode(err: unknown, code: string): boolean {
   for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: string }).code === '23P01') return true;
+    if ((e as { code?: string }).code === code) return true;
   }
   return false;
 }
+
+/** An exclusion-constraint violation (23P01). */
+export const isExclusionViolation = (err: unknown) => hasPgCode(err, '23P01');
+
+/** A unique-constraint violation (23505). */
+export const isUniqueViolation = (err: unknown) => hasPgCode(err, '23505');

@@ -35,7 +35,8 @@ export const siteConfig = {
 /**
  * Tax-inclusive prices in yen (総額表示). Session prices live in the database (session types,
  * edited by the counselor); `sessions` here is only the standard example the cancellation
- * table on the legal pages is worked out for. The course price moves to the database with courses.
+ * table on the legal pages is worked out for. Course prices live in the database too (each cohort's
+ * price, edited by the counselor at /admin/courses).
  */
 export const priceList = {
   sessions: [
@@ -44,7 +45,6 @@ export const priceList = {
     { name: '電話セッション（60分）', mode: 'phone', minutes: 60, priceYen: 11_000 },
     { name: '対面セッション（60分）', mode: 'in-person', minutes: 60, priceYen: 13_200 },
   ],
-  course: { name: '心理学講座（オンライン・全6回）', priceYen: 33_000 },
 } as const;
 
 /**

@@ -25,6 +25,9 @@ export const pages: Record<string, Access> = {
   '/book/[sessionType]/confirm': 'user',
   '/book/checkout/[bookingId]': 'self',
   '/book/success': 'self',
+  '/courses/apply/[enrollmentId]': 'self',
+  '/courses/success': 'self',
+  '/portal/courses/[id]': 'self',
   '/admin': 'counselor',
   '/admin/clients': 'counselor',
   '/admin/clients/[id]': 'counselor',
@@ -33,6 +36,8 @@ export const pages: Record<string, Access> = {
   '/admin/bookings/[id]': 'counselor',
   '/admin/availability': 'counselor',
   '/admin/session-types': 'counselor',
+  '/admin/courses': 'counselor',
+  '/admin/courses/cohorts/[id]': 'counselor',
   '/dev/mail': 'embedded',
 };
 
@@ -41,6 +46,7 @@ export const routeHandlers: Record<string, Access> = {
   '/api/auth/[...nextauth]': 'public',
   '/portal/account/export': 'user',
   '/portal/bookings/[id]/ics': 'owner',
+  '/portal/courses/[id]/ics': 'self',
   '/api/stripe/webhook': 'stripe',
 };
 
@@ -74,4 +80,14 @@ export const actions: Record<string, Access> = {
   consentToIntakeAction: 'user',
   saveIntakeDraftAction: 'user',
   submitIntakeAction: 'user',
+  holdSeatAction: 'user',
+  joinWaitlistAction: 'user',
+  leaveWaitlistAction: 'user',
+  applyAndPayAction: 'user',
+  cancelEnrollmentAction: 'user',
+  saveCourseAction: 'counselor',
+  saveCohortAction: 'counselor',
+  saveLessonAction: 'counselor',
+  emailCohortAction: 'counselor',
+  cancelCohortAction: 'counselor',
 };

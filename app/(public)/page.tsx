@@ -2,18 +2,20 @@ import Link from 'next/link';
 import { ArticleCard } from '@/components/library/article-card';
 import { ArticleSearchForm } from '@/components/library/article-search-form';
 import { getDb } from '@/db';
+import { coursePriceText } from '@/components/courses/course-price';
 import { listSessionTypes } from '@/features/booking/queries';
+import { listCoursePrices } from '@/features/courses/queries';
 import { listPublishedArticles } from '@/features/library/queries';
 import { themes } from '@/features/library/themes';
 import { formatYen } from '@/lib/format';
-import { priceList, siteConfig } from '@/lib/site-config';
+import { siteConfig } from '@/lib/site-config';
 
 // Rendered per request: it reads the database, which must not be opened during `next build`.
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
   const db = await getDb();
-  const [latest, sessionTypes] = await Promise.all([listPublishedArticles(db, { now: new Date(), limit: 6 }), listSessionTypes(db)]);
+  const [latest, sessionTypes, coursePrices] = await Promise.all([listPublishedArticles(db, { now: new Date(), limit: 6 }), listSessionTypes(db), listCoursePrices(db)]);
   const lowestSessionPrice = sessionTypes.length > 0 ? Math.min(...sessionTypes.map((s) => s.priceYen)) : undefined;
   return (
     <div className="container">
@@ -73,7 +75,12 @@ export default async function HomePage() {
         <div className="teaser">
           <h2>心理学講座</h2>
           <p>
-            オンラインで受講できる少人数の講座です。{priceList.course.name}　{formatYen(priceList.course.priceYen)}
+            オンラインで受講できる少人数の講座です。
+            {coursePrices.map((c) => (
+              <span key={c.slug} className="block">
+                {c.title}　{coursePriceText(c)}
+              </span>
+            ))}
           </p>
           <Link href="/courses">講座の内容を見る</Link>
         </div>

@@ -17,10 +17,13 @@ export default async function AdminHomePage() {
           <Link href="/admin/session-types">セッションの種類</Link>：種類・時間・料金（税込）の編集と追加
         </li>
         <li>
+          <Link href="/admin/courses">講座</Link>：講座・開講回（定員・受講料・締切）・講義と資料、受講者とキャンセル待ち、一斉メール、開講の中止
+        </li>
+        <li>
           <Link href="/admin/clients">クライアント一覧</Link>：登録したクライアントの検索と確認
         </li>
       </ul>
-      <p>講座・記事・メールマガジン・監査記録の各画面は、順次ここに加わります。</p>
+      <p>記事・メールマガジン・監査記録の各画面は、順次ここに加わります。</p>
     </>
   );
 }

@@ -4,13 +4,14 @@ import { getAccountProfile } from '@/features/accounts/queries';
 import { whenFor } from '@/features/booking/mails';
 import { listClientBookings } from '@/features/booking/queries';
 import { intakeStatusByBooking } from '@/features/intake/queries';
+import { listClientCourses } from '@/features/courses/queries';
 import { requireUser } from '@/lib/auth/guards';
 
-export default async function PortalPage() {
+export default async function PortalPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const user = await requireUser('/portal');
   const db = await getDb();
-  const [bookings, profile] = await Promise.all([listClientBookings(db, user.id), getAccountProfile(db, user.id)]);
   const now = new Date();
+  const [bookings, profile, courses] = await Promise.all([listClientBookings(db, user.id), getAccountProfile(db, user.id), listClientCourses(db, user.id, now)]);
   const upcoming = bookings.filter((b) => b.status === 'confirmed' && b.endsAt > now).reverse();
   const held = bookings.filter((b) => b.status === 'held' && b.holdExpiresAt && b.holdExpiresAt > now);
   const zone = profile?.timeZone ?? 'Asia/Tokyo';
@@ -18,6 +19,11 @@ export default async function PortalPage() {
   return (
     <>
       <h1>マイページ</h1>
+      {(await searchParams).notice === 'course-cancelled' ? (
+        <p role="status" className="form-status form-status--ok">
+          講座のキャンセルを承りました。確認のメールをお送りしました。
+        </p>
+      ) : null}
       <section aria-labelledby="upcoming-heading" className="panel">
         <h2 id="upcoming-heading">今後のセッション</h2>
         {held.map((b) => (
@@ -64,7 +70,27 @@ export default async function PortalPage() {
       </section>
       <section aria-labelledby="courses-heading" className="panel">
         <h2 id="courses-heading">受講中の講座</h2>
-        <p>お申し込み中の講座はありません。</p>
+        {courses.seats.length === 0 && courses.waiting.length === 0 ? <p>お申し込み中の講座はありません。</p> : null}
+        <ul className="booking-list">
+          {courses.seats.map(({ enrollment, courseTitle, cohortName }) => (
+            <li key={enrollment.id}>
+              {enrollment.status === 'enrolled' ? (
+                <Link href={`/portal/courses/${enrollment.cohortId}`}>
+                  {courseTitle}（{cohortName}）
+                </Link>
+              ) : (
+                <>
+                  お席を確保中：{courseTitle}（{cohortName}）　<Link href={`/courses/apply/${enrollment.id}`}>お申し込みを続ける</Link>
+                </>
+              )}
+            </li>
+          ))}
+          {courses.waiting.map(({ entry, courseTitle, cohortName, slug }) => (
+            <li key={entry.id}>
+              キャンセル待ち：<Link href={`/courses/${slug}`}>{courseTitle}（{cohortName}）</Link>
+            </li>
+          ))}
+        </ul>
         <p>
           <Link href="/courses">心理学講座について見る</Link>
         </p>

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 
 /** The time left on a hold, announced politely once a minute rather than every second. */
-export function HoldCountdown({ expiresAt }: { expiresAt: string }) {
+export function HoldCountdown({ expiresAt, label = '仮押さえ' }: { expiresAt: string; label?: string }) {
   const end = new Date(expiresAt).getTime();
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
@@ -15,25 +15,27 @@ export function HoldCountdown({ expiresAt }: { expiresAt: string }) {
       window.clearInterval(timer);
     };
   }, []);
-  if (now === null) return <p className="countdown">仮押さえ中です（30分間）</p>;
+  if (now === null) return <p className="countdown">{label}中です</p>;
   const left = Math.max(0, Math.floor((end - now) / 1000));
   if (left === 0) {
     return (
       <p className="countdown countdown--over" role="alert">
-        仮押さえの時間が過ぎました。お手数ですが、もう一度日時をお選びください。
+        {label}の時間が過ぎました。お手数ですが、もう一度お選びください。
       </p>
     );
   }
   const minutes = Math.floor(left / 60);
   const seconds = left % 60;
+  // A waitlist offer is held for a day: hours and minutes read better than 1439:59.
+  const hours = Math.floor(minutes / 60);
   return (
     <p className="countdown">
-      仮押さえの残り時間：
+      {label}の残り時間：
       <span aria-hidden="true">
-        {minutes}:{String(seconds).padStart(2, '0')}
+        {hours > 0 ? `${hours}時間${minutes % 60}分` : `${minutes}:${String(seconds).padStart(2, '0')}`}
       </span>
       <span className="sr-only" aria-live="polite">
-        約{minutes + 1}分
+        {hours > 0 ? `約${hours}時間${minutes % 60}分` : `約${minutes + 1}分`}
       </span>
     </p>
   );

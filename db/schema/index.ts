@@ -1,5 +1,6 @@
 export * from './accounts';
 export * from './booking';
+export * from './courses';
 export * from './library';
 export * from './mail';
 export * from './payments';

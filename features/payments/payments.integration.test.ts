@@ -8,16 +8,16 @@ import { seedBooking } from '@/features/booking/seed';
 import { getOpenSlots, getSessionTypeBySlug } from '@/features/booking/queries';
 import { holdSlot } from '@/features/booking/hold';
 import { recordPolicyAgreement } from '@/features/booking/service';
-import { createStripeEmulator } from '@/stripe-emulator/server';
 import { stripeEmulatorDefaults } from '@/lib/env';
 import { getStripe } from '@/lib/stripe';
 import { cancelBookingWithRefund, reconcileCheckoutSession, startBookingCheckout } from './service';
+import { payOnEmulator, startAppStripeEmulator } from './testing';
 import { handleStripeEvent } from './webhooks';
 
 const db = vi.hoisted(() => ({ handle: undefined as unknown as DatabaseHandle }));
 vi.mock('@/db', () => ({ getDb: async () => db.handle.db }));
 
-let emulator: Awaited<ReturnType<typeof createStripeEmulator>>;
+let emulator: Awaited<ReturnType<typeof startAppStripeEmulator>>;
 let counter = 0;
 const hour = 60 * 60 * 1000;
 
@@ -46,12 +46,7 @@ async function checkoutFor(startsAt: Date, now = new Date()) {
 }
 
 async function pay(sessionId: string, card = '4242424242424242') {
-  const response = await fetch(`${emulator.url}/_emulator/checkout/sessions/${sessionId}/pay`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ card, expiry: '12/34', cvc: '123' }),
-  });
-  expect(response.status).toBe(200);
+  expect(await payOnEmulator(emulator.url, sessionId, card)).toBe(200);
 }
 
 async function bookingOf(id: string) {
@@ -64,9 +59,7 @@ async function paymentOf(sessionId: string) {
 beforeAll(async () => {
   db.handle = await createTestDatabase();
   await seedBooking(db.handle.db);
-  emulator = await createStripeEmulator({ port: 0, webhookSecret: stripeEmulatorDefaults.webhookSecret });
-  process.env.STRIPE_EMULATOR_URL = emulator.url;
-  (globalThis as { __stripe?: unknown }).__stripe = undefined;
+  emulator = await startAppStripeEmulator();
 });
 afterAll(async () => {
   await emulator?.close();

@@ -1,16 +1,22 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '@/db/client';
-import { bookings, payments, refunds, sessionTypes, users } from '@/db/schema';
+import { bookings, payments, sessionTypes, users } from '@/db/schema';
 import { bookingIcs } from '@/features/booking/calendar';
 import { bookingMails, whenFor } from '@/features/booking/mails';
 import { cancelBooking, confirmPaidBooking, releaseHold } from '@/features/booking/service';
+import { confirmPaidEnrollment, releaseSeatHold } from '@/features/courses/service';
 import { sendMail } from '@/features/mail/service';
 import { AppError } from '@/lib/errors';
 import { siteUrl } from '@/lib/site-url';
 import { getStripe } from '@/lib/stripe';
+import { openCheckout } from './checkout';
+import { mailEnrollmentConfirmed, refundLostEnrollment } from './course-fulfilment';
 import { paymentStatesBefore, refundStatusFor } from './domain/payment-state';
 import { isUuid } from '@/lib/ids';
+import { requestRefund, submitPendingRefunds, submitRefundsSoon } from './refunds';
+
+export { requestRefund, submitPendingRefunds };
 
 const minute = 60 * 1000;
 
@@ -29,46 +35,26 @@ export async function startBookingCheckout(db: Db, input: { bookingId: string; c
   if (!row || row.booking.status !== 'held' || !row.booking.holdExpiresAt || row.booking.holdExpiresAt <= input.now) throw new AppError('hold_expired');
   if (!row.booking.policyAgreedAt) throw new AppError('invalid_input');
 
-  const stripe = getStripe();
-  const [existing] = await db.select().from(payments).where(and(eq(payments.bookingId, row.booking.id), eq(payments.status, 'pending'))).limit(1);
-  if (existing?.stripeCheckoutSessionId) {
-    const session = await stripe.checkout.sessions.retrieve(existing.stripeCheckoutSessionId);
-    if (session.status === 'open' && session.url) return session.url;
-  }
-
   const expiresAt = new Date(input.now.getTime() + 31 * minute);
-  const [payment] = await db
-    .insert(payments)
-    .values({ clientId: input.clientId, purpose: 'booking', bookingId: row.booking.id, amountYen: row.booking.priceYen, status: 'pending' })
-    .returning();
-  await db.update(bookings).set({ holdExpiresAt: expiresAt, updatedAt: input.now }).where(eq(bookings.id, row.booking.id));
-  const metadata = { purpose: 'booking', bookingId: row.booking.id, paymentId: payment!.id };
-  let session: Stripe.Checkout.Session;
-  try {
-    session = await stripe.checkout.sessions.create(
-      {
-        mode: 'payment',
-        locale: 'ja',
-        customer_email: row.email,
-        client_reference_id: row.booking.id,
-        metadata,
-        // JPY is zero-decimal: the amount is the yen amount itself, never × 100.
-        line_items: [{ quantity: 1, price_data: { currency: 'jpy', unit_amount: row.booking.priceYen, product_data: { name: row.type.name } } }],
-        payment_intent_data: { metadata, statement_descriptor_suffix: 'SESSION' },
-        expires_at: Math.floor(expiresAt.getTime() / 1000),
-        success_url: `${input.baseUrl}/book/success?session_id={CHECKOUT_SESSION_ID}`,
-        cancel_url: `${input.baseUrl}/book/checkout/${row.booking.id}?cancelled=1`,
-      },
-      { idempotencyKey: `checkout-${payment!.id}` },
-    );
-  } catch (err) {
-    await db.update(payments).set({ status: 'failed', updatedAt: input.now }).where(eq(payments.id, payment!.id));
-    console.error('[payments] checkout session could not be created', err);
-    throw new AppError('payment_unavailable');
-  }
-  await db.update(payments).set({ stripeCheckoutSessionId: session.id, updatedAt: input.now }).where(eq(payments.id, payment!.id));
-  if (!session.url) throw new AppError('payment_unavailable');
-  return session.url;
+  return openCheckout(
+    db,
+    {
+      purpose: 'booking',
+      bookingId: row.booking.id,
+      clientId: input.clientId,
+      email: row.email,
+      amountYen: row.booking.priceYen,
+      name: row.type.name,
+      statementDescriptor: 'SESSION',
+      expiresAt,
+      successUrl: `${input.baseUrl}/book/success?session_id={CHECKOUT_SESSION_ID}`,
+      cancelUrl: `${input.baseUrl}/book/checkout/${row.booking.id}?cancelled=1`,
+    },
+    input.now,
+    async () => {
+      await db.update(bookings).set({ holdExpiresAt: expiresAt, updatedAt: input.now }).where(eq(bookings.id, row.booking.id));
+    },
+  );
 }
 
 type Outcome = 'confirmed' | 'already' | 'lost' | 'pending' | 'expired' | 'unknown';
@@ -83,6 +69,7 @@ export async function reconcileCheckoutSession(db: Db, session: Stripe.Checkout.
   if (session.status === 'expired') {
     await db.update(payments).set({ status: 'expired', updatedAt: now }).where(and(eq(payments.id, payment.id), eq(payments.status, 'pending')));
     if (payment.bookingId) await releaseHold(db, payment.bookingId, now);
+    if (payment.enrollmentId) await releaseSeatHold(db, payment.enrollmentId, now);
     return 'expired';
   }
   if (session.payment_status !== 'paid') return 'pending';
@@ -93,9 +80,15 @@ export async function reconcileCheckoutSession(db: Db, session: Stripe.Checkout.
       .update(payments)
       .set({ status: 'paid', stripePaymentIntentId: paymentIntentId, paidAt: now, updatedAt: now })
       .where(and(eq(payments.id, payment.id), inArray(payments.status, paymentStatesBefore('paid'))));
+    if (payment.enrollmentId) return confirmPaidEnrollment(tx, payment.enrollmentId, now);
     if (!payment.bookingId) return 'already' as const;
     return confirmPaidBooking(tx, payment.bookingId, now);
   });
+  if (payment.enrollmentId) {
+    if (outcome === 'confirmed') await mailEnrollmentConfirmed(db, payment.enrollmentId);
+    if (outcome === 'lost') await refundLostEnrollment(db, payment.id, now);
+    return outcome;
+  }
   if (outcome === 'confirmed') await mailConfirmation(db, payment.bookingId!);
   if (outcome === 'lost') await refundLostBooking(db, payment.id, now);
   return outcome;
@@ -137,51 +130,6 @@ async function refundLostBooking(db: Db, paymentId: string, now: Date) {
   }
 }
 
-/** Records a refund to make; true if it is new. The idempotency key makes repeats harmless. */
-export async function requestRefund(db: Db, input: { paymentId: string; amountYen: number; reason: string; idempotencyKey: string }): Promise<boolean> {
-  if (input.amountYen <= 0) return false;
-  const inserted = await db.insert(refunds).values(input).onConflictDoNothing({ target: refunds.idempotencyKey }).returning({ id: refunds.id });
-  return inserted.length > 0;
-}
-
-/**
- * Sends every recorded refund that Stripe has not confirmed yet (all, or one payment's).
- * Stripe's idempotency key is ours, so a refund retried after a crash is made once.
- */
-export async function submitPendingRefunds(db: Db, now: Date, paymentId?: string): Promise<void> {
-  const pending = await db
-    .select({ refund: refunds, payment: payments })
-    .from(refunds)
-    .innerJoin(payments, eq(payments.id, refunds.paymentId))
-    .where(and(isNull(refunds.stripeRefundId), paymentId ? eq(refunds.paymentId, paymentId) : undefined));
-  for (const { refund, payment } of pending) {
-    if (!payment.stripePaymentIntentId) continue;
-    const result = await getStripe().refunds.create(
-      { payment_intent: payment.stripePaymentIntentId, amount: refund.amountYen, metadata: { paymentId: payment.id, refundId: refund.id } },
-      { idempotencyKey: refund.idempotencyKey },
-    );
-    await db.transaction(async (tx) => {
-      const [marked] = await tx
-        .update(refunds)
-        .set({ stripeRefundId: result.id })
-        .where(and(eq(refunds.id, refund.id), isNull(refunds.stripeRefundId)))
-        .returning({ id: refunds.id });
-      if (marked) await addRefunded(tx, payment.id, refund.amountYen, now);
-    });
-  }
-}
-
-async function addRefunded(db: Db, paymentId: string, amountYen: number, now: Date) {
-  await db
-    .update(payments)
-    .set({
-      refundedYen: sql`least(${payments.amountYen}, ${payments.refundedYen} + ${amountYen})`,
-      status: sql`case when least(${payments.amountYen}, ${payments.refundedYen} + ${amountYen}) >= ${payments.amountYen} then 'refunded' else 'partially_refunded' end`,
-      updatedAt: now,
-    })
-    .where(and(eq(payments.id, paymentId), inArray(payments.status, ['paid', 'partially_refunded'])));
-}
-
 /**
  * Stripe's word on how much of a charge is refunded; never lowers what we recorded. It may
  * arrive before the payment's own completion event: then the payment is found through the
@@ -219,6 +167,7 @@ export async function applyAsyncPaymentFailed(db: Db, session: Stripe.Checkout.S
   if (!payment) return;
   await db.update(payments).set({ status: 'failed', updatedAt: now }).where(and(eq(payments.id, payment.id), eq(payments.status, 'pending')));
   if (payment.bookingId) await releaseHold(db, payment.bookingId, now);
+  if (payment.enrollmentId) await releaseSeatHold(db, payment.enrollmentId, now);
 }
 
 /**
@@ -236,7 +185,7 @@ export async function cancelBookingWithRefund(db: Db, input: { bookingId: string
   });
   if (result.paymentId) {
     // If Stripe is unreachable now, the refund stays recorded and is sent on the next attempt.
-    await submitPendingRefunds(db, input.now, result.paymentId).catch((err) => console.error('[payments] refund not sent yet', err));
+    await submitRefundsSoon(db, input.now, [result.paymentId]);
   }
   const [user] = result.booking.clientId ? await db.select().from(users).where(eq(users.id, result.booking.clientId)) : [];
   if (user) {
@@ -257,6 +206,6 @@ export async function reconcileForClient(db: Db, input: { checkoutSessionId: str
   if (!payment || payment.clientId !== input.clientId) return undefined;
   const session = await getStripe().checkout.sessions.retrieve(input.checkoutSessionId);
   const outcome = await reconcileCheckoutSession(db, session, input.now);
-  const [after] = await db.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, payment.bookingId!));
-  return { outcome, bookingId: payment.bookingId, bookingStatus: after?.status };
+  const [after] = payment.bookingId ? await db.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, payment.bookingId)) : [];
+  return { outcome, purpose: payment.purpose, bookingId: payment.bookingId, bookingStatus: after?.status, enrollmentId: payment.enrollmentId };
 }

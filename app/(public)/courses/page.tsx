@@ -1,6 +1,11 @@
 import type { Metadata } from 'next';
-import { formatYen } from '@/lib/format';
-import { cancellationPolicy, invitations, priceList } from '@/lib/site-config';
+import Link from 'next/link';
+import { coursePriceText } from '@/components/courses/course-price';
+import { getDb } from '@/db';
+import { listCoursePrices, listCourses } from '@/features/courses/queries';
+import { cancellationPolicy, invitations } from '@/lib/site-config';
+
+export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
   title: '心理学講座',
@@ -8,7 +13,9 @@ export const metadata: Metadata = {
   alternates: { canonical: '/courses' },
 };
 
-export default function CoursesPage() {
+export default async function CoursesPage() {
+  const db = await getDb();
+  const [list, prices] = await Promise.all([listCourses(db), listCoursePrices(db)]);
   return (
     <div className="container container--narrow">
       <h1>心理学講座</h1>
@@ -16,17 +23,25 @@ export default function CoursesPage() {
       {invitations.course.body.map((p) => (
         <p key={p}>{p}</p>
       ))}
-      <dl className="facts">
-        <dt>講座</dt>
-        <dd>{priceList.course.name}</dd>
-        <dt>受講料</dt>
-        <dd>{formatYen(priceList.course.priceYen)}</dd>
-        <dt>キャンセル</dt>
-        <dd>
-          初回講義の{cancellationPolicy.course.fullRefundUntilDaysBefore}日前までは全額返金、それ以降は返金いたしかねます。
-        </dd>
-      </dl>
-      <p>次回の開講日程とお申し込みの受付は、準備が整いしだいこのページでお知らせします。</p>
+      {list.length === 0 ? <p>次回の開講日程とお申し込みの受付は、準備が整いしだいこのページでお知らせします。</p> : null}
+      <ul className="course-list">
+        {list.map((course) => {
+          const price = prices.find((p) => p.slug === course.slug);
+          return (
+            <li key={course.id} className="panel">
+              <h2>
+                <Link href={`/courses/${course.slug}`}>{course.title}</Link>
+              </h2>
+              <p>{course.summary}</p>
+              <p>
+                受講料：
+                {price ? coursePriceText(price) : '次回の開講が決まりしだいお知らせします'}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+      <p>キャンセル：初回講義の{cancellationPolicy.course.fullRefundUntilDaysBefore}日前までは全額返金、それ以降は返金いたしかねます。</p>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cancellationPolicy } from '@/lib/site-config';
-import { courseRefund, describeCancellationNow, sessionCancellationTerms } from './cancellation';
+import { describeCancellationNow, sessionCancellationTerms } from './cancellation';
 
 const H = 3_600_000;
 const startsAt = new Date('2026-12-03T05:00:00Z'); // 14:00 in Tokyo
@@ -61,24 +61,6 @@ describe('sessionCancellationTerms, with the site’s policy (48 h free, 24 h 50
     expect(at(before(72 * H))).toMatchObject({ tierLabel: 'b', feeYen: 3_000 });
     expect(at(before(48 * H - 1))).toMatchObject({ tierLabel: 'c', feeYen: 8_000, refundYen: 2_000 });
     expect(at(before(-H))).toMatchObject({ tierLabel: 'c', started: true });
-  });
-});
-
-describe('courseRefund, full until 7 days before the first lesson', () => {
-  const firstLessonAt = new Date('2027-01-16T10:00:00Z'); // 19:00 in Tokyo
-  const refund = (now: Date, priceYen = 33_000) => courseRefund({ fullRefundUntilDaysBefore: cancellationPolicy.course.fullRefundUntilDaysBefore, firstLessonAt, now, priceYen });
-  const sevenDays = 7 * 24 * H;
-
-  it('refunds in full up to and including the instant exactly 7 days before, and nothing after', () => {
-    expect(refund(new Date(firstLessonAt.getTime() - sevenDays - 1))).toEqual({ refundYen: 33_000, full: true });
-    expect(refund(new Date(firstLessonAt.getTime() - sevenDays))).toEqual({ refundYen: 33_000, full: true });
-    expect(refund(new Date(firstLessonAt.getTime() - sevenDays + 1))).toEqual({ refundYen: 0, full: false });
-    expect(refund(new Date(firstLessonAt.getTime() + H))).toEqual({ refundYen: 0, full: false });
-  });
-
-  it('rejects a non-integer or negative price', () => {
-    expect(() => refund(firstLessonAt, 33_000.1)).toThrow(RangeError);
-    expect(() => refund(firstLessonAt, -33_000)).toThrow(RangeError);
   });
 });
 

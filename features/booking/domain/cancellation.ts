@@ -4,7 +4,7 @@
  */
 import { formatYen } from '@/lib/format';
 import { bookingMessages } from './messages';
-import { DAY_MS, HOUR_MS } from './zone';
+import { HOUR_MS } from './zone';
 
 export type CancellationTier = { hoursBefore: number; feePercent: number; label: string };
 
@@ -57,23 +57,6 @@ export function sessionCancellationTerms(input: {
   const tier = (started ? undefined : policy.find(inTier)) ?? policy.at(-1)!;
   const feeYen = Math.floor((priceYen * tier.feePercent) / 100);
   return { feePercent: tier.feePercent, feeYen, refundYen: priceYen - feeYen, tierLabel: tier.label, freeReschedule: tier.feePercent === 0, started };
-}
-
-/**
- * Course registration: a full refund until `fullRefundUntilDaysBefore` days before the first
- * lesson, that instant included (7 days before a 19:00 lesson: until 19:00 a week earlier);
- * none after.
- */
-export function courseRefund(input: { fullRefundUntilDaysBefore: number; firstLessonAt: Date; now: Date; priceYen: number }): { refundYen: number; full: boolean } {
-  const { fullRefundUntilDaysBefore, firstLessonAt, now, priceYen } = input;
-  assertYen(priceYen);
-  if (!Number.isFinite(fullRefundUntilDaysBefore) || fullRefundUntilDaysBefore < 0) {
-    throw new RangeError(`fullRefundUntilDaysBefore must be zero or more, got ${fullRefundUntilDaysBefore}`);
-  }
-  const deadline = firstLessonAt.getTime() - fullRefundUntilDaysBefore * DAY_MS;
-  if (Number.isNaN(deadline) || Number.isNaN(now.getTime())) throw new RangeError('invalid date');
-  const full = now.getTime() <= deadline;
-  return { refundYen: full ? priceYen : 0, full };
 }
 
 /**

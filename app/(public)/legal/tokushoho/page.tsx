@@ -3,17 +3,20 @@ import Link from 'next/link';
 import { LegalPage } from '@/components/legal/legal-page';
 import { formatYen } from '@/lib/format';
 import { getDb } from '@/db';
+import { coursePriceText } from '@/components/courses/course-price';
 import { listSessionTypes } from '@/features/booking/queries';
-import { cancellationPolicy, priceList, siteConfig } from '@/lib/site-config';
+import { listCoursePrices } from '@/features/courses/queries';
+import { cancellationPolicy, siteConfig } from '@/lib/site-config';
 
 export const metadata: Metadata = { title: '特定商取引法に基づく表記', alternates: { canonical: '/legal/tokushoho' } };
 
-// Prices come from the session types the counselor edits, so the page is rendered per request.
+// Prices come from the session types and course cohorts the counselor edits, so the page is rendered per request.
 export const dynamic = 'force-dynamic';
 
 export default async function TokushohoPage() {
   const { seller } = siteConfig;
-  const sessionTypes = await listSessionTypes(await getDb());
+  const db = await getDb();
+  const [sessionTypes, coursePrices] = await Promise.all([listSessionTypes(db), listCoursePrices(db)]);
   const [free, half, full] = cancellationPolicy.session;
   const rows: [string, React.ReactNode][] = [
     ['販売業者', seller.businessName],
@@ -27,7 +30,9 @@ export default async function TokushohoPage() {
         {sessionTypes.map((s) => (
           <span key={s.id} className="block">{s.name}：{formatYen(s.priceYen)}</span>
         ))}
-        <span className="block">{priceList.course.name}：{formatYen(priceList.course.priceYen)}</span>
+        {coursePrices.map((c) => (
+          <span key={c.slug} className="block">{c.title}：{coursePriceText(c)}</span>
+        ))}
       </>,
     ],
     ['商品代金以外の必要料金', 'インターネット接続料金・通信料金・通話料金はお客様のご負担となります。'],

@@ -39,7 +39,7 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
         <h1 id="receipt-heading">領収書</h1>
         <p className="receipt__addressee">{addressee} 様</p>
         <p className="receipt__amount">{formatYen(net)}</p>
-        <p>但し　カウンセリング料として（{payment.sessionTypeName ?? '心理学講座'}）</p>
+        <p>但し　{payment.purpose === 'course' ? '受講料として（心理学講座）' : `カウンセリング料として（${payment.sessionTypeName}）`}</p>
         <p>上記正に領収いたしました。</p>
         <dl className="facts">
           <dt>お支払い日</dt>

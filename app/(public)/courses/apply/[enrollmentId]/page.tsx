@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { HoldCountdown } from '@/components/booking/hold-countdown';
+import { ApplicationForm } from '@/components/courses/application-form';
+import { CourseTerms } from '@/components/courses/course-terms';
+import { LessonTime } from '@/components/courses/lesson-time';
+import { getDb } from '@/db';
+import { getEnrollment } from '@/features/courses/queries';
+import { requireUser } from '@/lib/auth/guards';
+import { formatYen } from '@/lib/format';
+
+export const metadata: Metadata = { title: '講座のお申し込み', robots: { index: false } };
+
+type Props = { params: Promise<{ enrollmentId: string }>; searchParams: Promise<{ cancelled?: string }> };
+
+/** The held seat's application: countdown, the short question, the terms, then payment. Only its own client sees it. */
+export default async function CourseApplicationPage({ params, searchParams }: Props) {
+  const { enrollmentId } = await params;
+  const user = await requireUser(`/courses/apply/${enrollmentId}`);
+  const found = await getEnrollment(await getDb(), enrollmentId);
+  if (!found || found.enrollment.clientId !== user.id) notFound();
+  const { enrollment, cohort, course, lessons } = found;
+  const live = enrollment.status === 'held' && enrollment.holdExpiresAt && enrollment.holdExpiresAt > new Date();
+  return (
+    <div className="container container--narrow">
+      <h1>講座のお申し込み</h1>
+      {(await searchParams).cancelled ? <p className="notice">お支払いは完了していません。続ける場合は、もう一度「お支払いへ進む」を押してください。</p> : null}
+      <dl className="facts">
+        <dt>講座</dt>
+        <dd>
+          {course.title}（{cohort.name}）
+        </dd>
+        <dt>初回</dt>
+        <dd>{lessons[0] ? <LessonTime at={lessons[0].startsAt.toISOString()} /> : '未定'}</dd>
+        <dt>回数</dt>
+        <dd>全{lessons.length}回（オンライン）</dd>
+        <dt>お支払い金額</dt>
+        <dd>{formatYen(enrollment.priceYen)}</dd>
+      </dl>
+      {enrollment.status === 'enrolled' ? (
+        <p>
+          お申し込みとお支払いは完了しています。<Link href={`/portal/courses/${cohort.id}`}>講座のページへ</Link>
+        </p>
+      ) : live ? (
+        <>
+          <HoldCountdown expiresAt={enrollment.holdExpiresAt!.toISOString()} label="お席の確保" />
+          <h2>キャンセル規定</h2>
+          <CourseTerms firstLessonAt={lessons[0]?.startsAt ?? null} priceYen={enrollment.priceYen} />
+          <ApplicationForm enrollmentId={enrollment.id} question={course.applicationQuestion} answer={enrollment.applicationAnswer} />
+        </>
+      ) : enrollment.status === 'cancelled' ? (
+        <p role="alert">
+          このお申し込みは取り消されました{cohort.status === 'cancelled' ? '（開講中止のため）' : ''}。お支払いがあった場合は返金しています。
+        </p>
+      ) : (
+        <p role="alert">
+          お席の確保時間が過ぎました。お手数ですが、<Link href={`/courses/${course.slug}`}>講座のページからもう一度お申し込みください</Link>。
+        </p>
+      )}
+    </div>
+  );
+}

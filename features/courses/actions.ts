@@ -1,0 +1,52 @@
+'use server';
+
+import { and, eq } from 'drizzle-orm';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { courseEnrollments } from '@/db/schema';
+import { cancelEnrollmentWithRefund, startCourseCheckout } from '@/features/payments/courses';
+import { defineAction } from '@/lib/actions';
+import { AppError } from '@/lib/errors';
+import { applicationSchema, cohortIdSchema, enrollmentIdSchema } from './schemas';
+import { holdSeat, joinWaitlist, leaveWaitlist, recordApplication } from './service';
+
+/** Holds a seat and goes on to the application; a cohort that filled meanwhile answers `full`. */
+export const holdSeatAction = defineAction('user', cohortIdSchema, async (input, ctx) => {
+  const result = await holdSeat(ctx.db, { cohortId: input.cohortId, clientId: ctx.user.id, now: ctx.now });
+  if (result.status === 'held') redirect(`/courses/apply/${result.enrollmentId}`);
+  if (result.status === 'enrolled') redirect(`/portal/courses/${input.cohortId}`);
+  return { ok: false as const, code: 'cohort_full', error: 'ちょうど満席になりました。キャンセル待ちに登録できます。' };
+});
+
+export const joinWaitlistAction = defineAction('user', cohortIdSchema, async (input, ctx) => {
+  const result = await joinWaitlist(ctx.db, { cohortId: input.cohortId, clientId: ctx.user.id, now: ctx.now });
+  if (result.status === 'offered') redirect(`/courses/apply/${result.enrollmentId}`);
+  if (result.status === 'enrolled') redirect(`/portal/courses/${input.cohortId}`);
+  revalidatePath('/courses/[slug]', 'page');
+  return { ok: true as const, data: undefined, message: 'キャンセル待ちに登録しました。お席が空いたら、メールでお知らせします（24時間お取り置きします）。' };
+});
+
+export const leaveWaitlistAction = defineAction('user', cohortIdSchema, async (input, ctx) => {
+  await leaveWaitlist(ctx.db, { cohortId: input.cohortId, clientId: ctx.user.id });
+  revalidatePath('/courses/[slug]', 'page');
+  return { ok: true as const, data: undefined, message: 'キャンセル待ちを取り消しました。' };
+});
+
+/** The application answer and the terms agreement are recorded, then on to Stripe Checkout. */
+export const applyAndPayAction = defineAction('user', applicationSchema, async (input, ctx) => {
+  await recordApplication(ctx.db, { enrollmentId: input.enrollmentId, clientId: ctx.user.id, answer: input.answer, now: ctx.now });
+  const url = await startCourseCheckout(ctx.db, { enrollmentId: input.enrollmentId, clientId: ctx.user.id, baseUrl: ctx.baseUrl, now: ctx.now });
+  redirect(url);
+});
+
+export const cancelEnrollmentAction = defineAction('user', enrollmentIdSchema, async (input, ctx) => {
+  const [seat] = await ctx.db
+    .select({ id: courseEnrollments.id })
+    .from(courseEnrollments)
+    .where(and(eq(courseEnrollments.id, input.enrollmentId), eq(courseEnrollments.clientId, ctx.user.id)))
+    .limit(1);
+  // Another client's seat looks exactly like one that does not exist.
+  if (!seat) throw new AppError('not_found');
+  const refund = await cancelEnrollmentWithRefund(ctx.db, { enrollmentId: seat.id, by: 'client', now: ctx.now });
+  return { ok: true as const, data: refund, message: 'キャンセルを承りました。確認のメールをお送りしました。' };
+});

@@ -1,0 +1,52 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { cancelCohortWithRefunds } from '@/features/payments/courses';
+import { sendMail } from '@/features/mail/service';
+import { defineAction } from '@/lib/actions';
+import { absoluteUrl } from '@/lib/site-url';
+import { saveCohort, saveCourse, saveLesson } from './admin-service';
+import { courseMails, mailOffers } from './mails';
+import { listEnrolledClients } from './queries';
+import { announcementSchema, cohortIdSchema, cohortSchema, courseSchema, lessonSchema } from './schemas';
+
+const saved = (message: string) => ({ ok: true as const, data: undefined, message });
+
+function revalidateCourses() {
+  revalidatePath('/courses');
+  revalidatePath('/courses/[slug]', 'page');
+  revalidatePath('/admin/courses', 'layout');
+}
+
+export const saveCourseAction = defineAction('counselor', courseSchema, async (input, ctx) => {
+  await saveCourse(ctx.db, input, ctx.now);
+  revalidateCourses();
+  return saved('講座を保存しました。');
+});
+
+export const saveCohortAction = defineAction('counselor', cohortSchema, async (input, ctx) => {
+  const { offers } = await saveCohort(ctx.db, input, ctx.now);
+  await mailOffers(ctx.db, offers);
+  revalidateCourses();
+  return saved(input.id ? '開講回を保存しました。' : '開講回を追加しました。');
+});
+
+export const saveLessonAction = defineAction('counselor', lessonSchema, async (input, ctx) => {
+  await saveLesson(ctx.db, input);
+  revalidateCourses();
+  return saved(input.id ? '講義を保存しました。' : '講義を追加しました。');
+});
+
+/** One message to every enrolled participant of a cohort (each gets their own copy). */
+export const emailCohortAction = defineAction('counselor', announcementSchema, async (input, ctx) => {
+  const participants = await listEnrolledClients(ctx.db, input.cohortId);
+  const url = absoluteUrl(`/portal/courses/${input.cohortId}`);
+  for (const p of participants) await sendMail(ctx.db, { to: p.email, ...courseMails.announcement({ subject: input.subject, body: input.body, url }) });
+  return saved(`${participants.length}名の受講者にメールを送りました。`);
+});
+
+export const cancelCohortAction = defineAction('counselor', cohortIdSchema, async (input, ctx) => {
+  const { refunded, told } = await cancelCohortWithRefunds(ctx.db, { cohortId: input.cohortId, now: ctx.now });
+  revalidateCourses();
+  return saved(`開講を中止しました。${refunded}件のお支払いを全額返金し、${told}名にお知らせしました。`);
+});

@@ -1,0 +1,85 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { users } from '@/db/schema';
+import { whenFor } from '@/features/booking/mails';
+import { composeMail } from '@/features/mail/compose';
+import { sendMail } from '@/features/mail/service';
+import { formatYen } from '@/lib/format';
+import { absoluteUrl } from '@/lib/site-url';
+import type { SeatOffer } from './seats';
+
+// Subjects and bodies say "講座" and nothing about anyone's reasons for taking it.
+export const courseMails = {
+  offer: (input: { until: string; url: string }) =>
+    composeMail({
+      subject: '【こころの整理室】講座のお席に空きが出ました',
+      paragraphs: [
+        'キャンセル待ちにご登録いただいていた講座に空きが出ましたので、お席をお取りしています。',
+        `${input.until}までにお申し込みとお支払いを済ませていただくと、受講が確定します。期限を過ぎると、お席は次の方にご案内します。`,
+      ],
+      action: { label: 'お申し込みを続ける', url: input.url },
+    }),
+  enrolled: (input: { courseTitle: string; cohortName: string; firstLesson: string; priceYen: number; url: string }) =>
+    composeMail({
+      subject: '【こころの整理室】講座お申し込みの確認',
+      paragraphs: [
+        'お申し込みとお支払いを確認しました。ご受講をお待ちしております。',
+        `講座：${input.courseTitle}（${input.cohortName}）\n初回：${input.firstLesson}\nお支払い：${formatYen(input.priceYen)}（お支払い済み）`,
+        'すべての回の日程をカレンダーに登録できるファイル（.ics）を添付しています。参加URLと資料はマイページに表示されます。',
+      ],
+      action: { label: 'マイページで講座を見る', url: input.url },
+    }),
+  cancelled: (input: { courseTitle: string; refundYen: number }) =>
+    composeMail({
+      subject: '【こころの整理室】講座のキャンセル',
+      paragraphs: [
+        `${input.courseTitle}のキャンセルを承りました。`,
+        input.refundYen > 0
+          ? `返金額：${formatYen(input.refundYen)}（全額）。カード会社により、反映まで数日かかる場合があります。`
+          : '講座の規定により、返金はありません（初回講義の7日前を過ぎたため）。',
+      ],
+    }),
+  cohortCancelled: (input: { courseTitle: string; cohortName: string; refundYen: number | null }) =>
+    composeMail({
+      subject: '【こころの整理室】講座の開講中止のお知らせ',
+      paragraphs: [
+        `誠に申し訳ありませんが、${input.courseTitle}（${input.cohortName}）は開講を中止することになりました。`,
+        input.refundYen
+          ? `お支払いいただいた${formatYen(input.refundYen)}は全額を返金いたします。カード会社により、反映まで数日かかる場合があります。`
+          : 'お申し込み・キャンセル待ちはすべて取り消しました。お支払いは発生していません。',
+        'ご迷惑をおかけして申し訳ありません。次回の開講は講座のページでお知らせします。',
+      ],
+    }),
+  lostAndRefunded: (input: { courseTitle: string; amountYen: number; url: string }) =>
+    composeMail({
+      subject: '【こころの整理室】講座お申し込みについてのお詫びと返金',
+      paragraphs: [
+        `お支払いの完了までにお席の確保時間が過ぎ、その間に${input.courseTitle}のお席が埋まったため、お申し込みをお受けできませんでした。`,
+        `お支払いいただいた${formatYen(input.amountYen)}は全額を返金いたしました。カード会社により、反映まで数日かかる場合があります。`,
+      ],
+      action: { label: '講座のページを見る', url: input.url },
+    }),
+  announcement: (input: { subject: string; body: string; url: string }) =>
+    composeMail({
+      subject: `【こころの整理室】${input.subject}`,
+      paragraphs: input.body.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean),
+      action: { label: 'マイページで講座を見る', url: input.url },
+    }),
+};
+
+/** Tells each client offered a seat; the link opens the held seat's application. */
+export async function mailOffers(db: Db, offers: SeatOffer[]): Promise<void> {
+  if (offers.length === 0) return;
+  const clients = await db.select().from(users).where(inArray(users.id, offers.map((o) => o.clientId)));
+  for (const offer of offers) {
+    const client = clients.find((c) => c.id === offer.clientId);
+    if (!client) continue;
+    await sendMail(db, { to: client.email, ...courseMails.offer({ until: whenFor(offer.expiresAt, client.timeZone), url: absoluteUrl(`/courses/apply/${offer.enrollmentId}`) }) });
+  }
+}
+
+export async function clientOf(db: Db, clientId: string | null) {
+  if (!clientId) return undefined;
+  const [client] = await db.select().from(users).where(eq(users.id, clientId));
+  return client;
+}

@@ -1,0 +1,183 @@
+import { and, asc, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { courseCohorts, courseEnrollments, courseLessons, courses, courseWaitlist, payments, users } from '@/db/schema';
+
+const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+
+/**
+ * Seats taken as a visitor should see them: enrolled, and held seats whose time is not up.
+ * Written with explicit table names: drizzle leaves columns unqualified in a one-table select,
+ * which inside this subquery would compare the enrolment's columns with themselves.
+ */
+function seatsTakenSql(now: Date) {
+  return sql<number>`(select count(*)::int from course_enrollments e where e.cohort_id = course_cohorts.id and (e.status = 'enrolled' or (e.status = 'held' and e.hold_expires_at > ${now.toISOString()}::timestamptz)))`;
+}
+
+export async function listCourses(db: Db, options: { includeInactive?: boolean } = {}) {
+  return db
+    .select()
+    .from(courses)
+    .where(options.includeInactive ? undefined : eq(courses.active, true))
+    .orderBy(asc(courses.sortOrder), asc(courses.createdAt));
+}
+
+/** The price shown on the home page and the 特商法 page: each active course's open cohorts' price range. */
+export async function listCoursePrices(db: Db) {
+  return db
+    .select({ title: courses.title, slug: courses.slug, minYen: sql<number>`min(${courseCohorts.priceYen})::int`, maxYen: sql<number>`max(${courseCohorts.priceYen})::int` })
+    .from(courses)
+    .innerJoin(courseCohorts, and(eq(courseCohorts.courseId, courses.id), eq(courseCohorts.status, 'open')))
+    .where(eq(courses.active, true))
+    .groupBy(courses.id)
+    .orderBy(asc(courses.sortOrder));
+}
+
+async function lessonsOf(db: Db, cohortIds: string[]) {
+  if (cohortIds.length === 0) return [];
+  return db.select().from(courseLessons).where(inArray(courseLessons.cohortId, cohortIds)).orderBy(asc(courseLessons.startsAt));
+}
+
+/** A course page: its open cohorts with lesson times (never links or materials) and seats taken. */
+export async function getCourseBySlug(db: Db, slug: string, now: Date) {
+  const [course] = await db.select().from(courses).where(and(eq(courses.slug, slug), eq(courses.active, true))).limit(1);
+  if (!course) return undefined;
+  const cohorts = await db
+    .select({ cohort: courseCohorts, seatsTaken: seatsTakenSql(now) })
+    .from(courseCohorts)
+    .where(and(eq(courseCohorts.courseId, course.id), eq(courseCohorts.status, 'open')))
+    .orderBy(asc(courseCohorts.registrationDeadline));
+  const lessons = await lessonsOf(db, cohorts.map((c) => c.cohort.id));
+  return {
+    course,
+    cohorts: cohorts.map(({ cohort, seatsTaken }) => ({
+      ...cohort,
+      seatsTaken: Number(seatsTaken),
+      lessons: lessons.filter((l) => l.cohortId === cohort.id).map((l) => ({ id: l.id, title: l.title, startsAt: l.startsAt, endsAt: l.endsAt })),
+    })),
+  };
+}
+
+/** What a client has going with a course's cohorts: live seats and places in line. */
+export async function getClientCourseStanding(db: Db, clientId: string, cohortIds: string[]) {
+  if (cohortIds.length === 0) return { seats: [], waiting: [] };
+  const seats = await db
+    .select()
+    .from(courseEnrollments)
+    .where(and(eq(courseEnrollments.clientId, clientId), inArray(courseEnrollments.cohortId, cohortIds), inArray(courseEnrollments.status, ['held', 'enrolled'])));
+  const waiting = await db
+    .select()
+    .from(courseWaitlist)
+    .where(and(eq(courseWaitlist.clientId, clientId), inArray(courseWaitlist.cohortId, cohortIds), eq(courseWaitlist.status, 'waiting')));
+  return { seats, waiting };
+}
+
+/** A seat with its cohort, course and lessons (times only), for the application page. */
+export async function getEnrollment(db: Db, enrollmentId: string) {
+  if (!isUuid(enrollmentId)) return undefined;
+  const [row] = await db
+    .select({ enrollment: courseEnrollments, cohort: courseCohorts, course: courses })
+    .from(courseEnrollments)
+    .innerJoin(courseCohorts, eq(courseCohorts.id, courseEnrollments.cohortId))
+    .innerJoin(courses, eq(courses.id, courseCohorts.courseId))
+    .where(eq(courseEnrollments.id, enrollmentId))
+    .limit(1);
+  if (!row) return undefined;
+  const lessons = await lessonsOf(db, [row.cohort.id]);
+  return { ...row, lessons: lessons.map((l) => ({ id: l.id, title: l.title, startsAt: l.startsAt, endsAt: l.endsAt })) };
+}
+
+/**
+ * A cohort as its enrolled client sees it, with meeting links and materials; undefined for
+ * anyone without an enrolled seat in it (the page answers 404).
+ */
+export async function getEnrolledCohort(db: Db, input: { cohortId: string; clientId: string }) {
+  if (!isUuid(input.cohortId)) return undefined;
+  const [row] = await db
+    .select({ enrollment: courseEnrollments, cohort: courseCohorts, course: courses })
+    .from(courseEnrollments)
+    .innerJoin(courseCohorts, eq(courseCohorts.id, courseEnrollments.cohortId))
+    .innerJoin(courses, eq(courses.id, courseCohorts.courseId))
+    .where(and(eq(courseEnrollments.cohortId, input.cohortId), eq(courseEnrollments.clientId, input.clientId), eq(courseEnrollments.status, 'enrolled')))
+    .limit(1);
+  if (!row) return undefined;
+  const [payment] = await db
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(eq(payments.enrollmentId, row.enrollment.id), inArray(payments.status, ['paid', 'partially_refunded', 'refunded'])))
+    .limit(1);
+  return { ...row, lessons: await lessonsOf(db, [row.cohort.id]), paymentId: payment?.id };
+}
+
+/** The portal's list: the client's seats (held with time left, or enrolled) and places in line. */
+export async function listClientCourses(db: Db, clientId: string, now: Date) {
+  const seats = await db
+    .select({ enrollment: courseEnrollments, cohortName: courseCohorts.name, courseTitle: courses.title, cohortStatus: courseCohorts.status })
+    .from(courseEnrollments)
+    .innerJoin(courseCohorts, eq(courseCohorts.id, courseEnrollments.cohortId))
+    .innerJoin(courses, eq(courses.id, courseCohorts.courseId))
+    .where(
+      and(
+        eq(courseEnrollments.clientId, clientId),
+        or(eq(courseEnrollments.status, 'enrolled'), and(eq(courseEnrollments.status, 'held'), gt(courseEnrollments.holdExpiresAt, now))),
+      ),
+    )
+    .orderBy(desc(courseEnrollments.createdAt));
+  const waiting = await db
+    .select({ entry: courseWaitlist, cohortName: courseCohorts.name, courseTitle: courses.title, slug: courses.slug })
+    .from(courseWaitlist)
+    .innerJoin(courseCohorts, eq(courseCohorts.id, courseWaitlist.cohortId))
+    .innerJoin(courses, eq(courses.id, courseCohorts.courseId))
+    .where(and(eq(courseWaitlist.clientId, clientId), eq(courseWaitlist.status, 'waiting')));
+  return { seats, waiting };
+}
+
+/** The counselor's view of a cohort: lessons, roster with payment state, the line. */
+export async function getCohortForCounselor(db: Db, cohortId: string) {
+  if (!isUuid(cohortId)) return undefined;
+  const [row] = await db
+    .select({ cohort: courseCohorts, course: courses })
+    .from(courseCohorts)
+    .innerJoin(courses, eq(courses.id, courseCohorts.courseId))
+    .where(eq(courseCohorts.id, cohortId))
+    .limit(1);
+  if (!row) return undefined;
+  const roster = await db
+    .select({
+      enrollment: courseEnrollments,
+      familyName: users.familyName,
+      givenName: users.givenName,
+      email: users.email,
+      paymentStatus: payments.status,
+      paidYen: payments.amountYen,
+      refundedYen: payments.refundedYen,
+    })
+    .from(courseEnrollments)
+    .leftJoin(users, eq(users.id, courseEnrollments.clientId))
+    .leftJoin(payments, and(eq(payments.enrollmentId, courseEnrollments.id), inArray(payments.status, ['paid', 'partially_refunded', 'refunded'])))
+    .where(and(eq(courseEnrollments.cohortId, cohortId), inArray(courseEnrollments.status, ['held', 'enrolled', 'cancelled'])))
+    .orderBy(asc(courseEnrollments.createdAt));
+  const line = await db
+    .select({ entry: courseWaitlist, familyName: users.familyName, givenName: users.givenName, email: users.email })
+    .from(courseWaitlist)
+    .leftJoin(users, eq(users.id, courseWaitlist.clientId))
+    .where(and(eq(courseWaitlist.cohortId, cohortId), inArray(courseWaitlist.status, ['waiting', 'offered'])))
+    .orderBy(asc(courseWaitlist.createdAt), asc(courseWaitlist.id));
+  return { ...row, lessons: await lessonsOf(db, [cohortId]), roster, line };
+}
+
+export async function listCohortsForCounselor(db: Db, courseId: string, now: Date) {
+  return db
+    .select({ cohort: courseCohorts, seatsTaken: seatsTakenSql(now) })
+    .from(courseCohorts)
+    .where(eq(courseCohorts.courseId, courseId))
+    .orderBy(desc(courseCohorts.registrationDeadline));
+}
+
+/** Everyone enrolled in a cohort, for the counselor's message to all participants. */
+export async function listEnrolledClients(db: Db, cohortId: string) {
+  return db
+    .select({ email: users.email })
+    .from(courseEnrollments)
+    .innerJoin(users, eq(users.id, courseEnrollments.clientId))
+    .where(and(eq(courseEnrollments.cohortId, cohortId), eq(courseEnrollments.status, 'enrolled')));
+}

@@ -1,0 +1,230 @@
+import { and, eq, gt, inArray } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { courseCohorts, courseEnrollments, courses, courseWaitlist } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { cancellationPolicy } from '@/lib/site-config';
+import { courseRefund, registrationState, seatHoldMinutes } from './domain/terms';
+import { mailOffers } from './mails';
+import { cohortsToSettle, countTakenSeats, lockCohort, type LockedCohort, type SeatOffer, settleSeats } from './seats';
+
+const MINUTE_MS = 60 * 1000;
+
+async function lockOpenCohortOrThrow(tx: Db, cohortId: string): Promise<LockedCohort> {
+  const cohort = await lockCohort(tx, cohortId);
+  if (!cohort) throw new AppError('not_found');
+  const [course] = await tx.select({ active: courses.active }).from(courses).where(eq(courses.id, cohort.courseId));
+  if (!course?.active) throw new AppError('not_found');
+  return cohort;
+}
+
+async function liveSeatOf(tx: Db, cohortId: string, clientId: string) {
+  const [seat] = await tx
+    .select()
+    .from(courseEnrollments)
+    .where(and(eq(courseEnrollments.cohortId, cohortId), eq(courseEnrollments.clientId, clientId), inArray(courseEnrollments.status, ['held', 'enrolled'])))
+    .limit(1);
+  return seat;
+}
+
+export type HoldResult = { status: 'held' | 'enrolled'; enrollmentId: string } | { status: 'full' };
+
+/**
+ * Holds a seat for 30 minutes, or answers `full` (the page then offers the waitlist). Seats
+ * are counted under the cohort's row lock, and the database's trigger refuses an oversold
+ * cohort besides: whatever the concurrency, held and paid seats never exceed the capacity.
+ * Lapsed holds are released first, and a freed seat goes to the first in line, not to
+ * whoever happens to ask next.
+ */
+export async function holdSeat(db: Db, input: { cohortId: string; clientId: string; now: Date }): Promise<HoldResult> {
+  const { result, offers } = await db.transaction(async (tx) => {
+    const cohort = await lockOpenCohortOrThrow(tx, input.cohortId);
+    const offers = await settleSeats(tx, cohort, input.now);
+    const own = await liveSeatOf(tx, cohort.id, input.clientId);
+    if (own) return { result: { status: own.status === 'enrolled' ? 'enrolled' : 'held', enrollmentId: own.id } as HoldResult, offers };
+    const state = registrationState({ ...cohort, seatsTaken: await countTakenSeats(tx, cohort.id), deadline: cohort.registrationDeadline, now: input.now });
+    if (state === 'closed' || state === 'cancelled') throw new AppError('registration_closed');
+    if (state === 'full') return { result: { status: 'full' } as HoldResult, offers };
+    const [seat] = await tx
+      .insert(courseEnrollments)
+      .values({
+        cohortId: cohort.id,
+        clientId: input.clientId,
+        status: 'held',
+        holdExpiresAt: new Date(input.now.getTime() + seatHoldMinutes * MINUTE_MS),
+        priceYen: cohort.priceYen,
+        createdAt: input.now,
+        updatedAt: input.now,
+      })
+      .returning({ id: courseEnrollments.id });
+    return { result: { status: 'held', enrollmentId: seat!.id } as HoldResult, offers };
+  });
+  await mailOffers(db, offers);
+  return result;
+}
+
+/**
+ * Puts the client in line for a full cohort (once). If a seat is free after all, it is
+ * offered at once, to the first in line.
+ */
+export async function joinWaitlist(db: Db, input: { cohortId: string; clientId: string; now: Date }): Promise<{ status: 'waiting' | 'offered' | 'enrolled'; enrollmentId?: string }> {
+  const { status, offers } = await db.transaction(async (tx) => {
+    const cohort = await lockOpenCohortOrThrow(tx, input.cohortId);
+    if (cohort.status !== 'open' || cohort.registrationDeadline <= input.now) throw new AppError('registration_closed');
+    const own = await liveSeatOf(tx, cohort.id, input.clientId);
+    if (own) return { status: { status: own.status === 'enrolled' ? ('enrolled' as const) : ('offered' as const), enrollmentId: own.id }, offers: [] };
+    await tx.insert(courseWaitlist).values({ cohortId: cohort.id, clientId: input.clientId, status: 'waiting', createdAt: input.now }).onConflictDoNothing();
+    const offers = await settleSeats(tx, cohort, input.now);
+    const mine = offers.find((o) => o.clientId === input.clientId);
+    return { status: mine ? { status: 'offered' as const, enrollmentId: mine.enrollmentId } : { status: 'waiting' as const }, offers };
+  });
+  await mailOffers(db, offers);
+  return status;
+}
+
+/** The client leaves the line (an offered seat they hold stays theirs until it lapses). */
+export async function leaveWaitlist(db: Db, input: { cohortId: string; clientId: string }): Promise<void> {
+  await db
+    .update(courseWaitlist)
+    .set({ status: 'left' })
+    .where(and(eq(courseWaitlist.cohortId, input.cohortId), eq(courseWaitlist.clientId, input.clientId), eq(courseWaitlist.status, 'waiting')));
+}
+
+/** The application answer and the agreement to the course terms, recorded before paying. */
+export async function recordApplication(db: Db, input: { enrollmentId: string; clientId: string; answer: string; now: Date }) {
+  const [row] = await db
+    .update(courseEnrollments)
+    .set({
+      applicationAnswer: input.answer,
+      fullRefundUntilDaysBefore: cancellationPolicy.course.fullRefundUntilDaysBefore,
+      policyAgreedAt: input.now,
+      updatedAt: input.now,
+    })
+    .where(
+      and(
+        eq(courseEnrollments.id, input.enrollmentId),
+        eq(courseEnrollments.clientId, input.clientId),
+        eq(courseEnrollments.status, 'held'),
+        gt(courseEnrollments.holdExpiresAt, input.now),
+      ),
+    )
+    .returning();
+  if (!row) throw new AppError('seat_hold_expired');
+  return row;
+}
+
+/**
+ * Keeps a held seat until the Checkout Session expires (never shortening a waitlist offer).
+ * Fails when the hold has already lapsed.
+ */
+export async function extendSeatHold(db: Db, input: { enrollmentId: string; until: Date; now: Date }): Promise<void> {
+  const [row] = await db
+    .update(courseEnrollments)
+    .set({ holdExpiresAt: input.until, updatedAt: input.now })
+    .where(and(eq(courseEnrollments.id, input.enrollmentId), eq(courseEnrollments.status, 'held'), gt(courseEnrollments.holdExpiresAt, input.now)))
+    .returning({ id: courseEnrollments.id });
+  if (!row) throw new AppError('seat_hold_expired');
+}
+
+/**
+ * Enrols a client whose payment succeeded. A hold that lapsed is taken back if a seat is
+ * still free; if the seat went to someone else (or the cohort was cancelled), it is lost and
+ * the caller refunds.
+ */
+export async function confirmPaidEnrollment(tx: Db, enrollmentId: string, now: Date): Promise<'confirmed' | 'already' | 'lost'> {
+  const [seat] = await tx.select().from(courseEnrollments).where(eq(courseEnrollments.id, enrollmentId)).limit(1);
+  if (!seat) return 'lost';
+  const cohort = await lockCohort(tx, seat.cohortId);
+  const [current] = await tx.select().from(courseEnrollments).where(eq(courseEnrollments.id, enrollmentId)).limit(1);
+  if (!cohort || !current) return 'lost';
+  if (current.status === 'enrolled') return 'already';
+  if (current.status === 'cancelled' || cohort.status !== 'open') return 'lost';
+  if (current.status === 'expired' && (await countTakenSeats(tx, cohort.id)) >= cohort.capacity) return 'lost';
+  // Another live seat of the same client (registered again after this hold lapsed) wins.
+  if (current.status === 'expired' && current.clientId && (await liveSeatOf(tx, cohort.id, current.clientId))) return 'lost';
+  const updated = await tx
+    .update(courseEnrollments)
+    .set({ status: 'enrolled', holdExpiresAt: null, updatedAt: now })
+    .where(and(eq(courseEnrollments.id, enrollmentId), inArray(courseEnrollments.status, ['held', 'expired'])))
+    .returning({ id: courseEnrollments.id });
+  await tx.update(courseWaitlist).set({ status: 'accepted' }).where(eq(courseWaitlist.enrollmentId, enrollmentId));
+  return updated.length > 0 ? 'confirmed' : 'already';
+}
+
+/** A checkout that expired or failed: its seat is released and offered to the next in line. */
+export async function releaseSeatHold(db: Db, enrollmentId: string, now: Date): Promise<void> {
+  const offers = await db.transaction(async (tx) => {
+    const [seat] = await tx.select({ cohortId: courseEnrollments.cohortId }).from(courseEnrollments).where(eq(courseEnrollments.id, enrollmentId));
+    if (!seat) return [];
+    const cohort = (await lockCohort(tx, seat.cohortId))!;
+    const released = await tx
+      .update(courseEnrollments)
+      .set({ status: 'expired', updatedAt: now })
+      .where(and(eq(courseEnrollments.id, enrollmentId), eq(courseEnrollments.status, 'held')))
+      .returning({ id: courseEnrollments.id });
+    if (released.length > 0) await tx.update(courseWaitlist).set({ status: 'lapsed' }).where(and(eq(courseWaitlist.enrollmentId, enrollmentId), eq(courseWaitlist.status, 'offered')));
+    return settleSeats(tx, cohort, now);
+  });
+  await mailOffers(db, offers);
+}
+
+/** Releases every lapsed hold and offers freed seats (the job; holds are also released lazily). */
+export async function releaseExpiredSeatHolds(db: Db, now: Date): Promise<number> {
+  let offered = 0;
+  for (const cohortId of await cohortsToSettle(db, now)) {
+    const offers = await db.transaction(async (tx) => settleSeats(tx, (await lockCohort(tx, cohortId))!, now));
+    await mailOffers(db, offers);
+    offered += offers.length;
+  }
+  return offered;
+}
+
+/**
+ * Cancels an enrolled seat under the course terms and returns the refund due. Freed seats go
+ * to the waitlist; the caller mails the offers after its transaction commits.
+ */
+export async function cancelEnrollment(tx: Db, input: { enrollmentId: string; by: 'client' | 'counselor'; now: Date }) {
+  const [seat] = await tx.select().from(courseEnrollments).where(eq(courseEnrollments.id, input.enrollmentId)).limit(1);
+  if (!seat) throw new AppError('enrollment_not_cancellable');
+  const cohort = (await lockCohort(tx, seat.cohortId))!;
+  const firstLessonAt = cohort.firstLessonAt ?? cohort.registrationDeadline;
+  if (input.by === 'client' && firstLessonAt <= input.now) throw new AppError('enrollment_not_cancellable');
+  const refund = courseRefund({
+    fullRefundUntilDaysBefore: seat.fullRefundUntilDaysBefore ?? cancellationPolicy.course.fullRefundUntilDaysBefore,
+    firstLessonAt,
+    now: input.now,
+    priceYen: seat.priceYen,
+    cancelledBy: input.by,
+  });
+  const [updated] = await tx
+    .update(courseEnrollments)
+    .set({ status: 'cancelled', cancelledAt: input.now, cancelledBy: input.by, updatedAt: input.now })
+    .where(and(eq(courseEnrollments.id, seat.id), eq(courseEnrollments.status, 'enrolled')))
+    .returning();
+  if (!updated) throw new AppError('enrollment_not_cancellable');
+  const offers = await settleSeats(tx, cohort, input.now);
+  return { enrollment: updated, cohort, refund, offers };
+}
+
+/**
+ * Cancels a whole cohort, once: every held and enrolled seat is cancelled and the line is
+ * closed. The caller refunds each paid seat in full and tells everyone.
+ */
+export async function cancelCohort(tx: Db, input: { cohortId: string; now: Date }) {
+  const cohort = await lockCohort(tx, input.cohortId);
+  if (!cohort) throw new AppError('not_found');
+  if (cohort.status === 'cancelled') throw new AppError('enrollment_not_cancellable');
+  await tx.update(courseCohorts).set({ status: 'cancelled', cancelledAt: input.now, updatedAt: input.now }).where(eq(courseCohorts.id, cohort.id));
+  const seats = await tx
+    .update(courseEnrollments)
+    .set({ status: 'cancelled', cancelledAt: input.now, cancelledBy: 'counselor', updatedAt: input.now })
+    .where(and(eq(courseEnrollments.cohortId, cohort.id), inArray(courseEnrollments.status, ['held', 'enrolled'])))
+    .returning();
+  const line = await tx
+    .update(courseWaitlist)
+    .set({ status: 'closed' })
+    .where(and(eq(courseWaitlist.cohortId, cohort.id), inArray(courseWaitlist.status, ['waiting', 'offered'])))
+    .returning({ clientId: courseWaitlist.clientId });
+  return { cohort, seats, waitingClientIds: line.map((l) => l.clientId).filter((id): id is string => Boolean(id)) };
+}
+
+export type { SeatOffer };

@@ -1,0 +1,63 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { courseCohorts, courseEnrollments, courseLessons, courses, payments, users } from '@/db/schema';
+import { whenFor } from '@/features/booking/mails';
+import { cohortIcs } from '@/features/courses/calendar';
+import { courseMails } from '@/features/courses/mails';
+import { sendMail } from '@/features/mail/service';
+import { absoluteUrl } from '@/lib/site-url';
+import { requestRefund, submitPendingRefunds } from './refunds';
+
+async function seatWithClient(db: Db, enrollmentId: string) {
+  const [row] = await db
+    .select({ enrollment: courseEnrollments, cohort: courseCohorts, course: courses, user: users })
+    .from(courseEnrollments)
+    .innerJoin(courseCohorts, eq(courseCohorts.id, courseEnrollments.cohortId))
+    .innerJoin(courses, eq(courses.id, courseCohorts.courseId))
+    .innerJoin(users, eq(users.id, courseEnrollments.clientId))
+    .where(eq(courseEnrollments.id, enrollmentId));
+  return row;
+}
+
+/** The enrolment mail, with every lesson of the cohort in one .ics. */
+export async function mailEnrollmentConfirmed(db: Db, enrollmentId: string): Promise<void> {
+  const row = await seatWithClient(db, enrollmentId);
+  if (!row) return;
+  const lessons = await db.select().from(courseLessons).where(eq(courseLessons.cohortId, row.cohort.id)).orderBy(asc(courseLessons.startsAt));
+  const url = absoluteUrl(`/portal/courses/${row.cohort.id}`);
+  const attachments = lessons.length
+    ? [{ filename: 'course.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', contentBase64: Buffer.from(cohortIcs(lessons, url)).toString('base64') }]
+    : [];
+  await sendMail(db, {
+    to: row.user.email,
+    ...courseMails.enrolled({
+      courseTitle: row.course.title,
+      cohortName: row.cohort.name,
+      firstLesson: lessons[0] ? whenFor(lessons[0].startsAt, row.user.timeZone) : '未定',
+      priceYen: row.enrollment.priceYen,
+      url,
+    }),
+    attachments,
+  });
+}
+
+/** The payment arrived after its seat was given up (or the cohort cancelled): refund it all and say so. */
+export async function refundLostEnrollment(db: Db, paymentId: string, now: Date): Promise<void> {
+  const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId));
+  if (!payment?.enrollmentId) return;
+  const row = await seatWithClient(db, payment.enrollmentId);
+  const created = await requestRefund(db, { paymentId, amountYen: payment.amountYen, reason: 'course seat lost before payment completed', idempotencyKey: `lost-${paymentId}` });
+  await submitPendingRefunds(db, now, paymentId);
+  if (created && row) {
+    await sendMail(db, { to: row.user.email, ...courseMails.lostAndRefunded({ courseTitle: row.course.title, amountYen: payment.amountYen, url: absoluteUrl(`/courses/${row.course.slug}`) }) });
+  }
+}
+
+/** The payments of a seat that hold money (what a cancellation refunds). */
+export async function paidPaymentsOf(db: Db, enrollmentIds: string[]) {
+  if (enrollmentIds.length === 0) return [];
+  return db
+    .select()
+    .from(payments)
+    .where(and(inArray(payments.enrollmentId, enrollmentIds), inArray(payments.status, ['paid', 'partially_refunded'])));
+}

@@ -1,0 +1,124 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { courseCohorts, courseEnrollments, courses, payments, users } from '@/db/schema';
+import { checkoutExpiry } from '@/features/courses/domain/terms';
+import { clientOf, courseMails, mailOffers } from '@/features/courses/mails';
+import { cancelCohort, cancelEnrollment, extendSeatHold } from '@/features/courses/service';
+import { sendMail } from '@/features/mail/service';
+import { AppError } from '@/lib/errors';
+import { getStripe } from '@/lib/stripe';
+import { openCheckout } from './checkout';
+import { paidPaymentsOf } from './course-fulfilment';
+import { requestRefund, submitRefundsSoon } from './refunds';
+
+/**
+ * Pays for a held course seat through the same Checkout path as bookings. The session expires
+ * with the hold (at least Stripe's 30 minutes; a waitlist offer keeps its remaining hours).
+ */
+export async function startCourseCheckout(db: Db, input: { enrollmentId: string; clientId: string; baseUrl: string; now: Date }): Promise<string> {
+  const [row] = await db
+    .select({ enrollment: courseEnrollments, cohort: courseCohorts, course: courses, email: users.email })
+    .from(courseEnrollments)
+    .innerJoin(courseCohorts, eq(courseCohorts.id, courseEnrollments.cohortId))
+    .innerJoin(courses, eq(courses.id, courseCohorts.courseId))
+    .innerJoin(users, eq(users.id, courseEnrollments.clientId))
+    .where(and(eq(courseEnrollments.id, input.enrollmentId), eq(courseEnrollments.clientId, input.clientId)))
+    .limit(1);
+  const { enrollment } = row ?? {};
+  if (!row || !enrollment || enrollment.status !== 'held' || !enrollment.holdExpiresAt || enrollment.holdExpiresAt <= input.now) throw new AppError('seat_hold_expired');
+  if (!enrollment.policyAgreedAt) throw new AppError('invalid_input');
+  const expiresAt = checkoutExpiry(enrollment.holdExpiresAt, input.now);
+  return openCheckout(
+    db,
+    {
+      purpose: 'course',
+      enrollmentId: enrollment.id,
+      clientId: input.clientId,
+      email: row.email,
+      amountYen: enrollment.priceYen,
+      name: `${row.course.title}（${row.cohort.name}）`,
+      statementDescriptor: 'COURSE',
+      expiresAt,
+      successUrl: `${input.baseUrl}/courses/success?session_id={CHECKOUT_SESSION_ID}`,
+      cancelUrl: `${input.baseUrl}/courses/apply/${enrollment.id}?cancelled=1`,
+    },
+    input.now,
+    () => extendSeatHold(db, { enrollmentId: enrollment.id, until: expiresAt, now: input.now }),
+  );
+}
+
+/**
+ * Cancels an enrolled seat under the course terms, atomically on our side: the refund is
+ * recorded in the cancelling transaction, then sent to Stripe; the freed seat is offered.
+ */
+export async function cancelEnrollmentWithRefund(db: Db, input: { enrollmentId: string; by: 'client' | 'counselor'; now: Date }) {
+  const result = await db.transaction(async (tx) => {
+    const { enrollment, cohort, refund, offers } = await cancelEnrollment(tx, input);
+    const [payment] = await paidPaymentsOf(tx, [enrollment.id]);
+    if (payment && refund.refundYen > 0) {
+      const amountYen = Math.min(refund.refundYen, payment.amountYen - payment.refundedYen);
+      await requestRefund(tx, { paymentId: payment.id, amountYen, reason: `course cancelled by ${input.by}`, idempotencyKey: `course-cancel-${enrollment.id}` });
+    }
+    return { enrollment, cohort, refund, offers, paymentId: payment?.id };
+  });
+  if (result.paymentId) await submitRefundsSoon(db, input.now, [result.paymentId]);
+  await mailOffers(db, result.offers);
+  const client = await clientOf(db, result.enrollment.clientId);
+  const [course] = await db.select({ title: courses.title }).from(courses).where(eq(courses.id, result.cohort.courseId));
+  if (client && course) await sendMail(db, { to: client.email, ...courseMails.cancelled({ courseTitle: course.title, refundYen: result.refund.refundYen }) });
+  return result.refund;
+}
+
+/**
+ * Closes the Checkout Sessions still open for seats that no longer exist, so nobody pays for
+ * them. If Stripe cannot be reached, a payment that completes anyway is refunded as lost.
+ */
+async function expireOpenCheckouts(db: Db, enrollmentIds: string[]) {
+  if (enrollmentIds.length === 0) return;
+  const open = await db
+    .select({ sessionId: payments.stripeCheckoutSessionId })
+    .from(payments)
+    .where(and(inArray(payments.enrollmentId, enrollmentIds), eq(payments.status, 'pending')));
+  for (const { sessionId } of open) {
+    if (sessionId) await getStripe().checkout.sessions.expire(sessionId).catch((err) => console.error('[payments] checkout not expired', sessionId, err));
+  }
+}
+
+/**
+ * The counselor cancels a cohort: every paid seat is refunded in full, once (the cohort's
+ * status guards the cancellation; each refund has its idempotency key), and everyone with a
+ * seat or a place in line is told.
+ */
+export async function cancelCohortWithRefunds(db: Db, input: { cohortId: string; now: Date }) {
+  const result = await db.transaction(async (tx) => {
+    const cancelled = await cancelCohort(tx, input);
+    const paid = await paidPaymentsOf(tx, cancelled.seats.map((s) => s.id));
+    for (const payment of paid) {
+      await requestRefund(tx, {
+        paymentId: payment.id,
+        amountYen: payment.amountYen - payment.refundedYen,
+        reason: 'cohort cancelled by counselor',
+        idempotencyKey: `cohort-cancel-${payment.enrollmentId}`,
+      });
+    }
+    return { ...cancelled, paid };
+  });
+  await submitRefundsSoon(db, input.now, result.paid.map((p) => p.id));
+  await expireOpenCheckouts(db, result.seats.filter((s) => s.status === 'cancelled').map((s) => s.id));
+  const [course] = await db.select({ title: courses.title }).from(courses).where(eq(courses.id, result.cohort.courseId));
+  const told = new Set<string>();
+  for (const seat of result.seats) {
+    const client = await clientOf(db, seat.clientId);
+    if (!client || told.has(client.id)) continue;
+    told.add(client.id);
+    const payment = result.paid.find((p) => p.enrollmentId === seat.id);
+    await sendMail(db, { to: client.email, ...courseMails.cohortCancelled({ courseTitle: course!.title, cohortName: result.cohort.name, refundYen: payment ? payment.amountYen - payment.refundedYen : null }) });
+  }
+  for (const clientId of result.waitingClientIds) {
+    const client = await clientOf(db, clientId);
+    if (!client || told.has(client.id)) continue;
+    told.add(client.id);
+    await sendMail(db, { to: client.email, ...courseMails.cohortCancelled({ courseTitle: course!.title, cohortName: result.cohort.name, refundYen: null }) });
+  }
+  return { refunded: result.paid.length, told: told.size };
+}
