@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts, courseEnrollments, courseLessons, courses, courseWaitlist, payments, users } from '@/db/schema';
+import { isUuid } from '@/lib/ids';
 
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 /**
  * Seats taken as a visitor should see them: enrolled, and held seats whose time is not up.
