@@ -91,8 +91,16 @@ for (const [path, access] of Object.entries({ ...pages, ...routeHandlers })) {
 }
 
 test('the data export holds only the caller’s own data', async () => {
+  const exports: Record<string, { profile: { email: string }; bookings: unknown[]; payments: { status: string }[]; courses: { seats: unknown[] } }> = {};
   for (const caller of ['clientA', 'clientB', 'counselor'] as const) {
-    const data = await (await callers[caller].request.get('/portal/account/export')).json();
-    expect(data.profile.email).toBe(callers[caller].email);
+    exports[caller] = await (await callers[caller].request.get('/portal/account/export')).json();
+    expect(exports[caller]!.profile.email).toBe(callers[caller].email);
   }
+  // Client A's paid booking and course seat are in A's export, and in nobody else's.
+  expect(exports.clientA!.bookings.length).toBeGreaterThan(0);
+  expect(exports.clientA!.payments.some((p) => p.status === 'paid')).toBe(true);
+  expect(exports.clientA!.courses.seats.length).toBeGreaterThan(0);
+  expect(exports.clientB!.bookings).toEqual([]);
+  expect(exports.clientB!.payments).toEqual([]);
+  expect(exports.clientB!.courses.seats).toEqual([]);
 });

@@ -181,3 +181,28 @@ export async function listEnrolledClients(db: Db, cohortId: string) {
     .innerJoin(users, eq(users.id, courseEnrollments.clientId))
     .where(and(eq(courseEnrollments.cohortId, cohortId), eq(courseEnrollments.status, 'enrolled')));
 }
+
+/** Every seat and place in line a client ever had, for their data export. */
+export async function exportClientCourses(db: Db, clientId: string) {
+  const seats = await db
+    .select({
+      course: courses.title,
+      cohort: courseCohorts.name,
+      status: courseEnrollments.status,
+      applicationAnswer: courseEnrollments.applicationAnswer,
+      priceYen: courseEnrollments.priceYen,
+      createdAt: courseEnrollments.createdAt,
+    })
+    .from(courseEnrollments)
+    .innerJoin(courseCohorts, eq(courseCohorts.id, courseEnrollments.cohortId))
+    .innerJoin(courses, eq(courses.id, courseCohorts.courseId))
+    .where(eq(courseEnrollments.clientId, clientId))
+    .orderBy(desc(courseEnrollments.createdAt));
+  const waitlist = await db
+    .select({ course: courses.title, cohort: courseCohorts.name, status: courseWaitlist.status, joinedAt: courseWaitlist.createdAt })
+    .from(courseWaitlist)
+    .innerJoin(courseCohorts, eq(courseCohorts.id, courseWaitlist.cohortId))
+    .innerJoin(courses, eq(courses.id, courseCohorts.courseId))
+    .where(eq(courseWaitlist.clientId, clientId));
+  return { seats, waitlist };
+}

@@ -1,7 +1,10 @@
 import { getDb } from '@/db';
 import { exportAccountData } from '@/features/accounts/queries';
+import { listClientBookings } from '@/features/booking/queries';
+import { exportClientCourses } from '@/features/courses/queries';
 import { getIntakeKeyring } from '@/features/intake/keys';
 import { exportClientIntakes } from '@/features/intake/queries';
+import { listClientPayments } from '@/features/payments/queries';
 import { getCurrentUser } from '@/lib/auth/guards';
 
 export const dynamic = 'force-dynamic';
@@ -12,8 +15,37 @@ export async function GET() {
   const db = await getDb();
   const account = await exportAccountData(db, user.id);
   if (!account) return Response.json({ error: 'not_found' }, { status: 404 });
-  // The client's own questionnaire answers, decrypted, in plain words (APPI 開示).
-  const data = { ...account, intakes: await exportClientIntakes(db, getIntakeKeyring(), user.id) };
+  const [bookings, payments, courses, intakes] = await Promise.all([
+    listClientBookings(db, user.id),
+    listClientPayments(db, user.id),
+    exportClientCourses(db, user.id),
+    // The client's own questionnaire answers, decrypted, in plain words (APPI 開示).
+    exportClientIntakes(db, getIntakeKeyring(), user.id),
+  ]);
+  const data = {
+    ...account,
+    bookings: bookings.map((b) => ({
+      sessionType: b.sessionTypeName,
+      startsAt: b.startsAt,
+      endsAt: b.endsAt,
+      status: b.status,
+      theme: b.theme,
+      priceYen: b.priceYen,
+      cancelledAt: b.cancelledAt,
+      createdAt: b.createdAt,
+    })),
+    payments: payments.map((p) => ({
+      purpose: p.purpose,
+      amountYen: p.amountYen,
+      refundedYen: p.refundedYen,
+      status: p.status,
+      paidAt: p.paidAt,
+      createdAt: p.createdAt,
+      sessionType: p.sessionTypeName,
+    })),
+    courses,
+    intakes,
+  };
   const date = new Date().toISOString().slice(0, 10);
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
