@@ -287,6 +287,18 @@ describe('cancellation', () => {
     expect(await mailsTo(waiting.email)).toEqual(['【こころの整理室】講座のお席に空きが出ました']);
   });
 
+  it('a late cancellation (no refund) stays unrefunded when the success page is reloaded or the payment event comes again', async () => {
+    const cohort = await newCohort(1, 6);
+    const seat = await paidSeat(cohort.id);
+    expect((await cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'client', now: new Date() })).refundYen).toBe(0);
+    const session = await getStripe().checkout.sessions.retrieve(seat.sessionId);
+    for (let i = 0; i < 3; i++) expect(await reconcileCheckoutSession(d(), session, new Date())).toBe('already');
+    const payment = await paymentOf(seat.sessionId);
+    expect(payment).toMatchObject({ status: 'paid', refundedYen: 0 });
+    expect(await d().$count(refunds, eq(refunds.paymentId, payment.id))).toBe(0);
+    expect(await mailsTo(seat.client.email)).not.toContain('【こころの整理室】講座お申し込みについてのお詫びと返金');
+  });
+
   it('a cancelled cohort refunds every paid seat in full, once, and tells everyone', async () => {
     const cohort = await newCohort(4, 3);
     const paid = [await paidSeat(cohort.id), await paidSeat(cohort.id), await paidSeat(cohort.id)];

@@ -74,7 +74,14 @@ export async function mailOffers(db: Db, offers: SeatOffer[]): Promise<void> {
   for (const offer of offers) {
     const client = clients.find((c) => c.id === offer.clientId);
     if (!client) continue;
-    await sendMail(db, { to: client.email, ...courseMails.offer({ until: whenFor(offer.expiresAt, client.timeZone), url: absoluteUrl(`/courses/apply/${offer.enrollmentId}`) }) });
+    try {
+      await sendMail(db, { to: client.email, ...courseMails.offer({ until: whenFor(offer.expiresAt, client.timeZone), url: absoluteUrl(`/courses/apply/${offer.enrollmentId}`) }) });
+    } catch (err) {
+      // The offer is already committed: a mail server failure must not turn the caller's own
+      // success (someone else's hold, a webhook, the job) into an error, nor stop later offers.
+      // The client still finds the held seat in the portal.
+      console.error('[courses] waitlist offer mail not sent', offer.enrollmentId, err);
+    }
   }
 }
 

@@ -6,7 +6,6 @@ import { cohortIcs } from '@/features/courses/calendar';
 import { courseMails } from '@/features/courses/mails';
 import { sendMail } from '@/features/mail/service';
 import { absoluteUrl } from '@/lib/site-url';
-import { requestRefund, submitPendingRefunds } from './refunds';
 
 async function seatWithClient(db: Db, enrollmentId: string) {
   const [row] = await db
@@ -42,13 +41,12 @@ export async function mailEnrollmentConfirmed(db: Db, enrollmentId: string): Pro
 }
 
 /** The payment arrived after its seat was given up (or the cohort cancelled): refund it all and say so. */
-export async function refundLostEnrollment(db: Db, paymentId: string, now: Date): Promise<void> {
+/** The payment arrived after its seat was given up or its cohort cancelled: it is refunded in full; say so. */
+export async function mailLostEnrollment(db: Db, paymentId: string): Promise<void> {
   const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId));
   if (!payment?.enrollmentId) return;
   const row = await seatWithClient(db, payment.enrollmentId);
-  const created = await requestRefund(db, { paymentId, amountYen: payment.amountYen, reason: 'course seat lost before payment completed', idempotencyKey: `lost-${paymentId}` });
-  await submitPendingRefunds(db, now, paymentId);
-  if (created && row) {
+  if (row) {
     await sendMail(db, { to: row.user.email, ...courseMails.lostAndRefunded({ courseTitle: row.course.title, amountYen: payment.amountYen, url: absoluteUrl(`/courses/${row.course.slug}`) }) });
   }
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { bookings, mailOutbox, payments, users } from '@/db/schema';
+import { bookings, mailOutbox, payments, refunds, users } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { seedBooking } from '@/features/booking/seed';
 import { getOpenSlots, getSessionTypeBySlug } from '@/features/booking/queries';
@@ -178,6 +178,17 @@ describe('cancellation refunds follow the table', () => {
     // A second cancellation is refused and refunds nothing more.
     await expect(cancelBookingWithRefund(db.handle.db, { bookingId: booking.id, by, now: new Date() })).rejects.toMatchObject({ code: 'not_cancellable' });
     expect((await paymentOf(sessionId)).refundedYen).toBe(refund);
+  });
+
+  it('a late cancellation (no refund) stays unrefunded when the success page is reloaded or the payment event comes again', async () => {
+    const { booking, sessionId } = await paidBooking(1);
+    const terms = await cancelBookingWithRefund(db.handle.db, { bookingId: booking.id, by: 'client', now: new Date(booking.startsAt.getTime() - hour) });
+    expect(terms.refundYen).toBe(0);
+    const session = await getStripe().checkout.sessions.retrieve(sessionId);
+    for (let i = 0; i < 3; i++) expect(await reconcileCheckoutSession(db.handle.db, session, new Date())).toBe('already');
+    expect(await paymentOf(sessionId)).toMatchObject({ status: 'paid', refundedYen: 0 });
+    expect(await db.handle.db.$count(refunds, eq(refunds.paymentId, (await paymentOf(sessionId)).id))).toBe(0);
+    expect((await bookingOf(booking.id)).status).toBe('cancelled');
   });
 });
 

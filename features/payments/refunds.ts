@@ -20,12 +20,21 @@ export async function submitPendingRefunds(db: Db, now: Date, paymentId?: string
     .from(refunds)
     .innerJoin(payments, eq(payments.id, refunds.paymentId))
     .where(and(isNull(refunds.stripeRefundId), paymentId ? eq(refunds.paymentId, paymentId) : undefined));
+  // One refund Stripe refuses must not hold back the others: each is tried, the failures reported at the end.
+  const failures: unknown[] = [];
   for (const { refund, payment } of pending) {
     if (!payment.stripePaymentIntentId) continue;
-    const result = await getStripe().refunds.create(
-      { payment_intent: payment.stripePaymentIntentId, amount: refund.amountYen, metadata: { paymentId: payment.id, refundId: refund.id } },
-      { idempotencyKey: refund.idempotencyKey },
-    );
+    let result: Awaited<ReturnType<ReturnType<typeof getStripe>['refunds']['create']>>;
+    try {
+      result = await getStripe().refunds.create(
+        { payment_intent: payment.stripePaymentIntentId, amount: refund.amountYen, metadata: { paymentId: payment.id, refundId: refund.id } },
+        { idempotencyKey: refund.idempotencyKey },
+      );
+    } catch (err) {
+      console.error('[payments] refund not accepted by Stripe; kept for the next try', refund.id, err);
+      failures.push(err);
+      continue;
+    }
     await db.transaction(async (tx) => {
       const [marked] = await tx
         .update(refunds)
@@ -35,6 +44,7 @@ export async function submitPendingRefunds(db: Db, now: Date, paymentId?: string
       if (marked) await addRefunded(tx, payment.id, refund.amountYen, now);
     });
   }
+  if (failures.length > 0) throw new AggregateError(failures, `${failures.length} refund(s) not accepted by Stripe`);
 }
 
 async function addRefunded(db: Db, paymentId: string, amountYen: number, now: Date) {

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '@/db/client';
-import { bookings, payments, sessionTypes, users } from '@/db/schema';
+import { bookings, payments, refunds, sessionTypes, users } from '@/db/schema';
 import { bookingIcs } from '@/features/booking/calendar';
 import { bookingMails, whenFor } from '@/features/booking/mails';
 import { cancelBooking, confirmPaidBooking, releaseHold } from '@/features/booking/service';
@@ -11,7 +11,7 @@ import { AppError } from '@/lib/errors';
 import { siteUrl } from '@/lib/site-url';
 import { getStripe } from '@/lib/stripe';
 import { openCheckout } from './checkout';
-import { mailEnrollmentConfirmed, refundLostEnrollment } from './course-fulfilment';
+import { mailEnrollmentConfirmed, mailLostEnrollment } from './course-fulfilment';
 import { paymentStatesBefore, refundStatusFor } from './domain/payment-state';
 import { isUuid } from '@/lib/ids';
 import { requestRefund, submitPendingRefunds, submitRefundsSoon } from './refunds';
@@ -75,23 +75,43 @@ export async function reconcileCheckoutSession(db: Db, session: Stripe.Checkout.
   if (session.payment_status !== 'paid') return 'pending';
 
   const paymentIntentId = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
-  const outcome = await db.transaction(async (tx) => {
-    await tx
+  const lostRefundKey = `lost-${payment.id}`;
+  // The move to paid, the confirmation and (when the slot or seat was lost meanwhile) the full
+  // refund's record commit together; only the call that made the move goes on to mail and
+  // refund. A repeat (a reload of the success page, a redelivered event, after a cancellation)
+  // changes nothing.
+  const moved = await db.transaction(async (tx) => {
+    const updated = await tx
       .update(payments)
       .set({ status: 'paid', stripePaymentIntentId: paymentIntentId, paidAt: now, updatedAt: now })
-      .where(and(eq(payments.id, payment.id), inArray(payments.status, paymentStatesBefore('paid'))));
-    if (payment.enrollmentId) return confirmPaidEnrollment(tx, payment.enrollmentId, now);
-    if (!payment.bookingId) return 'already' as const;
-    return confirmPaidBooking(tx, payment.bookingId, now);
-  });
-  if (payment.enrollmentId) {
-    if (outcome === 'confirmed') await mailEnrollmentConfirmed(db, payment.enrollmentId);
-    if (outcome === 'lost') await refundLostEnrollment(db, payment.id, now);
+      .where(and(eq(payments.id, payment.id), inArray(payments.status, paymentStatesBefore('paid'))))
+      .returning({ id: payments.id });
+    if (updated.length === 0) return undefined;
+    const outcome = payment.enrollmentId
+      ? await confirmPaidEnrollment(tx, payment.enrollmentId, now)
+      : payment.bookingId
+        ? await confirmPaidBooking(tx, payment.bookingId, now)
+        : ('already' as const);
+    if (outcome === 'lost') {
+      const reason = payment.enrollmentId ? 'course seat lost before payment completed' : 'slot lost before payment completed';
+      await requestRefund(tx, { paymentId: payment.id, amountYen: payment.amountYen, reason, idempotencyKey: lostRefundKey });
+    }
     return outcome;
+  });
+  if (!moved) {
+    const [lost] = await db.select({ id: refunds.id }).from(refunds).where(eq(refunds.idempotencyKey, lostRefundKey)).limit(1);
+    return lost ? 'lost' : 'already';
   }
-  if (outcome === 'confirmed') await mailConfirmation(db, payment.bookingId!);
-  if (outcome === 'lost') await refundLostBooking(db, payment.id, now);
-  return outcome;
+  if (moved === 'confirmed') {
+    if (payment.enrollmentId) await mailEnrollmentConfirmed(db, payment.enrollmentId);
+    else if (payment.bookingId) await mailConfirmation(db, payment.bookingId);
+  }
+  if (moved === 'lost') {
+    await submitRefundsSoon(db, now, [payment.id]);
+    if (payment.enrollmentId) await mailLostEnrollment(db, payment.id);
+    else await mailLostBooking(db, payment.id);
+  }
+  return moved;
 }
 
 async function mailConfirmation(db: Db, bookingId: string) {
@@ -111,8 +131,8 @@ async function mailConfirmation(db: Db, bookingId: string) {
   });
 }
 
-/** The payment arrived after its slot went to someone else: refund it all and say so. */
-async function refundLostBooking(db: Db, paymentId: string, now: Date) {
+/** The payment arrived after its slot went to someone else: it is refunded in full; say so. */
+async function mailLostBooking(db: Db, paymentId: string) {
   const [row] = await db
     .select({ payment: payments, booking: bookings, user: users })
     .from(payments)
@@ -120,14 +140,10 @@ async function refundLostBooking(db: Db, paymentId: string, now: Date) {
     .innerJoin(users, eq(users.id, payments.clientId))
     .where(eq(payments.id, paymentId));
   if (!row) return;
-  const created = await requestRefund(db, { paymentId, amountYen: row.payment.amountYen, reason: 'slot lost before payment completed', idempotencyKey: `lost-${paymentId}` });
-  await submitPendingRefunds(db, now, paymentId);
-  if (created) {
-    await sendMail(db, {
-      to: row.user.email,
-      ...bookingMails.lostAndRefunded({ when: whenFor(row.booking.startsAt, row.user.timeZone), amountYen: row.payment.amountYen, url: `${siteUrl()}/sessions` }),
-    });
-  }
+  await sendMail(db, {
+    to: row.user.email,
+    ...bookingMails.lostAndRefunded({ when: whenFor(row.booking.startsAt, row.user.timeZone), amountYen: row.payment.amountYen, url: `${siteUrl()}/sessions` }),
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { reconcileForClient } from '@/features/payments/service';
 import { requireUser } from '@/lib/auth/guards';
+import { PaymentAlreadyHandled } from '@/components/payments/payment-already-handled';
 
 export const metadata: Metadata = { title: 'ご予約の確認', robots: { index: false } };
 
@@ -45,6 +46,8 @@ export default async function BookingSuccessPage({ searchParams }: Props) {
             <Link href="/sessions">別の日時を選ぶ</Link>
           </p>
         </>
+      ) : result.outcome === 'already' ? (
+        <PaymentAlreadyHandled />
       ) : (
         <>
           <h1>お支払いは完了していません</h1>

@@ -5,6 +5,7 @@ import { getDb } from '@/db';
 import { getEnrollment } from '@/features/courses/queries';
 import { reconcileForClient } from '@/features/payments/service';
 import { requireUser } from '@/lib/auth/guards';
+import { PaymentAlreadyHandled } from '@/components/payments/payment-already-handled';
 
 export const metadata: Metadata = { title: '講座のお申し込み', robots: { index: false } };
 
@@ -49,6 +50,8 @@ export default async function CourseSuccessPage({ searchParams }: Props) {
             <Link href={`/courses/${course.slug}`}>講座のページへ</Link>
           </p>
         </>
+      ) : result.outcome === 'already' ? (
+        <PaymentAlreadyHandled />
       ) : (
         <>
           <h1>お支払いは完了していません</h1>
