@@ -89,6 +89,8 @@ CREATE UNIQUE INDEX "course_waitlist_one_place" ON "course_waitlist" USING btree
 CREATE INDEX "course_waitlist_line" ON "course_waitlist" USING btree ("cohort_id","status","created_at");--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_enrollment_id_course_enrollments_id_fk" FOREIGN KEY ("enrollment_id") REFERENCES "public"."course_enrollments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "payments_enrollment" ON "payments" USING btree ("enrollment_id");--> statement-breakpoint
+-- Earlier code could leave two pending checkouts for one booking (a double click); keep the newest.
+UPDATE "payments" AS p SET "status" = 'expired' WHERE p."status" = 'pending' AND p."booking_id" IS NOT NULL AND EXISTS (SELECT 1 FROM "payments" AS q WHERE q."booking_id" = p."booking_id" AND q."status" = 'pending' AND (q."created_at", q."id") > (p."created_at", p."id"));--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_one_pending_per_booking" ON "payments" USING btree ("booking_id") WHERE "payments"."status" = 'pending' and "payments"."booking_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_one_pending_per_enrollment" ON "payments" USING btree ("enrollment_id") WHERE "payments"."status" = 'pending' and "payments"."enrollment_id" is not null;--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_purpose_check" CHECK (("payments"."purpose" = 'booking' and "payments"."enrollment_id" is null) or ("payments"."purpose" = 'course' and "payments"."booking_id" is null));
