@@ -16,6 +16,9 @@ export const errorCodes = {
   not_cancellable: { status: 409, message: messages.errors.notCancellable },
   reschedule_not_allowed: { status: 409, message: messages.errors.rescheduleNotAllowed },
   payment_unavailable: { status: 503, message: messages.errors.paymentUnavailable },
+  slug_taken: { status: 409, message: messages.errors.slugTaken },
+  schedule_in_past: { status: 400, message: messages.errors.scheduleInPast },
+  issue_not_editable: { status: 409, message: messages.errors.issueNotEditable },
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -33,6 +33,9 @@ export const messages = {
     rescheduleNotAllowed: '開始48時間前を過ぎたため、日時の変更はできません。キャンセルの場合は規定のキャンセル料がかかります。',
     policyNotAgreed: 'キャンセルポリシーへの同意が必要です',
     paymentUnavailable: '決済サービスに接続できませんでした。時間をおいてもう一度お試しください。',
+    slugTaken: 'このスラッグはほかの記事で使われています。別のスラッグにしてください。',
+    scheduleInPast: '予約する日時は今より後にしてください。',
+    issueNotEditable: '配信を始めた号は編集できません。',
   },
   accounts: {
     registered: 'ご登録ありがとうございます。確認メールをお送りしました。メールのリンクを開いて登録を完了してください。',
@@ -48,5 +51,19 @@ export const messages = {
     emailChangeRequested: '新しいメールアドレスに確認メールをお送りしました。リンクを開くと変更が完了します。',
     emailChanged: 'メールアドレスを変更しました。',
     signedOutEverywhere: 'すべての端末からログアウトしました。',
+  },
+  publishing: {
+    saved: { draft: '下書きを保存しました。', scheduled: '公開を予約しました。', published: '保存しました。記事は公開されています。' },
+    restored: 'この版の内容に戻しました（いまの内容も版として残っています）。',
+  },
+  newsletter: {
+    // The same answer whatever the address's state, so that nobody learns who subscribes.
+    requested: 'ご入力のアドレスに確認メールをお送りしました。メールのリンクを開くと登録が完了します（すでにご登録の場合は、その旨のご案内が届きます）。',
+    confirmed: 'メールマガジンの登録が完了しました。次の配信からお届けします。',
+    unsubscribed: '配信を停止しました。これ以降メールマガジンは届きません。',
+    issueSaved: { draft: '下書きを保存しました。', scheduled: '配信を予約しました。' },
+    testSent: 'テストメールをあなたのアドレスに送りました。',
+    consent: 'メールマガジンの受信に同意します（配信はいつでも停止できます）',
+    consentRequired: 'メールマガジン受信への同意が必要です',
   },
 } as const;

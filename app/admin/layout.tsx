@@ -10,6 +10,8 @@ const sections = [
   { href: '/admin/availability', label: '受付時間' },
   { href: '/admin/session-types', label: 'セッションの種類' },
   { href: '/admin/clients', label: 'クライアント' },
+  { href: '/admin/articles', label: '記事' },
+  { href: '/admin/newsletter', label: 'メールマガジン' },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

@@ -2,7 +2,16 @@ import Link from 'next/link';
 import { invitations } from '@/lib/site-config';
 
 /** The blog's standing invitations: newsletter, course and individual sessions. */
-export function InvitationBlocks({ headingLevel, sessionHref = '/sessions' }: { headingLevel: 2 | 3; sessionHref?: string }) {
+export function InvitationBlocks({
+  headingLevel,
+  sessionHref = '/sessions',
+  newsletterForm,
+}: {
+  headingLevel: 2 | 3;
+  sessionHref?: string;
+  /** The sign-up form, shown in place of the link to /newsletter. */
+  newsletterForm?: React.ReactNode;
+}) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div className="invitations">
@@ -11,9 +20,11 @@ export function InvitationBlocks({ headingLevel, sessionHref = '/sessions' }: { 
         {invitations.newsletter.body.map((p) => (
           <p key={p}>{p}</p>
         ))}
-        <Link className="button button--secondary" href="/newsletter">
-          {invitations.newsletter.cta}
-        </Link>
+        {newsletterForm ?? (
+          <Link className="button button--secondary" href="/newsletter">
+            {invitations.newsletter.cta}
+          </Link>
+        )}
       </section>
       <section className="invitation">
         <H className="invitation__heading">{invitations.course.heading}</H>

@@ -3,3 +3,4 @@ export * from './booking';
 export * from './library';
 export * from './mail';
 export * from './payments';
+export * from './newsletter';
