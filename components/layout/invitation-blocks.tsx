@@ -9,7 +9,7 @@ export function InvitationBlocks({
 }: {
   headingLevel: 2 | 3;
   sessionHref?: string;
-  /** The sign-up form, shown in place of the link to /newsletter. */
+  /** The sign-up form, shown above the link to /newsletter. */
   newsletterForm?: React.ReactNode;
 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
@@ -20,11 +20,10 @@ export function InvitationBlocks({
         {invitations.newsletter.body.map((p) => (
           <p key={p}>{p}</p>
         ))}
-        {newsletterForm ?? (
-          <Link className="button button--secondary" href="/newsletter">
-            {invitations.newsletter.cta}
-          </Link>
-        )}
+        {newsletterForm}
+        <Link className={newsletterForm ? undefined : 'button button--secondary'} href="/newsletter">
+          {invitations.newsletter.cta}
+        </Link>
       </section>
       <section className="invitation">
         <H className="invitation__heading">{invitations.course.heading}</H>
