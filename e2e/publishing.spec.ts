@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { counselorPage, demoCounselor, expect, linkFromMail, test, uniqueEmail } from './fixtures';
 
@@ -140,7 +141,7 @@ test('a scheduled article is nowhere until its time, then appears on its page, t
   expect(await (await request.get('/')).text()).toContain(title);
 });
 
-test('the counselor composes an issue, previews it and sends a test to herself with the unsubscribe headers', async ({ browser }) => {
+test('the counselor composes an issue, previews it and sends a test to herself, then schedules it for the next Tuesday, Thursday or Saturday', async ({ browser }) => {
   const page = await counselorPage(browser);
   const subject = `今週のメールマガジン ${crypto.randomBytes(3).toString('hex')}`;
   await page.goto('/admin/newsletter');
@@ -165,3 +166,44 @@ test('the counselor composes an issue, previews it and sends a test to herself w
   await page.goto('/admin/newsletter');
   await expect(page.getByRole('list', { name: '号の一覧' }).getByRole('listitem').filter({ hasText: subject })).toContainText('配信予約');
 });
+
+test('an issue sent now reaches a confirmed reader once, with a working unsubscribe link, and the admin shows it sent', async ({ browser, page }) => {
+  test.setTimeout(240_000);
+  const email = uniqueEmail('issue-reader');
+  await page.goto('/newsletter');
+  await signUp(page, email);
+  await confirmFromMail(page, email);
+
+  const counselor = await counselorPage(browser);
+  const subject = `今すぐ配信する号 ${crypto.randomBytes(3).toString('hex')}`;
+  await counselor.goto('/admin/newsletter/issues/new');
+  await counselor.getByLabel('件名（必須）').fill(subject);
+  await counselor.getByLabel('本文（Markdown）（必須）').fill('今日の話です。');
+  await counselor.getByLabel('今すぐ配信する').check();
+  await counselor.getByRole('button', { name: '保存する' }).click();
+  await expect(counselor.getByText(/^配信予約：/)).toBeVisible();
+
+  // The sending job runs every minute.
+  const inbox = async () => (await (await page.request.get(`/dev/mail?to=${encodeURIComponent(email)}`)).text()).match(new RegExp(`${subject}</h2>`, 'g'))?.length ?? 0;
+  await expect.poll(inbox, { timeout: 180_000, intervals: [5_000] }).toBe(1);
+  await counselor.goto('/admin/newsletter');
+  const item = counselor.getByRole('list', { name: '号の一覧' }).getByRole('listitem').filter({ hasText: subject });
+  await expect(item).toContainText('配信済み');
+  await expect(item).toContainText(/送信 (\d+) \/ \1 件/);
+
+  const unsubscribeLink = await linkFromMail(page.request, email, new RegExp(subject));
+  expect(unsubscribeLink).toContain('/newsletter/unsubscribe?token=');
+  await page.goto(unsubscribeLink);
+  await page.getByRole('button', { name: '配信を停止する' }).click();
+  await expect(page.getByRole('status')).toContainText('配信を停止しました');
+  expect(await inbox()).toBe(1);
+});
+
+for (const path of ['/newsletter', '/admin/articles/new', '/admin/newsletter', '/admin/newsletter/issues/new']) {
+  test(`axe finds no accessibility violations on ${path}`, async ({ browser }) => {
+    const page = await counselorPage(browser);
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}

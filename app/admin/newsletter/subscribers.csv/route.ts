@@ -1,4 +1,4 @@
-import { notFound, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { listSubscribersForExport } from '@/features/newsletter/queries';
 import { getCurrentUser, loginUrl } from '@/lib/auth/guards';
@@ -10,7 +10,8 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   const user = await getCurrentUser();
   if (!user) redirect(loginUrl('/admin/newsletter/subscribers.csv'));
-  if (user.role !== 'counselor') notFound();
+  // Clients get the same 404 as a path that does not exist.
+  if (user.role !== 'counselor') return new Response('Not Found', { status: 404 });
   const csv = subscribersCsv(await listSubscribersForExport(await getDb()));
   const date = new Date().toISOString().slice(0, 10);
   return new Response(csv, {
