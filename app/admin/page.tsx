@@ -26,7 +26,7 @@ export default async function AdminHomePage() {
           <Link href="/admin/newsletter">メールマガジン</Link>：読者数とCSV、号の作成・テスト送信・配信予約・配信状況
         </li>
       </ul>
-      <p>講座・記事・メールマガジン・監査記録の各画面は、順次ここに加わります。</p>
+      <p>講座・監査記録の各画面は、順次ここに加わります。</p>
     </>
   );
 }

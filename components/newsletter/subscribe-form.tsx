@@ -32,7 +32,7 @@ export function SubscribeForm({ idPrefix, label }: { idPrefix: string; label: st
     <form className="subscribe-form" onSubmit={onSubmit} noValidate aria-label={label}>
       <div className="field">
         <label htmlFor={emailId}>
-          メールアドレス<span className="field__required">（必須）</span>
+          配信先のメールアドレス<span className="field__required">（必須）</span>
         </label>
         <input
           id={emailId}
@@ -60,7 +60,7 @@ export function SubscribeForm({ idPrefix, label }: { idPrefix: string; label: st
       </div>
       <FormStatus result={result} />
       <button className="button" type="submit" disabled={pending}>
-        登録する（無料）
+        メールマガジンに登録
       </button>
     </form>
   );
