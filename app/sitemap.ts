@@ -6,7 +6,7 @@ import { absoluteUrl } from '@/lib/site-url';
 // Generated per request: the database is never opened during `next build`.
 export const dynamic = 'force-dynamic';
 
-const staticPaths = ['/', '/articles', '/sessions', '/courses', '/newsletter', '/legal/tokushoho', '/legal/privacy', '/legal/terms', '/legal/cancellation'];
+const staticPaths = ['/', '/articles', '/sessions', '/courses', '/newsletter', '/newsletter/archive', '/legal/tokushoho', '/legal/privacy', '/legal/terms', '/legal/cancellation'];
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const articles = await listPublishedArticles(await getDb(), { now: new Date(), limit: 5000 });

@@ -170,7 +170,7 @@ test('the counselor composes an issue, previews it and sends a test to herself, 
   await expect(page.getByRole('list', { name: '号の一覧' }).getByRole('listitem').filter({ hasText: subject })).toContainText('配信予約');
 });
 
-test('an issue sent now reaches a confirmed reader once, with a working unsubscribe link, and the admin shows it sent', async ({ browser, page }) => {
+test('an issue sent now reaches a confirmed reader once, with a working unsubscribe link; the admin shows it sent and the archive shows it', async ({ browser, page }) => {
   test.setTimeout(240_000);
   const email = uniqueEmail('issue-reader');
   await page.goto('/newsletter');
@@ -183,6 +183,7 @@ test('an issue sent now reaches a confirmed reader once, with a working unsubscr
   await counselor.getByLabel('件名（必須）').fill(subject);
   await counselor.getByLabel('本文（Markdown）（必須）').fill('今日の話です。');
   await counselor.getByLabel('今すぐ配信する').check();
+  await counselor.getByLabel(/公開のバックナンバー/).check();
   await counselor.getByRole('button', { name: '保存する' }).click();
   await expect(counselor.getByText(/^配信予約：/)).toBeVisible();
 
@@ -193,6 +194,11 @@ test('an issue sent now reaches a confirmed reader once, with a working unsubscr
   const item = counselor.getByRole('list', { name: '号の一覧' }).getByRole('listitem').filter({ hasText: subject });
   await expect(item).toContainText('配信済み');
   await expect(item).toContainText(/送信 (\d+) \/ \1 件/);
+
+  await page.goto('/newsletter/archive');
+  await page.getByRole('link', { name: subject }).click();
+  await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  await expect(page.getByText('今日の話です。')).toBeVisible();
 
   const unsubscribeLink = await linkFromMail(page.request, email, new RegExp(subject));
   expect(unsubscribeLink).toContain('/newsletter/unsubscribe?token=');

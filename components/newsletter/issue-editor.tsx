@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { MarkdownPreview } from '@/components/publishing/markdown-preview';
+import { CheckboxField } from '@/components/ui/checkbox-field';
 import { FormStatus } from '@/components/ui/form-status';
 import { RadioGroup } from '@/components/ui/radio-group';
 import { TextAreaField, TextField } from '@/components/ui/text-field';
@@ -54,6 +55,7 @@ export function IssueEditor({ initial, suggestedTime }: { initial: IssueEditorIn
             error={errors.scheduledAt?.message}
           />
         ) : null}
+        <CheckboxField registration={form.register('inArchive')}>配信後、公開のバックナンバー（/newsletter/archive）に載せる</CheckboxField>
         <FormStatus result={result} />
         <div className="button-row">
           <button className="button" type="submit" disabled={submitting}>

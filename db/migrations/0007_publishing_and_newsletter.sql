@@ -37,6 +37,7 @@ CREATE TABLE "newsletter_issues" (
 	"subject" text NOT NULL,
 	"body_markdown" text NOT NULL,
 	"status" text DEFAULT 'draft' NOT NULL,
+	"in_archive" boolean DEFAULT false NOT NULL,
 	"scheduled_at" timestamp with time zone,
 	"started_at" timestamp with time zone,
 	"finished_at" timestamp with time zone,

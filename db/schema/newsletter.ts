@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const subscriberStatuses = ['pending', 'active', 'unsubscribed'] as const;
 export type SubscriberStatus = (typeof subscriberStatuses)[number];
@@ -72,6 +72,8 @@ export const newsletterIssues = pgTable(
     subject: text('subject').notNull(),
     bodyMarkdown: text('body_markdown').notNull(),
     status: text('status', { enum: issueStatuses }).notNull().default('draft'),
+    /** Shown on the public archive (/newsletter/archive) once sent; the counselor opts in per issue. */
+    inArchive: boolean('in_archive').notNull().default(false),
     scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),

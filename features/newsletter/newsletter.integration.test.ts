@@ -5,6 +5,7 @@ import { mailOutbox, newsletterConsents, newsletterDeliveries, newsletterSubscri
 import { createTestDatabase } from '@/db/testing';
 import type { OutgoingMail } from '@/features/mail/service';
 import { sendMail } from '@/features/mail/service';
+import { getArchivedIssue, listArchivedIssues } from './queries';
 import { confirmSubscription, requestSubscription, runNewsletterSending, saveIssue, sendDeliveryBatch, settleInterruptedDeliveries, startDueIssues, unsubscribe } from './service';
 
 let handle: DatabaseHandle;
@@ -73,7 +74,7 @@ describe('sending an issue', () => {
     expect(mail).toBeDefined();
     await unsubscribe(handle.db, goneToken, now, 'List-Unsubscribe-Post');
     // Tuesday 07:00 JST.
-    ({ id: issueId } = await saveIssue(handle.db, { subject: '火曜日のメールマガジン', bodyMarkdown: '## こんにちは\n\n今週の話です。', timing: 'schedule', scheduledAt: '2026-11-24T07:00' }, now));
+    ({ id: issueId } = await saveIssue(handle.db, { subject: '火曜日のメールマガジン', bodyMarkdown: '## こんにちは\n\n今週の話です。', timing: 'schedule', scheduledAt: '2026-11-24T07:00', inArchive: true }, now));
   });
 
   it('does not start before its time', async () => {
@@ -135,7 +136,7 @@ describe('sending an issue', () => {
   });
 
   it('an address that unsubscribes while an issue is sending is skipped', async () => {
-    const { id } = await saveIssue(handle.db, { subject: '木曜日のメールマガジン', bodyMarkdown: '本文', timing: 'now', scheduledAt: '' }, now);
+    const { id } = await saveIssue(handle.db, { subject: '木曜日のメールマガジン', bodyMarkdown: '本文', timing: 'now', scheduledAt: '', inArchive: false }, now);
     await startDueIssues(handle.db, now);
     const [reader1] = await handle.db.select().from(newsletterSubscribers).where(eq(newsletterSubscribers.email, 'reader1@example.jp'));
     await unsubscribe(handle.db, reader1!.unsubscribeToken, now, 'List-Unsubscribe-Post');
@@ -146,7 +147,15 @@ describe('sending an issue', () => {
     expect(rows.find((r) => r.subscriberId === reader1!.id)?.status).toBe('skipped');
   });
 
+  it('the public archive shows only sent issues the counselor chose to show', async () => {
+    const { id: unsent } = await saveIssue(handle.db, { subject: '土曜日の予定', bodyMarkdown: '本文', timing: 'schedule', scheduledAt: '2026-12-05T07:00', inArchive: true }, now);
+    const archive = await listArchivedIssues(handle.db);
+    expect(archive.map((i) => i.subject)).toEqual(['火曜日のメールマガジン']);
+    expect(await getArchivedIssue(handle.db, issueId)).toMatchObject({ subject: '火曜日のメールマガジン' });
+    expect(await getArchivedIssue(handle.db, unsent)).toBeUndefined();
+  });
+
   it('a sent issue can no longer be edited', async () => {
-    await expect(saveIssue(handle.db, { id: issueId, subject: '変更', bodyMarkdown: '本文', timing: 'draft', scheduledAt: '' }, now)).rejects.toMatchObject({ code: 'issue_not_editable' });
+    await expect(saveIssue(handle.db, { id: issueId, subject: '変更', bodyMarkdown: '本文', timing: 'draft', scheduledAt: '', inArchive: false }, now)).rejects.toMatchObject({ code: 'issue_not_editable' });
   });
 });

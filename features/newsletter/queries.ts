@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { type DeliveryStatus, type SubscriberStatus, newsletterConsents, newsletterDeliveries, newsletterIssues, newsletterSubscribers } from '@/db/schema';
 
@@ -77,11 +77,21 @@ export async function findSubscriberByUnsubscribeToken(db: Db, token: string) {
   return row;
 }
 
-/** Sent issues, for the public archive. */
-export async function listSentIssues(db: Db) {
+const inPublicArchive = and(eq(newsletterIssues.status, 'sent'), eq(newsletterIssues.inArchive, true));
+
+/** Sent issues the counselor chose to show on the public archive, newest first. */
+export async function listArchivedIssues(db: Db) {
   return db
-    .select({ id: newsletterIssues.id, subject: newsletterIssues.subject, startedAt: newsletterIssues.startedAt })
+    .select({ id: newsletterIssues.id, subject: newsletterIssues.subject, sentAt: newsletterIssues.startedAt })
     .from(newsletterIssues)
-    .where(eq(newsletterIssues.status, 'sent'))
+    .where(inPublicArchive)
     .orderBy(desc(newsletterIssues.startedAt));
+}
+
+export async function getArchivedIssue(db: Db, id: string) {
+  const [row] = await db
+    .select({ id: newsletterIssues.id, subject: newsletterIssues.subject, bodyMarkdown: newsletterIssues.bodyMarkdown, sentAt: newsletterIssues.startedAt })
+    .from(newsletterIssues)
+    .where(and(eq(newsletterIssues.id, id), inPublicArchive));
+  return row;
 }

@@ -29,6 +29,7 @@ export const issueEditorSchema = z
     bodyMarkdown: z.string().trim().min(1, '本文を入力してください').max(50_000, '本文が長すぎます'),
     timing: z.enum(issueTimings),
     scheduledAt: z.string().default(''),
+    inArchive: z.boolean().default(false),
   })
   .refine((v) => v.timing !== 'schedule' || jstLocalDateTime.test(v.scheduledAt), {
     path: ['scheduledAt'],

@@ -79,7 +79,7 @@ function scheduledTimeFor(input: IssueEditorValues, now: Date): Date | null {
 /** Creates or edits an issue; once sending has started it can no longer change. */
 export async function saveIssue(db: Db, input: IssueEditorValues, now: Date): Promise<{ id: string; status: 'draft' | 'scheduled' }> {
   const scheduledAt = scheduledTimeFor(input, now);
-  const values = { subject: input.subject, bodyMarkdown: input.bodyMarkdown, status: scheduledAt ? ('scheduled' as const) : ('draft' as const), scheduledAt, updatedAt: now };
+  const values = { subject: input.subject, bodyMarkdown: input.bodyMarkdown, inArchive: input.inArchive, status: scheduledAt ? ('scheduled' as const) : ('draft' as const), scheduledAt, updatedAt: now };
   if (!input.id) {
     const [row] = await db.insert(newsletterIssues).values({ ...values, createdAt: now }).returning({ id: newsletterIssues.id });
     return { id: row!.id, status: values.status };

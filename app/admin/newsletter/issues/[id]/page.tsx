@@ -61,6 +61,7 @@ export default async function IssuePage({ params }: Props) {
           bodyMarkdown: issue?.bodyMarkdown ?? '',
           timing: issue?.status === 'scheduled' ? 'schedule' : 'draft',
           scheduledAt: '',
+          inArchive: issue?.inArchive ?? false,
         }}
       />
     </>
