@@ -99,6 +99,7 @@ test('the counselor writes, previews and publishes an article, which then shows 
   await page.getByLabel('今すぐ公開する').check();
   await page.getByRole('button', { name: '保存する' }).click();
   await expect(page.getByText('いまの状態：公開中')).toBeVisible();
+  const editUrl = new URL(page.url()).pathname;
 
   await page.goto('/articles');
   await expect(page.getByRole('link', { name: title })).toBeVisible();
@@ -106,6 +107,22 @@ test('the counselor writes, previews and publishes an article, which then shows 
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByRole('heading', { name: '待つ時間の整え方' })).toBeVisible();
   expect(await (await page.request.get('/feed.xml')).text()).toContain(`/articles/${slug}`);
+
+  // The page is now cached; an edit shows at once, and an earlier version can be restored.
+  await page.goto(editUrl);
+  await page.getByLabel('題名（必須）').fill(`${title}（改稿）`);
+  await page.getByRole('button', { name: '保存する' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '記事は公開されています' })).toBeVisible();
+  await page.goto(`/articles/${slug}`);
+  await expect(page.getByRole('heading', { level: 1, name: `${title}（改稿）` })).toBeVisible();
+  await page.goto(editUrl);
+  const versions = page.getByRole('list', { name: '保存した版' }).getByRole('listitem');
+  await expect(versions).toHaveCount(2);
+  await versions.nth(1).getByRole('button', { name: /版に戻す$/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'この版の内容に戻しました' })).toBeVisible();
+  await expect(page.getByLabel('題名（必須）')).toHaveValue(title);
+  await page.goto(`/articles/${slug}`);
+  await expect(page.getByRole('heading', { level: 1, name: title, exact: true })).toBeVisible();
 });
 
 test('a scheduled article is nowhere until its time, then appears on its page, the list, the feed and the sitemap', async ({ browser, request }) => {

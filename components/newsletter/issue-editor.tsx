@@ -7,7 +7,7 @@ import { CheckboxField } from '@/components/ui/checkbox-field';
 import { FormStatus } from '@/components/ui/form-status';
 import { RadioGroup } from '@/components/ui/radio-group';
 import { TextAreaField, TextField } from '@/components/ui/text-field';
-import { useActionForm } from '@/components/ui/use-action-form';
+import { useActionForm, useResetOnNewVersion } from '@/components/ui/use-action-form';
 import { saveIssueAction, sendTestIssueAction } from '@/features/newsletter/actions';
 import { type IssueEditorInput, issueEditorSchema } from '@/features/newsletter/schemas';
 import type { ActionResult } from '@/lib/actions';
@@ -15,7 +15,7 @@ import type { ActionResult } from '@/lib/actions';
 const timings = { draft: '下書きとして保存', schedule: '日時を指定して配信（予約）', now: '今すぐ配信する' } as const;
 
 /** Compose an issue in Markdown with the public pipeline's preview, test it on yourself, schedule it. */
-export function IssueEditor({ initial, suggestedTime }: { initial: IssueEditorInput; suggestedTime: string }) {
+export function IssueEditor({ initial, suggestedTime, version }: { initial: IssueEditorInput; suggestedTime: string; version: string }) {
   const router = useRouter();
   const { form, onSubmit, result, errors, submitting } = useActionForm(
     issueEditorSchema,
@@ -27,6 +27,7 @@ export function IssueEditor({ initial, suggestedTime }: { initial: IssueEditorIn
     },
     { ...initial, scheduledAt: initial.scheduledAt || suggestedTime },
   );
+  useResetOnNewVersion(form, version, { ...initial, scheduledAt: initial.scheduledAt || suggestedTime });
   const [testResult, setTestResult] = useState<ActionResult<undefined> | null>(null);
   const [testing, startTest] = useTransition();
   const timing = form.watch('timing');

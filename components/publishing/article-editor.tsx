@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { FormStatus } from '@/components/ui/form-status';
 import { RadioGroup } from '@/components/ui/radio-group';
 import { TextAreaField, TextField } from '@/components/ui/text-field';
-import { useActionForm } from '@/components/ui/use-action-form';
+import { useActionForm, useResetOnNewVersion } from '@/components/ui/use-action-form';
 import { saveArticleAction } from '@/features/library/admin-actions';
 import { type ArticleEditorInput, articleEditorSchema } from '@/features/library/admin-schemas';
 import { themes } from '@/features/library/themes';
@@ -18,7 +18,7 @@ const choices = {
 } as const;
 
 /** Create or edit an article: fields, Markdown with a live preview, and when it goes out. */
-export function ArticleEditor({ initial, suggestedTime, published }: { initial: ArticleEditorInput; suggestedTime: string; published: boolean }) {
+export function ArticleEditor({ initial, suggestedTime, published, version }: { initial: ArticleEditorInput; suggestedTime: string; published: boolean; version: string }) {
   const router = useRouter();
   const { form, onSubmit, result, errors, submitting } = useActionForm(
     articleEditorSchema,
@@ -30,6 +30,7 @@ export function ArticleEditor({ initial, suggestedTime, published }: { initial: 
     },
     { ...initial, scheduledAt: initial.scheduledAt || suggestedTime },
   );
+  useResetOnNewVersion(form, version, { ...initial, scheduledAt: initial.scheduledAt || suggestedTime });
   const publication = form.watch('publication');
   const body = form.watch('bodyMarkdown');
   const title = form.watch('title');

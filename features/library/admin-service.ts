@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { articleRevisions, articles } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -120,9 +120,4 @@ export async function releasePublicationClaim(db: Db, slugs: string[]): Promise<
     .update(articles)
     .set({ revalidatedAt: null })
     .where(sql`${articles.slug} in (${sql.join(slugs.map((s) => sql`${s}`), sql`, `)})`);
-}
-
-export async function latestRevision(db: Db, articleId: string) {
-  const [row] = await db.select().from(articleRevisions).where(eq(articleRevisions.articleId, articleId)).orderBy(desc(articleRevisions.createdAt)).limit(1);
-  return row;
 }

@@ -1,10 +1,7 @@
 import { renderMarkdown } from '@/features/library/domain/markdown';
-import { composeMail, senderSignature } from '@/features/mail/compose';
+import { composeMail, escapeHtml, senderSignature } from '@/features/mail/compose';
 import type { OutgoingMail } from '@/features/mail/service';
 import { siteConfig } from '@/lib/site-config';
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const brand = `【${siteConfig.name}】`;
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { type DeliveryStatus, type SubscriberStatus, newsletterConsents, newsletterDeliveries, newsletterIssues, newsletterSubscribers } from '@/db/schema';
+import { type DeliveryStatus, type SubscriberStatus, newsletterDeliveries, newsletterIssues, newsletterSubscribers } from '@/db/schema';
 
 export async function countSubscribers(db: Db): Promise<Record<SubscriberStatus, number>> {
   const rows = await db.select({ status: newsletterSubscribers.status, n: count() }).from(newsletterSubscribers).groupBy(newsletterSubscribers.status);
@@ -25,9 +25,6 @@ export async function listSubscribersForExport(db: Db) {
     .orderBy(asc(newsletterSubscribers.createdAt));
 }
 
-export async function listConsentEvents(db: Db, subscriberEmail: string) {
-  return db.select().from(newsletterConsents).where(eq(newsletterConsents.email, subscriberEmail)).orderBy(asc(newsletterConsents.at));
-}
 
 export type DeliveryCounts = Record<DeliveryStatus, number> & { total: number };
 
@@ -72,10 +69,6 @@ export async function listScheduledIssueTimes(db: Db, now: Date): Promise<Date[]
   return rows.flatMap((r) => (r.at ? [r.at] : []));
 }
 
-export async function findSubscriberByUnsubscribeToken(db: Db, token: string) {
-  const [row] = await db.select({ status: newsletterSubscribers.status }).from(newsletterSubscribers).where(eq(newsletterSubscribers.unsubscribeToken, token));
-  return row;
-}
 
 const inPublicArchive = and(eq(newsletterIssues.status, 'sent'), eq(newsletterIssues.inArchive, true));
 

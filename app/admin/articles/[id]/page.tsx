@@ -43,7 +43,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         ) : null}
       </p>
       <ArticleEditor
-        key={article.updatedAt.toISOString()}
+        version={article.updatedAt.toISOString()}
         published={article.status === 'published'}
         suggestedTime={toJstLocal(state === 'scheduled' && article.publishedAt ? article.publishedAt : suggested)}
         initial={{

@@ -16,6 +16,7 @@ export default async function NewArticlePage() {
       <h1>新しい記事</h1>
       <ArticleEditor
         published={false}
+        version="new"
         suggestedTime={toJstLocal(suggested)}
         initial={{ title: '', slug: '', summary: '', themes: [], bodyMarkdown: '', publication: 'draft', scheduledAt: '' }}
       />

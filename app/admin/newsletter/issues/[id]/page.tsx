@@ -53,7 +53,8 @@ export default async function IssuePage({ params }: Props) {
       <h1>{issue ? '号の編集' : '新しい号'}</h1>
       {issue?.status === 'scheduled' && issue.scheduledAt ? <p>配信予約：{formatDateTimeJa(issue.scheduledAt, siteConfig.timeZone)}</p> : null}
       <IssueEditor
-        key={issue?.updatedAt.toISOString() ?? 'new'}
+        key={issue?.id ?? 'new'}
+        version={issue?.updatedAt.toISOString() ?? 'new'}
         suggestedTime={issue?.scheduledAt ? toJstLocal(issue.scheduledAt) : suggested}
         initial={{
           id: issue?.id,
