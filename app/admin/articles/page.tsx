@@ -23,19 +23,32 @@ export default async function AdminArticlesPage() {
         </Link>
       </p>
       <p>コラムの公開日は毎週{siteConfig.schedule.columns}です。予約した記事は、その日時まで公開ページ・一覧・検索・フィード・サイトマップのどこにも出ません。</p>
-      <ul className="state-list" aria-label="記事の一覧">
-        {items.map((a) => (
-          <li key={a.id}>
-            <span className={`state-badge state-badge--${a.state}`}>{stateLabels[a.state]}</span>
-            <Link href={`/admin/articles/${a.id}`}>{a.title}</Link>
-            <br />
-            <small>
-              {a.publishedAt && a.state !== 'draft' ? `${a.state === 'scheduled' ? '公開予定' : '公開'}：${formatDateTimeJa(a.publishedAt, siteConfig.timeZone)}　` : ''}
-              更新：{formatDateTimeJa(a.updatedAt, siteConfig.timeZone)}
-            </small>
-          </li>
-        ))}
-      </ul>
+      {(['scheduled', 'draft', 'published'] as const).map((state) => {
+        const group = items.filter((a) => a.state === state);
+        return (
+          <section key={state} aria-labelledby={`articles-${state}`}>
+            <h2 id={`articles-${state}`}>
+              {stateLabels[state]}（{group.length}件）
+            </h2>
+            {group.length === 0 ? (
+              <p>ありません。</p>
+            ) : (
+              <ul className="state-list" aria-label={`${stateLabels[state]}の記事`}>
+                {group.map((a) => (
+                  <li key={a.id}>
+                    <Link href={`/admin/articles/${a.id}`}>{a.title}</Link>
+                    <br />
+                    <small>
+                      {a.publishedAt && a.state !== 'draft' ? `${a.state === 'scheduled' ? '公開予定' : '公開'}：${formatDateTimeJa(a.publishedAt, siteConfig.timeZone)}　` : ''}
+                      更新：{formatDateTimeJa(a.updatedAt, siteConfig.timeZone)}
+                    </small>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
     </>
   );
 }
