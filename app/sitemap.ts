@@ -7,7 +7,7 @@ import { absoluteUrl } from '@/lib/site-url';
 // Generated per request: the database is never opened during `next build`.
 export const dynamic = 'force-dynamic';
 
-const staticPaths = ['/', '/articles', '/sessions', '/courses', '/newsletter', '/legal/tokushoho', '/legal/privacy', '/legal/terms', '/legal/cancellation'];
+const staticPaths = ['/', '/articles', '/sessions', '/courses', '/newsletter', '/newsletter/archive', '/legal/tokushoho', '/legal/privacy', '/legal/terms', '/legal/cancellation'];
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const db = await getDb();

@@ -54,6 +54,8 @@ test.beforeAll(async ({ browser }) => {
     }
   }
   callers.counselor = { request: (await counselorPage(browser)).request, email: demoCounselor.email };
+  const articleList = await (await callers.counselor.request.get('/admin/articles')).text();
+  probes['/admin/articles/[id]'] = articleList.match(/\/admin\/articles\/[0-9a-f-]{36}/)![0];
 });
 
 /** What each kind of caller must get, by the access the matrix gives a path. */
@@ -67,10 +69,11 @@ const expected = {
   embedded: { anonymous: 200, clientA: 200, clientB: 200, counselor: 200 },
   // Only Stripe may call; a GET is not even a method it answers.
   stripe: { anonymous: 405, clientA: 405, clientB: 405, counselor: 405 },
+  'post-only': { anonymous: 405, clientA: 405, clientB: 405, counselor: 405 },
 } as const;
 
 /** Concrete URLs for dynamic paths; records are client A's (filled in beforeAll). */
-const probes: Record<string, string> = { '/api/auth/[...nextauth]': '/api/auth/session' };
+const probes: Record<string, string> = { '/api/auth/[...nextauth]': '/api/auth/session', '/admin/newsletter/issues/[id]': '/admin/newsletter/issues/new' };
 
 for (const [path, access] of Object.entries({ ...pages, ...routeHandlers })) {
   for (const caller of ['anonymous', 'clientA', 'clientB', 'counselor'] as const) {

@@ -6,9 +6,12 @@ import { bookingMails, whenFor } from '@/features/booking/mails';
 import { claimDueReminders, releaseExpiredHolds, releaseReminderClaim } from '@/features/booking/service';
 import { sendDueIntakeReminders } from '@/features/intake/reminders';
 import { releaseExpiredSeatHolds } from '@/features/courses/service';
+import { catchUpDuePublications, releasePublicationClaim } from '@/features/library/admin-service';
+import { requestPublicRefresh } from '@/features/library/refresh-request';
+import { runNewsletterSending } from '@/features/newsletter/service';
 import { sendMail } from '@/features/mail/service';
 import { submitPendingRefunds } from '@/features/payments/service';
-import { absoluteUrl } from '@/lib/site-url';
+import { absoluteUrl, siteUrl } from '@/lib/site-url';
 
 /** Sends the day-before reminders that are due, each once; a failed send is retried next run. */
 export async function sendDueReminders(db: Db, now: Date): Promise<number> {
@@ -26,12 +29,31 @@ export async function sendDueReminders(db: Db, now: Date): Promise<number> {
   return due.length;
 }
 
+/**
+ * Scheduled articles whose time has come: the public pages drop their cached copies once.
+ * `refresh` reaches this server's own route handler: Next only revalidates inside a request.
+ */
+export async function publishDueArticles(db: Db, now: Date, refresh: (slugs: string[]) => Promise<void>): Promise<string[]> {
+  const slugs = await catchUpDuePublications(db, now);
+  try {
+    await refresh(slugs);
+  } catch (err) {
+    console.error('[jobs] public pages not refreshed, will retry', slugs, err);
+    await releasePublicationClaim(db, slugs);
+  }
+  return slugs;
+}
+
+const ownOrigin = () => `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+
 const jobs = {
   'booking.release-expired-holds': { cron: '* * * * *', run: (db: Db) => releaseExpiredHolds(db, new Date()) },
   'booking.send-reminders': { cron: '*/5 * * * *', run: (db: Db) => sendDueReminders(db, new Date()) },
   'intake.send-reminders': { cron: '*/10 * * * *', run: (db: Db) => sendDueIntakeReminders(db, new Date()) },
   'courses.release-expired-holds': { cron: '* * * * *', run: (db: Db) => releaseExpiredSeatHolds(db, new Date()) },
   'payments.submit-refunds': { cron: '*/2 * * * *', run: (db: Db) => submitPendingRefunds(db, new Date()) },
+  'newsletter.send': { cron: '* * * * *', run: (db: Db) => runNewsletterSending(db, { baseUrl: siteUrl() }) },
+  'library.publish-due': { cron: '* * * * *', run: (db: Db) => publishDueArticles(db, new Date(), (slugs) => requestPublicRefresh(ownOrigin(), slugs)) },
 } as const;
 
 /** Schedules the recurring jobs (pg-boss runs each schedule once across all instances) and works them. */

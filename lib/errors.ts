@@ -23,6 +23,9 @@ export const errorCodes = {
   enrollment_not_cancellable: { status: 409, message: messages.errors.enrollmentNotCancellable },
   capacity_below_taken: { status: 409, message: messages.errors.capacityBelowTaken },
   already_paid: { status: 409, message: messages.errors.alreadyPaid },
+  slug_taken: { status: 409, message: messages.errors.slugTaken },
+  schedule_in_past: { status: 400, message: messages.errors.scheduleInPast },
+  issue_not_editable: { status: 409, message: messages.errors.issueNotEditable },
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

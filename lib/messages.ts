@@ -40,6 +40,9 @@ export const messages = {
     capacityBelowTaken: '定員は、お申し込み済み・確保中のお席の数より少なくできません。',
     courseTermsNotAgreed: '講座のキャンセル規定への同意が必要です',
     alreadyPaid: 'お支払いはすでに完了しています。確認まで少しお待ちいただき、マイページをご確認ください。',
+    slugTaken: 'このスラッグはほかの記事で使われています。別のスラッグにしてください。',
+    scheduleInPast: '予約する日時は今より後にしてください。',
+    issueNotEditable: '配信を始めた号は編集できません。',
   },
   accounts: {
     registered: 'ご登録ありがとうございます。確認メールをお送りしました。メールのリンクを開いて登録を完了してください。',
@@ -72,5 +75,19 @@ export const messages = {
     draftAlreadySent: '回答はすでに送信されています。ページを再読み込みして、送信した内容をご確認ください。',
     submitted: 'ご回答を送信しました。ありがとうございました。',
     locked: 'セッションが始まったため、アンケートは変更できません。',
+  },
+  publishing: {
+    saved: { draft: '下書きを保存しました。', scheduled: '公開を予約しました。', published: '保存しました。記事は公開されています。' },
+    restored: 'この版の内容に戻しました（いまの内容も版として残っています）。',
+  },
+  newsletter: {
+    // The same answer whatever the address's state, so that nobody learns who subscribes.
+    requested: 'ご入力のアドレスに確認メールをお送りしました。メールのリンクを開くと登録が完了します（すでにご登録の場合は、その旨のご案内が届きます）。',
+    confirmed: 'メールマガジンの登録が完了しました。次の配信からお届けします。',
+    unsubscribed: '配信を停止しました。これ以降メールマガジンは届きません。',
+    issueSaved: { draft: '下書きを保存しました。', scheduled: '配信を予約しました。' },
+    testSent: 'テストメールをあなたのアドレスに送りました。',
+    consent: 'メールマガジンの受信に同意します（配信はいつでも停止できます）',
+    consentRequired: 'メールマガジン受信への同意が必要です',
   },
 } as const;

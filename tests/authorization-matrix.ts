@@ -11,8 +11,10 @@
  *   stripe     Stripe itself, proven by the webhook signature
  *   counselor  the counselor only; clients get 404
  *   embedded   only with embedded defaults (development, demo, tests); 404 in production
+ *   post-only  a POST proven by what it carries (the publishing job's secret, a subscriber's
+ *              unsubscribe token for RFC 8058 one-click); nothing answers a GET
  */
-export type Access = 'public' | 'user' | 'owner' | 'self' | 'counselor' | 'embedded' | 'stripe';
+export type Access = 'public' | 'user' | 'owner' | 'self' | 'counselor' | 'embedded' | 'stripe' | 'post-only';
 
 export const pages: Record<string, Access> = {
   '/portal': 'user',
@@ -38,6 +40,11 @@ export const pages: Record<string, Access> = {
   '/admin/session-types': 'counselor',
   '/admin/courses': 'counselor',
   '/admin/courses/cohorts/[id]': 'counselor',
+  '/admin/articles': 'counselor',
+  '/admin/articles/new': 'counselor',
+  '/admin/articles/[id]': 'counselor',
+  '/admin/newsletter': 'counselor',
+  '/admin/newsletter/issues/[id]': 'counselor',
   '/dev/mail': 'embedded',
 };
 
@@ -48,6 +55,9 @@ export const routeHandlers: Record<string, Access> = {
   '/portal/bookings/[id]/ics': 'owner',
   '/portal/courses/[id]/ics': 'self',
   '/api/stripe/webhook': 'stripe',
+  '/api/library/refresh': 'post-only',
+  '/api/newsletter/unsubscribe': 'post-only',
+  '/admin/newsletter/subscribers.csv': 'counselor',
 };
 
 export const actions: Record<string, Access> = {
@@ -90,4 +100,11 @@ export const actions: Record<string, Access> = {
   saveLessonAction: 'counselor',
   emailCohortAction: 'counselor',
   cancelCohortAction: 'counselor',
+  saveArticleAction: 'counselor',
+  restoreRevisionAction: 'counselor',
+  subscribeAction: 'public',
+  confirmSubscriptionAction: 'public',
+  unsubscribeAction: 'public',
+  saveIssueAction: 'counselor',
+  sendTestIssueAction: 'counselor',
 };

@@ -11,6 +11,8 @@ const sections = [
   { href: '/admin/session-types', label: 'セッションの種類' },
   { href: '/admin/courses', label: '講座' },
   { href: '/admin/clients', label: 'クライアント' },
+  { href: '/admin/articles', label: '記事' },
+  { href: '/admin/newsletter', label: 'メールマガジン' },
   { href: '/admin/audit', label: '閲覧記録' },
 ];
 

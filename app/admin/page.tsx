@@ -22,8 +22,16 @@ export default async function AdminHomePage() {
         <li>
           <Link href="/admin/clients">クライアント一覧</Link>：登録したクライアントの検索と確認
         </li>
+        <li>
+          <Link href="/admin/articles">記事</Link>：下書き・公開予約・公開中の記事、プレビュー、版の復元
+        </li>
+        <li>
+          <Link href="/admin/newsletter">メールマガジン</Link>：読者数とCSV、号の作成・テスト送信・配信予約・配信状況
+        </li>
+        <li>
+          <Link href="/admin/audit">閲覧記録</Link>：アンケートの回答を誰がいつ開いたかの記録
+        </li>
       </ul>
-      <p>記事・メールマガジン・監査記録の各画面は、順次ここに加わります。</p>
     </>
   );
 }

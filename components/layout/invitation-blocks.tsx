@@ -2,7 +2,16 @@ import Link from 'next/link';
 import { invitations } from '@/lib/site-config';
 
 /** The blog's standing invitations: newsletter, course and individual sessions. */
-export function InvitationBlocks({ headingLevel, sessionHref = '/sessions' }: { headingLevel: 2 | 3; sessionHref?: string }) {
+export function InvitationBlocks({
+  headingLevel,
+  sessionHref = '/sessions',
+  newsletterForm,
+}: {
+  headingLevel: 2 | 3;
+  sessionHref?: string;
+  /** The sign-up form, shown above the link to /newsletter. */
+  newsletterForm?: React.ReactNode;
+}) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div className="invitations">
@@ -11,7 +20,8 @@ export function InvitationBlocks({ headingLevel, sessionHref = '/sessions' }: { 
         {invitations.newsletter.body.map((p) => (
           <p key={p}>{p}</p>
         ))}
-        <Link className="button button--secondary" href="/newsletter">
+        {newsletterForm}
+        <Link className={newsletterForm ? undefined : 'button button--secondary'} href="/newsletter">
           {invitations.newsletter.cta}
         </Link>
       </section>

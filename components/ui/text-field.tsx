@@ -1,16 +1,17 @@
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
-type Props = {
+type FieldProps = {
   label: string;
   registration: UseFormRegisterReturn;
   error?: string;
   description?: string;
   required?: boolean;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'required'>;
+  id?: string;
+};
 
-/** A labelled input whose description and error are announced with it. */
-export function TextField({ label, registration, error, description, required, id, ...input }: Props) {
+/** Label, description and error around one control, which gets the ids to announce them. */
+function Field({ label, registration, error, description, required, id, control }: FieldProps & { control: (a11y: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string; 'aria-required'?: true }) => React.ReactNode }) {
   const fieldId = id ?? `field-${registration.name}`;
   const describedBy = [description ? `${fieldId}-description` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
@@ -24,7 +25,7 @@ export function TextField({ label, registration, error, description, required, i
           {description}
         </p>
       ) : null}
-      <input id={fieldId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} aria-required={required || undefined} {...registration} {...input} />
+      {control({ id: fieldId, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, 'aria-required': required || undefined })}
       {error ? (
         <p id={`${fieldId}-error`} className="field__error">
           {error}
@@ -32,4 +33,14 @@ export function TextField({ label, registration, error, description, required, i
       ) : null}
     </div>
   );
+}
+
+/** A labelled input whose description and error are announced with it. */
+export function TextField({ label, registration, error, description, required, id, ...input }: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'required'>) {
+  return <Field {...{ label, registration, error, description, required, id }} control={(a11y) => <input {...a11y} {...registration} {...input} />} />;
+}
+
+/** The same for a textarea. */
+export function TextAreaField({ label, registration, error, description, required, id, ...textarea }: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'required'>) {
+  return <Field {...{ label, registration, error, description, required, id }} control={(a11y) => <textarea {...a11y} {...registration} {...textarea} />} />;
 }

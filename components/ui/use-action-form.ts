@@ -1,8 +1,8 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { type DefaultValues, type FieldValues, type Path, type Resolver, useForm } from 'react-hook-form';
+import { useEffect, useRef, useState } from 'react';
+import { type DefaultValues, type FieldValues, type Path, type Resolver, type UseFormReturn, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions';
 
@@ -36,4 +36,18 @@ export function useActionForm<I extends FieldValues, T>(
     setResult(outcome);
   });
   return { form, onSubmit, result, errors: form.formState.errors, submitting: form.formState.isSubmitting };
+}
+
+/**
+ * Puts the server's values back into a form when the record changed underneath it (a restored
+ * revision, say), without remounting it: a remount would also drop the outcome message.
+ */
+export function useResetOnNewVersion<I extends FieldValues>(form: UseFormReturn<I>, version: string, values: DefaultValues<I>) {
+  const seen = useRef(version);
+  const serialized = JSON.stringify(values);
+  useEffect(() => {
+    if (seen.current === version) return;
+    seen.current = version;
+    form.reset(JSON.parse(serialized) as DefaultValues<I>);
+  }, [form, version, serialized]);
 }

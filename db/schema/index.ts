@@ -5,3 +5,4 @@ export * from './library';
 export * from './mail';
 export * from './payments';
 export * from './intake';
+export * from './newsletter';

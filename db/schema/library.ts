@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts';
 
 export const articleStatuses = ['draft', 'published'] as const;
 
@@ -17,6 +18,11 @@ export const articles = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
     /** Normalised title, summary and body text; trigram-indexed for Japanese search. */
     searchText: text('search_text').notNull().default(''),
+    /**
+     * When the public pages last caught up with this article's publication: a scheduled
+     * article that is due and not yet caught up is picked up by the publishing job.
+     */
+    revalidatedAt: timestamp('revalidated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -31,3 +37,24 @@ export const articles = pgTable(
 
 export type Article = typeof articles.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;
+
+/** Every saved state of an article, newest last; any of them can be restored. */
+export const articleRevisions = pgTable(
+  'article_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    bodyMarkdown: text('body_markdown').notNull(),
+    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('article_revisions_article').on(t.articleId, t.createdAt)],
+);
+
+export type ArticleRevision = typeof articleRevisions.$inferSelect;

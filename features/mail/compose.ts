@@ -2,7 +2,7 @@ import { siteConfig } from '@/lib/site-config';
 
 export type MailContent = { subject: string; paragraphs: string[]; action?: { label: string; url: string } };
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** Sender details that every message carries (特定電子メール法 / the client's peace of mind). */

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { SubscribeForm } from '@/components/newsletter/subscribe-form';
 import { invitations, siteConfig } from '@/lib/site-config';
 
 export const metadata: Metadata = {
@@ -16,7 +18,18 @@ export default function NewsletterPage() {
         <p key={p}>{p}</p>
       ))}
       <p>配信日：毎週{siteConfig.schedule.newsletter}。登録・解除はいつでも無料です。</p>
-      <p>ご登録フォームは準備中です。</p>
+      <p>
+        <Link href="/newsletter/archive">バックナンバーを読む</Link>
+      </p>
+      <section aria-labelledby="subscribe-heading" className="panel">
+        <h2 id="subscribe-heading">登録する</h2>
+        <p>ご入力のアドレスに確認メールをお送りします。メールのリンクを開くと登録が完了します。配信停止は、毎号の末尾のリンクからワンクリックでできます。</p>
+        <SubscribeForm idPrefix="newsletter-page" label="メールマガジンの登録" />
+      </section>
+      <p>
+        配信元：{siteConfig.seller.businessName}（{siteConfig.seller.email}）。ご登録のアドレスはメールマガジンの配信にのみ使い、
+        <a href="/legal/privacy">プライバシーポリシー</a>に沿って管理します。
+      </p>
     </div>
   );
 }

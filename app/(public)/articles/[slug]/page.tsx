@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ArticleCard } from '@/components/library/article-card';
 import { ConsultCta } from '@/components/library/consult-cta';
+import { SubscribeForm } from '@/components/newsletter/subscribe-form';
 import { TableOfContents } from '@/components/library/table-of-contents';
 import { ThemeTags } from '@/components/library/theme-tags';
 import { getDb } from '@/db';
@@ -86,6 +87,12 @@ export default async function ArticlePage({ params }: Props) {
       </article>
 
       <ConsultCta themes={article.themes} />
+
+      <section className="panel" aria-labelledby="article-newsletter-heading">
+        <h2 id="article-newsletter-heading">続きはメールマガジンで（無料）</h2>
+        <p>ブログでは書ききれない話を、毎週{siteConfig.schedule.newsletter}にお届けしています。</p>
+        <SubscribeForm idPrefix="article-end" label="メールマガジンの登録" />
+      </section>
 
       {related.length > 0 ? (
         <section className="related" aria-labelledby="related-heading">

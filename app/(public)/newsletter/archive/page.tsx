@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { listArchivedIssues } from '@/features/newsletter/queries';
+import { formatDateJa } from '@/lib/format';
+import { siteConfig } from '@/lib/site-config';
+
+export const metadata: Metadata = {
+  title: 'メールマガジンのバックナンバー',
+  description: '無料メールマガジンのうち、公開しているバックナンバーです。',
+  alternates: { canonical: '/newsletter/archive' },
+};
+// Read per request: the database is never opened during `next build`.
+export const dynamic = 'force-dynamic';
+
+export default async function NewsletterArchivePage() {
+  const issues = await listArchivedIssues(await getDb());
+  return (
+    <div className="container container--narrow">
+      <h1>メールマガジンのバックナンバー</h1>
+      <p>
+        配信した号の一部を公開しています。最新号は<Link href="/newsletter">ご登録</Link>いただくと配信日にお届けします。
+      </p>
+      {issues.length === 0 ? (
+        <p>公開しているバックナンバーはまだありません。</p>
+      ) : (
+        <ul className="state-list">
+          {issues.map((issue) => (
+            <li key={issue.id}>
+              <Link href={`/newsletter/archive/${issue.id}`}>{issue.subject}</Link>
+              {issue.sentAt ? <small>　{formatDateJa(issue.sentAt, siteConfig.timeZone)}</small> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import { ArticleEditor } from '@/components/publishing/article-editor';
+import { getDb } from '@/db';
+import { listScheduledArticleTimes } from '@/features/library/admin-queries';
+import { requireCounselor } from '@/lib/auth/guards';
+import { columnRhythm, nextPublicationTime, toJstLocal } from '@/lib/publication-days';
+
+export const metadata: Metadata = { title: '新しい記事' };
+
+export default async function NewArticlePage() {
+  await requireCounselor('/admin/articles/new');
+  const now = new Date();
+  const suggested = nextPublicationTime(now, columnRhythm, await listScheduledArticleTimes(await getDb(), now));
+  return (
+    <>
+      <h1>新しい記事</h1>
+      <ArticleEditor
+        published={false}
+        version="new"
+        suggestedTime={toJstLocal(suggested)}
+        initial={{ title: '', slug: '', summary: '', themes: [], bodyMarkdown: '', publication: 'draft', scheduledAt: '' }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { FormStatus } from '@/components/ui/form-status';
+import { confirmSubscriptionAction, unsubscribeAction } from '@/features/newsletter/actions';
+import type { ActionResult } from '@/lib/actions';
+
+const actions = { confirm: confirmSubscriptionAction, unsubscribe: unsubscribeAction };
+
+/**
+ * One button that uses the token from the mail. A button rather than acting on page load:
+ * mail scanners open links, and must neither subscribe nor unsubscribe anyone.
+ */
+export function TokenActionForm({ token, kind, label }: { token: string; kind: keyof typeof actions; label: string }) {
+  const [result, setResult] = useState<ActionResult<undefined> | null>(null);
+  const [pending, start] = useTransition();
+  if (result?.ok) return <FormStatus result={result} />;
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        start(async () => setResult(await actions[kind]({ token })));
+      }}
+    >
+      <FormStatus result={result} />
+      <button className="button" type="submit" disabled={pending}>
+        {label}
+      </button>
+    </form>
+  );
+}
