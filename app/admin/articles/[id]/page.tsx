@@ -11,6 +11,7 @@ import { requireCounselor } from '@/lib/auth/guards';
 import { formatDateTimeJa } from '@/lib/format';
 import { columnRhythm, nextPublicationTime, toJstLocal } from '@/lib/publication-days';
 import { siteConfig } from '@/lib/site-config';
+import { isUuid } from '@/lib/ids';
 
 export const metadata: Metadata = { title: '記事の編集' };
 
@@ -20,7 +21,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
   await requireCounselor(`/admin/articles/${id}`);
   const db = await getDb();
-  const article = /^[0-9a-f-]{36}$/.test(id) ? await getArticleForAdmin(db, id) : undefined;
+  const article = isUuid(id) ? await getArticleForAdmin(db, id) : undefined;
   if (!article) notFound();
   const now = new Date();
   const state = articleState(article, now);

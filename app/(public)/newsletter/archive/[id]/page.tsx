@@ -7,12 +7,13 @@ import { renderMarkdown } from '@/features/library/domain/markdown';
 import { getArchivedIssue } from '@/features/newsletter/queries';
 import { formatDateJa } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
+import { isUuid } from '@/lib/ids';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }> };
 
-const loadIssue = cache(async (id: string) => (/^[0-9a-f-]{36}$/.test(id) ? getArchivedIssue(await getDb(), id) : undefined));
+const loadIssue = cache(async (id: string) => (isUuid(id) ? getArchivedIssue(await getDb(), id) : undefined));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const issue = await loadIssue((await params).id);

@@ -11,6 +11,7 @@ import { requireCounselor } from '@/lib/auth/guards';
 import { formatDateTimeJa } from '@/lib/format';
 import { newsletterRhythm, nextPublicationTime, toJstLocal } from '@/lib/publication-days';
 import { siteConfig } from '@/lib/site-config';
+import { isUuid } from '@/lib/ids';
 
 export const metadata: Metadata = { title: 'メールマガジンの号' };
 
@@ -22,7 +23,7 @@ export default async function IssuePage({ params }: Props) {
   await requireCounselor(`/admin/newsletter/issues/${id}`);
   const db = await getDb();
   const now = new Date();
-  const issue = id === 'new' ? undefined : /^[0-9a-f-]{36}$/.test(id) ? await getIssue(db, id) : undefined;
+  const issue = id === 'new' ? undefined : isUuid(id) ? await getIssue(db, id) : undefined;
   if (id !== 'new' && !issue) notFound();
   const suggested = toJstLocal(nextPublicationTime(now, newsletterRhythm, await listScheduledIssueTimes(db, now)));
   const back = (
