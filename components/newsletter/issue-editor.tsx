@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useRef, useState, useTransition } from 'react';
 import { MarkdownPreview } from '@/components/publishing/markdown-preview';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { FormStatus } from '@/components/ui/form-status';
@@ -17,11 +17,17 @@ const timings = { draft: '下書きとして保存', schedule: '日時を指定�
 /** Compose an issue in Markdown with the public pipeline's preview, test it on yourself, schedule it. */
 export function IssueEditor({ initial, suggestedTime, version }: { initial: IssueEditorInput; suggestedTime: string; version: string }) {
   const router = useRouter();
+  const createdId = useRef<string | undefined>(undefined);
   const { form, onSubmit, result, errors, submitting } = useActionForm(
     issueEditorSchema,
     async (values: IssueEditorInput) => {
-      const outcome = await saveIssueAction(values);
-      if (outcome.ok && !values.id) router.push(`/admin/newsletter/issues/${outcome.data.id}`);
+      // A second click while the new issue's page loads saves that issue again instead of creating a twin.
+      const id = values.id ?? createdId.current;
+      const outcome = await saveIssueAction(id ? { ...values, id } : values);
+      if (outcome.ok && !id) {
+        createdId.current = outcome.data.id;
+        router.push(`/admin/newsletter/issues/${outcome.data.id}`);
+      }
       else if (outcome.ok) router.refresh();
       return outcome;
     },

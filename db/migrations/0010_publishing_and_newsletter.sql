@@ -65,6 +65,8 @@ CREATE TABLE "newsletter_subscribers" (
 );
 --> statement-breakpoint
 ALTER TABLE "articles" ADD COLUMN "revalidated_at" timestamp with time zone;--> statement-breakpoint
+-- Articles already public when this runs need no catching up by the publishing job.
+UPDATE "articles" SET "revalidated_at" = now() WHERE "status" = 'published' AND "published_at" <= now();--> statement-breakpoint
 ALTER TABLE "article_revisions" ADD CONSTRAINT "article_revisions_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "article_revisions" ADD CONSTRAINT "article_revisions_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "newsletter_consents" ADD CONSTRAINT "newsletter_consents_subscriber_id_newsletter_subscribers_id_fk" FOREIGN KEY ("subscriber_id") REFERENCES "public"."newsletter_subscribers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -1,10 +1,11 @@
-import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { articleRevisions, articles } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { type ArticleState, articleState } from './admin-queries';
 import { fromJstLocal } from '@/lib/publication-days';
 import type { ArticleEditorValues } from './admin-schemas';
+import { refreshBatchSize } from './refresh-request';
 import { buildSearchText } from './service';
 
 type Ctx = { now: Date; authorId: string | null };
@@ -100,16 +101,17 @@ export async function restoreArticleRevision(db: Db, input: { articleId: string;
  * claim one. If refreshing fails, `releasePublicationClaim` lets the next run try again.
  */
 export async function catchUpDuePublications(db: Db, now: Date): Promise<string[]> {
+  const due = and(
+    eq(articles.status, 'published'),
+    lte(articles.publishedAt, now),
+    or(isNull(articles.revalidatedAt), lt(articles.revalidatedAt, articles.publishedAt)),
+  );
+  // At most as many as one refresh request takes (the route accepts 100); the rest next run.
+  const batch = db.select({ id: articles.id }).from(articles).where(due).limit(refreshBatchSize);
   const rows = await db
     .update(articles)
     .set({ revalidatedAt: now })
-    .where(
-      and(
-        eq(articles.status, 'published'),
-        lte(articles.publishedAt, now),
-        or(isNull(articles.revalidatedAt), lt(articles.revalidatedAt, articles.publishedAt)),
-      ),
-    )
+    .where(and(inArray(articles.id, batch), due))
     .returning({ slug: articles.slug });
   return rows.map((r) => r.slug);
 }

@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import { getAuthSecret } from '@/lib/auth/secret';
 
 export const refreshRoutePath = '/api/library/refresh';
+/** How many articles one refresh request may name; the job claims no more at a time. */
+export const refreshBatchSize = 100;
 
 /** Proves a refresh request comes from this deployment's own job (derived from AUTH_SECRET). */
 export function refreshToken(): string {

@@ -159,3 +159,29 @@ describe('sending an issue', () => {
     await expect(saveIssue(handle.db, { id: issueId, subject: '変更', bodyMarkdown: '本文', timing: 'draft', scheduledAt: '', inArchive: false }, now)).rejects.toMatchObject({ code: 'issue_not_editable' });
   });
 });
+
+describe('a mail server in trouble', () => {
+  it('a refusal is tried again after a pause (a short outage loses no reader); a connection lost mid-send is never resent', async () => {
+    const { id } = await saveIssue(handle.db, { subject: '障害の日の号', bodyMarkdown: '本文', timing: 'now', scheduledAt: '', inArchive: false }, now);
+    await startDueIssues(handle.db, now);
+    const calls: Record<string, number> = {};
+    const troubled = async (mail: OutgoingMail) => {
+      calls[mail.to] = (calls[mail.to] ?? 0) + 1;
+      if (mail.to === 'reader2@example.jp' && calls[mail.to]! <= 2) throw Object.assign(new Error('451 try again later'), { responseCode: 451 });
+      if (mail.to === 'reader3@example.jp') throw Object.assign(new Error('connection timed out after DATA'), { code: 'ETIMEDOUT' });
+      await sendMail(handle.db, mail);
+    };
+    // The outage lasts through the first run (batch after batch): reader2 is refused once and not retried at once.
+    await runNewsletterSending(handle.db, { baseUrl, batchSize: 2, clock: () => now, deliver: troubled });
+    expect(calls['reader2@example.jp']).toBe(1);
+    // Later runs, each after the pause: refused once more, then delivered.
+    for (const after of [6, 12, 18]) {
+      await sendDeliveryBatch(handle.db, { now: new Date(now.getTime() + after * minute), baseUrl, batchSize: 100, deliver: troubled });
+    }
+    expect((await inbox('reader2@example.jp')).filter((m) => m.subject === '障害の日の号')).toHaveLength(1);
+    expect(calls['reader3@example.jp']).toBe(1);
+    const rows = await handle.db.select().from(newsletterDeliveries).where(eq(newsletterDeliveries.issueId, id));
+    const reader3 = (await handle.db.select().from(newsletterSubscribers).where(eq(newsletterSubscribers.email, 'reader3@example.jp')))[0]!;
+    expect(rows.find((r) => r.subscriberId === reader3.id)?.status).toBe('unknown');
+  });
+});

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, eq, gt, inArray, lt, lte, notExists, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { newsletterConsents, newsletterDeliveries, newsletterIssues, newsletterSubscribers } from '@/db/schema';
 import { hashToken } from '@/features/accounts/tokens';
@@ -123,6 +123,21 @@ export async function startDueIssues(db: Db, now: Date): Promise<string[]> {
 
 export type Deliver = (mail: OutgoingMail) => Promise<void>;
 const maxAttempts = 3;
+/** A refused message waits this long before its next try, so a short mail-server outage does not use up its attempts. */
+const retryAfterMs = 5 * 60 * 1000;
+/** Network errors in the middle of an SMTP conversation: the server may have taken the message. */
+const ambiguousNetworkCodes = new Set(['ETIMEDOUT', 'ESOCKET', 'ECONNRESET', 'ESTREAM', 'EPROTOCOL']);
+
+/**
+ * Whether a failed send may still have been delivered. A reply from the server (a 4xx/5xx
+ * `responseCode`) is a refusal: nothing left. A connection lost mid-conversation is not
+ * known either way.
+ */
+export function mayHaveBeenSent(err: unknown): boolean {
+  const e = err as { responseCode?: unknown; code?: unknown } | null;
+  if (typeof e?.responseCode === 'number') return false;
+  return typeof e?.code === 'string' && ambiguousNetworkCodes.has(e.code);
+}
 
 /**
  * Sends up to `batchSize` pending deliveries. Each row is claimed on its own (a committed
@@ -137,7 +152,13 @@ export async function sendDeliveryBatch(db: Db, options: { now: Date; baseUrl: s
     .select({ id: newsletterDeliveries.id })
     .from(newsletterDeliveries)
     .innerJoin(newsletterIssues, eq(newsletterIssues.id, newsletterDeliveries.issueId))
-    .where(and(eq(newsletterDeliveries.status, 'pending'), eq(newsletterIssues.status, 'sending')))
+    .where(
+      and(
+        eq(newsletterDeliveries.status, 'pending'),
+        eq(newsletterIssues.status, 'sending'),
+        or(isNull(newsletterDeliveries.claimedAt), lt(newsletterDeliveries.claimedAt, new Date(options.now.getTime() - retryAfterMs))),
+      ),
+    )
     .limit(options.batchSize);
   let handled = 0;
   for (const { id } of candidates) {
@@ -157,8 +178,9 @@ export async function sendDeliveryBatch(db: Db, options: { now: Date; baseUrl: s
     try {
       await deliver(issueMail(issue!, recipientUrls(options.baseUrl, subscriber.email, subscriber.unsubscribeToken)));
     } catch (err) {
-      // The mail server refused it: nothing left, so it is safe to try again later.
-      const status = claimed.attempts >= maxAttempts ? ('failed' as const) : ('pending' as const);
+      // Refused by the server: nothing left, so it is tried again after a pause. A connection
+      // lost mid-send may have delivered it: `unknown`, never sent again (as for a crash).
+      const status = mayHaveBeenSent(err) ? ('unknown' as const) : claimed.attempts >= maxAttempts ? ('failed' as const) : ('pending' as const);
       await db.update(newsletterDeliveries).set({ status, lastError: String(err).slice(0, 500) }).where(eq(newsletterDeliveries.id, id));
       continue;
     }
@@ -200,14 +222,17 @@ async function finishSentIssues(db: Db, now: Date): Promise<void> {
 }
 
 /** The job: start what is due, settle interrupted rows, then send batch after batch for up to `budgetMs`. */
-export async function runNewsletterSending(db: Db, options: { baseUrl: string; batchSize?: number; budgetMs?: number; clock?: () => Date }): Promise<number> {
+export async function runNewsletterSending(
+  db: Db,
+  options: { baseUrl: string; batchSize?: number; budgetMs?: number; clock?: () => Date; deliver?: Deliver },
+): Promise<number> {
   const clock = options.clock ?? (() => new Date());
   const startedAt = clock().getTime();
   await startDueIssues(db, clock());
   await settleInterruptedDeliveries(db, clock());
   let total = 0;
   for (;;) {
-    const sent = await sendDeliveryBatch(db, { now: clock(), baseUrl: options.baseUrl, batchSize: options.batchSize ?? 50 });
+    const sent = await sendDeliveryBatch(db, { now: clock(), baseUrl: options.baseUrl, batchSize: options.batchSize ?? 50, deliver: options.deliver });
     total += sent;
     if (sent === 0 || clock().getTime() - startedAt > (options.budgetMs ?? 45_000)) return total;
   }

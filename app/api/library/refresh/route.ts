@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { articleSlugSchema } from '@/features/library/schemas';
-import { isRefreshTokenValid } from '@/features/library/refresh-request';
+import { isRefreshTokenValid, refreshBatchSize } from '@/features/library/refresh-request';
 import { refreshPublicLibraryPages } from '@/features/library/revalidate';
 
 export const dynamic = 'force-dynamic';
 
-const bodySchema = z.object({ slugs: z.array(articleSlugSchema).min(1).max(100) });
+const bodySchema = z.object({ slugs: z.array(articleSlugSchema).min(1).max(refreshBatchSize) });
 
 /** Called by the publishing job when a scheduled article's time comes (see features/library/revalidate.ts). */
 export async function POST(request: Request) {
