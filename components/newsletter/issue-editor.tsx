@@ -27,8 +27,7 @@ export function IssueEditor({ initial, suggestedTime, version }: { initial: Issu
       if (outcome.ok && !id) {
         createdId.current = outcome.data.id;
         router.push(`/admin/newsletter/issues/${outcome.data.id}`);
-      }
-      else if (outcome.ok) router.refresh();
+      } else if (outcome.ok) router.refresh();
       return outcome;
     },
     { ...initial, scheduledAt: initial.scheduledAt || suggestedTime },
