@@ -38,8 +38,8 @@ test('a visitor subscribes, confirms from the mail, and unsubscribes in one clic
   const unsubscribeLink = await linkFromMail(page.request, email, /メールマガジンのご登録について/);
   expect(unsubscribeLink).toContain('/newsletter/unsubscribe?token=');
 
-  // A fresh browser with no session at all.
-  const stranger = await page.context().browser()!.newContext();
+  // A fresh browser with no session at all, and no JavaScript (some mail apps' viewers).
+  const stranger = await page.context().browser()!.newContext({ javaScriptEnabled: false });
   const strangerPage = await stranger.newPage();
   await strangerPage.goto(unsubscribeLink);
   await strangerPage.getByRole('button', { name: '配信を停止する' }).click();

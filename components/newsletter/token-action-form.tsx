@@ -9,20 +9,24 @@ const actions = { confirm: confirmSubscriptionAction, unsubscribe: unsubscribeAc
 
 /**
  * One button that uses the token from the mail. A button rather than acting on page load:
- * mail scanners open links, and must neither subscribe nor unsubscribe anyone.
+ * mail scanners open links, and must neither subscribe nor unsubscribe anyone. With
+ * `withoutScript`, a browser that runs no JavaScript posts the form there instead.
  */
-export function TokenActionForm({ token, kind, label }: { token: string; kind: keyof typeof actions; label: string }) {
+export function TokenActionForm({ token, kind, label, withoutScript }: { token: string; kind: keyof typeof actions; label: string; withoutScript?: string }) {
   const [result, setResult] = useState<ActionResult<undefined> | null>(null);
   const [pending, start] = useTransition();
   if (result?.ok) return <FormStatus result={result} />;
   return (
     <form
+      method={withoutScript ? 'post' : undefined}
+      action={withoutScript}
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => setResult(await actions[kind]({ token })));
       }}
     >
       <FormStatus result={result} />
+      {withoutScript ? <input type="hidden" name="via" value="page" /> : null}
       <button className="button" type="submit" disabled={pending}>
         {label}
       </button>
