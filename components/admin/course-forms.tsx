@@ -3,8 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { FormStatus } from '@/components/ui/form-status';
-import { TextAreaField } from '@/components/ui/text-area-field';
-import { TextField } from '@/components/ui/text-field';
+import { TextAreaField, TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { cancelCohortAction, emailCohortAction, saveCohortAction, saveCourseAction, saveLessonAction } from '@/features/courses/admin-actions';
 import {

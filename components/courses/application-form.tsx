@@ -2,7 +2,7 @@
 
 import { CheckboxField } from '@/components/ui/checkbox-field';
 import { FormStatus } from '@/components/ui/form-status';
-import { TextAreaField } from '@/components/ui/text-area-field';
+import { TextAreaField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { applyAndPayAction } from '@/features/courses/actions';
 import { type ApplicationInput, applicationSchema } from '@/features/courses/schemas';
