@@ -10,7 +10,7 @@ import { catchUpDuePublications, releasePublicationClaim } from '@/features/libr
 import { requestPublicRefresh } from '@/features/library/refresh-request';
 import { runNewsletterSending } from '@/features/newsletter/service';
 import { sendMail } from '@/features/mail/service';
-import { submitPendingRefunds } from '@/features/payments/service';
+import { submitPendingRefunds } from '@/features/payments/refunds';
 import { absoluteUrl, siteUrl } from '@/lib/site-url';
 
 /** Sends the day-before reminders that are due, each once; a failed send is retried next run. */

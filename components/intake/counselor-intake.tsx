@@ -1,6 +1,8 @@
-import type { IntakeView } from '@/features/intake/queries';
+import { safetyQuestionId } from '@/features/intake/domain/definitions';
 import { dimensionLevelLabel } from '@/features/intake/domain/scoring';
+import type { IntakeView } from '@/features/intake/queries';
 import { formatDateTimeJa } from '@/lib/format';
+import { siteConfig } from '@/lib/site-config';
 import { IntakeAnswers } from './intake-answers';
 
 /**
@@ -9,7 +11,7 @@ import { IntakeAnswers } from './intake-answers';
  */
 export function CounselorIntake({ view, headingId }: { view: IntakeView | undefined; headingId: string }) {
   if (!view) return <p>まだ回答はありません。</p>;
-  const safety = view.sections.flatMap((s) => s.lines).find((l) => l.id === 'g_safety');
+  const safety = view.sections.flatMap((s) => s.lines).find((l) => l.id === safetyQuestionId);
   return (
     <>
       {view.flagged ? (
@@ -21,13 +23,13 @@ export function CounselorIntake({ view, headingId }: { view: IntakeView | undefi
         <dt>状態</dt>
         <dd>
           {view.status === 'submitted'
-            ? `送信済み（${formatDateTimeJa(view.submittedAt!, 'Asia/Tokyo')}）`
-            : `回答途中・未送信（最終保存 ${formatDateTimeJa(view.updatedAt, 'Asia/Tokyo')}）`}
+            ? `送信済み（${formatDateTimeJa(view.submittedAt!, siteConfig.timeZone)}）`
+            : `回答途中・未送信（最終保存 ${formatDateTimeJa(view.updatedAt, siteConfig.timeZone)}）`}
         </dd>
         <dt>テーマ</dt>
         <dd>{view.themeLabel}</dd>
         <dt>同意</dt>
-        <dd>{formatDateTimeJa(view.consentedAt, 'Asia/Tokyo')}</dd>
+        <dd>{formatDateTimeJa(view.consentedAt, siteConfig.timeZone)}</dd>
       </dl>
       {view.status === 'submitted' ? (
         <>

@@ -95,7 +95,7 @@ export async function submitIntake(db: Db, keyring: Keyring, input: Save): Promi
       .update(intakeResponses)
       .set({ ...versionedColumns(input.theme), ...sealAnswers(keyring, row.id, input.answers), status: 'submitted', submittedAt: input.now, updatedAt: input.now })
       .where(eq(intakeResponses.id, row.id));
-    await setBookingTheme(tx as unknown as Db, { bookingId: input.bookingId, clientId: input.clientId, theme: input.theme, now: input.now });
+    await setBookingTheme(tx, { bookingId: input.bookingId, clientId: input.clientId, theme: input.theme, now: input.now });
   });
   if (isSafetyFlagged(input.answers) && !flaggedBefore) {
     const counselors = await db.select({ email: users.email }).from(users).where(eq(users.role, 'counselor'));

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { articleRevisions, articles } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { AppError, isUniqueViolation } from '@/lib/errors';
 import { type ArticleState, articleState } from './admin-queries';
 import { fromJstLocal } from '@/lib/publication-days';
 import type { ArticleEditorValues } from './admin-schemas';
@@ -12,13 +12,6 @@ type Ctx = { now: Date; authorId: string | null };
 
 /** What the public pages must catch up with after a save: the paths of these slugs, the list, home, feed and sitemap. */
 export type SaveOutcome = { id: string; state: ArticleState; refreshSlugs: string[] };
-
-function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: string }).code === '23505') return true;
-  }
-  return false;
-}
 
 function publicationFor(input: ArticleEditorValues, existing: { status: string; publishedAt: Date | null } | undefined, now: Date) {
   switch (input.publication) {

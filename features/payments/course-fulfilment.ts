@@ -40,7 +40,6 @@ export async function mailEnrollmentConfirmed(db: Db, enrollmentId: string): Pro
   });
 }
 
-/** The payment arrived after its seat was given up (or the cohort cancelled): refund it all and say so. */
 /** The payment arrived after its seat was given up or its cohort cancelled: it is refunded in full; say so. */
 export async function mailLostEnrollment(db: Db, paymentId: string): Promise<void> {
   const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId));

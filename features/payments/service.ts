@@ -14,9 +14,8 @@ import { openCheckout } from './checkout';
 import { mailEnrollmentConfirmed, mailLostEnrollment } from './course-fulfilment';
 import { paymentStatesBefore, refundStatusFor } from './domain/payment-state';
 import { isUuid } from '@/lib/ids';
-import { requestRefund, submitPendingRefunds, submitRefundsSoon } from './refunds';
+import { requestRefund, submitRefundsSoon } from './refunds';
 
-export { requestRefund, submitPendingRefunds };
 
 const minute = 60 * 1000;
 

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { CourseTerms } from '@/components/courses/course-terms';
 import { LessonTime } from '@/components/courses/lesson-time';
 import { SeatButton } from '@/components/courses/seat-buttons';
@@ -14,8 +15,11 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }> };
 
+/** One read per request, shared by the metadata and the page. */
+const loadCourse = cache(async (slug: string) => getCourseBySlug(await getDb(), slug, new Date()));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await getCourseBySlug(await getDb(), (await params).slug, new Date());
+  const found = await loadCourse((await params).slug);
   if (!found) return { title: '心理学講座' };
   return { title: found.course.title, description: found.course.summary, alternates: { canonical: `/courses/${found.course.slug}` } };
 }
@@ -24,7 +28,7 @@ export default async function CoursePage({ params }: Props) {
   const { slug } = await params;
   const db = await getDb();
   const now = new Date();
-  const found = await getCourseBySlug(db, slug, now);
+  const found = await loadCourse(slug);
   if (!found) notFound();
   const { course } = found;
   // Cohorts under way or over are the enrolled clients' business (their portal), not the visitor's.
