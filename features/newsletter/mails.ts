@@ -33,8 +33,15 @@ export type Recipient = { email: string; unsubscribePageUrl: string; oneClickUrl
  * the sender details, why the reader gets it, a one-click unsubscribe link in the body, and
  * the RFC 8058 headers so that mail apps can offer their own unsubscribe button.
  */
-export function issueMail(issue: { subject: string; bodyMarkdown: string }, to: Recipient): OutgoingMail {
-  const { html: bodyHtml } = renderMarkdown(issue.bodyMarkdown);
+export type RenderedIssue = { subject: string; bodyMarkdown: string; bodyHtml: string };
+
+/** An issue's body rendered once, for as many recipients as it goes to. */
+export function renderIssue(issue: { subject: string; bodyMarkdown: string }): RenderedIssue {
+  return { subject: issue.subject, bodyMarkdown: issue.bodyMarkdown, bodyHtml: renderMarkdown(issue.bodyMarkdown).html };
+}
+
+export function issueMail(issue: RenderedIssue, to: Recipient): OutgoingMail {
+  const { bodyHtml } = issue;
   const signature = senderSignature();
   const why = `このメールは、メールマガジンの受信に同意いただいた ${to.email} 宛にお送りしています。`;
   const stop = `配信の停止（ワンクリック・ログイン不要）：`;

@@ -6,7 +6,7 @@ import { hashToken } from '@/features/accounts/tokens';
 import { type OutgoingMail, sendMail } from '@/features/mail/service';
 import { AppError } from '@/lib/errors';
 import { fromJstLocal } from '@/lib/publication-days';
-import { issueMail, recipientUrls, subscriptionMails } from './mails';
+import { issueMail, type RenderedIssue, recipientUrls, renderIssue, subscriptionMails } from './mails';
 import type { IssueEditorValues } from './schemas';
 
 const confirmLifetimeMs = 48 * 60 * 60 * 1000;
@@ -95,7 +95,7 @@ export async function saveIssue(db: Db, input: IssueEditorValues, now: Date): Pr
 
 /** A test of the issue to the counselor's own address, marked as a test, sent to no one else. */
 export async function sendTestIssue(ctx: Ctx, issue: { subject: string; bodyMarkdown: string }, to: string): Promise<void> {
-  const mail = issueMail({ subject: `［テスト］${issue.subject}`, bodyMarkdown: issue.bodyMarkdown }, recipientUrls(ctx.baseUrl, to, 'test-only-no-subscription'));
+  const mail = issueMail(renderIssue({ subject: `［テスト］${issue.subject}`, bodyMarkdown: issue.bodyMarkdown }), recipientUrls(ctx.baseUrl, to, 'test-only-no-subscription'));
   await sendMail(ctx.db, mail);
 }
 
@@ -160,6 +160,20 @@ export async function sendDeliveryBatch(db: Db, options: { now: Date; baseUrl: s
       ),
     )
     .limit(options.batchSize);
+  // An issue is read and its Markdown rendered once per batch, not once per recipient.
+  const issues = new Map<string, Promise<RenderedIssue>>();
+  const renderedIssue = (issueId: string) => {
+    let issue = issues.get(issueId);
+    if (!issue) {
+      issue = db
+        .select()
+        .from(newsletterIssues)
+        .where(eq(newsletterIssues.id, issueId))
+        .then(([row]) => renderIssue(row!));
+      issues.set(issueId, issue);
+    }
+    return issue;
+  };
   let handled = 0;
   for (const { id } of candidates) {
     const [claimed] = await db
@@ -174,9 +188,9 @@ export async function sendDeliveryBatch(db: Db, options: { now: Date; baseUrl: s
       await db.update(newsletterDeliveries).set({ status: 'skipped' }).where(eq(newsletterDeliveries.id, id));
       continue;
     }
-    const [issue] = await db.select().from(newsletterIssues).where(eq(newsletterIssues.id, claimed.issueId));
+    const issue = await renderedIssue(claimed.issueId);
     try {
-      await deliver(issueMail(issue!, recipientUrls(options.baseUrl, subscriber.email, subscriber.unsubscribeToken)));
+      await deliver(issueMail(issue, recipientUrls(options.baseUrl, subscriber.email, subscriber.unsubscribeToken)));
     } catch (err) {
       // Refused by the server: nothing left, so it is tried again after a pause. A connection
       // lost mid-send may have delivered it: `unknown`, never sent again (as for a crash).
