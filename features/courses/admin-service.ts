@@ -2,7 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts, courseLessons, courses } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { instantFromJst } from './schemas';
+import { fromJstLocal } from '@/lib/publication-days';
 import { countTakenSeats, lockCohort, settleSeats, type SeatOffer } from './seats';
 import type { z } from 'zod';
 import type { cohortSchema, courseSchema, lessonSchema } from './schemas';
@@ -31,7 +31,7 @@ export async function saveCourse(db: Db, input: z.output<typeof courseSchema>, n
  */
 export async function saveCohort(db: Db, input: z.output<typeof cohortSchema>, now: Date): Promise<{ id: string; offers: SeatOffer[] }> {
   const { id, registrationDeadline, ...values } = input;
-  const deadline = instantFromJst(registrationDeadline);
+  const deadline = fromJstLocal(registrationDeadline);
   if (!id) {
     const [row] = await db.insert(courseCohorts).values({ ...values, registrationDeadline: deadline }).returning({ id: courseCohorts.id });
     return { id: row!.id, offers: [] };
@@ -51,13 +51,13 @@ export async function saveCohort(db: Db, input: z.output<typeof cohortSchema>, n
 
 export async function saveLesson(db: Db, input: z.output<typeof lessonSchema>): Promise<void> {
   const { id, cohortId, startsAt, minutes, meetingUrl, materialsReleaseAt, ...values } = input;
-  const start = instantFromJst(startsAt);
+  const start = fromJstLocal(startsAt);
   const row = {
     ...values,
     startsAt: start,
     endsAt: new Date(start.getTime() + minutes * 60_000),
     meetingUrl: meetingUrl || null,
-    materialsReleaseAt: instantFromJst(materialsReleaseAt),
+    materialsReleaseAt: fromJstLocal(materialsReleaseAt),
   };
   if (id) {
     const [updated] = await db

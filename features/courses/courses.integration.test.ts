@@ -11,7 +11,7 @@ import { handleStripeEvent } from '@/features/payments/webhooks';
 import { getStripe } from '@/lib/stripe';
 import { saveCohort } from './admin-service';
 import { getCourseBySlug } from './queries';
-import { jstInputValue } from './schemas';
+import { toJstLocal } from '@/lib/publication-days';
 import { cancelCohort, holdSeat, joinWaitlist, recordApplication, releaseExpiredSeatHolds } from './service';
 
 const db = vi.hoisted(() => ({ handle: undefined as unknown as DatabaseHandle }));
@@ -164,8 +164,8 @@ describe('seats left, as visitors see them', () => {
     for (let i = 0; i < 2; i += 1) await holdSeat(d(), { cohortId: cohort.id, clientId: (await newClient()).id, now: new Date() });
     const waiting = await newClient();
     await joinWaitlist(d(), { cohortId: cohort.id, clientId: waiting.id, now: new Date() });
-    await expect(saveCohort(d(), { id: cohort.id, courseId, name: cohort.name, capacity: 1, priceYen: 1000, registrationDeadline: jstInputValue(cohort.registrationDeadline) }, new Date())).rejects.toMatchObject({ code: 'capacity_below_taken' });
-    const { offers } = await saveCohort(d(), { id: cohort.id, courseId, name: cohort.name, capacity: 3, priceYen: 33_000, registrationDeadline: jstInputValue(cohort.registrationDeadline) }, new Date());
+    await expect(saveCohort(d(), { id: cohort.id, courseId, name: cohort.name, capacity: 1, priceYen: 1000, registrationDeadline: toJstLocal(cohort.registrationDeadline) }, new Date())).rejects.toMatchObject({ code: 'capacity_below_taken' });
+    const { offers } = await saveCohort(d(), { id: cohort.id, courseId, name: cohort.name, capacity: 3, priceYen: 33_000, registrationDeadline: toJstLocal(cohort.registrationDeadline) }, new Date());
     expect(offers.map((o) => o.clientId)).toEqual([waiting.id]);
     expect(await liveSeats(cohort.id)).toBe(3);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { messages } from '@/lib/messages';
+import { jstLocalDateTime } from '@/lib/publication-days';
 
 const uuid = z.uuid();
 
@@ -15,7 +16,7 @@ export const applicationSchema = z.object({
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '半角英小文字・数字・ハイフンで入力してください（例：shinrigaku-koza）').max(60);
 const required = (max: number) => z.string().trim().min(1, '入力してください').max(max, `${max}文字以内で入力してください`);
 /** A date and time typed in the counselor's zone (Asia/Tokyo), from <input type="datetime-local">. */
-const jstDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '日時を入力してください');
+const jstDateTime = z.string().regex(jstLocalDateTime, '日時を入力してください');
 
 export const courseSchema = z.object({
   id: uuid.optional(),
@@ -61,13 +62,3 @@ export type CourseInput = z.input<typeof courseSchema>;
 export type CohortInput = z.input<typeof cohortSchema>;
 export type LessonInput = z.input<typeof lessonSchema>;
 export type AnnouncementInput = z.input<typeof announcementSchema>;
-
-/** Japan has no daylight saving time: JST is always UTC+9. "2027-01-16T19:00" → that instant. */
-export function instantFromJst(value: string): Date {
-  return new Date(`${value}:00+09:00`);
-}
-
-/** The value of a datetime-local input in JST for an instant. */
-export function jstInputValue(instant: Date): string {
-  return new Date(instant.getTime() + 9 * 3600_000).toISOString().slice(0, 16);
-}

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { CohortForm, CourseForm } from '@/components/admin/course-forms';
 import { getDb } from '@/db';
 import { listCohortsForCounselor, listCourses } from '@/features/courses/queries';
-import { jstInputValue } from '@/features/courses/schemas';
+import { toJstLocal } from '@/lib/publication-days';
 import { requireCounselor } from '@/lib/auth/guards';
 import { formatDateTimeJa, formatYen } from '@/lib/format';
 
@@ -15,7 +15,7 @@ export default async function AdminCoursesPage() {
   const now = new Date();
   const list = await listCourses(db, { includeInactive: true });
   const cohorts = await Promise.all(list.map((c) => listCohortsForCounselor(db, c.id, now)));
-  const defaultDeadline = jstInputValue(new Date(now.getTime() + 30 * 24 * 3600_000)).slice(0, 11) + '23:59';
+  const defaultDeadline = toJstLocal(new Date(now.getTime() + 30 * 24 * 3600_000)).slice(0, 11) + '23:59';
   return (
     <>
       <h1>講座と開講回</h1>

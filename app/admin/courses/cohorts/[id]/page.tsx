@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { AnnouncementForm, CancelCohortForm, CohortForm, LessonForm } from '@/components/admin/course-forms';
 import { getDb } from '@/db';
 import { getCohortForCounselor } from '@/features/courses/queries';
-import { jstInputValue } from '@/features/courses/schemas';
+import { toJstLocal } from '@/lib/publication-days';
 import { paymentStatusLabel } from '@/features/payments/queries';
 import { requireCounselor } from '@/lib/auth/guards';
 import { formatDateTimeJa, formatYen } from '@/lib/format';
@@ -106,11 +106,11 @@ export default async function AdminCohortPage({ params }: Props) {
               id: lesson.id,
               cohortId: cohort.id,
               title: lesson.title,
-              startsAt: jstInputValue(lesson.startsAt),
+              startsAt: toJstLocal(lesson.startsAt),
               minutes: Math.round((lesson.endsAt.getTime() - lesson.startsAt.getTime()) / 60_000),
               meetingUrl: lesson.meetingUrl ?? '',
               materials: lesson.materials,
-              materialsReleaseAt: jstInputValue(lesson.materialsReleaseAt),
+              materialsReleaseAt: toJstLocal(lesson.materialsReleaseAt),
             }}
           />
         </details>
@@ -118,7 +118,7 @@ export default async function AdminCohortPage({ params }: Props) {
       <details className="panel">
         <summary>講義を追加する</summary>
         <LessonForm
-          initial={{ cohortId: cohort.id, title: '', startsAt: jstInputValue(nextStart), minutes: 60, meetingUrl: '', materials: '', materialsReleaseAt: jstInputValue(new Date(nextStart.getTime() - 24 * 3600_000)) }}
+          initial={{ cohortId: cohort.id, title: '', startsAt: toJstLocal(nextStart), minutes: 60, meetingUrl: '', materials: '', materialsReleaseAt: toJstLocal(new Date(nextStart.getTime() - 24 * 3600_000)) }}
         />
       </details>
 
@@ -126,7 +126,7 @@ export default async function AdminCohortPage({ params }: Props) {
         <>
           <h2>開講回の設定</h2>
           <CohortForm
-            initial={{ id: cohort.id, courseId: course.id, name: cohort.name, capacity: cohort.capacity, priceYen: cohort.priceYen, registrationDeadline: jstInputValue(cohort.registrationDeadline) }}
+            initial={{ id: cohort.id, courseId: course.id, name: cohort.name, capacity: cohort.capacity, priceYen: cohort.priceYen, registrationDeadline: toJstLocal(cohort.registrationDeadline) }}
           />
           <AnnouncementForm cohortId={cohort.id} participants={enrolled.length} />
           <CancelCohortForm cohortId={cohort.id} paidSeats={paid.length} />
