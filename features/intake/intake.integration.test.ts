@@ -7,7 +7,7 @@ import { seedBooking } from '@/features/booking/seed';
 import { withNewKey } from './crypto';
 import { exportClientIntakes, getClientIntake, listAuditEntries } from './queries';
 import { sendDueIntakeReminders } from './reminders';
-import { consentToIntake, readIntakeAsCounselor, reencryptIntakes, saveIntakeDraft, submitIntake } from './service';
+import { consentToIntake, readClientIntakesAsCounselor, readIntakeAsCounselor, reencryptIntakes, saveIntakeDraft, submitIntake } from './service';
 
 let handle: DatabaseHandle;
 const now = new Date('2026-12-01T00:00:00Z');
@@ -158,6 +158,24 @@ describe('who may read', () => {
     expect(entry).toMatchObject({ action: 'intake.read', subjectType: 'intake_response', subjectId: view!.id, clientId: me.id, bookingId: b.id, actorEmail: counselor.email });
     expect(view!.flagged).toBe(true);
     expect(view!.scores.find((s) => s.id === 'fear')!.level).toBe('high');
+  });
+
+  it('the client page reads all of a client’s questionnaires and audits each one, and none of another client’s', async () => {
+    const me = await client();
+    const someoneElse = await client();
+    const counselor = await client('counselor');
+    const mine = [await booking(me.id), await booking(me.id)];
+    const theirs = await booking(someoneElse.id);
+    for (const b of mine) await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
+    await consentToIntake(handle.db, keyring, { bookingId: theirs.id, clientId: someoneElse.id, now });
+    await saveIntakeDraft(handle.db, keyring, { bookingId: mine[0]!.id, clientId: me.id, theme: null, answers: { g_goal: '一件目' }, now });
+    const before = await handle.db.$count(auditLog);
+    const views = await readClientIntakesAsCounselor(handle.db, keyring, { clientId: me.id, counselorId: counselor.id, now });
+    expect(views.map((v) => v.bookingId).sort()).toEqual(mine.map((b) => b.id).sort());
+    expect(views.find((v) => v.bookingId === mine[0]!.id)!.answers).toMatchObject({ g_goal: '一件目' });
+    expect(await handle.db.$count(auditLog)).toBe(before + 2);
+    const entries = await handle.db.select().from(auditLog).where(eq(auditLog.actorId, counselor.id));
+    expect(entries.map((e) => e.clientId)).toEqual([me.id, me.id]);
   });
 
   it('answers another client as if the intake did not exist', async () => {

@@ -121,6 +121,19 @@ export async function readIntakeAsCounselor(db: Db, keyring: Keyring, input: { b
 }
 
 /**
+ * The counselor opens a client's page: every questionnaire of theirs, read in one query, with
+ * one audit entry per questionnaire written (in one insert) before anything is decrypted.
+ */
+export async function readClientIntakesAsCounselor(db: Db, keyring: Keyring, input: { clientId: string; counselorId: string; now: Date }): Promise<IntakeView[]> {
+  const rows = await db.select().from(intakeResponses).where(eq(intakeResponses.clientId, input.clientId));
+  if (rows.length === 0) return [];
+  await db.insert(auditLog).values(
+    rows.map((row) => ({ at: input.now, actorId: input.counselorId, action: 'intake.read', subjectType: 'intake_response', subjectId: row.id, clientId: row.clientId })),
+  );
+  return rows.map((row) => describeResponse(keyring, row));
+}
+
+/**
  * Re-encrypts every response not under the keyring's current key. Each row is rewritten only
  * if it is still as read, so a draft saved meanwhile is never overwritten with older answers.
  */

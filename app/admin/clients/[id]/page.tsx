@@ -8,8 +8,8 @@ import { formatPhone } from '@/features/accounts/schemas';
 import { bookingStatusLabel } from '@/features/booking/admin-queries';
 import { listClientBookings } from '@/features/booking/queries';
 import { getIntakeKeyring } from '@/features/intake/keys';
-import { intakeStatusByBooking, intakeStatusLabel } from '@/features/intake/queries';
-import { readIntakeAsCounselor } from '@/features/intake/service';
+import { intakeStatusLabel } from '@/features/intake/queries';
+import { readClientIntakesAsCounselor } from '@/features/intake/service';
 import { requireCounselor } from '@/lib/auth/guards';
 import { formatDateJa, formatDateTimeJa } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
@@ -27,14 +27,12 @@ export default async function AdminClientPage({ params }: Props) {
   const client = await getAccountProfile(db, id);
   if (!client || client.role !== 'client') notFound();
   const bookings = await listClientBookings(db, client.id);
-  const statuses = await intakeStatusByBooking(db, bookings.map((b) => b.id));
-  const now = new Date();
-  const keyring = getIntakeKeyring();
   // Each questionnaire shown here is a read by the counselor, and is written to the audit log.
-  const intakes = [];
-  for (const b of bookings.filter((b) => statuses.has(b.id))) {
-    intakes.push({ booking: b, view: await readIntakeAsCounselor(db, keyring, { bookingId: b.id, counselorId: counselor.id, now }) });
-  }
+  const views = await readClientIntakesAsCounselor(db, getIntakeKeyring(), { clientId: client.id, counselorId: counselor.id, now: new Date() });
+  const intakes = bookings.flatMap((booking) => {
+    const view = views.find((v) => v.bookingId === booking.id);
+    return view ? [{ booking, view }] : [];
+  });
   return (
     <>
       <h1>
@@ -66,7 +64,7 @@ export default async function AdminClientPage({ params }: Props) {
                 <Link href={`/admin/bookings/${b.id}`}>
                   {formatDateTimeJa(b.startsAt, siteConfig.timeZone)}　{b.sessionTypeName}
                 </Link>
-                （{bookingStatusLabel[b.status]}・アンケート：{intakeStatusLabel[statuses.get(b.id) ?? 'none']}）
+                （{bookingStatusLabel[b.status]}・アンケート：{intakeStatusLabel[views.find((v) => v.bookingId === b.id)?.status ?? 'none']}）
               </li>
             ))}
           </ul>
