@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { getEnv } from '@/lib/env';
+import { readOrCreateSecretFile } from '@/lib/secret-file';
 import { formatKeyring, type Keyring, parseKeyring, withNewKey } from './crypto';
 
 /**
@@ -18,17 +18,5 @@ export function intakeKeyFile(dataDir: string): string {
 }
 
 export function readOrCreateKeyFile(file: string): Keyring {
-  try {
-    return parseKeyring(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    try {
-      fs.writeFileSync(file, formatKeyring(withNewKey(undefined)), { mode: 0o600, flag: 'wx' });
-    } catch (e) {
-      // Another worker wrote it first: read theirs.
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    return parseKeyring(fs.readFileSync(file, 'utf8'));
-  }
+  return parseKeyring(readOrCreateSecretFile(file, () => formatKeyring(withNewKey(undefined))));
 }

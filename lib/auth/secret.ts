@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { getEnv } from '@/lib/env';
+import { readOrCreateSecretFile } from '@/lib/secret-file';
 
 /**
  * AUTH_SECRET, or with embedded defaults a secret generated once into DATA_DIR, so that
@@ -10,13 +10,5 @@ import { getEnv } from '@/lib/env';
 export function getAuthSecret(): string {
   const env = getEnv();
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
-  const file = path.join(env.DATA_DIR, 'auth-secret');
-  try {
-    return fs.readFileSync(file, 'utf8').trim();
-  } catch {
-    fs.mkdirSync(env.DATA_DIR, { recursive: true });
-    const secret = crypto.randomBytes(32).toString('base64url');
-    fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
-    return secret;
-  }
+  return readOrCreateSecretFile(path.join(env.DATA_DIR, 'auth-secret'), () => crypto.randomBytes(32).toString('base64url')).trim();
 }
