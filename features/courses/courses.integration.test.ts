@@ -279,18 +279,27 @@ describe('cancellation', () => {
     const seat = await paidSeat(cohort.id);
     const waiting = await newClient();
     await joinWaitlist(d(), { cohortId: cohort.id, clientId: waiting.id, now: new Date() });
-    const terms = await cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'client', now: new Date() });
+    const terms = await cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'client', clientId: seat.client.id, now: new Date() });
     expect(terms.refundYen).toBe(refund);
     expect((await paymentOf(seat.sessionId)).refundedYen).toBe(refund);
-    await expect(cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'client', now: new Date() })).rejects.toMatchObject({ code: 'enrollment_not_cancellable' });
+    await expect(cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'client', clientId: seat.client.id, now: new Date() })).rejects.toMatchObject({ code: 'enrollment_not_cancellable' });
     expect((await paymentOf(seat.sessionId)).refundedYen).toBe(refund);
     expect(await mailsTo(waiting.email)).toEqual(['【こころの整理室】講座のお席に空きが出ました']);
+  });
+
+  it('a client cannot cancel another client’s seat: it answers as if the seat did not exist, and the seat stays', async () => {
+    const cohort = await newCohort(1, 8);
+    const seat = await paidSeat(cohort.id);
+    const other = await newClient();
+    await expect(cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'client', clientId: other.id, now: new Date() })).rejects.toMatchObject({ code: 'not_found' });
+    expect((await seatOf(seat.enrollmentId)).status).toBe('enrolled');
+    expect((await paymentOf(seat.sessionId)).refundedYen).toBe(0);
   });
 
   it('a late cancellation (no refund) stays unrefunded when the success page is reloaded or the payment event comes again', async () => {
     const cohort = await newCohort(1, 6);
     const seat = await paidSeat(cohort.id);
-    expect((await cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'client', now: new Date() })).refundYen).toBe(0);
+    expect((await cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'client', clientId: seat.client.id, now: new Date() })).refundYen).toBe(0);
     const session = await getStripe().checkout.sessions.retrieve(seat.sessionId);
     for (let i = 0; i < 3; i++) expect(await reconcileCheckoutSession(d(), session, new Date())).toBe('already');
     const payment = await paymentOf(seat.sessionId);

@@ -182,9 +182,14 @@ export async function releaseExpiredSeatHolds(db: Db, now: Date): Promise<number
  * Cancels an enrolled seat under the course terms and returns the refund due. Freed seats go
  * to the waitlist; the caller mails the offers after its transaction commits.
  */
-export async function cancelEnrollment(tx: Db, input: { enrollmentId: string; by: 'client' | 'counselor'; now: Date }) {
-  const [seat] = await tx.select().from(courseEnrollments).where(eq(courseEnrollments.id, input.enrollmentId)).limit(1);
-  if (!seat) throw new AppError('enrollment_not_cancellable');
+/** Who cancels: a client only their own seat, the counselor any. */
+export type SeatCanceller = { by: 'client'; clientId: string } | { by: 'counselor' };
+
+export async function cancelEnrollment(tx: Db, input: { enrollmentId: string; now: Date } & SeatCanceller) {
+  const ownSeat = input.by === 'client' ? eq(courseEnrollments.clientId, input.clientId) : undefined;
+  const [seat] = await tx.select().from(courseEnrollments).where(and(eq(courseEnrollments.id, input.enrollmentId), ownSeat)).limit(1);
+  // Another client's seat looks exactly like one that does not exist.
+  if (!seat) throw new AppError(input.by === 'client' ? 'not_found' : 'enrollment_not_cancellable');
   const cohort = (await lockCohort(tx, seat.cohortId))!;
   const firstLessonAt = cohort.firstLessonAt ?? cohort.registrationDeadline;
   if (input.by === 'client' && firstLessonAt <= input.now) throw new AppError('enrollment_not_cancellable');

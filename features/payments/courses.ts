@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { courseCohorts, courseEnrollments, courses, payments, users } from '@/db/schema';
 import { checkoutExpiry } from '@/features/courses/domain/terms';
 import { clientOf, courseMails, mailOffers } from '@/features/courses/mails';
-import { cancelCohort, cancelEnrollment, extendSeatHold } from '@/features/courses/service';
+import { cancelCohort, cancelEnrollment, extendSeatHold, type SeatCanceller } from '@/features/courses/service';
 import { sendMail } from '@/features/mail/service';
 import { AppError } from '@/lib/errors';
 import { getStripe } from '@/lib/stripe';
@@ -51,7 +51,7 @@ export async function startCourseCheckout(db: Db, input: { enrollmentId: string;
  * Cancels an enrolled seat under the course terms, atomically on our side: the refund is
  * recorded in the cancelling transaction, then sent to Stripe; the freed seat is offered.
  */
-export async function cancelEnrollmentWithRefund(db: Db, input: { enrollmentId: string; by: 'client' | 'counselor'; now: Date }) {
+export async function cancelEnrollmentWithRefund(db: Db, input: { enrollmentId: string; now: Date } & SeatCanceller) {
   const result = await db.transaction(async (tx) => {
     const { enrollment, cohort, refund, offers } = await cancelEnrollment(tx, input);
     const [payment] = await paidPaymentsOf(tx, [enrollment.id]);
