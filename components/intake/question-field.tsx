@@ -1,4 +1,5 @@
 import type { UseFormRegister } from 'react-hook-form';
+import { TextAreaField, TextField } from '@/components/ui/text-field';
 import type { Question, Section } from '@/features/intake/domain/types';
 import { scaleValues } from '@/features/intake/domain/types';
 
@@ -40,17 +41,8 @@ export function QuestionField({ question: q, register, error, disabled, children
   const invalid = error ? true : undefined;
 
   if (q.kind === 'short' || q.kind === 'long') {
-    const props = { id, ...register(name), maxLength: q.maxLength, disabled, 'aria-invalid': invalid, 'aria-describedby': describedBy, 'aria-required': q.required || undefined };
-    return (
-      <div className="field">
-        <label htmlFor={id}>
-          <QuestionTitle question={q} />
-        </label>
-        <Description id={descriptionId} text={q.description} />
-        {q.kind === 'long' ? <textarea rows={5} {...props} /> : <input type="text" {...props} />}
-        <FieldError id={errorId} error={error} />
-      </div>
-    );
+    const field = { id, label: q.label, required: q.required, description: q.description, error, registration: register(name), maxLength: q.maxLength, disabled };
+    return q.kind === 'long' ? <TextAreaField rows={5} {...field} /> : <TextField type="text" {...field} />;
   }
 
   // A scale shows bare numbers with its two ends written underneath; each end's words stay in the radio's name.
