@@ -3,7 +3,8 @@
  *   1. `next build` (skipped with `--no-build` when a build exists);
  *   2. `next start` on a free port with a fresh temporary data folder;
  *   3. throughput and latency (autocannon) of a static page (the baseline), an article, the home page;
- *   4. first-load JavaScript of the article (gzip);
+ *   4. first-load JavaScript of the article (gzip), and of an empty App Router app built with the
+ *      same `next` (the framework's floor);
  *   5. Lighthouse (mobile) on the article (`--skip-lighthouse` to skip).
  * Options: `--connections N` (default 10), `--duration S` (default 10). Prints a summary and
  * writes `.data/bench/latest.json`. Missed targets are reported, never an exit code: only a
@@ -14,6 +15,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { measureFirstLoadJs, type FirstLoadJs } from './bench/first-load-js';
+import { measureFrameworkFloor } from './bench/framework-floor';
 import { measureLoad, warm, type LoadResult } from './bench/load';
 import { categories, runLighthouse, type Category, type LighthouseSummary } from './bench/lighthouse';
 import { startProductionServer, type ProductionServer } from './lib/production-server';
@@ -55,6 +57,7 @@ interface Report {
   load: Partial<Record<keyof typeof pages, LoadResult>>;
   articleVsBaselinePct?: number;
   firstLoadJs?: FirstLoadJs | { error: string };
+  frameworkFloorJs?: FirstLoadJs | { error: string };
   lighthouse?: Omit<LighthouseSummary, 'lhr'> | { error: string } | { skipped: true };
 }
 
@@ -80,7 +83,7 @@ async function measure(server: ProductionServer, report: Report): Promise<void> 
     log(`[bench] load: ${path} (${load.connections} connections, ${load.duration} s)`);
     const r = await measureLoad(server.url + path, load);
     report.load[name] = r;
-    log(`  ${r.requestsPerSec.toFixed(0)} req/s; latency p50 ${r.latencyMs.p50} ms, p90 ${r.latencyMs.p90} ms, p99 ${r.latencyMs.p99} ms; ${r.requests} requests, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}`);
+    log(`  ${r.requestsPerSec.toFixed(0)} req/s; latency p50 ${r.latencyMs.p50} ms, p90 ${r.latencyMs.p90} ms, p99 ${r.latencyMs.p99} ms; ${kb(r.bytesPerResponse)} KB per response; ${r.requests} requests, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}`);
   }
   const { baseline, article } = report.load;
   if (baseline && article && baseline.requestsPerSec > 0) {
@@ -100,6 +103,16 @@ async function measure(server: ProductionServer, report: Report): Promise<void> 
     log(`  (not counted: ${js.inlineScripts.count} inline scripts, ${kb(js.inlineScripts.gzipBytes)} KB gzip)`);
   } catch (error) {
     report.firstLoadJs = { error: errorText(error) };
+    log(`  failed: ${errorText(error)}`);
+  }
+
+  log('[bench] first-load JS of an empty App Router app built with the same next (the floor)');
+  try {
+    const floor = await measureFrameworkFloor();
+    report.frameworkFloorJs = floor;
+    log(`  total ${kb(floor.totalGzipBytes)} KB gzip in ${floor.chunks.filter((c) => !c.noModule).length} chunks`);
+  } catch (error) {
+    report.frameworkFloorJs = { error: errorText(error) };
     log(`  failed: ${errorText(error)}`);
   }
 
@@ -125,10 +138,10 @@ async function measure(server: ProductionServer, report: Report): Promise<void> 
 
 function summarize(report: Report): void {
   log('\n=== Summary ===');
-  log(`${pad('page', 36)} ${pad('req/s', 8)} ${pad('p50', 6)} ${pad('p90', 6)} ${pad('p99', 6)} ${pad('non2xx', 7)} errors`);
+  log(`${pad('page', 36)} ${pad('req/s', 8)} ${pad('p50', 6)} ${pad('p90', 6)} ${pad('p99', 6)} ${pad('KB/resp', 8)} ${pad('non2xx', 7)} errors`);
   for (const [name, path] of Object.entries(pages) as [keyof typeof pages, string][]) {
     const r = report.load[name];
-    if (r) log(`${pad(path, 36)} ${pad(r.requestsPerSec.toFixed(0), 8)} ${pad(r.latencyMs.p50, 6)} ${pad(r.latencyMs.p90, 6)} ${pad(r.latencyMs.p99, 6)} ${pad(r.non2xx, 7)} ${r.errors + r.timeouts}`);
+    if (r) log(`${pad(path, 36)} ${pad(r.requestsPerSec.toFixed(0), 8)} ${pad(r.latencyMs.p50, 6)} ${pad(r.latencyMs.p90, 6)} ${pad(r.latencyMs.p99, 6)} ${pad(kb(r.bytesPerResponse), 8)} ${pad(r.non2xx, 7)} ${r.errors + r.timeouts}`);
   }
   const pct = report.articleVsBaselinePct;
   if (pct !== undefined) log(`article / baseline throughput   ${pct.toFixed(1)} %   target ≥ ${targets.articleVsBaselinePct} %   ${mark(pct >= targets.articleVsBaselinePct)}`);
@@ -137,6 +150,9 @@ function summarize(report: Report): void {
     const total = js.totalGzipBytes / 1024;
     log(`article first-load JS (gzip)    ${total.toFixed(1)} KB   target ≤ ${targets.firstLoadJsGzipKb} KB   ${mark(total <= targets.firstLoadJsGzipKb)}`);
   } else if (js) log(`article first-load JS           failed: ${js.error}`);
+  const floor = report.frameworkFloorJs;
+  if (floor && 'chunks' in floor) log(`empty App Router app (floor)    ${(floor.totalGzipBytes / 1024).toFixed(1)} KB   (what next ships before any page code)`);
+  else if (floor) log(`empty App Router app (floor)    failed: ${floor.error}`);
   const lh = report.lighthouse;
   if (lh && 'scores' in lh) {
     for (const c of categories) {

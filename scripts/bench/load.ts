@@ -12,6 +12,8 @@ export interface LoadResult {
   requestsPerSec: number;
   latencyMs: { p50: number; p90: number; p99: number };
   requests: number;
+  /** Average bytes read per response, headers included. */
+  bytesPerResponse: number;
   non2xx: number;
   errors: number;
   timeouts: number;
@@ -33,6 +35,7 @@ export async function measureLoad(url: string, options: LoadOptions): Promise<Lo
     requestsPerSec: result.requests.average,
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99 },
     requests: result.requests.total,
+    bytesPerResponse: result.requests.total > 0 ? Math.round(result.throughput.total / result.requests.total) : 0,
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,

@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,8 +22,10 @@ export interface ProductionServerOptions {
   cwd?: string;
   /** Pass the server's output through to this process. Default: only shown if the start fails. */
   inheritOutput?: boolean;
-  /** How long to wait for GET /api/health to answer 200. Default 90 s. */
+  /** How long to wait for the ready path to answer 200. Default 90 s. */
   timeoutMs?: number;
+  /** The path that answers 200 once the server is ready. Default: `/api/health`. */
+  readyPath?: string;
 }
 
 export interface ProductionServer {
@@ -80,7 +83,8 @@ export async function startProductionServer(options: ProductionServerOptions = {
   const url = `http://127.0.0.1:${port}`;
 
   installExitHooks();
-  const nextBin = path.join(cwd, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const nextBin = createRequire(path.join(cwd, 'package.json')).resolve('next/dist/bin/next');
+  const readyPath = options.readyPath ?? '/api/health';
   const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd,
     detached: true,
@@ -111,9 +115,9 @@ export async function startProductionServer(options: ProductionServerOptions = {
       break;
     }
     try {
-      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) });
+      const res = await fetch(url + readyPath, { signal: AbortSignal.timeout(5_000) });
       if (res.ok) return { url, port, dataDir, stop };
-      lastProblem = `GET /api/health answered ${res.status}: ${(await res.text()).slice(0, 200)}`;
+      lastProblem = `GET ${readyPath} answered ${res.status}: ${(await res.text()).slice(0, 200)}`;
     } catch (error) {
       lastProblem = error instanceof Error ? error.message : String(error);
     }
