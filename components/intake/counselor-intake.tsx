@@ -1,6 +1,6 @@
 import { safetyQuestionId } from '@/features/intake/domain/definitions';
 import { dimensionLevelLabel } from '@/features/intake/domain/scoring';
-import type { IntakeView } from '@/features/intake/queries';
+import type { IntakeView } from '@/features/intake/stored-answers';
 import { formatDateTimeJa } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
 import { IntakeAnswers } from './intake-answers';

@@ -10,18 +10,14 @@ import { formatDateTimeJa } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
 import { absoluteUrl } from '@/lib/site-url';
 import { AppError } from '@/lib/errors';
-import { type Keyring, seal } from './crypto';
+import type { Keyring } from './crypto';
 import { composeIntake } from './domain/definitions';
 import { isSafetyFlagged } from './domain/reflection';
 import type { Answers } from './domain/types';
 import { canEditIntake, intakeWindow } from './domain/window';
 import { intakeMails } from './mails';
-import { decryptAnswers, describeResponse, findIntakeRow, intakeAad, type IntakeView } from './queries';
-
-function sealAnswers(keyring: Keyring, responseId: string, answers: Answers) {
-  const { keyId, payload } = seal(keyring, JSON.stringify({ answers }), intakeAad(responseId));
-  return { keyId, answersEncrypted: payload };
-}
+import { findIntakeRow } from './queries';
+import { decryptAnswers, describeResponse, type IntakeView, sealAnswers } from './stored-answers';
 
 /** The client's own booking, still open for this questionnaire; another client's looks like none. */
 async function editableBookingOrThrow(db: Db, input: { bookingId: string; clientId: string; now: Date }) {
