@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { auditLog, intakeResponses, users } from '@/db/schema';
 import { getBooking } from '@/features/booking/queries';
+import { messages } from '@/lib/messages';
 import type { Keyring } from './crypto';
 import { intakeWindow } from './domain/window';
 import { describeResponse } from './stored-answers';
@@ -42,7 +43,7 @@ export async function intakeStatusByBooking(db: Db, bookingIds: string[]): Promi
   return new Map(rows.map((r) => [r.bookingId, r.status]));
 }
 
-/** The client's own answers in plain form, for the account data export. */
+/** The client's own answers in plain form, for the account data export; one that cannot be read is listed with a note. */
 export async function exportClientIntakes(db: Db, keyring: Keyring, clientId: string) {
   const rows = await db.select().from(intakeResponses).where(eq(intakeResponses.clientId, clientId));
   return rows.map((row) => {
@@ -53,7 +54,9 @@ export async function exportClientIntakes(db: Db, keyring: Keyring, clientId: st
       theme: view.themeLabel,
       consentedAt: row.consentedAt,
       submittedAt: row.submittedAt,
-      answers: view.sections.flatMap((s) => s.lines.filter((l) => l.text !== null).map((l) => ({ question: l.label, answer: l.text }))),
+      ...(view.readable
+        ? { answers: view.sections.flatMap((s) => s.lines.filter((l) => l.text !== null).map((l) => ({ question: l.label, answer: l.text }))) }
+        : { note: messages.intake.unreadable.exportNote }),
     };
   });
 }

@@ -1,6 +1,6 @@
 import type { intakeResponses } from '@/db/schema';
 import { findTheme, type ThemeId } from '@/features/library/themes';
-import { type Keyring, open, seal } from './crypto';
+import { type Keyring, open, seal, UnreadableCiphertextError } from './crypto';
 import { composeIntake } from './domain/definitions';
 import { presentAnswers } from './domain/present';
 import { isSafetyFlagged } from './domain/reflection';
@@ -16,29 +16,53 @@ export function sealAnswers(keyring: Keyring, responseId: string, answers: Answe
   return { keyId, answersEncrypted: payload };
 }
 
-export function decryptAnswers(keyring: Keyring, row: Pick<Row, 'id' | 'keyId' | 'answersEncrypted'>): Answers {
-  return (JSON.parse(open(keyring, { keyId: row.keyId, payload: row.answersEncrypted }, intakeAad(row.id))) as { answers: Answers }).answers;
+type AnswersOutcome = { readable: true; answers: Answers } | { readable: false; keyId: string; reason: UnreadableCiphertextError['reason'] };
+
+/**
+ * The row's answers, or why they cannot be read with this keyring: one questionnaire that
+ * cannot be read must not take the page (or the export) that shows it down with it. Each
+ * failure is logged once, with the row's id and key id only.
+ */
+export function readAnswers(keyring: Keyring, row: Pick<Row, 'id' | 'keyId' | 'answersEncrypted'>): AnswersOutcome {
+  try {
+    const { answers } = JSON.parse(open(keyring, { keyId: row.keyId, payload: row.answersEncrypted }, intakeAad(row.id))) as { answers: Answers };
+    return { readable: true, answers };
+  } catch (err) {
+    if (!(err instanceof UnreadableCiphertextError)) throw err;
+    console.error(`[intake] response ${row.id} cannot be read: key ${err.keyId}, ${err.reason}`);
+    return { readable: false, keyId: err.keyId, reason: err.reason };
+  }
 }
 
-/** A stored response read under the definitions (and versions) it was answered with. */
+/**
+ * A stored response read under the definitions (and versions) it was answered with. One that
+ * cannot be read keeps what is stored in the clear (state, theme, dates) and says why.
+ */
 export function describeResponse(keyring: Keyring, row: Row) {
-  const answers = decryptAnswers(keyring, row);
   const theme = (findTheme(row.theme)?.id ?? null) as ThemeId | null;
-  const intake = composeIntake(theme, { general: row.generalVersion, themeVersion: row.themeVersion });
-  return {
+  const stored = {
     id: row.id,
     bookingId: row.bookingId,
     clientId: row.clientId,
     status: row.status,
     theme,
     themeLabel: theme ? findTheme(theme)!.label : 'テーマを選ばない（共通の質問のみ）',
-    answers,
-    flagged: isSafetyFlagged(answers),
-    scores: scoreIntake(intake.parts, answers),
-    sections: presentAnswers(intake.sections, answers),
     consentedAt: row.consentedAt,
     submittedAt: row.submittedAt,
     updatedAt: row.updatedAt,
   };
+  const read = readAnswers(keyring, row);
+  if (!read.readable) return { ...stored, ...read };
+  const { answers } = read;
+  const intake = composeIntake(theme, { general: row.generalVersion, themeVersion: row.themeVersion });
+  return {
+    ...stored,
+    readable: true as const,
+    answers,
+    flagged: isSafetyFlagged(answers),
+    scores: scoreIntake(intake.parts, answers),
+    sections: presentAnswers(intake.sections, answers),
+  };
 }
 export type IntakeView = ReturnType<typeof describeResponse>;
+export type UnreadableIntakeView = Extract<IntakeView, { readable: false }>;
