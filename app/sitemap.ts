@@ -2,6 +2,7 @@ import type { MetadataRoute } from 'next';
 import { getDb } from '@/db';
 import { listCourses } from '@/features/courses/queries';
 import { listPublishedArticles } from '@/features/library/queries';
+import { themes } from '@/features/library/themes';
 import { absoluteUrl } from '@/lib/site-url';
 
 // Generated per request: the database is never opened during `next build`.
@@ -14,6 +15,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const [articles, courses] = await Promise.all([listPublishedArticles(db, { now: new Date(), limit: 5000 }), listCourses(db)]);
   return [
     ...staticPaths.map((p) => ({ url: absoluteUrl(p) })),
+    ...themes.map((t) => ({ url: absoluteUrl(`/self-check/${t.id}`) })),
     ...courses.map((c) => ({ url: absoluteUrl(`/courses/${c.slug}`), lastModified: c.updatedAt })),
     ...articles.map((a) => ({ url: absoluteUrl(`/articles/${a.slug}`), lastModified: a.updatedAt })),
   ];

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { themes } from '../features/library/themes';
 import { expectNoAxeViolations, expectNoHorizontalScroll } from './a11y';
 
 const articles = {
@@ -92,6 +93,12 @@ test('feed, sitemap, robots and health answer, with security headers', async ({ 
 
   const sitemap = await (await request.get('/sitemap.xml')).text();
   for (const a of Object.values(articles)) expect(sitemap).toContain(`/articles/${a.slug}`);
+  // Every theme's self-check, each a page that answers.
+  for (const t of themes) {
+    const url = sitemap.match(new RegExp(`<loc>([^<]*/self-check/${t.id})</loc>`))?.[1];
+    expect(url, `/self-check/${t.id} in the sitemap`).toBeDefined();
+    expect((await request.get(new URL(url!).pathname)).status()).toBe(200);
+  }
 
   expect(await (await request.get('/robots.txt')).text()).toContain('Disallow: /portal');
 

@@ -18,6 +18,7 @@ export const errorCodes = {
   payment_unavailable: { status: 503, message: messages.errors.paymentUnavailable },
   intake_locked: { status: 409, message: messages.errors.intakeLocked },
   consent_required: { status: 409, message: messages.intake.validation.consent },
+  intake_unreadable: { status: 409, message: messages.errors.intakeUnreadable },
   registration_closed: { status: 409, message: messages.errors.registrationClosed },
   seat_hold_expired: { status: 409, message: messages.errors.seatHoldExpired },
   enrollment_not_cancellable: { status: 409, message: messages.errors.enrollmentNotCancellable },

@@ -43,6 +43,7 @@ export const messages = {
     slugTaken: 'このスラッグはほかの記事で使われています。別のスラッグにしてください。',
     scheduleInPast: '予約する日時は今より後にしてください。',
     issueNotEditable: '配信を始めた号は編集できません。',
+    intakeUnreadable: 'このアンケートの保存済みの回答をいまは読み取れないため、変更は保存していません。回答はそのまま保管されています。',
   },
   accounts: {
     registered: 'ご登録ありがとうございます。確認メールをお送りしました。メールのリンクを開いて登録を完了してください。',
@@ -75,6 +76,16 @@ export const messages = {
     draftAlreadySent: '回答はすでに送信されています。ページを再読み込みして、送信した内容をご確認ください。',
     submitted: 'ご回答を送信しました。ありがとうございました。',
     locked: 'セッションが始まったため、アンケートは変更できません。',
+    // Stored answers that the configured keys cannot open (a key dropped too early, or damage).
+    unreadable: {
+      keyNotConfigured: (keyId: string) =>
+        `この回答は現在の暗号鍵では読み取れません（鍵ID: ${keyId}。この鍵IDが鍵の設定にありません）。鍵の設定を確認してください。安全に関する質問への回答も確認できない状態です。`,
+      notAuthentic: (keyId: string) =>
+        `この回答は現在の暗号鍵では読み取れません（鍵ID: ${keyId}。設定されている鍵で復号できず、鍵の値の誤りかデータの破損が考えられます）。鍵の設定を確認してください。安全に関する質問への回答も確認できない状態です。`,
+      client: (email: string) =>
+        `ご回答は保管されていますが、システムの都合で、いまは表示も変更もできません。回答が消えたわけではありませんので、ご安心ください。復旧すると、このページでまたご覧いただけます。お急ぎの場合は ${email} までご連絡ください。`,
+      exportNote: 'この回答は、システムの都合で現在読み取れないため、内容を書き出せませんでした。回答は削除されずに保管されています。',
+    },
   },
   publishing: {
     saved: { draft: '下書きを保存しました。', scheduled: '公開を予約しました。', published: '保存しました。記事は公開されています。' },

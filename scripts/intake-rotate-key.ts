@@ -35,8 +35,13 @@ if (process.env.INTAKE_ENCRYPTION_KEYS) {
 
 const handle = await openDatabaseAt(target);
 try {
-  const count = await reencryptIntakes(handle.db, keyring);
-  console.log(`re-encrypted ${count} questionnaire response(s) under key ${keyring.currentId} in ${handle.kind} database at ${handle.location}`);
+  const { reencrypted, unreadable } = await reencryptIntakes(handle.db, keyring);
+  console.log(`re-encrypted ${reencrypted} questionnaire response(s) under key ${keyring.currentId} in ${handle.kind} database at ${handle.location}`);
+  if (unreadable.length > 0) {
+    const keyIds = [...new Set(unreadable.map((u) => u.keyId))].join(', ');
+    console.error(`${unreadable.length} response(s) could not be read and were left as they are (key ${keyIds}): put that key back into the keyring and run this again`);
+    process.exitCode = 1;
+  }
 } finally {
   await handle.close();
 }

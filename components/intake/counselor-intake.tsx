@@ -1,20 +1,31 @@
 import { safetyQuestionId } from '@/features/intake/domain/definitions';
 import { dimensionLevelLabel } from '@/features/intake/domain/scoring';
-import type { IntakeView } from '@/features/intake/queries';
+import type { IntakeView, UnreadableIntakeView } from '@/features/intake/stored-answers';
 import { formatDateTimeJa } from '@/lib/format';
+import { messages } from '@/lib/messages';
 import { siteConfig } from '@/lib/site-config';
 import { IntakeAnswers } from './intake-answers';
+
+const unreadableMessage: Record<UnreadableIntakeView['reason'], (keyId: string) => string> = {
+  key_not_configured: messages.intake.unreadable.keyNotConfigured,
+  not_authentic: messages.intake.unreadable.notAuthentic,
+};
 
 /**
  * The counselor's view of one questionnaire: the safety flag first, the dimension summary,
  * then every answer. A draft shows only its state and the flag: the client has not sent it.
+ * Answers the keys cannot open show why, in place of the flag and the answers.
  */
 export function CounselorIntake({ view, headingId }: { view: IntakeView | undefined; headingId: string }) {
   if (!view) return <p>まだ回答はありません。</p>;
-  const safety = view.sections.flatMap((s) => s.lines).find((l) => l.id === safetyQuestionId);
+  const safety = view.readable ? view.sections.flatMap((s) => s.lines).find((l) => l.id === safetyQuestionId) : undefined;
   return (
     <>
-      {view.flagged ? (
+      {!view.readable ? (
+        <p className="intake-flag" role="alert">
+          {unreadableMessage[view.reason](view.keyId)}
+        </p>
+      ) : view.flagged ? (
         <p className="intake-flag" role="alert">
           要確認：安全に関する質問に「{safety?.text}」と回答されています。
         </p>
@@ -31,7 +42,7 @@ export function CounselorIntake({ view, headingId }: { view: IntakeView | undefi
         <dt>同意</dt>
         <dd>{formatDateTimeJa(view.consentedAt, siteConfig.timeZone)}</dd>
       </dl>
-      {view.status === 'submitted' ? (
+      {view.readable && view.status === 'submitted' ? (
         <>
           <div className="table-scroll" role="region" aria-labelledby={`${headingId}-summary`} tabIndex={0}>
             <table>

@@ -11,6 +11,20 @@ import crypto from 'node:crypto';
 export type Keyring = { currentId: string; keys: ReadonlyMap<string, Buffer> };
 export type Sealed = { keyId: string; payload: string };
 
+/**
+ * A ciphertext that cannot be opened: its key is not in the keyring (dropped too early in a
+ * rotation), or it does not authenticate under that key (a wrong key value, or damaged data).
+ */
+export class UnreadableCiphertextError extends Error {
+  constructor(
+    readonly keyId: string,
+    readonly reason: 'key_not_configured' | 'not_authentic',
+  ) {
+    super(reason === 'key_not_configured' ? `intake key ${keyId} is not configured (INTAKE_ENCRYPTION_KEYS)` : `intake ciphertext does not authenticate under key ${keyId}`);
+    this.name = 'UnreadableCiphertextError';
+  }
+}
+
 const version = 'v1';
 const ivBytes = 12;
 const tagBytes = 16;
@@ -57,14 +71,20 @@ export function seal(keyring: Keyring, plaintext: string, aad: string): Sealed {
 
 export function open(keyring: Keyring, sealed: Sealed, aad: string): string {
   const key = keyring.keys.get(sealed.keyId);
-  if (!key) throw new Error(`intake key ${sealed.keyId} is not configured (INTAKE_ENCRYPTION_KEYS)`);
+  if (!key) throw new UnreadableCiphertextError(sealed.keyId, 'key_not_configured');
   const [v, data] = sealed.payload.split('.');
-  if (v !== version || !data) throw new Error('unknown intake ciphertext format');
-  const raw = Buffer.from(data, 'base64url');
+  const raw = Buffer.from(data ?? '', 'base64url');
+  if (v !== version || raw.length < ivBytes + tagBytes) throw new UnreadableCiphertextError(sealed.keyId, 'not_authentic');
   const iv = raw.subarray(0, ivBytes);
   const tag = raw.subarray(raw.length - tagBytes);
   const decipher = crypto.createDecipheriv('aes-256-gcm', key, iv, { authTagLength: tagBytes });
   decipher.setAAD(Buffer.from(aad, 'utf8'));
   decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(raw.subarray(ivBytes, raw.length - tagBytes)), decipher.final()]).toString('utf8');
+  const body = decipher.update(raw.subarray(ivBytes, raw.length - tagBytes));
+  try {
+    return Buffer.concat([body, decipher.final()]).toString('utf8');
+  } catch {
+    // GCM's final() is where a wrong key, another row's AAD or a changed byte shows.
+    throw new UnreadableCiphertextError(sealed.keyId, 'not_authentic');
+  }
 }

@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { auditLog, bookings, intakeResponses, mailOutbox, sessionTypes, users } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
+import { messages } from '@/lib/messages';
 import { seedBooking } from '@/features/booking/seed';
 import { withNewKey } from './crypto';
 import { exportClientIntakes, getClientIntake, listAuditEntries } from './queries';
@@ -60,6 +61,12 @@ async function wholeDatabaseAsText(): Promise<string> {
   return parts.join('\n');
 }
 
+/** A view or an exported entry whose answers were read; the test fails here otherwise. */
+function readable<T extends object>(value: T | null | undefined): Extract<T, { answers: unknown }> {
+  expect(value).toHaveProperty('answers');
+  return value as Extract<T, { answers: unknown }>;
+}
+
 const answers = (goal: string) => ({
   g_goal: goal,
   g_distress: '4',
@@ -99,7 +106,7 @@ describe('privacy at rest', () => {
     expect(text).not.toContain('十回以上');
     // …and yet the client reads it back.
     const mine = await getClientIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
-    expect(mine!.response!.answers.g_goal).toBe(secret);
+    expect(readable(mine!.response).answers.g_goal).toBe(secret);
     expect(mine!.response!.status).toBe('submitted');
   });
 
@@ -125,15 +132,15 @@ describe('privacy at rest', () => {
     }
     const rotated = withNewKey(keyring, 'k2');
     // Small batches: the loop must go round more than once.
-    expect(await reencryptIntakes(handle.db, rotated, 2)).toBeGreaterThanOrEqual(5);
+    expect((await reencryptIntakes(handle.db, rotated, 2)).reencrypted).toBeGreaterThanOrEqual(5);
     expect(await handle.db.$count(intakeResponses, eq(intakeResponses.keyId, 'k1'))).toBe(0);
     const onlyNew = { currentId: 'k2', keys: new Map([['k2', rotated.keys.get('k2')!]]) };
     const counselor = await client();
     for (const [bookingId, goal] of Object.entries(texts)) {
       const view = await readIntakeAsCounselor(handle.db, onlyNew, { bookingId, counselorId: counselor.id, now });
-      expect(view!.answers.g_goal).toBe(goal);
+      expect(readable(view).answers.g_goal).toBe(goal);
     }
-    expect(await reencryptIntakes(handle.db, rotated)).toBe(0);
+    expect(await reencryptIntakes(handle.db, rotated)).toEqual({ reencrypted: 0, unreadable: [] });
   });
 });
 
@@ -156,8 +163,8 @@ describe('who may read', () => {
     expect(await handle.db.$count(auditLog)).toBe(before + 2);
     const [entry] = await listAuditEntries(handle.db, { clientId: me.id });
     expect(entry).toMatchObject({ action: 'intake.read', subjectType: 'intake_response', subjectId: view!.id, clientId: me.id, bookingId: b.id, actorEmail: counselor.email });
-    expect(view!.flagged).toBe(true);
-    expect(view!.scores.find((s) => s.id === 'fear')!.level).toBe('high');
+    expect(readable(view).flagged).toBe(true);
+    expect(readable(view).scores.find((s) => s.id === 'fear')!.level).toBe('high');
   });
 
   it('the client page reads all of a client’s questionnaires and audits each one, and none of another client’s', async () => {
@@ -172,7 +179,7 @@ describe('who may read', () => {
     const before = await handle.db.$count(auditLog);
     const views = await readClientIntakesAsCounselor(handle.db, keyring, { clientId: me.id, counselorId: counselor.id, now });
     expect(views.map((v) => v.bookingId).sort()).toEqual(mine.map((b) => b.id).sort());
-    expect(views.find((v) => v.bookingId === mine[0]!.id)!.answers).toMatchObject({ g_goal: '一件目' });
+    expect(readable(views.find((v) => v.bookingId === mine[0]!.id)).answers).toMatchObject({ g_goal: '一件目' });
     expect(await handle.db.$count(auditLog)).toBe(before + 2);
     const entries = await handle.db.select().from(auditLog).where(eq(auditLog.actorId, counselor.id));
     expect(entries.map((e) => e.clientId)).toEqual([me.id, me.id]);
@@ -195,8 +202,8 @@ describe('who may read', () => {
     await submitIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers('書き出しの答え'), now });
     const [exported, ...more] = await exportClientIntakes(handle.db, keyring, me.id);
     expect(more).toHaveLength(0);
-    expect(exported!.answers).toContainEqual({ question: 'このセッションで話したいこと、整理したいことを教えてください', answer: '書き出しの答え' });
-    expect(exported!.answers).toContainEqual({ question: '気持ちを打ち明けられる人はいますか', answer: 'いない' });
+    expect(readable(exported).answers).toContainEqual({ question: 'このセッションで話したいこと、整理したいことを教えてください', answer: '書き出しの答え' });
+    expect(readable(exported).answers).toContainEqual({ question: '気持ちを打ち明けられる人はいますか', answer: 'いない' });
   });
 });
 
@@ -275,6 +282,90 @@ describe('drafts on two devices', () => {
     // The phone goes on from its own save.
     const again = await saveIntakeDraft(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: 'さらに続き' }, now: new Date(now.getTime() + 180_000), basedOn: phone.savedAt });
     expect(again.outcome).toBe('saved');
-    expect((await getClientIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now }))!.response!.answers).toMatchObject({ g_goal: 'さらに続き' });
+    expect(readable((await getClientIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now }))!.response).answers).toMatchObject({ g_goal: 'さらに続き' });
+  });
+});
+
+describe('answers under a key that is no longer configured', () => {
+  const keyA = withNewKey(undefined, 'kA');
+  // kA was dropped from the keyring too early: kB is the only key left.
+  const withoutA = withNewKey(undefined, 'kB');
+
+  /** A client with a draft written under kA and another questionnaire under kB. */
+  async function clientWithLostKey() {
+    const me = await client();
+    const lost = await booking(me.id);
+    const kept = await booking(me.id);
+    await consentToIntake(handle.db, keyA, { bookingId: lost.id, clientId: me.id, now });
+    await saveIntakeDraft(handle.db, keyA, { bookingId: lost.id, clientId: me.id, theme: 'abandonment-anxiety', answers: { g_goal: '鍵Aの下書き' }, now });
+    await consentToIntake(handle.db, withoutA, { bookingId: kept.id, clientId: me.id, now });
+    await submitIntake(handle.db, withoutA, { bookingId: kept.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers('鍵Bの答え'), now });
+    const lostRow = (await handle.db.select().from(intakeResponses).where(eq(intakeResponses.bookingId, lost.id)))[0]!;
+    return { me, lost, kept, lostRow };
+  }
+
+  let log: MockInstance<typeof console.error>;
+  beforeEach(() => {
+    log = vi.spyOn(console, 'error').mockImplementation(() => {});
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('the counselor’s client page marks that questionnaire unreadable and still shows the other; both reads are audited, the failure logged once', async () => {
+    const { me, lost, kept, lostRow } = await clientWithLostKey();
+    const counselor = await client('counselor');
+    const before = await handle.db.$count(auditLog);
+    const views = await readClientIntakesAsCounselor(handle.db, withoutA, { clientId: me.id, counselorId: counselor.id, now });
+    expect(views.find((v) => v.bookingId === lost.id)).toMatchObject({ readable: false, keyId: 'kA', reason: 'key_not_configured', status: 'draft' });
+    expect(views.find((v) => v.bookingId === lost.id)).not.toHaveProperty('answers');
+    expect(readable(views.find((v) => v.bookingId === kept.id)).answers).toMatchObject({ g_goal: '鍵Bの答え' });
+    expect(await handle.db.$count(auditLog)).toBe(before + 2);
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log.mock.calls[0]!.join(' ')).toMatch(new RegExp(`${lostRow.id}.*kA`));
+  });
+
+  it('the booking page in the admin shows the marker and the read is audited; a ciphertext that does not authenticate is told apart', async () => {
+    const { lost, kept, lostRow } = await clientWithLostKey();
+    const counselor = await client('counselor');
+    const before = await handle.db.$count(auditLog);
+    expect(await readIntakeAsCounselor(handle.db, withoutA, { bookingId: lost.id, counselorId: counselor.id, now })).toMatchObject({ readable: false, keyId: 'kA', id: lostRow.id });
+    expect(await handle.db.$count(auditLog, eq(auditLog.subjectId, lostRow.id))).toBe(1);
+    // Another row's ciphertext under a key that is configured: bound to that row, it does not open here.
+    const [keptRow] = await handle.db.select().from(intakeResponses).where(eq(intakeResponses.bookingId, kept.id));
+    await handle.db.update(intakeResponses).set({ keyId: keptRow!.keyId, answersEncrypted: keptRow!.answersEncrypted }).where(eq(intakeResponses.id, lostRow.id));
+    expect(await readIntakeAsCounselor(handle.db, withoutA, { bookingId: lost.id, counselorId: counselor.id, now })).toMatchObject({ readable: false, keyId: 'kB', reason: 'not_authentic' });
+    expect(await handle.db.$count(auditLog)).toBe(before + 2);
+  });
+
+  it('the account export lists that questionnaire with a note instead of answers', async () => {
+    const { me, lost, kept } = await clientWithLostKey();
+    const exported = await exportClientIntakes(handle.db, withoutA, me.id);
+    const unreadableEntry = exported.find((e) => e.bookingId === lost.id);
+    expect(unreadableEntry).toMatchObject({ status: 'draft', theme: '縋る恋愛・見捨てられ不安', note: messages.intake.unreadable.exportNote });
+    expect(unreadableEntry).not.toHaveProperty('answers');
+    expect(readable(exported.find((e) => e.bookingId === kept.id)).answers).toContainEqual({ question: '気持ちを打ち明けられる人はいますか', answer: 'いない' });
+  });
+
+  it('the client sees it as unreadable, and neither a draft nor a send replaces the stored answers', async () => {
+    const { me, lost, lostRow } = await clientWithLostKey();
+    const draft = { bookingId: lost.id, clientId: me.id, theme: null, answers: { g_goal: '上書き' }, now: new Date(now.getTime() + 60_000) };
+    await expect(saveIntakeDraft(handle.db, withoutA, { ...draft, basedOn: lostRow.updatedAt })).rejects.toMatchObject({ code: 'intake_unreadable' });
+    await expect(submitIntake(handle.db, withoutA, { ...draft, answers: answers('上書き') })).rejects.toMatchObject({ code: 'intake_unreadable' });
+    expect((await handle.db.select().from(intakeResponses).where(eq(intakeResponses.id, lostRow.id)))[0]).toEqual(lostRow);
+    expect((await getClientIntake(handle.db, withoutA, { bookingId: lost.id, clientId: me.id, now }))!.response).toMatchObject({ readable: false, keyId: 'kA' });
+    // Once kA is back, the draft is there as it was written.
+    expect(readable((await getClientIntake(handle.db, withNewKey(keyA, 'kB'), { bookingId: lost.id, clientId: me.id, now }))!.response).answers).toEqual({ g_goal: '鍵Aの下書き' });
+  });
+
+  it('key rotation re-encrypts what it can read and reports, without touching, what it cannot', async () => {
+    const { kept, lostRow } = await clientWithLostKey();
+    const next = withNewKey(withoutA, 'kC');
+    // Small batches: the rows left unread must not come round again.
+    const { reencrypted, unreadable } = await reencryptIntakes(handle.db, next, 2);
+    expect(reencrypted).toBeGreaterThanOrEqual(1);
+    expect(unreadable).toContainEqual({ id: lostRow.id, keyId: 'kA' });
+    expect(new Set(unreadable.map((u) => u.id)).size).toBe(unreadable.length);
+    const [keptRow] = await handle.db.select().from(intakeResponses).where(eq(intakeResponses.bookingId, kept.id));
+    expect(keptRow!.keyId).toBe('kC');
+    expect((await handle.db.select().from(intakeResponses).where(eq(intakeResponses.id, lostRow.id)))[0]).toEqual(lostRow);
   });
 });

@@ -3,45 +3,12 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { auditLog, intakeResponses, users } from '@/db/schema';
 import { getBooking } from '@/features/booking/queries';
-import { findTheme, type ThemeId } from '@/features/library/themes';
-import { type Keyring, open } from './crypto';
-import { composeIntake } from './domain/definitions';
-import { presentAnswers } from './domain/present';
-import { isSafetyFlagged } from './domain/reflection';
-import { scoreIntake } from './domain/scoring';
-import type { Answers } from './domain/types';
+import { messages } from '@/lib/messages';
+import type { Keyring } from './crypto';
 import { intakeWindow } from './domain/window';
-
-export const intakeAad = (responseId: string) => `intake_responses:${responseId}`;
+import { describeResponse } from './stored-answers';
 
 type Row = typeof intakeResponses.$inferSelect;
-
-export function decryptAnswers(keyring: Keyring, row: Pick<Row, 'id' | 'keyId' | 'answersEncrypted'>): Answers {
-  return (JSON.parse(open(keyring, { keyId: row.keyId, payload: row.answersEncrypted }, intakeAad(row.id))) as { answers: Answers }).answers;
-}
-
-/** A stored response read under the definitions (and versions) it was answered with. */
-export function describeResponse(keyring: Keyring, row: Row) {
-  const answers = decryptAnswers(keyring, row);
-  const theme = (findTheme(row.theme)?.id ?? null) as ThemeId | null;
-  const intake = composeIntake(theme, { general: row.generalVersion, themeVersion: row.themeVersion });
-  return {
-    id: row.id,
-    bookingId: row.bookingId,
-    clientId: row.clientId,
-    status: row.status,
-    theme,
-    themeLabel: theme ? findTheme(theme)!.label : 'テーマを選ばない（共通の質問のみ）',
-    answers,
-    flagged: isSafetyFlagged(answers),
-    scores: scoreIntake(intake.parts, answers),
-    sections: presentAnswers(intake.sections, answers),
-    consentedAt: row.consentedAt,
-    submittedAt: row.submittedAt,
-    updatedAt: row.updatedAt,
-  };
-}
-export type IntakeView = ReturnType<typeof describeResponse>;
 
 export async function findIntakeRow(db: Db, bookingId: string): Promise<Row | undefined> {
   const [row] = await db.select().from(intakeResponses).where(eq(intakeResponses.bookingId, bookingId)).limit(1);
@@ -76,7 +43,7 @@ export async function intakeStatusByBooking(db: Db, bookingIds: string[]): Promi
   return new Map(rows.map((r) => [r.bookingId, r.status]));
 }
 
-/** The client's own answers in plain form, for the account data export. */
+/** The client's own answers in plain form, for the account data export; one that cannot be read is listed with a note. */
 export async function exportClientIntakes(db: Db, keyring: Keyring, clientId: string) {
   const rows = await db.select().from(intakeResponses).where(eq(intakeResponses.clientId, clientId));
   return rows.map((row) => {
@@ -87,7 +54,9 @@ export async function exportClientIntakes(db: Db, keyring: Keyring, clientId: st
       theme: view.themeLabel,
       consentedAt: row.consentedAt,
       submittedAt: row.submittedAt,
-      answers: view.sections.flatMap((s) => s.lines.filter((l) => l.text !== null).map((l) => ({ question: l.label, answer: l.text }))),
+      ...(view.readable
+        ? { answers: view.sections.flatMap((s) => s.lines.filter((l) => l.text !== null).map((l) => ({ question: l.label, answer: l.text }))) }
+        : { note: messages.intake.unreadable.exportNote }),
     };
   });
 }

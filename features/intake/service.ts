@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, intakeResponses, users } from '@/db/schema';
 import { getBooking } from '@/features/booking/queries';
@@ -10,18 +10,14 @@ import { formatDateTimeJa } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
 import { absoluteUrl } from '@/lib/site-url';
 import { AppError } from '@/lib/errors';
-import { type Keyring, seal } from './crypto';
+import type { Keyring } from './crypto';
 import { composeIntake } from './domain/definitions';
 import { isSafetyFlagged } from './domain/reflection';
 import type { Answers } from './domain/types';
 import { canEditIntake, intakeWindow } from './domain/window';
 import { intakeMails } from './mails';
-import { decryptAnswers, describeResponse, findIntakeRow, intakeAad, type IntakeView } from './queries';
-
-function sealAnswers(keyring: Keyring, responseId: string, answers: Answers) {
-  const { keyId, payload } = seal(keyring, JSON.stringify({ answers }), intakeAad(responseId));
-  return { keyId, answersEncrypted: payload };
-}
+import { findIntakeRow } from './queries';
+import { describeResponse, type IntakeView, readAnswers, sealAnswers } from './stored-answers';
 
 /** The client's own booking, still open for this questionnaire; another client's looks like none. */
 async function editableBookingOrThrow(db: Db, input: { bookingId: string; clientId: string; now: Date }) {
@@ -31,6 +27,16 @@ async function editableBookingOrThrow(db: Db, input: { bookingId: string; client
   const window = intakeWindow({ startsAt: booking.startsAt, now: input.now, bookingStatus: booking.status });
   if (!canEditIntake(window, row?.status ?? 'none')) throw new AppError('intake_locked');
   return { booking, row };
+}
+
+/**
+ * Stored answers the keys cannot open stay as they are, so that they come back when their key
+ * is restored: nothing the client sends replaces them (their page says why instead of the form).
+ */
+function storedAnswersOrThrow(keyring: Keyring, row: typeof intakeResponses.$inferSelect): Answers {
+  const read = readAnswers(keyring, row);
+  if (!read.readable) throw new AppError('intake_unreadable');
+  return read.answers;
 }
 
 /**
@@ -68,6 +74,7 @@ function versionedColumns(theme: ThemeId | null) {
 export async function saveIntakeDraft(db: Db, keyring: Keyring, input: DraftSave): Promise<{ outcome: 'saved' | 'already_submitted' | 'stale'; savedAt?: Date }> {
   const { row } = await editableBookingOrThrow(db, input);
   if (!row) throw new AppError('consent_required');
+  storedAnswersOrThrow(keyring, row);
   if (row.status === 'submitted') return { outcome: 'already_submitted' };
   if (input.basedOn && row.updatedAt.getTime() !== input.basedOn.getTime()) return { outcome: 'stale' };
   const saved = await db
@@ -89,7 +96,8 @@ export async function saveIntakeDraft(db: Db, keyring: Keyring, input: DraftSave
 export async function submitIntake(db: Db, keyring: Keyring, input: Save): Promise<void> {
   const { booking, row } = await editableBookingOrThrow(db, input);
   if (!row) throw new AppError('consent_required');
-  const flaggedBefore = row.status === 'submitted' && isSafetyFlagged(decryptAnswers(keyring, row));
+  const stored = storedAnswersOrThrow(keyring, row);
+  const flaggedBefore = row.status === 'submitted' && isSafetyFlagged(stored);
   await db.transaction(async (tx) => {
     await tx
       .update(intakeResponses)
@@ -136,20 +144,33 @@ export async function readClientIntakesAsCounselor(db: Db, keyring: Keyring, inp
 /**
  * Re-encrypts every response not under the keyring's current key. Each row is rewritten only
  * if it is still as read, so a draft saved meanwhile is never overwritten with older answers.
+ * A row the keyring cannot read is left as it is and reported: its key is needed back.
  */
-export async function reencryptIntakes(db: Db, keyring: Keyring, batchSize = 100): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const rows = await db.select().from(intakeResponses).where(ne(intakeResponses.keyId, keyring.currentId)).limit(batchSize);
-    if (rows.length === 0) return total;
+export async function reencryptIntakes(db: Db, keyring: Keyring, batchSize = 100): Promise<{ reencrypted: number; unreadable: { id: string; keyId: string }[] }> {
+  let reencrypted = 0;
+  const unreadable: { id: string; keyId: string }[] = [];
+  // Paged by id, since a row left unread keeps its old key and would come round again.
+  for (let after: string | undefined; ; ) {
+    const rows = await db
+      .select()
+      .from(intakeResponses)
+      .where(and(ne(intakeResponses.keyId, keyring.currentId), after ? gt(intakeResponses.id, after) : undefined))
+      .orderBy(asc(intakeResponses.id))
+      .limit(batchSize);
+    if (rows.length === 0) return { reencrypted, unreadable };
     for (const row of rows) {
-      const answers = decryptAnswers(keyring, row);
+      const read = readAnswers(keyring, row);
+      if (!read.readable) {
+        unreadable.push({ id: row.id, keyId: read.keyId });
+        continue;
+      }
       const updated = await db
         .update(intakeResponses)
-        .set(sealAnswers(keyring, row.id, answers))
+        .set(sealAnswers(keyring, row.id, read.answers))
         .where(and(eq(intakeResponses.id, row.id), eq(intakeResponses.answersEncrypted, row.answersEncrypted)))
         .returning({ id: intakeResponses.id });
-      total += updated.length;
+      reencrypted += updated.length;
     }
+    after = rows.at(-1)!.id;
   }
 }

@@ -16,6 +16,7 @@ import { getIntakeKeyring } from '@/features/intake/keys';
 import { getClientIntake } from '@/features/intake/queries';
 import { requireUser } from '@/lib/auth/guards';
 import { messages } from '@/lib/messages';
+import { siteConfig } from '@/lib/site-config';
 
 export const metadata: Metadata = { title: '事前アンケート' };
 
@@ -35,9 +36,11 @@ export default async function IntakePage({ params, searchParams }: Props) {
   if (!intake) notFound();
   const { booking, window, response } = intake;
   const profile = await getAccountProfile(db, user.id);
-  const editable = canEditIntake(window, response?.status ?? 'none');
-  const submitted = response?.status === 'submitted';
-  const theme = response ? (response.theme ?? 'none') : 'none';
+  const answered = response?.readable ? response : null;
+  const unreadable = response?.readable === false;
+  const editable = !unreadable && canEditIntake(window, response?.status ?? 'none');
+  const submitted = answered?.status === 'submitted';
+  const theme = answered ? (answered.theme ?? 'none') : 'none';
 
   return (
     <>
@@ -50,11 +53,11 @@ export default async function IntakePage({ params, searchParams }: Props) {
           {messages.intake.submitted}
         </p>
       ) : null}
-      {response?.flagged ? <CrisisLines id="crisis-lines-top" /> : null}
-      {submitted ? (
+      {answered?.flagged ? <CrisisLines id="crisis-lines-top" /> : null}
+      {answered?.status === 'submitted' ? (
         <section aria-labelledby="reflection-heading" className="panel reflection">
           <h2 id="reflection-heading">ご回答から</h2>
-          {reflectionFromScores(response.scores).map((p) => (
+          {reflectionFromScores(answered.scores).map((p) => (
             <p key={p}>{p}</p>
           ))}
           <p>ここに書いたのは、ご回答から見えたひとつの見方です。セッションでは、あなたのペースで、言葉になりきらない部分も一緒に整理していきましょう。</p>
@@ -63,19 +66,20 @@ export default async function IntakePage({ params, searchParams }: Props) {
 
       {window === 'locked' ? <p className="notice">{booking.status === 'confirmed' ? messages.intake.locked : 'このご予約のアンケートは受け付けていません。'}</p> : null}
       {window === 'late' && submitted ? <p className="notice">セッションの24時間前を過ぎたため、送信済みの回答は変更できません。</p> : null}
-      {window === 'open' ? <p>送信後も、セッションの24時間前までは回答を変更できます。</p> : null}
+      {window === 'open' && !unreadable ? <p>送信後も、セッションの24時間前までは回答を変更できます。</p> : null}
 
+      {unreadable ? <p className="notice">{messages.intake.unreadable.client(siteConfig.seller.email)}</p> : null}
       {!response && editable ? <IntakeConsentForm bookingId={booking.id} /> : null}
-      {response && editable ? (
+      {answered && editable ? (
         <IntakeForm
           bookingId={booking.id}
           submitted={submitted}
-          crisisAbove={response.flagged}
-          draftSavedAt={response.updatedAt.toISOString()}
-          initial={{ bookingId: booking.id, theme, answers: { ...emptyAnswers(composeIntake(response.theme).sections), ...response.answers } }}
+          crisisAbove={answered.flagged}
+          draftSavedAt={answered.updatedAt.toISOString()}
+          initial={{ bookingId: booking.id, theme, answers: { ...emptyAnswers(composeIntake(answered.theme).sections), ...answered.answers } }}
         />
       ) : null}
-      {response && !editable ? <IntakeAnswers sections={response.sections} /> : null}
+      {answered && !editable ? <IntakeAnswers sections={answered.sections} /> : null}
       <p>
         <Link href="/portal">マイページへ戻る</Link>
       </p>
