@@ -83,7 +83,7 @@ export const messages = {
     seatCancel: {
       open: 'このお席をキャンセル（全額返金）',
       confirm: (participant: string, refundYen: number) =>
-        `${participant}さんのお席をキャンセルし、お支払いの${formatYen(refundYen)}を全額返金します。ご本人にはメールでお知らせし、空いたお席はキャンセル待ちの方にご案内します。取り消せません。`,
+        `${participant}のお席をキャンセルし、お支払いの${formatYen(refundYen)}を全額返金します。ご本人にはメールでお知らせします（初回講義の前なら、空いたお席はキャンセル待ちの方にご案内します）。取り消せません。`,
       submit: 'キャンセルして全額返金する',
       done: (refundYen: number) => `お席をキャンセルし、${formatYen(refundYen)}を全額返金しました。ご本人にはメールでお知らせしました。`,
     },
