@@ -131,3 +131,50 @@ test('the counselor mails all participants, then cancels the cohort: everyone pa
   await expect(page.getByRole('cell', { name: '返金済み' })).toBeVisible();
   expect((await page.request.get(`/portal/courses/${cohort.cohortId}`)).status()).toBe(404);
 });
+
+test('the counselor cancels one participant’s seat from the roster: a confirmation names them and the refund, then the roster shows it cancelled and refunded in full', async ({ page, browser }) => {
+  test.slow();
+  const cohort = await createCohort(browser, { capacity: 2, priceYen: 11000 });
+  const { email } = await signedInClient(page);
+  await registerAndPay(page, cohort.name);
+  const other = await (await browser.newContext()).newPage();
+  const { email: otherEmail } = await signedInClient(other);
+  await registerAndPay(other, cohort.name);
+
+  const admin = await counselorPage(browser);
+  await admin.goto(`/admin/courses/cohorts/${cohort.cohortId}`);
+  const roster = admin.getByRole('region', { name: '受講者とお支払いの状態' });
+  const row = roster.getByRole('row').filter({ hasText: email }).first();
+  const otherRow = roster.getByRole('row').filter({ hasText: otherEmail }).first();
+  await expect(row).toContainText('受講確定');
+  await expect(row).toContainText('お支払い済み（11,000円（税込））');
+
+  // Opening the control, from the keyboard, only asks: it names the participant and the amount.
+  const participant = `山田 花子さん（${email}）`;
+  const confirmation = roster.getByRole('form', { name: `${participant}：このお席をキャンセル（全額返金）` });
+  await expect(confirmation).toHaveCount(0);
+  await roster.locator('summary', { hasText: participant }).focus();
+  await admin.keyboard.press('Enter');
+  await expect(confirmation).toContainText(`${participant}のお席をキャンセルし、お支払いの11,000円（税込）を全額返金します。`);
+  await expect(row).toContainText('受講確定');
+  await expectAccessible(admin);
+
+  await confirmation.getByRole('button', { name: 'キャンセルして全額返金する' }).press('Enter');
+  await expect(confirmation.getByRole('status')).toHaveText('お席をキャンセルし、11,000円（税込）を全額返金しました。ご本人にはメールでお知らせしました。');
+  await expect(row).toContainText('キャンセル（カウンセラーから）');
+  await expect(row).toContainText('返金済み（11,000円（税込）・返金 11,000円（税込））');
+  await expect(confirmation.getByRole('button', { name: 'キャンセルして全額返金する' })).toBeDisabled();
+  // Only that seat: the other participant is still enrolled and paid.
+  await expect(otherRow).toContainText('受講確定');
+  await expect(otherRow).toContainText('お支払い済み（11,000円（税込））');
+  await expectAccessible(admin);
+
+  await admin.reload();
+  await expect(row).toContainText('返金済み（11,000円（税込）・返金 11,000円（税込））');
+  await expect(roster.locator('summary', { hasText: participant })).toHaveCount(0);
+  await expect(roster.locator('summary', { hasText: otherEmail })).toBeVisible();
+
+  expect(await (await page.request.get(`/dev/mail?to=${encodeURIComponent(email)}`)).text()).toContain('カウンセラーの都合により');
+  await page.goto('/portal/payments');
+  await expect(page.getByRole('cell', { name: '返金済み' })).toBeVisible();
+});

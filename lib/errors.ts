@@ -22,6 +22,7 @@ export const errorCodes = {
   registration_closed: { status: 409, message: messages.errors.registrationClosed },
   seat_hold_expired: { status: 409, message: messages.errors.seatHoldExpired },
   enrollment_not_cancellable: { status: 409, message: messages.errors.enrollmentNotCancellable },
+  enrollment_already_cancelled: { status: 409, message: messages.errors.enrollmentAlreadyCancelled },
   capacity_below_taken: { status: 409, message: messages.errors.capacityBelowTaken },
   already_paid: { status: 409, message: messages.errors.alreadyPaid },
   slug_taken: { status: 409, message: messages.errors.slugTaken },

@@ -1,3 +1,5 @@
+import { formatYen } from './format';
+
 /**
  * The UI's words, in one catalogue so that another language can be added beside Japanese.
  * Features and components take their strings from here.
@@ -37,6 +39,7 @@ export const messages = {
     registrationClosed: 'この回のお申し込みは締め切りました。',
     seatHoldExpired: 'お席の確保時間が過ぎたため、お席を解除しました。お手数ですが、講座のページからもう一度お申し込みください。',
     enrollmentNotCancellable: 'このお申し込みはキャンセルできません（初回講義が始まっているか、キャンセル済みです）。',
+    enrollmentAlreadyCancelled: 'このお席はすでにキャンセルされています。返金が重ねて行われることはありません。',
     capacityBelowTaken: '定員は、お申し込み済み・確保中のお席の数より少なくできません。',
     courseTermsNotAgreed: '講座のキャンセル規定への同意が必要です',
     alreadyPaid: 'お支払いはすでに完了しています。確認まで少しお待ちいただき、マイページをご確認ください。',
@@ -85,6 +88,15 @@ export const messages = {
       client: (email: string) =>
         `ご回答は保管されていますが、システムの都合で、いまは表示も変更もできません。回答が消えたわけではありませんので、ご安心ください。復旧すると、このページでまたご覧いただけます。お急ぎの場合は ${email} までご連絡ください。`,
       exportNote: 'この回答は、システムの都合で現在読み取れないため、内容を書き出せませんでした。回答は削除されずに保管されています。',
+    },
+  },
+  courses: {
+    seatCancel: {
+      open: 'このお席をキャンセル（全額返金）',
+      confirm: (participant: string, refundYen: number) =>
+        `${participant}のお席をキャンセルし、お支払いの${formatYen(refundYen)}を全額返金します。ご本人にはメールでお知らせします（初回講義の前なら、空いたお席はキャンセル待ちの方にご案内します）。取り消せません。`,
+      submit: 'キャンセルして全額返金する',
+      done: (refundYen: number) => `お席をキャンセルし、${formatYen(refundYen)}を全額返金しました。ご本人にはメールでお知らせしました。`,
     },
   },
   publishing: {

@@ -100,6 +100,7 @@ export const actions: Record<string, Access> = {
   saveLessonAction: 'counselor',
   emailCohortAction: 'counselor',
   cancelCohortAction: 'counselor',
+  cancelSeatAction: 'counselor',
   saveArticleAction: 'counselor',
   restoreRevisionAction: 'counselor',
   subscribeAction: 'public',

@@ -5,7 +5,7 @@ import { CheckboxField } from '@/components/ui/checkbox-field';
 import { FormStatus } from '@/components/ui/form-status';
 import { TextAreaField, TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { cancelCohortAction, emailCohortAction, saveCohortAction, saveCourseAction, saveLessonAction } from '@/features/courses/admin-actions';
+import { cancelCohortAction, cancelSeatAction, emailCohortAction, saveCohortAction, saveCourseAction, saveLessonAction } from '@/features/courses/admin-actions';
 import {
   type AnnouncementInput,
   announcementSchema,
@@ -14,10 +14,12 @@ import {
   cohortSchema,
   type CourseInput,
   courseSchema,
+  enrollmentIdSchema,
   type LessonInput,
   lessonSchema,
 } from '@/features/courses/schemas';
 import type { ActionResult } from '@/lib/actions';
+import { messages } from '@/lib/messages';
 
 /** Refreshes the server-rendered page after a successful save, so lists show the change. */
 function useRefreshing<I, T>(action: (input: I) => Promise<ActionResult<T>>) {
@@ -120,5 +122,37 @@ export function CancelCohortForm({ cohortId, paidSeats }: { cohortId: string; pa
         この開講回を中止して全員に返金する
       </button>
     </form>
+  );
+}
+
+/**
+ * The roster row under a participant's that cancels their seat, refunded in full. Opening it
+ * is the confirmation: it names the participant and the amount, and only its button acts. A
+ * full-width row, so the confirmation reads on a phone. Rendered for every participant (null
+ * when there is nothing to cancel): when the action's revalidation shows the seat cancelled,
+ * it keeps its place, and so its outcome message.
+ */
+export function CancelSeatRow({ enrollmentId, participant, refundYen, cancellable, columns }: { enrollmentId: string; participant: string; refundYen: number; cancellable: boolean; columns: number }) {
+  const { onSubmit, result, submitting } = useActionForm(enrollmentIdSchema, cancelSeatAction, { enrollmentId });
+  if (!cancellable && !result) return null;
+  const t = messages.courses.seatCancel;
+  return (
+    <tr className="seat-cancel">
+      <td colSpan={columns}>
+        <details>
+          <summary>
+            {t.open}
+            <span className="sr-only">：{participant}</span>
+          </summary>
+          <form onSubmit={onSubmit} aria-label={`${participant}：${t.open}`}>
+            <p className="notice">{t.confirm(participant, refundYen)}</p>
+            <FormStatus result={result} />
+            <button className="button button--danger" type="submit" disabled={submitting || result?.ok}>
+              {t.submit}
+            </button>
+          </form>
+        </details>
+      </td>
+    </tr>
   );
 }

@@ -1,14 +1,15 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { cancelCohortWithRefunds } from '@/features/payments/courses';
+import { cancelCohortWithRefunds, cancelEnrollmentWithRefund } from '@/features/payments/courses';
 import { sendMail } from '@/features/mail/service';
 import { defineAction } from '@/lib/actions';
+import { messages } from '@/lib/messages';
 import { absoluteUrl } from '@/lib/site-url';
 import { saveCohort, saveCourse, saveLesson } from './admin-service';
 import { courseMails, mailOffers } from './mails';
 import { listEnrolledClients } from './queries';
-import { announcementSchema, cohortIdSchema, cohortSchema, courseSchema, lessonSchema } from './schemas';
+import { announcementSchema, cohortIdSchema, cohortSchema, courseSchema, enrollmentIdSchema, lessonSchema } from './schemas';
 
 const saved = (message: string) => ({ ok: true as const, data: undefined, message });
 
@@ -49,4 +50,15 @@ export const cancelCohortAction = defineAction('counselor', cohortIdSchema, asyn
   const { refunded, told } = await cancelCohortWithRefunds(ctx.db, { cohortId: input.cohortId, now: ctx.now });
   revalidateCourses();
   return saved(`開講を中止しました。${refunded}件のお支払いを全額返金し、${told}名にお知らせしました。`);
+});
+
+/**
+ * The counselor cancels one participant's seat, at any time, with a full refund; the seat goes
+ * to the waitlist and the participant is told (as when a client cancels). A second click finds
+ * the seat cancelled and refunds nothing more.
+ */
+export const cancelSeatAction = defineAction('counselor', enrollmentIdSchema, async (input, ctx) => {
+  const refund = await cancelEnrollmentWithRefund(ctx.db, { enrollmentId: input.enrollmentId, by: 'counselor', now: ctx.now });
+  revalidateCourses();
+  return saved(messages.courses.seatCancel.done(refund.refundYen));
 });

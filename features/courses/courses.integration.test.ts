@@ -9,6 +9,7 @@ import { reconcileCheckoutSession } from '@/features/payments/service';
 import { payOnEmulator, startAppStripeEmulator } from '@/features/payments/testing';
 import { handleStripeEvent } from '@/features/payments/webhooks';
 import { getStripe } from '@/lib/stripe';
+import { cancelSeatAction } from './admin-actions';
 import { saveCohort } from './admin-service';
 import { getCourseBySlug } from './queries';
 import { toJstLocal } from '@/lib/publication-days';
@@ -16,6 +17,11 @@ import { cancelCohort, holdSeat, joinWaitlist, recordApplication, releaseExpired
 
 const db = vi.hoisted(() => ({ handle: undefined as unknown as DatabaseHandle }));
 vi.mock('@/db', () => ({ getDb: async () => db.handle.db }));
+// Server actions are called as a signed-in caller would call them, outside a Next request.
+const caller = vi.hoisted(() => ({ current: null as null | { id: string; role: 'client' | 'counselor' } }));
+vi.mock('@/lib/auth/guards', () => ({ getCurrentUser: async () => (caller.current ? { ...caller.current, email: 'x@example.jp', name: 'x', sessionId: 's' } : null) }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'localhost:3000' }) }));
+vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 const DAY = 24 * 60 * 60 * 1000;
 const MIN = 60 * 1000;
@@ -49,6 +55,7 @@ async function newCohort(capacity: number, firstInDays = 30, priceYen = 33_000) 
 
 const liveSeats = (cohortId: string) => d().$count(courseEnrollments, and(eq(courseEnrollments.cohortId, cohortId), inArray(courseEnrollments.status, ['held', 'enrolled'])));
 const mailsTo = async (email: string) => (await d().select().from(mailOutbox).where(eq(mailOutbox.to, email))).map((m) => m.subject);
+const refundsOf = async (sessionId: string) => d().$count(refunds, eq(refunds.paymentId, (await paymentOf(sessionId)).id));
 const seatOf = async (id: string) => (await d().select().from(courseEnrollments).where(eq(courseEnrollments.id, id)))[0]!;
 const paymentOf = async (sessionId: string) => (await d().select().from(payments).where(eq(payments.stripeCheckoutSessionId, sessionId)))[0]!;
 
@@ -282,7 +289,7 @@ describe('cancellation', () => {
     const terms = await cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'client', clientId: seat.client.id, now: new Date() });
     expect(terms.refundYen).toBe(refund);
     expect((await paymentOf(seat.sessionId)).refundedYen).toBe(refund);
-    await expect(cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'client', clientId: seat.client.id, now: new Date() })).rejects.toMatchObject({ code: 'enrollment_not_cancellable' });
+    await expect(cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'client', clientId: seat.client.id, now: new Date() })).rejects.toMatchObject({ code: 'enrollment_already_cancelled' });
     expect((await paymentOf(seat.sessionId)).refundedYen).toBe(refund);
     expect(await mailsTo(waiting.email)).toEqual(['【こころの整理室】講座のお席に空きが出ました']);
   });
@@ -331,5 +338,93 @@ describe('cancellation', () => {
     // The held seat's open checkout is closed: nobody can pay for a seat that no longer exists.
     expect((await getStripe().checkout.sessions.retrieve(held.sessionId)).status).toBe('expired');
     expect(await payOnEmulator(emulator.url, held.sessionId)).not.toBe(200);
+  });
+});
+
+describe('the counselor cancels one seat', () => {
+  const cancelledMail = '【こころの整理室】講座のキャンセル';
+
+  it('after the first lesson has begun: a client no longer could, the counselor can, refunds in full and tells the client discreetly', async () => {
+    const cohort = await newCohort(2, 8);
+    const seat = await paidSeat(cohort.id);
+    const firstLesson = Date.now() + 8 * DAY;
+    const afterFirstLesson = new Date(firstLesson + 2 * DAY);
+    await expect(cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'client', clientId: seat.client.id, now: afterFirstLesson })).rejects.toMatchObject({ code: 'enrollment_not_cancellable' });
+
+    const terms = await cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'counselor', now: afterFirstLesson });
+    expect(terms).toMatchObject({ refundYen: 33_000, full: true });
+    expect(await seatOf(seat.enrollmentId)).toMatchObject({ status: 'cancelled', cancelledBy: 'counselor' });
+    expect(await paymentOf(seat.sessionId)).toMatchObject({ status: 'refunded', refundedYen: 33_000 });
+    expect(await refundsOf(seat.sessionId)).toBe(1);
+    const [mail] = await d().select().from(mailOutbox).where(and(eq(mailOutbox.to, seat.client.email), eq(mailOutbox.subject, cancelledMail)));
+    expect(mail?.text).toContain('カウンセラーの都合により心理学講座のお席をキャンセルさせていただきました');
+    expect(mail?.text).toContain('返金額：33,000円（税込）（全額）');
+    expect(mail?.subject).not.toContain('心理学');
+  });
+
+  it('a double click (two requests at once) cancels and refunds once; a third says the seat is already cancelled and changes nothing', async () => {
+    const cohort = await newCohort(2, 3);
+    const seat = await paidSeat(cohort.id);
+    const results = await Promise.allSettled([0, 1].map(() => cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'counselor', now: new Date() })));
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'enrollment_already_cancelled' });
+    await expect(cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'counselor', now: new Date() })).rejects.toMatchObject({ code: 'enrollment_already_cancelled' });
+    expect(await paymentOf(seat.sessionId)).toMatchObject({ status: 'refunded', refundedYen: 33_000 });
+    expect(await refundsOf(seat.sessionId)).toBe(1);
+    expect((await mailsTo(seat.client.email)).filter((s) => s === cancelledMail)).toHaveLength(1);
+  });
+
+  it('inside the last 7 days (when a client would get nothing) refunds in full, and the freed seat is offered to the first in line', async () => {
+    const cohort = await newCohort(1, 3);
+    const seat = await paidSeat(cohort.id);
+    const [first, second] = [await newClient(), await newClient()];
+    await joinWaitlist(d(), { cohortId: cohort.id, clientId: first.id, now: new Date() });
+    await joinWaitlist(d(), { cohortId: cohort.id, clientId: second.id, now: new Date(Date.now() + 1) });
+    expect((await cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'counselor', now: new Date() })).refundYen).toBe(33_000);
+    expect((await paymentOf(seat.sessionId)).refundedYen).toBe(33_000);
+    const line = await d().select().from(courseWaitlist).where(eq(courseWaitlist.cohortId, cohort.id));
+    expect(line.find((e) => e.clientId === first.id)?.status).toBe('offered');
+    expect(line.find((e) => e.clientId === second.id)?.status).toBe('waiting');
+    expect(await mailsTo(first.email)).toEqual(['【こころの整理室】講座のお席に空きが出ました']);
+    expect(await mailsTo(second.email)).toEqual([]);
+    expect(await liveSeats(cohort.id)).toBe(1);
+  });
+
+  describe('cancelSeatAction', () => {
+    afterAll(() => {
+      caller.current = null;
+    });
+
+    it('refuses a client (even the seat’s own) and changes nothing', async () => {
+      const cohort = await newCohort(2, 8);
+      const seat = await paidSeat(cohort.id);
+      caller.current = { id: seat.client.id, role: 'client' };
+      expect(await cancelSeatAction({ enrollmentId: seat.enrollmentId })).toMatchObject({ ok: false, code: 'forbidden' });
+      expect((await seatOf(seat.enrollmentId)).status).toBe('enrolled');
+      expect(await refundsOf(seat.sessionId)).toBe(0);
+    });
+
+    it('refuses an id that is not a UUID before touching the database', async () => {
+      caller.current = { id: (await newClient()).id, role: 'counselor' };
+      expect(await cancelSeatAction({ enrollmentId: "1' or '1'='1" })).toMatchObject({ ok: false, code: 'invalid_input' });
+    });
+
+    it('for the counselor: cancels with the refund in the message; again, says it is already cancelled and refunds nothing more', async () => {
+      const cohort = await newCohort(2, 8);
+      const seat = await paidSeat(cohort.id);
+      caller.current = { id: (await newClient()).id, role: 'counselor' };
+      expect(await cancelSeatAction({ enrollmentId: seat.enrollmentId })).toEqual({
+        ok: true,
+        data: undefined,
+        message: 'お席をキャンセルし、33,000円（税込）を全額返金しました。ご本人にはメールでお知らせしました。',
+      });
+      expect(await cancelSeatAction({ enrollmentId: seat.enrollmentId })).toEqual({
+        ok: false,
+        code: 'enrollment_already_cancelled',
+        error: 'このお席はすでにキャンセルされています。返金が重ねて行われることはありません。',
+      });
+      expect(await paymentOf(seat.sessionId)).toMatchObject({ status: 'refunded', refundedYen: 33_000 });
+      expect(await refundsOf(seat.sessionId)).toBe(1);
+    });
   });
 });

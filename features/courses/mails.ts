@@ -29,11 +29,11 @@ export const courseMails = {
       ],
       action: { label: 'マイページで講座を見る', url: input.url },
     }),
-  cancelled: (input: { courseTitle: string; refundYen: number }) =>
+  cancelled: (input: { courseTitle: string; refundYen: number; byCounselor: boolean }) =>
     composeMail({
       subject: '【こころの整理室】講座のキャンセル',
       paragraphs: [
-        `${input.courseTitle}のキャンセルを承りました。`,
+        input.byCounselor ? `誠に申し訳ありませんが、カウンセラーの都合により${input.courseTitle}のお席をキャンセルさせていただきました。` : `${input.courseTitle}のキャンセルを承りました。`,
         input.refundYen > 0
           ? `返金額：${formatYen(input.refundYen)}（全額）。カード会社により、反映まで数日かかる場合があります。`
           : '講座の規定により、返金はありません（初回講義の7日前を過ぎたため）。',

@@ -178,18 +178,21 @@ export async function releaseExpiredSeatHolds(db: Db, now: Date): Promise<number
   return offered;
 }
 
-/**
- * Cancels an enrolled seat under the course terms and returns the refund due. Freed seats go
- * to the waitlist; the caller mails the offers after its transaction commits.
- */
 /** Who cancels: a client only their own seat, the counselor any. */
 export type SeatCanceller = { by: 'client'; clientId: string } | { by: 'counselor' };
 
+/**
+ * Cancels an enrolled seat under the course terms and returns the refund due: a client until
+ * the first lesson, the counselor at any time and always in full. Freed seats go to the
+ * waitlist; the caller mails the offers after its transaction commits.
+ */
 export async function cancelEnrollment(tx: Db, input: { enrollmentId: string; now: Date } & SeatCanceller) {
   const ownSeat = input.by === 'client' ? eq(courseEnrollments.clientId, input.clientId) : undefined;
   const [seat] = await tx.select().from(courseEnrollments).where(and(eq(courseEnrollments.id, input.enrollmentId), ownSeat)).limit(1);
   // Another client's seat looks exactly like one that does not exist.
-  if (!seat) throw new AppError(input.by === 'client' ? 'not_found' : 'enrollment_not_cancellable');
+  if (!seat) throw new AppError('not_found');
+  if (seat.status === 'cancelled') throw new AppError('enrollment_already_cancelled');
+  if (seat.status !== 'enrolled') throw new AppError('enrollment_not_cancellable');
   const cohort = (await lockCohort(tx, seat.cohortId))!;
   const firstLessonAt = cohort.firstLessonAt ?? cohort.registrationDeadline;
   if (input.by === 'client' && firstLessonAt <= input.now) throw new AppError('enrollment_not_cancellable');
@@ -205,7 +208,9 @@ export async function cancelEnrollment(tx: Db, input: { enrollmentId: string; no
     .set({ status: 'cancelled', cancelledAt: input.now, cancelledBy: input.by, updatedAt: input.now })
     .where(and(eq(courseEnrollments.id, seat.id), eq(courseEnrollments.status, 'enrolled')))
     .returning();
-  if (!updated) throw new AppError('enrollment_not_cancellable');
+  // Enrolled when read, not any more under the cohort's lock: a second click or another tab
+  // cancelled it first (only a cancellation takes an enrolled seat), and refunded it once.
+  if (!updated) throw new AppError('enrollment_already_cancelled');
   const offers = await settleSeats(tx, cohort, input.now);
   return { enrollment: updated, cohort, refund, offers };
 }

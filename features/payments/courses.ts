@@ -48,8 +48,9 @@ export async function startCourseCheckout(db: Db, input: { enrollmentId: string;
 }
 
 /**
- * Cancels an enrolled seat under the course terms, atomically on our side: the refund is
- * recorded in the cancelling transaction, then sent to Stripe; the freed seat is offered.
+ * Cancels an enrolled seat under the course terms (a counselor's cancellation in full),
+ * atomically on our side: the refund is recorded in the cancelling transaction, then sent to
+ * Stripe; the freed seat is offered and the client told, after the commit.
  */
 export async function cancelEnrollmentWithRefund(db: Db, input: { enrollmentId: string; now: Date } & SeatCanceller) {
   const result = await db.transaction(async (tx) => {
@@ -65,7 +66,7 @@ export async function cancelEnrollmentWithRefund(db: Db, input: { enrollmentId: 
   await mailOffers(db, result.offers);
   const client = await clientOf(db, result.enrollment.clientId);
   const [course] = await db.select({ title: courses.title }).from(courses).where(eq(courses.id, result.cohort.courseId));
-  if (client && course) await sendMail(db, { to: client.email, ...courseMails.cancelled({ courseTitle: course.title, refundYen: result.refund.refundYen }) });
+  if (client && course) await sendMail(db, { to: client.email, ...courseMails.cancelled({ courseTitle: course.title, refundYen: result.refund.refundYen, byCounselor: input.by === 'counselor' }) });
   return result.refund;
 }
 

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Fragment } from 'react';
 import { notFound } from 'next/navigation';
-import { AnnouncementForm, CancelCohortForm, CohortForm, LessonForm } from '@/components/admin/course-forms';
+import { AnnouncementForm, CancelCohortForm, CancelSeatRow, CohortForm, LessonForm } from '@/components/admin/course-forms';
 import { getDb } from '@/db';
 import { getCohortForCounselor } from '@/features/courses/queries';
 import { toJstLocal } from '@/lib/publication-days';
@@ -27,6 +28,8 @@ export default async function AdminCohortPage({ params }: Props) {
   const last = lessons.at(-1);
   const nextStart = last ? new Date(last.startsAt.getTime() + 7 * 24 * 3600_000) : new Date(cohort.registrationDeadline.getTime() + 3 * 24 * 3600_000);
   const name = (r: { familyName: string | null; givenName: string | null; email: string | null }) => (r.email ? `${r.familyName ?? ''} ${r.givenName ?? ''}（${r.email}）` : '（退会済み）');
+  // The address too: two participants may share a name.
+  const addressed = (r: { familyName: string | null; givenName: string | null; email: string | null }) => (r.email ? `${r.familyName ?? ''} ${r.givenName ?? ''}さん（${r.email}）` : '退会済みの方');
   return (
     <>
       <p>
@@ -68,14 +71,17 @@ export default async function AdminCohortPage({ params }: Props) {
             </thead>
             <tbody>
               {roster.map((r) => (
-                <tr key={r.enrollment.id}>
-                  <td>{name(r)}</td>
-                  <td>{seatLabel[r.enrollment.status]}</td>
-                  <td>
-                    {r.paymentStatus ? `${paymentStatusLabel[r.paymentStatus]}（${formatYen(r.paidYen ?? 0)}${r.refundedYen ? `・返金 ${formatYen(r.refundedYen)}` : ''}）` : '未払い'}
-                  </td>
-                  <td>{r.enrollment.applicationAnswer || '—'}</td>
-                </tr>
+                <Fragment key={r.enrollment.id}>
+                  <tr>
+                    <td>{name(r)}</td>
+                    <td>{r.enrollment.status === 'cancelled' && r.enrollment.cancelledBy === 'counselor' ? 'キャンセル（カウンセラーから）' : seatLabel[r.enrollment.status]}</td>
+                    <td>
+                      {r.paymentStatus ? `${paymentStatusLabel[r.paymentStatus]}（${formatYen(r.paidYen ?? 0)}${r.refundedYen ? `・返金 ${formatYen(r.refundedYen)}` : ''}）` : '未払い'}
+                    </td>
+                    <td>{r.enrollment.applicationAnswer || '—'}</td>
+                  </tr>
+                  <CancelSeatRow enrollmentId={r.enrollment.id} participant={addressed(r)} refundYen={r.enrollment.priceYen} cancellable={r.enrollment.status === 'enrolled'} columns={4} />
+                </Fragment>
               ))}
             </tbody>
           </table>
