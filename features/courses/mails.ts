@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { whenFor } from '@/features/booking/mails';
 import { composeMail } from '@/features/mail/compose';
-import { sendMail } from '@/features/mail/service';
+import { sendNotice } from '@/features/mail/notice';
 import { formatYen } from '@/lib/format';
 import { absoluteUrl } from '@/lib/site-url';
 import type { SeatOffer } from './seats';
@@ -74,14 +74,8 @@ export async function mailOffers(db: Db, offers: SeatOffer[]): Promise<void> {
   for (const offer of offers) {
     const client = clients.find((c) => c.id === offer.clientId);
     if (!client) continue;
-    try {
-      await sendMail(db, { to: client.email, ...courseMails.offer({ until: whenFor(offer.expiresAt, client.timeZone), url: absoluteUrl(`/courses/apply/${offer.enrollmentId}`) }) });
-    } catch (err) {
-      // The offer is already committed: a mail server failure must not turn the caller's own
-      // success (someone else's hold, a webhook, the job) into an error, nor stop later offers.
-      // The client still finds the held seat in the portal.
-      console.error('[courses] waitlist offer mail not sent', offer.enrollmentId, err);
-    }
+    const mail = courseMails.offer({ until: whenFor(offer.expiresAt, client.timeZone), url: absoluteUrl(`/courses/apply/${offer.enrollmentId}`) });
+    await sendNotice(db, { to: client.email, ...mail }, `waitlist offer ${offer.enrollmentId}`);
   }
 }
 

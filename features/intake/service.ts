@@ -5,7 +5,7 @@ import { auditLog, intakeResponses, users } from '@/db/schema';
 import { getBooking } from '@/features/booking/queries';
 import { setBookingTheme } from '@/features/booking/service';
 import { findTheme, type ThemeId } from '@/features/library/themes';
-import { sendMail } from '@/features/mail/service';
+import { sendNotice } from '@/features/mail/notice';
 import { formatDateTimeJa } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
 import { absoluteUrl } from '@/lib/site-url';
@@ -108,12 +108,8 @@ export async function submitIntake(db: Db, keyring: Keyring, input: Save): Promi
   if (isSafetyFlagged(input.answers) && !flaggedBefore) {
     const counselors = await db.select({ email: users.email }).from(users).where(eq(users.role, 'counselor'));
     const mail = intakeMails.needsAttention({ when: formatDateTimeJa(booking.startsAt, siteConfig.timeZone), url: absoluteUrl(`/admin/bookings/${booking.id}`) });
-    try {
-      for (const c of counselors) await sendMail(db, { to: c.email, ...mail });
-    } catch (err) {
-      // The answers are saved and the flag shows on her pages; a lost note must not fail the client's send.
-      console.error('[intake] could not notify the counselor of a flagged questionnaire', booking.id, err);
-    }
+    // The answers are saved and the flag shows on her pages; a lost note must not fail the client's send.
+    for (const c of counselors) await sendNotice(db, { to: c.email, ...mail }, `flagged questionnaire, booking ${booking.id}`);
   }
 }
 

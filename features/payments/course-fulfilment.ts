@@ -4,7 +4,7 @@ import { courseCohorts, courseEnrollments, courseLessons, courses, payments, use
 import { whenFor } from '@/features/booking/mails';
 import { cohortIcs } from '@/features/courses/calendar';
 import { courseMails } from '@/features/courses/mails';
-import { sendMail } from '@/features/mail/service';
+import { sendNotice } from '@/features/mail/notice';
 import { absoluteUrl } from '@/lib/site-url';
 
 async function seatWithClient(db: Db, enrollmentId: string) {
@@ -27,17 +27,21 @@ export async function mailEnrollmentConfirmed(db: Db, enrollmentId: string): Pro
   const attachments = lessons.length
     ? [{ filename: 'course.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', contentBase64: Buffer.from(cohortIcs(lessons, url)).toString('base64') }]
     : [];
-  await sendMail(db, {
-    to: row.user.email,
-    ...courseMails.enrolled({
-      courseTitle: row.course.title,
-      cohortName: row.cohort.name,
-      firstLesson: lessons[0] ? whenFor(lessons[0].startsAt, row.user.timeZone) : '未定',
-      priceYen: row.enrollment.priceYen,
-      url,
-    }),
-    attachments,
-  });
+  await sendNotice(
+    db,
+    {
+      to: row.user.email,
+      ...courseMails.enrolled({
+        courseTitle: row.course.title,
+        cohortName: row.cohort.name,
+        firstLesson: lessons[0] ? whenFor(lessons[0].startsAt, row.user.timeZone) : '未定',
+        priceYen: row.enrollment.priceYen,
+        url,
+      }),
+      attachments,
+    },
+    `enrollment ${enrollmentId} confirmed`,
+  );
 }
 
 /** The payment arrived after its seat was given up or its cohort cancelled: it is refunded in full; say so. */
@@ -46,7 +50,8 @@ export async function mailLostEnrollment(db: Db, paymentId: string): Promise<voi
   if (!payment?.enrollmentId) return;
   const row = await seatWithClient(db, payment.enrollmentId);
   if (row) {
-    await sendMail(db, { to: row.user.email, ...courseMails.lostAndRefunded({ courseTitle: row.course.title, amountYen: payment.amountYen, url: absoluteUrl(`/courses/${row.course.slug}`) }) });
+    const mail = courseMails.lostAndRefunded({ courseTitle: row.course.title, amountYen: payment.amountYen, url: absoluteUrl(`/courses/${row.course.slug}`) });
+    await sendNotice(db, { to: row.user.email, ...mail }, `payment ${paymentId} refunded as lost`);
   }
 }
 

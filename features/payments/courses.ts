@@ -4,7 +4,7 @@ import { courseCohorts, courseEnrollments, courses, payments, users } from '@/db
 import { checkoutExpiry } from '@/features/courses/domain/terms';
 import { clientOf, courseMails, mailOffers } from '@/features/courses/mails';
 import { cancelCohort, cancelEnrollment, extendSeatHold, type SeatCanceller } from '@/features/courses/service';
-import { sendMail } from '@/features/mail/service';
+import { sendNotice } from '@/features/mail/notice';
 import { AppError } from '@/lib/errors';
 import { getStripe } from '@/lib/stripe';
 import { openCheckout } from './checkout';
@@ -66,7 +66,10 @@ export async function cancelEnrollmentWithRefund(db: Db, input: { enrollmentId: 
   await mailOffers(db, result.offers);
   const client = await clientOf(db, result.enrollment.clientId);
   const [course] = await db.select({ title: courses.title }).from(courses).where(eq(courses.id, result.cohort.courseId));
-  if (client && course) await sendMail(db, { to: client.email, ...courseMails.cancelled({ courseTitle: course.title, refundYen: result.refund.refundYen, byCounselor: input.by === 'counselor' }) });
+  if (client && course) {
+    const mail = courseMails.cancelled({ courseTitle: course.title, refundYen: result.refund.refundYen, byCounselor: input.by === 'counselor' });
+    await sendNotice(db, { to: client.email, ...mail }, `seat ${result.enrollment.id} cancelled`);
+  }
   return result.refund;
 }
 
@@ -113,13 +116,15 @@ export async function cancelCohortWithRefunds(db: Db, input: { cohortId: string;
     if (!client || told.has(client.id)) continue;
     told.add(client.id);
     const payment = result.paid.find((p) => p.enrollmentId === seat.id);
-    await sendMail(db, { to: client.email, ...courseMails.cohortCancelled({ courseTitle: course!.title, cohortName: result.cohort.name, refundYen: payment ? payment.amountYen - payment.refundedYen : null }) });
+    const mail = courseMails.cohortCancelled({ courseTitle: course!.title, cohortName: result.cohort.name, refundYen: payment ? payment.amountYen - payment.refundedYen : null });
+    await sendNotice(db, { to: client.email, ...mail }, `cohort ${result.cohort.id} cancelled, seat ${seat.id}`);
   }
   for (const clientId of result.waitingClientIds) {
     const client = await clientOf(db, clientId);
     if (!client || told.has(client.id)) continue;
     told.add(client.id);
-    await sendMail(db, { to: client.email, ...courseMails.cohortCancelled({ courseTitle: course!.title, cohortName: result.cohort.name, refundYen: null }) });
+    const mail = courseMails.cohortCancelled({ courseTitle: course!.title, cohortName: result.cohort.name, refundYen: null });
+    await sendNotice(db, { to: client.email, ...mail }, `cohort ${result.cohort.id} cancelled, waitlist`);
   }
   return { refunded: result.paid.length, told: told.size };
 }

@@ -16,6 +16,18 @@ import { handleStripeEvent } from './webhooks';
 
 const db = vi.hoisted(() => ({ handle: undefined as unknown as DatabaseHandle }));
 vi.mock('@/db', () => ({ getDb: async () => db.handle.db }));
+/** While `down`, every mail fails as with a mail server that refuses the connection. */
+const mailServer = vi.hoisted(() => ({ down: false }));
+vi.mock('@/features/mail/service', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/features/mail/service')>();
+  return {
+    ...real,
+    sendMail: async (...args: Parameters<typeof real.sendMail>) => {
+      if (mailServer.down) throw new Error('connect ECONNREFUSED 127.0.0.1:465');
+      return real.sendMail(...args);
+    },
+  };
+});
 
 let emulator: Awaited<ReturnType<typeof startAppStripeEmulator>>;
 let counter = 0;
@@ -189,6 +201,35 @@ describe('cancellation refunds follow the table', () => {
     expect(await paymentOf(sessionId)).toMatchObject({ status: 'paid', refundedYen: 0 });
     expect(await db.handle.db.$count(refunds, eq(refunds.paymentId, (await paymentOf(sessionId)).id))).toBe(0);
     expect((await bookingOf(booking.id)).status).toBe('cancelled');
+  });
+});
+
+describe('a mail server that is down', () => {
+  it('neither undoes nor hides a payment or a cancellation that is already committed', async () => {
+    const slots = await openSlots();
+    const { booking, sessionId, client } = await checkoutFor(slots[12]!.start);
+    await pay(sessionId);
+    const session = await getStripe().checkout.sessions.retrieve(sessionId);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    let logged: string[] = [];
+    mailServer.down = true;
+    try {
+      expect(await reconcileCheckoutSession(db.handle.db, session, new Date())).toBe('confirmed');
+      expect((await bookingOf(booking.id)).status).toBe('confirmed');
+      const terms = await cancelBookingWithRefund(db.handle.db, { bookingId: booking.id, by: 'counselor', now: new Date() });
+      expect(terms.refundYen).toBe(11000);
+    } finally {
+      mailServer.down = false;
+      logged = errors.mock.calls.map((c) => String(c[0]));
+      errors.mockRestore();
+    }
+    expect((await bookingOf(booking.id)).status).toBe('cancelled');
+    expect(await paymentOf(sessionId)).toMatchObject({ status: 'refunded', refundedYen: 11000 });
+    expect(logged).toEqual([
+      `[mail] notice not sent: booking ${booking.id} confirmed`,
+      `[mail] notice not sent: booking ${booking.id} cancelled`,
+    ]);
+    expect(await db.handle.db.$count(mailOutbox, eq(mailOutbox.to, client.email))).toBe(0);
   });
 });
 

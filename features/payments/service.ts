@@ -6,7 +6,7 @@ import { bookingIcs } from '@/features/booking/calendar';
 import { bookingMails, whenFor } from '@/features/booking/mails';
 import { cancelBooking, confirmPaidBooking, releaseHold } from '@/features/booking/service';
 import { confirmPaidEnrollment, releaseSeatHold } from '@/features/courses/service';
-import { sendMail } from '@/features/mail/service';
+import { sendNotice } from '@/features/mail/notice';
 import { AppError } from '@/lib/errors';
 import { siteUrl } from '@/lib/site-url';
 import { getStripe } from '@/lib/stripe';
@@ -123,11 +123,15 @@ async function mailConfirmation(db: Db, bookingId: string) {
   if (!row) return;
   const url = `${siteUrl()}/portal/bookings/${bookingId}`;
   const ics = bookingIcs({ ...row.booking, mode: row.type.mode }, url);
-  await sendMail(db, {
-    to: row.user.email,
-    ...bookingMails.confirmed({ when: whenFor(row.booking.startsAt, row.user.timeZone), sessionName: row.type.name, priceYen: row.booking.priceYen, url }),
-    attachments: [{ filename: 'session.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', contentBase64: Buffer.from(ics).toString('base64') }],
-  });
+  await sendNotice(
+    db,
+    {
+      to: row.user.email,
+      ...bookingMails.confirmed({ when: whenFor(row.booking.startsAt, row.user.timeZone), sessionName: row.type.name, priceYen: row.booking.priceYen, url }),
+      attachments: [{ filename: 'session.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', contentBase64: Buffer.from(ics).toString('base64') }],
+    },
+    `booking ${bookingId} confirmed`,
+  );
 }
 
 /** The payment arrived after its slot went to someone else: it is refunded in full; say so. */
@@ -139,10 +143,11 @@ async function mailLostBooking(db: Db, paymentId: string) {
     .innerJoin(users, eq(users.id, payments.clientId))
     .where(eq(payments.id, paymentId));
   if (!row) return;
-  await sendMail(db, {
-    to: row.user.email,
-    ...bookingMails.lostAndRefunded({ when: whenFor(row.booking.startsAt, row.user.timeZone), amountYen: row.payment.amountYen, url: `${siteUrl()}/sessions` }),
-  });
+  await sendNotice(
+    db,
+    { to: row.user.email, ...bookingMails.lostAndRefunded({ when: whenFor(row.booking.startsAt, row.user.timeZone), amountYen: row.payment.amountYen, url: `${siteUrl()}/sessions` }) },
+    `payment ${paymentId} refunded as lost`,
+  );
 }
 
 /**
@@ -204,10 +209,14 @@ export async function cancelBookingWithRefund(db: Db, input: { bookingId: string
   }
   const [user] = result.booking.clientId ? await db.select().from(users).where(eq(users.id, result.booking.clientId)) : [];
   if (user) {
-    await sendMail(db, {
-      to: user.email,
-      ...bookingMails.cancelled({ when: whenFor(result.booking.startsAt, user.timeZone), refundYen: result.terms.refundYen, feeYen: result.terms.feeYen, byCounselor: input.by === 'counselor' }),
-    });
+    await sendNotice(
+      db,
+      {
+        to: user.email,
+        ...bookingMails.cancelled({ when: whenFor(result.booking.startsAt, user.timeZone), refundYen: result.terms.refundYen, feeYen: result.terms.feeYen, byCounselor: input.by === 'counselor' }),
+      },
+      `booking ${result.booking.id} cancelled`,
+    );
   }
   return result.terms;
 }
