@@ -32,9 +32,15 @@ export async function listCoursePrices(db: Db) {
     .orderBy(asc(courses.sortOrder));
 }
 
+/** Lessons in start order (the id settles a tie), the order that numbers them 第1回, 第2回… everywhere. */
 async function lessonsOf(db: Db, cohortIds: string[]) {
   if (cohortIds.length === 0) return [];
-  return db.select().from(courseLessons).where(inArray(courseLessons.cohortId, cohortIds)).orderBy(asc(courseLessons.startsAt));
+  return db.select().from(courseLessons).where(inArray(courseLessons.cohortId, cohortIds)).orderBy(asc(courseLessons.startsAt), asc(courseLessons.id));
+}
+
+/** A cohort's lessons, for the lesson mails. */
+export async function listCohortLessons(db: Db, cohortId: string) {
+  return lessonsOf(db, [cohortId]);
 }
 
 /** A course page: its open cohorts with lesson times (never links or materials) and seats taken. */

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { reminderLeadHours } from '@/lib/site-config';
+import { lessonNumber, lessonReminderWindow } from './lessons';
+
+const H = 3_600_000;
+const start = new Date('2026-12-05T10:00:00Z'); // 19:00 in Tokyo
+
+describe('lessonReminderWindow', () => {
+  const due = (startsAt: Date, now: Date) => {
+    const { after, until } = lessonReminderWindow(now, reminderLeadHours.lesson);
+    return startsAt > after && startsAt <= until;
+  };
+
+  it('is the day before the lesson, by default', () => {
+    expect(reminderLeadHours.lesson).toBe(24);
+  });
+
+  it.each([
+    ['25 h before', 25 * H, false],
+    ['24 h and 1 ms before', 24 * H + 1, false],
+    ['exactly 24 h before', 24 * H, true],
+    ['1 h before', H, true],
+    ['1 ms before', 1, true],
+    ['at the start', 0, false],
+  ])('a lesson %s is due: %s', (_name, before, expected) => {
+    expect(due(start, new Date(start.getTime() - before))).toBe(expected);
+  });
+
+  it('refuses a lead that is not a positive number of hours', () => {
+    expect(() => lessonReminderWindow(start, 0)).toThrow(RangeError);
+    expect(() => lessonReminderWindow(start, Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('lessonNumber', () => {
+  it('counts in the order given, from 1; 0 for a lesson not there', () => {
+    const lessons = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+    expect(lessonNumber(lessons, 'c')).toBe(3);
+    expect(lessonNumber(lessons, 'x')).toBe(0);
+  });
+});

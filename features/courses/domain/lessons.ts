@@ -1,0 +1,23 @@
+/**
+ * What enrolled participants hear about a lesson: which lessons are due their reminder. Pure:
+ * the clock and the lead time are passed in.
+ */
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * The lessons due their reminder at `now` start after `after` (exclusive) and no later than
+ * `until` (inclusive). With a 24-hour lead at 2026-12-01 10:00Z: a lesson at
+ * 12-02 10:00Z is due, one at 10:01Z is not yet, and one starting at 12-01 10:00Z has begun.
+ */
+export function lessonReminderWindow(now: Date, leadHours: number): { after: Date; until: Date } {
+  if (!Number.isFinite(leadHours) || leadHours <= 0) throw new RangeError(`the reminder lead must be positive, got ${leadHours}`);
+  return { after: now, until: new Date(now.getTime() + leadHours * HOUR_MS) };
+}
+
+/**
+ * A lesson's number in its cohort ("第N回"), counted in start order as the .ics titles are;
+ * 0 for a lesson not in the list.
+ */
+export function lessonNumber(lessons: readonly { id: string }[], lessonId: string): number {
+  return lessons.findIndex((l) => l.id === lessonId) + 1;
+}
