@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { DatabaseHandle } from '@/db/client';
 import { courseCohorts, courseEnrollments, courseLessonReminders, type CourseLesson, courseLessons, courses, mailOutbox, users } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
+import { mailEnrollmentConfirmed } from '@/features/payments/course-fulfilment';
 import { toJstLocal } from '@/lib/publication-days';
 import { saveLesson } from './admin-service';
 import { sendDueLessonReminders } from './lesson-reminders';
@@ -85,6 +86,7 @@ function lessonInput(lesson: CourseLesson, over: { startsAt?: Date; minutes?: nu
 }
 
 const mailsTo = (email: string) => d().select().from(mailOutbox).where(eq(mailOutbox.to, email)).orderBy(mailOutbox.createdAt);
+const icsOf = (mail: { attachments: { contentBase64: string }[] }) => Buffer.from(mail.attachments[0]!.contentBase64, 'base64').toString('utf8');
 
 beforeAll(async () => {
   db.handle = await createTestDatabase();
@@ -155,5 +157,18 @@ describe('the reminder before a lesson', () => {
     failing.clear();
     expect(await sendDueLessonReminders(d(), at(5 * MIN))).toBe(1);
     expect(await mailsTo(client.email)).toHaveLength(1);
+  });
+});
+
+describe('the cohort’s calendar', () => {
+  it('a participant enrolled after a change gets the .ics at the current sequence, not an older one', async () => {
+    const { cohort, lessons } = await newCohort([at(7 * 24 * HOUR)]);
+    expect((await saveLesson(d(), lessonInput(lessons[0]!))).change).toBeNull();
+    await saveLesson(d(), lessonInput(lessons[0]!, { minutes: 90 }));
+    const client = await seat(cohort.id);
+    const [enrollment] = await d().select().from(courseEnrollments).where(eq(courseEnrollments.clientId, client.id));
+    await mailEnrollmentConfirmed(d(), enrollment!.id);
+    const [mail] = await mailsTo(client.email);
+    expect(icsOf(mail!)).toMatch(/SEQUENCE:1\r\n/);
   });
 });

@@ -38,7 +38,7 @@ async function lessonsOf(db: Db, cohortIds: string[]) {
   return db.select().from(courseLessons).where(inArray(courseLessons.cohortId, cohortIds)).orderBy(asc(courseLessons.startsAt), asc(courseLessons.id));
 }
 
-/** A cohort's lessons, for the lesson mails. */
+/** A cohort's lessons, for its .ics and the lesson mails. */
 export async function listCohortLessons(db: Db, cohortId: string) {
   return lessonsOf(db, [cohortId]);
 }

@@ -1,9 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { reminderLeadHours } from '@/lib/site-config';
-import { lessonNumber, lessonReminderWindow } from './lessons';
+import { lessonChange, lessonNumber, lessonReminderWindow, type LessonSchedule } from './lessons';
 
 const H = 3_600_000;
+const M = 60_000;
 const start = new Date('2026-12-05T10:00:00Z'); // 19:00 in Tokyo
+const lesson = (over: Partial<LessonSchedule> = {}): LessonSchedule => ({
+  startsAt: start,
+  endsAt: new Date(start.getTime() + 60 * M),
+  meetingUrl: 'https://meet.example.jp/a',
+  ...over,
+});
+
+describe('lessonChange: what participants are told about', () => {
+  it('a save with the same times and link (new Date objects, as read back) is no change', () => {
+    expect(lessonChange(lesson(), lesson({ startsAt: new Date(start.getTime()), endsAt: new Date(start.getTime() + 60 * M) }))).toBeNull();
+  });
+
+  it('an empty link and no link are the same', () => {
+    expect(lessonChange(lesson({ meetingUrl: null }), lesson({ meetingUrl: '' }))).toBeNull();
+  });
+
+  it.each([
+    ['a new start', { startsAt: new Date(start.getTime() + H), endsAt: new Date(start.getTime() + 2 * H) }, true, false],
+    ['a new length', { endsAt: new Date(start.getTime() + 90 * M) }, true, false],
+    ['a new meeting link', { meetingUrl: 'https://meet.example.jp/b' }, false, true],
+    ['a link removed', { meetingUrl: null }, false, true],
+  ])('%s is a change', (_name, over, timeChanged, linkChanged) => {
+    expect(lessonChange(lesson(), lesson(over))).toMatchObject({ kind: 'changed', timeChanged, linkChanged });
+  });
+
+  it('a lesson without a previous version was added', () => {
+    expect(lessonChange(undefined, lesson())).toEqual({ kind: 'added', after: lesson() });
+  });
+});
 
 describe('lessonReminderWindow', () => {
   const due = (startsAt: Date, now: Date) => {

@@ -1,7 +1,24 @@
 /**
- * What enrolled participants hear about a lesson: which lessons are due their reminder. Pure:
- * the clock and the lead time are passed in.
+ * What enrolled participants hear about a lesson: which saves are a change, and which lessons
+ * are due their reminder. Pure: the clock and the lead time are passed in.
  */
+export type LessonSchedule = { startsAt: Date; endsAt: Date; meetingUrl: string | null };
+
+export type LessonChange =
+  | { kind: 'added'; after: LessonSchedule }
+  | { kind: 'changed'; before: LessonSchedule; after: LessonSchedule; timeChanged: boolean; linkChanged: boolean };
+
+/**
+ * A new lesson, or a new start, length or meeting link; null when none of these differ (a
+ * title or materials edit, or a save with nothing changed, tells nobody anything).
+ */
+export function lessonChange(before: LessonSchedule | undefined, after: LessonSchedule): LessonChange | null {
+  if (!before) return { kind: 'added', after };
+  const timeChanged = before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime();
+  const linkChanged = (before.meetingUrl || null) !== (after.meetingUrl || null);
+  return timeChanged || linkChanged ? { kind: 'changed', before, after, timeChanged, linkChanged } : null;
+}
+
 const HOUR_MS = 60 * 60 * 1000;
 
 /**
