@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reminderLeadHours } from '@/lib/site-config';
-import { lessonChange, lessonNumber, lessonReminderWindow, type LessonSchedule } from './lessons';
+import { isWorthTelling, lessonChange, lessonNumber, lessonReminderWindow, type LessonSchedule } from './lessons';
 
 const H = 3_600_000;
 const M = 60_000;
@@ -32,6 +32,26 @@ describe('lessonChange: what participants are told about', () => {
 
   it('a lesson without a previous version was added', () => {
     expect(lessonChange(undefined, lesson())).toEqual({ kind: 'added', after: lesson() });
+  });
+});
+
+describe('isWorthTelling: only lessons still ahead', () => {
+  const moved = lessonChange(lesson(), lesson({ startsAt: new Date(start.getTime() + H), endsAt: new Date(start.getTime() + 2 * H) }))!;
+
+  it.each([
+    ['a day before', new Date(start.getTime() - 24 * H), true],
+    ['1 ms before the old start', new Date(start.getTime() - 1), true],
+    // The old time has come, the new one has not: the participants still need to know.
+    ['at the old start, before the new one', start, true],
+    ['at the new start', new Date(start.getTime() + H), false],
+  ])('a moved lesson, %s: %s', (_name, now, told) => {
+    expect(isWorthTelling(moved, now)).toBe(told);
+  });
+
+  it('a lesson added in the past (record keeping) tells nobody; one added ahead does', () => {
+    const added = lessonChange(undefined, lesson())!;
+    expect(isWorthTelling(added, new Date(start.getTime() + 1))).toBe(false);
+    expect(isWorthTelling(added, new Date(start.getTime() - 1))).toBe(true);
   });
 });
 

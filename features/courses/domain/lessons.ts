@@ -1,6 +1,6 @@
 /**
- * What enrolled participants hear about a lesson: which saves are a change, and which lessons
- * are due their reminder. Pure: the clock and the lead time are passed in.
+ * What enrolled participants hear about a lesson: which saves are a change worth a mail, and
+ * which lessons are due their reminder. Pure: the clock and the lead time are passed in.
  */
 export type LessonSchedule = { startsAt: Date; endsAt: Date; meetingUrl: string | null };
 
@@ -17,6 +17,15 @@ export function lessonChange(before: LessonSchedule | undefined, after: LessonSc
   const timeChanged = before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime();
   const linkChanged = (before.meetingUrl || null) !== (after.meetingUrl || null);
   return timeChanged || linkChanged ? { kind: 'changed', before, after, timeChanged, linkChanged } : null;
+}
+
+/**
+ * Participants hear only of a lesson still ahead of them: one added in the past, or edited
+ * after it began (and still set in the past), is the counselor's record keeping.
+ */
+export function isWorthTelling(change: LessonChange, now: Date): boolean {
+  const ahead = (s: LessonSchedule) => s.startsAt.getTime() > now.getTime();
+  return change.kind === 'added' ? ahead(change.after) : ahead(change.after) || ahead(change.before);
 }
 
 const HOUR_MS = 60 * 60 * 1000;
