@@ -5,6 +5,7 @@ import { users } from '@/db/schema';
 import { bookingMails, whenFor } from '@/features/booking/mails';
 import { claimDueReminders, releaseExpiredHolds, releaseReminderClaim } from '@/features/booking/service';
 import { sendDueIntakeReminders } from '@/features/intake/reminders';
+import { sendDueLessonReminders } from '@/features/courses/lesson-reminders';
 import { releaseExpiredSeatHolds } from '@/features/courses/service';
 import { catchUpDuePublications, releasePublicationClaim } from '@/features/library/admin-service';
 import { requestPublicRefresh } from '@/features/library/refresh-request';
@@ -51,6 +52,7 @@ const jobs = {
   'booking.send-reminders': { cron: '*/5 * * * *', run: (db: Db) => sendDueReminders(db, new Date()) },
   'intake.send-reminders': { cron: '*/10 * * * *', run: (db: Db) => sendDueIntakeReminders(db, new Date()) },
   'courses.release-expired-holds': { cron: '* * * * *', run: (db: Db) => releaseExpiredSeatHolds(db, new Date()) },
+  'courses.send-lesson-reminders': { cron: '*/5 * * * *', run: (db: Db) => sendDueLessonReminders(db, new Date()) },
   'payments.submit-refunds': { cron: '*/2 * * * *', run: (db: Db) => submitPendingRefunds(db, new Date()) },
   'newsletter.send': { cron: '* * * * *', run: (db: Db) => runNewsletterSending(db, { baseUrl: siteUrl() }) },
   'library.publish-due': { cron: '* * * * *', run: (db: Db) => publishDueArticles(db, new Date(), (slugs) => requestPublicRefresh(ownOrigin(), slugs)) },

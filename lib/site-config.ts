@@ -66,6 +66,12 @@ export const cancellationPolicy = {
 
 export type CancellationPolicy = typeof cancellationPolicy;
 
+/**
+ * How long before its start a reminder goes out: a booked session, a course lesson. The jobs
+ * run every few minutes, so a reminder leaves at most that much later than this.
+ */
+export const reminderLeadHours = { session: 24, lesson: 24 } as const;
+
 /** The blog's standing invitations (its footer blocks), shown by the layout and on articles. */
 export const invitations = {
   blog: {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 
 /** A course the counselor offers (the online psychology course); it runs in cohorts. */
@@ -38,6 +38,12 @@ export const courseCohorts = pgTable(
     registrationDeadline: timestamp('registration_deadline', { withTimezone: true }).notNull(),
     status: text('status', { enum: cohortStatuses }).notNull().default('open'),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /**
+     * The SEQUENCE of every event in the cohort's .ics, raised whenever a lesson is added or
+     * changed: calendar apps then replace the events they already have (the UIDs stay) instead
+     * of adding copies. One number for the cohort, since adding a lesson renumbers the later ones.
+     */
+    calendarSequence: integer('calendar_sequence').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -130,6 +136,26 @@ export const courseWaitlist = pgTable(
     uniqueIndex('course_waitlist_one_place').on(t.cohortId, t.clientId).where(sql`${t.status} in ('waiting', 'offered')`),
     index('course_waitlist_line').on(t.cohortId, t.status, t.createdAt),
   ],
+);
+
+/**
+ * The reminder before a lesson: one row per seat, lesson and start time, inserted with
+ * ON CONFLICT DO NOTHING, so two workers never both claim one. A lesson that moves has a new
+ * start time, and so a new reminder.
+ */
+export const courseLessonReminders = pgTable(
+  'course_lesson_reminders',
+  {
+    lessonId: uuid('lesson_id')
+      .notNull()
+      .references(() => courseLessons.id, { onDelete: 'cascade' }),
+    enrollmentId: uuid('enrollment_id')
+      .notNull()
+      .references(() => courseEnrollments.id, { onDelete: 'cascade' }),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'course_lesson_reminders_once', columns: [t.lessonId, t.enrollmentId, t.startsAt] }), index('course_lesson_reminders_enrollment').on(t.enrollmentId)],
 );
 
 export type Course = typeof courses.$inferSelect;

@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, type PolicyTier, sessionTypes } from '@/db/schema';
 import { AppError, isExclusionViolation } from '@/lib/errors';
-import { cancellationPolicy } from '@/lib/site-config';
+import { cancellationPolicy, reminderLeadHours } from '@/lib/site-config';
 import { sessionCancellationTerms } from './domain/cancellation';
 import { getBookingSettings, getOpenSlots } from './queries';
 
@@ -132,7 +132,7 @@ export async function markBookingOutcome(db: Db, input: { bookingId: string; out
  * Claims the confirmed bookings whose reminder is due (starting within `hoursBefore`), each
  * exactly once: one UPDATE marks them, so two workers never claim the same booking.
  */
-export async function claimDueReminders(db: Db, now: Date, hoursBefore = 24) {
+export async function claimDueReminders(db: Db, now: Date, hoursBefore: number = reminderLeadHours.session) {
   return db
     .update(bookings)
     .set({ reminderSentAt: now })

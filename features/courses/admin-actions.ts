@@ -7,6 +7,7 @@ import { defineAction } from '@/lib/actions';
 import { messages } from '@/lib/messages';
 import { absoluteUrl } from '@/lib/site-url';
 import { saveCohort, saveCourse, saveLesson } from './admin-service';
+import { mailLessonChange } from './lesson-mails';
 import { courseMails, mailOffers } from './mails';
 import { listEnrolledClients } from './queries';
 import { announcementSchema, cohortIdSchema, cohortSchema, courseSchema, enrollmentIdSchema, lessonSchema } from './schemas';
@@ -33,9 +34,10 @@ export const saveCohortAction = defineAction('counselor', cohortSchema, async (i
 });
 
 export const saveLessonAction = defineAction('counselor', lessonSchema, async (input, ctx) => {
-  await saveLesson(ctx.db, input);
+  const told = await mailLessonChange(ctx.db, await saveLesson(ctx.db, input), ctx.now);
   revalidateCourses();
-  return saved(input.id ? '講義を保存しました。' : '講義を追加しました。');
+  const done = input.id ? '講義を保存しました。' : '講義を追加しました。';
+  return saved(told > 0 ? `${done}受講者${told}名にお知らせしました。` : done);
 });
 
 /** One message to every enrolled participant of a cohort (each gets their own copy). */

@@ -1,8 +1,9 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { courseCohorts, courseLessons, courses } from '@/db/schema';
+import { courseCohorts, type CourseLesson, courseLessons, courses } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { fromJstLocal } from '@/lib/publication-days';
+import { type LessonChange, lessonChange } from './domain/lessons';
 import { countTakenSeats, lockCohort, settleSeats, type SeatOffer } from './seats';
 import type { z } from 'zod';
 import type { cohortSchema, courseSchema, lessonSchema } from './schemas';
@@ -49,7 +50,15 @@ export async function saveCohort(db: Db, input: z.output<typeof cohortSchema>, n
   });
 }
 
-export async function saveLesson(db: Db, input: z.output<typeof lessonSchema>): Promise<void> {
+export type SavedLesson = { lessonId: string; cohortId: string; change: LessonChange | null };
+
+/**
+ * Creates or edits a lesson, and says what its participants need to hear of it. The lesson's
+ * row is locked while it is compared and written, so two saves at once each compare with what
+ * the other left. A change raises the cohort's calendar sequence in the same transaction, so
+ * every .ics built after it (mailed or downloaded) updates the events calendar apps have.
+ */
+export async function saveLesson(db: Db, input: z.output<typeof lessonSchema>): Promise<SavedLesson> {
   const { id, cohortId, startsAt, minutes, meetingUrl, materialsReleaseAt, ...values } = input;
   const start = fromJstLocal(startsAt);
   const row = {
@@ -59,14 +68,25 @@ export async function saveLesson(db: Db, input: z.output<typeof lessonSchema>): 
     meetingUrl: meetingUrl || null,
     materialsReleaseAt: fromJstLocal(materialsReleaseAt),
   };
-  if (id) {
-    const [updated] = await db
-      .update(courseLessons)
-      .set(row)
-      .where(and(eq(courseLessons.id, id), eq(courseLessons.cohortId, cohortId)))
-      .returning({ id: courseLessons.id });
-    if (!updated) throw new AppError('not_found');
-  } else {
-    await db.insert(courseLessons).values({ ...row, cohortId });
-  }
+  return db.transaction(async (tx) => {
+    let before: CourseLesson | undefined;
+    if (id) {
+      [before] = await tx
+        .select()
+        .from(courseLessons)
+        .where(and(eq(courseLessons.id, id), eq(courseLessons.cohortId, cohortId)))
+        .for('update');
+      if (!before) throw new AppError('not_found');
+      await tx.update(courseLessons).set(row).where(eq(courseLessons.id, id));
+    }
+    const lessonId = before?.id ?? (await tx.insert(courseLessons).values({ ...row, cohortId }).returning({ id: courseLessons.id }))[0]!.id;
+    const change = lessonChange(before, row);
+    if (change) {
+      await tx
+        .update(courseCohorts)
+        .set({ calendarSequence: sql`${courseCohorts.calendarSequence} + 1` })
+        .where(eq(courseCohorts.id, cohortId));
+    }
+    return { lessonId, cohortId, change };
+  });
 }

@@ -32,9 +32,15 @@ export async function listCoursePrices(db: Db) {
     .orderBy(asc(courses.sortOrder));
 }
 
+/** Lessons in start order (the id settles a tie), the order that numbers them 第1回, 第2回… everywhere. */
 async function lessonsOf(db: Db, cohortIds: string[]) {
   if (cohortIds.length === 0) return [];
-  return db.select().from(courseLessons).where(inArray(courseLessons.cohortId, cohortIds)).orderBy(asc(courseLessons.startsAt));
+  return db.select().from(courseLessons).where(inArray(courseLessons.cohortId, cohortIds)).orderBy(asc(courseLessons.startsAt), asc(courseLessons.id));
+}
+
+/** A cohort's lessons, for its .ics and the lesson mails. */
+export async function listCohortLessons(db: Db, cohortId: string) {
+  return lessonsOf(db, [cohortId]);
 }
 
 /** A course page: its open cohorts with lesson times (never links or materials) and seats taken. */
@@ -173,10 +179,10 @@ export async function listCohortsForCounselor(db: Db, courseId: string, now: Dat
     .orderBy(desc(courseCohorts.registrationDeadline));
 }
 
-/** Everyone enrolled in a cohort, for the counselor's message to all participants. */
+/** Everyone enrolled in a cohort, for the counselor's message to all participants and the lesson mails. */
 export async function listEnrolledClients(db: Db, cohortId: string) {
   return db
-    .select({ email: users.email })
+    .select({ email: users.email, timeZone: users.timeZone })
     .from(courseEnrollments)
     .innerJoin(users, eq(users.id, courseEnrollments.clientId))
     .where(and(eq(courseEnrollments.cohortId, cohortId), eq(courseEnrollments.status, 'enrolled')));

@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { courseCohorts, courseEnrollments, courseLessons, courses, payments, users } from '@/db/schema';
+import { courseCohorts, courseEnrollments, courses, payments, users } from '@/db/schema';
 import { whenFor } from '@/features/booking/mails';
-import { cohortIcs } from '@/features/courses/calendar';
+import { cohortIcsAttachments } from '@/features/courses/calendar';
 import { courseMails } from '@/features/courses/mails';
+import { listCohortLessons } from '@/features/courses/queries';
 import { sendNotice } from '@/features/mail/notice';
 import { absoluteUrl } from '@/lib/site-url';
 
@@ -22,11 +23,8 @@ async function seatWithClient(db: Db, enrollmentId: string) {
 export async function mailEnrollmentConfirmed(db: Db, enrollmentId: string): Promise<void> {
   const row = await seatWithClient(db, enrollmentId);
   if (!row) return;
-  const lessons = await db.select().from(courseLessons).where(eq(courseLessons.cohortId, row.cohort.id)).orderBy(asc(courseLessons.startsAt));
+  const lessons = await listCohortLessons(db, row.cohort.id);
   const url = absoluteUrl(`/portal/courses/${row.cohort.id}`);
-  const attachments = lessons.length
-    ? [{ filename: 'course.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', contentBase64: Buffer.from(cohortIcs(lessons, url)).toString('base64') }]
-    : [];
   await sendNotice(
     db,
     {
@@ -38,7 +36,7 @@ export async function mailEnrollmentConfirmed(db: Db, enrollmentId: string): Pro
         priceYen: row.enrollment.priceYen,
         url,
       }),
-      attachments,
+      attachments: cohortIcsAttachments(lessons, url, row.cohort.calendarSequence),
     },
     `enrollment ${enrollmentId} confirmed`,
   );

@@ -14,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
   const found = await getEnrolledCohort(await getDb(), { cohortId: id, clientId: user.id });
   if (!found) return Response.json({ error: 'not_found' }, { status: 404 });
-  const ics = cohortIcs(found.lessons, absoluteUrl(`/portal/courses/${id}`));
+  const ics = cohortIcs(found.lessons, absoluteUrl(`/portal/courses/${id}`), found.cohort.calendarSequence);
   return new Response(ics, {
     headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': 'attachment; filename="course.ics"', 'cache-control': 'private, no-store' },
   });

@@ -1,0 +1,92 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { courseCohorts } from '@/db/schema';
+import { whenFor } from '@/features/booking/mails';
+import { composeMail } from '@/features/mail/compose';
+import { sendNotice } from '@/features/mail/notice';
+import { absoluteUrl } from '@/lib/site-url';
+import type { SavedLesson } from './admin-service';
+import { cohortIcsAttachments } from './calendar';
+import { isWorthTelling, type LessonChange, type LessonSchedule, lessonNumber } from './domain/lessons';
+import { listCohortLessons, listEnrolledClients } from './queries';
+
+const MINUTE_MS = 60 * 1000;
+
+/** 2026年12月5日(土) 19:00から60分, in the participant's zone with JST beside it when they differ. */
+export function lessonTimeFor(lesson: { startsAt: Date; endsAt: Date }, timeZone: string): string {
+  return `${whenFor(lesson.startsAt, timeZone)}から${Math.round((lesson.endsAt.getTime() - lesson.startsAt.getTime()) / MINUTE_MS)}分`;
+}
+
+// Like every course mail: "講座" and the lesson's number, never its title or the course's
+// subject (a lesson title can name what a participant is working on). The meeting link stays
+// in the portal, behind sign-in, as in the .ics.
+const portalAction = (url: string) => ({ label: 'マイページで講座を見る', url });
+
+export const lessonMails = {
+  reminder: (input: { number: number; when: string; url: string }) =>
+    composeMail({
+      subject: '【こころの整理室】次回の講座のお知らせ',
+      paragraphs: [
+        `ご受講中の講座の第${input.number}回は、${input.when}です。`,
+        '参加URLと資料はマイページに表示されます。開始時刻になりましたら、マイページからご参加ください。',
+      ],
+      action: portalAction(input.url),
+    }),
+  added: (input: { number: number; when: string; url: string }) =>
+    composeMail({
+      subject: '【こころの整理室】講座の日程追加のお知らせ',
+      paragraphs: [
+        `ご受講中の講座に、第${input.number}回の日程が加わりました。`,
+        `日時：${input.when}`,
+        'すべての回の日程を更新したファイル（.ics）を添付しています。開くと、カレンダーの予定が最新の内容に置き換わります。',
+      ],
+      action: portalAction(input.url),
+    }),
+  changed: (input: { number: number; before: string; after: string; timeChanged: boolean; linkChanged: boolean; url: string }) =>
+    composeMail({
+      subject: input.timeChanged ? '【こころの整理室】講座の日程変更のお知らせ' : '【こころの整理室】講座の参加URL変更のお知らせ',
+      paragraphs: [
+        input.timeChanged ? `ご受講中の講座の第${input.number}回の日時が変更になりました。` : `ご受講中の講座の第${input.number}回の参加URLが変更になりました。`,
+        input.timeChanged ? `変更前：${input.before}\n変更後：${input.after}` : `日時：${input.after}（変更はありません）`,
+        ...(input.linkChanged ? ['新しい参加URLはマイページに表示されます。'] : []),
+        'すべての回の日程を更新したファイル（.ics）を添付しています。開くと、カレンダーの予定が最新の内容に置き換わります。',
+        'ご迷惑をおかけして申し訳ありません。',
+      ],
+      action: portalAction(input.url),
+    }),
+};
+
+function changeMail(change: LessonChange, number: number, timeZone: string, url: string) {
+  const time = (s: LessonSchedule) => lessonTimeFor(s, timeZone);
+  if (change.kind === 'added') return lessonMails.added({ number, when: time(change.after), url });
+  return lessonMails.changed({ number, before: time(change.before), after: time(change.after), timeChanged: change.timeChanged, linkChanged: change.linkChanged, url });
+}
+
+/**
+ * After a lesson's save has committed: one mail to each enrolled participant of an open cohort
+ * about a lesson still ahead, with the cohort's updated .ics. The lesson is saved whatever
+ * happens here: a mail that fails is logged and the others still go. Returns how many were told.
+ */
+export async function mailLessonChange(db: Db, saved: SavedLesson, now: Date): Promise<number> {
+  const { change, cohortId } = saved;
+  if (!change || !isWorthTelling(change, now)) return 0;
+  let told = 0;
+  try {
+    const [cohort] = await db
+      .select({ calendarSequence: courseCohorts.calendarSequence })
+      .from(courseCohorts)
+      .where(and(eq(courseCohorts.id, cohortId), eq(courseCohorts.status, 'open')));
+    const participants = cohort ? await listEnrolledClients(db, cohortId) : [];
+    if (!cohort || participants.length === 0) return 0;
+    const lessons = await listCohortLessons(db, cohortId);
+    const url = absoluteUrl(`/portal/courses/${cohortId}`);
+    const attachments = cohortIcsAttachments(lessons, url, cohort.calendarSequence);
+    const number = lessonNumber(lessons, saved.lessonId);
+    for (const p of participants) {
+      if (await sendNotice(db, { to: p.email, ...changeMail(change, number, p.timeZone, url), attachments }, `lesson ${saved.lessonId} changed`)) told += 1;
+    }
+  } catch (err) {
+    console.error('[courses] participants not told of a lesson change', saved.lessonId, err);
+  }
+  return told;
+}
