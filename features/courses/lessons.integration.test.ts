@@ -272,7 +272,7 @@ describe('saveLessonAction', () => {
     failing.add(unreachable.email);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const result = await saveLessonAction(lessonInput(lessons[0]!, { startsAt: at(HOUR, lessons[0]!.startsAt) }));
-    expect(logged).toHaveBeenCalledWith('[courses] lesson change mail not sent', lessons[0]!.id, expect.any(Error));
+    expect(logged).toHaveBeenCalledWith(`[mail] notice not sent: lesson ${lessons[0]!.id} changed`, expect.any(Error));
     logged.mockRestore();
     expect(result).toMatchObject({ ok: true, message: '講義を保存しました。受講者1名にお知らせしました。' });
     const [saved] = await d().select().from(courseLessons).where(eq(courseLessons.id, lessons[0]!.id));
