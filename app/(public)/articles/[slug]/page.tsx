@@ -22,6 +22,10 @@ export function generateStaticParams() {
   return [];
 }
 export const dynamicParams = true;
+// Each app instance has its own page cache. Saving an article refreshes the instance that saved
+// it at once (and the publish job the one that ran it); every other instance re-renders the page
+// at most this many seconds after a change or a scheduled publication.
+export const revalidate = 300;
 
 const loadArticle = cache(async (slug: string) => getPublishedArticle(await getDb(), slug, new Date()));
 
