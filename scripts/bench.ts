@@ -5,7 +5,7 @@
  *   3. throughput and latency (autocannon) of a static page (the baseline), an article, the home page;
  *   4. first-load JavaScript of the article (gzip), and of an empty App Router app built with the
  *      same `next` (the framework's floor);
- *   5. Lighthouse (mobile) on the article (`--skip-lighthouse` to skip).
+ *   5. Lighthouse (mobile) on the article, the median of 3 runs (`--skip-lighthouse` to skip).
  * Options: `--connections N` (default 10), `--duration S` (default 10). Prints a summary and
  * writes `.data/bench/latest.json`. Missed targets are reported, never an exit code: only a
  * server that cannot be started (or built) makes it fail.
@@ -126,6 +126,7 @@ async function measure(server: ProductionServer, report: Report): Promise<void> 
     report.lighthouse = summary;
     writeFileSync('.data/bench/lighthouse-article.json', JSON.stringify(lhr, null, 2));
     if (summary.runtimeError) log(`  runtime error: ${summary.runtimeError}`);
+    log(`  performance per run ${summary.performanceRuns.join(', ')}; the median run follows (machine benchmarkIndex ${summary.benchmarkIndex?.toFixed(0) ?? '-'})`);
     for (const m of summary.metrics) log(`  ${pad(m.title, 26)} ${pad(m.displayValue ?? '-', 10)} score ${m.score ?? '-'}`);
     for (const c of categories) {
       for (const a of summary.failing[c]) log(`  [${c}] ${a.id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}; score ${a.score}`);
