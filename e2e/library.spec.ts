@@ -64,6 +64,23 @@ test('an article page carries the theme into booking and links to the course and
   await expect(page.getByRole('link', { name: /無料メールマガジン/ }).first()).toHaveAttribute('href', '/newsletter');
 });
 
+test('an article fetches no other page in the background; a menu link prefetches when pointed at, then opens', async ({ page }) => {
+  const prefetched: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.searchParams.has('_rsc')) prefetched.push(url.pathname);
+  });
+  await page.goto(`/articles/${articles.kataomoi.slug}`, { waitUntil: 'networkidle' });
+  expect(prefetched).toEqual([]);
+
+  const sessions = page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '個人セッション' });
+  await sessions.hover();
+  await expect.poll(() => prefetched).toContain('/sessions');
+  await sessions.click();
+  await expect(page).toHaveURL(/\/sessions$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
 test('an unknown article is a friendly 404', async ({ page }) => {
   const response = await page.goto('/articles/no-such-article');
   expect(response?.status()).toBe(404);

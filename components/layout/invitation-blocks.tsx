@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { HoverPrefetchLink } from '@/components/layout/hover-prefetch-link';
 import { invitations } from '@/lib/site-config';
 
 /** The blog's standing invitations: newsletter, course and individual sessions. */
@@ -21,18 +21,18 @@ export function InvitationBlocks({
           <p key={p}>{p}</p>
         ))}
         {newsletterForm}
-        <Link className={newsletterForm ? undefined : 'button button--secondary'} href="/newsletter">
+        <HoverPrefetchLink className={newsletterForm ? undefined : 'button button--secondary'} href="/newsletter">
           {invitations.newsletter.cta}
-        </Link>
+        </HoverPrefetchLink>
       </section>
       <section className="invitation">
         <H className="invitation__heading">{invitations.course.heading}</H>
         {invitations.course.body.map((p) => (
           <p key={p}>{p}</p>
         ))}
-        <Link className="button button--secondary" href="/courses">
+        <HoverPrefetchLink className="button button--secondary" href="/courses">
           {invitations.course.cta}
-        </Link>
+        </HoverPrefetchLink>
       </section>
       <section className="invitation">
         <H className="invitation__heading">{invitations.session.heading}</H>
@@ -45,9 +45,9 @@ export function InvitationBlocks({
         {invitations.session.body.map((p) => (
           <p key={p}>{p}</p>
         ))}
-        <Link className="button button--secondary" href={sessionHref}>
+        <HoverPrefetchLink className="button button--secondary" href={sessionHref}>
           {invitations.session.cta}
-        </Link>
+        </HoverPrefetchLink>
       </section>
     </div>
   );

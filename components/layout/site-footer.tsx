@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { HoverPrefetchLink } from '@/components/layout/hover-prefetch-link';
 import { InvitationBlocks } from '@/components/layout/invitation-blocks';
 import { SubscribeForm } from '@/components/newsletter/subscribe-form';
 import { siteConfig } from '@/lib/site-config';
@@ -22,7 +22,7 @@ export function SiteFooter() {
           <ul className="site-footer__links">
             {legalLinks.map((l) => (
               <li key={l.href}>
-                <Link href={l.href}>{l.label}</Link>
+                <HoverPrefetchLink href={l.href}>{l.label}</HoverPrefetchLink>
               </li>
             ))}
             <li>

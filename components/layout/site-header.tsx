@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { HoverPrefetchLink } from '@/components/layout/hover-prefetch-link';
 import { siteConfig } from '@/lib/site-config';
 
 const nav = [
@@ -13,14 +13,14 @@ export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="container site-header__inner">
-        <Link href="/" className="site-header__brand">
+        <HoverPrefetchLink href="/" className="site-header__brand">
           {siteConfig.name}
-        </Link>
+        </HoverPrefetchLink>
         <nav aria-label="メインメニュー">
           <ul className="site-nav">
             {nav.map((item) => (
               <li key={item.href}>
-                <Link href={item.href}>{item.label}</Link>
+                <HoverPrefetchLink href={item.href}>{item.label}</HoverPrefetchLink>
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { HoverPrefetchLink } from '@/components/layout/hover-prefetch-link';
 import { ThemeTags } from '@/components/library/theme-tags';
 import { formatDateJa, isoDateIn } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
@@ -13,7 +13,7 @@ export function ArticleCard({ article, headingLevel = 2 }: Props) {
   return (
     <article className="article-card">
       <H className="article-card__title">
-        <Link href={`/articles/${article.slug}`}>{article.title}</Link>
+        <HoverPrefetchLink href={`/articles/${article.slug}`}>{article.title}</HoverPrefetchLink>
       </H>
       <p className="article-card__meta">
         <time dateTime={isoDateIn(article.publishedAt, siteConfig.timeZone)}>

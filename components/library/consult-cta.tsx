@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { HoverPrefetchLink } from '@/components/layout/hover-prefetch-link';
 import { findTheme } from '@/features/library/themes';
 
 /**
@@ -15,20 +15,20 @@ export function ConsultCta({ themes }: { themes: string[] }) {
         {theme ? `「${theme.label}」について、` : ''}
         個人セッションで一緒に整理することもできます。オンライン・お電話・対面からお選びいただけます。
       </p>
-      <Link className="button" href={href}>
+      <HoverPrefetchLink className="button" href={href}>
         この悩みで相談する
-      </Link>
+      </HoverPrefetchLink>
       <ul className="consult-cta__more">
         {theme ? (
           <li>
-            <Link href={`/self-check/${theme.id}`}>このテーマのセルフチェック（匿名・回答は送信されません）</Link>
+            <HoverPrefetchLink href={`/self-check/${theme.id}`}>このテーマのセルフチェック（匿名・回答は送信されません）</HoverPrefetchLink>
           </li>
         ) : null}
         <li>
-          <Link href="/courses">オンラインの心理学講座を見る</Link>
+          <HoverPrefetchLink href="/courses">オンラインの心理学講座を見る</HoverPrefetchLink>
         </li>
         <li>
-          <Link href="/newsletter">無料メールマガジン（火・木・土配信）について</Link>
+          <HoverPrefetchLink href="/newsletter">無料メールマガジン（火・木・土配信）について</HoverPrefetchLink>
         </li>
       </ul>
     </aside>

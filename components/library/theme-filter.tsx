@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { HoverPrefetchLink } from '@/components/layout/hover-prefetch-link';
 import { themes } from '@/features/library/themes';
 
 function href(theme: string | undefined, query: string | undefined) {
@@ -14,15 +14,15 @@ export function ThemeFilter({ current, query }: { current?: string; query?: stri
     <nav aria-label="テーマで絞り込む" className="theme-filter">
       <ul>
         <li>
-          <Link href={href(undefined, query)} aria-current={current ? undefined : 'page'}>
+          <HoverPrefetchLink href={href(undefined, query)} aria-current={current ? undefined : 'page'}>
             すべて
-          </Link>
+          </HoverPrefetchLink>
         </li>
         {themes.map((t) => (
           <li key={t.id}>
-            <Link href={href(t.id, query)} aria-current={current === t.id ? 'page' : undefined}>
+            <HoverPrefetchLink href={href(t.id, query)} aria-current={current === t.id ? 'page' : undefined}>
               {t.label}
-            </Link>
+            </HoverPrefetchLink>
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { HoverPrefetchLink } from '@/components/layout/hover-prefetch-link';
 import { findTheme } from '@/features/library/themes';
 
 export function ThemeTags({ themes }: { themes: string[] }) {
@@ -8,9 +8,9 @@ export function ThemeTags({ themes }: { themes: string[] }) {
     <ul className="theme-tags" aria-label="テーマ">
       {known.map((t) => (
         <li key={t.id}>
-          <Link className="theme-tag" href={`/articles?theme=${t.id}`}>
+          <HoverPrefetchLink className="theme-tag" href={`/articles?theme=${t.id}`}>
             {t.label}
-          </Link>
+          </HoverPrefetchLink>
         </li>
       ))}
     </ul>
