@@ -40,6 +40,7 @@ describe('reading stored answers', () => {
     const logged = log.mock.calls.flat().join(' ');
     expect(logged).toContain('r1');
     expect(logged).toContain('kA');
+    expect(logged).not.toContain(secret);
   });
 
   it('tells a ciphertext that does not authenticate (moved from another row) from a missing key', () => {

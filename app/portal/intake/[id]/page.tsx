@@ -53,7 +53,8 @@ export default async function IntakePage({ params, searchParams }: Props) {
           {messages.intake.submitted}
         </p>
       ) : null}
-      {answered?.flagged ? <CrisisLines id="crisis-lines-top" /> : null}
+      {/* Unreadable answers may hold a positive safety answer that nobody can see now. */}
+      {answered?.flagged || unreadable ? <CrisisLines id="crisis-lines-top" /> : null}
       {answered?.status === 'submitted' ? (
         <section aria-labelledby="reflection-heading" className="panel reflection">
           <h2 id="reflection-heading">ご回答から</h2>
