@@ -68,11 +68,13 @@ export async function sendDueLessonReminders(db: Db, now: Date): Promise<number>
       await sendMail(db, { to: row.email, ...lessonMails.reminder({ number, when: whenFor(row.startsAt, row.timeZone), url }) });
     } catch (err) {
       console.error('[jobs] lesson reminder not sent, will retry', claim.lessonId, claim.enrollmentId, err);
+      // A release that fails too (the database is away) must not stop the rest of the batch.
       await db
         .delete(courseLessonReminders)
         .where(
           and(eq(courseLessonReminders.lessonId, claim.lessonId), eq(courseLessonReminders.enrollmentId, claim.enrollmentId), eq(courseLessonReminders.startsAt, claim.startsAt)),
-        );
+        )
+        .catch((releaseErr: unknown) => console.error('[jobs] lesson reminder claim not released', claim.lessonId, claim.enrollmentId, releaseErr));
     }
   }
   return claimed.length;
