@@ -96,8 +96,11 @@ export const messages = {
       confirm: (participant: string, refundYen: number) =>
         `${participant}のお席をキャンセルし、お支払いの${formatYen(refundYen)}を全額返金します。ご本人にはメールでお知らせします（初回講義の前なら、空いたお席はキャンセル待ちの方にご案内します）。取り消せません。`,
       submit: 'キャンセルして全額返金する',
-      done: (refundYen: number) => `お席をキャンセルし、${formatYen(refundYen)}を全額返金しました。ご本人にはメールでお知らせしました。`,
+      done: (refundYen: number, told: boolean) =>
+        `お席をキャンセルし、${formatYen(refundYen)}を全額返金しました。${told ? 'ご本人にはメールでお知らせしました。' : 'ご本人へのお知らせのメールは送れませんでした。必要に応じて直接ご連絡ください。'}`,
     },
+    // After a save or a cancellation that has already gone through: how many were not told.
+    notTold: (count: number) => (count > 0 ? `${count}名にはメールを送れませんでした（記録に残しています）。必要に応じて直接ご連絡ください。` : ''),
   },
   publishing: {
     saved: { draft: '下書きを保存しました。', scheduled: '公開を予約しました。', published: '保存しました。記事は公開されています。' },

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { cancelCohortWithRefunds, cancelEnrollmentWithRefund } from '@/features/payments/courses';
-import { sendMail } from '@/features/mail/service';
+import { sendNotice } from '@/features/mail/notice';
 import { defineAction } from '@/lib/actions';
 import { messages } from '@/lib/messages';
 import { absoluteUrl } from '@/lib/site-url';
@@ -34,24 +34,28 @@ export const saveCohortAction = defineAction('counselor', cohortSchema, async (i
 });
 
 export const saveLessonAction = defineAction('counselor', lessonSchema, async (input, ctx) => {
-  const told = await mailLessonChange(ctx.db, await saveLesson(ctx.db, input), ctx.now);
+  const { told, untold } = await mailLessonChange(ctx.db, await saveLesson(ctx.db, input), ctx.now);
   revalidateCourses();
   const done = input.id ? '講義を保存しました。' : '講義を追加しました。';
-  return saved(told > 0 ? `${done}受講者${told}名にお知らせしました。` : done);
+  return saved(`${done}${told > 0 ? `受講者${told}名にお知らせしました。` : ''}${messages.courses.notTold(untold)}`);
 });
 
 /** One message to every enrolled participant of a cohort (each gets their own copy). */
 export const emailCohortAction = defineAction('counselor', announcementSchema, async (input, ctx) => {
   const participants = await listEnrolledClients(ctx.db, input.cohortId);
   const url = absoluteUrl(`/portal/courses/${input.cohortId}`);
-  for (const p of participants) await sendMail(ctx.db, { to: p.email, ...courseMails.announcement({ subject: input.subject, body: input.body, url }) });
-  return saved(`${participants.length}名の受講者にメールを送りました。`);
+  let told = 0;
+  for (const p of participants) {
+    const mail = courseMails.announcement({ subject: input.subject, body: input.body, url });
+    if (await sendNotice(ctx.db, { to: p.email, ...mail }, `announcement to cohort ${input.cohortId}`)) told += 1;
+  }
+  return saved(`${told}名の受講者にメールを送りました。${messages.courses.notTold(participants.length - told)}`);
 });
 
 export const cancelCohortAction = defineAction('counselor', cohortIdSchema, async (input, ctx) => {
-  const { refunded, told } = await cancelCohortWithRefunds(ctx.db, { cohortId: input.cohortId, now: ctx.now });
+  const { refunded, told, untold } = await cancelCohortWithRefunds(ctx.db, { cohortId: input.cohortId, now: ctx.now });
   revalidateCourses();
-  return saved(`開講を中止しました。${refunded}件のお支払いを全額返金し、${told}名にお知らせしました。`);
+  return saved(`開講を中止しました。${refunded}件のお支払いを全額返金し、${told}名にお知らせしました。${messages.courses.notTold(untold)}`);
 });
 
 /**
@@ -62,5 +66,5 @@ export const cancelCohortAction = defineAction('counselor', cohortIdSchema, asyn
 export const cancelSeatAction = defineAction('counselor', enrollmentIdSchema, async (input, ctx) => {
   const refund = await cancelEnrollmentWithRefund(ctx.db, { enrollmentId: input.enrollmentId, by: 'counselor', now: ctx.now });
   revalidateCourses();
-  return saved(messages.courses.seatCancel.done(refund.refundYen));
+  return saved(messages.courses.seatCancel.done(refund.refundYen, refund.told));
 });

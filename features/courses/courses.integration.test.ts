@@ -22,6 +22,18 @@ const caller = vi.hoisted(() => ({ current: null as null | { id: string; role: '
 vi.mock('@/lib/auth/guards', () => ({ getCurrentUser: async () => (caller.current ? { ...caller.current, email: 'x@example.jp', name: 'x', sessionId: 's' } : null) }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'localhost:3000' }) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
+/** Mail to these addresses fails, as with a mail server that refuses them. */
+const unreachable = vi.hoisted(() => new Set<string>());
+vi.mock('@/features/mail/service', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/features/mail/service')>();
+  return {
+    ...real,
+    sendMail: async (...args: Parameters<typeof real.sendMail>) => {
+      if (unreachable.has(args[1].to)) throw new Error('550 mailbox unavailable');
+      return real.sendMail(...args);
+    },
+  };
+});
 
 const DAY = 24 * 60 * 60 * 1000;
 const MIN = 60 * 1000;
@@ -325,8 +337,8 @@ describe('cancellation', () => {
     const [first, second] = await Promise.allSettled([0, 1].map(() => cancelCohortWithRefunds(d(), { cohortId: cohort.id, now: new Date() })));
     const outcomes = [first!, second!].map((r) => r.status).sort();
     expect(outcomes).toEqual(['fulfilled', 'rejected']);
-    const done = [first!, second!].find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ refunded: number; told: number }>;
-    expect(done.value).toEqual({ refunded: 3, told: 5 });
+    const done = [first!, second!].find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ refunded: number; told: number; untold: number }>;
+    expect(done.value).toEqual({ refunded: 3, told: 5, untold: 0 });
     for (const seat of paid) {
       const payment = await paymentOf(seat.sessionId);
       expect(payment).toMatchObject({ status: 'refunded', refundedYen: 33_000 });
@@ -402,6 +414,22 @@ describe('the counselor cancels one seat', () => {
       expect(await cancelSeatAction({ enrollmentId: seat.enrollmentId })).toMatchObject({ ok: false, code: 'forbidden' });
       expect((await seatOf(seat.enrollmentId)).status).toBe('enrolled');
       expect(await refundsOf(seat.sessionId)).toBe(0);
+    });
+
+    it('says so when the participant could not be told, and the cancellation and refund still stand', async () => {
+      const cohort = await newCohort(2, 8);
+      const seat = await paidSeat(cohort.id);
+      unreachable.add(seat.client.email);
+      caller.current = { id: (await newClient()).id, role: 'counselor' };
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const result = await cancelSeatAction({ enrollmentId: seat.enrollmentId });
+      errors.mockRestore();
+      expect(result).toMatchObject({
+        ok: true,
+        message: 'お席をキャンセルし、33,000円（税込）を全額返金しました。ご本人へのお知らせのメールは送れませんでした。必要に応じて直接ご連絡ください。',
+      });
+      expect((await seatOf(seat.enrollmentId)).status).toBe('cancelled');
+      expect(await refundsOf(seat.sessionId)).toBe(1);
     });
 
     it('refuses an id that is not a UUID before touching the database', async () => {

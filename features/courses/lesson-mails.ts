@@ -65,28 +65,31 @@ function changeMail(change: LessonChange, number: number, timeZone: string, url:
 /**
  * After a lesson's save has committed: one mail to each enrolled participant of an open cohort
  * about a lesson still ahead, with the cohort's updated .ics. The lesson is saved whatever
- * happens here: a mail that fails is logged and the others still go. Returns how many were told.
+ * happens here: a mail that fails is logged and the others still go. Returns how many were
+ * told, and how many could not be.
  */
-export async function mailLessonChange(db: Db, saved: SavedLesson, now: Date): Promise<number> {
+export async function mailLessonChange(db: Db, saved: SavedLesson, now: Date): Promise<{ told: number; untold: number }> {
   const { change, cohortId } = saved;
-  if (!change || !isWorthTelling(change, now)) return 0;
+  if (!change || !isWorthTelling(change, now)) return { told: 0, untold: 0 };
   let told = 0;
+  let untold = 0;
   try {
     const [cohort] = await db
       .select({ calendarSequence: courseCohorts.calendarSequence })
       .from(courseCohorts)
       .where(and(eq(courseCohorts.id, cohortId), eq(courseCohorts.status, 'open')));
     const participants = cohort ? await listEnrolledClients(db, cohortId) : [];
-    if (!cohort || participants.length === 0) return 0;
+    if (!cohort || participants.length === 0) return { told: 0, untold: 0 };
     const lessons = await listCohortLessons(db, cohortId);
     const url = absoluteUrl(`/portal/courses/${cohortId}`);
     const attachments = cohortIcsAttachments(lessons, url, cohort.calendarSequence);
     const number = lessonNumber(lessons, saved.lessonId);
     for (const p of participants) {
       if (await sendNotice(db, { to: p.email, ...changeMail(change, number, p.timeZone, url), attachments }, `lesson ${saved.lessonId} changed`)) told += 1;
+      else untold += 1;
     }
   } catch (err) {
     console.error('[courses] participants not told of a lesson change', saved.lessonId, err);
   }
-  return told;
+  return { told, untold };
 }

@@ -66,11 +66,12 @@ export async function cancelEnrollmentWithRefund(db: Db, input: { enrollmentId: 
   await mailOffers(db, result.offers);
   const client = await clientOf(db, result.enrollment.clientId);
   const [course] = await db.select({ title: courses.title }).from(courses).where(eq(courses.id, result.cohort.courseId));
+  let told = false;
   if (client && course) {
     const mail = courseMails.cancelled({ courseTitle: course.title, refundYen: result.refund.refundYen, byCounselor: input.by === 'counselor' });
-    await sendNotice(db, { to: client.email, ...mail }, `seat ${result.enrollment.id} cancelled`);
+    told = await sendNotice(db, { to: client.email, ...mail }, `seat ${result.enrollment.id} cancelled`);
   }
-  return result.refund;
+  return { ...result.refund, told };
 }
 
 /**
@@ -110,21 +111,22 @@ export async function cancelCohortWithRefunds(db: Db, input: { cohortId: string;
   await submitRefundsSoon(db, input.now, result.paid.map((p) => p.id));
   await expireOpenCheckouts(db, result.seats.filter((s) => s.status === 'cancelled').map((s) => s.id));
   const [course] = await db.select({ title: courses.title }).from(courses).where(eq(courses.id, result.cohort.courseId));
-  const told = new Set<string>();
+  const handled = new Set<string>();
+  let untold = 0;
   for (const seat of result.seats) {
     const client = await clientOf(db, seat.clientId);
-    if (!client || told.has(client.id)) continue;
-    told.add(client.id);
+    if (!client || handled.has(client.id)) continue;
+    handled.add(client.id);
     const payment = result.paid.find((p) => p.enrollmentId === seat.id);
     const mail = courseMails.cohortCancelled({ courseTitle: course!.title, cohortName: result.cohort.name, refundYen: payment ? payment.amountYen - payment.refundedYen : null });
-    await sendNotice(db, { to: client.email, ...mail }, `cohort ${result.cohort.id} cancelled, seat ${seat.id}`);
+    if (!(await sendNotice(db, { to: client.email, ...mail }, `cohort ${result.cohort.id} cancelled, seat ${seat.id}`))) untold += 1;
   }
   for (const clientId of result.waitingClientIds) {
     const client = await clientOf(db, clientId);
-    if (!client || told.has(client.id)) continue;
-    told.add(client.id);
+    if (!client || handled.has(client.id)) continue;
+    handled.add(client.id);
     const mail = courseMails.cohortCancelled({ courseTitle: course!.title, cohortName: result.cohort.name, refundYen: null });
-    await sendNotice(db, { to: client.email, ...mail }, `cohort ${result.cohort.id} cancelled, waitlist`);
+    if (!(await sendNotice(db, { to: client.email, ...mail }, `cohort ${result.cohort.id} cancelled, waitlist`))) untold += 1;
   }
-  return { refunded: result.paid.length, told: told.size };
+  return { refunded: result.paid.length, told: handled.size - untold, untold };
 }
