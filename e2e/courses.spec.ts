@@ -164,6 +164,8 @@ test('the counselor cancels one participant’s seat from the roster: a confirma
   await expect(row).toContainText('キャンセル（カウンセラーから）');
   await expect(row).toContainText('返金済み（11,000円（税込）・返金 11,000円（税込））');
   await expect(confirmation.getByRole('button', { name: 'キャンセルして全額返金する' })).toBeDisabled();
+  // Keyboard focus stays where it was, not thrown back to the top of the page.
+  await expect(confirmation.getByRole('button', { name: 'キャンセルして全額返金する' })).toBeFocused();
   // Only that seat: the other participant is still enrolled and paid.
   await expect(otherRow).toContainText('受講確定');
   await expect(otherRow).toContainText('お支払い済み（11,000円（税込））');

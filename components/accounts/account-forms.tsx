@@ -7,6 +7,7 @@ import { useActionForm } from '@/components/ui/use-action-form';
 import { changeEmailAction, changePasswordAction, deleteAccountAction, updateProfileAction } from '@/features/accounts/actions';
 import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, type ProfileInput, profileSchema } from '@/features/accounts/schemas';
 import { ProfileFields } from './profile-fields';
+import { ActionButton } from '@/components/ui/action-button';
 
 export function ProfileForm({ initial }: { initial: ProfileInput }) {
   const { form, onSubmit, result, errors, submitting } = useActionForm<ProfileInput, undefined>(profileSchema, updateProfileAction, initial);
@@ -15,9 +16,9 @@ export function ProfileForm({ initial }: { initial: ProfileInput }) {
       <h2 id="profile-heading">プロフィール</h2>
       <FormStatus result={result} />
       <ProfileFields register={form.register as UseFormRegister<ProfileInput>} errors={errors} timeZone={initial.timeZone} />
-      <button className="button" type="submit" disabled={submitting}>
+      <ActionButton className="button" type="submit" busy={submitting}>
         保存する
-      </button>
+      </ActionButton>
     </form>
   );
 }
@@ -31,9 +32,9 @@ export function ChangeEmailForm({ current }: { current: string }) {
       <FormStatus result={result} />
       <TextField id="change-email" label="新しいメールアドレス" type="email" autoComplete="email" required registration={form.register('email')} error={errors.email?.message} />
       <TextField id="change-email-password" label="現在のパスワード" type="password" autoComplete="current-password" required registration={form.register('currentPassword')} error={errors.currentPassword?.message} />
-      <button className="button button--secondary" type="submit" disabled={submitting}>
+      <ActionButton className="button button--secondary" type="submit" busy={submitting}>
         確認メールを送る
-      </button>
+      </ActionButton>
     </form>
   );
 }
@@ -47,9 +48,9 @@ export function ChangePasswordForm() {
       <TextField id="current-password" label="現在のパスワード" type="password" autoComplete="current-password" required registration={form.register('currentPassword')} error={errors.currentPassword?.message} />
       <TextField id="new-password" label="新しいパスワード" type="password" autoComplete="new-password" required description="10文字以上" registration={form.register('password')} error={errors.password?.message} />
       <TextField id="new-password-confirm" label="新しいパスワード（確認）" type="password" autoComplete="new-password" required registration={form.register('confirm')} error={errors.confirm?.message} />
-      <button className="button button--secondary" type="submit" disabled={submitting}>
+      <ActionButton className="button button--secondary" type="submit" busy={submitting}>
         パスワードを変更する
-      </button>
+      </ActionButton>
     </form>
   );
 }
@@ -65,9 +66,9 @@ export function DeleteAccountForm() {
       </p>
       <FormStatus result={result} />
       <TextField id="delete-password" label="確認のため、現在のパスワードを入力してください" type="password" autoComplete="current-password" required registration={form.register('currentPassword')} error={errors.currentPassword?.message} />
-      <button className="button button--danger" type="submit" disabled={submitting}>
+      <ActionButton className="button button--danger" type="submit" busy={submitting}>
         アカウントを削除する
-      </button>
+      </ActionButton>
     </form>
   );
 }

@@ -9,6 +9,7 @@ import {
   resendVerificationAction,
 } from '@/features/accounts/actions';
 import { emailOnlySchema } from '@/features/accounts/schemas';
+import { ActionButton } from '@/components/ui/action-button';
 
 const purposes = {
   'login-link': { action: requestLoginLinkAction, heading: 'メールでログイン用リンクを受け取る', submit: 'リンクを送る', description: 'パスワードなしでログインできるリンクをお送りします（15分間有効）。' },
@@ -27,9 +28,9 @@ export function EmailRequestForm({ purpose, callbackUrl }: { purpose: keyof type
       <p>{p.description}</p>
       <FormStatus result={result} />
       <TextField id={`${purpose}-email`} label="メールアドレス" type="email" autoComplete="email" required registration={form.register('email')} error={errors.email?.message} />
-      <button className="button button--secondary" type="submit" disabled={submitting}>
+      <ActionButton className="button button--secondary" type="submit" busy={submitting}>
         {p.submit}
-      </button>
+      </ActionButton>
     </form>
   );
 }

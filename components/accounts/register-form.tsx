@@ -11,6 +11,7 @@ import { registerAction } from '@/features/accounts/actions';
 import { type ProfileInput, type RegisterInput, registerSchema } from '@/features/accounts/schemas';
 import { ProfileFields } from './profile-fields';
 import { browserTimeZone } from './time-zone-select';
+import { ActionButton } from '@/components/ui/action-button';
 
 const noSubscription = () => () => {};
 
@@ -46,9 +47,9 @@ export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
       <CheckboxField registration={form.register('agreeToTerms')} error={errors.agreeToTerms?.message}>
         <Link href="/legal/terms">利用規約</Link>と<Link href="/legal/privacy">プライバシーポリシー</Link>に同意します
       </CheckboxField>
-      <button className="button" type="submit" disabled={submitting}>
+      <ActionButton className="button" type="submit" busy={submitting}>
         登録する
-      </button>
+      </ActionButton>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { signInAction } from '@/features/accounts/actions';
 import { signInSchema } from '@/features/accounts/schemas';
+import { ActionButton } from '@/components/ui/action-button';
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const { form, onSubmit, result, errors, submitting } = useActionForm(signInSchema, (v) => signInAction({ ...v, callbackUrl }));
@@ -14,9 +15,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       <FormStatus result={result} />
       <TextField label="メールアドレス" type="email" autoComplete="email" required registration={form.register('email')} error={errors.email?.message} />
       <TextField label="パスワード" type="password" autoComplete="current-password" required registration={form.register('password')} error={errors.password?.message} />
-      <button className="button" type="submit" disabled={submitting}>
+      <ActionButton className="button" type="submit" busy={submitting}>
         ログイン
-      </button>
+      </ActionButton>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { confirmEmailChangeAction, resetPasswordAction, verifyEmailAction } from '@/features/accounts/actions';
 import { resetPasswordSchema, tokenSchema } from '@/features/accounts/schemas';
+import { ActionButton } from '@/components/ui/action-button';
 
 /**
  * A mailed link opens a page with a button rather than acting on GET, so that mail scanners
@@ -16,9 +17,9 @@ export function ConfirmTokenForm({ token, purpose, next }: { token: string; purp
   return (
     <form onSubmit={onSubmit}>
       <FormStatus result={result} />
-      <button className="button" type="submit" disabled={submitting}>
+      <ActionButton className="button" type="submit" busy={submitting}>
         {purpose === 'verify-email' ? 'メールアドレスを確認する' : '新しいメールアドレスに変更する'}
-      </button>
+      </ActionButton>
     </form>
   );
 }
@@ -30,9 +31,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <FormStatus result={result} />
       <TextField label="新しいパスワード" type="password" autoComplete="new-password" required description="10文字以上" registration={form.register('password')} error={errors.password?.message} />
       <TextField label="新しいパスワード（確認）" type="password" autoComplete="new-password" required registration={form.register('confirm')} error={errors.confirm?.message} />
-      <button className="button" type="submit" disabled={submitting}>
+      <ActionButton className="button" type="submit" busy={submitting}>
         パスワードを設定する
-      </button>
+      </ActionButton>
     </form>
   );
 }

@@ -14,6 +14,7 @@ import {
   type WeeklyHoursInput,
   weeklyHoursSchema,
 } from '@/features/booking/admin-schemas';
+import { ActionButton } from '@/components/ui/action-button';
 
 const weekdays = ['日曜日', '月曜日', '火曜日', '水曜日', '木曜日', '金曜日', '土曜日'];
 
@@ -48,9 +49,9 @@ export function WeeklyHoursForm({ initial }: { initial: WeeklyHoursInput }) {
         <button type="button" className="button button--secondary" onClick={() => rows.append({ weekday: 1, start: '10:00', end: '18:00' })}>
           行を追加
         </button>
-        <button className="button" type="submit" disabled={submitting}>
+        <ActionButton className="button" type="submit" busy={submitting}>
           保存する
-        </button>
+        </ActionButton>
       </div>
     </form>
   );
@@ -88,9 +89,9 @@ export function OverrideForm() {
         </div>
       ) : null}
       <TextField id="override-note" label="メモ（任意）" registration={form.register('note')} />
-      <button className="button" type="submit" disabled={submitting}>
+      <ActionButton className="button" type="submit" busy={submitting}>
         追加する
-      </button>
+      </ActionButton>
     </form>
   );
 }
@@ -131,9 +132,9 @@ export function BookingSettingsForm({ initial }: { initial: BookingSettingsInput
           ))}
         </select>
       </div>
-      <button className="button" type="submit" disabled={submitting}>
+      <ActionButton className="button" type="submit" busy={submitting}>
         保存する
-      </button>
+      </ActionButton>
     </form>
   );
 }

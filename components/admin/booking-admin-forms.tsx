@@ -8,6 +8,7 @@ import { useActionForm } from '@/components/ui/use-action-form';
 import { markBookingOutcomeAction, setMeetingUrlAction } from '@/features/booking/actions';
 import { meetingUrlSchema } from '@/features/booking/schemas';
 import type { ActionResult } from '@/lib/actions';
+import { ActionButton } from '@/components/ui/action-button';
 
 /** 実施済み / 無断キャンセル, once the session has started. */
 export function BookingOutcomeButtons({ bookingId }: { bookingId: string }) {
@@ -23,12 +24,12 @@ export function BookingOutcomeButtons({ bookingId }: { bookingId: string }) {
   return (
     <div className="button-row">
       <FormStatus result={result} />
-      <button type="button" className="button" disabled={pending} onClick={() => mark('completed')}>
+      <ActionButton type="button" className="button" busy={pending} onClick={() => mark('completed')}>
         実施済みにする
-      </button>
-      <button type="button" className="button button--secondary" disabled={pending} onClick={() => mark('no_show')}>
+      </ActionButton>
+      <ActionButton type="button" className="button button--secondary" busy={pending} onClick={() => mark('no_show')}>
         無断キャンセルとして記録
-      </button>
+      </ActionButton>
     </div>
   );
 }
@@ -39,9 +40,9 @@ export function MeetingUrlForm({ bookingId, current }: { bookingId: string; curr
     <form onSubmit={onSubmit} noValidate>
       <FormStatus result={result} />
       <TextField label="オンラインの参加URL" type="url" registration={form.register('meetingUrl')} error={errors.meetingUrl?.message} />
-      <button className="button button--secondary" type="submit" disabled={submitting}>
+      <ActionButton className="button button--secondary" type="submit" busy={submitting}>
         保存する
-      </button>
+      </ActionButton>
     </form>
   );
 }

@@ -20,6 +20,7 @@ import {
 } from '@/features/courses/schemas';
 import type { ActionResult } from '@/lib/actions';
 import { messages } from '@/lib/messages';
+import { ActionButton } from '@/components/ui/action-button';
 
 /** Refreshes the server-rendered page after a successful save, so lists show the change. */
 function useRefreshing<I, T>(action: (input: I) => Promise<ActionResult<T>>) {
@@ -46,9 +47,9 @@ export function CourseForm({ initial }: { initial: CourseInput }) {
       <CheckboxField id={`${key}-active`} registration={form.register('active')}>
         公開する
       </CheckboxField>
-      <button className="button" type="submit" disabled={submitting}>
+      <ActionButton className="button" type="submit" busy={submitting}>
         {initial.id ? '講座を保存する' : '講座を追加する'}
-      </button>
+      </ActionButton>
     </form>
   );
 }
@@ -65,9 +66,9 @@ export function CohortForm({ initial }: { initial: CohortInput }) {
         <TextField id={`${key}-price`} label="受講料（円・税込）" type="number" registration={form.register('priceYen')} error={errors.priceYen?.message} />
       </div>
       <TextField id={`${key}-deadline`} label="申込締切（日本時間）" type="datetime-local" registration={form.register('registrationDeadline')} error={errors.registrationDeadline?.message} />
-      <button className="button" type="submit" disabled={submitting}>
+      <ActionButton className="button" type="submit" busy={submitting}>
         {initial.id ? '開講回を保存する' : '開講回を追加する'}
-      </button>
+      </ActionButton>
     </form>
   );
 }
@@ -86,9 +87,9 @@ export function LessonForm({ initial }: { initial: LessonInput }) {
       <TextField id={`${key}-url`} label="参加URL（受講者だけに表示）" type="url" registration={form.register('meetingUrl')} error={errors.meetingUrl?.message} />
       <TextAreaField id={`${key}-materials`} label="資料（Markdown）" rows={6} registration={form.register('materials')} error={errors.materials?.message} />
       <TextField id={`${key}-release`} label="資料の公開日時（日本時間）" type="datetime-local" registration={form.register('materialsReleaseAt')} error={errors.materialsReleaseAt?.message} />
-      <button className="button" type="submit" disabled={submitting}>
+      <ActionButton className="button" type="submit" busy={submitting}>
         {initial.id ? '講義を保存する' : '講義を追加する'}
-      </button>
+      </ActionButton>
     </form>
   );
 }
@@ -101,9 +102,9 @@ export function AnnouncementForm({ cohortId, participants }: { cohortId: string;
       <FormStatus result={result} />
       <TextField id="announce-subject" label="件名" registration={form.register('subject')} error={errors.subject?.message} />
       <TextAreaField id="announce-body" label="本文（空行で段落を分けます）" rows={6} registration={form.register('body')} error={errors.body?.message} />
-      <button className="button" type="submit" disabled={submitting || participants === 0}>
+      <ActionButton className="button" type="submit" busy={submitting || participants === 0}>
         送信する
-      </button>
+      </ActionButton>
     </form>
   );
 }
@@ -118,9 +119,9 @@ export function CancelCohortForm({ cohortId, paidSeats }: { cohortId: string; pa
         中止すると、お支払い済みの{paidSeats}名全員に全額を返金し、お申し込み中・キャンセル待ちの方にもメールでお知らせします。取り消せません。
       </p>
       <FormStatus result={result} />
-      <button className="button button--danger" type="submit" disabled={submitting || result?.ok}>
+      <ActionButton className="button button--danger" type="submit" busy={submitting || result?.ok}>
         この開講回を中止して全員に返金する
-      </button>
+      </ActionButton>
     </form>
   );
 }
@@ -147,9 +148,9 @@ export function CancelSeatRow({ enrollmentId, participant, refundYen, cancellabl
           <form onSubmit={onSubmit} aria-label={`${participant}：${t.open}`}>
             <p className="notice">{t.confirm(participant, refundYen)}</p>
             <FormStatus result={result} />
-            <button className="button button--danger" type="submit" disabled={submitting || result?.ok}>
+            <ActionButton className="button button--danger" type="submit" busy={submitting || result?.ok}>
               {t.submit}
-            </button>
+            </ActionButton>
           </form>
         </details>
       </td>

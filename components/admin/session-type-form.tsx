@@ -6,6 +6,7 @@ import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { saveSessionTypeAction } from '@/features/booking/admin-actions';
 import { type SessionTypeInput, sessionTypeSchema } from '@/features/booking/admin-schemas';
+import { ActionButton } from '@/components/ui/action-button';
 
 const modes = { online: 'オンライン', phone: '電話', in_person: '対面' } as const;
 
@@ -38,9 +39,9 @@ export function SessionTypeForm({ initial }: { initial: SessionTypeInput }) {
       </div>
       <TextField id={`${key}-sort`} label="表示順" type="number" registration={form.register('sortOrder')} error={errors.sortOrder?.message} />
       <CheckboxField id={`${key}-active`} registration={form.register('active')}>予約を受け付ける</CheckboxField>
-      <button className="button" type="submit" disabled={submitting}>
+      <ActionButton className="button" type="submit" busy={submitting}>
         {initial.id ? '保存する' : '追加する'}
-      </button>
+      </ActionButton>
     </form>
   );
 }

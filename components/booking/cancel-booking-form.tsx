@@ -5,6 +5,7 @@ import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { cancelBookingAction, counselorCancelBookingAction } from '@/features/booking/actions';
 import { bookingIdSchema } from '@/features/booking/schemas';
+import { ActionButton } from '@/components/ui/action-button';
 
 /** Cancels after showing, in words, what cancelling now costs. */
 export function CancelBookingForm({ bookingId, preview, asCounselor = false }: { bookingId: string; preview: string; asCounselor?: boolean }) {
@@ -21,9 +22,9 @@ export function CancelBookingForm({ bookingId, preview, asCounselor = false }: {
       <h2 id="cancel-heading">{asCounselor ? 'カウンセラー都合でキャンセル' : 'キャンセル'}</h2>
       <p className="notice">{preview}</p>
       <FormStatus result={result} />
-      <button className="button button--danger" type="submit" disabled={submitting || result?.ok}>
+      <ActionButton className="button button--danger" type="submit" busy={submitting || result?.ok}>
         キャンセルする
-      </button>
+      </ActionButton>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { useActionForm } from '@/components/ui/use-action-form';
 import { checkoutAction } from '@/features/booking/actions';
 import { type CheckoutInput, checkoutSchema } from '@/features/booking/schemas';
 import { themes } from '@/features/library/themes';
+import { ActionButton } from '@/components/ui/action-button';
 
 export function CheckoutForm({ bookingId, theme }: { bookingId: string; theme: string | null }) {
   const { form, onSubmit, result, errors, submitting } = useActionForm<CheckoutInput, undefined>(checkoutSchema, checkoutAction, {
@@ -32,9 +33,9 @@ export function CheckoutForm({ bookingId, theme }: { bookingId: string; theme: s
       <CheckboxField registration={form.register('agreeToPolicy')} error={errors.agreeToPolicy?.message}>
         上のキャンセルポリシーに同意します
       </CheckboxField>
-      <button className="button" type="submit" disabled={submitting}>
+      <ActionButton className="button" type="submit" busy={submitting}>
         お支払いへ進む（Stripe）
-      </button>
+      </ActionButton>
     </form>
   );
 }

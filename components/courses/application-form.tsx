@@ -6,6 +6,7 @@ import { TextAreaField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { applyAndPayAction } from '@/features/courses/actions';
 import { type ApplicationInput, applicationSchema } from '@/features/courses/schemas';
+import { ActionButton } from '@/components/ui/action-button';
 
 /** The course's short question, the agreement to its terms, then Stripe Checkout. */
 export function ApplicationForm({ enrollmentId, question, answer }: { enrollmentId: string; question: string; answer: string }) {
@@ -26,9 +27,9 @@ export function ApplicationForm({ enrollmentId, question, answer }: { enrollment
       <CheckboxField registration={form.register('agreeToTerms')} error={errors.agreeToTerms?.message}>
         上の講座のキャンセル規定に同意します
       </CheckboxField>
-      <button className="button" type="submit" disabled={submitting}>
+      <ActionButton className="button" type="submit" busy={submitting}>
         お支払いへ進む（Stripe）
-      </button>
+      </ActionButton>
     </form>
   );
 }

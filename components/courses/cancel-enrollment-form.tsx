@@ -5,6 +5,7 @@ import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { cancelEnrollmentAction } from '@/features/courses/actions';
 import { enrollmentIdSchema } from '@/features/courses/schemas';
+import { ActionButton } from '@/components/ui/action-button';
 
 /** Cancels a course registration after showing, in words and yen, what comes back now. */
 export function CancelEnrollmentForm({ enrollmentId, preview }: { enrollmentId: string; preview: string }) {
@@ -23,9 +24,9 @@ export function CancelEnrollmentForm({ enrollmentId, preview }: { enrollmentId: 
       <h2 id="cancel-course-heading">受講のキャンセル</h2>
       <p className="notice">{preview}</p>
       <FormStatus result={result} />
-      <button className="button button--danger" type="submit" disabled={submitting || result?.ok}>
+      <ActionButton className="button button--danger" type="submit" busy={submitting || result?.ok}>
         受講をキャンセルする
-      </button>
+      </ActionButton>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
 import { holdSeatAction, joinWaitlistAction, leaveWaitlistAction } from '@/features/courses/actions';
 import type { ActionResult } from '@/lib/actions';
+import { ActionButton } from '@/components/ui/action-button';
 
 type Kind = 'hold' | 'waitlist' | 'leave';
 const actions = { hold: holdSeatAction, waitlist: joinWaitlistAction, leave: leaveWaitlistAction };
@@ -27,9 +28,9 @@ export function SeatButton({ cohortId, kind: initial, cohortName }: { cohortId: 
     <div className="seat-button">
       <FormStatus result={result} />
       {result?.ok ? null : (
-        <button type="button" className={kind === 'leave' ? 'button button--secondary' : 'button'} disabled={pending} onClick={run} aria-describedby={`cohort-${cohortId}-name`}>
+        <ActionButton type="button" className={kind === 'leave' ? 'button button--secondary' : 'button'} busy={pending} onClick={run} aria-describedby={`cohort-${cohortId}-name`}>
           {labels[kind]}
-        </button>
+        </ActionButton>
       )}
       <span id={`cohort-${cohortId}-name`} className="sr-only">
         {cohortName}

@@ -6,6 +6,7 @@ import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { consentToIntakeAction } from '@/features/intake/actions';
 import { type IntakeConsentInput, intakeConsentSchema } from '@/features/intake/schemas';
+import { ActionButton } from '@/components/ui/action-button';
 
 /** APPI: what is stored, why, and who reads it; nothing is stored before this is agreed to. */
 export function IntakeConsentForm({ bookingId }: { bookingId: string }) {
@@ -28,9 +29,9 @@ export function IntakeConsentForm({ bookingId }: { bookingId: string }) {
       <CheckboxField registration={form.register('consent')} error={errors.consent?.message} id="intake-consent">
         上記の取り扱いに同意し、要配慮個人情報を含む回答の保存を認めます
       </CheckboxField>
-      <button className="button" type="submit" disabled={submitting}>
+      <ActionButton className="button" type="submit" busy={submitting}>
         同意して回答をはじめる
-      </button>
+      </ActionButton>
     </form>
   );
 }

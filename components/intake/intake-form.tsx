@@ -12,6 +12,7 @@ import { themes } from '@/features/library/themes';
 import { messages } from '@/lib/messages';
 import { CrisisLines } from './crisis-lines';
 import { QuestionSections } from './question-field';
+import { ActionButton } from '@/components/ui/action-button';
 
 const autosaveDelayMs = 800;
 const themeLabels: Record<string, string> = { ...Object.fromEntries(themes.map((t) => [t.id, t.label])), none: 'テーマを選ばない（共通の質問のみ）' };
@@ -148,9 +149,9 @@ export function IntakeForm({ bookingId, initial, submitted, crisisAbove = false,
         </p>
       ) : null}
       <FormStatus result={result} />
-      <button className="button" type="submit" disabled={submitting}>
+      <ActionButton className="button" type="submit" busy={submitting}>
         {submitted ? '回答を更新する' : '回答を送信する'}
-      </button>
+      </ActionButton>
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { useActionForm, useResetOnNewVersion } from '@/components/ui/use-action-
 import { saveIssueAction, sendTestIssueAction } from '@/features/newsletter/actions';
 import { type IssueEditorInput, issueEditorSchema } from '@/features/newsletter/schemas';
 import type { ActionResult } from '@/lib/actions';
+import { ActionButton } from '@/components/ui/action-button';
 
 const timings = { draft: '下書きとして保存', schedule: '日時を指定して配信（予約）', now: '今すぐ配信する' } as const;
 
@@ -64,13 +65,13 @@ export function IssueEditor({ initial, suggestedTime, version }: { initial: Issu
         <CheckboxField registration={form.register('inArchive')}>配信後、公開のバックナンバー（/newsletter/archive）に載せる</CheckboxField>
         <FormStatus result={result} />
         <div className="button-row">
-          <button className="button" type="submit" disabled={submitting}>
+          <ActionButton className="button" type="submit" busy={submitting}>
             保存する
-          </button>
-          <button
+          </ActionButton>
+          <ActionButton
             className="button button--secondary"
             type="button"
-            disabled={testing}
+            busy={testing}
             onClick={() =>
               startTest(async () => {
                 const { subject, bodyMarkdown } = form.getValues();
@@ -79,7 +80,7 @@ export function IssueEditor({ initial, suggestedTime, version }: { initial: Issu
             }
           >
             自分にテスト送信する
-          </button>
+          </ActionButton>
         </div>
         <FormStatus result={testResult} />
       </div>

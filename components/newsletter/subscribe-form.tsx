@@ -6,6 +6,7 @@ import { FormStatus } from '@/components/ui/form-status';
 import { subscribeAction } from '@/features/newsletter/actions';
 import type { ActionResult } from '@/lib/actions';
 import { messages } from '@/lib/messages';
+import { ActionButton } from '@/components/ui/action-button';
 
 /**
  * Newsletter sign-up (double opt-in). Kept free of form libraries because it sits on every
@@ -59,9 +60,9 @@ export function SubscribeForm({ idPrefix, label }: { idPrefix: string; label: st
         ) : null}
       </div>
       <FormStatus result={result} />
-      <button className="button" type="submit" disabled={pending}>
+      <ActionButton className="button" type="submit" busy={pending}>
         メールマガジンに登録
-      </button>
+      </ActionButton>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useState, useTransition } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
 import { confirmSubscriptionAction, unsubscribeAction } from '@/features/newsletter/actions';
 import type { ActionResult } from '@/lib/actions';
+import { ActionButton } from '@/components/ui/action-button';
 
 const actions = { confirm: confirmSubscriptionAction, unsubscribe: unsubscribeAction };
 
@@ -27,9 +28,9 @@ export function TokenActionForm({ token, kind, label, withoutScript }: { token: 
     >
       <FormStatus result={result} />
       {withoutScript ? <input type="hidden" name="via" value="page" /> : null}
-      <button className="button" type="submit" disabled={pending}>
+      <ActionButton className="button" type="submit" busy={pending}>
         {label}
-      </button>
+      </ActionButton>
     </form>
   );
 }

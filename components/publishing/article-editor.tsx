@@ -9,6 +9,7 @@ import { saveArticleAction } from '@/features/library/admin-actions';
 import { type ArticleEditorInput, articleEditorSchema } from '@/features/library/admin-schemas';
 import { themes } from '@/features/library/themes';
 import { MarkdownPreview } from './markdown-preview';
+import { ActionButton } from '@/components/ui/action-button';
 
 const choices = {
   draft: '下書き（公開しない）',
@@ -93,9 +94,9 @@ export function ArticleEditor({ initial, suggestedTime, published, version }: { 
           />
         ) : null}
         <FormStatus result={result} />
-        <button className="button" type="submit" disabled={submitting}>
+        <ActionButton className="button" type="submit" busy={submitting}>
           保存する
-        </button>
+        </ActionButton>
       </div>
       <div className="editor__preview">
         <h2>プレビュー</h2>

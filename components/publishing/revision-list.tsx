@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
 import { restoreRevisionAction } from '@/features/library/admin-actions';
 import type { ActionResult } from '@/lib/actions';
+import { ActionButton } from '@/components/ui/action-button';
 
 /** Saved versions, newest first; restoring one keeps the current text as a version too. */
 export function RevisionList({ articleId, revisions }: { articleId: string; revisions: { id: string; title: string; when: string }[] }) {
@@ -27,9 +28,9 @@ export function RevisionList({ articleId, revisions }: { articleId: string; revi
             {i === 0 ? (
               <span>（現在の版）</span>
             ) : (
-              <button type="button" className="link-button" disabled={pending} onClick={() => restore(r.id)} aria-label={`${r.when}の版に戻す`}>
+              <ActionButton type="button" className="link-button" busy={pending} onClick={() => restore(r.id)} aria-label={`${r.when}の版に戻す`}>
                 この版に戻す
-              </button>
+              </ActionButton>
             )}
           </li>
         ))}
