@@ -7,7 +7,10 @@ import './globals.css';
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
-  title: { default: `${siteConfig.name}｜${siteConfig.counselor.title} ${siteConfig.counselor.name}`, template: `%s｜${siteConfig.name}` },
+  title: {
+    default: `${siteConfig.name}｜${siteConfig.counselor.title} ${siteConfig.counselor.name}`,
+    template: `%s｜${siteConfig.name}`,
+  },
   description: siteConfig.description,
   openGraph: { siteName: siteConfig.name, locale: 'ja_JP', type: 'website' },
   alternates: { types: { 'application/rss+xml': '/feed.xml' } },

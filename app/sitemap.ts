@@ -8,11 +8,25 @@ import { absoluteUrl } from '@/lib/site-url';
 // Generated per request: the database is never opened during `next build`.
 export const dynamic = 'force-dynamic';
 
-const staticPaths = ['/', '/articles', '/sessions', '/courses', '/newsletter', '/newsletter/archive', '/legal/tokushoho', '/legal/privacy', '/legal/terms', '/legal/cancellation'];
+const staticPaths = [
+  '/',
+  '/articles',
+  '/sessions',
+  '/courses',
+  '/newsletter',
+  '/newsletter/archive',
+  '/legal/tokushoho',
+  '/legal/privacy',
+  '/legal/terms',
+  '/legal/cancellation',
+];
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const db = await getDb();
-  const [articles, courses] = await Promise.all([listPublishedArticles(db, { now: new Date(), limit: 5000 }), listCourses(db)]);
+  const [articles, courses] = await Promise.all([
+    listPublishedArticles(db, { now: new Date(), limit: 5000 }),
+    listCourses(db),
+  ]);
   return [
     ...staticPaths.map((p) => ({ url: absoluteUrl(p) })),
     ...themes.map((t) => ({ url: absoluteUrl(`/self-check/${t.id}`) })),

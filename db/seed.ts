@@ -8,7 +8,9 @@ import { counselorSeedSettings } from '@/lib/env';
 import { siteConfig } from '@/lib/site-config';
 
 /** Idempotent: running it twice changes nothing the second time. */
-export async function seedDatabase(db: Db): Promise<{ articles: number; counselor: 'created' | 'exists'; counselorEmail: string; demoCounselor: boolean }> {
+export async function seedDatabase(
+  db: Db,
+): Promise<{ articles: number; counselor: 'created' | 'exists'; counselorEmail: string; demoCounselor: boolean }> {
   const imported = await importContentArticles(db, await readContentArticles());
   await seedBooking(db);
   await seedCourses(db);

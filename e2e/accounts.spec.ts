@@ -1,4 +1,14 @@
-import { demoCounselor, expect, test, linkFromMail, register, signIn, signedInClient, uniqueEmail, verifyFromMail } from './fixtures';
+import {
+  demoCounselor,
+  expect,
+  test,
+  linkFromMail,
+  register,
+  signIn,
+  signedInClient,
+  uniqueEmail,
+  verifyFromMail,
+} from './fixtures';
 
 const password = 'correct horse battery';
 
@@ -37,10 +47,14 @@ test('a wrong password and an unknown address get the same message', async ({ pa
   await page.context().clearCookies();
   await page.goto('/login');
   await signIn(page, email, 'wrong password here');
-  await expect(page.getByRole('alert').filter({ hasText: 'メールアドレスまたはパスワードが正しくありません' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'メールアドレスまたはパスワードが正しくありません' }),
+  ).toBeVisible();
   await page.goto('/login');
   await signIn(page, uniqueEmail('nobody'), 'wrong password here');
-  await expect(page.getByRole('alert').filter({ hasText: 'メールアドレスまたはパスワードが正しくありません' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'メールアドレスまたはパスワードが正しくありません' }),
+  ).toBeVisible();
 });
 
 test('a forgotten password is reset with a single-use link', async ({ page }) => {
@@ -59,7 +73,9 @@ test('a forgotten password is reset with a single-use link', async ({ page }) =>
   await expect(page.getByRole('status').filter({ hasText: 'パスワードを再設定しました' })).toBeVisible();
 
   await signIn(page, email, password);
-  await expect(page.getByRole('alert').filter({ hasText: 'メールアドレスまたはパスワードが正しくありません' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'メールアドレスまたはパスワードが正しくありません' }),
+  ).toBeVisible();
   await signIn(page, email, 'a brand new passphrase');
   await expect(page).toHaveURL(/\/portal$/);
 
@@ -75,7 +91,10 @@ test('a one-time link mailed to the address signs the client in', async ({ page 
   const { email } = await signedInClient(page);
   await page.context().clearCookies();
   await page.goto('/login');
-  await page.getByRole('textbox', { name: /メールアドレス/ }).nth(1).fill(email);
+  await page
+    .getByRole('textbox', { name: /メールアドレス/ })
+    .nth(1)
+    .fill(email);
   await page.getByRole('button', { name: 'リンクを送る' }).click();
   await expect(page).toHaveURL(/\/login\/check-email/);
   const link = await linkFromMail(page.request, email, /ログイン用リンク/);
@@ -137,5 +156,7 @@ test('the account page edits the profile, exports the data and deletes the accou
   await expect(page).toHaveURL(/\/\?notice=account-deleted/);
   await page.goto('/login');
   await signIn(page, email, password);
-  await expect(page.getByRole('alert').filter({ hasText: 'メールアドレスまたはパスワードが正しくありません' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'メールアドレスまたはパスワードが正しくありません' }),
+  ).toBeVisible();
 });

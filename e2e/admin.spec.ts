@@ -4,10 +4,13 @@ const dayMs = 24 * 60 * 60 * 1000;
 const jstDate = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(instant);
 const jstLabel = (date: string) => {
   const d = new Date(`${date}T00:00:00+09:00`);
-  const parts = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', month: 'numeric', day: 'numeric' }).formatToParts(d);
+  const parts = new Intl.DateTimeFormat('ja-JP', {
+    timeZone: 'Asia/Tokyo',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(d);
   return `${parts.find((p) => p.type === 'month')!.value}月${parts.find((p) => p.type === 'day')!.value}日`;
 };
-
 
 test('the counselor closes a day and it disappears from booking, then reopens it', async ({ browser }) => {
   const page = await counselorPage(browser);
@@ -23,7 +26,10 @@ test('the counselor closes a day and it disappears from booking, then reopens it
   await form.getByLabel('日付').fill(date);
   await form.getByLabel('種類').selectOption('closed');
   await form.getByRole('button', { name: '追加する' }).click();
-  const entry = page.getByRole('list', { name: '登録済みの休み・追加の受付時間' }).getByRole('listitem').filter({ hasText: jstLabel(date) });
+  const entry = page
+    .getByRole('list', { name: '登録済みの休み・追加の受付時間' })
+    .getByRole('listitem')
+    .filter({ hasText: jstLabel(date) });
   await expect(entry).toContainText('休み');
 
   await page.goto('/book/in-person-60');

@@ -73,7 +73,10 @@ const expected = {
 } as const;
 
 /** Concrete URLs for dynamic paths; records are client A's (filled in beforeAll). */
-const probes: Record<string, string> = { '/api/auth/[...nextauth]': '/api/auth/session', '/admin/newsletter/issues/[id]': '/admin/newsletter/issues/new' };
+const probes: Record<string, string> = {
+  '/api/auth/[...nextauth]': '/api/auth/session',
+  '/admin/newsletter/issues/[id]': '/admin/newsletter/issues/new',
+};
 
 for (const [path, access] of Object.entries({ ...pages, ...routeHandlers })) {
   for (const caller of ['anonymous', 'clientA', 'clientB', 'counselor'] as const) {
@@ -94,7 +97,10 @@ for (const [path, access] of Object.entries({ ...pages, ...routeHandlers })) {
 }
 
 test('the data export holds only the caller’s own data', async () => {
-  const exports: Record<string, { profile: { email: string }; bookings: unknown[]; payments: { status: string }[]; courses: { seats: unknown[] } }> = {};
+  const exports: Record<
+    string,
+    { profile: { email: string }; bookings: unknown[]; payments: { status: string }[]; courses: { seats: unknown[] } }
+  > = {};
   for (const caller of ['clientA', 'clientB', 'counselor'] as const) {
     exports[caller] = await (await callers[caller].request.get('/portal/account/export')).json();
     expect(exports[caller]!.profile.email).toBe(callers[caller].email);

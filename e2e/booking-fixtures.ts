@@ -1,7 +1,10 @@
 import { expect, type Page } from '@playwright/test';
 
 /** From /sessions to the emulator's hosted checkout page, for the first open slot (or the one picked). */
-export async function holdAndOpenCheckout(page: Page, options: { sessionType?: string; pick?: (starts: Date[]) => number } = {}) {
+export async function holdAndOpenCheckout(
+  page: Page,
+  options: { sessionType?: string; pick?: (starts: Date[]) => number } = {},
+) {
   const { starts, index } = await holdSomeSlot(page, options);
   const bookingId = page.url().split('/book/checkout/')[1]!.split('?')[0]!;
   await expect(page.getByText(/仮押さえの残り時間/)).toBeVisible();

@@ -1,7 +1,9 @@
 import { holdAndOpenCheckout, payWithCard, randomSlotIndex } from './booking-fixtures';
 import { counselorPage, expect, fillRegistration, linkFromMail, signIn, signedInClient, test } from './fixtures';
 
-test('a visitor books an online session on a phone: slot, sign-in, hold, policy, card 4242, confirmation', async ({ page }) => {
+test('a visitor books an online session on a phone: slot, sign-in, hold, policy, card 4242, confirmation', async ({
+  page,
+}) => {
   const { email, password } = await signedInClient(page);
   await page.getByRole('button', { name: 'ログアウト' }).click();
   await expect(page).toHaveURL(/\/login/);
@@ -12,7 +14,10 @@ test('a visitor books an online session on a phone: slot, sign-in, hold, policy,
   await page.getByRole('link', { name: 'オンラインセッション（60分）の空き時間を見る' }).click();
   await expect(page).toHaveURL(/\/book\/online-60\?theme=unrequited-love/);
   await expect(page.getByText('ご相談のテーマ：片思い・進展しない関係')).toBeVisible();
-  await page.locator('a.slot').nth(randomSlotIndex(await page.locator('a.slot').count())).click();
+  await page
+    .locator('a.slot')
+    .nth(randomSlotIndex(await page.locator('a.slot').count()))
+    .click();
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   await signIn(page, email, password);
   await expect(page).toHaveURL(/\/book\/online-60\/confirm\?start=.*theme=unrequited-love/);
@@ -25,7 +30,10 @@ test('a visitor books an online session on a phone: slot, sign-in, hold, policy,
     await expect(page.getByText(/仮押さえの残り時間/).or(taken)).toBeVisible();
     if (page.url().includes('/book/checkout/')) break;
     await page.getByRole('link', { name: '別の日時を選ぶ' }).click();
-    await page.locator('a.slot').nth(randomSlotIndex(await page.locator('a.slot').count())).click();
+    await page
+      .locator('a.slot')
+      .nth(randomSlotIndex(await page.locator('a.slot').count()))
+      .click();
     await page.getByRole('button', { name: /この時間で仮押さえする/ }).click();
   }
   await expect(page).toHaveURL(/\/book\/checkout\//);
@@ -82,7 +90,11 @@ test('the counselor sees a paid booking', async ({ browser }) => {
 
   const page = await counselorPage(browser);
   await page.goto('/admin/bookings');
-  const jst = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', month: 'numeric', day: 'numeric' }).formatToParts(startsAt);
+  const jst = new Intl.DateTimeFormat('ja-JP', {
+    timeZone: 'Asia/Tokyo',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(startsAt);
   const day = `${jst.find((p) => p.type === 'month')!.value}月${jst.find((p) => p.type === 'day')!.value}日`;
   await expect(page.getByRole('main')).toContainText(day);
   await expect(page.getByRole('main')).toContainText('予約確定');
@@ -96,7 +108,9 @@ test('cancelling inside the 50 % tier refunds half, after showing the fee', asyn
   const counselor = await counselorPage(browser);
   await counselor.goto('/admin/availability');
   const overrides = counselor.getByRole('form', { name: '休みの日・追加の受付時間' });
-  await overrides.getByLabel('日付').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date(Date.now() + 36 * hour)));
+  await overrides
+    .getByLabel('日付')
+    .fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date(Date.now() + 36 * hour)));
   await overrides.getByLabel('種類').selectOption('extra');
   await overrides.getByLabel('開始').fill('00:00');
   await overrides.getByLabel('終了').fill('24:00');
@@ -106,12 +120,15 @@ test('cancelling inside the 50 % tier refunds half, after showing the fee', asyn
   await signedInClient(page);
   const { bookingId } = await holdAndOpenCheckout(page, {
     // A slot 25–47 h away: cancelling now falls in the 48–24 h tier.
-    pick: (starts) => starts.findIndex((s) => s.getTime() - Date.now() > 25 * hour && s.getTime() - Date.now() < 47 * hour),
+    pick: (starts) =>
+      starts.findIndex((s) => s.getTime() - Date.now() > 25 * hour && s.getTime() - Date.now() < 47 * hour),
   });
   await payWithCard(page, '4242 4242 4242 4242');
   await expect(page.getByRole('heading', { name: 'ご予約が確定しました' })).toBeVisible();
   await page.goto(`/portal/bookings/${bookingId}`);
-  await expect(page.getByText('今キャンセルすると50%・5,500円（税込）のキャンセル料がかかります（返金額 5,500円（税込））')).toBeVisible();
+  await expect(
+    page.getByText('今キャンセルすると50%・5,500円（税込）のキャンセル料がかかります（返金額 5,500円（税込））'),
+  ).toBeVisible();
   await expect(page.getByRole('link', { name: '日時を変更する' })).toHaveCount(0);
   await page.getByRole('button', { name: 'キャンセルする' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'キャンセルを承りました' })).toBeVisible();
@@ -156,6 +173,8 @@ test('a new visitor who chooses a slot registers, verifies, signs in and is back
   await page.getByRole('button', { name: 'メールアドレスを確認する' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'メールアドレスを確認しました' })).toBeVisible();
   await signIn(page, email, 'correct horse battery');
-  await expect(page).toHaveURL(new RegExp(`/book/phone-60/confirm\\?start=${encodeURIComponent(start).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  await expect(page).toHaveURL(
+    new RegExp(`/book/phone-60/confirm\\?start=${encodeURIComponent(start).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+  );
   await expect(page.getByRole('button', { name: /この時間で仮押さえする/ })).toBeVisible();
 });

@@ -13,7 +13,10 @@ export const seededCourse = { slug: 'shinrigaku-koza', title: '心理学講座�
  * A cohort of its own for one test, made by the counselor in /admin/courses: one lesson about
  * three weeks ahead whose materials are already released, with a meeting link.
  */
-export async function createCohort(browser: Browser, options: { capacity: number; priceYen?: number; audit?: boolean }) {
+export async function createCohort(
+  browser: Browser,
+  options: { capacity: number; priceYen?: number; audit?: boolean },
+) {
   const name = `テスト${crypto.randomBytes(3).toString('hex')}期`;
   const meetingUrl = `https://meet.example.jp/${crypto.randomBytes(4).toString('hex')}`;
   const lessonTitle = `はじめの回 ${name}`;
@@ -58,7 +61,9 @@ export function cohortPanel(page: Page, cohortName: string) {
 /** From the course page to a paid seat: hold, answer, agree, pay with 4242 on the emulator's page. */
 export async function registerAndPay(page: Page, cohortName: string) {
   await page.goto(`/courses/${seededCourse.slug}`);
-  await cohortPanel(page, cohortName).getByRole('button', { name: /この回に申し込む/ }).click();
+  await cohortPanel(page, cohortName)
+    .getByRole('button', { name: /この回に申し込む/ })
+    .click();
   await expect(page.getByText(/お席の確保の残り時間/)).toBeVisible();
   const applyPath = new URL(page.url()).pathname;
   await page.getByLabel('上の講座のキャンセル規定に同意します').check();

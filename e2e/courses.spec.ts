@@ -5,7 +5,10 @@ import { counselorPage, expect, expectAccessible, linkFromMail, signIn, signedIn
 // Each journey here sets up its own cohort as the counselor first, then plays one or two clients:
 // long, so each gets three times the usual budget (test.slow()) on a busy machine.
 
-test('a visitor registers for the course on a phone: cohort, sign-in, seat held, question, terms, card 4242, schedule and materials in the portal', async ({ page, browser }) => {
+test('a visitor registers for the course on a phone: cohort, sign-in, seat held, question, terms, card 4242, schedule and materials in the portal', async ({
+  page,
+  browser,
+}) => {
   test.slow();
   const cohort = await createCohort(browser, { capacity: 3, priceYen: 29800, audit: true });
   const { email, password } = await signedInClient(page);
@@ -27,7 +30,9 @@ test('a visitor registers for the course on a phone: cohort, sign-in, seat held,
   await signIn(page, email, password);
   await expect(page).toHaveURL(new RegExp(`/courses/${seededCourse.slug}$`));
 
-  await cohortPanel(page, cohort.name).getByRole('button', { name: /この回に申し込む/ }).click();
+  await cohortPanel(page, cohort.name)
+    .getByRole('button', { name: /この回に申し込む/ })
+    .click();
   await expect(page).toHaveURL(/\/courses\/apply\//);
   await expect(page.getByText(/お席の確保の残り時間/)).toBeVisible();
   await expect(page.getByText('全額（29,800円（税込））を返金します')).toBeVisible();
@@ -47,7 +52,10 @@ test('a visitor registers for the course on a phone: cohort, sign-in, seat held,
   await page.getByRole('link', { name: '講義の日程と資料を見る' }).click();
   await expect(page.getByRole('heading', { level: 1, name: seededCourse.title })).toBeVisible();
   await expect(page.getByRole('heading', { name: `第1回　${cohort.lessonTitle}` })).toBeVisible();
-  await expect(page.getByRole('link', { name: '第1回の講義に参加する（ビデオ通話）' })).toHaveAttribute('href', cohort.meetingUrl);
+  await expect(page.getByRole('link', { name: '第1回の講義に参加する（ビデオ通話）' })).toHaveAttribute(
+    'href',
+    cohort.meetingUrl,
+  );
   await expect(page.getByRole('heading', { name: '事前に読むもの' })).toBeVisible();
   await expect(page.getByText('自分の立ち位置を書き出すワーク')).toBeVisible();
   await expect(page.getByText('今キャンセルすると全額（29,800円（税込））を返金します。')).toBeVisible();
@@ -56,13 +64,18 @@ test('a visitor registers for the course on a phone: cohort, sign-in, seat held,
   const ics = await (await page.request.get(`${page.url()}/ics`)).text();
   expect(ics).toContain('BEGIN:VEVENT');
   expect(ics).not.toContain(cohort.meetingUrl);
-  expect(await linkFromMail(page.request, email, /講座お申し込みの確認/)).toContain(`/portal/courses/${cohort.cohortId}`);
+  expect(await linkFromMail(page.request, email, /講座お申し込みの確認/)).toContain(
+    `/portal/courses/${cohort.cohortId}`,
+  );
 
   await page.goto('/portal/payments');
   await expect(page.getByRole('cell', { name: 'お支払い済み' })).toBeVisible();
 });
 
-test('a full cohort offers its waitlist; a cancellation offers the seat to the first in line by mail', async ({ page, browser }) => {
+test('a full cohort offers its waitlist; a cancellation offers the seat to the first in line by mail', async ({
+  page,
+  browser,
+}) => {
   test.slow();
   const cohort = await createCohort(browser, { capacity: 1 });
   const holder = await (await browser.newContext()).newPage();
@@ -105,7 +118,10 @@ test('materials and meeting links of a cohort are 404 for anyone not enrolled', 
   }
 });
 
-test('the counselor mails all participants, then cancels the cohort: everyone paid is refunded in full and told', async ({ page, browser }) => {
+test('the counselor mails all participants, then cancels the cohort: everyone paid is refunded in full and told', async ({
+  page,
+  browser,
+}) => {
   test.slow();
   const cohort = await createCohort(browser, { capacity: 2 });
   const { email } = await signedInClient(page);
@@ -113,12 +129,16 @@ test('the counselor mails all participants, then cancels the cohort: everyone pa
 
   const admin = await counselorPage(browser);
   await admin.goto(`/admin/courses/cohorts/${cohort.cohortId}`);
-  await expect(admin.getByRole('region', { name: '受講者とお支払いの状態' })).toContainText('お支払い済み（33,000円（税込））');
+  await expect(admin.getByRole('region', { name: '受講者とお支払いの状態' })).toContainText(
+    'お支払い済み（33,000円（税込））',
+  );
   await admin.getByLabel('件名').fill('第1回の資料について');
   await admin.getByLabel('本文（空行で段落を分けます）').fill('資料をマイページに掲載しました。');
   await admin.getByRole('button', { name: '送信する' }).click();
   await expect(admin.getByRole('status').filter({ hasText: '1名の受講者にメールを送りました。' })).toBeVisible();
-  expect(await linkFromMail(page.request, email, /第1回の資料について/)).toContain(`/portal/courses/${cohort.cohortId}`);
+  expect(await linkFromMail(page.request, email, /第1回の資料について/)).toContain(
+    `/portal/courses/${cohort.cohortId}`,
+  );
 
   await admin.getByRole('button', { name: 'この開講回を中止して全員に返金する' }).click();
   await expect(admin.getByRole('heading', { level: 1 })).toContainText('（中止）');
@@ -126,13 +146,18 @@ test('the counselor mails all participants, then cancels the cohort: everyone pa
   await expect(admin.getByRole('region', { name: '受講者とお支払いの状態' })).toContainText('返金済み');
   await expect(admin.getByRole('button', { name: 'この開講回を中止して全員に返金する' })).toHaveCount(0);
 
-  await expect.poll(async () => (await page.request.get(`/dev/mail?to=${encodeURIComponent(email)}`)).text()).toContain('講座の開講中止のお知らせ');
+  await expect
+    .poll(async () => (await page.request.get(`/dev/mail?to=${encodeURIComponent(email)}`)).text())
+    .toContain('講座の開講中止のお知らせ');
   await page.goto('/portal/payments');
   await expect(page.getByRole('cell', { name: '返金済み' })).toBeVisible();
   expect((await page.request.get(`/portal/courses/${cohort.cohortId}`)).status()).toBe(404);
 });
 
-test('the counselor cancels one participant’s seat from the roster: a confirmation names them and the refund, then the roster shows it cancelled and refunded in full', async ({ page, browser }) => {
+test('the counselor cancels one participant’s seat from the roster: a confirmation names them and the refund, then the roster shows it cancelled and refunded in full', async ({
+  page,
+  browser,
+}) => {
   test.slow();
   const cohort = await createCohort(browser, { capacity: 2, priceYen: 11000 });
   const { email } = await signedInClient(page);
@@ -155,12 +180,16 @@ test('the counselor cancels one participant’s seat from the roster: a confirma
   await expect(confirmation).toHaveCount(0);
   await roster.locator('summary', { hasText: participant }).focus();
   await admin.keyboard.press('Enter');
-  await expect(confirmation).toContainText(`${participant}のお席をキャンセルし、お支払いの11,000円（税込）を全額返金します。`);
+  await expect(confirmation).toContainText(
+    `${participant}のお席をキャンセルし、お支払いの11,000円（税込）を全額返金します。`,
+  );
   await expect(row).toContainText('受講確定');
   await expectAccessible(admin);
 
   await confirmation.getByRole('button', { name: 'キャンセルして全額返金する' }).press('Enter');
-  await expect(confirmation.getByRole('status')).toHaveText('お席をキャンセルし、11,000円（税込）を全額返金しました。ご本人にはメールでお知らせしました。');
+  await expect(confirmation.getByRole('status')).toHaveText(
+    'お席をキャンセルし、11,000円（税込）を全額返金しました。ご本人にはメールでお知らせしました。',
+  );
   await expect(row).toContainText('キャンセル（カウンセラーから）');
   await expect(row).toContainText('返金済み（11,000円（税込）・返金 11,000円（税込））');
   await expect(confirmation.getByRole('button', { name: 'キャンセルして全額返金する' })).toBeDisabled();
@@ -176,7 +205,9 @@ test('the counselor cancels one participant’s seat from the roster: a confirma
   await expect(roster.locator('summary', { hasText: participant })).toHaveCount(0);
   await expect(roster.locator('summary', { hasText: otherEmail })).toBeVisible();
 
-  expect(await (await page.request.get(`/dev/mail?to=${encodeURIComponent(email)}`)).text()).toContain('カウンセラーの都合により');
+  expect(await (await page.request.get(`/dev/mail?to=${encodeURIComponent(email)}`)).text()).toContain(
+    'カウンセラーの都合により',
+  );
   await page.goto('/portal/payments');
   await expect(page.getByRole('cell', { name: '返金済み' })).toBeVisible();
 });

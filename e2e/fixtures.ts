@@ -92,7 +92,10 @@ export async function verifyFromMail(page: Page, email: string) {
 
 export async function signIn(page: Page, email: string, password: string) {
   if (!page.url().includes('/login')) await page.goto('/login');
-  await page.getByRole('textbox', { name: /^メールアドレス/ }).first().fill(email);
+  await page
+    .getByRole('textbox', { name: /^メールアドレス/ })
+    .first()
+    .fill(email);
   await page.getByLabel('パスワード（必須）', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'ログイン', exact: true }).click();
 }
@@ -109,6 +112,8 @@ export async function signedInClient(page: Page, password = 'correct horse batte
 
 /** No WCAG 2.1 A/AA or best-practice violations that axe can find on the current page. */
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }

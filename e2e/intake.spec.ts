@@ -21,7 +21,10 @@ function choose(page: Page, question: RegExp, answer: string | RegExp) {
 
 async function openIntakeAndConsent(page: Page, bookingId: string) {
   await page.goto('/portal');
-  const item = page.getByRole('region', { name: '事前アンケート' }).getByRole('listitem').filter({ has: page.locator(`a[href="/portal/intake/${bookingId}"]`) });
+  const item = page
+    .getByRole('region', { name: '事前アンケート' })
+    .getByRole('listitem')
+    .filter({ has: page.locator(`a[href="/portal/intake/${bookingId}"]`) });
   await expect(item).toContainText('未回答');
   await item.getByRole('link', { name: '回答する' }).click();
   await expect(page.getByRole('heading', { name: '事前アンケート', level: 1 })).toBeVisible();
@@ -36,7 +39,10 @@ async function openIntakeAndConsent(page: Page, bookingId: string) {
 
 const draftSaved = (page: Page) => page.getByRole('status').filter({ hasText: '下書きを保存しました' });
 
-test('after booking, a client fills the questionnaire; the draft survives a reload and another device; sending shows a reflection', async ({ page, browser }) => {
+test('after booking, a client fills the questionnaire; the draft survives a reload and another device; sending shows a reflection', async ({
+  page,
+  browser,
+}) => {
   const { email, password, bookingId } = await clientWithPaidBooking(page);
   await openIntakeAndConsent(page, bookingId);
 
@@ -47,7 +53,10 @@ test('after booking, a client fills the questionnaire; the draft survives a relo
   const goal = '別れた相手に何度も連絡してしまう自分を止めたい';
   await page.getByLabel(/このセッションで話したいこと/).fill(goal);
   await choose(page, /失恋や別れ、拒絶されたと感じるできごと/, 'この1か月以内にあった');
-  await page.getByRole('group', { name: /この1か月で、したこと/ }).getByRole('checkbox', { name: /謝るメッセージ/ }).check();
+  await page
+    .getByRole('group', { name: /この1か月で、したこと/ })
+    .getByRole('checkbox', { name: /謝るメッセージ/ })
+    .check();
   await expect(draftSaved(page)).toBeVisible();
 
   // Another device: the same account elsewhere sees the draft.
@@ -69,7 +78,9 @@ test('after booking, a client fills the questionnaire; the draft survives a relo
   await page.getByRole('button', { name: '回答を送信する' }).click();
   const urge = page.getByRole('group', { name: /連絡したい衝動は/ });
   await expect(urge.getByText('いずれかを選んでください')).toBeVisible();
-  await expect(page.getByRole('group', { name: /カウンセリングを受けたことはありますか/ }).getByText('いずれかを選んでください')).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: /カウンセリングを受けたことはありますか/ }).getByText('いずれかを選んでください'),
+  ).toBeVisible();
 
   await choose(page, /いまの気持ちのつらさ/, '4');
   await choose(page, /「見捨てられるのでは」/, /^5/);
@@ -91,12 +102,17 @@ test('after booking, a client fills the questionnaire; the draft survives a relo
   await expect(page.getByRole('button', { name: '回答を更新する' })).toBeVisible();
 
   await page.goto('/portal');
-  await expect(page.getByRole('region', { name: '事前アンケート' }).getByRole('listitem').filter({ hasText: '回答済み' })).toHaveCount(1);
+  await expect(
+    page.getByRole('region', { name: '事前アンケート' }).getByRole('listitem').filter({ hasText: '回答済み' }),
+  ).toHaveCount(1);
   const exported = await (await page.request.get('/portal/account/export')).json();
   expect(JSON.stringify(exported.intakes)).toContain(goal);
 });
 
-test('a positive safety answer shows the crisis lines at once, and the counselor sees the flag; her read is in the audit log', async ({ page, browser }) => {
+test('a positive safety answer shows the crisis lines at once, and the counselor sees the flag; her read is in the audit log', async ({
+  page,
+  browser,
+}) => {
   const { bookingId } = await clientWithPaidBooking(page);
   await openIntakeAndConsent(page, bookingId);
   await choose(page, /この2週間のあいだに/, 'ときどきあった');
@@ -111,12 +127,16 @@ test('a positive safety answer shows the crisis lines at once, and the counselor
   // Sent at once with questions still open: refused, but the safety answer is kept as a
   // draft, and the counselor already sees the flag (not the answers) on the unfinished questionnaire.
   await page.getByRole('button', { name: '回答を送信する' }).click();
-  await expect(page.getByRole('group', { name: /いまの気持ちのつらさ/ }).getByText('いずれかを選んでください')).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: /いまの気持ちのつらさ/ }).getByText('いずれかを選んでください'),
+  ).toBeVisible();
   await expect(draftSaved(page)).toBeVisible();
   const counselor = await counselorPage(browser);
   await counselor.goto(`/admin/bookings/${bookingId}`);
   const intake = counselor.getByRole('region', { name: '事前アンケート' });
-  await expect(intake.getByRole('alert')).toHaveText('要確認：安全に関する質問に「ときどきあった」と回答されています。');
+  await expect(intake.getByRole('alert')).toHaveText(
+    '要確認：安全に関する質問に「ときどきあった」と回答されています。',
+  );
   await expect(intake).toContainText('回答途中・未送信');
 
   await page.getByLabel(/このセッションで話したいこと/).fill('気持ちが沈んでいて、誰かと話したい');
@@ -128,18 +148,27 @@ test('a positive safety answer shows the crisis lines at once, and the counselor
   await expect(page.getByText('よりそいホットライン')).toBeVisible();
 
   await counselor.reload();
-  await expect(intake.getByRole('alert')).toHaveText('要確認：安全に関する質問に「ときどきあった」と回答されています。');
-  await expect(intake.getByRole('table', { name: /回答の要約/ }).getByRole('row', { name: /いまのつらさ/ })).toContainText('高め');
+  await expect(intake.getByRole('alert')).toHaveText(
+    '要確認：安全に関する質問に「ときどきあった」と回答されています。',
+  );
+  await expect(
+    intake.getByRole('table', { name: /回答の要約/ }).getByRole('row', { name: /いまのつらさ/ }),
+  ).toContainText('高め');
   await expect(intake).toContainText('気持ちが沈んでいて、誰かと話したい');
   await expectNoAxeViolations(counselor);
 
   await counselor.goto('/admin/audit');
   const latest = counselor.getByRole('region', { name: '閲覧記録の一覧' }).getByRole('row').nth(1);
-  await expect(latest.getByRole('link', { name: '事前アンケートを閲覧' })).toHaveAttribute('href', `/admin/bookings/${bookingId}`);
+  await expect(latest.getByRole('link', { name: '事前アンケートを閲覧' })).toHaveAttribute(
+    'href',
+    `/admin/bookings/${bookingId}`,
+  );
   await counselor.context().close();
 });
 
-test('the self-check from an article answers in the browser and sends no request carrying the answers', async ({ page }) => {
+test('the self-check from an article answers in the browser and sends no request carrying the answers', async ({
+  page,
+}) => {
   await page.goto('/articles/kataomoi-renraku-yameru');
   await page.getByRole('link', { name: /このテーマのセルフチェック/ }).click();
   await expect(page).toHaveURL(/\/self-check\/unrequited-love$/);
@@ -151,14 +180,20 @@ test('the self-check from an article answers in the browser and sends no request
   await choose(page, /連絡は、どちらから始まることが多いですか/, 'ほとんど自分から');
   await choose(page, /会う約束をしようとしたとき/, '「また今度」など曖昧な返事が多い');
   await choose(page, /相手から質問が返ってきますか/, '一言の返信で終わることが多い');
-  await page.getByRole('group', { name: /最近の自分に当てはまるもの/ }).getByRole('checkbox', { name: /何度もスマホを確認/ }).check();
+  await page
+    .getByRole('group', { name: /最近の自分に当てはまるもの/ })
+    .getByRole('checkbox', { name: /何度もスマホを確認/ })
+    .check();
   await choose(page, /安心より不安を感じることが多い/, /^5/);
   await choose(page, /この関係をどうしたいと感じていますか/, 'まだわからない');
   await page.getByRole('button', { name: '結果を見る' }).click();
 
   const result = page.getByRole('region', { name: 'セルフチェックの結果' });
   await expect(result).toContainText('あなたの側からの働きかけで支えられている');
-  await expect(result.getByRole('link', { name: /この悩みで相談する/ })).toHaveAttribute('href', '/sessions?theme=unrequited-love');
+  await expect(result.getByRole('link', { name: /この悩みで相談する/ })).toHaveAttribute(
+    'href',
+    '/sessions?theme=unrequited-love',
+  );
   await expect(result.getByRole('link', { name: /連絡をやめる|片思い/ }).first()).toBeVisible();
   await expectNoHorizontalScroll(page);
   await expectNoAxeViolations(page);

@@ -8,12 +8,17 @@ const articles = {
   kokoro: { slug: 'kokoro-wo-yurusanai-kare', title: /^心を許してくれない彼の心理/, tables: 0 },
 };
 
-test('a visitor on a phone browses by theme, reads every article, follows a related one and searches', async ({ page }) => {
+test('a visitor on a phone browses by theme, reads every article, follows a related one and searches', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectNoHorizontalScroll(page);
 
-  await page.getByRole('link', { name: /片思い・進展しない関係/ }).first().click();
+  await page
+    .getByRole('link', { name: /片思い・進展しない関係/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/articles\?theme=unrequited-love$/);
   await expect(page.getByRole('heading', { level: 1, name: '片思い・進展しない関係の記事' })).toBeVisible();
   await expect(page.getByRole('article')).toHaveCount(1);
@@ -39,7 +44,10 @@ test('a visitor on a phone browses by theme, reads every article, follows a rela
   await expect(checklist.getByRole('row').filter({ hasText: '会う約束' })).toContainText('具体的な日程を出す');
 
   // The table of contents jumps to a section.
-  await page.getByRole('navigation', { name: '目次' }).getByRole('link', { name: '連絡をやめる前に考えるべきこと' }).click();
+  await page
+    .getByRole('navigation', { name: '目次' })
+    .getByRole('link', { name: '連絡をやめる前に考えるべきこと' })
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: '連絡をやめる前に考えるべきこと' })).toBeInViewport();
 
   const related = page.getByRole('region', { name: 'こちらの記事もおすすめです' });
@@ -64,7 +72,9 @@ test('an article page carries the theme into booking and links to the course and
   await expect(page.getByRole('link', { name: /無料メールマガジン/ }).first()).toHaveAttribute('href', '/newsletter');
 });
 
-test('an article fetches no other page in the background; a menu link prefetches when pointed at, then opens', async ({ page }) => {
+test('an article fetches no other page in the background; a menu link prefetches when pointed at, then opens', async ({
+  page,
+}) => {
   const prefetched: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
@@ -73,7 +83,9 @@ test('an article fetches no other page in the background; a menu link prefetches
   await page.goto(`/articles/${articles.kataomoi.slug}`, { waitUntil: 'networkidle' });
   expect(prefetched).toEqual([]);
 
-  const sessions = page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '個人セッション' });
+  const sessions = page
+    .getByRole('navigation', { name: 'メインメニュー' })
+    .getByRole('link', { name: '個人セッション' });
   await sessions.hover();
   await expect.poll(() => prefetched).toContain('/sessions');
   await sessions.click();
@@ -136,7 +148,18 @@ test('an article has its title, description, OpenGraph and JSON-LD', async ({ pa
 
 test('legal pages are filled from the site configuration', async ({ page }) => {
   await page.goto('/legal/tokushoho');
-  for (const term of ['販売業者', '運営統括責任者', '所在地', '電話番号', 'メールアドレス', '販売価格', '支払方法', '支払時期', '役務の提供時期', 'キャンセル・返金']) {
+  for (const term of [
+    '販売業者',
+    '運営統括責任者',
+    '所在地',
+    '電話番号',
+    'メールアドレス',
+    '販売価格',
+    '支払方法',
+    '支払時期',
+    '役務の提供時期',
+    'キャンセル・返金',
+  ]) {
     await expect(page.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) })).toBeVisible();
   }
   await expect(page.getByText('11,000円（税込）').first()).toBeVisible();

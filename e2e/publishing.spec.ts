@@ -8,7 +8,11 @@ const jstLocal = (instant: Date) => new Date(instant.getTime() + 9 * 3_600_000).
 const signUpForm = (page: Page) => page.getByRole('form', { name: 'メールマガジンの登録', exact: true });
 
 /** Fills the sign-up form on the current page; the answer is the same whatever the address's state. */
-async function signUp(page: Page, email: string, answer: { role: 'status' | 'alert'; text: string } = { role: 'status', text: '確認メールをお送りしました' }) {
+async function signUp(
+  page: Page,
+  email: string,
+  answer: { role: 'status' | 'alert'; text: string } = { role: 'status', text: '確認メールをお送りしました' },
+) {
   const form = signUpForm(page);
   await form.getByRole('textbox', { name: /^配信先のメールアドレス/ }).fill(email);
   await form.getByLabel('メールマガジンの受信に同意します').check();
@@ -22,7 +26,9 @@ async function confirmFromMail(page: Page, email: string) {
   await expect(page.getByRole('status')).toContainText('登録が完了しました');
 }
 
-test('a visitor subscribes, confirms from the mail, and unsubscribes in one click without signing in', async ({ page }) => {
+test('a visitor subscribes, confirms from the mail, and unsubscribes in one click without signing in', async ({
+  page,
+}) => {
   const email = uniqueEmail('reader');
   await page.goto('/newsletter');
   const form = signUpForm(page);
@@ -50,14 +56,24 @@ test('a visitor subscribes, confirms from the mail, and unsubscribes in one clic
   await page.goto('/newsletter');
   await signUp(page, email);
   await expect
-    .poll(async () => ((await (await page.request.get(`/dev/mail?to=${encodeURIComponent(email)}`)).text()).match(/メールマガジン登録の確認<\/h2>/g) ?? []).length)
+    .poll(
+      async () =>
+        (
+          (await (await page.request.get(`/dev/mail?to=${encodeURIComponent(email)}`)).text()).match(
+            /メールマガジン登録の確認<\/h2>/g,
+          ) ?? []
+        ).length,
+    )
     .toBe(2);
 
   // A fourth request for one address within the hour is refused (no mail bombing through this form).
   await signUp(page, email, { role: 'alert', text: '短い時間に多くの操作がありました' });
 });
 
-test('a mail app unsubscribes with the RFC 8058 one-click POST, and a forged token does nothing', async ({ page, request }) => {
+test('a mail app unsubscribes with the RFC 8058 one-click POST, and a forged token does nothing', async ({
+  page,
+  request,
+}) => {
   const email = uniqueEmail('oneclick');
   await page.goto('/articles/kataomoi-renraku-yameru');
   await signUp(page, email);
@@ -68,20 +84,29 @@ test('a mail app unsubscribes with the RFC 8058 one-click POST, and a forged tok
   const csvBefore = await (await counselor.request.get('/admin/newsletter/subscribers.csv')).text();
   expect(csvBefore).toContain(`"${email}","配信中","/articles/kataomoi-renraku-yameru"`);
 
-  const forged = await request.post(`/api/newsletter/unsubscribe?token=${crypto.randomBytes(32).toString('base64url')}`, { form: { 'List-Unsubscribe': 'One-Click' } });
+  const forged = await request.post(
+    `/api/newsletter/unsubscribe?token=${crypto.randomBytes(32).toString('base64url')}`,
+    { form: { 'List-Unsubscribe': 'One-Click' } },
+  );
   expect(forged.status()).toBe(404);
 
   // The one-click address is the List-Unsubscribe header's; its token is the one in the page link.
   await page.goto('/newsletter');
   await signUp(page, email);
-  const token = new URL(await linkFromMail(page.request, email, /メールマガジンのご登録について/)).searchParams.get('token')!;
-  const oneClick = await request.post(`/api/newsletter/unsubscribe?token=${encodeURIComponent(token)}`, { form: { 'List-Unsubscribe': 'One-Click' } });
+  const token = new URL(await linkFromMail(page.request, email, /メールマガジンのご登録について/)).searchParams.get(
+    'token',
+  )!;
+  const oneClick = await request.post(`/api/newsletter/unsubscribe?token=${encodeURIComponent(token)}`, {
+    form: { 'List-Unsubscribe': 'One-Click' },
+  });
   expect(oneClick.status()).toBe(200);
   const csvAfter = await (await counselor.request.get('/admin/newsletter/subscribers.csv')).text();
   expect(csvAfter).toContain(`"${email}","停止"`);
 });
 
-test('the counselor writes, previews and publishes an article, which then shows in the list and the feed', async ({ browser }) => {
+test('the counselor writes, previews and publishes an article, which then shows in the list and the feed', async ({
+  browser,
+}) => {
   const page = await counselorPage(browser);
   const slug = `e2e-kiji-${crypto.randomBytes(3).toString('hex')}`;
   const title = `返事を待つ夜に ${slug}`;
@@ -90,7 +115,11 @@ test('the counselor writes, previews and publishes an article, which then shows 
   await page.getByLabel('スラッグ（URL）（必須）').fill(slug);
   await page.getByLabel('要約（必須）').fill('既読のまま返事がない夜の過ごし方。');
   await page.getByLabel('片思い・進展しない関係').check();
-  await page.getByLabel('本文（Markdown）（必須）').fill('## 待つ時間の整え方\n\n返事を待つあいだに。\n\n| 脈あり | 脈なし |\n|---|---|\n| 質問が返る | 返事が短い |\n');
+  await page
+    .getByLabel('本文（Markdown）（必須）')
+    .fill(
+      '## 待つ時間の整え方\n\n返事を待つあいだに。\n\n| 脈あり | 脈なし |\n|---|---|\n| 質問が返る | 返事が短い |\n',
+    );
 
   const preview = page.getByRole('region', { name: '本文のプレビュー' });
   await expect(preview.getByRole('heading', { name: '待つ時間の整え方' })).toBeVisible();
@@ -118,14 +147,20 @@ test('the counselor writes, previews and publishes an article, which then shows 
   await page.goto(editUrl);
   const versions = page.getByRole('list', { name: '保存した版' }).getByRole('listitem');
   await expect(versions).toHaveCount(2);
-  await versions.nth(1).getByRole('button', { name: /版に戻す$/ }).click();
+  await versions
+    .nth(1)
+    .getByRole('button', { name: /版に戻す$/ })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: 'この版の内容に戻しました' })).toBeVisible();
   await expect(page.getByLabel('題名（必須）')).toHaveValue(title);
   await page.goto(`/articles/${slug}`);
   await expect(page.getByRole('heading', { level: 1, name: title, exact: true })).toBeVisible();
 });
 
-test('a scheduled article is nowhere until its time, then appears on its page, the list, the feed and the sitemap', async ({ browser, request }) => {
+test('a scheduled article is nowhere until its time, then appears on its page, the list, the feed and the sitemap', async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(240_000);
   const page = await counselorPage(browser);
   const slug = `e2e-yoyaku-${crypto.randomBytes(3).toString('hex')}`;
@@ -153,7 +188,9 @@ test('a scheduled article is nowhere until its time, then appears on its page, t
   expect(await (await request.get('/sitemap.xml')).text()).not.toContain(slug);
 
   // After it: the publishing job has refreshed the cached pages.
-  await expect.poll(async () => (await request.get(`/articles/${slug}`)).status(), { timeout: 180_000, intervals: [5_000] }).toBe(200);
+  await expect
+    .poll(async () => (await request.get(`/articles/${slug}`)).status(), { timeout: 180_000, intervals: [5_000] })
+    .toBe(200);
   expect(Date.now()).toBeGreaterThanOrEqual(at.getTime());
   expect(await (await request.get('/articles')).text()).toContain(slug);
   expect(await (await request.get('/feed.xml')).text()).toContain(slug);
@@ -161,7 +198,9 @@ test('a scheduled article is nowhere until its time, then appears on its page, t
   expect(await (await request.get('/')).text()).toContain(title);
 });
 
-test('the counselor composes an issue, previews it and sends a test to herself, then schedules it for the next Tuesday, Thursday or Saturday', async ({ browser }) => {
+test('the counselor composes an issue, previews it and sends a test to herself, then schedules it for the next Tuesday, Thursday or Saturday', async ({
+  browser,
+}) => {
   const page = await counselorPage(browser);
   const subject = `今週のメールマガジン ${crypto.randomBytes(3).toString('hex')}`;
   await page.goto('/admin/newsletter');
@@ -169,7 +208,9 @@ test('the counselor composes an issue, previews it and sends a test to herself, 
   await page.getByRole('link', { name: '新しい号を書く' }).click();
   await page.getByLabel('件名（必須）').fill(subject);
   await page.getByLabel('本文（Markdown）（必須）').fill('## 今週のひとこと\n\n待つことも、関わり方のひとつです。');
-  await expect(page.getByRole('region', { name: '本文のプレビュー' }).getByRole('heading', { name: '今週のひとこと' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: '本文のプレビュー' }).getByRole('heading', { name: '今週のひとこと' }),
+  ).toBeVisible();
   await page.getByRole('button', { name: '自分にテスト送信する' }).click();
   await expect(page.getByText('テストメールをあなたのアドレスに送りました。')).toBeVisible();
   const outbox = await (await page.request.get(`/dev/mail?to=${encodeURIComponent(demoCounselor.email)}`)).text();
@@ -184,10 +225,15 @@ test('the counselor composes an issue, previews it and sends a test to herself, 
   await page.getByRole('button', { name: '保存する' }).click();
   await expect(page.getByText(/^配信予約：/)).toBeVisible();
   await page.goto('/admin/newsletter');
-  await expect(page.getByRole('list', { name: '号の一覧' }).getByRole('listitem').filter({ hasText: subject })).toContainText('配信予約');
+  await expect(
+    page.getByRole('list', { name: '号の一覧' }).getByRole('listitem').filter({ hasText: subject }),
+  ).toContainText('配信予約');
 });
 
-test('an issue sent now reaches a confirmed reader once, with a working unsubscribe link; the admin shows it sent and the archive shows it', async ({ browser, page }) => {
+test('an issue sent now reaches a confirmed reader once, with a working unsubscribe link; the admin shows it sent and the archive shows it', async ({
+  browser,
+  page,
+}) => {
   test.setTimeout(240_000);
   const email = uniqueEmail('issue-reader');
   await page.goto('/newsletter');
@@ -206,7 +252,10 @@ test('an issue sent now reaches a confirmed reader once, with a working unsubscr
   await expect(counselor).toHaveURL(/\/admin\/newsletter\/issues\/[0-9a-f-]{36}$/);
 
   // The sending job runs every minute.
-  const inbox = async () => (await (await page.request.get(`/dev/mail?to=${encodeURIComponent(email)}`)).text()).match(new RegExp(`${subject}</h2>`, 'g'))?.length ?? 0;
+  const inbox = async () =>
+    (await (await page.request.get(`/dev/mail?to=${encodeURIComponent(email)}`)).text()).match(
+      new RegExp(`${subject}</h2>`, 'g'),
+    )?.length ?? 0;
   await expect.poll(inbox, { timeout: 180_000, intervals: [5_000] }).toBe(1);
   await counselor.goto('/admin/newsletter');
   const item = counselor.getByRole('list', { name: '号の一覧' }).getByRole('listitem').filter({ hasText: subject });
@@ -230,7 +279,9 @@ for (const path of ['/newsletter', '/admin/articles/new', '/admin/newsletter', '
   test(`axe finds no accessibility violations on ${path}`, async ({ browser }) => {
     const page = await counselorPage(browser);
     await page.goto(path);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }

@@ -16,7 +16,12 @@ async function booking(input: { startsIn: number; status?: 'confirmed' | 'cancel
   counter += 1;
   const [client] = await handle.db
     .insert(users)
-    .values({ email: `remind${counter}@example.jp`, familyName: '佐藤', givenName: '花', timeZone: input.timeZone ?? 'Asia/Tokyo' })
+    .values({
+      email: `remind${counter}@example.jp`,
+      familyName: '佐藤',
+      givenName: '花',
+      timeZone: input.timeZone ?? 'Asia/Tokyo',
+    })
     .returning();
   const [type] = await handle.db.select().from(sessionTypes).where(eq(sessionTypes.slug, 'online-60'));
   const startsAt = new Date(now.getTime() + input.startsIn);

@@ -21,7 +21,13 @@ export async function sendDueReminders(db: Db, now: Date): Promise<number> {
     try {
       const [client] = booking.clientId ? await db.select().from(users).where(eq(users.id, booking.clientId)) : [];
       if (!client) continue;
-      await sendMail(db, { to: client.email, ...bookingMails.reminder({ when: whenFor(booking.startsAt, client.timeZone), url: absoluteUrl(`/portal/bookings/${booking.id}`) }) });
+      await sendMail(db, {
+        to: client.email,
+        ...bookingMails.reminder({
+          when: whenFor(booking.startsAt, client.timeZone),
+          url: absoluteUrl(`/portal/bookings/${booking.id}`),
+        }),
+      });
     } catch (err) {
       console.error('[jobs] reminder not sent, will retry', booking.id, err);
       await releaseReminderClaim(db, booking.id);
@@ -34,7 +40,11 @@ export async function sendDueReminders(db: Db, now: Date): Promise<number> {
  * Scheduled articles whose time has come: the public pages drop their cached copies once.
  * `refresh` reaches this server's own route handler: Next only revalidates inside a request.
  */
-export async function publishDueArticles(db: Db, now: Date, refresh: (slugs: string[]) => Promise<void>): Promise<string[]> {
+export async function publishDueArticles(
+  db: Db,
+  now: Date,
+  refresh: (slugs: string[]) => Promise<void>,
+): Promise<string[]> {
   const slugs = await catchUpDuePublications(db, now);
   try {
     await refresh(slugs);
@@ -55,7 +65,10 @@ const jobs = {
   'courses.send-lesson-reminders': { cron: '*/5 * * * *', run: (db: Db) => sendDueLessonReminders(db, new Date()) },
   'payments.submit-refunds': { cron: '*/2 * * * *', run: (db: Db) => submitPendingRefunds(db, new Date()) },
   'newsletter.send': { cron: '* * * * *', run: (db: Db) => runNewsletterSending(db, { baseUrl: siteUrl() }) },
-  'library.publish-due': { cron: '* * * * *', run: (db: Db) => publishDueArticles(db, new Date(), (slugs) => requestPublicRefresh(ownOrigin(), slugs)) },
+  'library.publish-due': {
+    cron: '* * * * *',
+    run: (db: Db) => publishDueArticles(db, new Date(), (slugs) => requestPublicRefresh(ownOrigin(), slugs)),
+  },
 } as const;
 
 /** Schedules the recurring jobs (pg-boss runs each schedule once across all instances) and works them. */

@@ -4,9 +4,12 @@ import { z } from 'zod';
 const caller = vi.hoisted(() => ({ current: null as null | { id: string; role: 'client' | 'counselor' } }));
 
 vi.mock('@/lib/auth/guards', () => ({
-  getCurrentUser: async () => (caller.current ? { ...caller.current, email: 'x@example.jp', name: 'x', sessionId: 's' } : null),
+  getCurrentUser: async () =>
+    caller.current ? { ...caller.current, email: 'x@example.jp', name: 'x', sessionId: 's' } : null,
 }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'localhost:3000', 'x-forwarded-for': '203.0.113.9' }) }));
+vi.mock('next/headers', () => ({
+  headers: async () => new Headers({ host: 'localhost:3000', 'x-forwarded-for': '203.0.113.9' }),
+}));
 vi.mock('next/navigation', () => ({
   unstable_rethrow: (err: unknown) => {
     if ((err as { digest?: string })?.digest?.startsWith('NEXT_')) throw err;
@@ -18,7 +21,11 @@ const { defineAction } = await import('./actions');
 const { AppError } = await import('./errors');
 
 const schema = z.object({ name: z.string().min(1, '入力してください') });
-const handler = vi.fn(async (input: { name: string }, ctx: { ip: string; user: unknown }) => ({ greeting: `こんにちは ${input.name}`, ip: ctx.ip, user: ctx.user }));
+const handler = vi.fn(async (input: { name: string }, ctx: { ip: string; user: unknown }) => ({
+  greeting: `こんにちは ${input.name}`,
+  ip: ctx.ip,
+  user: ctx.user,
+}));
 
 beforeEach(() => {
   caller.current = null;
@@ -34,19 +41,30 @@ describe('defineAction', () => {
 
   it('refuses a client calling a counselor action without running it', async () => {
     caller.current = { id: 'c1', role: 'client' };
-    expect(await defineAction('counselor', schema, handler)({ name: '花子' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await defineAction('counselor', schema, handler)({ name: '花子' })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 
   it('lets the counselor call a counselor action, with the caller and the caller’s address', async () => {
     caller.current = { id: 'k1', role: 'counselor' };
     const result = await defineAction('counselor', schema, handler)({ name: '花子' });
-    expect(result).toMatchObject({ ok: true, data: { greeting: 'こんにちは 花子', ip: '203.0.113.9', user: { id: 'k1' } } });
+    expect(result).toMatchObject({
+      ok: true,
+      data: { greeting: 'こんにちは 花子', ip: '203.0.113.9', user: { id: 'k1' } },
+    });
   });
 
   it('parses the input again on the server and returns field errors', async () => {
     const result = await defineAction('public', schema, handler)({ name: '' });
-    expect(result).toEqual({ ok: false, code: 'invalid_input', error: '入力内容を確認してください', fieldErrors: { name: ['入力してください'] } });
+    expect(result).toEqual({
+      ok: false,
+      code: 'invalid_input',
+      error: '入力内容を確認してください',
+      fieldErrors: { name: ['入力してください'] },
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 
@@ -54,7 +72,11 @@ describe('defineAction', () => {
     const typed = defineAction('public', schema, async () => {
       throw new AppError('rate_limited');
     });
-    expect(await typed({ name: 'a' })).toMatchObject({ ok: false, code: 'rate_limited', error: expect.stringContaining('しばらく時間をおいて') });
+    expect(await typed({ name: 'a' })).toMatchObject({
+      ok: false,
+      code: 'rate_limited',
+      error: expect.stringContaining('しばらく時間をおいて'),
+    });
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
     const broken = defineAction('public', schema, async () => {
       throw new Error('connection refused to 10.0.0.5');

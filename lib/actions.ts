@@ -12,8 +12,7 @@ import { siteUrl } from './site-url';
 
 export type FieldErrors = Record<string, string[]>;
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; code: string; error: string; fieldErrors?: FieldErrors };
+  { ok: true; data: T; message?: string } | { ok: false; code: string; error: string; fieldErrors?: FieldErrors };
 
 type Access = 'public' | 'user' | 'counselor';
 type Caller<A extends Access> = A extends 'public' ? CurrentUser | null : CurrentUser;
@@ -52,13 +51,25 @@ export function defineAction<A extends Access, S extends z.ZodType, T>(
     try {
       const user = await getCurrentUser();
       if (access !== 'public' && !user) return { ok: false, code: 'unauthenticated', error: messages.errors.forbidden };
-      if (access === 'counselor' && user?.role !== 'counselor') return { ok: false, code: 'forbidden', error: messages.errors.forbidden };
+      if (access === 'counselor' && user?.role !== 'counselor')
+        return { ok: false, code: 'forbidden', error: messages.errors.forbidden };
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
-        return { ok: false, code: 'invalid_input', error: messages.errors.invalidInput, fieldErrors: fieldErrorsOf(parsed.error) };
+        return {
+          ok: false,
+          code: 'invalid_input',
+          error: messages.errors.invalidInput,
+          fieldErrors: fieldErrorsOf(parsed.error),
+        };
       }
       const h = await headers();
-      const ctx = { db: await getDb(), now: new Date(), user: user as Caller<A>, ip: clientIpFrom(h), baseUrl: publicBaseUrl(h) };
+      const ctx = {
+        db: await getDb(),
+        now: new Date(),
+        user: user as Caller<A>,
+        ip: clientIpFrom(h),
+        baseUrl: publicBaseUrl(h),
+      };
       const result = await handler(parsed.data, ctx);
       if (result && typeof result === 'object' && 'ok' in result) return result as ActionResult<T>;
       return { ok: true, data: result as T };

@@ -36,7 +36,8 @@ describe('/dev/mail', () => {
       SMTP_URL: 'smtp://mail.example.jp',
       MAIL_FROM: 'info@example.jp',
       INTAKE_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
-    })) vi.stubEnv(k, v);
+    }))
+      vi.stubEnv(k, v);
     await expect(renderDevMail()).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;404');
   });
 });

@@ -33,7 +33,9 @@ describe('environmentProblems', () => {
     expect(environmentProblems({ ...complete, SMTP_URL: '' })).toEqual([expect.stringMatching(/^SMTP_URL is missing/)]);
     expect(environmentProblems({ ...complete, STRIPE_SECRET_KEY: 'pk_live_abc' })[0]).toMatch(/^STRIPE_SECRET_KEY/);
     expect(environmentProblems({ ...complete, AUTH_SECRET: 'short' })[0]).toMatch(/AUTH_SECRET must be at least 32/);
-    expect(environmentProblems({ ...complete, INTAKE_ENCRYPTION_KEYS: 'just-a-password' })[0]).toMatch(/INTAKE_ENCRYPTION_KEYS must be id:base64key/);
+    expect(environmentProblems({ ...complete, INTAKE_ENCRYPTION_KEYS: 'just-a-password' })[0]).toMatch(
+      /INTAKE_ENCRYPTION_KEYS must be id:base64key/,
+    );
   });
 
   it('allows embedded parts in a production build only when asked (npm run demo)', () => {

@@ -17,7 +17,13 @@ const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).optional(),
-  INTAKE_ENCRYPTION_KEYS: z.string().regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, 'INTAKE_ENCRYPTION_KEYS must be id:base64key[,id:base64key…]').optional(),
+  INTAKE_ENCRYPTION_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/,
+      'INTAKE_ENCRYPTION_KEYS must be id:base64key[,id:base64key…]',
+    )
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { embedded: boolean; siteUrl: string };
@@ -88,7 +94,11 @@ export const demoCounselor = { email: 'counselor@example.jp', password: 'demo-co
  * The counselor account the seed creates. With embedded defaults it falls back to the
  * documented demo credentials; a production seed needs both variables.
  */
-export function counselorSeedSettings(raw: NodeJS.ProcessEnv = process.env): { email: string; password: string; isDemo: boolean } {
+export function counselorSeedSettings(raw: NodeJS.ProcessEnv = process.env): {
+  email: string;
+  password: string;
+  isDemo: boolean;
+} {
   if (raw.COUNSELOR_EMAIL && raw.COUNSELOR_PASSWORD) {
     return { email: raw.COUNSELOR_EMAIL.toLowerCase(), password: raw.COUNSELOR_PASSWORD, isDemo: false };
   }
@@ -106,7 +116,11 @@ export const stripeEmulatorDefaults = {
  * Stripe's real API when STRIPE_SECRET_KEY is set, otherwise (embedded defaults only) the
  * project's emulator. Both are driven by the same SDK; only the endpoint differs.
  */
-export function stripeSettings(raw: NodeJS.ProcessEnv = process.env): { secretKey: string; webhookSecret: string; emulatorUrl?: string } {
+export function stripeSettings(raw: NodeJS.ProcessEnv = process.env): {
+  secretKey: string;
+  webhookSecret: string;
+  emulatorUrl?: string;
+} {
   if (raw.STRIPE_SECRET_KEY) {
     return { secretKey: raw.STRIPE_SECRET_KEY, webhookSecret: raw.STRIPE_WEBHOOK_SECRET ?? '' };
   }

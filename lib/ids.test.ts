@@ -8,7 +8,13 @@ describe('isUuid', () => {
   });
 
   it('refuses what PostgreSQL would reject as a uuid (a mangled link)', () => {
-    for (const bad of ['------------------------------------', '0b6f3c2e5d1a4f7e9c3b2a1d0e9f8c7b0000', '0b6f3c2e-5d1a-4f7e-9c3b-2a1d0e9f8c7', 'g b6f3c2e-5d1a-4f7e-9c3b-2a1d0e9f8c7b', '']) {
+    for (const bad of [
+      '------------------------------------',
+      '0b6f3c2e5d1a4f7e9c3b2a1d0e9f8c7b0000',
+      '0b6f3c2e-5d1a-4f7e-9c3b-2a1d0e9f8c7',
+      'g b6f3c2e-5d1a-4f7e-9c3b-2a1d0e9f8c7b',
+      '',
+    ]) {
       expect(isUuid(bad), bad).toBe(false);
     }
   });

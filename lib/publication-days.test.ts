@@ -21,7 +21,9 @@ describe('next column time (Mon/Wed/Fri 07:00 JST)', () => {
     // 2026-11-22T23:30Z = Monday 2026-11-23 08:30 JST: Monday's slot has passed.
     expect(nextPublicationTime(new Date('2026-11-22T23:30:00Z'), columnRhythm)).toEqual(jst('2026-11-25T07:00'));
     // Sunday 21:00 UTC = Monday 06:00 JST: Monday's slot is still ahead.
-    expect(nextPublicationTime(new Date('2026-11-22T21:00:00Z'), columnRhythm)).toEqual(new Date('2026-11-22T22:00:00Z'));
+    expect(nextPublicationTime(new Date('2026-11-22T21:00:00Z'), columnRhythm)).toEqual(
+      new Date('2026-11-22T22:00:00Z'),
+    );
   });
 
   it('skips times already taken by another scheduled article', () => {

@@ -20,7 +20,9 @@ export async function onServerStart(): Promise<void> {
   await startWorkers(queue.boss, db.db);
   process.once('SIGTERM', () => void queue.stop());
   if (env.embedded && env.NODE_ENV === 'production') {
-    console.log(`[demo] running on embedded parts: PGlite database in ${db.location}; no Stripe account or mail server is used.`);
+    console.log(
+      `[demo] running on embedded parts: PGlite database in ${db.location}; no Stripe account or mail server is used.`,
+    );
   } else {
     console.log(`[db] ${db.kind} at ${db.location}`);
   }

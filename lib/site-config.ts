@@ -115,11 +115,18 @@ export const invitations = {
  * here so the counselor can keep them current; numbers as published at the time of writing.
  */
 export const crisisLines = {
-  notEmergency: 'このサービス（カウンセリングの予約とアンケート）は、緊急時の対応はできません。メッセージをお送りいただいても、すぐにはお返事できません。',
+  notEmergency:
+    'このサービス（カウンセリングの予約とアンケート）は、緊急時の対応はできません。メッセージをお送りいただいても、すぐにはお返事できません。',
   lines: [
     { name: 'よりそいホットライン', phone: '0120-279-338', hours: '24時間' },
     { name: 'いのちの電話', phone: '0570-783-556', hours: '10:00〜22:00' },
     { name: 'こころの健康相談統一ダイヤル', phone: '0570-064-556', hours: 'お住まいの地域の窓口につながります' },
   ],
-  emergency: { text: '命の危険が迫っているときは', numbers: [{ label: '救急', phone: '119' }, { label: '警察', phone: '110' }] },
+  emergency: {
+    text: '命の危険が迫っているときは',
+    numbers: [
+      { label: '救急', phone: '119' },
+      { label: '警察', phone: '110' },
+    ],
+  },
 } as const;

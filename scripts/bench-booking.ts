@@ -26,7 +26,10 @@ async function fill(handle: DatabaseHandle, now: Date) {
   const [type] = await handle.db.select().from(sessionTypes).limit(1);
   // 9,000 in the past (hourly, going back), 1,000 in the next 60 days (random distinct hours).
   const past = Array.from({ length: 9_000 }, (_, i) => new Date(now.getTime() - (i + 2) * 2 * hour));
-  const futureHours = [...Array(60 * 24).keys()].slice(30).sort(() => Math.random() - 0.5).slice(0, 1_000);
+  const futureHours = [...Array(60 * 24).keys()]
+    .slice(30)
+    .sort(() => Math.random() - 0.5)
+    .slice(0, 1_000);
   const future = futureHours.map((h) => new Date(Math.floor(now.getTime() / hour) * hour + h * hour));
   const rows = [...past, ...future].map((startsAt) => ({
     clientId: client!.id,
@@ -65,7 +68,13 @@ async function measure(label: string, handle: DatabaseHandle) {
     clients.map(async (c, i) => {
       const t = performance.now();
       try {
-        return await holdSlot(handle.db, { clientId: c.id, sessionTypeSlug: 'online-60', startsAt: open[i % 10]!.start, theme: null, now });
+        return await holdSlot(handle.db, {
+          clientId: c.id,
+          sessionTypeSlug: 'online-60',
+          startsAt: open[i % 10]!.start,
+          theme: null,
+          now,
+        });
       } finally {
         holdTimes.push(performance.now() - t);
       }
@@ -77,10 +86,14 @@ async function measure(label: string, handle: DatabaseHandle) {
     select count(*)::int as n from bookings a join bookings b on a.id < b.id
     where a.status in ('held','confirmed') and b.status in ('held','confirmed')
       and tstzrange(a.starts_at, a.blocked_until) && tstzrange(b.starts_at, b.blocked_until)`);
-  const rows = (Array.isArray(overlapping) ? overlapping : (overlapping as { rows: unknown[] }).rows) as { n: number }[];
+  const rows = (Array.isArray(overlapping) ? overlapping : (overlapping as { rows: unknown[] }).rows) as {
+    n: number;
+  }[];
 
   console.log(`\n[bench:booking] ${label} (10,000 bookings; ${slotCount} open slots in 60 days)`);
-  console.log(`  slots  p50 ${percentile(slotTimes, 50).toFixed(1)} ms  p95 ${percentile(slotTimes, 95).toFixed(1)} ms  (target p95 ≤ 20 ms)`);
+  console.log(
+    `  slots  p50 ${percentile(slotTimes, 50).toFixed(1)} ms  p95 ${percentile(slotTimes, 95).toFixed(1)} ms  (target p95 ≤ 20 ms)`,
+  );
   console.log(
     `  holds  p50 ${percentile(holdTimes, 50).toFixed(1)} ms  p95 ${percentile(holdTimes, 95).toFixed(1)} ms  (target p95 ≤ 250 ms); ` +
       `${outcomes.filter((o) => o.status === 'fulfilled').length} held, ${outcomes.filter((o) => o.status === 'rejected').length} refused, ` +

@@ -24,7 +24,10 @@ const pages = { baseline: '/legal/terms', article: '/articles/kataomoi-renraku-y
 const targets = {
   articleVsBaselinePct: 90,
   firstLoadJsGzipKb: 110,
-  lighthouse: { performance: 95, accessibility: 100, 'best-practices': 95, seo: 100 } satisfies Record<Category, number>,
+  lighthouse: { performance: 95, accessibility: 100, 'best-practices': 95, seo: 100 } satisfies Record<
+    Category,
+    number
+  >,
 };
 
 const { values: args } = parseArgs({
@@ -35,7 +38,10 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
   },
 });
-const load = { connections: positiveInt(args.connections, 'connections'), duration: positiveInt(args.duration, 'duration') };
+const load = {
+  connections: positiveInt(args.connections, 'connections'),
+  duration: positiveInt(args.duration, 'duration'),
+};
 
 function positiveInt(value: string, name: string): number {
   const n = Number(value);
@@ -68,7 +74,10 @@ function build(): boolean {
     return false;
   }
   log('[bench] npx next build');
-  const result = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const result = spawnSync('npx', ['next', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) {
     console.error(`[bench] next build failed (exit ${result.status ?? result.signal})`);
     process.exit(1);
@@ -83,12 +92,16 @@ async function measure(server: ProductionServer, report: Report): Promise<void> 
     log(`[bench] load: ${path} (${load.connections} connections, ${load.duration} s)`);
     const r = await measureLoad(server.url + path, load);
     report.load[name] = r;
-    log(`  ${r.requestsPerSec.toFixed(0)} req/s; latency p50 ${r.latencyMs.p50} ms, p90 ${r.latencyMs.p90} ms, p99 ${r.latencyMs.p99} ms; ${kb(r.bytesPerResponse)} KB per response; ${r.requests} requests, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}`);
+    log(
+      `  ${r.requestsPerSec.toFixed(0)} req/s; latency p50 ${r.latencyMs.p50} ms, p90 ${r.latencyMs.p90} ms, p99 ${r.latencyMs.p99} ms; ${kb(r.bytesPerResponse)} KB per response; ${r.requests} requests, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}`,
+    );
   }
   const { baseline, article } = report.load;
   if (baseline && article && baseline.requestsPerSec > 0) {
     report.articleVsBaselinePct = (article.requestsPerSec / baseline.requestsPerSec) * 100;
-    log(`[bench] article throughput = ${report.articleVsBaselinePct.toFixed(1)} % of the baseline (target ≥ ${targets.articleVsBaselinePct} %)`);
+    log(
+      `[bench] article throughput = ${report.articleVsBaselinePct.toFixed(1)} % of the baseline (target ≥ ${targets.articleVsBaselinePct} %)`,
+    );
   }
 
   log(`[bench] first-load JS of ${pages.article}`);
@@ -96,10 +109,14 @@ async function measure(server: ProductionServer, report: Report): Promise<void> 
     const js = await measureFirstLoadJs(server.url + pages.article);
     report.firstLoadJs = js;
     for (const c of js.chunks) {
-      log(`  ${pad(kb(c.gzipBytes) + ' KB', 10)} (${pad(kb(c.rawBytes) + ' KB raw)', 14)} ${c.path}${c.noModule ? '  [nomodule: not counted]' : ''}`);
+      log(
+        `  ${pad(kb(c.gzipBytes) + ' KB', 10)} (${pad(kb(c.rawBytes) + ' KB raw)', 14)} ${c.path}${c.noModule ? '  [nomodule: not counted]' : ''}`,
+      );
     }
     const counted = js.chunks.filter((c) => !c.noModule).length;
-    log(`  total ${kb(js.totalGzipBytes)} KB gzip (${kb(js.totalRawBytes)} KB raw) in ${counted} chunks; target ≤ ${targets.firstLoadJsGzipKb} KB`);
+    log(
+      `  total ${kb(js.totalGzipBytes)} KB gzip (${kb(js.totalRawBytes)} KB raw) in ${counted} chunks; target ≤ ${targets.firstLoadJsGzipKb} KB`,
+    );
     log(`  (not counted: ${js.inlineScripts.count} inline scripts, ${kb(js.inlineScripts.gzipBytes)} KB gzip)`);
   } catch (error) {
     report.firstLoadJs = { error: errorText(error) };
@@ -126,10 +143,14 @@ async function measure(server: ProductionServer, report: Report): Promise<void> 
     report.lighthouse = summary;
     writeFileSync('.data/bench/lighthouse-article.json', JSON.stringify(lhr, null, 2));
     if (summary.runtimeError) log(`  runtime error: ${summary.runtimeError}`);
-    log(`  performance per run ${summary.performanceRuns.join(', ')}; the median run follows (machine benchmarkIndex ${summary.benchmarkIndex?.toFixed(0) ?? '-'})`);
-    for (const m of summary.metrics) log(`  ${pad(m.title, 26)} ${pad(m.displayValue ?? '-', 10)} score ${m.score ?? '-'}`);
+    log(
+      `  performance per run ${summary.performanceRuns.join(', ')}; the median run follows (machine benchmarkIndex ${summary.benchmarkIndex?.toFixed(0) ?? '-'})`,
+    );
+    for (const m of summary.metrics)
+      log(`  ${pad(m.title, 26)} ${pad(m.displayValue ?? '-', 10)} score ${m.score ?? '-'}`);
     for (const c of categories) {
-      for (const a of summary.failing[c]) log(`  [${c}] ${a.id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}; score ${a.score}`);
+      for (const a of summary.failing[c])
+        log(`  [${c}] ${a.id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}; score ${a.score}`);
     }
   } catch (error) {
     report.lighthouse = { error: errorText(error) };
@@ -139,26 +160,41 @@ async function measure(server: ProductionServer, report: Report): Promise<void> 
 
 function summarize(report: Report): void {
   log('\n=== Summary ===');
-  log(`${pad('page', 36)} ${pad('req/s', 8)} ${pad('p50', 6)} ${pad('p90', 6)} ${pad('p99', 6)} ${pad('KB/resp', 8)} ${pad('non2xx', 7)} errors`);
+  log(
+    `${pad('page', 36)} ${pad('req/s', 8)} ${pad('p50', 6)} ${pad('p90', 6)} ${pad('p99', 6)} ${pad('KB/resp', 8)} ${pad('non2xx', 7)} errors`,
+  );
   for (const [name, path] of Object.entries(pages) as [keyof typeof pages, string][]) {
     const r = report.load[name];
-    if (r) log(`${pad(path, 36)} ${pad(r.requestsPerSec.toFixed(0), 8)} ${pad(r.latencyMs.p50, 6)} ${pad(r.latencyMs.p90, 6)} ${pad(r.latencyMs.p99, 6)} ${pad(kb(r.bytesPerResponse), 8)} ${pad(r.non2xx, 7)} ${r.errors + r.timeouts}`);
+    if (r)
+      log(
+        `${pad(path, 36)} ${pad(r.requestsPerSec.toFixed(0), 8)} ${pad(r.latencyMs.p50, 6)} ${pad(r.latencyMs.p90, 6)} ${pad(r.latencyMs.p99, 6)} ${pad(kb(r.bytesPerResponse), 8)} ${pad(r.non2xx, 7)} ${r.errors + r.timeouts}`,
+      );
   }
   const pct = report.articleVsBaselinePct;
-  if (pct !== undefined) log(`article / baseline throughput   ${pct.toFixed(1)} %   target ≥ ${targets.articleVsBaselinePct} %   ${mark(pct >= targets.articleVsBaselinePct)}`);
+  if (pct !== undefined)
+    log(
+      `article / baseline throughput   ${pct.toFixed(1)} %   target ≥ ${targets.articleVsBaselinePct} %   ${mark(pct >= targets.articleVsBaselinePct)}`,
+    );
   const js = report.firstLoadJs;
   if (js && 'chunks' in js) {
     const total = js.totalGzipBytes / 1024;
-    log(`article first-load JS (gzip)    ${total.toFixed(1)} KB   target ≤ ${targets.firstLoadJsGzipKb} KB   ${mark(total <= targets.firstLoadJsGzipKb)}`);
+    log(
+      `article first-load JS (gzip)    ${total.toFixed(1)} KB   target ≤ ${targets.firstLoadJsGzipKb} KB   ${mark(total <= targets.firstLoadJsGzipKb)}`,
+    );
   } else if (js) log(`article first-load JS           failed: ${js.error}`);
   const floor = report.frameworkFloorJs;
-  if (floor && 'chunks' in floor) log(`empty App Router app (floor)    ${(floor.totalGzipBytes / 1024).toFixed(1)} KB   (what next ships before any page code)`);
+  if (floor && 'chunks' in floor)
+    log(
+      `empty App Router app (floor)    ${(floor.totalGzipBytes / 1024).toFixed(1)} KB   (what next ships before any page code)`,
+    );
   else if (floor) log(`empty App Router app (floor)    failed: ${floor.error}`);
   const lh = report.lighthouse;
   if (lh && 'scores' in lh) {
     for (const c of categories) {
       const score = lh.scores[c];
-      log(`lighthouse ${pad(c, 20)} ${pad(score ?? '-', 8)} target ≥ ${targets.lighthouse[c]}   ${mark(score !== null && score >= targets.lighthouse[c])}`);
+      log(
+        `lighthouse ${pad(c, 20)} ${pad(score ?? '-', 8)} target ≥ ${targets.lighthouse[c]}   ${mark(score !== null && score >= targets.lighthouse[c])}`,
+      );
     }
   } else if (lh && 'error' in lh) log(`lighthouse                      failed: ${lh.error}`);
   else if (lh) log('lighthouse                      skipped');

@@ -26,7 +26,9 @@ const emulator = await createStripeEmulator({
   webhookUrl: `http://localhost:${port}/api/stripe/webhook`,
   webhookSecret: process.env.STRIPE_WEBHOOK_SECRET || stripeEmulatorDefaults.webhookSecret,
 });
-console.log(`[demo] production build on embedded parts: PGlite in ${env.DATA_DIR}, Stripe emulator at ${emulator.url}, mail at /dev/mail`);
+console.log(
+  `[demo] production build on embedded parts: PGlite in ${env.DATA_DIR}, Stripe emulator at ${emulator.url}, mail at /dev/mail`,
+);
 console.log(`[demo] http://localhost:${port}  (counselor: counselor@example.jp / demo-counselor-2026)`);
 
 const server = spawn('npx', ['next', 'start', '--port', port], { stdio: 'inherit', env });

@@ -30,16 +30,22 @@ if (process.env.INTAKE_ENCRYPTION_KEYS) {
   keyring = withNewKey(readOrCreateKeyFile(file));
   fs.writeFileSync(`${file}.new`, formatKeyring(keyring), { mode: 0o600 });
   fs.renameSync(`${file}.new`, file);
-  console.log(`added key ${keyring.currentId} to ${file} (older keys kept for backups; remove them when no backup needs them)`);
+  console.log(
+    `added key ${keyring.currentId} to ${file} (older keys kept for backups; remove them when no backup needs them)`,
+  );
 }
 
 const handle = await openDatabaseAt(target);
 try {
   const { reencrypted, unreadable } = await reencryptIntakes(handle.db, keyring);
-  console.log(`re-encrypted ${reencrypted} questionnaire response(s) under key ${keyring.currentId} in ${handle.kind} database at ${handle.location}`);
+  console.log(
+    `re-encrypted ${reencrypted} questionnaire response(s) under key ${keyring.currentId} in ${handle.kind} database at ${handle.location}`,
+  );
   if (unreadable.length > 0) {
     const keyIds = [...new Set(unreadable.map((u) => u.keyId))].join(', ');
-    console.error(`${unreadable.length} response(s) could not be read and were left as they are (key ${keyIds}): put that key back into the keyring and run this again`);
+    console.error(
+      `${unreadable.length} response(s) could not be read and were left as they are (key ${keyIds}): put that key back into the keyring and run this again`,
+    );
     process.exitCode = 1;
   }
 } finally {

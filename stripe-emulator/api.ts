@@ -14,14 +14,20 @@ import { createRefund } from './refunds';
 import type { RequestInfo, Store } from './store';
 
 type RouteContext = { store: Store; params: FormObject; id: string; request: RequestInfo; baseUrl: string };
-type Route = { method: 'GET' | 'POST'; pattern: RegExp; returns: string; handle: (ctx: RouteContext) => { object: string } };
+type Route = {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  returns: string;
+  handle: (ctx: RouteContext) => { object: string };
+};
 
 const routes: Route[] = [
   {
     method: 'POST',
     pattern: /^\/v1\/checkout\/sessions$/,
     returns: 'checkout.session',
-    handle: ({ store, params, baseUrl }) => createSession(store, readSessionInput(params, store.clock.nowSeconds()), baseUrl),
+    handle: ({ store, params, baseUrl }) =>
+      createSession(store, readSessionInput(params, store.clock.nowSeconds()), baseUrl),
   },
   {
     method: 'GET',
@@ -81,7 +87,12 @@ export async function handleApi(
     ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
   };
   const send = (status: number, payload: string, extra: Record<string, string> = {}) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers, ...extra });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      ...headers,
+      ...extra,
+    });
     res.end(payload);
   };
 
@@ -102,9 +113,22 @@ export async function handleApi(
     const id = decodeURIComponent(route.pattern.exec(url.pathname)?.[1] ?? '');
     const expandPaths = readExpand(params);
     checkExpandPaths(route.returns, expandPaths);
-    const result = route.handle({ store, params, id, request: { id: requestId, idempotencyKey }, baseUrl: context.baseUrl });
+    const result = route.handle({
+      store,
+      params,
+      id,
+      request: { id: requestId, idempotencyKey },
+      baseUrl: context.baseUrl,
+    });
     const payload = JSON.stringify(expand(store, result, expandPaths), null, 2);
-    if (idempotencyKey) idempotency.save(idempotencyKey, { path: url.pathname, fingerprint, status: 200, payload, savedAt: store.clock.nowMs() });
+    if (idempotencyKey)
+      idempotency.save(idempotencyKey, {
+        path: url.pathname,
+        fingerprint,
+        status: 200,
+        payload,
+        savedAt: store.clock.nowMs(),
+      });
     send(200, payload);
   } catch (error) {
     if (error instanceof StripeApiError) {
@@ -112,12 +136,25 @@ export async function handleApi(
       return;
     }
     if (error instanceof BodyTooLargeError) {
-      send(413, JSON.stringify({ error: { type: 'invalid_request_error', message: 'The request body is too large.' } }, null, 2));
+      send(
+        413,
+        JSON.stringify(
+          { error: { type: 'invalid_request_error', message: 'The request body is too large.' } },
+          null,
+          2,
+        ),
+      );
       return;
     }
-    context.log(`internal error on ${method} ${url.pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    send(500, JSON.stringify({ error: { type: 'api_error', message: 'An unexpected error occurred in the Stripe emulator.' } }), {
-      'stripe-should-retry': 'false',
-    });
+    context.log(
+      `internal error on ${method} ${url.pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    send(
+      500,
+      JSON.stringify({ error: { type: 'api_error', message: 'An unexpected error occurred in the Stripe emulator.' } }),
+      {
+        'stripe-should-retry': 'false',
+      },
+    );
   }
 }

@@ -25,7 +25,9 @@ export function checkAuthorization(header: string | undefined): StripeApiError |
     );
   }
   if (key.startsWith('sk_live_') || key.startsWith('rk_live_')) {
-    return authenticationError('This is a local Stripe emulator: live-mode keys are refused. Use a test key (sk_test_…).');
+    return authenticationError(
+      'This is a local Stripe emulator: live-mode keys are refused. Use a test key (sk_test_…).',
+    );
   }
   if (!/^sk_test_[A-Za-z0-9_]+$/.test(key)) return authenticationError(`Invalid API Key provided: ${redact(key)}`);
   return null;

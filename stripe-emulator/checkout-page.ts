@@ -14,7 +14,12 @@ function closedPage(record: SessionRecord): string {
     : renderNoticePage(messages.sessionComplete, session.success_url?.replaceAll('{CHECKOUT_SESSION_ID}', session.id));
 }
 
-export async function handleCheckoutPage(req: IncomingMessage, res: ServerResponse, store: Store, id: string): Promise<void> {
+export async function handleCheckoutPage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  store: Store,
+  id: string,
+): Promise<void> {
   const record = store.sessions.get(id);
   if (!record) return sendHtml(res, 404, renderNoticePage(messages.notFound));
 
@@ -34,7 +39,11 @@ export async function handleCheckoutPage(req: IncomingMessage, res: ServerRespon
       ? { method: 'konbini' }
       : {
           method: 'card',
-          card: { number: form.get('card_number') ?? form.get('card') ?? '', expiry: form.get('expiry') ?? undefined, cvc: form.get('cvc') ?? undefined },
+          card: {
+            number: form.get('card_number') ?? form.get('card') ?? '',
+            expiry: form.get('expiry') ?? undefined,
+            cvc: form.get('cvc') ?? undefined,
+          },
         };
   const result = paySession(store, record, choice);
   switch (result.kind) {

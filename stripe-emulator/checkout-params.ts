@@ -47,9 +47,47 @@ const sessionParams = [
 
 // Checkout's locales as of the pinned API version.
 const locales = [
-  'auto', 'bg', 'cs', 'da', 'de', 'el', 'en', 'en-GB', 'es', 'es-419', 'et', 'fi', 'fil', 'fr', 'fr-CA', 'hr', 'hu',
-  'id', 'it', 'ja', 'ko', 'lt', 'lv', 'ms', 'mt', 'nb', 'nl', 'pl', 'pt', 'pt-BR', 'ro', 'ru', 'sk', 'sl', 'sv', 'th',
-  'tr', 'vi', 'zh', 'zh-HK', 'zh-TW',
+  'auto',
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'en-GB',
+  'es',
+  'es-419',
+  'et',
+  'fi',
+  'fil',
+  'fr',
+  'fr-CA',
+  'hr',
+  'hu',
+  'id',
+  'it',
+  'ja',
+  'ko',
+  'lt',
+  'lv',
+  'ms',
+  'mt',
+  'nb',
+  'nl',
+  'pl',
+  'pt',
+  'pt-BR',
+  'ro',
+  'ru',
+  'sk',
+  'sl',
+  'sv',
+  'th',
+  'tr',
+  'vi',
+  'zh',
+  'zh-HK',
+  'zh-TW',
 ] as const;
 
 const minExpirySeconds = 30 * 60;
@@ -68,12 +106,20 @@ function readLineItem(item: FormObject, parent: string): LineItem {
   const currency = readString(priceData, 'currency', pricePath)?.toLowerCase();
   if (!currency) throw parameterMissing(paramPath(pricePath, 'currency'));
   if (currency !== 'jpy') {
-    throw parameterInvalid(paramPath(pricePath, 'currency'), `The emulator only supports currency jpy, got ${currency}.`, 'parameter_invalid_string');
+    throw parameterInvalid(
+      paramPath(pricePath, 'currency'),
+      `The emulator only supports currency jpy, got ${currency}.`,
+      'parameter_invalid_string',
+    );
   }
   const unitAmount = readInteger(priceData, 'unit_amount', pricePath);
   if (unitAmount === undefined) throw parameterMissing(paramPath(pricePath, 'unit_amount'));
   if (unitAmount < 0 || unitAmount > maximumAmount) {
-    throw parameterInvalid(paramPath(pricePath, 'unit_amount'), `This value must be between 0 and ${maximumAmount}.`, 'parameter_invalid_integer');
+    throw parameterInvalid(
+      paramPath(pricePath, 'unit_amount'),
+      `This value must be between 0 and ${maximumAmount}.`,
+      'parameter_invalid_integer',
+    );
   }
 
   const productData = readObject(priceData, 'product_data', pricePath);
@@ -85,7 +131,12 @@ function readLineItem(item: FormObject, parent: string): LineItem {
 
   const quantity = readInteger(item, 'quantity', parent);
   if (quantity === undefined) throw parameterMissing(paramPath(parent, 'quantity'));
-  if (quantity < 1) throw parameterInvalid(paramPath(parent, 'quantity'), 'This value must be greater than or equal to 1.', 'parameter_invalid_integer');
+  if (quantity < 1)
+    throw parameterInvalid(
+      paramPath(parent, 'quantity'),
+      'This value must be greater than or equal to 1.',
+      'parameter_invalid_integer',
+    );
 
   return { name, description: readString(productData, 'description', productPath) ?? null, unitAmount, quantity };
 }
@@ -107,7 +158,10 @@ function readPaymentIntentData(params: FormObject): PaymentIntentData {
   rejectUnknown(data, ['metadata', 'statement_descriptor_suffix'], 'payment_intent_data');
   const suffix = readString(data, 'statement_descriptor_suffix', 'payment_intent_data') ?? null;
   if (suffix !== null && suffix.length > 22) {
-    throw parameterInvalid('payment_intent_data[statement_descriptor_suffix]', 'The statement descriptor suffix must be at most 22 characters long.');
+    throw parameterInvalid(
+      'payment_intent_data[statement_descriptor_suffix]',
+      'The statement descriptor suffix must be at most 22 characters long.',
+    );
   }
   return { metadata: readMetadata(data, 'metadata', 'payment_intent_data'), statementDescriptorSuffix: suffix };
 }
@@ -115,7 +169,11 @@ function readPaymentIntentData(params: FormObject): PaymentIntentData {
 function readMethodList(params: FormObject, key: string): PaymentMethodType[] | undefined {
   return readArray(params, key)?.map((type, index) => {
     if (type !== 'card' && type !== 'konbini') {
-      throw parameterInvalid(paramPath(key, index), `The emulator supports the payment method types card and konbini, got ${JSON.stringify(type)}.`, 'parameter_invalid_string');
+      throw parameterInvalid(
+        paramPath(key, index),
+        `The emulator supports the payment method types card and konbini, got ${JSON.stringify(type)}.`,
+        'parameter_invalid_string',
+      );
     }
     return type;
   });
@@ -126,13 +184,18 @@ function readMethodList(params: FormObject, key: string): PaymentMethodType[] | 
  * `allowed_payment_method_types` (a filter on dynamic payment methods). Either one sets the list;
  * without them the emulator offers cards.
  */
-function readPaymentMethodTypes(params: FormObject): Pick<SessionInput, 'paymentMethodTypes' | 'allowedPaymentMethodTypes'> {
+function readPaymentMethodTypes(
+  params: FormObject,
+): Pick<SessionInput, 'paymentMethodTypes' | 'allowedPaymentMethodTypes'> {
   const explicit = readMethodList(params, 'payment_method_types');
   const allowed = readMethodList(params, 'allowed_payment_method_types');
   if (explicit && allowed) {
-    throw invalidRequest('You may only specify one of these parameters: payment_method_types, allowed_payment_method_types.', {
-      param: 'allowed_payment_method_types',
-    });
+    throw invalidRequest(
+      'You may only specify one of these parameters: payment_method_types, allowed_payment_method_types.',
+      {
+        param: 'allowed_payment_method_types',
+      },
+    );
   }
   return { paymentMethodTypes: explicit ?? allowed ?? ['card'], allowedPaymentMethodTypes: allowed ?? null };
 }
@@ -141,10 +204,16 @@ function readExpiresAt(params: FormObject, nowSeconds: number): number {
   const expiresAt = readInteger(params, 'expires_at');
   if (expiresAt === undefined) return nowSeconds + maxExpirySeconds;
   if (expiresAt < nowSeconds + minExpirySeconds) {
-    throw parameterInvalid('expires_at', 'The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.');
+    throw parameterInvalid(
+      'expires_at',
+      'The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.',
+    );
   }
   if (expiresAt > nowSeconds + maxExpirySeconds) {
-    throw parameterInvalid('expires_at', 'The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.');
+    throw parameterInvalid(
+      'expires_at',
+      'The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.',
+    );
   }
   return expiresAt;
 }
@@ -161,15 +230,22 @@ function readEmail(params: FormObject): string | null {
 export function readSessionInput(params: FormObject, nowSeconds: number): SessionInput {
   rejectUnknown(params, sessionParams);
   const mode = readString(params, 'mode') ?? 'payment';
-  if (mode !== 'payment') throw parameterInvalid('mode', `The emulator supports only mode=payment, got ${mode}.`, 'parameter_invalid_string');
+  if (mode !== 'payment')
+    throw parameterInvalid('mode', `The emulator supports only mode=payment, got ${mode}.`, 'parameter_invalid_string');
 
   const lineItems = readLineItems(params);
   const total = lineItems.reduce((sum, item) => sum + item.unitAmount * item.quantity, 0);
   if (total < minimumTotal) {
-    throw invalidRequest(`The Checkout Session's total amount due must add up to at least ¥${minimumTotal}`, { code: 'amount_too_small', param: 'line_items' });
+    throw invalidRequest(`The Checkout Session's total amount due must add up to at least ¥${minimumTotal}`, {
+      code: 'amount_too_small',
+      param: 'line_items',
+    });
   }
   if (total > maximumAmount) {
-    throw invalidRequest(`The Checkout Session's total amount due must be no more than ¥${maximumAmount.toLocaleString('en-US')}`, { code: 'amount_too_large', param: 'line_items' });
+    throw invalidRequest(
+      `The Checkout Session's total amount due must be no more than ¥${maximumAmount.toLocaleString('en-US')}`,
+      { code: 'amount_too_large', param: 'line_items' },
+    );
   }
 
   const clientReferenceId = readString(params, 'client_reference_id') ?? null;

@@ -12,7 +12,8 @@ function fail(message: string): never {
 }
 
 const port = Number(process.env.STRIPE_EMULATOR_PORT ?? '12111');
-if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`STRIPE_EMULATOR_PORT is not a port: ${process.env.STRIPE_EMULATOR_PORT}`);
+if (!Number.isInteger(port) || port < 0 || port > 65_535)
+  fail(`STRIPE_EMULATOR_PORT is not a port: ${process.env.STRIPE_EMULATOR_PORT}`);
 const webhookUrl = process.env.STRIPE_WEBHOOK_URL ?? 'http://localhost:3000/api/stripe/webhook';
 // The app's embedded default (lib/env) unless told otherwise, so `npm run dev` needs no setup.
 const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET || stripeEmulatorDefaults.webhookSecret;

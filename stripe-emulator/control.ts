@@ -8,7 +8,12 @@ import type { Store } from './store';
 
 const paySchema = z.union([
   z.object({ method: z.literal('konbini') }),
-  z.object({ method: z.literal('card').optional(), card: z.string(), expiry: z.string().optional(), cvc: z.string().optional() }),
+  z.object({
+    method: z.literal('card').optional(),
+    card: z.string(),
+    expiry: z.string().optional(),
+    cvc: z.string().optional(),
+  }),
 ]);
 const asyncSchema = z.object({ outcome: z.enum(['succeeded', 'failed']) });
 const clockSchema = z.object({ advanceSeconds: z.number().finite().nonnegative() });
@@ -17,7 +22,10 @@ function invalid(res: ServerResponse, message: string, status = 400): void {
   sendJson(res, status, { error: { type: 'invalid_request_error', message } });
 }
 
-async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<{ ok: true; data: T } | { ok: false; message: string }> {
+async function readJson<T>(
+  req: IncomingMessage,
+  schema: z.ZodType<T>,
+): Promise<{ ok: true; data: T } | { ok: false; message: string }> {
   let raw: unknown;
   try {
     raw = JSON.parse((await readBody(req)) || '{}');
@@ -65,14 +73,19 @@ export async function handleControl(
 
   const body = await readJson(req, paySchema);
   if (!body.ok) return invalid(res, body.message);
-  const choice = 'card' in body.data ? { method: 'card' as const, card: { number: body.data.card, expiry: body.data.expiry, cvc: body.data.cvc } } : body.data;
+  const choice =
+    'card' in body.data
+      ? { method: 'card' as const, card: { number: body.data.card, expiry: body.data.expiry, cvc: body.data.cvc } }
+      : body.data;
   const result = paySession(store, record, choice);
   switch (result.kind) {
     case 'paid':
       return sendJson(res, 200, { session: result.session, redirect_url: result.redirectUrl });
     case 'card_error': {
       const { code, declineCode, message } = result.error;
-      return sendJson(res, 402, { error: { type: 'card_error', code, ...(declineCode ? { decline_code: declineCode } : {}), message } });
+      return sendJson(res, 402, {
+        error: { type: 'card_error', code, ...(declineCode ? { decline_code: declineCode } : {}), message },
+      });
     }
     case 'closed':
       return invalid(res, `Checkout Session ${id} is ${result.status} and can no longer be paid.`);

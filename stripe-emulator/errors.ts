@@ -17,7 +17,9 @@ export class StripeApiError extends Error {
     body: StripeErrorBody,
   ) {
     super(body.message);
-    this.body = body.code ? { ...body, doc_url: `https://stripe.com/docs/error-codes/${body.code.replaceAll('_', '-')}` } : body;
+    this.body = body.code
+      ? { ...body, doc_url: `https://stripe.com/docs/error-codes/${body.code.replaceAll('_', '-')}` }
+      : body;
   }
 }
 
@@ -39,7 +41,11 @@ export function parameterInvalid(param: string, message: string, code = 'paramet
 
 const resourceParams = { 'checkout.session': 'session', payment_intent: 'intent', charge: 'charge' } as const;
 
-export function resourceMissing(kind: keyof typeof resourceParams, id: string, param: string = resourceParams[kind]): StripeApiError {
+export function resourceMissing(
+  kind: keyof typeof resourceParams,
+  id: string,
+  param: string = resourceParams[kind],
+): StripeApiError {
   return new StripeApiError(404, {
     type: 'invalid_request_error',
     code: 'resource_missing',

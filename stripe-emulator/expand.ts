@@ -16,7 +16,8 @@ const expandable: Record<string, Record<string, string>> = {
 export function checkExpandPaths(objectType: string, paths: string[]): void {
   for (const path of paths) {
     const segments = path.split('.');
-    if (segments.length > 4) throw invalidRequest(`You cannot expand more than 4 levels of a property (${path}).`, { param: 'expand' });
+    if (segments.length > 4)
+      throw invalidRequest(`You cannot expand more than 4 levels of a property (${path}).`, { param: 'expand' });
     let type: string | undefined = objectType;
     for (const segment of segments) {
       type = type ? expandable[type]?.[segment] : undefined;

@@ -58,9 +58,10 @@ ${body}
 function summary(record: SessionRecord): string {
   const items = record.lineItems
     .map(
-      (item) => `<li><span>${escapeHtml(item.name)}</span>${item.quantity > 1 ? `<span>${messages.quantity(item.quantity)}</span>` : ''}<span>${formatYen(item.unitAmount * item.quantity)}</span>${
-        item.description ? `<span class="item-description">${escapeHtml(item.description)}</span>` : ''
-      }</li>`,
+      (item) =>
+        `<li><span>${escapeHtml(item.name)}</span>${item.quantity > 1 ? `<span>${messages.quantity(item.quantity)}</span>` : ''}<span>${formatYen(item.unitAmount * item.quantity)}</span>${
+          item.description ? `<span class="item-description">${escapeHtml(item.description)}</span>` : ''
+        }</li>`,
     )
     .join('');
   return `<section aria-labelledby="summary-heading">
@@ -72,7 +73,9 @@ function summary(record: SessionRecord): string {
 
 function cardForm(action: string, error: CardError | undefined): string {
   const invalid = (field: CardError['field'], hint = '') =>
-    error?.field === field ? ` aria-invalid="true" aria-describedby="payment-error${hint && ` ${hint}`}"` : hint && ` aria-describedby="${hint}"`;
+    error?.field === field
+      ? ` aria-invalid="true" aria-describedby="payment-error${hint && ` ${hint}`}"`
+      : hint && ` aria-describedby="${hint}"`;
   return `<form method="post" action="${action}" aria-labelledby="card-heading">
 <h2 id="card-heading">${messages.cardSection}</h2>
 <input type="hidden" name="method" value="card">
@@ -107,7 +110,9 @@ export function renderCheckoutPage(record: SessionRecord, options: { error?: Car
     session.payment_method_types.includes('card') ? cardForm(action, options.error) : '',
     session.payment_method_types.includes('konbini') ? konbiniForm(action) : '',
   ].join('\n');
-  const cancel = session.cancel_url ? `<a class="cancel" href="${escapeHtml(session.cancel_url)}">${messages.cancel}</a>` : '';
+  const cancel = session.cancel_url
+    ? `<a class="cancel" href="${escapeHtml(session.cancel_url)}">${messages.cancel}</a>`
+    : '';
   return layout(`<h1>${messages.title}</h1>\n${summary(record)}\n${alert}\n${forms}\n${cancel}`);
 }
 

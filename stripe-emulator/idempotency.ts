@@ -32,10 +32,14 @@ export function createIdempotencyStore(nowMs: () => number): IdempotencyStore {
       if (!entry) return undefined;
       const retry = `Try using a key other than '${key}' if you meant to execute a different request.`;
       if (entry.path !== path) {
-        throw idempotencyError(`Keys for idempotent requests can only be used for the same endpoint they were first used for ('${entry.path}' vs '${path}'). ${retry}`);
+        throw idempotencyError(
+          `Keys for idempotent requests can only be used for the same endpoint they were first used for ('${entry.path}' vs '${path}'). ${retry}`,
+        );
       }
       if (entry.fingerprint !== fingerprint) {
-        throw idempotencyError(`Keys for idempotent requests can only be used with the same parameters they were first used with. ${retry}`);
+        throw idempotencyError(
+          `Keys for idempotent requests can only be used with the same parameters they were first used with. ${retry}`,
+        );
       }
       return entry;
     },

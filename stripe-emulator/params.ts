@@ -21,7 +21,8 @@ export function rejectUnknown(params: FormObject, allowed: readonly string[], pa
 export function readString(params: FormObject, key: string, parent = ''): string | undefined {
   const value = params[key];
   if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string') throw parameterInvalid(paramPath(parent, key), `Invalid string: ${JSON.stringify(value)}`);
+  if (typeof value !== 'string')
+    throw parameterInvalid(paramPath(parent, key), `Invalid string: ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -49,11 +50,20 @@ export function readArray(params: FormObject, key: string, parent = ''): FormVal
   return value;
 }
 
-export function readEnum<T extends string>(params: FormObject, key: string, values: readonly T[], parent = ''): T | undefined {
+export function readEnum<T extends string>(
+  params: FormObject,
+  key: string,
+  values: readonly T[],
+  parent = '',
+): T | undefined {
   const raw = readString(params, key, parent);
   if (raw === undefined) return undefined;
   if (!(values as readonly string[]).includes(raw)) {
-    throw parameterInvalid(paramPath(parent, key), `Invalid ${key}: must be one of ${values.join(', ')}`, 'parameter_invalid_string');
+    throw parameterInvalid(
+      paramPath(parent, key),
+      `Invalid ${key}: must be one of ${values.join(', ')}`,
+      'parameter_invalid_string',
+    );
   }
   return raw as T;
 }
@@ -82,8 +92,10 @@ export function readMetadata(params: FormObject, key: string, parent = ''): Meta
   if (!value) return metadata;
   for (const [name, entry] of Object.entries(value)) {
     if (typeof entry !== 'string') throw parameterInvalid(paramPath(path, name), 'Metadata values must be strings.');
-    if (name.length > 40) throw parameterInvalid(paramPath(path, name), 'Metadata keys must be at most 40 characters long.');
-    if (entry.length > 500) throw parameterInvalid(paramPath(path, name), 'Metadata values must be at most 500 characters long.');
+    if (name.length > 40)
+      throw parameterInvalid(paramPath(path, name), 'Metadata keys must be at most 40 characters long.');
+    if (entry.length > 500)
+      throw parameterInvalid(paramPath(path, name), 'Metadata values must be at most 500 characters long.');
     if (entry !== '') metadata[name] = entry;
   }
   if (Object.keys(metadata).length > 50) throw parameterInvalid(path, 'Metadata can have up to 50 keys.');

@@ -52,10 +52,24 @@ function checkCard(card: CardInput, nowMs: number): { error: CardError } | { num
     return { error: { code: 'invalid_cvc', message: messages.invalidCvc, field: 'cvc' } };
   }
   if (outcome === 'generic_decline') {
-    return { error: { code: 'card_declined', declineCode: 'generic_decline', message: messages.declined, field: 'card_number' } };
+    return {
+      error: {
+        code: 'card_declined',
+        declineCode: 'generic_decline',
+        message: messages.declined,
+        field: 'card_number',
+      },
+    };
   }
   if (outcome === 'insufficient_funds') {
-    return { error: { code: 'card_declined', declineCode: 'insufficient_funds', message: messages.insufficientFunds, field: 'card_number' } };
+    return {
+      error: {
+        code: 'card_declined',
+        declineCode: 'insufficient_funds',
+        message: messages.insufficientFunds,
+        field: 'card_number',
+      },
+    };
   }
   return { number, expiry };
 }
@@ -116,7 +130,14 @@ function complete(record: SessionRecord, intent: PaymentIntent, paymentStatus: '
   session.payment_status = paymentStatus;
   session.payment_intent = intent.id;
   session.url = null;
-  session.customer_details = { email: session.customer_email, name: null, phone: null, address: null, tax_exempt: 'none', tax_ids: [] };
+  session.customer_details = {
+    email: session.customer_email,
+    name: null,
+    phone: null,
+    address: null,
+    tax_exempt: 'none',
+    tax_ids: [],
+  };
 }
 
 function redirectUrlFor(session: CheckoutSession): string | null {
@@ -141,7 +162,13 @@ export function paySession(store: Store, record: SessionRecord, choice: PaymentC
   const intent = createPaymentIntent(store, record, 'card');
   succeedPaymentIntent(store, intent, {
     type: 'card',
-    card: { brand: 'visa', last4: checked.number.slice(-4), exp_month: checked.expiry.month, exp_year: checked.expiry.year, country: 'US' },
+    card: {
+      brand: 'visa',
+      last4: checked.number.slice(-4),
+      exp_month: checked.expiry.month,
+      exp_year: checked.expiry.year,
+      country: 'US',
+    },
   });
   complete(record, intent, 'paid');
   store.emit('checkout.session.completed', session);
@@ -158,7 +185,8 @@ export function settleAsyncPayment(store: Store, record: SessionRecord, outcome:
     complete(record, createPaymentIntent(store, record, 'konbini'), 'unpaid');
     store.emit('checkout.session.completed', session);
   }
-  const intent = typeof session.payment_intent === 'string' ? store.paymentIntents.get(session.payment_intent) : undefined;
+  const intent =
+    typeof session.payment_intent === 'string' ? store.paymentIntents.get(session.payment_intent) : undefined;
   if (!intent || session.payment_status === 'paid' || intent.status !== 'requires_action') {
     return { ok: false, message: `Checkout Session ${session.id} has no payment awaiting an outcome.` };
   }

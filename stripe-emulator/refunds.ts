@@ -11,7 +11,11 @@ const yen = (amount: number) => `¥${amount.toLocaleString('en-US')}`;
 function findCharge(store: Store, params: FormObject): Charge {
   const chargeId = readString(params, 'charge');
   const intentId = readString(params, 'payment_intent');
-  if (!chargeId && !intentId) throw invalidRequest('One of `charge` or `payment_intent` is required.', { code: 'parameter_missing', param: 'charge' });
+  if (!chargeId && !intentId)
+    throw invalidRequest('One of `charge` or `payment_intent` is required.', {
+      code: 'parameter_missing',
+      param: 'charge',
+    });
 
   let charge: Charge | undefined;
   if (chargeId) {
@@ -23,7 +27,9 @@ function findCharge(store: Store, params: FormObject): Charge {
     if (!intent) throw resourceMissing('payment_intent', intentId, 'payment_intent');
     const latest = typeof intent.latest_charge === 'string' ? store.charges.get(intent.latest_charge) : undefined;
     if (!latest || intent.status !== 'succeeded') {
-      throw invalidRequest(`This PaymentIntent (${intentId}) does not have a successful charge to refund.`, { param: 'payment_intent' });
+      throw invalidRequest(`This PaymentIntent (${intentId}) does not have a successful charge to refund.`, {
+        param: 'payment_intent',
+      });
     }
     if (charge && charge.id !== latest.id) {
       throw invalidRequest(`Charge ${charge.id} does not belong to PaymentIntent ${intentId}.`, { param: 'charge' });
@@ -38,15 +44,21 @@ export function createRefund(store: Store, params: FormObject, request: RequestI
   const charge = findCharge(store, params);
   const remaining = charge.amount - charge.amount_refunded;
   if (remaining === 0) {
-    throw invalidRequest(`Charge ${charge.id} has already been refunded.`, { code: 'charge_already_refunded', param: 'charge' });
+    throw invalidRequest(`Charge ${charge.id} has already been refunded.`, {
+      code: 'charge_already_refunded',
+      param: 'charge',
+    });
   }
   const amount = readInteger(params, 'amount') ?? remaining;
   if (amount < 1) throw parameterInvalid('amount', 'Invalid positive integer', 'parameter_invalid_integer');
   if (amount > remaining) {
-    throw invalidRequest(`Refund amount (${yen(amount)}) is greater than unrefunded amount on charge (${yen(remaining)})`, {
-      code: 'amount_too_large',
-      param: 'amount',
-    });
+    throw invalidRequest(
+      `Refund amount (${yen(amount)}) is greater than unrefunded amount on charge (${yen(remaining)})`,
+      {
+        code: 'amount_too_large',
+        param: 'amount',
+      },
+    );
   }
 
   const refund: Refund = {
@@ -70,7 +82,8 @@ export function createRefund(store: Store, params: FormObject, request: RequestI
   charge.refunded = charge.amount_refunded === charge.amount;
   store.emit('charge.refunded', charge, {
     request,
-    previousAttributes: previous.refunded === charge.refunded ? { amount_refunded: previous.amount_refunded } : previous,
+    previousAttributes:
+      previous.refunded === charge.refunded ? { amount_refunded: previous.amount_refunded } : previous,
   });
   return refund;
 }

@@ -39,7 +39,9 @@ export type StripeEmulator = {
 
 export async function createStripeEmulator(options: StripeEmulatorOptions): Promise<StripeEmulator> {
   if (process.env.NODE_ENV === 'production' && process.env.EMBEDDED_DEFAULTS !== '1') {
-    throw new Error('The Stripe emulator must not run in production (set EMBEDDED_DEFAULTS=1 only for a local production build).');
+    throw new Error(
+      'The Stripe emulator must not run in production (set EMBEDDED_DEFAULTS=1 only for a local production build).',
+    );
   }
   if (!options.webhookSecret.startsWith('whsec_')) throw new Error('webhookSecret must start with whsec_');
   const log = options.log ?? (() => {});
@@ -78,8 +80,13 @@ export async function createStripeEmulator(options: StripeEmulatorOptions): Prom
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
-      log(`internal error on ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (!res.headersSent) sendJson(res, 500, { error: { type: 'api_error', message: 'An unexpected error occurred in the Stripe emulator.' } });
+      log(
+        `internal error on ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          error: { type: 'api_error', message: 'An unexpected error occurred in the Stripe emulator.' },
+        });
       else res.destroy();
     });
   });
@@ -102,7 +109,9 @@ export async function createStripeEmulator(options: StripeEmulatorOptions): Prom
     events: () => structuredClone(store.events),
     async close() {
       clearInterval(expiryTimer);
-      const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      const closed = new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
       server.closeAllConnections();
       await closed;
       await dispatcher.close();

@@ -45,7 +45,9 @@ export function createStore(options: {
           : { object: structuredClone(object) },
         livemode: false,
         pending_webhooks: options.hasWebhookEndpoint ? 1 : 0,
-        request: request ? { id: request.id, idempotency_key: request.idempotencyKey } : { id: null, idempotency_key: null },
+        request: request
+          ? { id: request.id, idempotency_key: request.idempotencyKey }
+          : { id: null, idempotency_key: null },
         type,
       };
       events.push(event);

@@ -25,7 +25,9 @@ export async function startReceiver(status: (attempt: number) => number = () => 
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       try {
-        receiver.deliveries.push(verifier.webhooks.constructEvent(raw, req.headers['stripe-signature'] ?? '', webhookSecret));
+        receiver.deliveries.push(
+          verifier.webhooks.constructEvent(raw, req.headers['stripe-signature'] ?? '', webhookSecret),
+        );
       } catch {
         receiver.signatureFailures += 1;
         res.writeHead(400).end();
@@ -41,10 +43,22 @@ export async function startReceiver(status: (attempt: number) => number = () => 
   return receiver;
 }
 
-export async function startEmulator(options: Partial<StripeEmulatorOptions> & { receiverStatus?: (attempt: number) => number } = {}) {
+export async function startEmulator(
+  options: Partial<StripeEmulatorOptions> & { receiverStatus?: (attempt: number) => number } = {},
+) {
   const receiver = await startReceiver(options.receiverStatus);
-  const emulator = await createStripeEmulator({ webhookUrl: receiver.url, webhookSecret, retrySchedule: [20, 40, 80], ...options });
-  const stripe = new Stripe('sk_test_emulator', { host: '127.0.0.1', port: emulator.port, protocol: 'http', maxNetworkRetries: 0 });
+  const emulator = await createStripeEmulator({
+    webhookUrl: receiver.url,
+    webhookSecret,
+    retrySchedule: [20, 40, 80],
+    ...options,
+  });
+  const stripe = new Stripe('sk_test_emulator', {
+    host: '127.0.0.1',
+    port: emulator.port,
+    protocol: 'http',
+    maxNetworkRetries: 0,
+  });
   return {
     emulator,
     receiver,
@@ -66,11 +80,17 @@ export async function waitFor<T>(read: () => T | undefined | false, timeoutMs = 
   }
 }
 
-export const sessionParams = (overrides: Partial<Stripe.Checkout.SessionCreateParams> = {}): Stripe.Checkout.SessionCreateParams => ({
+export const sessionParams = (
+  overrides: Partial<Stripe.Checkout.SessionCreateParams> = {},
+): Stripe.Checkout.SessionCreateParams => ({
   mode: 'payment',
   line_items: [
     {
-      price_data: { currency: 'jpy', unit_amount: 11_000, product_data: { name: '個人セッション（60分）', description: 'オンライン' } },
+      price_data: {
+        currency: 'jpy',
+        unit_amount: 11_000,
+        product_data: { name: '個人セッション（60分）', description: 'オンライン' },
+      },
       quantity: 1,
     },
   ],

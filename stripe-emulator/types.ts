@@ -13,7 +13,14 @@ export type CheckoutSession = {
   created: number;
   currency: 'jpy';
   customer: null;
-  customer_details: { email: string | null; name: null; phone: null; address: null; tax_exempt: 'none'; tax_ids: [] } | null;
+  customer_details: {
+    email: string | null;
+    name: null;
+    phone: null;
+    address: null;
+    tax_exempt: 'none';
+    tax_ids: [];
+  } | null;
   customer_email: string | null;
   expires_at: number;
   livemode: false;

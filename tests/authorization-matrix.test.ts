@@ -35,7 +35,11 @@ describe('authorization matrix', () => {
   });
 
   it('lists every route handler under /api, /portal, /admin and /dev', () => {
-    const found = appFiles.filter((f) => /\/route\.ts$/.test(f)).map(routeOf).filter(isProtectedArea).sort();
+    const found = appFiles
+      .filter((f) => /\/route\.ts$/.test(f))
+      .map(routeOf)
+      .filter(isProtectedArea)
+      .sort();
     expect(found).toEqual(Object.keys(routeHandlers).sort());
   });
 
@@ -48,7 +52,7 @@ describe('authorization matrix', () => {
       const source = fs.readFileSync(file, 'utf8');
       const exported = [...source.matchAll(/^export (?:async )?(?:const|function) (\w+)/gm)].map((m) => m[1]!);
       for (const name of exported) {
-        const access = source.match(new RegExp(`export const ${name} = defineAction\\('(\\w+)'`))?.[1];
+        const access = source.match(new RegExp(`export const ${name} = defineAction\\(\\s*'(\\w+)'`))?.[1];
         // A server action that does not go through defineAction checks nobody.
         expect(access, `${path.relative(root, file)}: ${name} must be defined with defineAction`).toBeDefined();
         declared[name] = access!;

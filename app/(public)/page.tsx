@@ -15,12 +15,18 @@ export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
   const db = await getDb();
-  const [latest, sessionTypes, coursePrices] = await Promise.all([listPublishedArticles(db, { now: new Date(), limit: 6 }), listSessionTypes(db), listCoursePrices(db)]);
+  const [latest, sessionTypes, coursePrices] = await Promise.all([
+    listPublishedArticles(db, { now: new Date(), limit: 6 }),
+    listSessionTypes(db),
+    listCoursePrices(db),
+  ]);
   const lowestSessionPrice = sessionTypes.length > 0 ? Math.min(...sessionTypes.map((s) => s.priceYen)) : undefined;
   return (
     <div className="container">
       <section className="hero" aria-labelledby="hero-heading">
-        <p className="hero__eyebrow">{siteConfig.counselor.title} {siteConfig.counselor.name}</p>
+        <p className="hero__eyebrow">
+          {siteConfig.counselor.title} {siteConfig.counselor.name}
+        </p>
         <h1 id="hero-heading">{siteConfig.tagline}</h1>
         {siteConfig.counselor.profile.map((p) => (
           <p key={p}>{p}</p>
@@ -69,7 +75,10 @@ export default async function HomePage() {
       <section className="teasers" aria-label="サービス">
         <div className="teaser">
           <h2>個人セッション</h2>
-          <p>オンライン・お電話・対面で、60分または90分。{lowestSessionPrice ? `${formatYen(lowestSessionPrice)}から。` : ''}</p>
+          <p>
+            オンライン・お電話・対面で、60分または90分。
+            {lowestSessionPrice ? `${formatYen(lowestSessionPrice)}から。` : ''}
+          </p>
           <Link href="/sessions">料金と内容を見る</Link>
         </div>
         <div className="teaser">

@@ -11,11 +11,18 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
   const user = await requireUser('/portal');
   const db = await getDb();
   const now = new Date();
-  const [bookings, profile, courses] = await Promise.all([listClientBookings(db, user.id), getAccountProfile(db, user.id), listClientCourses(db, user.id, now)]);
+  const [bookings, profile, courses] = await Promise.all([
+    listClientBookings(db, user.id),
+    getAccountProfile(db, user.id),
+    listClientCourses(db, user.id, now),
+  ]);
   const upcoming = bookings.filter((b) => b.status === 'confirmed' && b.endsAt > now).reverse();
   const held = bookings.filter((b) => b.status === 'held' && b.holdExpiresAt && b.holdExpiresAt > now);
   const zone = profile?.timeZone ?? 'Asia/Tokyo';
-  const intakes = await intakeStatusByBooking(db, upcoming.map((b) => b.id));
+  const intakes = await intakeStatusByBooking(
+    db,
+    upcoming.map((b) => b.id),
+  );
   return (
     <>
       <h1>マイページ</h1>
@@ -28,7 +35,8 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
         <h2 id="upcoming-heading">今後のセッション</h2>
         {held.map((b) => (
           <p key={b.id} className="notice">
-            仮押さえ中：{whenFor(b.startsAt, zone)}（{b.sessionTypeName}）　<Link href={`/book/checkout/${b.id}`}>お支払いへ進む</Link>
+            仮押さえ中：{whenFor(b.startsAt, zone)}（{b.sessionTypeName}）　
+            <Link href={`/book/checkout/${b.id}`}>お支払いへ進む</Link>
           </p>
         ))}
         {upcoming.length === 0 ? (
@@ -58,7 +66,8 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
               const status = intakes.get(b.id);
               return (
                 <li key={b.id}>
-                  {whenFor(b.startsAt, zone)}のセッション：{status === 'submitted' ? '回答済み' : status === 'draft' ? '回答の途中です' : '未回答'}　
+                  {whenFor(b.startsAt, zone)}のセッション：
+                  {status === 'submitted' ? '回答済み' : status === 'draft' ? '回答の途中です' : '未回答'}　
                   <Link href={`/portal/intake/${b.id}`}>
                     {status === 'submitted' ? '回答を見る' : status === 'draft' ? '続きを回答する' : '回答する'}
                   </Link>
@@ -80,14 +89,18 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
                 </Link>
               ) : (
                 <>
-                  お席を確保中：{courseTitle}（{cohortName}）　<Link href={`/courses/apply/${enrollment.id}`}>お申し込みを続ける</Link>
+                  お席を確保中：{courseTitle}（{cohortName}）　
+                  <Link href={`/courses/apply/${enrollment.id}`}>お申し込みを続ける</Link>
                 </>
               )}
             </li>
           ))}
           {courses.waiting.map(({ entry, courseTitle, cohortName, slug }) => (
             <li key={entry.id}>
-              キャンセル待ち：<Link href={`/courses/${slug}`}>{courseTitle}（{cohortName}）</Link>
+              キャンセル待ち：
+              <Link href={`/courses/${slug}`}>
+                {courseTitle}（{cohortName}）
+              </Link>
             </li>
           ))}
         </ul>

@@ -6,16 +6,46 @@ import type { ProfileInput } from '@/features/accounts/schemas';
 import { TimeZoneSelect } from './time-zone-select';
 
 /** 姓・名・フリガナ・電話・タイムゾーン, shared by sign-up and the account page. */
-export function ProfileFields({ register, errors, timeZone }: { register: UseFormRegister<ProfileInput>; errors: FieldErrors<ProfileInput>; timeZone?: string }) {
+export function ProfileFields({
+  register,
+  errors,
+  timeZone,
+}: {
+  register: UseFormRegister<ProfileInput>;
+  errors: FieldErrors<ProfileInput>;
+  timeZone?: string;
+}) {
   return (
     <>
       <div className="field-row">
-        <TextField label="姓" autoComplete="family-name" required registration={register('familyName')} error={errors.familyName?.message} />
-        <TextField label="名" autoComplete="given-name" required registration={register('givenName')} error={errors.givenName?.message} />
+        <TextField
+          label="姓"
+          autoComplete="family-name"
+          required
+          registration={register('familyName')}
+          error={errors.familyName?.message}
+        />
+        <TextField
+          label="名"
+          autoComplete="given-name"
+          required
+          registration={register('givenName')}
+          error={errors.givenName?.message}
+        />
       </div>
       <div className="field-row">
-        <TextField label="セイ（フリガナ）" required registration={register('familyNameKana')} error={errors.familyNameKana?.message} />
-        <TextField label="メイ（フリガナ）" required registration={register('givenNameKana')} error={errors.givenNameKana?.message} />
+        <TextField
+          label="セイ（フリガナ）"
+          required
+          registration={register('familyNameKana')}
+          error={errors.familyNameKana?.message}
+        />
+        <TextField
+          label="メイ（フリガナ）"
+          required
+          registration={register('givenNameKana')}
+          error={errors.givenNameKana?.message}
+        />
       </div>
       <TextField
         label="電話番号（任意）"

@@ -16,10 +16,14 @@ import { ActionButton } from '@/components/ui/action-button';
 const noSubscription = () => () => {};
 
 export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
-  const { form, onSubmit, result, errors, submitting } = useActionForm<RegisterInput, undefined>(registerSchema, (v) => registerAction({ ...v, callbackUrl }), {
-    timeZone: 'Asia/Tokyo',
-    phone: '',
-  });
+  const { form, onSubmit, result, errors, submitting } = useActionForm<RegisterInput, undefined>(
+    registerSchema,
+    (v) => registerAction({ ...v, callbackUrl }),
+    {
+      timeZone: 'Asia/Tokyo',
+      phone: '',
+    },
+  );
   // The browser's zone is known only in the browser; the server renders Tokyo.
   const zone = useSyncExternalStore(noSubscription, browserTimeZone, () => undefined);
   useEffect(() => {
@@ -33,7 +37,14 @@ export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
     <form onSubmit={onSubmit} noValidate aria-labelledby="register-heading">
       <h2 id="register-heading">アカウント情報</h2>
       <FormStatus result={result} />
-      <TextField label="メールアドレス" type="email" autoComplete="email" required registration={form.register('email')} error={errors.email?.message} />
+      <TextField
+        label="メールアドレス"
+        type="email"
+        autoComplete="email"
+        required
+        registration={form.register('email')}
+        error={errors.email?.message}
+      />
       <TextField
         label="パスワード"
         type="password"
@@ -43,7 +54,11 @@ export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
         registration={form.register('password')}
         error={errors.password?.message}
       />
-      <ProfileFields register={form.register as unknown as UseFormRegister<ProfileInput>} errors={errors} timeZone={zone} />
+      <ProfileFields
+        register={form.register as unknown as UseFormRegister<ProfileInput>}
+        errors={errors}
+        timeZone={zone}
+      />
       <CheckboxField registration={form.register('agreeToTerms')} error={errors.agreeToTerms?.message}>
         <Link href="/legal/terms">利用規約</Link>と<Link href="/legal/privacy">プライバシーポリシー</Link>に同意します
       </CheckboxField>

@@ -8,13 +8,29 @@ import { signInSchema } from '@/features/accounts/schemas';
 import { ActionButton } from '@/components/ui/action-button';
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const { form, onSubmit, result, errors, submitting } = useActionForm(signInSchema, (v) => signInAction({ ...v, callbackUrl }));
+  const { form, onSubmit, result, errors, submitting } = useActionForm(signInSchema, (v) =>
+    signInAction({ ...v, callbackUrl }),
+  );
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="sign-in-heading">
       <h2 id="sign-in-heading">メールアドレスとパスワードでログイン</h2>
       <FormStatus result={result} />
-      <TextField label="メールアドレス" type="email" autoComplete="email" required registration={form.register('email')} error={errors.email?.message} />
-      <TextField label="パスワード" type="password" autoComplete="current-password" required registration={form.register('password')} error={errors.password?.message} />
+      <TextField
+        label="メールアドレス"
+        type="email"
+        autoComplete="email"
+        required
+        registration={form.register('email')}
+        error={errors.email?.message}
+      />
+      <TextField
+        label="パスワード"
+        type="password"
+        autoComplete="current-password"
+        required
+        registration={form.register('password')}
+        error={errors.password?.message}
+      />
       <ActionButton className="button" type="submit" busy={submitting}>
         ログイン
       </ActionButton>

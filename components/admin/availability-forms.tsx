@@ -5,7 +5,12 @@ import { useFieldArray } from 'react-hook-form';
 import { FormStatus } from '@/components/ui/form-status';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { addOverrideAction, deleteOverrideAction, saveBookingSettingsAction, saveWeeklyHoursAction } from '@/features/booking/admin-actions';
+import {
+  addOverrideAction,
+  deleteOverrideAction,
+  saveBookingSettingsAction,
+  saveWeeklyHoursAction,
+} from '@/features/booking/admin-actions';
 import {
   type BookingSettingsInput,
   bookingSettingsSchema,
@@ -19,7 +24,11 @@ import { ActionButton } from '@/components/ui/action-button';
 const weekdays = ['日曜日', '月曜日', '火曜日', '水曜日', '木曜日', '金曜日', '土曜日'];
 
 export function WeeklyHoursForm({ initial }: { initial: WeeklyHoursInput }) {
-  const { form, onSubmit, result, errors, submitting } = useActionForm<WeeklyHoursInput, undefined>(weeklyHoursSchema, saveWeeklyHoursAction, initial);
+  const { form, onSubmit, result, errors, submitting } = useActionForm<WeeklyHoursInput, undefined>(
+    weeklyHoursSchema,
+    saveWeeklyHoursAction,
+    initial,
+  );
   const rows = useFieldArray({ control: form.control, name: 'rules' });
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="weekly-heading">
@@ -38,15 +47,33 @@ export function WeeklyHoursForm({ initial }: { initial: WeeklyHoursInput }) {
               ))}
             </select>
           </div>
-          <TextField id={`rules-${i}-start`} label="開始" inputMode="numeric" placeholder="10:00" registration={form.register(`rules.${i}.start`)} error={errors.rules?.[i]?.start?.message} />
-          <TextField id={`rules-${i}-end`} label="終了" inputMode="numeric" placeholder="18:00" registration={form.register(`rules.${i}.end`)} error={errors.rules?.[i]?.end?.message} />
+          <TextField
+            id={`rules-${i}-start`}
+            label="開始"
+            inputMode="numeric"
+            placeholder="10:00"
+            registration={form.register(`rules.${i}.start`)}
+            error={errors.rules?.[i]?.start?.message}
+          />
+          <TextField
+            id={`rules-${i}-end`}
+            label="終了"
+            inputMode="numeric"
+            placeholder="18:00"
+            registration={form.register(`rules.${i}.end`)}
+            error={errors.rules?.[i]?.end?.message}
+          />
           <button type="button" className="link-button" onClick={() => rows.remove(i)}>
             この行を削除
           </button>
         </fieldset>
       ))}
       <div className="button-row">
-        <button type="button" className="button button--secondary" onClick={() => rows.append({ weekday: 1, start: '10:00', end: '18:00' })}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => rows.append({ weekday: 1, start: '10:00', end: '18:00' })}
+        >
           行を追加
         </button>
         <ActionButton className="button" type="submit" busy={submitting}>
@@ -84,8 +111,20 @@ export function OverrideForm() {
       </div>
       {kind === 'extra' ? (
         <div className="field-row">
-          <TextField id="override-start" label="開始" placeholder="10:00" registration={form.register('start')} error={fieldErrors.start?.message} />
-          <TextField id="override-end" label="終了" placeholder="12:00" registration={form.register('end')} error={fieldErrors.end?.message} />
+          <TextField
+            id="override-start"
+            label="開始"
+            placeholder="10:00"
+            registration={form.register('start')}
+            error={fieldErrors.start?.message}
+          />
+          <TextField
+            id="override-end"
+            label="終了"
+            placeholder="12:00"
+            registration={form.register('end')}
+            error={fieldErrors.end?.message}
+          />
         </div>
       ) : null}
       <TextField id="override-note" label="メモ（任意）" registration={form.register('note')} />
@@ -114,14 +153,33 @@ export function DeleteOverrideButton({ id, label }: { id: string; label: string 
 }
 
 export function BookingSettingsForm({ initial }: { initial: BookingSettingsInput }) {
-  const { form, onSubmit, result, errors, submitting } = useActionForm<BookingSettingsInput, undefined>(bookingSettingsSchema, saveBookingSettingsAction, initial);
+  const { form, onSubmit, result, errors, submitting } = useActionForm<BookingSettingsInput, undefined>(
+    bookingSettingsSchema,
+    saveBookingSettingsAction,
+    initial,
+  );
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="settings-heading">
       <h2 id="settings-heading">予約の設定</h2>
       <FormStatus result={result} />
-      <TextField label="セッションの間の休憩（分）" type="number" registration={form.register('bufferMinutes')} error={errors.bufferMinutes?.message} />
-      <TextField label="予約の締め切り（開始の何時間前まで）" type="number" registration={form.register('minNoticeHours')} error={errors.minNoticeHours?.message} />
-      <TextField label="予約を受け付ける期間（何日先まで）" type="number" registration={form.register('horizonDays')} error={errors.horizonDays?.message} />
+      <TextField
+        label="セッションの間の休憩（分）"
+        type="number"
+        registration={form.register('bufferMinutes')}
+        error={errors.bufferMinutes?.message}
+      />
+      <TextField
+        label="予約の締め切り（開始の何時間前まで）"
+        type="number"
+        registration={form.register('minNoticeHours')}
+        error={errors.minNoticeHours?.message}
+      />
+      <TextField
+        label="予約を受け付ける期間（何日先まで）"
+        type="number"
+        registration={form.register('horizonDays')}
+        error={errors.horizonDays?.message}
+      />
       <div className="field">
         <label htmlFor="field-stepMinutes">開始時刻の間隔（分）</label>
         <select id="field-stepMinutes" {...form.register('stepMinutes')}>

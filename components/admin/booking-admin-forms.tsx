@@ -35,11 +35,19 @@ export function BookingOutcomeButtons({ bookingId }: { bookingId: string }) {
 }
 
 export function MeetingUrlForm({ bookingId, current }: { bookingId: string; current: string | null }) {
-  const { form, onSubmit, result, errors, submitting } = useActionForm(meetingUrlSchema, setMeetingUrlAction, { bookingId, meetingUrl: current ?? '' });
+  const { form, onSubmit, result, errors, submitting } = useActionForm(meetingUrlSchema, setMeetingUrlAction, {
+    bookingId,
+    meetingUrl: current ?? '',
+  });
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormStatus result={result} />
-      <TextField label="オンラインの参加URL" type="url" registration={form.register('meetingUrl')} error={errors.meetingUrl?.message} />
+      <TextField
+        label="オンラインの参加URL"
+        type="url"
+        registration={form.register('meetingUrl')}
+        error={errors.meetingUrl?.message}
+      />
       <ActionButton className="button button--secondary" type="submit" busy={submitting}>
         保存する
       </ActionButton>

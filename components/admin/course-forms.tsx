@@ -5,7 +5,14 @@ import { CheckboxField } from '@/components/ui/checkbox-field';
 import { FormStatus } from '@/components/ui/form-status';
 import { TextAreaField, TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { cancelCohortAction, cancelSeatAction, emailCohortAction, saveCohortAction, saveCourseAction, saveLessonAction } from '@/features/courses/admin-actions';
+import {
+  cancelCohortAction,
+  cancelSeatAction,
+  emailCohortAction,
+  saveCohortAction,
+  saveCourseAction,
+  saveLessonAction,
+} from '@/features/courses/admin-actions';
 import {
   type AnnouncementInput,
   announcementSchema,
@@ -33,17 +40,58 @@ function useRefreshing<I, T>(action: (input: I) => Promise<ActionResult<T>>) {
 }
 
 export function CourseForm({ initial }: { initial: CourseInput }) {
-  const { form, onSubmit, result, errors, submitting } = useActionForm<CourseInput, undefined>(courseSchema, useRefreshing(saveCourseAction), initial);
+  const { form, onSubmit, result, errors, submitting } = useActionForm<CourseInput, undefined>(
+    courseSchema,
+    useRefreshing(saveCourseAction),
+    initial,
+  );
   const key = initial.id ?? 'new-course';
   return (
-    <form onSubmit={onSubmit} noValidate className="panel" aria-label={initial.id ? `${initial.title}の編集` : '新しい講座'}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="panel"
+      aria-label={initial.id ? `${initial.title}の編集` : '新しい講座'}
+    >
       <FormStatus result={result} />
-      <TextField id={`${key}-title`} label="講座名" registration={form.register('title')} error={errors.title?.message} />
-      <TextField id={`${key}-slug`} label="スラッグ（URL）" registration={form.register('slug')} error={errors.slug?.message} />
-      <TextField id={`${key}-summary`} label="ひとことで" registration={form.register('summary')} error={errors.summary?.message} />
-      <TextAreaField id={`${key}-description`} label="説明（空行で段落を分けます）" rows={6} registration={form.register('description')} error={errors.description?.message} />
-      <TextField id={`${key}-question`} label="お申し込み時の質問" registration={form.register('applicationQuestion')} error={errors.applicationQuestion?.message} />
-      <TextField id={`${key}-sort`} label="表示順" type="number" registration={form.register('sortOrder')} error={errors.sortOrder?.message} />
+      <TextField
+        id={`${key}-title`}
+        label="講座名"
+        registration={form.register('title')}
+        error={errors.title?.message}
+      />
+      <TextField
+        id={`${key}-slug`}
+        label="スラッグ（URL）"
+        registration={form.register('slug')}
+        error={errors.slug?.message}
+      />
+      <TextField
+        id={`${key}-summary`}
+        label="ひとことで"
+        registration={form.register('summary')}
+        error={errors.summary?.message}
+      />
+      <TextAreaField
+        id={`${key}-description`}
+        label="説明（空行で段落を分けます）"
+        rows={6}
+        registration={form.register('description')}
+        error={errors.description?.message}
+      />
+      <TextField
+        id={`${key}-question`}
+        label="お申し込み時の質問"
+        registration={form.register('applicationQuestion')}
+        error={errors.applicationQuestion?.message}
+      />
+      <TextField
+        id={`${key}-sort`}
+        label="表示順"
+        type="number"
+        registration={form.register('sortOrder')}
+        error={errors.sortOrder?.message}
+      />
       <CheckboxField id={`${key}-active`} registration={form.register('active')}>
         公開する
       </CheckboxField>
@@ -55,17 +103,49 @@ export function CourseForm({ initial }: { initial: CourseInput }) {
 }
 
 export function CohortForm({ initial }: { initial: CohortInput }) {
-  const { form, onSubmit, result, errors, submitting } = useActionForm<CohortInput, undefined>(cohortSchema, useRefreshing(saveCohortAction), initial);
+  const { form, onSubmit, result, errors, submitting } = useActionForm<CohortInput, undefined>(
+    cohortSchema,
+    useRefreshing(saveCohortAction),
+    initial,
+  );
   const key = initial.id ?? `new-cohort-${initial.courseId}`;
   return (
-    <form onSubmit={onSubmit} noValidate className="panel" aria-label={initial.id ? `${initial.name}の編集` : '新しい開講回'}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="panel"
+      aria-label={initial.id ? `${initial.name}の編集` : '新しい開講回'}
+    >
       <FormStatus result={result} />
-      <TextField id={`${key}-name`} label="開講回の名前（例：第3期）" registration={form.register('name')} error={errors.name?.message} />
+      <TextField
+        id={`${key}-name`}
+        label="開講回の名前（例：第3期）"
+        registration={form.register('name')}
+        error={errors.name?.message}
+      />
       <div className="field-row">
-        <TextField id={`${key}-capacity`} label="定員（名）" type="number" registration={form.register('capacity')} error={errors.capacity?.message} />
-        <TextField id={`${key}-price`} label="受講料（円・税込）" type="number" registration={form.register('priceYen')} error={errors.priceYen?.message} />
+        <TextField
+          id={`${key}-capacity`}
+          label="定員（名）"
+          type="number"
+          registration={form.register('capacity')}
+          error={errors.capacity?.message}
+        />
+        <TextField
+          id={`${key}-price`}
+          label="受講料（円・税込）"
+          type="number"
+          registration={form.register('priceYen')}
+          error={errors.priceYen?.message}
+        />
       </div>
-      <TextField id={`${key}-deadline`} label="申込締切（日本時間）" type="datetime-local" registration={form.register('registrationDeadline')} error={errors.registrationDeadline?.message} />
+      <TextField
+        id={`${key}-deadline`}
+        label="申込締切（日本時間）"
+        type="datetime-local"
+        registration={form.register('registrationDeadline')}
+        error={errors.registrationDeadline?.message}
+      />
       <ActionButton className="button" type="submit" busy={submitting}>
         {initial.id ? '開講回を保存する' : '開講回を追加する'}
       </ActionButton>
@@ -74,19 +154,58 @@ export function CohortForm({ initial }: { initial: CohortInput }) {
 }
 
 export function LessonForm({ initial }: { initial: LessonInput }) {
-  const { form, onSubmit, result, errors, submitting } = useActionForm<LessonInput, undefined>(lessonSchema, useRefreshing(saveLessonAction), initial);
+  const { form, onSubmit, result, errors, submitting } = useActionForm<LessonInput, undefined>(
+    lessonSchema,
+    useRefreshing(saveLessonAction),
+    initial,
+  );
   const key = initial.id ?? 'new-lesson';
   return (
     <form onSubmit={onSubmit} noValidate aria-label={initial.id ? `${initial.title}の編集` : '新しい講義'}>
       <FormStatus result={result} />
-      <TextField id={`${key}-title`} label="講義のタイトル" registration={form.register('title')} error={errors.title?.message} />
+      <TextField
+        id={`${key}-title`}
+        label="講義のタイトル"
+        registration={form.register('title')}
+        error={errors.title?.message}
+      />
       <div className="field-row">
-        <TextField id={`${key}-starts`} label="開始（日本時間）" type="datetime-local" registration={form.register('startsAt')} error={errors.startsAt?.message} />
-        <TextField id={`${key}-minutes`} label="時間（分）" type="number" registration={form.register('minutes')} error={errors.minutes?.message} />
+        <TextField
+          id={`${key}-starts`}
+          label="開始（日本時間）"
+          type="datetime-local"
+          registration={form.register('startsAt')}
+          error={errors.startsAt?.message}
+        />
+        <TextField
+          id={`${key}-minutes`}
+          label="時間（分）"
+          type="number"
+          registration={form.register('minutes')}
+          error={errors.minutes?.message}
+        />
       </div>
-      <TextField id={`${key}-url`} label="参加URL（受講者だけに表示）" type="url" registration={form.register('meetingUrl')} error={errors.meetingUrl?.message} />
-      <TextAreaField id={`${key}-materials`} label="資料（Markdown）" rows={6} registration={form.register('materials')} error={errors.materials?.message} />
-      <TextField id={`${key}-release`} label="資料の公開日時（日本時間）" type="datetime-local" registration={form.register('materialsReleaseAt')} error={errors.materialsReleaseAt?.message} />
+      <TextField
+        id={`${key}-url`}
+        label="参加URL（受講者だけに表示）"
+        type="url"
+        registration={form.register('meetingUrl')}
+        error={errors.meetingUrl?.message}
+      />
+      <TextAreaField
+        id={`${key}-materials`}
+        label="資料（Markdown）"
+        rows={6}
+        registration={form.register('materials')}
+        error={errors.materials?.message}
+      />
+      <TextField
+        id={`${key}-release`}
+        label="資料の公開日時（日本時間）"
+        type="datetime-local"
+        registration={form.register('materialsReleaseAt')}
+        error={errors.materialsReleaseAt?.message}
+      />
       <ActionButton className="button" type="submit" busy={submitting}>
         {initial.id ? '講義を保存する' : '講義を追加する'}
       </ActionButton>
@@ -95,13 +214,28 @@ export function LessonForm({ initial }: { initial: LessonInput }) {
 }
 
 export function AnnouncementForm({ cohortId, participants }: { cohortId: string; participants: number }) {
-  const { form, onSubmit, result, errors, submitting } = useActionForm<AnnouncementInput, undefined>(announcementSchema, emailCohortAction, { cohortId, subject: '', body: '' });
+  const { form, onSubmit, result, errors, submitting } = useActionForm<AnnouncementInput, undefined>(
+    announcementSchema,
+    emailCohortAction,
+    { cohortId, subject: '', body: '' },
+  );
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="announce-heading">
       <h2 id="announce-heading">受講者全員にメール（{participants}名）</h2>
       <FormStatus result={result} />
-      <TextField id="announce-subject" label="件名" registration={form.register('subject')} error={errors.subject?.message} />
-      <TextAreaField id="announce-body" label="本文（空行で段落を分けます）" rows={6} registration={form.register('body')} error={errors.body?.message} />
+      <TextField
+        id="announce-subject"
+        label="件名"
+        registration={form.register('subject')}
+        error={errors.subject?.message}
+      />
+      <TextAreaField
+        id="announce-body"
+        label="本文（空行で段落を分けます）"
+        rows={6}
+        registration={form.register('body')}
+        error={errors.body?.message}
+      />
       <ActionButton className="button" type="submit" busy={submitting || participants === 0}>
         送信する
       </ActionButton>
@@ -116,7 +250,8 @@ export function CancelCohortForm({ cohortId, paidSeats }: { cohortId: string; pa
     <form onSubmit={onSubmit} aria-labelledby="cancel-cohort-heading">
       <h2 id="cancel-cohort-heading">開講の中止</h2>
       <p className="notice">
-        中止すると、お支払い済みの{paidSeats}名全員に全額を返金し、お申し込み中・キャンセル待ちの方にもメールでお知らせします。取り消せません。
+        中止すると、お支払い済みの{paidSeats}
+        名全員に全額を返金し、お申し込み中・キャンセル待ちの方にもメールでお知らせします。取り消せません。
       </p>
       <FormStatus result={result} />
       <ActionButton className="button button--danger" type="submit" busy={submitting || result?.ok}>
@@ -133,7 +268,19 @@ export function CancelCohortForm({ cohortId, paidSeats }: { cohortId: string; pa
  * when there is nothing to cancel): when the action's revalidation shows the seat cancelled,
  * it keeps its place, and so its outcome message.
  */
-export function CancelSeatRow({ enrollmentId, participant, refundYen, cancellable, columns }: { enrollmentId: string; participant: string; refundYen: number; cancellable: boolean; columns: number }) {
+export function CancelSeatRow({
+  enrollmentId,
+  participant,
+  refundYen,
+  cancellable,
+  columns,
+}: {
+  enrollmentId: string;
+  participant: string;
+  refundYen: number;
+  cancellable: boolean;
+  columns: number;
+}) {
   const { onSubmit, result, submitting } = useActionForm(enrollmentIdSchema, cancelSeatAction, { enrollmentId });
   if (!cancellable && !result) return null;
   const t = messages.courses.seatCancel;

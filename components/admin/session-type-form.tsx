@@ -12,13 +12,28 @@ const modes = { online: 'オンライン', phone: '電話', in_person: '対面' 
 
 /** Edits one session type, or creates one when `initial` has no id. */
 export function SessionTypeForm({ initial }: { initial: SessionTypeInput }) {
-  const { form, onSubmit, result, errors, submitting } = useActionForm<SessionTypeInput, undefined>(sessionTypeSchema, saveSessionTypeAction, initial);
+  const { form, onSubmit, result, errors, submitting } = useActionForm<SessionTypeInput, undefined>(
+    sessionTypeSchema,
+    saveSessionTypeAction,
+    initial,
+  );
   const key = initial.id ?? 'new';
   return (
-    <form onSubmit={onSubmit} noValidate className="panel" aria-label={initial.id ? `${initial.name}の編集` : '新しいセッションの種類'}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="panel"
+      aria-label={initial.id ? `${initial.name}の編集` : '新しいセッションの種類'}
+    >
       <FormStatus result={result} />
       <TextField id={`${key}-name`} label="名前" registration={form.register('name')} error={errors.name?.message} />
-      <TextField id={`${key}-slug`} label="スラッグ（URL）" registration={form.register('slug')} error={errors.slug?.message} readOnly={Boolean(initial.id)} />
+      <TextField
+        id={`${key}-slug`}
+        label="スラッグ（URL）"
+        registration={form.register('slug')}
+        error={errors.slug?.message}
+        readOnly={Boolean(initial.id)}
+      />
       <div className="field">
         <label htmlFor={`${key}-mode`}>方法</label>
         <select id={`${key}-mode`} {...form.register('mode')}>
@@ -30,15 +45,35 @@ export function SessionTypeForm({ initial }: { initial: SessionTypeInput }) {
         </select>
       </div>
       <div className="field-row">
-        <TextField id={`${key}-duration`} label="時間（分）" type="number" registration={form.register('durationMinutes')} error={errors.durationMinutes?.message} />
-        <TextField id={`${key}-price`} label="料金（円・税込）" type="number" registration={form.register('priceYen')} error={errors.priceYen?.message} />
+        <TextField
+          id={`${key}-duration`}
+          label="時間（分）"
+          type="number"
+          registration={form.register('durationMinutes')}
+          error={errors.durationMinutes?.message}
+        />
+        <TextField
+          id={`${key}-price`}
+          label="料金（円・税込）"
+          type="number"
+          registration={form.register('priceYen')}
+          error={errors.priceYen?.message}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${key}-description`}>説明</label>
         <textarea id={`${key}-description`} rows={3} {...form.register('description')} />
       </div>
-      <TextField id={`${key}-sort`} label="表示順" type="number" registration={form.register('sortOrder')} error={errors.sortOrder?.message} />
-      <CheckboxField id={`${key}-active`} registration={form.register('active')}>予約を受け付ける</CheckboxField>
+      <TextField
+        id={`${key}-sort`}
+        label="表示順"
+        type="number"
+        registration={form.register('sortOrder')}
+        error={errors.sortOrder?.message}
+      />
+      <CheckboxField id={`${key}-active`} registration={form.register('active')}>
+        予約を受け付ける
+      </CheckboxField>
       <ActionButton className="button" type="submit" busy={submitting}>
         {initial.id ? '保存する' : '追加する'}
       </ActionButton>

@@ -9,10 +9,14 @@ import { themes } from '@/features/library/themes';
 import { ActionButton } from '@/components/ui/action-button';
 
 export function CheckoutForm({ bookingId, theme }: { bookingId: string; theme: string | null }) {
-  const { form, onSubmit, result, errors, submitting } = useActionForm<CheckoutInput, undefined>(checkoutSchema, checkoutAction, {
-    bookingId,
-    theme: (theme ?? null) as CheckoutInput['theme'],
-  });
+  const { form, onSubmit, result, errors, submitting } = useActionForm<CheckoutInput, undefined>(
+    checkoutSchema,
+    checkoutAction,
+    {
+      bookingId,
+      theme: (theme ?? null) as CheckoutInput['theme'],
+    },
+  );
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormStatus result={result} />
@@ -21,7 +25,11 @@ export function CheckoutForm({ bookingId, theme }: { bookingId: string; theme: s
         <p id="field-theme-description" className="field__description">
           このテーマは、メール・カレンダー・カードの明細には表示されません。
         </p>
-        <select id="field-theme" aria-describedby="field-theme-description" {...form.register('theme', { setValueAs: (v) => v || null })}>
+        <select
+          id="field-theme"
+          aria-describedby="field-theme-description"
+          {...form.register('theme', { setValueAs: (v) => v || null })}
+        >
           <option value="">決めていない・そのほか</option>
           {themes.map((t) => (
             <option key={t.id} value={t.id}>

@@ -6,8 +6,20 @@ import { holdSlotAction } from '@/features/booking/actions';
 import { holdSlotSchema } from '@/features/booking/schemas';
 import { ActionButton } from '@/components/ui/action-button';
 
-export function HoldForm({ sessionType, startsAt, theme }: { sessionType: string; startsAt: string; theme: string | null }) {
-  const { onSubmit, result, submitting } = useActionForm(holdSlotSchema, holdSlotAction, { sessionType, startsAt, theme } as never);
+export function HoldForm({
+  sessionType,
+  startsAt,
+  theme,
+}: {
+  sessionType: string;
+  startsAt: string;
+  theme: string | null;
+}) {
+  const { onSubmit, result, submitting } = useActionForm(holdSlotSchema, holdSlotAction, {
+    sessionType,
+    startsAt,
+    theme,
+  } as never);
   return (
     <form onSubmit={onSubmit}>
       <FormStatus result={result} />

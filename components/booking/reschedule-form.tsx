@@ -7,7 +7,10 @@ import { rescheduleSchema } from '@/features/booking/schemas';
 import { ActionButton } from '@/components/ui/action-button';
 
 export function RescheduleForm({ bookingId, startsAt }: { bookingId: string; startsAt: string }) {
-  const { onSubmit, result, submitting } = useActionForm(rescheduleSchema, rescheduleBookingAction, { bookingId, startsAt });
+  const { onSubmit, result, submitting } = useActionForm(rescheduleSchema, rescheduleBookingAction, {
+    bookingId,
+    startsAt,
+  });
   return (
     <form onSubmit={onSubmit}>
       <FormStatus result={result} />

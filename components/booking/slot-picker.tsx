@@ -17,13 +17,20 @@ type Props = {
 export function SlotPicker({ slots, sessionType, theme, rescheduleBookingId }: Props) {
   const zone = useViewerTimeZone();
   const days = useMemo(
-    () => groupSlotsByDay(slots.map((s) => ({ start: new Date(s.start), end: new Date(s.end) })), zone, 'Asia/Tokyo'),
+    () =>
+      groupSlotsByDay(
+        slots.map((s) => ({ start: new Date(s.start), end: new Date(s.end) })),
+        zone,
+        'Asia/Tokyo',
+      ),
     [slots, zone],
   );
   if (days.length === 0) return <p>現在、予約できる時間はありません。日を改めてご覧ください。</p>;
   return (
     <div className="slot-picker">
-      <p className="slot-picker__zone">時刻は {zone === 'Asia/Tokyo' ? '日本時間' : `お使いの端末のタイムゾーン（${zone}）`} で表示しています。</p>
+      <p className="slot-picker__zone">
+        時刻は {zone === 'Asia/Tokyo' ? '日本時間' : `お使いの端末のタイムゾーン（${zone}）`} で表示しています。
+      </p>
       {days.map((day) => (
         <section key={day.date} className="slot-day" aria-labelledby={`day-${day.date}`}>
           <h2 id={`day-${day.date}`} className="slot-day__label">
@@ -37,7 +44,11 @@ export function SlotPicker({ slots, sessionType, theme, rescheduleBookingId }: P
                 <li key={slot.start.toISOString()}>
                   <Link
                     className="slot"
-                    href={rescheduleBookingId ? `/portal/bookings/${rescheduleBookingId}/reschedule?${params}` : `/book/${sessionType}/confirm?${params}`}
+                    href={
+                      rescheduleBookingId
+                        ? `/portal/bookings/${rescheduleBookingId}/reschedule?${params}`
+                        : `/book/${sessionType}/confirm?${params}`
+                    }
                     prefetch={false}
                   >
                     <span className="slot__time">{slot.time}</span>

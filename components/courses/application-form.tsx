@@ -9,8 +9,20 @@ import { type ApplicationInput, applicationSchema } from '@/features/courses/sch
 import { ActionButton } from '@/components/ui/action-button';
 
 /** The course's short question, the agreement to its terms, then Stripe Checkout. */
-export function ApplicationForm({ enrollmentId, question, answer }: { enrollmentId: string; question: string; answer: string }) {
-  const { form, onSubmit, result, errors, submitting } = useActionForm<ApplicationInput, undefined>(applicationSchema, applyAndPayAction, { enrollmentId, answer });
+export function ApplicationForm({
+  enrollmentId,
+  question,
+  answer,
+}: {
+  enrollmentId: string;
+  question: string;
+  answer: string;
+}) {
+  const { form, onSubmit, result, errors, submitting } = useActionForm<ApplicationInput, undefined>(
+    applicationSchema,
+    applyAndPayAction,
+    { enrollmentId, answer },
+  );
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormStatus result={result} />

@@ -6,14 +6,17 @@ import { cancellationPolicy } from '@/lib/site-config';
 /** The course's cancellation terms, worked out for a cohort's first lesson and price. */
 export function CourseTerms({ firstLessonAt, priceYen }: { firstLessonAt: Date | null; priceYen: number }) {
   const days = cancellationPolicy.course.fullRefundUntilDaysBefore;
-  const until = firstLessonAt ? courseRefund({ fullRefundUntilDaysBefore: days, firstLessonAt, now: firstLessonAt, priceYen }).refundUntil : null;
+  const until = firstLessonAt
+    ? courseRefund({ fullRefundUntilDaysBefore: days, firstLessonAt, now: firstLessonAt, priceYen }).refundUntil
+    : null;
   return (
     <ul className="course-terms">
       <li>
         初回講義の{days}日前まで
         {until ? (
           <>
-            （<LessonTime at={until.toISOString()} />まで）
+            （<LessonTime at={until.toISOString()} />
+            まで）
           </>
         ) : null}
         のキャンセルは、全額（{formatYen(priceYen)}）を返金します。

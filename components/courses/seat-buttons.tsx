@@ -9,10 +9,22 @@ import { ActionButton } from '@/components/ui/action-button';
 
 type Kind = 'hold' | 'waitlist' | 'leave';
 const actions = { hold: holdSeatAction, waitlist: joinWaitlistAction, leave: leaveWaitlistAction };
-const labels = { hold: 'この回に申し込む（30分間お席を確保）', waitlist: 'キャンセル待ちに登録する', leave: 'キャンセル待ちを取り消す' };
+const labels = {
+  hold: 'この回に申し込む（30分間お席を確保）',
+  waitlist: 'キャンセル待ちに登録する',
+  leave: 'キャンセル待ちを取り消す',
+};
 
 /** Registration for a cohort: hold a seat, or join or leave its waitlist. A cohort that just filled offers the waitlist. */
-export function SeatButton({ cohortId, kind: initial, cohortName }: { cohortId: string; kind: Kind; cohortName: string }) {
+export function SeatButton({
+  cohortId,
+  kind: initial,
+  cohortName,
+}: {
+  cohortId: string;
+  kind: Kind;
+  cohortName: string;
+}) {
   const router = useRouter();
   const [kind, setKind] = useState(initial);
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
@@ -28,7 +40,13 @@ export function SeatButton({ cohortId, kind: initial, cohortName }: { cohortId: 
     <div className="seat-button">
       <FormStatus result={result} />
       {result?.ok ? null : (
-        <ActionButton type="button" className={kind === 'leave' ? 'button button--secondary' : 'button'} busy={pending} onClick={run} aria-describedby={`cohort-${cohortId}-name`}>
+        <ActionButton
+          type="button"
+          className={kind === 'leave' ? 'button button--secondary' : 'button'}
+          busy={pending}
+          onClick={run}
+          aria-describedby={`cohort-${cohortId}-name`}
+        >
           {labels[kind]}
         </ActionButton>
       )}

@@ -10,17 +10,27 @@ import { ActionButton } from '@/components/ui/action-button';
 
 /** APPI: what is stored, why, and who reads it; nothing is stored before this is agreed to. */
 export function IntakeConsentForm({ bookingId }: { bookingId: string }) {
-  const { form, onSubmit, result, errors, submitting } = useActionForm<IntakeConsentInput, undefined>(intakeConsentSchema, consentToIntakeAction, {
-    bookingId,
-    consent: false as unknown as true,
-  });
+  const { form, onSubmit, result, errors, submitting } = useActionForm<IntakeConsentInput, undefined>(
+    intakeConsentSchema,
+    consentToIntakeAction,
+    {
+      bookingId,
+      consent: false as unknown as true,
+    },
+  );
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="consent-heading" className="panel">
       <h2 id="consent-heading">回答の前に：個人情報の取り扱いについて</h2>
       <ul>
-        <li>このアンケートでは、心身の状態や通院・服薬の有無など、個人情報保護法上の「要配慮個人情報」をお聞きします。</li>
-        <li>回答は、セッションの準備のためだけに使い、担当カウンセラーだけが読みます。カウンセラーが読んだ記録も残ります。</li>
-        <li>回答は暗号化して保存します。アカウントのページから、ご自身の回答をダウンロードすることも、アカウントごと削除することもできます。</li>
+        <li>
+          このアンケートでは、心身の状態や通院・服薬の有無など、個人情報保護法上の「要配慮個人情報」をお聞きします。
+        </li>
+        <li>
+          回答は、セッションの準備のためだけに使い、担当カウンセラーだけが読みます。カウンセラーが読んだ記録も残ります。
+        </li>
+        <li>
+          回答は暗号化して保存します。アカウントのページから、ご自身の回答をダウンロードすることも、アカウントごと削除することもできます。
+        </li>
       </ul>
       <p>
         詳しくは<Link href="/legal/privacy">プライバシーポリシー</Link>をご覧ください。

@@ -18,7 +18,9 @@ const unreadableMessage: Record<UnreadableIntakeView['reason'], (keyId: string) 
  */
 export function CounselorIntake({ view, headingId }: { view: IntakeView | undefined; headingId: string }) {
   if (!view) return <p>まだ回答はありません。</p>;
-  const safety = view.readable ? view.sections.flatMap((s) => s.lines).find((l) => l.id === safetyQuestionId) : undefined;
+  const safety = view.readable
+    ? view.sections.flatMap((s) => s.lines).find((l) => l.id === safetyQuestionId)
+    : undefined;
   return (
     <>
       {!view.readable ? (

@@ -5,7 +5,12 @@ export function CrisisLines({ id, live = false }: { id?: string; live?: boolean 
   // `live`: shown the moment the answer is chosen, and announced at once.
   const Box = live ? 'div' : 'aside';
   return (
-    <Box id={id} className="crisis-lines" aria-labelledby={`${id ?? 'crisis'}-heading`} role={live ? 'alert' : undefined}>
+    <Box
+      id={id}
+      className="crisis-lines"
+      aria-labelledby={`${id ?? 'crisis'}-heading`}
+      role={live ? 'alert' : undefined}
+    >
       <h3 id={`${id ?? 'crisis'}-heading`}>つらい気持ちを、いま誰かに話せる窓口</h3>
       <p>お答えくださってありがとうございます。ひとりで抱えずに、いますぐ話せる窓口も使ってください。</p>
       <ul>

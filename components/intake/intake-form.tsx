@@ -15,12 +15,22 @@ import { QuestionSections } from './question-field';
 import { ActionButton } from '@/components/ui/action-button';
 
 const autosaveDelayMs = 800;
-const themeLabels: Record<string, string> = { ...Object.fromEntries(themes.map((t) => [t.id, t.label])), none: 'テーマを選ばない（共通の質問のみ）' };
+const themeLabels: Record<string, string> = {
+  ...Object.fromEntries(themes.map((t) => [t.id, t.label])),
+  none: 'テーマを選ばない（共通の質問のみ）',
+};
 
 /** `crisisAbove`: the page already shows the crisis lines at its top (the stored answer was positive). */
-type Props = { bookingId: string; initial: IntakeInput; submitted: boolean; crisisAbove?: boolean; draftSavedAt: string };
+type Props = {
+  bookingId: string;
+  initial: IntakeInput;
+  submitted: boolean;
+  crisisAbove?: boolean;
+  draftSavedAt: string;
+};
 
-type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'failed'; message: string };
+type SaveState =
+  { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'failed'; message: string };
 
 /**
  * The questionnaire. A draft is saved a moment after the client stops typing (and when the
@@ -28,7 +38,11 @@ type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at:
  * sent are changed only by sending them again.
  */
 export function IntakeForm({ bookingId, initial, submitted, crisisAbove = false, draftSavedAt }: Props) {
-  const { form, onSubmit, result, errors, submitting } = useActionForm<IntakeInput, undefined>(submitIntakeSchema, submitIntakeAction, initial);
+  const { form, onSubmit, result, errors, submitting } = useActionForm<IntakeInput, undefined>(
+    submitIntakeSchema,
+    submitIntakeAction,
+    initial,
+  );
   const theme = useWatch({ control: form.control, name: 'theme' });
   const safety = useWatch({ control: form.control, name: `answers.${safetyQuestionId}` }) as unknown;
   const { sections } = composeIntake(themeOfChoice(theme ?? 'none'));
@@ -51,18 +65,34 @@ export function IntakeForm({ bookingId, initial, submitted, crisisAbove = false,
       }
       setSave({ state: 'saving' });
       const values = form.getValues();
-      inFlight.current = saveIntakeDraftAction({ bookingId, theme: values.theme, answers: values.answers as Answers, basedOn: basedOn.current });
-      const outcome = (await inFlight.current.catch(() => null)) as Awaited<ReturnType<typeof saveIntakeDraftAction>> | null;
+      inFlight.current = saveIntakeDraftAction({
+        bookingId,
+        theme: values.theme,
+        answers: values.answers as Answers,
+        basedOn: basedOn.current,
+      });
+      const outcome = (await inFlight.current.catch(() => null)) as Awaited<
+        ReturnType<typeof saveIntakeDraftAction>
+      > | null;
       inFlight.current = null;
       if (outcome?.ok && outcome.data.outcome === 'saved' && outcome.data.savedAt) {
         basedOn.current = outcome.data.savedAt;
         setSave({ state: 'saved', at: new Date().toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit' }) });
       } else if (outcome?.ok) {
         superseded.current = true;
-        setSave({ state: 'failed', message: outcome.data.outcome === 'already_submitted' ? messages.intake.draftAlreadySent : messages.intake.draftStale });
+        setSave({
+          state: 'failed',
+          message:
+            outcome.data.outcome === 'already_submitted'
+              ? messages.intake.draftAlreadySent
+              : messages.intake.draftStale,
+        });
       } else {
         // A refusal the client can act on (e.g. the session has started) says so; a lost connection says that.
-        setSave({ state: 'failed', message: outcome && outcome.code !== 'unexpected' ? outcome.error : messages.intake.draftFailed });
+        setSave({
+          state: 'failed',
+          message: outcome && outcome.code !== 'unexpected' ? outcome.error : messages.intake.draftFailed,
+        });
       }
       if (queued.current) {
         queued.current = false;

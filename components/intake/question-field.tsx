@@ -37,21 +37,38 @@ export function QuestionField({ question: q, register, error, disabled, children
   const name = `answers.${q.id}` as const;
   const errorId = `${id}-error`;
   const descriptionId = `${id}-description`;
-  const describedBy = [q.description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [q.description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   const invalid = error ? true : undefined;
 
   if (q.kind === 'short' || q.kind === 'long') {
-    const field = { id, label: q.label, required: q.required, description: q.description, error, registration: register(name), maxLength: q.maxLength, disabled };
+    const field = {
+      id,
+      label: q.label,
+      required: q.required,
+      description: q.description,
+      error,
+      registration: register(name),
+      maxLength: q.maxLength,
+      disabled,
+    };
     return q.kind === 'long' ? <TextAreaField rows={5} {...field} /> : <TextField type="text" {...field} />;
   }
 
   // A scale shows bare numbers with its two ends written underneath; each end's words stay in the radio's name.
   const choices =
     q.kind === 'scale'
-      ? scaleValues.map((v) => ({ value: v, label: v, hidden: v === '1' ? `（${q.minLabel}）` : v === '5' ? `（${q.maxLabel}）` : '' }))
+      ? scaleValues.map((v) => ({
+          value: v,
+          label: v,
+          hidden: v === '1' ? `（${q.minLabel}）` : v === '5' ? `（${q.maxLabel}）` : '',
+        }))
       : q.options.map((o) => ({ value: o.value, label: o.label, hidden: '' }));
   return (
-    <fieldset className={`field choice-group${q.kind === 'scale' ? ' choice-group--scale' : ''}`} aria-describedby={describedBy}>
+    <fieldset
+      className={`field choice-group${q.kind === 'scale' ? ' choice-group--scale' : ''}`}
+      aria-describedby={describedBy}
+    >
       <legend>
         <QuestionTitle question={q} />
       </legend>
@@ -59,7 +76,13 @@ export function QuestionField({ question: q, register, error, disabled, children
       <div className="choice-group__options">
         {choices.map((c) => (
           <label key={c.value} className="choice">
-            <input type={q.kind === 'multiple' ? 'checkbox' : 'radio'} value={c.value} disabled={disabled} aria-invalid={invalid} {...register(name)} />
+            <input
+              type={q.kind === 'multiple' ? 'checkbox' : 'radio'}
+              value={c.value}
+              disabled={disabled}
+              aria-invalid={invalid}
+              {...register(name)}
+            />
             <span>
               {c.label}
               {c.hidden ? <span className="sr-only">{c.hidden}</span> : null}

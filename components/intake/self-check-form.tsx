@@ -29,13 +29,19 @@ export function SelfCheckForm({ theme, children }: { theme: ThemeId; children?: 
     defaultValues: { answers: emptyAnswers(sections) },
   });
   // False in the server's HTML, true once React runs in the browser.
-  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const [reflection, setReflection] = useState<string[] | null>(null);
   const resultRef = useRef<HTMLElement>(null);
   useEffect(() => {
     if (reflection) resultRef.current?.focus();
   }, [reflection]);
-  const onSubmit = form.handleSubmit((values) => setReflection(reflectionFor([selfCheckDefinition(theme)], values.answers)));
+  const onSubmit = form.handleSubmit((values) =>
+    setReflection(reflectionFor([selfCheckDefinition(theme)], values.answers)),
+  );
   const errors = (form.formState.errors.answers ?? {}) as Record<string, { message?: string } | undefined>;
 
   return (
@@ -66,7 +72,9 @@ export function SelfCheckForm({ theme, children }: { theme: ThemeId; children?: 
           {reflection.map((p) => (
             <p key={p}>{p}</p>
           ))}
-          <p>これは診断ではなく、いまの気持ちを整理するためのひとつの手がかりです。回答はこの画面の中だけで使われ、どこにも送信・保存されません。</p>
+          <p>
+            これは診断ではなく、いまの気持ちを整理するためのひとつの手がかりです。回答はこの画面の中だけで使われ、どこにも送信・保存されません。
+          </p>
           <p>
             <Link className="button" href={`/sessions?theme=${theme}`}>
               この悩みで相談する（個人セッション）

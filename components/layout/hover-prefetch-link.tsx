@@ -9,7 +9,11 @@ import { type ComponentProps, useState } from 'react';
  * fetch about fifteen pages in the background on every visit: a phone's data, and main-thread
  * time while the page is still starting. The pattern is the one in Next's prefetching guide.
  */
-export function HoverPrefetchLink({ onMouseEnter, onTouchStart, ...props }: Omit<ComponentProps<typeof Link>, 'prefetch'>) {
+export function HoverPrefetchLink({
+  onMouseEnter,
+  onTouchStart,
+  ...props
+}: Omit<ComponentProps<typeof Link>, 'prefetch'>) {
   const [active, setActive] = useState(false);
   return (
     <Link

@@ -14,7 +14,10 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <div className="container">
-        <InvitationBlocks headingLevel={2} newsletterForm={<SubscribeForm idPrefix="footer" label="メールマガジンの登録（フッター）" />} />
+        <InvitationBlocks
+          headingLevel={2}
+          newsletterForm={<SubscribeForm idPrefix="footer" label="メールマガジンの登録（フッター）" />}
+        />
         <p className="site-footer__notice">
           このサイトは緊急時の相談窓口ではありません。命の危険を感じるときは、119番（救急）・110番（警察）へ連絡してください。
         </p>

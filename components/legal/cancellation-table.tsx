@@ -7,7 +7,15 @@ type Tier = { hoursBefore: number; feePercent: number; label: string };
  * The session cancellation tiers for one price, rendered from the one policy table (the
  * legal pages show it for the standard session, checkout for the booking's own price).
  */
-export function CancellationTable({ priceYen, name, policy = cancellationPolicy.session }: { priceYen?: number; name?: string; policy?: readonly Tier[] }) {
+export function CancellationTable({
+  priceYen,
+  name,
+  policy = cancellationPolicy.session,
+}: {
+  priceYen?: number;
+  name?: string;
+  policy?: readonly Tier[];
+}) {
   const example = priceList.sessions[0];
   const price = priceYen ?? example.priceYen;
   const label = name ?? example.name;

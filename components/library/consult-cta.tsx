@@ -21,7 +21,9 @@ export function ConsultCta({ themes }: { themes: string[] }) {
       <ul className="consult-cta__more">
         {theme ? (
           <li>
-            <HoverPrefetchLink href={`/self-check/${theme.id}`}>このテーマのセルフチェック（匿名・回答は送信されません）</HoverPrefetchLink>
+            <HoverPrefetchLink href={`/self-check/${theme.id}`}>
+              このテーマのセルフチェック（匿名・回答は送信されません）
+            </HoverPrefetchLink>
           </li>
         ) : null}
         <li>

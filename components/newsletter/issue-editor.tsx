@@ -16,7 +16,15 @@ import { ActionButton } from '@/components/ui/action-button';
 const timings = { draft: '下書きとして保存', schedule: '日時を指定して配信（予約）', now: '今すぐ配信する' } as const;
 
 /** Compose an issue in Markdown with the public pipeline's preview, test it on yourself, schedule it. */
-export function IssueEditor({ initial, suggestedTime, version }: { initial: IssueEditorInput; suggestedTime: string; version: string }) {
+export function IssueEditor({
+  initial,
+  suggestedTime,
+  version,
+}: {
+  initial: IssueEditorInput;
+  suggestedTime: string;
+  version: string;
+}) {
   const router = useRouter();
   const createdId = useRef<string | undefined>(undefined);
   const { form, onSubmit, result, errors, submitting } = useActionForm(
@@ -52,7 +60,14 @@ export function IssueEditor({ initial, suggestedTime, version }: { initial: Issu
           registration={form.register('bodyMarkdown')}
           error={errors.bodyMarkdown?.message}
         />
-        <RadioGroup legend="配信" registration={form.register('timing')} options={(Object.keys(timings) as (keyof typeof timings)[]).map((value) => ({ value, label: timings[value] }))} />
+        <RadioGroup
+          legend="配信"
+          registration={form.register('timing')}
+          options={(Object.keys(timings) as (keyof typeof timings)[]).map((value) => ({
+            value,
+            label: timings[value],
+          }))}
+        />
         {timing === 'schedule' ? (
           <TextField
             label="配信日時（日本時間）"
@@ -62,7 +77,9 @@ export function IssueEditor({ initial, suggestedTime, version }: { initial: Issu
             error={errors.scheduledAt?.message}
           />
         ) : null}
-        <CheckboxField registration={form.register('inArchive')}>配信後、公開のバックナンバー（/newsletter/archive）に載せる</CheckboxField>
+        <CheckboxField registration={form.register('inArchive')}>
+          配信後、公開のバックナンバー（/newsletter/archive）に載せる
+        </CheckboxField>
         <FormStatus result={result} />
         <div className="button-row">
           <ActionButton className="button" type="submit" busy={submitting}>

@@ -25,7 +25,13 @@ export function SubscribeForm({ idPrefix, label }: { idPrefix: string; label: st
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     start(async () => {
-      setResult(await subscribeAction({ email: String(data.get('email') ?? ''), consent: (data.get('consent') === 'on') as true, sourcePath: pathname }));
+      setResult(
+        await subscribeAction({
+          email: String(data.get('email') ?? ''),
+          consent: (data.get('consent') === 'on') as true,
+          sourcePath: pathname,
+        }),
+      );
     });
   };
 
@@ -51,7 +57,13 @@ export function SubscribeForm({ idPrefix, label }: { idPrefix: string; label: st
         ) : null}
       </div>
       <div className="field field--checkbox">
-        <input id={consentId} name="consent" type="checkbox" aria-invalid={fieldErrors.consent ? true : undefined} aria-describedby={fieldErrors.consent ? `${consentId}-error` : undefined} />
+        <input
+          id={consentId}
+          name="consent"
+          type="checkbox"
+          aria-invalid={fieldErrors.consent ? true : undefined}
+          aria-describedby={fieldErrors.consent ? `${consentId}-error` : undefined}
+        />
         <label htmlFor={consentId}>{messages.newsletter.consent}</label>
         {fieldErrors.consent ? (
           <p id={`${consentId}-error`} className="field__error">

@@ -13,7 +13,17 @@ const actions = { confirm: confirmSubscriptionAction, unsubscribe: unsubscribeAc
  * mail scanners open links, and must neither subscribe nor unsubscribe anyone. With
  * `withoutScript`, a browser that runs no JavaScript posts the form there instead.
  */
-export function TokenActionForm({ token, kind, label, withoutScript }: { token: string; kind: keyof typeof actions; label: string; withoutScript?: string }) {
+export function TokenActionForm({
+  token,
+  kind,
+  label,
+  withoutScript,
+}: {
+  token: string;
+  kind: keyof typeof actions;
+  label: string;
+  withoutScript?: string;
+}) {
   const [result, setResult] = useState<ActionResult<undefined> | null>(null);
   const [pending, start] = useTransition();
   if (result?.ok) return <FormStatus result={result} />;

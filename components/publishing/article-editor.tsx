@@ -19,7 +19,17 @@ const choices = {
 } as const;
 
 /** Create or edit an article: fields, Markdown with a live preview, and when it goes out. */
-export function ArticleEditor({ initial, suggestedTime, published, version }: { initial: ArticleEditorInput; suggestedTime: string; published: boolean; version: string }) {
+export function ArticleEditor({
+  initial,
+  suggestedTime,
+  published,
+  version,
+}: {
+  initial: ArticleEditorInput;
+  suggestedTime: string;
+  published: boolean;
+  version: string;
+}) {
   const router = useRouter();
   const { form, onSubmit, result, errors, submitting } = useActionForm(
     articleEditorSchema,
@@ -35,7 +45,9 @@ export function ArticleEditor({ initial, suggestedTime, published, version }: { 
   const publication = form.watch('publication');
   const body = form.watch('bodyMarkdown');
   const title = form.watch('title');
-  const available = published ? (['keep', 'now', 'schedule', 'draft'] as const) : (['draft', 'now', 'schedule'] as const);
+  const available = published
+    ? (['keep', 'now', 'schedule', 'draft'] as const)
+    : (['draft', 'now', 'schedule'] as const);
 
   return (
     <form onSubmit={onSubmit} noValidate className="editor" aria-label="記事の編集">
@@ -83,7 +95,11 @@ export function ArticleEditor({ initial, suggestedTime, published, version }: { 
           registration={form.register('bodyMarkdown')}
           error={errors.bodyMarkdown?.message}
         />
-        <RadioGroup legend="公開" registration={form.register('publication')} options={available.map((value) => ({ value, label: choices[value] }))} />
+        <RadioGroup
+          legend="公開"
+          registration={form.register('publication')}
+          options={available.map((value) => ({ value, label: choices[value] }))}
+        />
         {publication === 'schedule' ? (
           <TextField
             label="公開日時（日本時間）"

@@ -8,7 +8,13 @@ import type { ActionResult } from '@/lib/actions';
 import { ActionButton } from '@/components/ui/action-button';
 
 /** Saved versions, newest first; restoring one keeps the current text as a version too. */
-export function RevisionList({ articleId, revisions }: { articleId: string; revisions: { id: string; title: string; when: string }[] }) {
+export function RevisionList({
+  articleId,
+  revisions,
+}: {
+  articleId: string;
+  revisions: { id: string; title: string; when: string }[];
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [result, setResult] = useState<ActionResult<undefined> | null>(null);
@@ -28,7 +34,13 @@ export function RevisionList({ articleId, revisions }: { articleId: string; revi
             {i === 0 ? (
               <span>（現在の版）</span>
             ) : (
-              <ActionButton type="button" className="link-button" busy={pending} onClick={() => restore(r.id)} aria-label={`${r.when}の版に戻す`}>
+              <ActionButton
+                type="button"
+                className="link-button"
+                busy={pending}
+                onClick={() => restore(r.id)}
+                aria-label={`${r.when}の版に戻す`}
+              >
                 この版に戻す
               </ActionButton>
             )}

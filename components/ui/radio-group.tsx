@@ -1,7 +1,15 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
 /** A fieldset of radio buttons with a legend, one registration for all. */
-export function RadioGroup({ legend, registration, options }: { legend: string; registration: UseFormRegisterReturn; options: { value: string; label: string }[] }) {
+export function RadioGroup({
+  legend,
+  registration,
+  options,
+}: {
+  legend: string;
+  registration: UseFormRegisterReturn;
+  options: { value: string; label: string }[];
+}) {
   return (
     <fieldset className="field">
       <legend>{legend}</legend>

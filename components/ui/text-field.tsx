@@ -11,9 +11,26 @@ type FieldProps = {
 };
 
 /** Label, description and error around one control, which gets the ids to announce them. */
-function Field({ label, registration, error, description, required, id, control }: FieldProps & { control: (a11y: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string; 'aria-required'?: true }) => React.ReactNode }) {
+function Field({
+  label,
+  registration,
+  error,
+  description,
+  required,
+  id,
+  control,
+}: FieldProps & {
+  control: (a11y: {
+    id: string;
+    'aria-invalid'?: true;
+    'aria-describedby'?: string;
+    'aria-required'?: true;
+  }) => React.ReactNode;
+}) {
   const fieldId = id ?? `field-${registration.name}`;
-  const describedBy = [description ? `${fieldId}-description` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [description ? `${fieldId}-description` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(' ') ||
+    undefined;
   return (
     <div className="field">
       <label htmlFor={fieldId}>
@@ -25,7 +42,12 @@ function Field({ label, registration, error, description, required, id, control 
           {description}
         </p>
       ) : null}
-      {control({ id: fieldId, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, 'aria-required': required || undefined })}
+      {control({
+        id: fieldId,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy,
+        'aria-required': required || undefined,
+      })}
       {error ? (
         <p id={`${fieldId}-error`} className="field__error">
           {error}
@@ -36,11 +58,37 @@ function Field({ label, registration, error, description, required, id, control 
 }
 
 /** A labelled input whose description and error are announced with it. */
-export function TextField({ label, registration, error, description, required, id, ...input }: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'required'>) {
-  return <Field {...{ label, registration, error, description, required, id }} control={(a11y) => <input {...a11y} {...registration} {...input} />} />;
+export function TextField({
+  label,
+  registration,
+  error,
+  description,
+  required,
+  id,
+  ...input
+}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'required'>) {
+  return (
+    <Field
+      {...{ label, registration, error, description, required, id }}
+      control={(a11y) => <input {...a11y} {...registration} {...input} />}
+    />
+  );
 }
 
 /** The same for a textarea. */
-export function TextAreaField({ label, registration, error, description, required, id, ...textarea }: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'required'>) {
-  return <Field {...{ label, registration, error, description, required, id }} control={(a11y) => <textarea {...a11y} {...registration} {...textarea} />} />;
+export function TextAreaField({
+  label,
+  registration,
+  error,
+  description,
+  required,
+  id,
+  ...textarea
+}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'required'>) {
+  return (
+    <Field
+      {...{ label, registration, error, description, required, id }}
+      control={(a11y) => <textarea {...a11y} {...registration} {...textarea} />}
+    />
+  );
 }

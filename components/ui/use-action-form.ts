@@ -2,7 +2,14 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
-import { type DefaultValues, type FieldValues, type Path, type Resolver, type UseFormReturn, useForm } from 'react-hook-form';
+import {
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+  type Resolver,
+  type UseFormReturn,
+  useForm,
+} from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions';
 
@@ -42,7 +49,11 @@ export function useActionForm<I extends FieldValues, T>(
  * Puts the server's values back into a form when the record changed underneath it (a restored
  * revision, say), without remounting it: a remount would also drop the outcome message.
  */
-export function useResetOnNewVersion<I extends FieldValues>(form: UseFormReturn<I>, version: string, values: DefaultValues<I>) {
+export function useResetOnNewVersion<I extends FieldValues>(
+  form: UseFormReturn<I>,
+  version: string,
+  values: DefaultValues<I>,
+) {
   const seen = useRef(version);
   const serialized = JSON.stringify(values);
   useEffect(() => {

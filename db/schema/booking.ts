@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 
 export const sessionModes = ['online', 'phone', 'in_person'] as const;
@@ -37,7 +49,10 @@ export const availabilityRules = pgTable(
   },
   (t) => [
     check('availability_rules_weekday_check', sql`${t.weekday} between 0 and 6`),
-    check('availability_rules_minutes_check', sql`${t.startMinute} >= 0 and ${t.endMinute} <= 1440 and ${t.startMinute} < ${t.endMinute}`),
+    check(
+      'availability_rules_minutes_check',
+      sql`${t.startMinute} >= 0 and ${t.endMinute} <= 1440 and ${t.startMinute} < ${t.endMinute}`,
+    ),
   ],
 );
 
@@ -71,7 +86,9 @@ export const bookingSettings = pgTable(
   {
     id: smallint('id').primaryKey().default(1),
     bufferMinutes: integer('buffer_minutes').notNull().default(15),
-    minNoticeMinutes: integer('min_notice_minutes').notNull().default(24 * 60),
+    minNoticeMinutes: integer('min_notice_minutes')
+      .notNull()
+      .default(24 * 60),
     horizonDays: integer('horizon_days').notNull().default(60),
     stepMinutes: integer('step_minutes').notNull().default(30),
     holdMinutes: integer('hold_minutes').notNull().default(30),
@@ -79,7 +96,10 @@ export const bookingSettings = pgTable(
   },
   (t) => [
     check('booking_settings_singleton', sql`${t.id} = 1`),
-    check('booking_settings_ranges', sql`${t.bufferMinutes} between 0 and 240 and ${t.minNoticeMinutes} >= 0 and ${t.horizonDays} between 1 and 365 and ${t.stepMinutes} between 5 and 240 and ${t.holdMinutes} between 30 and 1440`),
+    check(
+      'booking_settings_ranges',
+      sql`${t.bufferMinutes} between 0 and 240 and ${t.minNoticeMinutes} >= 0 and ${t.horizonDays} between 1 and 365 and ${t.stepMinutes} between 5 and 240 and ${t.holdMinutes} between 30 and 1440`,
+    ),
   ],
 );
 
@@ -120,13 +140,18 @@ export const bookings = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('bookings_status_check', sql`${t.status} in ('held', 'confirmed', 'cancelled', 'completed', 'no_show', 'expired')`),
+    check(
+      'bookings_status_check',
+      sql`${t.status} in ('held', 'confirmed', 'cancelled', 'completed', 'no_show', 'expired')`,
+    ),
     check('bookings_time_order', sql`${t.startsAt} < ${t.endsAt} and ${t.endsAt} <= ${t.blockedUntil}`),
     check('bookings_hold_has_expiry', sql`${t.status} <> 'held' or ${t.holdExpiresAt} is not null`),
     check('bookings_price_check', sql`${t.priceYen} > 0`),
     index('bookings_client').on(t.clientId, t.startsAt),
     index('bookings_starts_at').on(t.startsAt),
-    index('bookings_live_holds').on(t.holdExpiresAt).where(sql`${t.status} = 'held'`),
+    index('bookings_live_holds')
+      .on(t.holdExpiresAt)
+      .where(sql`${t.status} = 'held'`),
   ],
 );
 

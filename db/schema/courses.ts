@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 
 /** A course the counselor offers (the online psychology course); it runs in cohorts. */
@@ -71,7 +82,10 @@ export const courseLessons = pgTable(
     materials: text('materials').notNull().default(''),
     materialsReleaseAt: timestamp('materials_release_at', { withTimezone: true }).notNull(),
   },
-  (t) => [check('course_lessons_time_order', sql`${t.startsAt} < ${t.endsAt}`), index('course_lessons_cohort').on(t.cohortId, t.startsAt)],
+  (t) => [
+    check('course_lessons_time_order', sql`${t.startsAt} < ${t.endsAt}`),
+    index('course_lessons_cohort').on(t.cohortId, t.startsAt),
+  ],
 );
 
 export const enrollmentStatuses = ['held', 'enrolled', 'cancelled', 'expired'] as const;
@@ -106,10 +120,14 @@ export const courseEnrollments = pgTable(
     check('course_enrollments_hold_has_expiry', sql`${t.status} <> 'held' or ${t.holdExpiresAt} is not null`),
     check('course_enrollments_price_check', sql`${t.priceYen} > 0`),
     // One live seat per client and cohort.
-    uniqueIndex('course_enrollments_one_live_seat').on(t.cohortId, t.clientId).where(sql`${t.status} in ('held', 'enrolled')`),
+    uniqueIndex('course_enrollments_one_live_seat')
+      .on(t.cohortId, t.clientId)
+      .where(sql`${t.status} in ('held', 'enrolled')`),
     index('course_enrollments_cohort').on(t.cohortId, t.status),
     index('course_enrollments_client').on(t.clientId),
-    index('course_enrollments_live_holds').on(t.holdExpiresAt).where(sql`${t.status} = 'held'`),
+    index('course_enrollments_live_holds')
+      .on(t.holdExpiresAt)
+      .where(sql`${t.status} = 'held'`),
   ],
 );
 
@@ -131,9 +149,14 @@ export const courseWaitlist = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('course_waitlist_status_check', sql`${t.status} in ('waiting', 'offered', 'accepted', 'lapsed', 'left', 'closed')`),
+    check(
+      'course_waitlist_status_check',
+      sql`${t.status} in ('waiting', 'offered', 'accepted', 'lapsed', 'left', 'closed')`,
+    ),
     check('course_waitlist_offer_has_seat', sql`${t.status} <> 'offered' or ${t.enrollmentId} is not null`),
-    uniqueIndex('course_waitlist_one_place').on(t.cohortId, t.clientId).where(sql`${t.status} in ('waiting', 'offered')`),
+    uniqueIndex('course_waitlist_one_place')
+      .on(t.cohortId, t.clientId)
+      .where(sql`${t.status} in ('waiting', 'offered')`),
     index('course_waitlist_line').on(t.cohortId, t.status, t.createdAt),
   ],
 );
@@ -155,7 +178,10 @@ export const courseLessonReminders = pgTable(
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ name: 'course_lesson_reminders_once', columns: [t.lessonId, t.enrollmentId, t.startsAt] }), index('course_lesson_reminders_enrollment').on(t.enrollmentId)],
+  (t) => [
+    primaryKey({ name: 'course_lesson_reminders_once', columns: [t.lessonId, t.enrollmentId, t.startsAt] }),
+    index('course_lesson_reminders_enrollment').on(t.enrollmentId),
+  ],
 );
 
 export type Course = typeof courses.$inferSelect;

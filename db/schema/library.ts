@@ -12,7 +12,10 @@ export const articles = pgTable(
     title: text('title').notNull(),
     summary: text('summary').notNull(),
     bodyMarkdown: text('body_markdown').notNull(),
-    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    themes: text('themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: text('status', { enum: articleStatuses }).notNull().default('draft'),
     /** A published article with a future time is scheduled: invisible until then. */
     publishedAt: timestamp('published_at', { withTimezone: true }),
@@ -50,7 +53,10 @@ export const articleRevisions = pgTable(
     title: text('title').notNull(),
     summary: text('summary').notNull(),
     bodyMarkdown: text('body_markdown').notNull(),
-    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    themes: text('themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

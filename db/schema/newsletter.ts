@@ -121,6 +121,9 @@ export const newsletterDeliveries = pgTable(
   (t) => [
     uniqueIndex('newsletter_deliveries_once').on(t.issueId, t.subscriberId),
     index('newsletter_deliveries_issue_status').on(t.issueId, t.status),
-    check('newsletter_deliveries_status_check', sql`${t.status} in ('pending', 'sending', 'sent', 'skipped', 'failed', 'unknown')`),
+    check(
+      'newsletter_deliveries_status_check',
+      sql`${t.status} in ('pending', 'sending', 'sent', 'skipped', 'failed', 'unknown')`,
+    ),
   ],
 );

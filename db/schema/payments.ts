@@ -29,16 +29,26 @@ export const payments = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('payments_status_check', sql`${t.status} in ('pending', 'paid', 'partially_refunded', 'refunded', 'expired', 'failed')`),
+    check(
+      'payments_status_check',
+      sql`${t.status} in ('pending', 'paid', 'partially_refunded', 'refunded', 'expired', 'failed')`,
+    ),
     check('payments_amount_check', sql`${t.amountYen} > 0 and ${t.refundedYen} between 0 and ${t.amountYen}`),
     index('payments_client').on(t.clientId),
     index('payments_booking').on(t.bookingId),
     index('payments_enrollment').on(t.enrollmentId),
     // One checkout at a time per booking or seat, so a double click never opens two to pay.
-    uniqueIndex('payments_one_pending_per_booking').on(t.bookingId).where(sql`${t.status} = 'pending' and ${t.bookingId} is not null`),
-    uniqueIndex('payments_one_pending_per_enrollment').on(t.enrollmentId).where(sql`${t.status} = 'pending' and ${t.enrollmentId} is not null`),
+    uniqueIndex('payments_one_pending_per_booking')
+      .on(t.bookingId)
+      .where(sql`${t.status} = 'pending' and ${t.bookingId} is not null`),
+    uniqueIndex('payments_one_pending_per_enrollment')
+      .on(t.enrollmentId)
+      .where(sql`${t.status} = 'pending' and ${t.enrollmentId} is not null`),
     // A payment pays for one thing, named by its purpose.
-    check('payments_purpose_check', sql`(${t.purpose} = 'booking' and ${t.enrollmentId} is null) or (${t.purpose} = 'course' and ${t.bookingId} is null)`),
+    check(
+      'payments_purpose_check',
+      sql`(${t.purpose} = 'booking' and ${t.enrollmentId} is null) or (${t.purpose} = 'course' and ${t.bookingId} is null)`,
+    ),
   ],
 );
 

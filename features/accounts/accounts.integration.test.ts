@@ -12,13 +12,23 @@ import { consumeAccountToken, issueAccountToken, tokenLifetimes } from './tokens
 let handle: DatabaseHandle;
 const t0 = new Date('2026-11-22T10:00:00Z');
 const later = (ms: number) => new Date(t0.getTime() + ms);
-const profile = { familyName: '山田', givenName: '花子', familyNameKana: 'ヤマダ', givenNameKana: 'ハナコ', phone: null, timeZone: 'Asia/Tokyo' };
+const profile = {
+  familyName: '山田',
+  givenName: '花子',
+  familyNameKana: 'ヤマダ',
+  givenNameKana: 'ハナコ',
+  phone: null,
+  timeZone: 'Asia/Tokyo',
+};
 let counter = 0;
 
 async function newClient(verified = true) {
   counter += 1;
   const email = `client${counter}@example.jp`;
-  await accounts.registerClient({ db: handle.db, now: t0, baseUrl: 'http://test' }, { ...profile, email, password: 'correct horse battery' });
+  await accounts.registerClient(
+    { db: handle.db, now: t0, baseUrl: 'http://test' },
+    { ...profile, email, password: 'correct horse battery' },
+  );
   if (verified) await handle.db.update(users).set({ emailVerified: t0 }).where(eq(users.email, email));
   const [user] = await handle.db.select().from(users).where(eq(users.email, email));
   return user!;
@@ -41,7 +51,9 @@ describe('rate limits, counted in PostgreSQL', () => {
   const rule: RateLimitRule = { name: 'test', limit: 5, windowSeconds: 900 };
 
   it('allows exactly the limit under concurrency, then refuses until the next window', async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, () => hitRateLimits(handle.db, [{ rule, subject: 'a@example.jp' }], t0)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => hitRateLimits(handle.db, [{ rule, subject: 'a@example.jp' }], t0)),
+    );
     expect(results.filter(Boolean)).toHaveLength(5);
     expect(await hitRateLimits(handle.db, [{ rule, subject: 'a@example.jp' }], later(899_000))).toBe(false);
     expect(await hitRateLimits(handle.db, [{ rule, subject: 'a@example.jp' }], later(900_000))).toBe(true);
@@ -49,10 +61,46 @@ describe('rate limits, counted in PostgreSQL', () => {
 
   it('counts each subject separately, and refuses when any of several keys is over', async () => {
     const ipRule: RateLimitRule = { name: 'test-ip', limit: 2, windowSeconds: 900 };
-    expect(await hitRateLimits(handle.db, [{ rule, subject: 'b@example.jp' }, { rule: ipRule, subject: '10.0.0.1' }], t0)).toBe(true);
-    expect(await hitRateLimits(handle.db, [{ rule, subject: 'c@example.jp' }, { rule: ipRule, subject: '10.0.0.1' }], t0)).toBe(true);
-    expect(await hitRateLimits(handle.db, [{ rule, subject: 'd@example.jp' }, { rule: ipRule, subject: '10.0.0.1' }], t0)).toBe(false);
-    expect(await hitRateLimits(handle.db, [{ rule, subject: 'd@example.jp' }, { rule: ipRule, subject: '10.0.0.2' }], t0)).toBe(true);
+    expect(
+      await hitRateLimits(
+        handle.db,
+        [
+          { rule, subject: 'b@example.jp' },
+          { rule: ipRule, subject: '10.0.0.1' },
+        ],
+        t0,
+      ),
+    ).toBe(true);
+    expect(
+      await hitRateLimits(
+        handle.db,
+        [
+          { rule, subject: 'c@example.jp' },
+          { rule: ipRule, subject: '10.0.0.1' },
+        ],
+        t0,
+      ),
+    ).toBe(true);
+    expect(
+      await hitRateLimits(
+        handle.db,
+        [
+          { rule, subject: 'd@example.jp' },
+          { rule: ipRule, subject: '10.0.0.1' },
+        ],
+        t0,
+      ),
+    ).toBe(false);
+    expect(
+      await hitRateLimits(
+        handle.db,
+        [
+          { rule, subject: 'd@example.jp' },
+          { rule: ipRule, subject: '10.0.0.2' },
+        ],
+        t0,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -61,17 +109,27 @@ describe('mailed tokens', () => {
     const user = await newClient();
     const token = await issueAccountToken(handle.db, { userId: user.id, purpose: 'reset-password', now: t0 });
     expect(await consumeAccountToken(handle.db, { token, purpose: 'verify-email', now: t0 })).toBeUndefined();
-    expect(await consumeAccountToken(handle.db, { token, purpose: 'reset-password', now: t0 })).toMatchObject({ userId: user.id });
+    expect(await consumeAccountToken(handle.db, { token, purpose: 'reset-password', now: t0 })).toMatchObject({
+      userId: user.id,
+    });
     expect(await consumeAccountToken(handle.db, { token, purpose: 'reset-password', now: t0 })).toBeUndefined();
 
     const expiring = await issueAccountToken(handle.db, { userId: user.id, purpose: 'reset-password', now: t0 });
-    expect(await consumeAccountToken(handle.db, { token: expiring, purpose: 'reset-password', now: later(tokenLifetimes['reset-password']) })).toBeUndefined();
+    expect(
+      await consumeAccountToken(handle.db, {
+        token: expiring,
+        purpose: 'reset-password',
+        now: later(tokenLifetimes['reset-password']),
+      }),
+    ).toBeUndefined();
   });
 
   it('cannot be used twice by concurrent requests', async () => {
     const user = await newClient();
     const token = await issueAccountToken(handle.db, { userId: user.id, purpose: 'verify-email', now: t0 });
-    const uses = await Promise.all(Array.from({ length: 10 }, () => consumeAccountToken(handle.db, { token, purpose: 'verify-email', now: t0 })));
+    const uses = await Promise.all(
+      Array.from({ length: 10 }, () => consumeAccountToken(handle.db, { token, purpose: 'verify-email', now: t0 })),
+    );
     expect(uses.filter(Boolean)).toHaveLength(1);
   });
 
@@ -86,25 +144,34 @@ describe('mailed tokens', () => {
 describe('registration and sign-in', () => {
   it('mails a verification link; until it is used the password does not sign in', async () => {
     const user = await newClient(false);
-    await expect(accounts.authenticate(handle.db, user.email, 'correct horse battery')).rejects.toMatchObject({ code: 'email_not_verified' });
+    await expect(accounts.authenticate(handle.db, user.email, 'correct horse battery')).rejects.toMatchObject({
+      code: 'email_not_verified',
+    });
     const [mail] = await mailsTo(user.email);
     expect(mail?.subject).toBe('【こころの整理室】メールアドレスの確認');
     expect(mail?.text).toContain('お問い合わせ：');
     await accounts.verifyEmail({ db: handle.db, now: t0 }, tokenFromMail(mail!.text));
-    await expect(accounts.authenticate(handle.db, user.email, 'correct horse battery')).resolves.toMatchObject({ id: user.id });
+    await expect(accounts.authenticate(handle.db, user.email, 'correct horse battery')).resolves.toMatchObject({
+      id: user.id,
+    });
   });
 
   it('gives one error for a wrong password and for an unknown address', async () => {
     const user = await newClient();
     const wrong = await accounts.authenticate(handle.db, user.email, 'wrong password').catch((e: AppError) => e.code);
-    const unknown = await accounts.authenticate(handle.db, 'nobody@example.jp', 'wrong password').catch((e: AppError) => e.code);
+    const unknown = await accounts
+      .authenticate(handle.db, 'nobody@example.jp', 'wrong password')
+      .catch((e: AppError) => e.code);
     expect(wrong).toBe('invalid_credentials');
     expect(unknown).toBe('invalid_credentials');
   });
 
   it('registering a taken address changes nothing and tells the owner by mail', async () => {
     const user = await newClient();
-    await accounts.registerClient({ db: handle.db, now: t0, baseUrl: 'http://test' }, { ...profile, familyName: '別人', email: user.email, password: 'another password!' });
+    await accounts.registerClient(
+      { db: handle.db, now: t0, baseUrl: 'http://test' },
+      { ...profile, familyName: '別人', email: user.email, password: 'another password!' },
+    );
     const [after] = await handle.db.select().from(users).where(eq(users.id, user.id));
     expect(after?.passwordHash).toBe(user.passwordHash);
     expect(after?.familyName).toBe('山田');
@@ -116,7 +183,10 @@ describe('sessions', () => {
   it('end after the idle time, and activity keeps them alive', async () => {
     const user = await newClient();
     const sid = await createUserSession(handle.db, user.id, t0);
-    expect(await touchUserSession(handle.db, sid, later(idleTimeoutMs - 1000))).toMatchObject({ userId: user.id, role: 'client' });
+    expect(await touchUserSession(handle.db, sid, later(idleTimeoutMs - 1000))).toMatchObject({
+      userId: user.id,
+      role: 'client',
+    });
     // Active 29 min after the last request: still signed in, though 58 min after sign-in.
     expect(await touchUserSession(handle.db, sid, later(2 * idleTimeoutMs - 2000))).toBeDefined();
     expect(await touchUserSession(handle.db, sid, later(3 * idleTimeoutMs))).toBeUndefined();
@@ -127,7 +197,10 @@ describe('sessions', () => {
     const user = await newClient();
     const a = await createUserSession(handle.db, user.id, t0);
     const b = await createUserSession(handle.db, user.id, t0);
-    await accounts.changePassword({ db: handle.db, now: t0 }, { userId: user.id, sessionId: a, currentPassword: 'correct horse battery', password: 'a new long password' });
+    await accounts.changePassword(
+      { db: handle.db, now: t0 },
+      { userId: user.id, sessionId: a, currentPassword: 'correct horse battery', password: 'a new long password' },
+    );
     expect(await touchUserSession(handle.db, a, t0)).toBeDefined();
     expect(await touchUserSession(handle.db, b, t0)).toBeUndefined();
     await revokeAllUserSessions(handle.db, user.id, t0);
@@ -147,8 +220,14 @@ describe('sessions', () => {
   it('an email change happens only through the link sent to the new address', async () => {
     const user = await newClient();
     const ctx = { db: handle.db, now: t0, baseUrl: 'http://test' };
-    await expect(accounts.requestEmailChange(ctx, { userId: user.id, email: 'new@example.jp', currentPassword: 'wrong' })).rejects.toMatchObject({ code: 'wrong_password' });
-    await accounts.requestEmailChange(ctx, { userId: user.id, email: 'new@example.jp', currentPassword: 'correct horse battery' });
+    await expect(
+      accounts.requestEmailChange(ctx, { userId: user.id, email: 'new@example.jp', currentPassword: 'wrong' }),
+    ).rejects.toMatchObject({ code: 'wrong_password' });
+    await accounts.requestEmailChange(ctx, {
+      userId: user.id,
+      email: 'new@example.jp',
+      currentPassword: 'correct horse battery',
+    });
     const [mail] = await mailsTo('new@example.jp');
     expect((await handle.db.select().from(users).where(eq(users.id, user.id)))[0]?.email).toBe(user.email);
     await accounts.confirmEmailChange(ctx, tokenFromMail(mail!.text));
@@ -160,8 +239,13 @@ describe('account deletion', () => {
   it('needs the password and removes the profile, sessions and tokens', async () => {
     const user = await newClient();
     await createUserSession(handle.db, user.id, t0);
-    await expect(accounts.deleteAccount({ db: handle.db, now: t0 }, { userId: user.id, currentPassword: 'nope' })).rejects.toMatchObject({ code: 'wrong_password' });
-    await accounts.deleteAccount({ db: handle.db, now: t0 }, { userId: user.id, currentPassword: 'correct horse battery' });
+    await expect(
+      accounts.deleteAccount({ db: handle.db, now: t0 }, { userId: user.id, currentPassword: 'nope' }),
+    ).rejects.toMatchObject({ code: 'wrong_password' });
+    await accounts.deleteAccount(
+      { db: handle.db, now: t0 },
+      { userId: user.id, currentPassword: 'correct horse battery' },
+    );
     expect(await handle.db.$count(users, eq(users.id, user.id))).toBe(0);
     expect(await handle.db.$count(userSessions, eq(userSessions.userId, user.id))).toBe(0);
     expect(await handle.db.$count(accountTokens, eq(accountTokens.userId, user.id))).toBe(0);

@@ -25,7 +25,10 @@ import { revokeAllUserSessions } from './sessions';
 
 const callbackField = { callbackUrl: z.string().max(500).optional() };
 
-async function limitMailRequests(ctx: { db: Parameters<typeof hitRateLimits>[0]; ip: string; now: Date }, email: string) {
+async function limitMailRequests(
+  ctx: { db: Parameters<typeof hitRateLimits>[0]; ip: string; now: Date },
+  email: string,
+) {
   const allowed = await hitRateLimits(
     ctx.db,
     [
@@ -37,11 +40,16 @@ async function limitMailRequests(ctx: { db: Parameters<typeof hitRateLimits>[0];
   if (!allowed) throw new AppError('rate_limited');
 }
 
-export const registerAction = defineAction('public', registerSchema.and(z.object(callbackField)), async (input, ctx) => {
-  if (!(await hitRateLimits(ctx.db, [{ rule: rateLimitRules.signUpPerIp, subject: ctx.ip }], ctx.now))) throw new AppError('rate_limited');
-  await accounts.registerClient(ctx, input, input.callbackUrl ? safeCallbackUrl(input.callbackUrl) : undefined);
-  return { ok: true as const, data: undefined, message: messages.accounts.registered };
-});
+export const registerAction = defineAction(
+  'public',
+  registerSchema.and(z.object(callbackField)),
+  async (input, ctx) => {
+    if (!(await hitRateLimits(ctx.db, [{ rule: rateLimitRules.signUpPerIp, subject: ctx.ip }], ctx.now)))
+      throw new AppError('rate_limited');
+    await accounts.registerClient(ctx, input, input.callbackUrl ? safeCallbackUrl(input.callbackUrl) : undefined);
+    return { ok: true as const, data: undefined, message: messages.accounts.registered };
+  },
+);
 
 export const signInAction = defineAction('public', signInSchema.extend(callbackField), async (input, ctx) => {
   try {

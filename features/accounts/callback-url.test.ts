@@ -6,15 +6,24 @@ import { windowStartFor } from './rate-limit';
 describe('safeCallbackUrl', () => {
   it('keeps paths on this site', () => {
     expect(safeCallbackUrl('/portal/account')).toBe('/portal/account');
-    expect(safeCallbackUrl('/book/online-60?slot=2026-12-03T05:00:00Z')).toBe('/book/online-60?slot=2026-12-03T05:00:00Z');
+    expect(safeCallbackUrl('/book/online-60?slot=2026-12-03T05:00:00Z')).toBe(
+      '/book/online-60?slot=2026-12-03T05:00:00Z',
+    );
   });
 
-  it.each(['https://evil.example/', '//evil.example/', '/\\evil.example', 'javascript:alert(1)', '', undefined, 42, '/login', '/api/auth/signout'])(
-    'replaces %s with the portal',
-    (value) => {
-      expect(safeCallbackUrl(value)).toBe('/portal');
-    },
-  );
+  it.each([
+    'https://evil.example/',
+    '//evil.example/',
+    '/\\evil.example',
+    'javascript:alert(1)',
+    '',
+    undefined,
+    42,
+    '/login',
+    '/api/auth/signout',
+  ])('replaces %s with the portal', (value) => {
+    expect(safeCallbackUrl(value)).toBe('/portal');
+  });
 });
 
 describe('clientIpFrom', () => {

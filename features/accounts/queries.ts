@@ -69,7 +69,11 @@ export async function exportAccountData(db: Db, userId: string) {
   const profile = await getAccountProfile(db, userId);
   if (!profile) return undefined;
   const sessions = await db
-    .select({ createdAt: userSessions.createdAt, lastSeenAt: userSessions.lastSeenAt, revokedAt: userSessions.revokedAt })
+    .select({
+      createdAt: userSessions.createdAt,
+      lastSeenAt: userSessions.lastSeenAt,
+      revokedAt: userSessions.revokedAt,
+    })
     .from(userSessions)
     .where(eq(userSessions.userId, userId));
   return { exportedAt: new Date().toISOString(), profile, signIns: sessions };

@@ -22,7 +22,11 @@ export function windowStartFor(now: Date, windowSeconds: number): Date {
  * Counts one attempt under each key and says whether all are within their limits. The
  * increment is one upsert, so concurrent attempts on several app instances count exactly.
  */
-export async function hitRateLimits(db: Db, hits: { rule: RateLimitRule; subject: string }[], now: Date): Promise<boolean> {
+export async function hitRateLimits(
+  db: Db,
+  hits: { rule: RateLimitRule; subject: string }[],
+  now: Date,
+): Promise<boolean> {
   let allowed = true;
   for (const { rule, subject } of hits) {
     const [row] = await db
@@ -40,5 +44,7 @@ export async function hitRateLimits(db: Db, hits: { rule: RateLimitRule; subject
 
 /** Old windows are useless; called now and then. */
 export async function pruneRateLimits(db: Db, now: Date): Promise<void> {
-  await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStart, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
+  await db
+    .delete(rateLimitCounters)
+    .where(lt(rateLimitCounters.windowStart, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
 }

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { emailSchema, formatPhone, isKnownTimeZone, kanaSchema, optionalPhoneSchema, profileSchema, registerSchema } from './schemas';
+import {
+  emailSchema,
+  formatPhone,
+  isKnownTimeZone,
+  kanaSchema,
+  optionalPhoneSchema,
+  profileSchema,
+  registerSchema,
+} from './schemas';
 
 describe('kana (フリガナ)', () => {
-  it.each(['ヤマダ', 'ヴァン', 'サトウ　ハナコ', 'ジョーンズ', 'ド・ゴール'])('accepts full-width katakana: %s', (v) => {
-    expect(kanaSchema.safeParse(v).success).toBe(true);
-  });
+  it.each(['ヤマダ', 'ヴァン', 'サトウ　ハナコ', 'ジョーンズ', 'ド・ゴール'])(
+    'accepts full-width katakana: %s',
+    (v) => {
+      expect(kanaSchema.safeParse(v).success).toBe(true);
+    },
+  );
 
   it('folds half-width katakana to full-width', () => {
     expect(kanaSchema.parse('ﾔﾏﾀﾞ')).toBe('ヤマダ');
@@ -72,14 +83,27 @@ describe('registration', () => {
   });
 
   it('refuses a password equal to the address, a short one, and no agreement', () => {
-    const paths = (input: object) => registerSchema.safeParse({ ...valid, ...input }).error?.issues.map((i) => i.path.join('.'));
+    const paths = (input: object) =>
+      registerSchema.safeParse({ ...valid, ...input }).error?.issues.map((i) => i.path.join('.'));
     expect(paths({ password: 'hanako@example.jp' })).toEqual(['password']);
     expect(paths({ password: 'short' })).toEqual(['password']);
     expect(paths({ agreeToTerms: false })).toEqual(['agreeToTerms']);
   });
 
   it('the profile schema reports every bad field at once', () => {
-    const result = profileSchema.safeParse({ familyName: '', givenName: '花子', familyNameKana: 'やまだ', givenNameKana: 'ハナコ', phone: '1', timeZone: 'Mars/Base' });
-    expect(result.error?.issues.map((i) => i.path[0]).sort()).toEqual(['familyName', 'familyNameKana', 'phone', 'timeZone']);
+    const result = profileSchema.safeParse({
+      familyName: '',
+      givenName: '花子',
+      familyNameKana: 'やまだ',
+      givenNameKana: 'ハナコ',
+      phone: '1',
+      timeZone: 'Mars/Base',
+    });
+    expect(result.error?.issues.map((i) => i.path[0]).sort()).toEqual([
+      'familyName',
+      'familyNameKana',
+      'phone',
+      'timeZone',
+    ]);
   });
 });

@@ -4,13 +4,7 @@ import { messages } from '@/lib/messages';
 
 const m = messages.validation;
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, m.required)
-  .max(254, m.email)
-  .pipe(z.email(m.email));
+export const emailSchema = z.string().trim().toLowerCase().min(1, m.required).max(254, m.email).pipe(z.email(m.email));
 
 export const passwordSchema = z.string().min(10, m.passwordLength).max(128, m.passwordLength);
 
@@ -19,7 +13,13 @@ export const kanaSchema = z
   .string()
   .trim()
   .transform((s) => s.normalize('NFKC'))
-  .pipe(z.string().min(1, m.required).max(50, m.nameLength).regex(/^[ァ-ヺー・ 　]+$/u, m.kana));
+  .pipe(
+    z
+      .string()
+      .min(1, m.required)
+      .max(50, m.nameLength)
+      .regex(/^[ァ-ヺー・ 　]+$/u, m.kana),
+  );
 
 export const nameSchema = z.string().trim().min(1, m.required).max(50, m.nameLength);
 

@@ -26,10 +26,17 @@ async function findUserOrThrow(db: Db, userId: string): Promise<User> {
  * Registers a client and mails a verification link. An address that already has an account
  * gets a notice instead, and the caller sees the same answer either way (no enumeration).
  */
-export async function registerClient(ctx: Context, input: Profile & { email: string; password: string }, returnTo?: string): Promise<void> {
+export async function registerClient(
+  ctx: Context,
+  input: Profile & { email: string; password: string },
+  returnTo?: string,
+): Promise<void> {
   const existing = await findUserByEmail(ctx.db, input.email);
   if (existing) {
-    await sendMail(ctx.db, { to: existing.email, ...accountMails.alreadyRegistered(`${ctx.baseUrl}/login`, `${ctx.baseUrl}/forgot-password`) });
+    await sendMail(ctx.db, {
+      to: existing.email,
+      ...accountMails.alreadyRegistered(`${ctx.baseUrl}/login`, `${ctx.baseUrl}/forgot-password`),
+    });
     return;
   }
   const passwordHash = await hashPassword(input.password);
@@ -54,10 +61,17 @@ export async function registerClient(ctx: Context, input: Profile & { email: str
 }
 
 /** `returnTo`: where the visitor was going (a chosen slot), carried through the mailed link. */
-export async function sendVerificationMail(ctx: Context, user: Pick<User, 'id' | 'email'>, returnTo?: string): Promise<void> {
+export async function sendVerificationMail(
+  ctx: Context,
+  user: Pick<User, 'id' | 'email'>,
+  returnTo?: string,
+): Promise<void> {
   const token = await issueAccountToken(ctx.db, { userId: user.id, purpose: 'verify-email', now: ctx.now });
   const next = returnTo ? `&next=${encodeURIComponent(returnTo)}` : '';
-  await sendMail(ctx.db, { to: user.email, ...accountMails.verifyEmail(`${ctx.baseUrl}/verify-email?token=${token}${next}`) });
+  await sendMail(ctx.db, {
+    to: user.email,
+    ...accountMails.verifyEmail(`${ctx.baseUrl}/verify-email?token=${token}${next}`),
+  });
 }
 
 /** Resends the link to an unverified account; silent otherwise. */
@@ -85,7 +99,10 @@ export async function requestPasswordReset(ctx: Context, email: string): Promise
   const user = await findUserByEmail(ctx.db, email);
   if (!user) return;
   const token = await issueAccountToken(ctx.db, { userId: user.id, purpose: 'reset-password', now: ctx.now });
-  await sendMail(ctx.db, { to: user.email, ...accountMails.resetPassword(`${ctx.baseUrl}/reset-password?token=${token}`) });
+  await sendMail(ctx.db, {
+    to: user.email,
+    ...accountMails.resetPassword(`${ctx.baseUrl}/reset-password?token=${token}`),
+  });
 }
 
 /** Sets a new password from a mailed link; every session is signed out. */
@@ -106,7 +123,10 @@ export async function changePassword(
 ): Promise<void> {
   const user = await findUserOrThrow(ctx.db, input.userId);
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError('wrong_password');
-  await ctx.db.update(users).set({ passwordHash: await hashPassword(input.password), updatedAt: ctx.now }).where(eq(users.id, user.id));
+  await ctx.db
+    .update(users)
+    .set({ passwordHash: await hashPassword(input.password), updatedAt: ctx.now })
+    .where(eq(users.id, user.id));
   await revokeAllUserSessions(ctx.db, user.id, ctx.now, input.sessionId);
 }
 
@@ -118,23 +138,40 @@ export async function updateProfile(ctx: Omit<Context, 'baseUrl'>, userId: strin
 }
 
 /** Mails a link to the new address; the change happens only when that link is opened. */
-export async function requestEmailChange(ctx: Context, input: { userId: string; email: string; currentPassword: string }): Promise<void> {
+export async function requestEmailChange(
+  ctx: Context,
+  input: { userId: string; email: string; currentPassword: string },
+): Promise<void> {
   const user = await findUserOrThrow(ctx.db, input.userId);
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError('wrong_password');
   if (await findUserByEmail(ctx.db, input.email)) return; // taken: say nothing that reveals it
-  const token = await issueAccountToken(ctx.db, { userId: user.id, purpose: 'change-email', now: ctx.now, email: input.email });
-  await sendMail(ctx.db, { to: input.email, ...accountMails.changeEmail(`${ctx.baseUrl}/verify-email?change=1&token=${token}`) });
+  const token = await issueAccountToken(ctx.db, {
+    userId: user.id,
+    purpose: 'change-email',
+    now: ctx.now,
+    email: input.email,
+  });
+  await sendMail(ctx.db, {
+    to: input.email,
+    ...accountMails.changeEmail(`${ctx.baseUrl}/verify-email?change=1&token=${token}`),
+  });
 }
 
 export async function confirmEmailChange(ctx: Omit<Context, 'baseUrl'>, token: string): Promise<void> {
   const used = await consumeAccountToken(ctx.db, { token, purpose: 'change-email', now: ctx.now });
   if (!used?.email) throw new AppError('token_invalid');
   if (await findUserByEmail(ctx.db, used.email)) throw new AppError('token_invalid');
-  await ctx.db.update(users).set({ email: used.email, emailVerified: ctx.now, updatedAt: ctx.now }).where(eq(users.id, used.userId));
+  await ctx.db
+    .update(users)
+    .set({ email: used.email, emailVerified: ctx.now, updatedAt: ctx.now })
+    .where(eq(users.id, used.userId));
 }
 
 /** Deletes the account and everything that hangs off it (sessions, tokens). */
-export async function deleteAccount(ctx: Omit<Context, 'baseUrl'>, input: { userId: string; currentPassword: string }): Promise<void> {
+export async function deleteAccount(
+  ctx: Omit<Context, 'baseUrl'>,
+  input: { userId: string; currentPassword: string },
+): Promise<void> {
   const user = await findUserOrThrow(ctx.db, input.userId);
   if (user.role === 'counselor') throw new AppError('forbidden');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError('wrong_password');

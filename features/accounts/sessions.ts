@@ -9,7 +9,10 @@ export const idleTimeoutMs = 30 * 60 * 1000;
 const touchIntervalMs = 60 * 1000;
 
 export async function createUserSession(db: Db, userId: string, now: Date): Promise<string> {
-  const [row] = await db.insert(userSessions).values({ userId, createdAt: now, lastSeenAt: now }).returning({ id: userSessions.id });
+  const [row] = await db
+    .insert(userSessions)
+    .values({ userId, createdAt: now, lastSeenAt: now })
+    .returning({ id: userSessions.id });
   return row!.id;
 }
 
@@ -45,19 +48,37 @@ export async function touchUserSession(db: Db, sessionId: string, now: Date): Pr
   if (idle > touchIntervalMs) {
     await db.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, sessionId));
   }
-  return { sessionId: row.sessionId, userId: row.userId, role: row.role, email: row.email, name: `${row.familyName} ${row.givenName}`.trim() };
+  return {
+    sessionId: row.sessionId,
+    userId: row.userId,
+    role: row.role,
+    email: row.email,
+    name: `${row.familyName} ${row.givenName}`.trim(),
+  };
 }
 
 export async function revokeUserSession(db: Db, sessionId: string, now: Date): Promise<void> {
-  await db.update(userSessions).set({ revokedAt: now }).where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
+  await db
+    .update(userSessions)
+    .set({ revokedAt: now })
+    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
 }
 
 /** Signs a user out everywhere, or everywhere but the given session. */
-export async function revokeAllUserSessions(db: Db, userId: string, now: Date, exceptSessionId?: string): Promise<void> {
+export async function revokeAllUserSessions(
+  db: Db,
+  userId: string,
+  now: Date,
+  exceptSessionId?: string,
+): Promise<void> {
   await db
     .update(userSessions)
     .set({ revokedAt: now })
     .where(
-      and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt), exceptSessionId ? ne(userSessions.id, exceptSessionId) : sql`true`),
+      and(
+        eq(userSessions.userId, userId),
+        isNull(userSessions.revokedAt),
+        exceptSessionId ? ne(userSessions.id, exceptSessionId) : sql`true`,
+      ),
     );
 }

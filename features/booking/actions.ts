@@ -6,7 +6,14 @@ import { bookings } from '@/db/schema';
 import { cancelBookingWithRefund, startBookingCheckout } from '@/features/payments/service';
 import { defineAction } from '@/lib/actions';
 import { AppError } from '@/lib/errors';
-import { bookingIdSchema, bookingOutcomeSchema, checkoutSchema, holdSlotSchema, meetingUrlSchema, rescheduleSchema } from './schemas';
+import {
+  bookingIdSchema,
+  bookingOutcomeSchema,
+  checkoutSchema,
+  holdSlotSchema,
+  meetingUrlSchema,
+  rescheduleSchema,
+} from './schemas';
 import { holdSlot } from './hold';
 import { markBookingOutcome, recordPolicyAgreement, rescheduleBooking } from './service';
 
@@ -23,13 +30,25 @@ export const holdSlotAction = defineAction('user', holdSlotSchema, async (input,
 
 export const checkoutAction = defineAction('user', checkoutSchema, async (input, ctx) => {
   await recordPolicyAgreement(ctx.db, { bookingId: input.bookingId, clientId: ctx.user.id, now: ctx.now });
-  await ctx.db.update(bookings).set({ theme: input.theme }).where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, ctx.user.id)));
-  const url = await startBookingCheckout(ctx.db, { bookingId: input.bookingId, clientId: ctx.user.id, baseUrl: ctx.baseUrl, now: ctx.now });
+  await ctx.db
+    .update(bookings)
+    .set({ theme: input.theme })
+    .where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, ctx.user.id)));
+  const url = await startBookingCheckout(ctx.db, {
+    bookingId: input.bookingId,
+    clientId: ctx.user.id,
+    baseUrl: ctx.baseUrl,
+    now: ctx.now,
+  });
   redirect(url);
 });
 
 async function assertOwnBooking(ctx: { db: Parameters<typeof holdSlot>[0]; user: { id: string } }, bookingId: string) {
-  const [row] = await ctx.db.select({ clientId: bookings.clientId }).from(bookings).where(eq(bookings.id, bookingId)).limit(1);
+  const [row] = await ctx.db
+    .select({ clientId: bookings.clientId })
+    .from(bookings)
+    .where(eq(bookings.id, bookingId))
+    .limit(1);
   // Another client's booking looks exactly like one that does not exist.
   if (!row || row.clientId !== ctx.user.id) throw new AppError('not_found');
 }
@@ -42,7 +61,12 @@ export const cancelBookingAction = defineAction('user', bookingIdSchema, async (
 
 export const rescheduleBookingAction = defineAction('user', rescheduleSchema, async (input, ctx) => {
   await assertOwnBooking(ctx, input.bookingId);
-  await rescheduleBooking(ctx.db, { bookingId: input.bookingId, clientId: ctx.user.id, startsAt: new Date(input.startsAt), now: ctx.now });
+  await rescheduleBooking(ctx.db, {
+    bookingId: input.bookingId,
+    clientId: ctx.user.id,
+    startsAt: new Date(input.startsAt),
+    now: ctx.now,
+  });
   redirect(`/portal/bookings/${input.bookingId}?notice=rescheduled`);
 });
 
@@ -53,7 +77,11 @@ export const counselorCancelBookingAction = defineAction('counselor', bookingIdS
 
 export const markBookingOutcomeAction = defineAction('counselor', bookingOutcomeSchema, async (input, ctx) => {
   await markBookingOutcome(ctx.db, { ...input, now: ctx.now });
-  return { ok: true as const, data: undefined, message: input.outcome === 'completed' ? '実施済みにしました。' : '無断キャンセルとして記録しました。' };
+  return {
+    ok: true as const,
+    data: undefined,
+    message: input.outcome === 'completed' ? '実施済みにしました。' : '無断キャンセルとして記録しました。',
+  };
 });
 
 export const setMeetingUrlAction = defineAction('counselor', meetingUrlSchema, async (input, ctx) => {
@@ -63,5 +91,9 @@ export const setMeetingUrlAction = defineAction('counselor', meetingUrlSchema, a
     .where(and(eq(bookings.id, input.bookingId), eq(bookings.status, 'confirmed')))
     .returning({ id: bookings.id });
   if (!row) throw new AppError('not_found');
-  return { ok: true as const, data: undefined, message: '参加URLを保存しました。クライアントの予約ページに表示されます。' };
+  return {
+    ok: true as const,
+    data: undefined,
+    message: '参加URLを保存しました。クライアントの予約ページに表示されます。',
+  };
 });

@@ -2,8 +2,20 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/actions';
-import { bookingSettingsSchema, overrideIdSchema, overrideSchema, sessionTypeSchema, weeklyHoursSchema } from './admin-schemas';
-import { addOverride, deleteOverride, replaceWeeklyRules, saveSessionType, updateBookingSettings } from './admin-service';
+import {
+  bookingSettingsSchema,
+  overrideIdSchema,
+  overrideSchema,
+  sessionTypeSchema,
+  weeklyHoursSchema,
+} from './admin-schemas';
+import {
+  addOverride,
+  deleteOverride,
+  replaceWeeklyRules,
+  saveSessionType,
+  updateBookingSettings,
+} from './admin-service';
 
 const saved = (message: string) => ({ ok: true as const, data: undefined, message });
 

@@ -27,12 +27,23 @@ export type AdminBookingView = 'upcoming' | 'past' | 'cancelled';
 
 /** The counselor's list: upcoming (soonest first), past, or cancelled. */
 export async function listAdminBookings(db: Db, view: AdminBookingView, now: Date) {
-  const base = db.select(columns).from(bookings).innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId)).leftJoin(users, eq(users.id, bookings.clientId));
-  if (view === 'cancelled') return base.where(eq(bookings.status, 'cancelled')).orderBy(desc(bookings.startsAt)).limit(200);
+  const base = db
+    .select(columns)
+    .from(bookings)
+    .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
+    .leftJoin(users, eq(users.id, bookings.clientId));
+  if (view === 'cancelled')
+    return base.where(eq(bookings.status, 'cancelled')).orderBy(desc(bookings.startsAt)).limit(200);
   if (view === 'past') {
-    return base.where(and(lt(bookings.startsAt, now), inArray(bookings.status, ['confirmed', 'completed', 'no_show']))).orderBy(desc(bookings.startsAt)).limit(200);
+    return base
+      .where(and(lt(bookings.startsAt, now), inArray(bookings.status, ['confirmed', 'completed', 'no_show'])))
+      .orderBy(desc(bookings.startsAt))
+      .limit(200);
   }
-  return base.where(and(gte(bookings.endsAt, now), inArray(bookings.status, ['confirmed', 'held']))).orderBy(asc(bookings.startsAt)).limit(200);
+  return base
+    .where(and(gte(bookings.endsAt, now), inArray(bookings.status, ['confirmed', 'held'])))
+    .orderBy(asc(bookings.startsAt))
+    .limit(200);
 }
 
 /** Confirmed and held bookings that start in [from, to), for the week calendar. */
@@ -42,7 +53,13 @@ export async function listCalendarBookings(db: Db, from: Date, to: Date) {
     .from(bookings)
     .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
     .leftJoin(users, eq(users.id, bookings.clientId))
-    .where(and(gte(bookings.startsAt, from), lt(bookings.startsAt, to), inArray(bookings.status, ['confirmed', 'held', 'completed', 'no_show'])))
+    .where(
+      and(
+        gte(bookings.startsAt, from),
+        lt(bookings.startsAt, to),
+        inArray(bookings.status, ['confirmed', 'held', 'completed', 'no_show']),
+      ),
+    )
     .orderBy(asc(bookings.startsAt));
 }
 
@@ -56,7 +73,12 @@ export async function getAdminBooking(db: Db, bookingId: string) {
     .where(eq(bookings.id, bookingId))
     .limit(1);
   if (!row) return undefined;
-  const [payment] = await db.select().from(payments).where(eq(payments.bookingId, bookingId)).orderBy(desc(payments.createdAt)).limit(1);
+  const [payment] = await db
+    .select()
+    .from(payments)
+    .where(eq(payments.bookingId, bookingId))
+    .orderBy(desc(payments.createdAt))
+    .limit(1);
   return { ...row, payment };
 }
 

@@ -6,22 +6,40 @@ import { minutesFromTime } from './admin-schemas';
 import { forgetBookingConfig } from './queries';
 
 /** Replaces the weekly hours in one transaction: readers see the old set or the new, never half. */
-export async function replaceWeeklyRules(db: Db, rules: { weekday: number; start: string; end: string }[]): Promise<void> {
+export async function replaceWeeklyRules(
+  db: Db,
+  rules: { weekday: number; start: string; end: string }[],
+): Promise<void> {
   await db.transaction(async (tx) => {
     // Every rule: the whole weekly set is replaced by the one submitted.
     await tx.delete(availabilityRules).where(sql`true`);
     if (rules.length > 0) {
-      await tx.insert(availabilityRules).values(rules.map((r) => ({ weekday: r.weekday, startMinute: minutesFromTime(r.start), endMinute: minutesFromTime(r.end) })));
+      await tx.insert(availabilityRules).values(
+        rules.map((r) => ({
+          weekday: r.weekday,
+          startMinute: minutesFromTime(r.start),
+          endMinute: minutesFromTime(r.end),
+        })),
+      );
     }
   });
   forgetBookingConfig(db);
 }
 
-export async function addOverride(db: Db, input: { kind: 'closed' | 'extra'; date: string; start?: string; end?: string; note: string }): Promise<void> {
+export async function addOverride(
+  db: Db,
+  input: { kind: 'closed' | 'extra'; date: string; start?: string; end?: string; note: string },
+): Promise<void> {
   await db.insert(availabilityOverrides).values(
     input.kind === 'closed'
       ? { kind: 'closed', date: input.date, note: input.note }
-      : { kind: 'extra', date: input.date, startMinute: minutesFromTime(input.start!), endMinute: minutesFromTime(input.end!), note: input.note },
+      : {
+          kind: 'extra',
+          date: input.date,
+          startMinute: minutesFromTime(input.start!),
+          endMinute: minutesFromTime(input.end!),
+          note: input.note,
+        },
   );
   forgetBookingConfig(db);
 }
@@ -31,20 +49,48 @@ export async function deleteOverride(db: Db, id: string): Promise<void> {
   forgetBookingConfig(db);
 }
 
-export async function updateBookingSettings(db: Db, input: { bufferMinutes: number; minNoticeHours: number; horizonDays: number; stepMinutes: number }, now: Date): Promise<void> {
-  const values = { bufferMinutes: input.bufferMinutes, minNoticeMinutes: input.minNoticeHours * 60, horizonDays: input.horizonDays, stepMinutes: input.stepMinutes, updatedAt: now };
-  await db.insert(bookingSettings).values({ id: 1, ...values }).onConflictDoUpdate({ target: bookingSettings.id, set: values });
+export async function updateBookingSettings(
+  db: Db,
+  input: { bufferMinutes: number; minNoticeHours: number; horizonDays: number; stepMinutes: number },
+  now: Date,
+): Promise<void> {
+  const values = {
+    bufferMinutes: input.bufferMinutes,
+    minNoticeMinutes: input.minNoticeHours * 60,
+    horizonDays: input.horizonDays,
+    stepMinutes: input.stepMinutes,
+    updatedAt: now,
+  };
+  await db
+    .insert(bookingSettings)
+    .values({ id: 1, ...values })
+    .onConflictDoUpdate({ target: bookingSettings.id, set: values });
   forgetBookingConfig(db);
 }
 
 /** Creates or updates a session type; a slug already in use is a friendly error, not a 500. */
 export async function saveSessionType(
   db: Db,
-  input: { id?: string; slug: string; name: string; mode: 'online' | 'phone' | 'in_person'; durationMinutes: number; priceYen: number; description: string; active: boolean; sortOrder: number },
+  input: {
+    id?: string;
+    slug: string;
+    name: string;
+    mode: 'online' | 'phone' | 'in_person';
+    durationMinutes: number;
+    priceYen: number;
+    description: string;
+    active: boolean;
+    sortOrder: number;
+  },
 ): Promise<void> {
   const { id, ...values } = input;
-  const [clash] = await db.select({ id: sessionTypes.id }).from(sessionTypes).where(eq(sessionTypes.slug, values.slug)).limit(1);
-  if (clash && clash.id !== id) throw new AppError('invalid_input', 'このスラッグはすでに使われています。別のスラッグにしてください。');
+  const [clash] = await db
+    .select({ id: sessionTypes.id })
+    .from(sessionTypes)
+    .where(eq(sessionTypes.slug, values.slug))
+    .limit(1);
+  if (clash && clash.id !== id)
+    throw new AppError('invalid_input', 'このスラッグはすでに使われています。別のスラッグにしてください。');
   if (id) {
     await db.update(sessionTypes).set(values).where(eq(sessionTypes.id, id));
   } else {

@@ -30,16 +30,39 @@ describe('admin edits', () => {
   });
 
   it('the database refuses an extra override without hours', async () => {
-    await expect(handle.db.insert(availabilityOverrides).values({ date: '2026-12-29', kind: 'extra' })).rejects.toThrow();
+    await expect(
+      handle.db.insert(availabilityOverrides).values({ date: '2026-12-29', kind: 'extra' }),
+    ).rejects.toThrow();
   });
 
   it('a slug in use is a friendly error', async () => {
-    const input = { slug: 'online-60', name: '重複', mode: 'online' as const, durationMinutes: 60, priceYen: 1000, description: '', active: true, sortOrder: 9 };
-    await expect(saveSessionType(handle.db, input)).rejects.toMatchObject({ code: 'invalid_input', message: 'このスラッグはすでに使われています。別のスラッグにしてください。' });
+    const input = {
+      slug: 'online-60',
+      name: '重複',
+      mode: 'online' as const,
+      durationMinutes: 60,
+      priceYen: 1000,
+      description: '',
+      active: true,
+      sortOrder: 9,
+    };
+    await expect(saveSessionType(handle.db, input)).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: 'このスラッグはすでに使われています。別のスラッグにしてください。',
+    });
   });
 
   it('settings are stored in minutes', async () => {
-    await updateBookingSettings(handle.db, { bufferMinutes: 10, minNoticeHours: 12, horizonDays: 30, stepMinutes: 15 }, new Date());
-    expect(await getBookingSettings(handle.db)).toMatchObject({ bufferMinutes: 10, minNoticeMinutes: 720, horizonDays: 30, stepMinutes: 15 });
+    await updateBookingSettings(
+      handle.db,
+      { bufferMinutes: 10, minNoticeHours: 12, horizonDays: 30, stepMinutes: 15 },
+      new Date(),
+    );
+    expect(await getBookingSettings(handle.db)).toMatchObject({
+      bufferMinutes: 10,
+      minNoticeMinutes: 720,
+      horizonDays: 30,
+      stepMinutes: 15,
+    });
   });
 });

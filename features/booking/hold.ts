@@ -28,7 +28,11 @@ function prepareHoldStatements(db: Db) {
       .from(bookings)
       .where(
         or(
-          and(lt(bookings.startsAt, sql.placeholder('to')), gt(bookings.endsAt, sql.placeholder('from')), inArray(bookings.status, ['held', 'confirmed'])),
+          and(
+            lt(bookings.startsAt, sql.placeholder('to')),
+            gt(bookings.endsAt, sql.placeholder('from')),
+            inArray(bookings.status, ['held', 'confirmed']),
+          ),
           and(eq(bookings.clientId, sql.placeholder('clientId')), eq(bookings.status, 'held')),
         ),
       )
@@ -85,11 +89,18 @@ export async function holdSlot(
     to: new Date(input.startsAt.getTime() + day).toISOString(),
     clientId: input.clientId,
   });
-  const isLive = (b: (typeof nearby)[number]) => b.status === 'confirmed' || (b.holdExpiresAt !== null && b.holdExpiresAt > input.now);
-  const isNear = (b: (typeof nearby)[number]) => b.start.getTime() < input.startsAt.getTime() + day && b.end.getTime() > input.startsAt.getTime() - day;
+  const isLive = (b: (typeof nearby)[number]) =>
+    b.status === 'confirmed' || (b.holdExpiresAt !== null && b.holdExpiresAt > input.now);
+  const isNear = (b: (typeof nearby)[number]) =>
+    b.start.getTime() < input.startsAt.getTime() + day && b.end.getTime() > input.startsAt.getTime() - day;
   // Lapsed holds never count as busy (the job marks them expired in its own time).
   const busy = nearby.filter((b) => isNear(b) && isLive(b));
-  const slotInput = { now: input.now, rules: availability.rules, overrides: availability.overrides, settings: slotSettingsFor(type, settings) };
+  const slotInput = {
+    now: input.now,
+    rules: availability.rules,
+    overrides: availability.overrides,
+    settings: slotSettingsFor(type, settings),
+  };
   if (!findOpenSlot(input.startsAt, { ...slotInput, busy })) {
     // Taken by someone else just now, or a time the counselor never offered.
     throw new AppError(findOpenSlot(input.startsAt, { ...slotInput, busy: [] }) ? 'slot_taken' : 'slot_unavailable');
@@ -108,7 +119,10 @@ export async function holdSlot(
       .set({ status: 'expired', updatedAt: input.now })
       .where(
         and(
-          inArray(bookings.id, release.map((b) => b.id)),
+          inArray(
+            bookings.id,
+            release.map((b) => b.id),
+          ),
           eq(bookings.status, 'held'),
           or(eq(bookings.clientId, input.clientId), lte(bookings.holdExpiresAt, input.now)),
         ),

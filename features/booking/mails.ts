@@ -34,14 +34,19 @@ export const bookingMails = {
   reminder: (input: { when: string; url: string }) =>
     composeMail({
       subject: '【こころの整理室】明日のご予約のお知らせ',
-      paragraphs: [`${input.when}にご予約をいただいています。`, '参加方法と事前アンケートはマイページでご確認ください。ご都合が悪くなった場合も、マイページからお手続きいただけます。'],
+      paragraphs: [
+        `${input.when}にご予約をいただいています。`,
+        '参加方法と事前アンケートはマイページでご確認ください。ご都合が悪くなった場合も、マイページからお手続きいただけます。',
+      ],
       action: { label: 'マイページで予約を見る', url: input.url },
     }),
   cancelled: (input: { when: string; refundYen: number; feeYen: number; byCounselor: boolean }) =>
     composeMail({
       subject: '【こころの整理室】ご予約のキャンセル',
       paragraphs: [
-        input.byCounselor ? `誠に申し訳ありませんが、カウンセラーの都合により${input.when}のご予約をキャンセルさせていただきました。` : `${input.when}のご予約のキャンセルを承りました。`,
+        input.byCounselor
+          ? `誠に申し訳ありませんが、カウンセラーの都合により${input.when}のご予約をキャンセルさせていただきました。`
+          : `${input.when}のご予約のキャンセルを承りました。`,
         input.refundYen > 0
           ? `返金額：${formatYen(input.refundYen)}${input.feeYen > 0 ? `（キャンセル料 ${formatYen(input.feeYen)}）` : '（全額）'}。カード会社により、反映まで数日かかる場合があります。`
           : `キャンセル料：${formatYen(input.feeYen)}（返金はありません）。`,

@@ -14,22 +14,47 @@ export async function listSessionTypes(db: Db, options: { includeInactive?: bool
 }
 
 export async function getSessionTypeBySlug(db: Db, slug: string) {
-  const [row] = await db.select().from(sessionTypes).where(and(eq(sessionTypes.slug, slug), eq(sessionTypes.active, true))).limit(1);
+  const [row] = await db
+    .select()
+    .from(sessionTypes)
+    .where(and(eq(sessionTypes.slug, slug), eq(sessionTypes.active, true)))
+    .limit(1);
   return row;
 }
 
 export async function getBookingSettings(db: Db) {
   const [row] = await db.select().from(bookingSettings).where(eq(bookingSettings.id, 1)).limit(1);
-  return row ?? { id: 1, bufferMinutes: 15, minNoticeMinutes: 24 * 60, horizonDays: 60, stepMinutes: 30, holdMinutes: 30, updatedAt: new Date(0) };
+  return (
+    row ?? {
+      id: 1,
+      bufferMinutes: 15,
+      minNoticeMinutes: 24 * 60,
+      horizonDays: 60,
+      stepMinutes: 30,
+      holdMinutes: 30,
+      updatedAt: new Date(0),
+    }
+  );
 }
 
-export async function getAvailability(db: Db): Promise<{ rules: WeeklyRule[]; overrides: DateOverride[]; overrideIds: string[] }> {
-  const rules = await db.select().from(availabilityRules).orderBy(asc(availabilityRules.weekday), asc(availabilityRules.startMinute));
+export async function getAvailability(
+  db: Db,
+): Promise<{ rules: WeeklyRule[]; overrides: DateOverride[]; overrideIds: string[] }> {
+  const rules = await db
+    .select()
+    .from(availabilityRules)
+    .orderBy(asc(availabilityRules.weekday), asc(availabilityRules.startMinute));
   const overrides = await db.select().from(availabilityOverrides).orderBy(asc(availabilityOverrides.date));
   return {
-    rules: rules.map((r) => ({ weekday: r.weekday as WeeklyRule['weekday'], startMinute: r.startMinute, endMinute: r.endMinute })),
+    rules: rules.map((r) => ({
+      weekday: r.weekday as WeeklyRule['weekday'],
+      startMinute: r.startMinute,
+      endMinute: r.endMinute,
+    })),
     overrides: overrides.map((o) =>
-      o.kind === 'closed' ? { date: o.date, kind: 'closed' as const } : { date: o.date, kind: 'extra' as const, startMinute: o.startMinute ?? 0, endMinute: o.endMinute ?? 0 },
+      o.kind === 'closed'
+        ? { date: o.date, kind: 'closed' as const }
+        : { date: o.date, kind: 'extra' as const, startMinute: o.startMinute ?? 0, endMinute: o.endMinute ?? 0 },
     ),
     overrideIds: overrides.map((o) => o.id),
   };
@@ -70,11 +95,13 @@ const configCache = new WeakMap<object, { at: number; value: Promise<BookingConf
 export function getBookingConfig(db: Db): Promise<BookingConfig> {
   const cached = configCache.get(db);
   if (cached && Date.now() - cached.at < configTtlMs) return cached.value;
-  const value = Promise.all([getBookingSettings(db), getAvailability(db), listSessionTypes(db)]).then(([settings, availability, sessionTypes]) => ({
-    settings,
-    availability,
-    sessionTypes,
-  }));
+  const value = Promise.all([getBookingSettings(db), getAvailability(db), listSessionTypes(db)]).then(
+    ([settings, availability, sessionTypes]) => ({
+      settings,
+      availability,
+      sessionTypes,
+    }),
+  );
   configCache.set(db, { at: Date.now(), value });
   value.catch(() => configCache.delete(db));
   return value;
@@ -104,7 +131,13 @@ export async function getOpenSlots(
     ? { from: new Date(options.around.getTime() - margin), to: new Date(options.around.getTime() + margin) }
     : { from: new Date(now.getTime() - margin), to: new Date(horizonEnd.getTime() + margin) };
   const busy = options.ignoreBusy ? [] : await listBusyRanges(db, window, now);
-  return computeSlots({ now, rules: availability.rules, overrides: availability.overrides, busy, settings: slotSettingsFor(sessionType, settings) });
+  return computeSlots({
+    now,
+    rules: availability.rules,
+    overrides: availability.overrides,
+    busy,
+    settings: slotSettingsFor(sessionType, settings),
+  });
 }
 
 export function slotSettingsFor(
@@ -144,7 +177,12 @@ const bookingColumns = {
 
 export async function getBooking(db: Db, bookingId: string) {
   if (!isUuid(bookingId)) return undefined;
-  const [row] = await db.select(bookingColumns).from(bookings).innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId)).where(eq(bookings.id, bookingId)).limit(1);
+  const [row] = await db
+    .select(bookingColumns)
+    .from(bookings)
+    .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
+    .where(eq(bookings.id, bookingId))
+    .limit(1);
   return row;
 }
 
@@ -155,7 +193,12 @@ export async function listClientBookings(db: Db, clientId: string) {
     .select(bookingColumns)
     .from(bookings)
     .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
-    .where(and(eq(bookings.clientId, clientId), inArray(bookings.status, ['held', 'confirmed', 'completed', 'no_show', 'cancelled'])))
+    .where(
+      and(
+        eq(bookings.clientId, clientId),
+        inArray(bookings.status, ['held', 'confirmed', 'completed', 'no_show', 'cancelled']),
+      ),
+    )
     .orderBy(desc(bookings.startsAt));
 }
 
@@ -165,6 +208,12 @@ export async function listBookingsBetween(db: Db, window: { from: Date; to: Date
     .select(bookingColumns)
     .from(bookings)
     .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
-    .where(and(gte(bookings.startsAt, window.from), lt(bookings.startsAt, window.to), inArray(bookings.status, ['held', 'confirmed', 'completed', 'no_show', 'cancelled'])))
+    .where(
+      and(
+        gte(bookings.startsAt, window.from),
+        lt(bookings.startsAt, window.to),
+        inArray(bookings.status, ['held', 'confirmed', 'completed', 'no_show', 'cancelled']),
+      ),
+    )
     .orderBy(asc(bookings.startsAt));
 }

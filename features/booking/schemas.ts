@@ -6,7 +6,10 @@ const uuid = z.uuid();
 const theme = z.enum(themeIds).nullable().catch(null);
 
 export const holdSlotSchema = z.object({
-  sessionType: z.string().regex(/^[a-z0-9-]+$/).max(60),
+  sessionType: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .max(60),
   startsAt: z.iso.datetime({ offset: true }),
   theme,
 });

@@ -22,7 +22,11 @@ export async function releaseExpiredHolds(db: Db, now: Date): Promise<number> {
 export async function recordPolicyAgreement(db: Db, input: { bookingId: string; clientId: string; now: Date }) {
   const [row] = await db
     .update(bookings)
-    .set({ policy: cancellationPolicy.session.map((t) => ({ ...t })) as PolicyTier[], policyAgreedAt: input.now, updatedAt: input.now })
+    .set({
+      policy: cancellationPolicy.session.map((t) => ({ ...t })) as PolicyTier[],
+      policyAgreedAt: input.now,
+      updatedAt: input.now,
+    })
     .where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, input.clientId), eq(bookings.status, 'held')))
     .returning();
   if (!row) throw new AppError('hold_expired');
@@ -35,10 +39,19 @@ export async function recordPolicyAgreement(db: Db, input: { bookingId: string; 
  * its time is still free; if someone else has it now (or it was cancelled), the booking is
  * lost and the caller refunds.
  */
-export async function confirmPaidBooking(db: Db, bookingId: string, now: Date): Promise<'confirmed' | 'already' | 'lost'> {
-  const [current] = await db.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, bookingId)).limit(1);
+export async function confirmPaidBooking(
+  db: Db,
+  bookingId: string,
+  now: Date,
+): Promise<'confirmed' | 'already' | 'lost'> {
+  const [current] = await db
+    .select({ status: bookings.status })
+    .from(bookings)
+    .where(eq(bookings.id, bookingId))
+    .limit(1);
   if (!current) return 'lost';
-  if (current.status === 'confirmed' || current.status === 'completed' || current.status === 'no_show') return 'already';
+  if (current.status === 'confirmed' || current.status === 'completed' || current.status === 'no_show')
+    return 'already';
   if (current.status === 'cancelled') return 'lost';
   try {
     // A savepoint, so that a constraint violation leaves the caller's transaction usable.
@@ -58,7 +71,10 @@ export async function confirmPaidBooking(db: Db, bookingId: string, now: Date): 
 
 /** Releases the hold of a checkout that expired or failed. */
 export async function releaseHold(db: Db, bookingId: string, now: Date): Promise<void> {
-  await db.update(bookings).set({ status: 'expired', updatedAt: now }).where(and(eq(bookings.id, bookingId), eq(bookings.status, 'held')));
+  await db
+    .update(bookings)
+    .set({ status: 'expired', updatedAt: now })
+    .where(and(eq(bookings.id, bookingId), eq(bookings.status, 'held')));
 }
 
 /**
@@ -86,7 +102,10 @@ export async function cancelBooking(db: Db, input: { bookingId: string; by: 'cli
 }
 
 /** Moves a confirmed booking to another open slot, keeping its payment; free only while cancelling is. */
-export async function rescheduleBooking(db: Db, input: { bookingId: string; clientId: string; startsAt: Date; now: Date }) {
+export async function rescheduleBooking(
+  db: Db,
+  input: { bookingId: string; clientId: string; startsAt: Date; now: Date },
+) {
   const [row] = await db
     .select({ booking: bookings, type: sessionTypes })
     .from(bookings)
@@ -110,7 +129,13 @@ export async function rescheduleBooking(db: Db, input: { bookingId: string; clie
     // One UPDATE: the booking is never in two places, and the constraint still holds.
     await db
       .update(bookings)
-      .set({ startsAt: input.startsAt, endsAt, blockedUntil: new Date(endsAt.getTime() + settings.bufferMinutes * minute), reminderSentAt: null, updatedAt: input.now })
+      .set({
+        startsAt: input.startsAt,
+        endsAt,
+        blockedUntil: new Date(endsAt.getTime() + settings.bufferMinutes * minute),
+        reminderSentAt: null,
+        updatedAt: input.now,
+      })
       .where(and(eq(bookings.id, row.booking.id), eq(bookings.status, 'confirmed')));
   } catch (err) {
     if (isExclusionViolation(err)) throw new AppError('slot_taken');
@@ -119,7 +144,10 @@ export async function rescheduleBooking(db: Db, input: { bookingId: string; clie
 }
 
 /** The counselor records how a session went. */
-export async function markBookingOutcome(db: Db, input: { bookingId: string; outcome: 'completed' | 'no_show'; now: Date }) {
+export async function markBookingOutcome(
+  db: Db,
+  input: { bookingId: string; outcome: 'completed' | 'no_show'; now: Date },
+) {
   const [row] = await db
     .update(bookings)
     .set({ status: input.outcome, updatedAt: input.now })
@@ -153,6 +181,12 @@ export async function releaseReminderClaim(db: Db, bookingId: string): Promise<v
 }
 
 /** The theme the client chose in the questionnaire becomes the booking's (never shown in mail or calendars). */
-export async function setBookingTheme(db: Db, input: { bookingId: string; clientId: string; theme: string | null; now: Date }): Promise<void> {
-  await db.update(bookings).set({ theme: input.theme, updatedAt: input.now }).where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, input.clientId)));
+export async function setBookingTheme(
+  db: Db,
+  input: { bookingId: string; clientId: string; theme: string | null; now: Date },
+): Promise<void> {
+  await db
+    .update(bookings)
+    .set({ theme: input.theme, updatedAt: input.now })
+    .where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, input.clientId)));
 }

@@ -20,7 +20,11 @@ export const joinWaitlistAction = defineAction('user', cohortIdSchema, async (in
   if (result.status === 'offered') redirect(`/courses/apply/${result.enrollmentId}`);
   if (result.status === 'enrolled') redirect(`/portal/courses/${input.cohortId}`);
   revalidatePath('/courses/[slug]', 'page');
-  return { ok: true as const, data: undefined, message: 'キャンセル待ちに登録しました。お席が空いたら、メールでお知らせします（24時間お取り置きします）。' };
+  return {
+    ok: true as const,
+    data: undefined,
+    message: 'キャンセル待ちに登録しました。お席が空いたら、メールでお知らせします（24時間お取り置きします）。',
+  };
 });
 
 export const leaveWaitlistAction = defineAction('user', cohortIdSchema, async (input, ctx) => {
@@ -31,12 +35,27 @@ export const leaveWaitlistAction = defineAction('user', cohortIdSchema, async (i
 
 /** The application answer and the terms agreement are recorded, then on to Stripe Checkout. */
 export const applyAndPayAction = defineAction('user', applicationSchema, async (input, ctx) => {
-  await recordApplication(ctx.db, { enrollmentId: input.enrollmentId, clientId: ctx.user.id, answer: input.answer, now: ctx.now });
-  const url = await startCourseCheckout(ctx.db, { enrollmentId: input.enrollmentId, clientId: ctx.user.id, baseUrl: ctx.baseUrl, now: ctx.now });
+  await recordApplication(ctx.db, {
+    enrollmentId: input.enrollmentId,
+    clientId: ctx.user.id,
+    answer: input.answer,
+    now: ctx.now,
+  });
+  const url = await startCourseCheckout(ctx.db, {
+    enrollmentId: input.enrollmentId,
+    clientId: ctx.user.id,
+    baseUrl: ctx.baseUrl,
+    now: ctx.now,
+  });
   redirect(url);
 });
 
 export const cancelEnrollmentAction = defineAction('user', enrollmentIdSchema, async (input, ctx) => {
-  const refund = await cancelEnrollmentWithRefund(ctx.db, { enrollmentId: input.enrollmentId, by: 'client', clientId: ctx.user.id, now: ctx.now });
+  const refund = await cancelEnrollmentWithRefund(ctx.db, {
+    enrollmentId: input.enrollmentId,
+    by: 'client',
+    clientId: ctx.user.id,
+    now: ctx.now,
+  });
   return { ok: true as const, data: refund, message: 'キャンセルを承りました。確認のメールをお送りしました。' };
 });

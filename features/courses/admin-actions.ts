@@ -10,7 +10,14 @@ import { saveCohort, saveCourse, saveLesson } from './admin-service';
 import { mailLessonChange } from './lesson-mails';
 import { courseMails, mailOffers } from './mails';
 import { listEnrolledClients } from './queries';
-import { announcementSchema, cohortIdSchema, cohortSchema, courseSchema, enrollmentIdSchema, lessonSchema } from './schemas';
+import {
+  announcementSchema,
+  cohortIdSchema,
+  cohortSchema,
+  courseSchema,
+  enrollmentIdSchema,
+  lessonSchema,
+} from './schemas';
 
 const saved = (message: string) => ({ ok: true as const, data: undefined, message });
 
@@ -55,7 +62,9 @@ export const emailCohortAction = defineAction('counselor', announcementSchema, a
 export const cancelCohortAction = defineAction('counselor', cohortIdSchema, async (input, ctx) => {
   const { refunded, told, untold } = await cancelCohortWithRefunds(ctx.db, { cohortId: input.cohortId, now: ctx.now });
   revalidateCourses();
-  return saved(`開講を中止しました。${refunded}件のお支払いを全額返金し、${told}名にお知らせしました。${messages.courses.notTold(untold)}`);
+  return saved(
+    `開講を中止しました。${refunded}件のお支払いを全額返金し、${told}名にお知らせしました。${messages.courses.notTold(untold)}`,
+  );
 });
 
 /**
@@ -64,7 +73,11 @@ export const cancelCohortAction = defineAction('counselor', cohortIdSchema, asyn
  * the seat cancelled and refunds nothing more.
  */
 export const cancelSeatAction = defineAction('counselor', enrollmentIdSchema, async (input, ctx) => {
-  const refund = await cancelEnrollmentWithRefund(ctx.db, { enrollmentId: input.enrollmentId, by: 'counselor', now: ctx.now });
+  const refund = await cancelEnrollmentWithRefund(ctx.db, {
+    enrollmentId: input.enrollmentId,
+    by: 'counselor',
+    now: ctx.now,
+  });
   revalidateCourses();
   return saved(messages.courses.seatCancel.done(refund.refundYen, refund.told));
 });

@@ -17,7 +17,11 @@ export async function saveCourse(db: Db, input: z.output<typeof courseSchema>, n
     .limit(1);
   if (clash) throw new AppError('invalid_input', 'このスラッグはすでに使われています。別のスラッグにしてください。');
   if (id) {
-    const [row] = await db.update(courses).set({ ...values, updatedAt: now }).where(eq(courses.id, id)).returning({ id: courses.id });
+    const [row] = await db
+      .update(courses)
+      .set({ ...values, updatedAt: now })
+      .where(eq(courses.id, id))
+      .returning({ id: courses.id });
     if (!row) throw new AppError('not_found');
     return row.id;
   }
@@ -30,11 +34,18 @@ export async function saveCourse(db: Db, input: z.output<typeof courseSchema>, n
  * its price); the capacity cannot drop below the seats already taken, checked under the lock.
  * A raised capacity offers the new seats to the line at once.
  */
-export async function saveCohort(db: Db, input: z.output<typeof cohortSchema>, now: Date): Promise<{ id: string; offers: SeatOffer[] }> {
+export async function saveCohort(
+  db: Db,
+  input: z.output<typeof cohortSchema>,
+  now: Date,
+): Promise<{ id: string; offers: SeatOffer[] }> {
   const { id, registrationDeadline, ...values } = input;
   const deadline = fromJstLocal(registrationDeadline);
   if (!id) {
-    const [row] = await db.insert(courseCohorts).values({ ...values, registrationDeadline: deadline }).returning({ id: courseCohorts.id });
+    const [row] = await db
+      .insert(courseCohorts)
+      .values({ ...values, registrationDeadline: deadline })
+      .returning({ id: courseCohorts.id });
     return { id: row!.id, offers: [] };
   }
   return db.transaction(async (tx) => {
@@ -43,7 +54,13 @@ export async function saveCohort(db: Db, input: z.output<typeof cohortSchema>, n
     if (values.capacity < (await countTakenSeats(tx, id))) throw new AppError('capacity_below_taken');
     await tx
       .update(courseCohorts)
-      .set({ name: values.name, capacity: values.capacity, priceYen: values.priceYen, registrationDeadline: deadline, updatedAt: now })
+      .set({
+        name: values.name,
+        capacity: values.capacity,
+        priceYen: values.priceYen,
+        registrationDeadline: deadline,
+        updatedAt: now,
+      })
       .where(eq(courseCohorts.id, id));
     const offers = await settleSeats(tx, { ...cohort, capacity: values.capacity }, now);
     return { id, offers };
@@ -79,7 +96,14 @@ export async function saveLesson(db: Db, input: z.output<typeof lessonSchema>): 
       if (!before) throw new AppError('not_found');
       await tx.update(courseLessons).set(row).where(eq(courseLessons.id, id));
     }
-    const lessonId = before?.id ?? (await tx.insert(courseLessons).values({ ...row, cohortId }).returning({ id: courseLessons.id }))[0]!.id;
+    const lessonId =
+      before?.id ??
+      (
+        await tx
+          .insert(courseLessons)
+          .values({ ...row, cohortId })
+          .returning({ id: courseLessons.id })
+      )[0]!.id;
     const change = lessonChange(before, row);
     if (change) {
       await tx

@@ -34,8 +34,18 @@ export function cohortIcs(lessons: CalendarLesson[], portalUrl: string, sequence
 }
 
 /** The cohort's .ics as a mail attachment (none while it has no lessons). */
-export function cohortIcsAttachments(lessons: CalendarLesson[], portalUrl: string, sequence: number): OutboxAttachment[] {
+export function cohortIcsAttachments(
+  lessons: CalendarLesson[],
+  portalUrl: string,
+  sequence: number,
+): OutboxAttachment[] {
   if (lessons.length === 0) return [];
   const ics = cohortIcs(lessons, portalUrl, sequence);
-  return [{ filename: 'course.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', contentBase64: Buffer.from(ics).toString('base64') }];
+  return [
+    {
+      filename: 'course.ics',
+      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+      contentBase64: Buffer.from(ics).toString('base64'),
+    },
+  ];
 }

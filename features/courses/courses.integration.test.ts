@@ -2,7 +2,17 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { courseCohorts, courseEnrollments, courseLessons, courses, courseWaitlist, mailOutbox, payments, refunds, users } from '@/db/schema';
+import {
+  courseCohorts,
+  courseEnrollments,
+  courseLessons,
+  courses,
+  courseWaitlist,
+  mailOutbox,
+  payments,
+  refunds,
+  users,
+} from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { cancelCohortWithRefunds, cancelEnrollmentWithRefund, startCourseCheckout } from '@/features/payments/courses';
 import { reconcileCheckoutSession } from '@/features/payments/service';
@@ -19,7 +29,10 @@ const db = vi.hoisted(() => ({ handle: undefined as unknown as DatabaseHandle })
 vi.mock('@/db', () => ({ getDb: async () => db.handle.db }));
 // Server actions are called as a signed-in caller would call them, outside a Next request.
 const caller = vi.hoisted(() => ({ current: null as null | { id: string; role: 'client' | 'counselor' } }));
-vi.mock('@/lib/auth/guards', () => ({ getCurrentUser: async () => (caller.current ? { ...caller.current, email: 'x@example.jp', name: 'x', sessionId: 's' } : null) }));
+vi.mock('@/lib/auth/guards', () => ({
+  getCurrentUser: async () =>
+    caller.current ? { ...caller.current, email: 'x@example.jp', name: 'x', sessionId: 's' } : null,
+}));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'localhost:3000' }) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 /** Mail to these addresses fails, as with a mail server that refuses them. */
@@ -47,7 +60,13 @@ async function newClient() {
   counter += 1;
   const [user] = await d()
     .insert(users)
-    .values({ email: `course${counter}@example.jp`, familyName: '佐藤', givenName: `${counter}`, emailVerified: new Date(), timeZone: 'Asia/Tokyo' })
+    .values({
+      email: `course${counter}@example.jp`,
+      familyName: '佐藤',
+      givenName: `${counter}`,
+      emailVerified: new Date(),
+      timeZone: 'Asia/Tokyo',
+    })
     .returning();
   return user!;
 }
@@ -57,26 +76,53 @@ async function newCohort(capacity: number, firstInDays = 30, priceYen = 33_000) 
   const first = new Date(Date.now() + firstInDays * DAY);
   const [cohort] = await d()
     .insert(courseCohorts)
-    .values({ courseId, name: `期${counter++}`, capacity, priceYen, registrationDeadline: new Date(first.getTime() - DAY) })
+    .values({
+      courseId,
+      name: `期${counter++}`,
+      capacity,
+      priceYen,
+      registrationDeadline: new Date(first.getTime() - DAY),
+    })
     .returning();
   await d()
     .insert(courseLessons)
-    .values([0, 7, 14].map((offset, i) => ({ cohortId: cohort!.id, title: `第${i + 1}回`, startsAt: new Date(first.getTime() + offset * DAY), endsAt: new Date(first.getTime() + offset * DAY + 60 * MIN), materialsReleaseAt: first })));
+    .values(
+      [0, 7, 14].map((offset, i) => ({
+        cohortId: cohort!.id,
+        title: `第${i + 1}回`,
+        startsAt: new Date(first.getTime() + offset * DAY),
+        endsAt: new Date(first.getTime() + offset * DAY + 60 * MIN),
+        materialsReleaseAt: first,
+      })),
+    );
   return cohort!;
 }
 
-const liveSeats = (cohortId: string) => d().$count(courseEnrollments, and(eq(courseEnrollments.cohortId, cohortId), inArray(courseEnrollments.status, ['held', 'enrolled'])));
-const mailsTo = async (email: string) => (await d().select().from(mailOutbox).where(eq(mailOutbox.to, email))).map((m) => m.subject);
-const refundsOf = async (sessionId: string) => d().$count(refunds, eq(refunds.paymentId, (await paymentOf(sessionId)).id));
-const seatOf = async (id: string) => (await d().select().from(courseEnrollments).where(eq(courseEnrollments.id, id)))[0]!;
-const paymentOf = async (sessionId: string) => (await d().select().from(payments).where(eq(payments.stripeCheckoutSessionId, sessionId)))[0]!;
+const liveSeats = (cohortId: string) =>
+  d().$count(
+    courseEnrollments,
+    and(eq(courseEnrollments.cohortId, cohortId), inArray(courseEnrollments.status, ['held', 'enrolled'])),
+  );
+const mailsTo = async (email: string) =>
+  (await d().select().from(mailOutbox).where(eq(mailOutbox.to, email))).map((m) => m.subject);
+const refundsOf = async (sessionId: string) =>
+  d().$count(refunds, eq(refunds.paymentId, (await paymentOf(sessionId)).id));
+const seatOf = async (id: string) =>
+  (await d().select().from(courseEnrollments).where(eq(courseEnrollments.id, id)))[0]!;
+const paymentOf = async (sessionId: string) =>
+  (await d().select().from(payments).where(eq(payments.stripeCheckoutSessionId, sessionId)))[0]!;
 
 async function heldAndCheckedOut(cohortId: string, now = new Date()) {
   const client = await newClient();
   const hold = await holdSeat(d(), { cohortId, clientId: client.id, now });
   if (hold.status !== 'held') throw new Error(`expected a hold, got ${hold.status}`);
   await recordApplication(d(), { enrollmentId: hold.enrollmentId, clientId: client.id, answer: '', now });
-  const url = await startCourseCheckout(d(), { enrollmentId: hold.enrollmentId, clientId: client.id, baseUrl: 'http://test', now });
+  const url = await startCourseCheckout(d(), {
+    enrollmentId: hold.enrollmentId,
+    clientId: client.id,
+    baseUrl: 'http://test',
+    now,
+  });
   return { client, enrollmentId: hold.enrollmentId, sessionId: url.split('/').pop()! };
 }
 
@@ -87,13 +133,18 @@ async function pay(sessionId: string) {
 async function paidSeat(cohortId: string) {
   const seat = await heldAndCheckedOut(cohortId);
   await pay(seat.sessionId);
-  expect(await reconcileCheckoutSession(d(), await getStripe().checkout.sessions.retrieve(seat.sessionId), new Date())).toBe('confirmed');
+  expect(
+    await reconcileCheckoutSession(d(), await getStripe().checkout.sessions.retrieve(seat.sessionId), new Date()),
+  ).toBe('confirmed');
   return seat;
 }
 
 beforeAll(async () => {
   db.handle = await createTestDatabase();
-  const [course] = await d().insert(courses).values({ slug: 'test-course', title: '心理学講座', applicationQuestion: '期待していること' }).returning();
+  const [course] = await d()
+    .insert(courses)
+    .values({ slug: 'test-course', title: '心理学講座', applicationQuestion: '期待していること' })
+    .returning();
   courseId = course!.id;
   emulator = await startAppStripeEmulator();
 });
@@ -116,15 +167,24 @@ describe('seats are never oversold', () => {
     const left = clients.filter((_, i) => results[i]!.status === 'full');
     const joined = await Promise.all(left.map((c) => joinWaitlist(d(), { cohortId: cohort.id, clientId: c.id, now })));
     expect(joined.every((j) => j.status === 'waiting')).toBe(true);
-    expect(await d().$count(courseWaitlist, and(eq(courseWaitlist.cohortId, cohort.id), eq(courseWaitlist.status, 'waiting')))).toBe(88);
+    expect(
+      await d().$count(
+        courseWaitlist,
+        and(eq(courseWaitlist.cohortId, cohort.id), eq(courseWaitlist.status, 'waiting')),
+      ),
+    ).toBe(88);
     expect(await liveSeats(cohort.id)).toBe(12);
   });
 
   it('the database itself refuses a seat beyond the capacity, whatever the code asks', async () => {
     const cohort = await newCohort(1);
     const [a, b] = [await newClient(), await newClient()];
-    await d().insert(courseEnrollments).values({ cohortId: cohort.id, clientId: a.id, status: 'enrolled', priceYen: 1000 });
-    await expect(d().insert(courseEnrollments).values({ cohortId: cohort.id, clientId: b.id, status: 'enrolled', priceYen: 1000 })).rejects.toThrow();
+    await d()
+      .insert(courseEnrollments)
+      .values({ cohortId: cohort.id, clientId: a.id, status: 'enrolled', priceYen: 1000 });
+    await expect(
+      d().insert(courseEnrollments).values({ cohortId: cohort.id, clientId: b.id, status: 'enrolled', priceYen: 1000 }),
+    ).rejects.toThrow();
     expect(await liveSeats(cohort.id)).toBe(1);
   });
 });
@@ -137,7 +197,9 @@ describe('waitlist', () => {
     await holdSeat(d(), { cohortId: cohort.id, clientId: a!.id, now: t0 });
     await holdSeat(d(), { cohortId: cohort.id, clientId: b!.id, now: new Date(t0.getTime() + 10 * MIN) });
     expect((await joinWaitlist(d(), { cohortId: cohort.id, clientId: first!.id, now: t0 })).status).toBe('waiting');
-    expect((await joinWaitlist(d(), { cohortId: cohort.id, clientId: second!.id, now: new Date(t0.getTime() + 1) })).status).toBe('waiting');
+    expect(
+      (await joinWaitlist(d(), { cohortId: cohort.id, clientId: second!.id, now: new Date(t0.getTime() + 1) })).status,
+    ).toBe('waiting');
 
     // A's hold lapses: the job (twice, racing) and a newcomer's registration all arrive at once.
     const later = new Date(t0.getTime() + 31 * MIN);
@@ -155,7 +217,12 @@ describe('waitlist', () => {
     expect(await liveSeats(cohort.id)).toBe(2);
 
     // The offer holds the seat for 24 hours; unanswered, it passes to the next in line, once.
-    const offer = (await d().select().from(courseEnrollments).where(and(eq(courseEnrollments.cohortId, cohort.id), eq(courseEnrollments.clientId, first!.id))))[0]!;
+    const offer = (
+      await d()
+        .select()
+        .from(courseEnrollments)
+        .where(and(eq(courseEnrollments.cohortId, cohort.id), eq(courseEnrollments.clientId, first!.id)))
+    )[0]!;
     expect(offer.holdExpiresAt!.getTime() - later.getTime()).toBe(DAY);
     const dayLater = new Date(later.getTime() + DAY);
     await Promise.all([releaseExpiredSeatHolds(d(), dayLater), releaseExpiredSeatHolds(d(), dayLater)]);
@@ -173,18 +240,44 @@ describe('seats left, as visitors see them', () => {
     const t0 = new Date();
     await paidSeat(cohort.id);
     await holdSeat(d(), { cohortId: cohort.id, clientId: (await newClient()).id, now: t0 });
-    const seatsTaken = async (now: Date) => (await getCourseBySlug(d(), 'test-course', now))!.cohorts.find((c) => c.id === cohort.id)!.seatsTaken;
+    const seatsTaken = async (now: Date) =>
+      (await getCourseBySlug(d(), 'test-course', now))!.cohorts.find((c) => c.id === cohort.id)!.seatsTaken;
     expect(await seatsTaken(t0)).toBe(2);
     expect(await seatsTaken(new Date(t0.getTime() + 31 * MIN))).toBe(1);
   });
 
   it('a raised capacity offers the new seat to the first in line at once', async () => {
     const cohort = await newCohort(2);
-    for (let i = 0; i < 2; i += 1) await holdSeat(d(), { cohortId: cohort.id, clientId: (await newClient()).id, now: new Date() });
+    for (let i = 0; i < 2; i += 1)
+      await holdSeat(d(), { cohortId: cohort.id, clientId: (await newClient()).id, now: new Date() });
     const waiting = await newClient();
     await joinWaitlist(d(), { cohortId: cohort.id, clientId: waiting.id, now: new Date() });
-    await expect(saveCohort(d(), { id: cohort.id, courseId, name: cohort.name, capacity: 1, priceYen: 1000, registrationDeadline: toJstLocal(cohort.registrationDeadline) }, new Date())).rejects.toMatchObject({ code: 'capacity_below_taken' });
-    const { offers } = await saveCohort(d(), { id: cohort.id, courseId, name: cohort.name, capacity: 3, priceYen: 33_000, registrationDeadline: toJstLocal(cohort.registrationDeadline) }, new Date());
+    await expect(
+      saveCohort(
+        d(),
+        {
+          id: cohort.id,
+          courseId,
+          name: cohort.name,
+          capacity: 1,
+          priceYen: 1000,
+          registrationDeadline: toJstLocal(cohort.registrationDeadline),
+        },
+        new Date(),
+      ),
+    ).rejects.toMatchObject({ code: 'capacity_below_taken' });
+    const { offers } = await saveCohort(
+      d(),
+      {
+        id: cohort.id,
+        courseId,
+        name: cohort.name,
+        capacity: 3,
+        priceYen: 33_000,
+        registrationDeadline: toJstLocal(cohort.registrationDeadline),
+      },
+      new Date(),
+    );
     expect(offers.map((o) => o.clientId)).toEqual([waiting.id]);
     expect(await liveSeats(cohort.id)).toBe(3);
   });
@@ -194,7 +287,10 @@ describe('seats left, as visitors see them', () => {
     const first = await holdSeat(d(), { cohortId: cohort.id, clientId: (await newClient()).id, now: new Date() });
     const waiting = await newClient();
     await joinWaitlist(d(), { cohortId: cohort.id, clientId: waiting.id, now: new Date() });
-    await d().update(courseEnrollments).set({ status: 'cancelled' }).where(eq(courseEnrollments.id, (first as { enrollmentId: string }).enrollmentId));
+    await d()
+      .update(courseEnrollments)
+      .set({ status: 'cancelled' })
+      .where(eq(courseEnrollments.id, (first as { enrollmentId: string }).enrollmentId));
     expect(await releaseExpiredSeatHolds(d(), new Date())).toBeGreaterThanOrEqual(1);
     expect(await mailsTo(waiting.email)).toEqual(['【こころの整理室】講座のお席に空きが出ました']);
   });
@@ -227,10 +323,15 @@ describe('payments for seats', () => {
     await recordApplication(d(), { enrollmentId, clientId: client.id, answer: '', now });
     const start = () => startCourseCheckout(d(), { enrollmentId, clientId: client.id, baseUrl: 'http://test', now });
     const results = await Promise.allSettled([start(), start(), start()]);
-    const urls = new Set(results.filter((r): r is PromiseFulfilledResult<string> => r.status === 'fulfilled').map((r) => r.value));
+    const urls = new Set(
+      results.filter((r): r is PromiseFulfilledResult<string> => r.status === 'fulfilled').map((r) => r.value),
+    );
     expect(urls.size).toBe(1);
-    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'payment_unavailable' });
-    expect(await d().$count(payments, and(eq(payments.enrollmentId, enrollmentId), eq(payments.status, 'pending')))).toBe(1);
+    for (const r of results)
+      if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'payment_unavailable' });
+    expect(
+      await d().$count(payments, and(eq(payments.enrollmentId, enrollmentId), eq(payments.status, 'pending'))),
+    ).toBe(1);
     // Once the first is paid (its webhook not yet here), another attempt is refused, not charged again.
     const sessionId = [...urls][0]!.split('/').pop()!;
     await pay(sessionId);
@@ -268,7 +369,9 @@ describe('payments for seats', () => {
     await pay(late.sessionId);
     // Cancelled by hand in the database, so that no checkout is expired first.
     await d().transaction((tx) => cancelCohort(tx, { cohortId: cohort.id, now: new Date() }));
-    expect(await reconcileCheckoutSession(d(), await getStripe().checkout.sessions.retrieve(late.sessionId), new Date())).toBe('lost');
+    expect(
+      await reconcileCheckoutSession(d(), await getStripe().checkout.sessions.retrieve(late.sessionId), new Date()),
+    ).toBe('lost');
     expect(await paymentOf(late.sessionId)).toMatchObject({ status: 'refunded', refundedYen: 33_000 });
     expect((await seatOf(late.enrollmentId)).status).toBe('cancelled');
   });
@@ -293,24 +396,46 @@ describe('cancellation', () => {
   it.each([
     [8, 33_000],
     [6, 0],
-  ])('a client cancelling %i days before the first lesson is refunded ¥%i, and the freed seat is offered', async (days, refund) => {
-    const cohort = await newCohort(1, days);
-    const seat = await paidSeat(cohort.id);
-    const waiting = await newClient();
-    await joinWaitlist(d(), { cohortId: cohort.id, clientId: waiting.id, now: new Date() });
-    const terms = await cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'client', clientId: seat.client.id, now: new Date() });
-    expect(terms.refundYen).toBe(refund);
-    expect((await paymentOf(seat.sessionId)).refundedYen).toBe(refund);
-    await expect(cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'client', clientId: seat.client.id, now: new Date() })).rejects.toMatchObject({ code: 'enrollment_already_cancelled' });
-    expect((await paymentOf(seat.sessionId)).refundedYen).toBe(refund);
-    expect(await mailsTo(waiting.email)).toEqual(['【こころの整理室】講座のお席に空きが出ました']);
-  });
+  ])(
+    'a client cancelling %i days before the first lesson is refunded ¥%i, and the freed seat is offered',
+    async (days, refund) => {
+      const cohort = await newCohort(1, days);
+      const seat = await paidSeat(cohort.id);
+      const waiting = await newClient();
+      await joinWaitlist(d(), { cohortId: cohort.id, clientId: waiting.id, now: new Date() });
+      const terms = await cancelEnrollmentWithRefund(d(), {
+        enrollmentId: seat.enrollmentId,
+        by: 'client',
+        clientId: seat.client.id,
+        now: new Date(),
+      });
+      expect(terms.refundYen).toBe(refund);
+      expect((await paymentOf(seat.sessionId)).refundedYen).toBe(refund);
+      await expect(
+        cancelEnrollmentWithRefund(d(), {
+          enrollmentId: seat.enrollmentId,
+          by: 'client',
+          clientId: seat.client.id,
+          now: new Date(),
+        }),
+      ).rejects.toMatchObject({ code: 'enrollment_already_cancelled' });
+      expect((await paymentOf(seat.sessionId)).refundedYen).toBe(refund);
+      expect(await mailsTo(waiting.email)).toEqual(['【こころの整理室】講座のお席に空きが出ました']);
+    },
+  );
 
   it('a client cannot cancel another client’s seat: it answers as if the seat did not exist, and the seat stays', async () => {
     const cohort = await newCohort(1, 8);
     const seat = await paidSeat(cohort.id);
     const other = await newClient();
-    await expect(cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'client', clientId: other.id, now: new Date() })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      cancelEnrollmentWithRefund(d(), {
+        enrollmentId: seat.enrollmentId,
+        by: 'client',
+        clientId: other.id,
+        now: new Date(),
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
     expect((await seatOf(seat.enrollmentId)).status).toBe('enrolled');
     expect((await paymentOf(seat.sessionId)).refundedYen).toBe(0);
   });
@@ -318,7 +443,16 @@ describe('cancellation', () => {
   it('a late cancellation (no refund) stays unrefunded when the success page is reloaded or the payment event comes again', async () => {
     const cohort = await newCohort(1, 6);
     const seat = await paidSeat(cohort.id);
-    expect((await cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'client', clientId: seat.client.id, now: new Date() })).refundYen).toBe(0);
+    expect(
+      (
+        await cancelEnrollmentWithRefund(d(), {
+          enrollmentId: seat.enrollmentId,
+          by: 'client',
+          clientId: seat.client.id,
+          now: new Date(),
+        })
+      ).refundYen,
+    ).toBe(0);
     const session = await getStripe().checkout.sessions.retrieve(seat.sessionId);
     for (let i = 0; i < 3; i++) expect(await reconcileCheckoutSession(d(), session, new Date())).toBe('already');
     const payment = await paymentOf(seat.sessionId);
@@ -334,16 +468,24 @@ describe('cancellation', () => {
     const waiting = await newClient();
     await joinWaitlist(d(), { cohortId: cohort.id, clientId: waiting.id, now: new Date() });
     // The counselor presses twice, in two tabs at once: the cohort is cancelled once.
-    const [first, second] = await Promise.allSettled([0, 1].map(() => cancelCohortWithRefunds(d(), { cohortId: cohort.id, now: new Date() })));
+    const [first, second] = await Promise.allSettled(
+      [0, 1].map(() => cancelCohortWithRefunds(d(), { cohortId: cohort.id, now: new Date() })),
+    );
     const outcomes = [first!, second!].map((r) => r.status).sort();
     expect(outcomes).toEqual(['fulfilled', 'rejected']);
-    const done = [first!, second!].find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ refunded: number; told: number; untold: number }>;
+    const done = [first!, second!].find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{
+      refunded: number;
+      told: number;
+      untold: number;
+    }>;
     expect(done.value).toEqual({ refunded: 3, told: 5, untold: 0 });
     for (const seat of paid) {
       const payment = await paymentOf(seat.sessionId);
       expect(payment).toMatchObject({ status: 'refunded', refundedYen: 33_000 });
       expect(await d().$count(refunds, eq(refunds.paymentId, payment.id))).toBe(1);
-      expect((await mailsTo(seat.client.email)).sort()).toEqual(['【こころの整理室】講座お申し込みの確認', '【こころの整理室】講座の開講中止のお知らせ'].sort());
+      expect((await mailsTo(seat.client.email)).sort()).toEqual(
+        ['【こころの整理室】講座お申し込みの確認', '【こころの整理室】講座の開講中止のお知らせ'].sort(),
+      );
     }
     expect(await mailsTo(waiting.email)).toEqual(['【こころの整理室】講座の開講中止のお知らせ']);
     expect(await liveSeats(cohort.id)).toBe(0);
@@ -361,14 +503,28 @@ describe('the counselor cancels one seat', () => {
     const seat = await paidSeat(cohort.id);
     const firstLesson = Date.now() + 8 * DAY;
     const afterFirstLesson = new Date(firstLesson + 2 * DAY);
-    await expect(cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'client', clientId: seat.client.id, now: afterFirstLesson })).rejects.toMatchObject({ code: 'enrollment_not_cancellable' });
+    await expect(
+      cancelEnrollmentWithRefund(d(), {
+        enrollmentId: seat.enrollmentId,
+        by: 'client',
+        clientId: seat.client.id,
+        now: afterFirstLesson,
+      }),
+    ).rejects.toMatchObject({ code: 'enrollment_not_cancellable' });
 
-    const terms = await cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'counselor', now: afterFirstLesson });
+    const terms = await cancelEnrollmentWithRefund(d(), {
+      enrollmentId: seat.enrollmentId,
+      by: 'counselor',
+      now: afterFirstLesson,
+    });
     expect(terms).toMatchObject({ refundYen: 33_000, full: true });
     expect(await seatOf(seat.enrollmentId)).toMatchObject({ status: 'cancelled', cancelledBy: 'counselor' });
     expect(await paymentOf(seat.sessionId)).toMatchObject({ status: 'refunded', refundedYen: 33_000 });
     expect(await refundsOf(seat.sessionId)).toBe(1);
-    const [mail] = await d().select().from(mailOutbox).where(and(eq(mailOutbox.to, seat.client.email), eq(mailOutbox.subject, cancelledMail)));
+    const [mail] = await d()
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.to, seat.client.email), eq(mailOutbox.subject, cancelledMail)));
     expect(mail?.text).toContain('カウンセラーの都合により心理学講座のお席をキャンセルさせていただきました');
     expect(mail?.text).toContain('返金額：33,000円（税込）（全額）');
     expect(mail?.subject).not.toContain('心理学');
@@ -377,10 +533,18 @@ describe('the counselor cancels one seat', () => {
   it('a double click (two requests at once) cancels and refunds once; a third says the seat is already cancelled and changes nothing', async () => {
     const cohort = await newCohort(2, 3);
     const seat = await paidSeat(cohort.id);
-    const results = await Promise.allSettled([0, 1].map(() => cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'counselor', now: new Date() })));
+    const results = await Promise.allSettled(
+      [0, 1].map(() =>
+        cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'counselor', now: new Date() }),
+      ),
+    );
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'enrollment_already_cancelled' });
-    await expect(cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'counselor', now: new Date() })).rejects.toMatchObject({ code: 'enrollment_already_cancelled' });
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({
+      code: 'enrollment_already_cancelled',
+    });
+    await expect(
+      cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'counselor', now: new Date() }),
+    ).rejects.toMatchObject({ code: 'enrollment_already_cancelled' });
     expect(await paymentOf(seat.sessionId)).toMatchObject({ status: 'refunded', refundedYen: 33_000 });
     expect(await refundsOf(seat.sessionId)).toBe(1);
     expect((await mailsTo(seat.client.email)).filter((s) => s === cancelledMail)).toHaveLength(1);
@@ -392,7 +556,10 @@ describe('the counselor cancels one seat', () => {
     const [first, second] = [await newClient(), await newClient()];
     await joinWaitlist(d(), { cohortId: cohort.id, clientId: first.id, now: new Date() });
     await joinWaitlist(d(), { cohortId: cohort.id, clientId: second.id, now: new Date(Date.now() + 1) });
-    expect((await cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'counselor', now: new Date() })).refundYen).toBe(33_000);
+    expect(
+      (await cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'counselor', now: new Date() }))
+        .refundYen,
+    ).toBe(33_000);
     expect((await paymentOf(seat.sessionId)).refundedYen).toBe(33_000);
     const line = await d().select().from(courseWaitlist).where(eq(courseWaitlist.cohortId, cohort.id));
     expect(line.find((e) => e.clientId === first.id)?.status).toBe('offered');
@@ -411,7 +578,10 @@ describe('the counselor cancels one seat', () => {
       const cohort = await newCohort(2, 8);
       const seat = await paidSeat(cohort.id);
       caller.current = { id: seat.client.id, role: 'client' };
-      expect(await cancelSeatAction({ enrollmentId: seat.enrollmentId })).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(await cancelSeatAction({ enrollmentId: seat.enrollmentId })).toMatchObject({
+        ok: false,
+        code: 'forbidden',
+      });
       expect((await seatOf(seat.enrollmentId)).status).toBe('enrolled');
       expect(await refundsOf(seat.sessionId)).toBe(0);
     });
@@ -426,7 +596,8 @@ describe('the counselor cancels one seat', () => {
       errors.mockRestore();
       expect(result).toMatchObject({
         ok: true,
-        message: 'お席をキャンセルし、33,000円（税込）を全額返金しました。ご本人へのお知らせのメールは送れませんでした。必要に応じて直接ご連絡ください。',
+        message:
+          'お席をキャンセルし、33,000円（税込）を全額返金しました。ご本人へのお知らせのメールは送れませんでした。必要に応じて直接ご連絡ください。',
       });
       expect((await seatOf(seat.enrollmentId)).status).toBe('cancelled');
       expect(await refundsOf(seat.sessionId)).toBe(1);
@@ -434,7 +605,10 @@ describe('the counselor cancels one seat', () => {
 
     it('refuses an id that is not a UUID before touching the database', async () => {
       caller.current = { id: (await newClient()).id, role: 'counselor' };
-      expect(await cancelSeatAction({ enrollmentId: "1' or '1'='1" })).toMatchObject({ ok: false, code: 'invalid_input' });
+      expect(await cancelSeatAction({ enrollmentId: "1' or '1'='1" })).toMatchObject({
+        ok: false,
+        code: 'invalid_input',
+      });
     });
 
     it('for the counselor: cancels with the refund in the message; again, says it is already cancelled and refunds nothing more', async () => {

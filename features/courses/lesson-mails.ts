@@ -42,12 +42,25 @@ export const lessonMails = {
       ],
       action: portalAction(input.url),
     }),
-  changed: (input: { number: number; before: string; after: string; timeChanged: boolean; linkChanged: boolean; url: string }) =>
+  changed: (input: {
+    number: number;
+    before: string;
+    after: string;
+    timeChanged: boolean;
+    linkChanged: boolean;
+    url: string;
+  }) =>
     composeMail({
-      subject: input.timeChanged ? '【こころの整理室】講座の日程変更のお知らせ' : '【こころの整理室】講座の参加URL変更のお知らせ',
+      subject: input.timeChanged
+        ? '【こころの整理室】講座の日程変更のお知らせ'
+        : '【こころの整理室】講座の参加URL変更のお知らせ',
       paragraphs: [
-        input.timeChanged ? `ご受講中の講座の第${input.number}回の日時が変更になりました。` : `ご受講中の講座の第${input.number}回の参加URLが変更になりました。`,
-        input.timeChanged ? `変更前：${input.before}\n変更後：${input.after}` : `日時：${input.after}（変更はありません）`,
+        input.timeChanged
+          ? `ご受講中の講座の第${input.number}回の日時が変更になりました。`
+          : `ご受講中の講座の第${input.number}回の参加URLが変更になりました。`,
+        input.timeChanged
+          ? `変更前：${input.before}\n変更後：${input.after}`
+          : `日時：${input.after}（変更はありません）`,
         ...(input.linkChanged ? ['新しい参加URLはマイページに表示されます。'] : []),
         'すべての回の日程を更新したファイル（.ics）を添付しています。開くと、カレンダーの予定が最新の内容に置き換わります。',
         'ご迷惑をおかけして申し訳ありません。',
@@ -59,7 +72,14 @@ export const lessonMails = {
 function changeMail(change: LessonChange, number: number, timeZone: string, url: string) {
   const time = (s: LessonSchedule) => lessonTimeFor(s, timeZone);
   if (change.kind === 'added') return lessonMails.added({ number, when: time(change.after), url });
-  return lessonMails.changed({ number, before: time(change.before), after: time(change.after), timeChanged: change.timeChanged, linkChanged: change.linkChanged, url });
+  return lessonMails.changed({
+    number,
+    before: time(change.before),
+    after: time(change.after),
+    timeChanged: change.timeChanged,
+    linkChanged: change.linkChanged,
+    url,
+  });
 }
 
 /**
@@ -68,7 +88,11 @@ function changeMail(change: LessonChange, number: number, timeZone: string, url:
  * happens here: a mail that fails is logged and the others still go. Returns how many were
  * told, and how many could not be.
  */
-export async function mailLessonChange(db: Db, saved: SavedLesson, now: Date): Promise<{ told: number; untold: number }> {
+export async function mailLessonChange(
+  db: Db,
+  saved: SavedLesson,
+  now: Date,
+): Promise<{ told: number; untold: number }> {
   const { change, cohortId } = saved;
   if (!change || !isWorthTelling(change, now)) return { told: 0, untold: 0 };
   let told = 0;
@@ -85,7 +109,14 @@ export async function mailLessonChange(db: Db, saved: SavedLesson, now: Date): P
     const attachments = cohortIcsAttachments(lessons, url, cohort.calendarSequence);
     const number = lessonNumber(lessons, saved.lessonId);
     for (const p of participants) {
-      if (await sendNotice(db, { to: p.email, ...changeMail(change, number, p.timeZone, url), attachments }, `lesson ${saved.lessonId} changed`)) told += 1;
+      if (
+        await sendNotice(
+          db,
+          { to: p.email, ...changeMail(change, number, p.timeZone, url), attachments },
+          `lesson ${saved.lessonId} changed`,
+        )
+      )
+        told += 1;
       else untold += 1;
     }
   } catch (err) {

@@ -13,7 +13,10 @@ type Claim = typeof courseLessonReminders.$inferSelect;
 
 // A lesson's enrolled seats, of an open cohort, with a client to write to.
 const openCohort = and(eq(courseCohorts.id, courseLessons.cohortId), eq(courseCohorts.status, 'open'));
-const enrolledSeat = and(eq(courseEnrollments.cohortId, courseLessons.cohortId), eq(courseEnrollments.status, 'enrolled'));
+const enrolledSeat = and(
+  eq(courseEnrollments.cohortId, courseLessons.cohortId),
+  eq(courseEnrollments.status, 'enrolled'),
+);
 const seatClient = eq(users.id, courseEnrollments.clientId);
 
 /**
@@ -22,7 +25,11 @@ const seatClient = eq(users.id, courseEnrollments.clientId);
  * with ON CONFLICT DO NOTHING: two workers never both claim one, and a lesson that moves is
  * due again at its new time. Cancelled seats and cancelled cohorts are never claimed.
  */
-export async function claimDueLessonReminders(db: Db, now: Date, leadHours: number = reminderLeadHours.lesson): Promise<Claim[]> {
+export async function claimDueLessonReminders(
+  db: Db,
+  now: Date,
+  leadHours: number = reminderLeadHours.lesson,
+): Promise<Claim[]> {
   const { after, until } = lessonReminderWindow(now, leadHours);
   const due = db
     .select({
@@ -42,12 +49,23 @@ export async function claimDueLessonReminders(db: Db, now: Date, leadHours: numb
 /** A claim's lesson and seat as they are now: none if the lesson moved or the seat or cohort was cancelled since. */
 async function reminderToSend(db: Db, claim: Claim) {
   const [row] = await db
-    .select({ cohortId: courseLessons.cohortId, startsAt: courseLessons.startsAt, email: users.email, timeZone: users.timeZone })
+    .select({
+      cohortId: courseLessons.cohortId,
+      startsAt: courseLessons.startsAt,
+      email: users.email,
+      timeZone: users.timeZone,
+    })
     .from(courseLessons)
     .innerJoin(courseCohorts, openCohort)
     .innerJoin(courseEnrollments, enrolledSeat)
     .innerJoin(users, seatClient)
-    .where(and(eq(courseLessons.id, claim.lessonId), eq(courseEnrollments.id, claim.enrollmentId), eq(courseLessons.startsAt, claim.startsAt)));
+    .where(
+      and(
+        eq(courseLessons.id, claim.lessonId),
+        eq(courseEnrollments.id, claim.enrollmentId),
+        eq(courseLessons.startsAt, claim.startsAt),
+      ),
+    );
   return row;
 }
 
@@ -62,19 +80,29 @@ export async function sendDueLessonReminders(db: Db, now: Date): Promise<number>
     try {
       const row = await reminderToSend(db, claim);
       if (!row) continue;
-      if (!lessonsByCohort.has(row.cohortId)) lessonsByCohort.set(row.cohortId, await listCohortLessons(db, row.cohortId));
+      if (!lessonsByCohort.has(row.cohortId))
+        lessonsByCohort.set(row.cohortId, await listCohortLessons(db, row.cohortId));
       const url = absoluteUrl(`/portal/courses/${row.cohortId}`);
       const number = lessonNumber(lessonsByCohort.get(row.cohortId)!, claim.lessonId);
-      await sendMail(db, { to: row.email, ...lessonMails.reminder({ number, when: whenFor(row.startsAt, row.timeZone), url }) });
+      await sendMail(db, {
+        to: row.email,
+        ...lessonMails.reminder({ number, when: whenFor(row.startsAt, row.timeZone), url }),
+      });
     } catch (err) {
       console.error('[jobs] lesson reminder not sent, will retry', claim.lessonId, claim.enrollmentId, err);
       // A release that fails too (the database is away) must not stop the rest of the batch.
       await db
         .delete(courseLessonReminders)
         .where(
-          and(eq(courseLessonReminders.lessonId, claim.lessonId), eq(courseLessonReminders.enrollmentId, claim.enrollmentId), eq(courseLessonReminders.startsAt, claim.startsAt)),
+          and(
+            eq(courseLessonReminders.lessonId, claim.lessonId),
+            eq(courseLessonReminders.enrollmentId, claim.enrollmentId),
+            eq(courseLessonReminders.startsAt, claim.startsAt),
+          ),
         )
-        .catch((releaseErr: unknown) => console.error('[jobs] lesson reminder claim not released', claim.lessonId, claim.enrollmentId, releaseErr));
+        .catch((releaseErr: unknown) =>
+          console.error('[jobs] lesson reminder claim not released', claim.lessonId, claim.enrollmentId, releaseErr),
+        );
     }
   }
   return claimed.length;

@@ -1,7 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { courseCohorts, courseEnrollments, courseLessonReminders, type CourseLesson, courseLessons, courses, mailOutbox, users } from '@/db/schema';
+import {
+  courseCohorts,
+  courseEnrollments,
+  courseLessonReminders,
+  type CourseLesson,
+  courseLessons,
+  courses,
+  mailOutbox,
+  users,
+} from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { mailEnrollmentConfirmed } from '@/features/payments/course-fulfilment';
 import { toJstLocal } from '@/lib/publication-days';
@@ -24,7 +33,9 @@ vi.mock('@/features/mail/service', async (importOriginal) => {
   };
 });
 // The action's own surroundings: a signed-in counselor, a request, Next's cache.
-vi.mock('@/lib/auth/guards', () => ({ getCurrentUser: async () => ({ id: 'k1', role: 'counselor', email: 'k@example.jp', name: 'k', sessionId: 's' }) }));
+vi.mock('@/lib/auth/guards', () => ({
+  getCurrentUser: async () => ({ id: 'k1', role: 'counselor', email: 'k@example.jp', name: 'k', sessionId: 's' }),
+}));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'localhost:3000' }) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
@@ -40,7 +51,13 @@ async function newClient(timeZone = 'Asia/Tokyo') {
   counter += 1;
   const [user] = await d()
     .insert(users)
-    .values({ email: `lesson${counter}@example.jp`, familyName: '佐藤', givenName: `${counter}`, emailVerified: new Date(), timeZone })
+    .values({
+      email: `lesson${counter}@example.jp`,
+      familyName: '佐藤',
+      givenName: `${counter}`,
+      emailVerified: new Date(),
+      timeZone,
+    })
     .returning();
   return user!;
 }
@@ -50,7 +67,13 @@ async function newCohort(starts: Date[]) {
   counter += 1;
   const [cohort] = await d()
     .insert(courseCohorts)
-    .values({ courseId, name: `期${counter}`, capacity: 10, priceYen: 33_000, registrationDeadline: at(-30 * 24 * HOUR, starts[0]) })
+    .values({
+      courseId,
+      name: `期${counter}`,
+      capacity: 10,
+      priceYen: 33_000,
+      registrationDeadline: at(-30 * 24 * HOUR, starts[0]),
+    })
     .returning();
   const lessons = await d()
     .insert(courseLessons)
@@ -72,12 +95,21 @@ async function seat(cohortId: string, status: 'enrolled' | 'held' | 'cancelled' 
   const client = await newClient(timeZone);
   await d()
     .insert(courseEnrollments)
-    .values({ cohortId, clientId: client.id, status, priceYen: 33_000, holdExpiresAt: status === 'held' ? at(30 * MIN, new Date()) : null });
+    .values({
+      cohortId,
+      clientId: client.id,
+      status,
+      priceYen: 33_000,
+      holdExpiresAt: status === 'held' ? at(30 * MIN, new Date()) : null,
+    });
   return client;
 }
 
 /** The lesson form's values for a lesson, as the counselor would submit them. */
-function lessonInput(lesson: CourseLesson, over: { startsAt?: Date; minutes?: number; meetingUrl?: string; title?: string; materials?: string } = {}) {
+function lessonInput(
+  lesson: CourseLesson,
+  over: { startsAt?: Date; minutes?: number; meetingUrl?: string; title?: string; materials?: string } = {},
+) {
   return {
     id: lesson.id,
     cohortId: lesson.cohortId,
@@ -90,13 +122,19 @@ function lessonInput(lesson: CourseLesson, over: { startsAt?: Date; minutes?: nu
   };
 }
 
-const mailsTo = (email: string) => d().select().from(mailOutbox).where(eq(mailOutbox.to, email)).orderBy(mailOutbox.createdAt);
-const icsOf = (mail: { attachments: { contentBase64: string }[] }) => Buffer.from(mail.attachments[0]!.contentBase64, 'base64').toString('utf8');
-const sequenceOf = async (cohortId: string) => (await d().select().from(courseCohorts).where(eq(courseCohorts.id, cohortId)))[0]!.calendarSequence;
+const mailsTo = (email: string) =>
+  d().select().from(mailOutbox).where(eq(mailOutbox.to, email)).orderBy(mailOutbox.createdAt);
+const icsOf = (mail: { attachments: { contentBase64: string }[] }) =>
+  Buffer.from(mail.attachments[0]!.contentBase64, 'base64').toString('utf8');
+const sequenceOf = async (cohortId: string) =>
+  (await d().select().from(courseCohorts).where(eq(courseCohorts.id, cohortId)))[0]!.calendarSequence;
 
 beforeAll(async () => {
   db.handle = await createTestDatabase();
-  const [course] = await d().insert(courses).values({ slug: 'lesson-mails', title: '心理学講座', applicationQuestion: '' }).returning();
+  const [course] = await d()
+    .insert(courses)
+    .values({ slug: 'lesson-mails', title: '心理学講座', applicationQuestion: '' })
+    .returning();
   courseId = course!.id;
 });
 afterEach(() => failing.clear());
@@ -127,7 +165,9 @@ describe('the reminder before a lesson', () => {
     const first = (await mailsTo(abroad.email)).find((m) => m.text.includes('第1回'));
     expect(first!.subject).toBe('【こころの整理室】次回の講座のお知らせ');
     // The first lesson (2 h away) is 第1回: 2026-12-01T02:00Z is 18:00 on 11/30 in Los Angeles, 11:00 on 12/1 in Tokyo.
-    expect(first!.text).toContain('第1回は、2026年11月30日(月) 18:00（America/Los_Angeles）／日本時間 2026年12月1日(火) 11:00です。');
+    expect(first!.text).toContain(
+      '第1回は、2026年11月30日(月) 18:00（America/Los_Angeles）／日本時間 2026年12月1日(火) 11:00です。',
+    );
     expect(first!.text).toContain(`/portal/courses/${cohort.id}`);
     // Neither the lesson's title nor its meeting link is in the mail.
     expect(first!.text).not.toContain('見捨てられ');
@@ -141,8 +181,13 @@ describe('the reminder before a lesson', () => {
     await saveLesson(d(), lessonInput(lessons[0]!, { startsAt: at(5 * HOUR) }));
     expect(await sendDueLessonReminders(d(), at(MIN))).toBe(1);
     expect(await sendDueLessonReminders(d(), at(2 * MIN))).toBe(0);
-    const reminders = (await mailsTo(client.email)).filter((m) => m.subject === '【こころの整理室】次回の講座のお知らせ');
-    expect(reminders.map((m) => m.text.match(/2026年12月1日\(火\) \d\d:\d\d/)?.[0])).toEqual(['2026年12月1日(火) 12:00', '2026年12月1日(火) 14:00']);
+    const reminders = (await mailsTo(client.email)).filter(
+      (m) => m.subject === '【こころの整理室】次回の講座のお知らせ',
+    );
+    expect(reminders.map((m) => m.text.match(/2026年12月1日\(火\) \d\d:\d\d/)?.[0])).toEqual([
+      '2026年12月1日(火) 12:00',
+      '2026年12月1日(火) 14:00',
+    ]);
   });
 
   it('is never sent for a cancelled cohort', async () => {
@@ -187,7 +232,9 @@ describe('a changed lesson', () => {
     expect(mail!.text).toContain('第2回の日時が変更になりました');
     expect(mail!.text).toContain('変更前：2026年12月15日(火) 09:00から60分\n変更後：2026年12月15日(火) 10:00から90分');
     const [abroadMail] = await mailsTo(abroad.email);
-    expect(abroadMail!.text).toContain('変更後：2026年12月14日(月) 17:00（America/Los_Angeles）／日本時間 2026年12月15日(火) 10:00から90分');
+    expect(abroadMail!.text).toContain(
+      '変更後：2026年12月14日(月) 17:00（America/Los_Angeles）／日本時間 2026年12月15日(火) 10:00から90分',
+    );
 
     const ics = icsOf(mail!);
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(3);
@@ -198,7 +245,10 @@ describe('a changed lesson', () => {
     expect(`${mail!.subject}${mail!.text}${ics}`).not.toMatch(/見捨てられ|meet\.example\.jp/);
 
     // Each change raises the sequence again.
-    const again = await saveLesson(d(), lessonInput((await d().select().from(courseLessons).where(eq(courseLessons.id, second.id)))[0]!, { minutes: 60 }));
+    const again = await saveLesson(
+      d(),
+      lessonInput((await d().select().from(courseLessons).where(eq(courseLessons.id, second.id)))[0]!, { minutes: 60 }),
+    );
     await mailLessonChange(d(), again, now);
     const latest = (await mailsTo(tokyo.email)).at(-1)!;
     expect(icsOf(latest)).toMatch(/SEQUENCE:2\r\n/);
@@ -230,7 +280,11 @@ describe('a changed lesson', () => {
   it('a new meeting link is announced without the link itself', async () => {
     const { cohort, lessons } = await newCohort([at(7 * 24 * HOUR)]);
     const client = await seat(cohort.id);
-    await mailLessonChange(d(), await saveLesson(d(), lessonInput(lessons[0]!, { meetingUrl: 'https://meet.example.jp/new-room' })), now);
+    await mailLessonChange(
+      d(),
+      await saveLesson(d(), lessonInput(lessons[0]!, { meetingUrl: 'https://meet.example.jp/new-room' })),
+      now,
+    );
     const [mail, ...more] = await mailsTo(client.email);
     expect(more).toHaveLength(0);
     expect(mail!.subject).toBe('【こころの整理室】講座の参加URL変更のお知らせ');
@@ -241,7 +295,10 @@ describe('a changed lesson', () => {
   it('a lesson added to a cohort with participants tells them, with its number', async () => {
     const { cohort, lessons } = await newCohort([at(7 * 24 * HOUR), at(21 * 24 * HOUR)]);
     const client = await seat(cohort.id);
-    const saved = await saveLesson(d(), { ...lessonInput(lessons[0]!, { startsAt: at(14 * 24 * HOUR), title: '追加回' }), id: undefined });
+    const saved = await saveLesson(d(), {
+      ...lessonInput(lessons[0]!, { startsAt: at(14 * 24 * HOUR), title: '追加回' }),
+      id: undefined,
+    });
     expect(saved.change?.kind).toBe('added');
     expect(await mailLessonChange(d(), saved, now)).toEqual({ told: 1, untold: 0 });
     const [mail] = await mailsTo(client.email);
@@ -253,11 +310,15 @@ describe('a changed lesson', () => {
   it('tells nobody about a lesson that is already over, or in a cancelled cohort', async () => {
     const past = await newCohort([at(-48 * HOUR)]);
     const pastClient = await seat(past.cohort.id);
-    expect(await mailLessonChange(d(), await saveLesson(d(), lessonInput(past.lessons[0]!, { minutes: 90 })), now)).toEqual({ told: 0, untold: 0 });
+    expect(
+      await mailLessonChange(d(), await saveLesson(d(), lessonInput(past.lessons[0]!, { minutes: 90 })), now),
+    ).toEqual({ told: 0, untold: 0 });
     const gone = await newCohort([at(7 * 24 * HOUR)]);
     const goneClient = await seat(gone.cohort.id);
     await d().update(courseCohorts).set({ status: 'cancelled' }).where(eq(courseCohorts.id, gone.cohort.id));
-    expect(await mailLessonChange(d(), await saveLesson(d(), lessonInput(gone.lessons[0]!, { minutes: 90 })), now)).toEqual({ told: 0, untold: 0 });
+    expect(
+      await mailLessonChange(d(), await saveLesson(d(), lessonInput(gone.lessons[0]!, { minutes: 90 })), now),
+    ).toEqual({ told: 0, untold: 0 });
     expect(await mailsTo(pastClient.email)).toHaveLength(0);
     expect(await mailsTo(goneClient.email)).toHaveLength(0);
   });
@@ -274,10 +335,16 @@ describe('saveLessonAction', () => {
     const result = await saveLessonAction(lessonInput(lessons[0]!, { startsAt: at(HOUR, lessons[0]!.startsAt) }));
     expect(logged).toHaveBeenCalledWith(`[mail] notice not sent: lesson ${lessons[0]!.id} changed`, expect.any(Error));
     logged.mockRestore();
-    expect(result).toMatchObject({ ok: true, message: '講義を保存しました。受講者1名にお知らせしました。1名にはメールを送れませんでした（記録に残しています）。必要に応じて直接ご連絡ください。' });
+    expect(result).toMatchObject({
+      ok: true,
+      message:
+        '講義を保存しました。受講者1名にお知らせしました。1名にはメールを送れませんでした（記録に残しています）。必要に応じて直接ご連絡ください。',
+    });
     const [saved] = await d().select().from(courseLessons).where(eq(courseLessons.id, lessons[0]!.id));
     expect(saved!.startsAt).toEqual(at(HOUR, lessons[0]!.startsAt));
-    expect((await mailsTo(reached.email)).map((m) => m.subject)).toEqual(['【こころの整理室】講座の日程変更のお知らせ']);
+    expect((await mailsTo(reached.email)).map((m) => m.subject)).toEqual([
+      '【こころの整理室】講座の日程変更のお知らせ',
+    ]);
 
     // Saved again as it now is: nothing to tell.
     expect(await saveLessonAction(lessonInput(saved!))).toMatchObject({ ok: true, message: '講義を保存しました。' });

@@ -33,7 +33,9 @@ export const courseMails = {
     composeMail({
       subject: '【こころの整理室】講座のキャンセル',
       paragraphs: [
-        input.byCounselor ? `誠に申し訳ありませんが、カウンセラーの都合により${input.courseTitle}のお席をキャンセルさせていただきました。` : `${input.courseTitle}のキャンセルを承りました。`,
+        input.byCounselor
+          ? `誠に申し訳ありませんが、カウンセラーの都合により${input.courseTitle}のお席をキャンセルさせていただきました。`
+          : `${input.courseTitle}のキャンセルを承りました。`,
         input.refundYen > 0
           ? `返金額：${formatYen(input.refundYen)}（全額）。カード会社により、反映まで数日かかる場合があります。`
           : '講座の規定により、返金はありません（初回講義の7日前を過ぎたため）。',
@@ -62,7 +64,10 @@ export const courseMails = {
   announcement: (input: { subject: string; body: string; url: string }) =>
     composeMail({
       subject: `【こころの整理室】${input.subject}`,
-      paragraphs: input.body.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean),
+      paragraphs: input.body
+        .split(/\n{2,}/)
+        .map((p) => p.trim())
+        .filter(Boolean),
       action: { label: 'マイページで講座を見る', url: input.url },
     }),
 };
@@ -70,11 +75,22 @@ export const courseMails = {
 /** Tells each client offered a seat; the link opens the held seat's application. */
 export async function mailOffers(db: Db, offers: SeatOffer[]): Promise<void> {
   if (offers.length === 0) return;
-  const clients = await db.select().from(users).where(inArray(users.id, offers.map((o) => o.clientId)));
+  const clients = await db
+    .select()
+    .from(users)
+    .where(
+      inArray(
+        users.id,
+        offers.map((o) => o.clientId),
+      ),
+    );
   for (const offer of offers) {
     const client = clients.find((c) => c.id === offer.clientId);
     if (!client) continue;
-    const mail = courseMails.offer({ until: whenFor(offer.expiresAt, client.timeZone), url: absoluteUrl(`/courses/apply/${offer.enrollmentId}`) });
+    const mail = courseMails.offer({
+      until: whenFor(offer.expiresAt, client.timeZone),
+      url: absoluteUrl(`/courses/apply/${offer.enrollmentId}`),
+    });
     await sendNotice(db, { to: client.email, ...mail }, `waitlist offer ${offer.enrollmentId}`);
   }
 }

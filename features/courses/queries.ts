@@ -3,7 +3,6 @@ import type { Db } from '@/db/client';
 import { courseCohorts, courseEnrollments, courseLessons, courses, courseWaitlist, payments, users } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
 
-
 /**
  * Seats taken as a visitor should see them: enrolled, and held seats whose time is not up.
  * Written with explicit table names: drizzle leaves columns unqualified in a one-table select,
@@ -24,7 +23,12 @@ export async function listCourses(db: Db, options: { includeInactive?: boolean }
 /** The price shown on the home page and the 特商法 page: each active course's open cohorts' price range. */
 export async function listCoursePrices(db: Db) {
   return db
-    .select({ title: courses.title, slug: courses.slug, minYen: sql<number>`min(${courseCohorts.priceYen})::int`, maxYen: sql<number>`max(${courseCohorts.priceYen})::int` })
+    .select({
+      title: courses.title,
+      slug: courses.slug,
+      minYen: sql<number>`min(${courseCohorts.priceYen})::int`,
+      maxYen: sql<number>`max(${courseCohorts.priceYen})::int`,
+    })
     .from(courses)
     .innerJoin(courseCohorts, and(eq(courseCohorts.courseId, courses.id), eq(courseCohorts.status, 'open')))
     .where(eq(courses.active, true))
@@ -35,7 +39,11 @@ export async function listCoursePrices(db: Db) {
 /** Lessons in start order (the id settles a tie), the order that numbers them 第1回, 第2回… everywhere. */
 async function lessonsOf(db: Db, cohortIds: string[]) {
   if (cohortIds.length === 0) return [];
-  return db.select().from(courseLessons).where(inArray(courseLessons.cohortId, cohortIds)).orderBy(asc(courseLessons.startsAt), asc(courseLessons.id));
+  return db
+    .select()
+    .from(courseLessons)
+    .where(inArray(courseLessons.cohortId, cohortIds))
+    .orderBy(asc(courseLessons.startsAt), asc(courseLessons.id));
 }
 
 /** A cohort's lessons, for its .ics and the lesson mails. */
@@ -45,20 +53,29 @@ export async function listCohortLessons(db: Db, cohortId: string) {
 
 /** A course page: its open cohorts with lesson times (never links or materials) and seats taken. */
 export async function getCourseBySlug(db: Db, slug: string, now: Date) {
-  const [course] = await db.select().from(courses).where(and(eq(courses.slug, slug), eq(courses.active, true))).limit(1);
+  const [course] = await db
+    .select()
+    .from(courses)
+    .where(and(eq(courses.slug, slug), eq(courses.active, true)))
+    .limit(1);
   if (!course) return undefined;
   const cohorts = await db
     .select({ cohort: courseCohorts, seatsTaken: seatsTakenSql(now) })
     .from(courseCohorts)
     .where(and(eq(courseCohorts.courseId, course.id), eq(courseCohorts.status, 'open')))
     .orderBy(asc(courseCohorts.registrationDeadline));
-  const lessons = await lessonsOf(db, cohorts.map((c) => c.cohort.id));
+  const lessons = await lessonsOf(
+    db,
+    cohorts.map((c) => c.cohort.id),
+  );
   return {
     course,
     cohorts: cohorts.map(({ cohort, seatsTaken }) => ({
       ...cohort,
       seatsTaken: Number(seatsTaken),
-      lessons: lessons.filter((l) => l.cohortId === cohort.id).map((l) => ({ id: l.id, title: l.title, startsAt: l.startsAt, endsAt: l.endsAt })),
+      lessons: lessons
+        .filter((l) => l.cohortId === cohort.id)
+        .map((l) => ({ id: l.id, title: l.title, startsAt: l.startsAt, endsAt: l.endsAt })),
     })),
   };
 }
@@ -69,11 +86,23 @@ export async function getClientCourseStanding(db: Db, clientId: string, cohortId
   const seats = await db
     .select()
     .from(courseEnrollments)
-    .where(and(eq(courseEnrollments.clientId, clientId), inArray(courseEnrollments.cohortId, cohortIds), inArray(courseEnrollments.status, ['held', 'enrolled'])));
+    .where(
+      and(
+        eq(courseEnrollments.clientId, clientId),
+        inArray(courseEnrollments.cohortId, cohortIds),
+        inArray(courseEnrollments.status, ['held', 'enrolled']),
+      ),
+    );
   const waiting = await db
     .select()
     .from(courseWaitlist)
-    .where(and(eq(courseWaitlist.clientId, clientId), inArray(courseWaitlist.cohortId, cohortIds), eq(courseWaitlist.status, 'waiting')));
+    .where(
+      and(
+        eq(courseWaitlist.clientId, clientId),
+        inArray(courseWaitlist.cohortId, cohortIds),
+        eq(courseWaitlist.status, 'waiting'),
+      ),
+    );
   return { seats, waiting };
 }
 
@@ -89,7 +118,10 @@ export async function getEnrollment(db: Db, enrollmentId: string) {
     .limit(1);
   if (!row) return undefined;
   const lessons = await lessonsOf(db, [row.cohort.id]);
-  return { ...row, lessons: lessons.map((l) => ({ id: l.id, title: l.title, startsAt: l.startsAt, endsAt: l.endsAt })) };
+  return {
+    ...row,
+    lessons: lessons.map((l) => ({ id: l.id, title: l.title, startsAt: l.startsAt, endsAt: l.endsAt })),
+  };
 }
 
 /**
@@ -103,13 +135,24 @@ export async function getEnrolledCohort(db: Db, input: { cohortId: string; clien
     .from(courseEnrollments)
     .innerJoin(courseCohorts, eq(courseCohorts.id, courseEnrollments.cohortId))
     .innerJoin(courses, eq(courses.id, courseCohorts.courseId))
-    .where(and(eq(courseEnrollments.cohortId, input.cohortId), eq(courseEnrollments.clientId, input.clientId), eq(courseEnrollments.status, 'enrolled')))
+    .where(
+      and(
+        eq(courseEnrollments.cohortId, input.cohortId),
+        eq(courseEnrollments.clientId, input.clientId),
+        eq(courseEnrollments.status, 'enrolled'),
+      ),
+    )
     .limit(1);
   if (!row) return undefined;
   const [payment] = await db
     .select({ id: payments.id })
     .from(payments)
-    .where(and(eq(payments.enrollmentId, row.enrollment.id), inArray(payments.status, ['paid', 'partially_refunded', 'refunded'])))
+    .where(
+      and(
+        eq(payments.enrollmentId, row.enrollment.id),
+        inArray(payments.status, ['paid', 'partially_refunded', 'refunded']),
+      ),
+    )
     .limit(1);
   return { ...row, lessons: await lessonsOf(db, [row.cohort.id]), paymentId: payment?.id };
 }
@@ -117,14 +160,22 @@ export async function getEnrolledCohort(db: Db, input: { cohortId: string; clien
 /** The portal's list: the client's seats (held with time left, or enrolled) and places in line. */
 export async function listClientCourses(db: Db, clientId: string, now: Date) {
   const seats = await db
-    .select({ enrollment: courseEnrollments, cohortName: courseCohorts.name, courseTitle: courses.title, cohortStatus: courseCohorts.status })
+    .select({
+      enrollment: courseEnrollments,
+      cohortName: courseCohorts.name,
+      courseTitle: courses.title,
+      cohortStatus: courseCohorts.status,
+    })
     .from(courseEnrollments)
     .innerJoin(courseCohorts, eq(courseCohorts.id, courseEnrollments.cohortId))
     .innerJoin(courses, eq(courses.id, courseCohorts.courseId))
     .where(
       and(
         eq(courseEnrollments.clientId, clientId),
-        or(eq(courseEnrollments.status, 'enrolled'), and(eq(courseEnrollments.status, 'held'), gt(courseEnrollments.holdExpiresAt, now))),
+        or(
+          eq(courseEnrollments.status, 'enrolled'),
+          and(eq(courseEnrollments.status, 'held'), gt(courseEnrollments.holdExpiresAt, now)),
+        ),
       ),
     )
     .orderBy(desc(courseEnrollments.createdAt));
@@ -159,8 +210,19 @@ export async function getCohortForCounselor(db: Db, cohortId: string) {
     })
     .from(courseEnrollments)
     .leftJoin(users, eq(users.id, courseEnrollments.clientId))
-    .leftJoin(payments, and(eq(payments.enrollmentId, courseEnrollments.id), inArray(payments.status, ['paid', 'partially_refunded', 'refunded'])))
-    .where(and(eq(courseEnrollments.cohortId, cohortId), inArray(courseEnrollments.status, ['held', 'enrolled', 'cancelled'])))
+    .leftJoin(
+      payments,
+      and(
+        eq(payments.enrollmentId, courseEnrollments.id),
+        inArray(payments.status, ['paid', 'partially_refunded', 'refunded']),
+      ),
+    )
+    .where(
+      and(
+        eq(courseEnrollments.cohortId, cohortId),
+        inArray(courseEnrollments.status, ['held', 'enrolled', 'cancelled']),
+      ),
+    )
     .orderBy(asc(courseEnrollments.createdAt));
   const line = await db
     .select({ entry: courseWaitlist, familyName: users.familyName, givenName: users.givenName, email: users.email })
@@ -205,7 +267,12 @@ export async function exportClientCourses(db: Db, clientId: string) {
     .where(eq(courseEnrollments.clientId, clientId))
     .orderBy(desc(courseEnrollments.createdAt));
   const waitlist = await db
-    .select({ course: courses.title, cohort: courseCohorts.name, status: courseWaitlist.status, joinedAt: courseWaitlist.createdAt })
+    .select({
+      course: courses.title,
+      cohort: courseCohorts.name,
+      status: courseWaitlist.status,
+      joinedAt: courseWaitlist.createdAt,
+    })
     .from(courseWaitlist)
     .innerJoin(courseCohorts, eq(courseCohorts.id, courseWaitlist.cohortId))
     .innerJoin(courses, eq(courses.id, courseCohorts.courseId))

@@ -13,15 +13,22 @@ export const applicationSchema = z.object({
   agreeToTerms: z.literal(true, messages.errors.courseTermsNotAgreed),
 });
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '半角英小文字・数字・ハイフンで入力してください（例：shinrigaku-koza）').max(60);
-const required = (max: number) => z.string().trim().min(1, '入力してください').max(max, `${max}文字以内で入力してください`);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '半角英小文字・数字・ハイフンで入力してください（例：shinrigaku-koza）')
+  .max(60);
+const required = (max: number) =>
+  z.string().trim().min(1, '入力してください').max(max, `${max}文字以内で入力してください`);
 /** A date and time typed in the counselor's zone (Asia/Tokyo), from <input type="datetime-local">. */
 const jstDateTime = z.string().regex(jstLocalDateTime, '日時を入力してください');
 
 export const courseSchema = z.object({
   id: uuid.optional(),
   // /courses/apply/… and /courses/success are pages of their own.
-  slug: slug.refine((v) => !['apply', 'success'].includes(v), 'このスラッグは使えません（apply・success 以外にしてください）'),
+  slug: slug.refine(
+    (v) => !['apply', 'success'].includes(v),
+    'このスラッグは使えません（apply・success 以外にしてください）',
+  ),
   title: required(80),
   summary: z.string().trim().max(300),
   description: z.string().max(5000),
@@ -34,22 +41,32 @@ export const cohortSchema = z.object({
   id: uuid.optional(),
   courseId: uuid,
   name: required(60),
-  capacity: z.coerce.number().int('整数で入力してください').min(1, '1〜1000名で入力してください').max(1000, '1〜1000名で入力してください'),
-  priceYen: z.coerce.number().int('円単位の整数で入力してください').min(50, '50円以上で入力してください').max(1_000_000),
+  capacity: z.coerce
+    .number()
+    .int('整数で入力してください')
+    .min(1, '1〜1000名で入力してください')
+    .max(1000, '1〜1000名で入力してください'),
+  priceYen: z.coerce
+    .number()
+    .int('円単位の整数で入力してください')
+    .min(50, '50円以上で入力してください')
+    .max(1_000_000),
   registrationDeadline: jstDateTime,
 });
 
-export const lessonSchema = z
-  .object({
-    id: uuid.optional(),
-    cohortId: uuid,
-    title: required(80),
-    startsAt: jstDateTime,
-    minutes: z.coerce.number().int().min(15, '15〜300分で入力してください').max(300, '15〜300分で入力してください'),
-    meetingUrl: z.union([z.literal(''), z.url({ protocol: /^https$/, message: 'https:// で始まるURLを入力してください' }).max(500)]),
-    materials: z.string().max(20_000),
-    materialsReleaseAt: jstDateTime,
-  });
+export const lessonSchema = z.object({
+  id: uuid.optional(),
+  cohortId: uuid,
+  title: required(80),
+  startsAt: jstDateTime,
+  minutes: z.coerce.number().int().min(15, '15〜300分で入力してください').max(300, '15〜300分で入力してください'),
+  meetingUrl: z.union([
+    z.literal(''),
+    z.url({ protocol: /^https$/, message: 'https:// で始まるURLを入力してください' }).max(500),
+  ]),
+  materials: z.string().max(20_000),
+  materialsReleaseAt: jstDateTime,
+});
 
 export const announcementSchema = z.object({
   cohortId: uuid,

@@ -14,7 +14,10 @@ export type SeatOffer = { enrollmentId: string; clientId: string; cohortId: stri
 export async function lockCohort(tx: Db, cohortId: string) {
   const [cohort] = await tx.select().from(courseCohorts).where(eq(courseCohorts.id, cohortId)).for('update');
   if (!cohort) return undefined;
-  const [first] = await tx.select({ at: min(courseLessons.startsAt) }).from(courseLessons).where(eq(courseLessons.cohortId, cohortId));
+  const [first] = await tx
+    .select({ at: min(courseLessons.startsAt) })
+    .from(courseLessons)
+    .where(eq(courseLessons.cohortId, cohortId));
   return { ...cohort, firstLessonAt: first?.at ? new Date(first.at) : null };
 }
 
@@ -22,7 +25,10 @@ export type LockedCohort = NonNullable<Awaited<ReturnType<typeof lockCohort>>>;
 
 /** Held and enrolled seats (call under the cohort's lock, after `settleSeats`). */
 export async function countTakenSeats(tx: Db, cohortId: string): Promise<number> {
-  return tx.$count(courseEnrollments, and(eq(courseEnrollments.cohortId, cohortId), inArray(courseEnrollments.status, ['held', 'enrolled'])));
+  return tx.$count(
+    courseEnrollments,
+    and(eq(courseEnrollments.cohortId, cohortId), inArray(courseEnrollments.status, ['held', 'enrolled'])),
+  );
 }
 
 /**
@@ -33,13 +39,27 @@ export async function settleSeats(tx: Db, cohort: LockedCohort, now: Date): Prom
   const lapsed = await tx
     .update(courseEnrollments)
     .set({ status: 'expired', updatedAt: now })
-    .where(and(eq(courseEnrollments.cohortId, cohort.id), eq(courseEnrollments.status, 'held'), lte(courseEnrollments.holdExpiresAt, now)))
+    .where(
+      and(
+        eq(courseEnrollments.cohortId, cohort.id),
+        eq(courseEnrollments.status, 'held'),
+        lte(courseEnrollments.holdExpiresAt, now),
+      ),
+    )
     .returning({ id: courseEnrollments.id });
   if (lapsed.length > 0) {
     await tx
       .update(courseWaitlist)
       .set({ status: 'lapsed' })
-      .where(and(eq(courseWaitlist.status, 'offered'), inArray(courseWaitlist.enrollmentId, lapsed.map((l) => l.id))));
+      .where(
+        and(
+          eq(courseWaitlist.status, 'offered'),
+          inArray(
+            courseWaitlist.enrollmentId,
+            lapsed.map((l) => l.id),
+          ),
+        ),
+      );
   }
   // No offers once the cohort is cancelled or its first lesson has begun.
   if (cohort.status !== 'open' || (cohort.firstLessonAt && cohort.firstLessonAt <= now)) return [];
@@ -57,7 +77,15 @@ export async function settleSeats(tx: Db, cohort: LockedCohort, now: Date): Prom
     const expiresAt = new Date(now.getTime() + waitlistOfferHours * HOUR_MS);
     const [seat] = await tx
       .insert(courseEnrollments)
-      .values({ cohortId: cohort.id, clientId: entry.clientId, status: 'held', holdExpiresAt: expiresAt, priceYen: cohort.priceYen, createdAt: now, updatedAt: now })
+      .values({
+        cohortId: cohort.id,
+        clientId: entry.clientId,
+        status: 'held',
+        holdExpiresAt: expiresAt,
+        priceYen: cohort.priceYen,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoNothing()
       .returning({ id: courseEnrollments.id });
     // A client who already holds a seat here leaves the line instead.

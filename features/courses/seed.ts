@@ -15,7 +15,14 @@ export const seedCourse = {
   applicationQuestion: 'この講座で整理したいこと、期待していることを短くお書きください（任意）。',
 };
 
-const lessonTitles = ['立ち位置を知る', '関係のなかの不安', '信頼と防衛', '感情に名前をつける', '依存と愛情', 'これからの関係へ'];
+const lessonTitles = [
+  '立ち位置を知る',
+  '関係のなかの不安',
+  '信頼と防衛',
+  '感情に名前をつける',
+  '依存と愛情',
+  'これからの関係へ',
+];
 
 /** Six weekly lessons at 19:00 JST, the first on the Saturday `weeksAhead` weeks from `now`. */
 function lessonsFrom(now: Date, weeksAhead: number) {
@@ -24,19 +31,37 @@ function lessonsFrom(now: Date, weeksAhead: number) {
   const saturday = jstMidnight + ((6 - weekday + 7) % 7) * DAY_MS + weeksAhead * 7 * DAY_MS;
   return lessonTitles.map((title, i) => {
     const startsAt = new Date(saturday + i * 7 * DAY_MS + 19 * 3600_000);
-    return { title, startsAt, endsAt: new Date(startsAt.getTime() + 60 * 60_000), materialsReleaseAt: new Date(startsAt.getTime() - DAY_MS) };
+    return {
+      title,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 60 * 60_000),
+      materialsReleaseAt: new Date(startsAt.getTime() - DAY_MS),
+    };
   });
 }
 
 /** One course with two cohorts; idempotent (an existing course is left as the counselor edited it). */
 export async function seedCourses(db: Db, now = new Date()): Promise<void> {
-  const [course] = await db.insert(courses).values(seedCourse).onConflictDoNothing({ target: courses.slug }).returning();
+  const [course] = await db
+    .insert(courses)
+    .values(seedCourse)
+    .onConflictDoNothing({ target: courses.slug })
+    .returning();
   if (!course) return;
-  for (const [name, weeksAhead] of [['第1期', 5], ['第2期', 13]] as const) {
+  for (const [name, weeksAhead] of [
+    ['第1期', 5],
+    ['第2期', 13],
+  ] as const) {
     const lessons = lessonsFrom(now, weeksAhead);
     const [cohort] = await db
       .insert(courseCohorts)
-      .values({ courseId: course.id, name, capacity: 12, priceYen: 33_000, registrationDeadline: new Date(lessons[0]!.startsAt.getTime() - 3 * DAY_MS) })
+      .values({
+        courseId: course.id,
+        name,
+        capacity: 12,
+        priceYen: 33_000,
+        registrationDeadline: new Date(lessons[0]!.startsAt.getTime() - 3 * DAY_MS),
+      })
       .returning();
     await db.insert(courseLessons).values(
       lessons.map((l, i) => ({

@@ -21,7 +21,13 @@ async function liveSeatOf(tx: Db, cohortId: string, clientId: string) {
   const [seat] = await tx
     .select()
     .from(courseEnrollments)
-    .where(and(eq(courseEnrollments.cohortId, cohortId), eq(courseEnrollments.clientId, clientId), inArray(courseEnrollments.status, ['held', 'enrolled'])))
+    .where(
+      and(
+        eq(courseEnrollments.cohortId, cohortId),
+        eq(courseEnrollments.clientId, clientId),
+        inArray(courseEnrollments.status, ['held', 'enrolled']),
+      ),
+    )
     .limit(1);
   return seat;
 }
@@ -40,8 +46,17 @@ export async function holdSeat(db: Db, input: { cohortId: string; clientId: stri
     const cohort = await lockOpenCohortOrThrow(tx, input.cohortId);
     const offers = await settleSeats(tx, cohort, input.now);
     const own = await liveSeatOf(tx, cohort.id, input.clientId);
-    if (own) return { result: { status: own.status === 'enrolled' ? 'enrolled' : 'held', enrollmentId: own.id } as HoldResult, offers };
-    const state = registrationState({ ...cohort, seatsTaken: await countTakenSeats(tx, cohort.id), deadline: cohort.registrationDeadline, now: input.now });
+    if (own)
+      return {
+        result: { status: own.status === 'enrolled' ? 'enrolled' : 'held', enrollmentId: own.id } as HoldResult,
+        offers,
+      };
+    const state = registrationState({
+      ...cohort,
+      seatsTaken: await countTakenSeats(tx, cohort.id),
+      deadline: cohort.registrationDeadline,
+      now: input.now,
+    });
     if (state === 'closed' || state === 'cancelled') throw new AppError('registration_closed');
     if (state === 'full') return { result: { status: 'full' } as HoldResult, offers };
     const [seat] = await tx
@@ -66,16 +81,32 @@ export async function holdSeat(db: Db, input: { cohortId: string; clientId: stri
  * Puts the client in line for a full cohort (once). If a seat is free after all, it is
  * offered at once, to the first in line.
  */
-export async function joinWaitlist(db: Db, input: { cohortId: string; clientId: string; now: Date }): Promise<{ status: 'waiting' | 'offered' | 'enrolled'; enrollmentId?: string }> {
+export async function joinWaitlist(
+  db: Db,
+  input: { cohortId: string; clientId: string; now: Date },
+): Promise<{ status: 'waiting' | 'offered' | 'enrolled'; enrollmentId?: string }> {
   const { status, offers } = await db.transaction(async (tx) => {
     const cohort = await lockOpenCohortOrThrow(tx, input.cohortId);
     if (cohort.status !== 'open' || cohort.registrationDeadline <= input.now) throw new AppError('registration_closed');
     const own = await liveSeatOf(tx, cohort.id, input.clientId);
-    if (own) return { status: { status: own.status === 'enrolled' ? ('enrolled' as const) : ('offered' as const), enrollmentId: own.id }, offers: [] };
-    await tx.insert(courseWaitlist).values({ cohortId: cohort.id, clientId: input.clientId, status: 'waiting', createdAt: input.now }).onConflictDoNothing();
+    if (own)
+      return {
+        status: {
+          status: own.status === 'enrolled' ? ('enrolled' as const) : ('offered' as const),
+          enrollmentId: own.id,
+        },
+        offers: [],
+      };
+    await tx
+      .insert(courseWaitlist)
+      .values({ cohortId: cohort.id, clientId: input.clientId, status: 'waiting', createdAt: input.now })
+      .onConflictDoNothing();
     const offers = await settleSeats(tx, cohort, input.now);
     const mine = offers.find((o) => o.clientId === input.clientId);
-    return { status: mine ? { status: 'offered' as const, enrollmentId: mine.enrollmentId } : { status: 'waiting' as const }, offers };
+    return {
+      status: mine ? { status: 'offered' as const, enrollmentId: mine.enrollmentId } : { status: 'waiting' as const },
+      offers,
+    };
   });
   await mailOffers(db, offers);
   return status;
@@ -86,11 +117,20 @@ export async function leaveWaitlist(db: Db, input: { cohortId: string; clientId:
   await db
     .update(courseWaitlist)
     .set({ status: 'left' })
-    .where(and(eq(courseWaitlist.cohortId, input.cohortId), eq(courseWaitlist.clientId, input.clientId), eq(courseWaitlist.status, 'waiting')));
+    .where(
+      and(
+        eq(courseWaitlist.cohortId, input.cohortId),
+        eq(courseWaitlist.clientId, input.clientId),
+        eq(courseWaitlist.status, 'waiting'),
+      ),
+    );
 }
 
 /** The application answer and the agreement to the course terms, recorded before paying. */
-export async function recordApplication(db: Db, input: { enrollmentId: string; clientId: string; answer: string; now: Date }) {
+export async function recordApplication(
+  db: Db,
+  input: { enrollmentId: string; clientId: string; answer: string; now: Date },
+) {
   const [row] = await db
     .update(courseEnrollments)
     .set({
@@ -120,7 +160,13 @@ export async function extendSeatHold(db: Db, input: { enrollmentId: string; unti
   const [row] = await db
     .update(courseEnrollments)
     .set({ holdExpiresAt: input.until, updatedAt: input.now })
-    .where(and(eq(courseEnrollments.id, input.enrollmentId), eq(courseEnrollments.status, 'held'), gt(courseEnrollments.holdExpiresAt, input.now)))
+    .where(
+      and(
+        eq(courseEnrollments.id, input.enrollmentId),
+        eq(courseEnrollments.status, 'held'),
+        gt(courseEnrollments.holdExpiresAt, input.now),
+      ),
+    )
     .returning({ id: courseEnrollments.id });
   if (!row) throw new AppError('seat_hold_expired');
 }
@@ -130,7 +176,11 @@ export async function extendSeatHold(db: Db, input: { enrollmentId: string; unti
  * still free; if the seat went to someone else (or the cohort was cancelled), it is lost and
  * the caller refunds.
  */
-export async function confirmPaidEnrollment(tx: Db, enrollmentId: string, now: Date): Promise<'confirmed' | 'already' | 'lost'> {
+export async function confirmPaidEnrollment(
+  tx: Db,
+  enrollmentId: string,
+  now: Date,
+): Promise<'confirmed' | 'already' | 'lost'> {
   const [seat] = await tx.select().from(courseEnrollments).where(eq(courseEnrollments.id, enrollmentId)).limit(1);
   if (!seat) return 'lost';
   const cohort = await lockCohort(tx, seat.cohortId);
@@ -140,7 +190,8 @@ export async function confirmPaidEnrollment(tx: Db, enrollmentId: string, now: D
   if (current.status === 'cancelled' || cohort.status !== 'open') return 'lost';
   if (current.status === 'expired' && (await countTakenSeats(tx, cohort.id)) >= cohort.capacity) return 'lost';
   // Another live seat of the same client (registered again after this hold lapsed) wins.
-  if (current.status === 'expired' && current.clientId && (await liveSeatOf(tx, cohort.id, current.clientId))) return 'lost';
+  if (current.status === 'expired' && current.clientId && (await liveSeatOf(tx, cohort.id, current.clientId)))
+    return 'lost';
   const updated = await tx
     .update(courseEnrollments)
     .set({ status: 'enrolled', holdExpiresAt: null, updatedAt: now })
@@ -153,7 +204,10 @@ export async function confirmPaidEnrollment(tx: Db, enrollmentId: string, now: D
 /** A checkout that expired or failed: its seat is released and offered to the next in line. */
 export async function releaseSeatHold(db: Db, enrollmentId: string, now: Date): Promise<void> {
   const offers = await db.transaction(async (tx) => {
-    const [seat] = await tx.select({ cohortId: courseEnrollments.cohortId }).from(courseEnrollments).where(eq(courseEnrollments.id, enrollmentId));
+    const [seat] = await tx
+      .select({ cohortId: courseEnrollments.cohortId })
+      .from(courseEnrollments)
+      .where(eq(courseEnrollments.id, enrollmentId));
     if (!seat) return [];
     const cohort = (await lockCohort(tx, seat.cohortId))!;
     const released = await tx
@@ -161,7 +215,11 @@ export async function releaseSeatHold(db: Db, enrollmentId: string, now: Date): 
       .set({ status: 'expired', updatedAt: now })
       .where(and(eq(courseEnrollments.id, enrollmentId), eq(courseEnrollments.status, 'held')))
       .returning({ id: courseEnrollments.id });
-    if (released.length > 0) await tx.update(courseWaitlist).set({ status: 'lapsed' }).where(and(eq(courseWaitlist.enrollmentId, enrollmentId), eq(courseWaitlist.status, 'offered')));
+    if (released.length > 0)
+      await tx
+        .update(courseWaitlist)
+        .set({ status: 'lapsed' })
+        .where(and(eq(courseWaitlist.enrollmentId, enrollmentId), eq(courseWaitlist.status, 'offered')));
     return settleSeats(tx, cohort, now);
   });
   await mailOffers(db, offers);
@@ -188,7 +246,11 @@ export type SeatCanceller = { by: 'client'; clientId: string } | { by: 'counselo
  */
 export async function cancelEnrollment(tx: Db, input: { enrollmentId: string; now: Date } & SeatCanceller) {
   const ownSeat = input.by === 'client' ? eq(courseEnrollments.clientId, input.clientId) : undefined;
-  const [seat] = await tx.select().from(courseEnrollments).where(and(eq(courseEnrollments.id, input.enrollmentId), ownSeat)).limit(1);
+  const [seat] = await tx
+    .select()
+    .from(courseEnrollments)
+    .where(and(eq(courseEnrollments.id, input.enrollmentId), ownSeat))
+    .limit(1);
   // Another client's seat looks exactly like one that does not exist.
   if (!seat) throw new AppError('not_found');
   if (seat.status === 'cancelled') throw new AppError('enrollment_already_cancelled');
@@ -223,7 +285,10 @@ export async function cancelCohort(tx: Db, input: { cohortId: string; now: Date 
   const cohort = await lockCohort(tx, input.cohortId);
   if (!cohort) throw new AppError('not_found');
   if (cohort.status === 'cancelled') throw new AppError('enrollment_not_cancellable');
-  await tx.update(courseCohorts).set({ status: 'cancelled', cancelledAt: input.now, updatedAt: input.now }).where(eq(courseCohorts.id, cohort.id));
+  await tx
+    .update(courseCohorts)
+    .set({ status: 'cancelled', cancelledAt: input.now, updatedAt: input.now })
+    .where(eq(courseCohorts.id, cohort.id));
   const seats = await tx
     .update(courseEnrollments)
     .set({ status: 'cancelled', cancelledAt: input.now, cancelledBy: 'counselor', updatedAt: input.now })

@@ -7,7 +7,11 @@ import { intakeConsentSchema, saveIntakeDraftSchema, submitIntakeSchema, themeOf
 import { consentToIntake, saveIntakeDraft, submitIntake } from './service';
 
 export const consentToIntakeAction = defineAction('user', intakeConsentSchema, async (input, ctx) => {
-  await consentToIntake(ctx.db, getIntakeKeyring(), { bookingId: input.bookingId, clientId: ctx.user.id, now: ctx.now });
+  await consentToIntake(ctx.db, getIntakeKeyring(), {
+    bookingId: input.bookingId,
+    clientId: ctx.user.id,
+    now: ctx.now,
+  });
   redirect(`/portal/intake/${input.bookingId}`);
 });
 
@@ -24,6 +28,11 @@ export const saveIntakeDraftAction = defineAction('user', saveIntakeDraftSchema,
 });
 
 export const submitIntakeAction = defineAction('user', submitIntakeSchema, async (input, ctx) => {
-  await submitIntake(ctx.db, getIntakeKeyring(), { ...input, theme: themeOfChoice(input.theme), clientId: ctx.user.id, now: ctx.now });
+  await submitIntake(ctx.db, getIntakeKeyring(), {
+    ...input,
+    theme: themeOfChoice(input.theme),
+    clientId: ctx.user.id,
+    now: ctx.now,
+  });
   redirect(`/portal/intake/${input.bookingId}?notice=submitted`);
 });

@@ -21,8 +21,12 @@ describe('intake encryption', () => {
     expect(() => open(keyring, sealed, 'row-2')).toThrow(notAuthentic);
     const bytes = Buffer.from(sealed.payload.slice(3), 'base64url');
     bytes[14]! ^= 1;
-    expect(() => open(keyring, { ...sealed, payload: `v1.${bytes.toString('base64url')}` }, 'row-1')).toThrow(notAuthentic);
-    expect(() => open(keyring, { ...sealed, payload: `v1.${bytes.subarray(0, 20).toString('base64url')}` }, 'row-1')).toThrow(notAuthentic);
+    expect(() => open(keyring, { ...sealed, payload: `v1.${bytes.toString('base64url')}` }, 'row-1')).toThrow(
+      notAuthentic,
+    );
+    expect(() =>
+      open(keyring, { ...sealed, payload: `v1.${bytes.subarray(0, 20).toString('base64url')}` }, 'row-1'),
+    ).toThrow(notAuthentic);
     expect(() => open(keyring, { ...sealed, payload: 'v9.AAAA' }, 'row-1')).toThrow(notAuthentic);
     expect(() => open(withNewKey(undefined, 'k1'), sealed, 'row-1')).toThrow(notAuthentic);
   });
@@ -34,7 +38,12 @@ describe('intake encryption', () => {
     expect(open(rotated, old, 'row-1')).toBe(secret);
     expect(seal(rotated, secret, 'row-1').keyId).toBe('k2');
     expect(() => open(withNewKey(undefined, 'other'), old, 'row-1')).toThrow(
-      expect.objectContaining({ name: 'UnreadableCiphertextError', keyId: 'k1', reason: 'key_not_configured', message: expect.stringMatching(/k1 is not configured/) }),
+      expect.objectContaining({
+        name: 'UnreadableCiphertextError',
+        keyId: 'k1',
+        reason: 'key_not_configured',
+        message: expect.stringMatching(/k1 is not configured/),
+      }),
     );
   });
 

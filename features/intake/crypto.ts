@@ -20,7 +20,11 @@ export class UnreadableCiphertextError extends Error {
     readonly keyId: string,
     readonly reason: 'key_not_configured' | 'not_authentic',
   ) {
-    super(reason === 'key_not_configured' ? `intake key ${keyId} is not configured (INTAKE_ENCRYPTION_KEYS)` : `intake ciphertext does not authenticate under key ${keyId}`);
+    super(
+      reason === 'key_not_configured'
+        ? `intake key ${keyId} is not configured (INTAKE_ENCRYPTION_KEYS)`
+        : `intake ciphertext does not authenticate under key ${keyId}`,
+    );
     this.name = 'UnreadableCiphertextError';
   }
 }
@@ -38,8 +42,12 @@ export function parseKeyring(spec: string): Keyring {
       const at = entry.indexOf(':');
       const id = entry.slice(0, at);
       const key = Buffer.from(entry.slice(at + 1), 'base64');
-      if (at <= 0 || !keyIdPattern.test(id)) throw new Error(`intake key "${entry.slice(0, 12)}…": expected id:base64key with an id of letters, digits, - or _`);
-      if (key.length !== 32) throw new Error(`intake key ${id}: must be 32 bytes (base64 of 32 random bytes), got ${key.length}`);
+      if (at <= 0 || !keyIdPattern.test(id))
+        throw new Error(
+          `intake key "${entry.slice(0, 12)}…": expected id:base64key with an id of letters, digits, - or _`,
+        );
+      if (key.length !== 32)
+        throw new Error(`intake key ${id}: must be 32 bytes (base64 of 32 random bytes), got ${key.length}`);
       return [id, key] as const;
     });
   if (entries.length === 0) throw new Error('no intake encryption key given');
@@ -54,7 +62,10 @@ export function formatKeyring(keyring: Keyring): string {
 }
 
 /** A new random key, put first so that it encrypts from now on; the older keys still decrypt. */
-export function withNewKey(keyring: Keyring | undefined, id = `k${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-${crypto.randomBytes(3).toString('hex')}`): Keyring {
+export function withNewKey(
+  keyring: Keyring | undefined,
+  id = `k${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-${crypto.randomBytes(3).toString('hex')}`,
+): Keyring {
   const keys = new Map<string, Buffer>([[id, crypto.randomBytes(32)], ...(keyring?.keys ?? [])]);
   return { currentId: id, keys };
 }
@@ -74,7 +85,8 @@ export function open(keyring: Keyring, sealed: Sealed, aad: string): string {
   if (!key) throw new UnreadableCiphertextError(sealed.keyId, 'key_not_configured');
   const [v, data] = sealed.payload.split('.');
   const raw = Buffer.from(data ?? '', 'base64url');
-  if (v !== version || raw.length < ivBytes + tagBytes) throw new UnreadableCiphertextError(sealed.keyId, 'not_authentic');
+  if (v !== version || raw.length < ivBytes + tagBytes)
+    throw new UnreadableCiphertextError(sealed.keyId, 'not_authentic');
   const iv = raw.subarray(0, ivBytes);
   const tag = raw.subarray(raw.length - tagBytes);
   const decipher = crypto.createDecipheriv('aes-256-gcm', key, iv, { authTagLength: tagBytes });

@@ -8,7 +8,14 @@ import { seedBooking } from '@/features/booking/seed';
 import { withNewKey } from './crypto';
 import { exportClientIntakes, getClientIntake, listAuditEntries } from './queries';
 import { sendDueIntakeReminders } from './reminders';
-import { consentToIntake, readClientIntakesAsCounselor, readIntakeAsCounselor, reencryptIntakes, saveIntakeDraft, submitIntake } from './service';
+import {
+  consentToIntake,
+  readClientIntakesAsCounselor,
+  readIntakeAsCounselor,
+  reencryptIntakes,
+  saveIntakeDraft,
+  submitIntake,
+} from './service';
 
 let handle: DatabaseHandle;
 const now = new Date('2026-12-01T00:00:00Z');
@@ -18,11 +25,17 @@ let counter = 0;
 
 async function client(role: 'client' | 'counselor' = 'client') {
   counter += 1;
-  const [row] = await handle.db.insert(users).values({ email: `intake${counter}@example.jp`, familyName: '佐藤', givenName: '花', role }).returning();
+  const [row] = await handle.db
+    .insert(users)
+    .values({ email: `intake${counter}@example.jp`, familyName: '佐藤', givenName: '花', role })
+    .returning();
   return row!;
 }
 
-async function booking(clientId: string, input: { startsIn?: number; theme?: string; status?: 'confirmed' | 'cancelled'; createdAgo?: number } = {}) {
+async function booking(
+  clientId: string,
+  input: { startsIn?: number; theme?: string; status?: 'confirmed' | 'cancelled'; createdAgo?: number } = {},
+) {
   const [type] = await handle.db.select().from(sessionTypes).where(eq(sessionTypes.slug, 'online-60'));
   // Spread over distinct days so that the exclusion constraint never sees two of them overlap.
   const startsAt = new Date(now.getTime() + (input.startsIn ?? 96 * hour) + counter * 7 * 24 * hour);
@@ -52,10 +65,16 @@ async function rowsOf<T>(query: ReturnType<typeof sql.raw>): Promise<T[]> {
 
 /** Every row of every table, as PostgreSQL prints it. */
 async function wholeDatabaseAsText(): Promise<string> {
-  const tables = await rowsOf<{ table_name: string }>(sql.raw(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`));
+  const tables = await rowsOf<{ table_name: string }>(
+    sql.raw(
+      `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+    ),
+  );
   const parts: string[] = [];
   for (const { table_name } of tables) {
-    const [dump] = await rowsOf<{ text: string }>(sql.raw(`select coalesce(string_agg(t::text, E'\\n'), '') as text from "${table_name}" t`));
+    const [dump] = await rowsOf<{ text: string }>(
+      sql.raw(`select coalesce(string_agg(t::text, E'\\n'), '') as text from "${table_name}" t`),
+    );
     parts.push(dump!.text);
   }
   return parts.join('\n');
@@ -97,9 +116,21 @@ describe('privacy at rest', () => {
     const b = await booking(me.id);
     const secret = '深夜に元恋人へ十回以上メッセージを送ってしまった件';
     await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
-    await saveIntakeDraft(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: { g_goal: secret }, now });
+    await saveIntakeDraft(handle.db, keyring, {
+      bookingId: b.id,
+      clientId: me.id,
+      theme: 'abandonment-anxiety',
+      answers: { g_goal: secret },
+      now,
+    });
     expect(await wholeDatabaseAsText()).not.toContain(secret);
-    await submitIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers(secret), now });
+    await submitIntake(handle.db, keyring, {
+      bookingId: b.id,
+      clientId: me.id,
+      theme: 'abandonment-anxiety',
+      answers: answers(secret),
+      now,
+    });
     const text = await wholeDatabaseAsText();
     expect(text, 'the dump reads every table').toContain(me.email);
     expect(text).not.toContain(secret);
@@ -113,7 +144,15 @@ describe('privacy at rest', () => {
   it('stores nothing before the client consents', async () => {
     const me = await client();
     const b = await booking(me.id);
-    await expect(saveIntakeDraft(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: 'x' }, now })).rejects.toMatchObject({ code: 'consent_required' });
+    await expect(
+      saveIntakeDraft(handle.db, keyring, {
+        bookingId: b.id,
+        clientId: me.id,
+        theme: null,
+        answers: { g_goal: 'x' },
+        now,
+      }),
+    ).rejects.toMatchObject({ code: 'consent_required' });
     expect(await handle.db.$count(intakeResponses, eq(intakeResponses.bookingId, b.id))).toBe(0);
     await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
     const [row] = await handle.db.select().from(intakeResponses).where(eq(intakeResponses.bookingId, b.id));
@@ -128,7 +167,13 @@ describe('privacy at rest', () => {
       const b = await booking(me.id);
       texts[b.id] = `回転テスト${i}`;
       await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
-      await saveIntakeDraft(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: texts[b.id] }, now });
+      await saveIntakeDraft(handle.db, keyring, {
+        bookingId: b.id,
+        clientId: me.id,
+        theme: null,
+        answers: { g_goal: texts[b.id] },
+        now,
+      });
     }
     const rotated = withNewKey(keyring, 'k2');
     // Small batches: the loop must go round more than once.
@@ -150,19 +195,42 @@ describe('who may read', () => {
     const counselor = await client('counselor');
     const b = await booking(me.id);
     await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
-    await submitIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers('話したいこと'), now });
+    await submitIntake(handle.db, keyring, {
+      bookingId: b.id,
+      clientId: me.id,
+      theme: 'abandonment-anxiety',
+      answers: answers('話したいこと'),
+      now,
+    });
     // The positive safety answer is also a note in her mail, once, without any answer in it.
-    await submitIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers('話したいこと（追記）'), now });
+    await submitIntake(handle.db, keyring, {
+      bookingId: b.id,
+      clientId: me.id,
+      theme: 'abandonment-anxiety',
+      answers: answers('話したいこと（追記）'),
+      now,
+    });
     const notes = await handle.db.select().from(mailOutbox).where(eq(mailOutbox.to, counselor.email));
     expect(notes.map((m) => m.subject)).toEqual(['【こころの整理室】事前アンケートの確認のお願い']);
     expect(notes[0]!.text).toContain(`/admin/bookings/${b.id}`);
     expect(notes[0]!.text).not.toMatch(/話したいこと|ときどき|死|傷つけ|見捨て/);
     const before = await handle.db.$count(auditLog);
     const view = await readIntakeAsCounselor(handle.db, keyring, { bookingId: b.id, counselorId: counselor.id, now });
-    await readIntakeAsCounselor(handle.db, keyring, { bookingId: b.id, counselorId: counselor.id, now: new Date(now.getTime() + 1000) });
+    await readIntakeAsCounselor(handle.db, keyring, {
+      bookingId: b.id,
+      counselorId: counselor.id,
+      now: new Date(now.getTime() + 1000),
+    });
     expect(await handle.db.$count(auditLog)).toBe(before + 2);
     const [entry] = await listAuditEntries(handle.db, { clientId: me.id });
-    expect(entry).toMatchObject({ action: 'intake.read', subjectType: 'intake_response', subjectId: view!.id, clientId: me.id, bookingId: b.id, actorEmail: counselor.email });
+    expect(entry).toMatchObject({
+      action: 'intake.read',
+      subjectType: 'intake_response',
+      subjectId: view!.id,
+      clientId: me.id,
+      bookingId: b.id,
+      actorEmail: counselor.email,
+    });
     expect(readable(view).flagged).toBe(true);
     expect(readable(view).scores.find((s) => s.id === 'fear')!.level).toBe('high');
   });
@@ -175,9 +243,19 @@ describe('who may read', () => {
     const theirs = await booking(someoneElse.id);
     for (const b of mine) await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
     await consentToIntake(handle.db, keyring, { bookingId: theirs.id, clientId: someoneElse.id, now });
-    await saveIntakeDraft(handle.db, keyring, { bookingId: mine[0]!.id, clientId: me.id, theme: null, answers: { g_goal: '一件目' }, now });
+    await saveIntakeDraft(handle.db, keyring, {
+      bookingId: mine[0]!.id,
+      clientId: me.id,
+      theme: null,
+      answers: { g_goal: '一件目' },
+      now,
+    });
     const before = await handle.db.$count(auditLog);
-    const views = await readClientIntakesAsCounselor(handle.db, keyring, { clientId: me.id, counselorId: counselor.id, now });
+    const views = await readClientIntakesAsCounselor(handle.db, keyring, {
+      clientId: me.id,
+      counselorId: counselor.id,
+      now,
+    });
     expect(views.map((v) => v.bookingId).sort()).toEqual(mine.map((b) => b.id).sort());
     expect(readable(views.find((v) => v.bookingId === mine[0]!.id)).answers).toMatchObject({ g_goal: '一件目' });
     expect(await handle.db.$count(auditLog)).toBe(before + 2);
@@ -191,19 +269,41 @@ describe('who may read', () => {
     const b = await booking(owner.id);
     await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: owner.id, now });
     expect(await getClientIntake(handle.db, keyring, { bookingId: b.id, clientId: other.id, now })).toBeUndefined();
-    await expect(saveIntakeDraft(handle.db, keyring, { bookingId: b.id, clientId: other.id, theme: null, answers: { g_goal: '乗っ取り' }, now })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: other.id, now })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      saveIntakeDraft(handle.db, keyring, {
+        bookingId: b.id,
+        clientId: other.id,
+        theme: null,
+        answers: { g_goal: '乗っ取り' },
+        now,
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: other.id, now }),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('exports the client’s own answers in plain words', async () => {
     const me = await client();
     const b = await booking(me.id);
     await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
-    await submitIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers('書き出しの答え'), now });
+    await submitIntake(handle.db, keyring, {
+      bookingId: b.id,
+      clientId: me.id,
+      theme: 'abandonment-anxiety',
+      answers: answers('書き出しの答え'),
+      now,
+    });
     const [exported, ...more] = await exportClientIntakes(handle.db, keyring, me.id);
     expect(more).toHaveLength(0);
-    expect(readable(exported).answers).toContainEqual({ question: 'このセッションで話したいこと、整理したいことを教えてください', answer: '書き出しの答え' });
-    expect(readable(exported).answers).toContainEqual({ question: '気持ちを打ち明けられる人はいますか', answer: 'いない' });
+    expect(readable(exported).answers).toContainEqual({
+      question: 'このセッションで話したいこと、整理したいことを教えてください',
+      answer: '書き出しの答え',
+    });
+    expect(readable(exported).answers).toContainEqual({
+      question: '気持ちを打ち明けられる人はいますか',
+      answer: 'いない',
+    });
   });
 });
 
@@ -213,7 +313,13 @@ describe('account deletion', () => {
     const counselor = await client();
     const b = await booking(me.id);
     await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
-    await saveIntakeDraft(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: '消える答え' }, now });
+    await saveIntakeDraft(handle.db, keyring, {
+      bookingId: b.id,
+      clientId: me.id,
+      theme: null,
+      answers: { g_goal: '消える答え' },
+      now,
+    });
     await readIntakeAsCounselor(handle.db, keyring, { bookingId: b.id, counselorId: counselor.id, now });
     await handle.db.delete(users).where(eq(users.id, me.id));
     expect(await handle.db.$count(intakeResponses, eq(intakeResponses.clientId, me.id))).toBe(0);
@@ -227,15 +333,36 @@ describe('the edit window', () => {
     const me = await client();
     const b = await booking(me.id, { startsIn: 30 * hour });
     const at = (h: number) => new Date(b.startsAt.getTime() - h * hour);
-    const save = (when: Date, goal: string) => submitIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers(goal), now: when });
+    const save = (when: Date, goal: string) =>
+      submitIntake(handle.db, keyring, {
+        bookingId: b.id,
+        clientId: me.id,
+        theme: 'abandonment-anxiety',
+        answers: answers(goal),
+        now: when,
+      });
     await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now: at(30) });
     await save(at(25), '最初');
     await expect(save(at(23), '変更')).rejects.toMatchObject({ code: 'intake_locked' });
     const late = await booking(me.id, { startsIn: 30 * hour });
     const lateAt = (h: number) => new Date(late.startsAt.getTime() - h * hour);
     await consentToIntake(handle.db, keyring, { bookingId: late.id, clientId: me.id, now: lateAt(2) });
-    await submitIntake(handle.db, keyring, { bookingId: late.id, clientId: me.id, theme: null, answers: answers('間際'), now: lateAt(1) });
-    await expect(saveIntakeDraft(handle.db, keyring, { bookingId: late.id, clientId: me.id, theme: null, answers: {}, now: late.startsAt })).rejects.toMatchObject({ code: 'intake_locked' });
+    await submitIntake(handle.db, keyring, {
+      bookingId: late.id,
+      clientId: me.id,
+      theme: null,
+      answers: answers('間際'),
+      now: lateAt(1),
+    });
+    await expect(
+      saveIntakeDraft(handle.db, keyring, {
+        bookingId: late.id,
+        clientId: me.id,
+        theme: null,
+        answers: {},
+        now: late.startsAt,
+      }),
+    ).rejects.toMatchObject({ code: 'intake_locked' });
     const [row] = await handle.db.select().from(bookings).where(eq(bookings.id, late.id));
     expect(row!.theme).toBeNull();
   });
@@ -248,11 +375,31 @@ describe('the 48-hour reminder', () => {
     const far = await client();
     const b1 = await booking(missing.id, { theme: 'unrequited-love' });
     // booking() spreads starts by weeks; move these back into the next 48 hours.
-    await handle.db.update(bookings).set({ startsAt: new Date(now.getTime() + 40 * hour), endsAt: new Date(now.getTime() + 41 * hour), blockedUntil: new Date(now.getTime() + 41 * hour) }).where(eq(bookings.id, b1.id));
+    await handle.db
+      .update(bookings)
+      .set({
+        startsAt: new Date(now.getTime() + 40 * hour),
+        endsAt: new Date(now.getTime() + 41 * hour),
+        blockedUntil: new Date(now.getTime() + 41 * hour),
+      })
+      .where(eq(bookings.id, b1.id));
     const b2 = await booking(done.id);
-    await handle.db.update(bookings).set({ startsAt: new Date(now.getTime() + 30 * hour), endsAt: new Date(now.getTime() + 31 * hour), blockedUntil: new Date(now.getTime() + 31 * hour) }).where(eq(bookings.id, b2.id));
+    await handle.db
+      .update(bookings)
+      .set({
+        startsAt: new Date(now.getTime() + 30 * hour),
+        endsAt: new Date(now.getTime() + 31 * hour),
+        blockedUntil: new Date(now.getTime() + 31 * hour),
+      })
+      .where(eq(bookings.id, b2.id));
     await consentToIntake(handle.db, keyring, { bookingId: b2.id, clientId: done.id, now });
-    await submitIntake(handle.db, keyring, { bookingId: b2.id, clientId: done.id, theme: 'abandonment-anxiety', answers: answers('済み'), now });
+    await submitIntake(handle.db, keyring, {
+      bookingId: b2.id,
+      clientId: done.id,
+      theme: 'abandonment-anxiety',
+      answers: answers('済み'),
+      now,
+    });
     await booking(far.id, { startsIn: 60 * hour });
 
     await Promise.all([sendDueIntakeReminders(handle.db, now), sendDueIntakeReminders(handle.db, now)]);
@@ -273,16 +420,41 @@ describe('drafts on two devices', () => {
     const me = await client();
     const b = await booking(me.id);
     await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
-    const opened = (await getClientIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now }))!.response!.updatedAt;
+    const opened = (await getClientIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now }))!.response!
+      .updatedAt;
     // The phone and the PC both opened the same draft; the phone saves first.
-    const phone = await saveIntakeDraft(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: 'スマホで書いた続き' }, now: new Date(now.getTime() + 60_000), basedOn: opened });
+    const phone = await saveIntakeDraft(handle.db, keyring, {
+      bookingId: b.id,
+      clientId: me.id,
+      theme: null,
+      answers: { g_goal: 'スマホで書いた続き' },
+      now: new Date(now.getTime() + 60_000),
+      basedOn: opened,
+    });
     expect(phone.outcome).toBe('saved');
-    const pc = await saveIntakeDraft(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: '古い画面の内容' }, now: new Date(now.getTime() + 120_000), basedOn: opened });
+    const pc = await saveIntakeDraft(handle.db, keyring, {
+      bookingId: b.id,
+      clientId: me.id,
+      theme: null,
+      answers: { g_goal: '古い画面の内容' },
+      now: new Date(now.getTime() + 120_000),
+      basedOn: opened,
+    });
     expect(pc).toEqual({ outcome: 'stale' });
     // The phone goes on from its own save.
-    const again = await saveIntakeDraft(handle.db, keyring, { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: 'さらに続き' }, now: new Date(now.getTime() + 180_000), basedOn: phone.savedAt });
+    const again = await saveIntakeDraft(handle.db, keyring, {
+      bookingId: b.id,
+      clientId: me.id,
+      theme: null,
+      answers: { g_goal: 'さらに続き' },
+      now: new Date(now.getTime() + 180_000),
+      basedOn: phone.savedAt,
+    });
     expect(again.outcome).toBe('saved');
-    expect(readable((await getClientIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now }))!.response).answers).toMatchObject({ g_goal: 'さらに続き' });
+    expect(
+      readable((await getClientIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now }))!.response)
+        .answers,
+    ).toMatchObject({ g_goal: 'さらに続き' });
   });
 });
 
@@ -297,9 +469,21 @@ describe('answers under a key that is no longer configured', () => {
     const lost = await booking(me.id);
     const kept = await booking(me.id);
     await consentToIntake(handle.db, keyA, { bookingId: lost.id, clientId: me.id, now });
-    await saveIntakeDraft(handle.db, keyA, { bookingId: lost.id, clientId: me.id, theme: 'abandonment-anxiety', answers: { g_goal: '鍵Aの下書き' }, now });
+    await saveIntakeDraft(handle.db, keyA, {
+      bookingId: lost.id,
+      clientId: me.id,
+      theme: 'abandonment-anxiety',
+      answers: { g_goal: '鍵Aの下書き' },
+      now,
+    });
     await consentToIntake(handle.db, withoutA, { bookingId: kept.id, clientId: me.id, now });
-    await submitIntake(handle.db, withoutA, { bookingId: kept.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers('鍵Bの答え'), now });
+    await submitIntake(handle.db, withoutA, {
+      bookingId: kept.id,
+      clientId: me.id,
+      theme: 'abandonment-anxiety',
+      answers: answers('鍵Bの答え'),
+      now,
+    });
     const lostRow = (await handle.db.select().from(intakeResponses).where(eq(intakeResponses.bookingId, lost.id)))[0]!;
     return { me, lost, kept, lostRow };
   }
@@ -314,8 +498,17 @@ describe('answers under a key that is no longer configured', () => {
     const { me, lost, kept, lostRow } = await clientWithLostKey();
     const counselor = await client('counselor');
     const before = await handle.db.$count(auditLog);
-    const views = await readClientIntakesAsCounselor(handle.db, withoutA, { clientId: me.id, counselorId: counselor.id, now });
-    expect(views.find((v) => v.bookingId === lost.id)).toMatchObject({ readable: false, keyId: 'kA', reason: 'key_not_configured', status: 'draft' });
+    const views = await readClientIntakesAsCounselor(handle.db, withoutA, {
+      clientId: me.id,
+      counselorId: counselor.id,
+      now,
+    });
+    expect(views.find((v) => v.bookingId === lost.id)).toMatchObject({
+      readable: false,
+      keyId: 'kA',
+      reason: 'key_not_configured',
+      status: 'draft',
+    });
     expect(views.find((v) => v.bookingId === lost.id)).not.toHaveProperty('answers');
     expect(readable(views.find((v) => v.bookingId === kept.id)).answers).toMatchObject({ g_goal: '鍵Bの答え' });
     expect(await handle.db.$count(auditLog)).toBe(before + 2);
@@ -327,12 +520,19 @@ describe('answers under a key that is no longer configured', () => {
     const { lost, kept, lostRow } = await clientWithLostKey();
     const counselor = await client('counselor');
     const before = await handle.db.$count(auditLog);
-    expect(await readIntakeAsCounselor(handle.db, withoutA, { bookingId: lost.id, counselorId: counselor.id, now })).toMatchObject({ readable: false, keyId: 'kA', id: lostRow.id });
+    expect(
+      await readIntakeAsCounselor(handle.db, withoutA, { bookingId: lost.id, counselorId: counselor.id, now }),
+    ).toMatchObject({ readable: false, keyId: 'kA', id: lostRow.id });
     expect(await handle.db.$count(auditLog, eq(auditLog.subjectId, lostRow.id))).toBe(1);
     // Another row's ciphertext under a key that is configured: bound to that row, it does not open here.
     const [keptRow] = await handle.db.select().from(intakeResponses).where(eq(intakeResponses.bookingId, kept.id));
-    await handle.db.update(intakeResponses).set({ keyId: keptRow!.keyId, answersEncrypted: keptRow!.answersEncrypted }).where(eq(intakeResponses.id, lostRow.id));
-    expect(await readIntakeAsCounselor(handle.db, withoutA, { bookingId: lost.id, counselorId: counselor.id, now })).toMatchObject({ readable: false, keyId: 'kB', reason: 'not_authentic' });
+    await handle.db
+      .update(intakeResponses)
+      .set({ keyId: keptRow!.keyId, answersEncrypted: keptRow!.answersEncrypted })
+      .where(eq(intakeResponses.id, lostRow.id));
+    expect(
+      await readIntakeAsCounselor(handle.db, withoutA, { bookingId: lost.id, counselorId: counselor.id, now }),
+    ).toMatchObject({ readable: false, keyId: 'kB', reason: 'not_authentic' });
     expect(await handle.db.$count(auditLog)).toBe(before + 2);
   });
 
@@ -340,20 +540,46 @@ describe('answers under a key that is no longer configured', () => {
     const { me, lost, kept } = await clientWithLostKey();
     const exported = await exportClientIntakes(handle.db, withoutA, me.id);
     const unreadableEntry = exported.find((e) => e.bookingId === lost.id);
-    expect(unreadableEntry).toMatchObject({ status: 'draft', theme: '縋る恋愛・見捨てられ不安', note: messages.intake.unreadable.exportNote });
+    expect(unreadableEntry).toMatchObject({
+      status: 'draft',
+      theme: '縋る恋愛・見捨てられ不安',
+      note: messages.intake.unreadable.exportNote,
+    });
     expect(unreadableEntry).not.toHaveProperty('answers');
-    expect(readable(exported.find((e) => e.bookingId === kept.id)).answers).toContainEqual({ question: '気持ちを打ち明けられる人はいますか', answer: 'いない' });
+    expect(readable(exported.find((e) => e.bookingId === kept.id)).answers).toContainEqual({
+      question: '気持ちを打ち明けられる人はいますか',
+      answer: 'いない',
+    });
   });
 
   it('the client sees it as unreadable, and neither a draft nor a send replaces the stored answers', async () => {
     const { me, lost, lostRow } = await clientWithLostKey();
-    const draft = { bookingId: lost.id, clientId: me.id, theme: null, answers: { g_goal: '上書き' }, now: new Date(now.getTime() + 60_000) };
-    await expect(saveIntakeDraft(handle.db, withoutA, { ...draft, basedOn: lostRow.updatedAt })).rejects.toMatchObject({ code: 'intake_unreadable' });
-    await expect(submitIntake(handle.db, withoutA, { ...draft, answers: answers('上書き') })).rejects.toMatchObject({ code: 'intake_unreadable' });
-    expect((await handle.db.select().from(intakeResponses).where(eq(intakeResponses.id, lostRow.id)))[0]).toEqual(lostRow);
-    expect((await getClientIntake(handle.db, withoutA, { bookingId: lost.id, clientId: me.id, now }))!.response).toMatchObject({ readable: false, keyId: 'kA' });
+    const draft = {
+      bookingId: lost.id,
+      clientId: me.id,
+      theme: null,
+      answers: { g_goal: '上書き' },
+      now: new Date(now.getTime() + 60_000),
+    };
+    await expect(saveIntakeDraft(handle.db, withoutA, { ...draft, basedOn: lostRow.updatedAt })).rejects.toMatchObject({
+      code: 'intake_unreadable',
+    });
+    await expect(submitIntake(handle.db, withoutA, { ...draft, answers: answers('上書き') })).rejects.toMatchObject({
+      code: 'intake_unreadable',
+    });
+    expect((await handle.db.select().from(intakeResponses).where(eq(intakeResponses.id, lostRow.id)))[0]).toEqual(
+      lostRow,
+    );
+    expect(
+      (await getClientIntake(handle.db, withoutA, { bookingId: lost.id, clientId: me.id, now }))!.response,
+    ).toMatchObject({ readable: false, keyId: 'kA' });
     // Once kA is back, the draft is there as it was written.
-    expect(readable((await getClientIntake(handle.db, withNewKey(keyA, 'kB'), { bookingId: lost.id, clientId: me.id, now }))!.response).answers).toEqual({ g_goal: '鍵Aの下書き' });
+    expect(
+      readable(
+        (await getClientIntake(handle.db, withNewKey(keyA, 'kB'), { bookingId: lost.id, clientId: me.id, now }))!
+          .response,
+      ).answers,
+    ).toEqual({ g_goal: '鍵Aの下書き' });
   });
 
   it('key rotation re-encrypts what it can read and reports, without touching, what it cannot', async () => {
@@ -366,6 +592,8 @@ describe('answers under a key that is no longer configured', () => {
     expect(new Set(unreadable.map((u) => u.id)).size).toBe(unreadable.length);
     const [keptRow] = await handle.db.select().from(intakeResponses).where(eq(intakeResponses.bookingId, kept.id));
     expect(keptRow!.keyId).toBe('kC');
-    expect((await handle.db.select().from(intakeResponses).where(eq(intakeResponses.id, lostRow.id)))[0]).toEqual(lostRow);
+    expect((await handle.db.select().from(intakeResponses).where(eq(intakeResponses.id, lostRow.id)))[0]).toEqual(
+      lostRow,
+    );
   });
 });

@@ -19,7 +19,11 @@ export async function findIntakeRow(db: Db, bookingId: string): Promise<Row | un
  * The client's own questionnaire for one of their bookings, decrypted, with the edit window.
  * Undefined when the booking is not theirs: the page answers 404 as for one that does not exist.
  */
-export async function getClientIntake(db: Db, keyring: Keyring, input: { bookingId: string; clientId: string; now: Date }) {
+export async function getClientIntake(
+  db: Db,
+  keyring: Keyring,
+  input: { bookingId: string; clientId: string; now: Date },
+) {
   const booking = await getBooking(db, input.bookingId);
   if (!booking || booking.clientId !== input.clientId) return undefined;
   const row = await findIntakeRow(db, booking.id);
@@ -55,7 +59,11 @@ export async function exportClientIntakes(db: Db, keyring: Keyring, clientId: st
       consentedAt: row.consentedAt,
       submittedAt: row.submittedAt,
       ...(view.readable
-        ? { answers: view.sections.flatMap((s) => s.lines.filter((l) => l.text !== null).map((l) => ({ question: l.label, answer: l.text }))) }
+        ? {
+            answers: view.sections.flatMap((s) =>
+              s.lines.filter((l) => l.text !== null).map((l) => ({ question: l.label, answer: l.text })),
+            ),
+          }
         : { note: messages.intake.unreadable.exportNote }),
     };
   });
@@ -82,7 +90,10 @@ export async function listAuditEntries(db: Db, options: { clientId?: string; lim
     .from(auditLog)
     .leftJoin(actor, eq(actor.id, auditLog.actorId))
     .leftJoin(client, eq(client.id, auditLog.clientId))
-    .leftJoin(intakeResponses, and(eq(auditLog.subjectType, 'intake_response'), eq(intakeResponses.id, auditLog.subjectId)))
+    .leftJoin(
+      intakeResponses,
+      and(eq(auditLog.subjectType, 'intake_response'), eq(intakeResponses.id, auditLog.subjectId)),
+    )
     .where(options.clientId ? eq(auditLog.clientId, options.clientId) : undefined)
     .orderBy(desc(auditLog.at))
     .limit(options.limit ?? 200);

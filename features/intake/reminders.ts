@@ -25,10 +25,19 @@ export async function claimDueIntakeReminders(db: Db, now: Date) {
         gt(bookings.startsAt, now),
         lte(bookings.startsAt, new Date(now.getTime() + intakeReminderHours * hour)),
         lte(bookings.createdAt, new Date(now.getTime() - hour)),
-        notExists(db.select({ one: sql`1` }).from(intakeResponses).where(and(eq(intakeResponses.bookingId, bookings.id), eq(intakeResponses.status, 'submitted')))),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(intakeResponses)
+            .where(and(eq(intakeResponses.bookingId, bookings.id), eq(intakeResponses.status, 'submitted'))),
+        ),
       ),
     );
-  return db.insert(intakeReminders).select(due).onConflictDoNothing().returning({ bookingId: intakeReminders.bookingId });
+  return db
+    .insert(intakeReminders)
+    .select(due)
+    .onConflictDoNothing()
+    .returning({ bookingId: intakeReminders.bookingId });
 }
 
 /** Sends the due reminders, each once; one that could not be sent is released and tried again on the next run. */
@@ -42,7 +51,13 @@ export async function sendDueIntakeReminders(db: Db, now: Date): Promise<number>
         .innerJoin(users, eq(users.id, bookings.clientId))
         .where(eq(bookings.id, bookingId));
       if (!row) continue;
-      await sendMail(db, { to: row.email, ...intakeMails.reminder({ when: whenFor(row.startsAt, row.timeZone), url: absoluteUrl(`/portal/intake/${bookingId}`) }) });
+      await sendMail(db, {
+        to: row.email,
+        ...intakeMails.reminder({
+          when: whenFor(row.startsAt, row.timeZone),
+          url: absoluteUrl(`/portal/intake/${bookingId}`),
+        }),
+      });
     } catch (err) {
       console.error('[jobs] intake reminder not sent, will retry', bookingId, err);
       await db.delete(intakeReminders).where(eq(intakeReminders.bookingId, bookingId));

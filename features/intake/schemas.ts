@@ -29,7 +29,10 @@ function intakeInputSchema(mode: SchemaMode) {
       basedOn: z.iso.datetime().optional(),
     }),
   );
-  return z.discriminatedUnion('theme', branches as [(typeof branches)[number], ...(typeof branches)[number][]]) as unknown as z.ZodType<IntakeInput, IntakeInput>;
+  return z.discriminatedUnion(
+    'theme',
+    branches as [(typeof branches)[number], ...(typeof branches)[number][]],
+  ) as unknown as z.ZodType<IntakeInput, IntakeInput>;
 }
 
 export const submitIntakeSchema = intakeInputSchema('submit');

@@ -43,7 +43,11 @@ function storedAnswersOrThrow(keyring: Keyring, row: typeof intakeResponses.$inf
  * APPI: the client's explicit consent, before any answer is stored. The row it creates holds
  * no answers yet; the theme chosen at booking is preselected.
  */
-export async function consentToIntake(db: Db, keyring: Keyring, input: { bookingId: string; clientId: string; now: Date }) {
+export async function consentToIntake(
+  db: Db,
+  keyring: Keyring,
+  input: { bookingId: string; clientId: string; now: Date },
+) {
   const { booking, row } = await editableBookingOrThrow(db, input);
   if (row) return row.id;
   const theme = (findTheme(booking.theme)?.id ?? null) as ThemeId | null;
@@ -51,7 +55,17 @@ export async function consentToIntake(db: Db, keyring: Keyring, input: { booking
   const id = crypto.randomUUID();
   await db
     .insert(intakeResponses)
-    .values({ id, bookingId: booking.id, clientId: input.clientId, theme, generalVersion: versions.general, themeVersion: versions.themeVersion, consentedAt: input.now, updatedAt: input.now, ...sealAnswers(keyring, id, {}) })
+    .values({
+      id,
+      bookingId: booking.id,
+      clientId: input.clientId,
+      theme,
+      generalVersion: versions.general,
+      themeVersion: versions.themeVersion,
+      consentedAt: input.now,
+      updatedAt: input.now,
+      ...sealAnswers(keyring, id, {}),
+    })
     .onConflictDoNothing({ target: intakeResponses.bookingId });
   return (await findIntakeRow(db, booking.id))!.id;
 }
@@ -71,7 +85,11 @@ function versionedColumns(theme: ThemeId | null) {
  * a page left open on another device (its draft older than the stored one) is refused as
  * `stale` rather than overwriting what the client wrote since.
  */
-export async function saveIntakeDraft(db: Db, keyring: Keyring, input: DraftSave): Promise<{ outcome: 'saved' | 'already_submitted' | 'stale'; savedAt?: Date }> {
+export async function saveIntakeDraft(
+  db: Db,
+  keyring: Keyring,
+  input: DraftSave,
+): Promise<{ outcome: 'saved' | 'already_submitted' | 'stale'; savedAt?: Date }> {
   const { row } = await editableBookingOrThrow(db, input);
   if (!row) throw new AppError('consent_required');
   storedAnswersOrThrow(keyring, row);
@@ -82,7 +100,13 @@ export async function saveIntakeDraft(db: Db, keyring: Keyring, input: DraftSave
     .set({ ...versionedColumns(input.theme), ...sealAnswers(keyring, row.id, input.answers), updatedAt: input.now })
     // Only the row as read: a draft or a send that got in between wins, and a draft arriving
     // after the answers were sent must not turn them back into a draft.
-    .where(and(eq(intakeResponses.id, row.id), eq(intakeResponses.status, 'draft'), eq(intakeResponses.answersEncrypted, row.answersEncrypted)))
+    .where(
+      and(
+        eq(intakeResponses.id, row.id),
+        eq(intakeResponses.status, 'draft'),
+        eq(intakeResponses.answersEncrypted, row.answersEncrypted),
+      ),
+    )
     .returning({ updatedAt: intakeResponses.updatedAt });
   if (saved.length === 0) return { outcome: 'stale' };
   return { outcome: 'saved', savedAt: saved[0]!.updatedAt };
@@ -101,15 +125,30 @@ export async function submitIntake(db: Db, keyring: Keyring, input: Save): Promi
   await db.transaction(async (tx) => {
     await tx
       .update(intakeResponses)
-      .set({ ...versionedColumns(input.theme), ...sealAnswers(keyring, row.id, input.answers), status: 'submitted', submittedAt: input.now, updatedAt: input.now })
+      .set({
+        ...versionedColumns(input.theme),
+        ...sealAnswers(keyring, row.id, input.answers),
+        status: 'submitted',
+        submittedAt: input.now,
+        updatedAt: input.now,
+      })
       .where(eq(intakeResponses.id, row.id));
-    await setBookingTheme(tx, { bookingId: input.bookingId, clientId: input.clientId, theme: input.theme, now: input.now });
+    await setBookingTheme(tx, {
+      bookingId: input.bookingId,
+      clientId: input.clientId,
+      theme: input.theme,
+      now: input.now,
+    });
   });
   if (isSafetyFlagged(input.answers) && !flaggedBefore) {
     const counselors = await db.select({ email: users.email }).from(users).where(eq(users.role, 'counselor'));
-    const mail = intakeMails.needsAttention({ when: formatDateTimeJa(booking.startsAt, siteConfig.timeZone), url: absoluteUrl(`/admin/bookings/${booking.id}`) });
+    const mail = intakeMails.needsAttention({
+      when: formatDateTimeJa(booking.startsAt, siteConfig.timeZone),
+      url: absoluteUrl(`/admin/bookings/${booking.id}`),
+    });
     // The answers are saved and the flag shows on her pages; a lost note must not fail the client's send.
-    for (const c of counselors) await sendNotice(db, { to: c.email, ...mail }, `flagged questionnaire, booking ${booking.id}`);
+    for (const c of counselors)
+      await sendNotice(db, { to: c.email, ...mail }, `flagged questionnaire, booking ${booking.id}`);
   }
 }
 
@@ -117,10 +156,21 @@ export async function submitIntake(db: Db, keyring: Keyring, input: Save): Promi
  * The counselor opens a client's questionnaire: an audit entry (who, what, when) is written
  * before the answers are decrypted, every time.
  */
-export async function readIntakeAsCounselor(db: Db, keyring: Keyring, input: { bookingId: string; counselorId: string; now: Date }): Promise<IntakeView | undefined> {
+export async function readIntakeAsCounselor(
+  db: Db,
+  keyring: Keyring,
+  input: { bookingId: string; counselorId: string; now: Date },
+): Promise<IntakeView | undefined> {
   const row = await findIntakeRow(db, input.bookingId);
   if (!row) return undefined;
-  await db.insert(auditLog).values({ at: input.now, actorId: input.counselorId, action: 'intake.read', subjectType: 'intake_response', subjectId: row.id, clientId: row.clientId });
+  await db.insert(auditLog).values({
+    at: input.now,
+    actorId: input.counselorId,
+    action: 'intake.read',
+    subjectType: 'intake_response',
+    subjectId: row.id,
+    clientId: row.clientId,
+  });
   return describeResponse(keyring, row);
 }
 
@@ -128,11 +178,22 @@ export async function readIntakeAsCounselor(db: Db, keyring: Keyring, input: { b
  * The counselor opens a client's page: every questionnaire of theirs, read in one query, with
  * one audit entry per questionnaire written (in one insert) before anything is decrypted.
  */
-export async function readClientIntakesAsCounselor(db: Db, keyring: Keyring, input: { clientId: string; counselorId: string; now: Date }): Promise<IntakeView[]> {
+export async function readClientIntakesAsCounselor(
+  db: Db,
+  keyring: Keyring,
+  input: { clientId: string; counselorId: string; now: Date },
+): Promise<IntakeView[]> {
   const rows = await db.select().from(intakeResponses).where(eq(intakeResponses.clientId, input.clientId));
   if (rows.length === 0) return [];
   await db.insert(auditLog).values(
-    rows.map((row) => ({ at: input.now, actorId: input.counselorId, action: 'intake.read', subjectType: 'intake_response', subjectId: row.id, clientId: row.clientId })),
+    rows.map((row) => ({
+      at: input.now,
+      actorId: input.counselorId,
+      action: 'intake.read',
+      subjectType: 'intake_response',
+      subjectId: row.id,
+      clientId: row.clientId,
+    })),
   );
   return rows.map((row) => describeResponse(keyring, row));
 }
@@ -142,11 +203,15 @@ export async function readClientIntakesAsCounselor(db: Db, keyring: Keyring, inp
  * if it is still as read, so a draft saved meanwhile is never overwritten with older answers.
  * A row the keyring cannot read is left as it is and reported: its key is needed back.
  */
-export async function reencryptIntakes(db: Db, keyring: Keyring, batchSize = 100): Promise<{ reencrypted: number; unreadable: { id: string; keyId: string }[] }> {
+export async function reencryptIntakes(
+  db: Db,
+  keyring: Keyring,
+  batchSize = 100,
+): Promise<{ reencrypted: number; unreadable: { id: string; keyId: string }[] }> {
   let reencrypted = 0;
   const unreadable: { id: string; keyId: string }[] = [];
   // Paged by id, since a row left unread keeps its old key and would come round again.
-  for (let after: string | undefined; ; ) {
+  for (let after: string | undefined; ;) {
     const rows = await db
       .select()
       .from(intakeResponses)

@@ -30,7 +30,10 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('reading stored answers', () => {
   it('gives the answers when the row’s key is in the keyring', () => {
-    expect(readAnswers(keyA, row('r1'))).toEqual({ readable: true, answers: { g_goal: secret, g_safety: 'sometimes' } });
+    expect(readAnswers(keyA, row('r1'))).toEqual({
+      readable: true,
+      answers: { g_goal: secret, g_safety: 'sometimes' },
+    });
   });
 
   it('says which key is missing, logging the row and key once and never an answer', () => {
@@ -66,6 +69,10 @@ describe('reading stored answers', () => {
       keyId: 'kA',
       reason: 'key_not_configured',
     });
-    expect(describeResponse(keyA, row('r1'))).toMatchObject({ readable: true, flagged: true, answers: { g_goal: secret } });
+    expect(describeResponse(keyA, row('r1'))).toMatchObject({
+      readable: true,
+      flagged: true,
+      answers: { g_goal: secret },
+    });
   });
 });

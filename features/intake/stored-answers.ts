@@ -16,7 +16,9 @@ export function sealAnswers(keyring: Keyring, responseId: string, answers: Answe
   return { keyId, answersEncrypted: payload };
 }
 
-type AnswersOutcome = { readable: true; answers: Answers } | { readable: false; keyId: string; reason: UnreadableCiphertextError['reason'] };
+type AnswersOutcome =
+  | { readable: true; answers: Answers }
+  | { readable: false; keyId: string; reason: UnreadableCiphertextError['reason'] };
 
 /**
  * The row's answers, or why they cannot be read with this keyring: one questionnaire that
@@ -25,7 +27,9 @@ type AnswersOutcome = { readable: true; answers: Answers } | { readable: false; 
  */
 export function readAnswers(keyring: Keyring, row: Pick<Row, 'id' | 'keyId' | 'answersEncrypted'>): AnswersOutcome {
   try {
-    const { answers } = JSON.parse(open(keyring, { keyId: row.keyId, payload: row.answersEncrypted }, intakeAad(row.id))) as { answers: Answers };
+    const { answers } = JSON.parse(
+      open(keyring, { keyId: row.keyId, payload: row.answersEncrypted }, intakeAad(row.id)),
+    ) as { answers: Answers };
     return { readable: true, answers };
   } catch (err) {
     if (!(err instanceof UnreadableCiphertextError)) throw err;

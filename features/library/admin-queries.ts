@@ -13,7 +13,14 @@ export function articleState(article: { status: string; publishedAt: Date | null
 /** Every article, drafts and scheduled ones included, newest first. */
 export async function listArticlesForAdmin(db: Db, now: Date) {
   const rows = await db
-    .select({ id: articles.id, slug: articles.slug, title: articles.title, status: articles.status, publishedAt: articles.publishedAt, updatedAt: articles.updatedAt })
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      title: articles.title,
+      status: articles.status,
+      publishedAt: articles.publishedAt,
+      updatedAt: articles.updatedAt,
+    })
     .from(articles)
     .orderBy(desc(articles.updatedAt));
   return rows.map((r) => ({ ...r, state: articleState(r, now) }));

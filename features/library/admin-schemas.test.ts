@@ -17,7 +17,13 @@ describe('article editor input', () => {
   });
 
   it('names the field that is wrong, in Japanese', () => {
-    const result = articleEditorSchema.safeParse({ ...valid, title: ' ', slug: 'Bad Slug', themes: [], summary: 'あ'.repeat(161) });
+    const result = articleEditorSchema.safeParse({
+      ...valid,
+      title: ' ',
+      slug: 'Bad Slug',
+      themes: [],
+      summary: 'あ'.repeat(161),
+    });
     const byField = Object.fromEntries(result.error!.issues.map((i) => [i.path[0], i.message]));
     expect(byField).toEqual({
       title: '題名を入力してください',
@@ -32,7 +38,11 @@ describe('article editor input', () => {
   });
 
   it('needs a Japan-time value when scheduling', () => {
-    expect(articleEditorSchema.safeParse({ ...valid, publication: 'schedule', scheduledAt: '' }).error?.issues[0]?.path).toEqual(['scheduledAt']);
-    expect(articleEditorSchema.safeParse({ ...valid, publication: 'schedule', scheduledAt: '2026-11-25T07:00' }).success).toBe(true);
+    expect(
+      articleEditorSchema.safeParse({ ...valid, publication: 'schedule', scheduledAt: '' }).error?.issues[0]?.path,
+    ).toEqual(['scheduledAt']);
+    expect(
+      articleEditorSchema.safeParse({ ...valid, publication: 'schedule', scheduledAt: '2026-11-25T07:00' }).success,
+    ).toBe(true);
   });
 });

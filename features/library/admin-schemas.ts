@@ -6,7 +6,6 @@ import { themeIds } from './themes';
 export const publicationChoices = ['draft', 'now', 'schedule', 'keep'] as const;
 export type PublicationChoice = (typeof publicationChoices)[number];
 
-
 /**
  * The article editor. `keep` leaves a published article's time as it is; `schedule` needs a
  * time (whether it lies ahead is checked by the service, which knows the clock).
@@ -22,10 +21,15 @@ export const articleEditorSchema = z
     publication: z.enum(publicationChoices),
     scheduledAt: z.string().default(''),
   })
-  .refine((v) => v.publication !== 'schedule' || (jstLocalDateTime.test(v.scheduledAt) && !Number.isNaN(fromJstLocal(v.scheduledAt).getTime())), {
-    path: ['scheduledAt'],
-    message: '公開日時を選んでください',
-  });
+  .refine(
+    (v) =>
+      v.publication !== 'schedule' ||
+      (jstLocalDateTime.test(v.scheduledAt) && !Number.isNaN(fromJstLocal(v.scheduledAt).getTime())),
+    {
+      path: ['scheduledAt'],
+      message: '公開日時を選んでください',
+    },
+  );
 
 export type ArticleEditorInput = z.input<typeof articleEditorSchema>;
 export type ArticleEditorValues = z.output<typeof articleEditorSchema>;

@@ -13,7 +13,11 @@ type Ctx = { now: Date; authorId: string | null };
 /** What the public pages must catch up with after a save: the paths of these slugs, the list, home, feed and sitemap. */
 export type SaveOutcome = { id: string; state: ArticleState; refreshSlugs: string[] };
 
-function publicationFor(input: ArticleEditorValues, existing: { status: string; publishedAt: Date | null } | undefined, now: Date) {
+function publicationFor(
+  input: ArticleEditorValues,
+  existing: { status: string; publishedAt: Date | null } | undefined,
+  now: Date,
+) {
   switch (input.publication) {
     case 'now':
       return { status: 'published' as const, publishedAt: now };
@@ -23,7 +27,8 @@ function publicationFor(input: ArticleEditorValues, existing: { status: string; 
       return { status: 'published' as const, publishedAt: at };
     }
     case 'keep':
-      if (existing?.status === 'published' && existing.publishedAt) return { status: 'published' as const, publishedAt: existing.publishedAt };
+      if (existing?.status === 'published' && existing.publishedAt)
+        return { status: 'published' as const, publishedAt: existing.publishedAt };
       return { status: 'draft' as const, publishedAt: null };
     case 'draft':
       return { status: 'draft' as const, publishedAt: null };
@@ -38,7 +43,8 @@ const contentOf = (a: { slug: string; title: string; summary: string; bodyMarkdo
   themes: a.themes,
 });
 
-const sameContent = (a: ReturnType<typeof contentOf>, b: ReturnType<typeof contentOf>) => JSON.stringify(a) === JSON.stringify(b);
+const sameContent = (a: ReturnType<typeof contentOf>, b: ReturnType<typeof contentOf>) =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Creates or updates an article and keeps the saved state as a revision. An article that is
@@ -48,7 +54,9 @@ const sameContent = (a: ReturnType<typeof contentOf>, b: ReturnType<typeof conte
 export async function saveArticle(db: Db, input: ArticleEditorValues, ctx: Ctx): Promise<SaveOutcome> {
   try {
     return await db.transaction(async (tx) => {
-      const [existing] = input.id ? await tx.select().from(articles).where(eq(articles.id, input.id)).for('update') : [];
+      const [existing] = input.id
+        ? await tx.select().from(articles).where(eq(articles.id, input.id)).for('update')
+        : [];
       if (input.id && !existing) throw new AppError('not_found');
       const publication = publicationFor(input, existing, ctx.now);
       const content = contentOf({ ...input, themes: [...input.themes] });
@@ -64,11 +72,18 @@ export async function saveArticle(db: Db, input: ArticleEditorValues, ctx: Ctx):
       };
       const [saved] = existing
         ? await tx.update(articles).set(values).where(eq(articles.id, existing.id)).returning({ id: articles.id })
-        : await tx.insert(articles).values({ ...values, createdAt: ctx.now }).returning({ id: articles.id });
+        : await tx
+            .insert(articles)
+            .values({ ...values, createdAt: ctx.now })
+            .returning({ id: articles.id });
       if (!existing || !sameContent(contentOf(existing), content)) {
-        await tx.insert(articleRevisions).values({ articleId: saved!.id, ...content, authorId: ctx.authorId, createdAt: ctx.now });
+        await tx
+          .insert(articleRevisions)
+          .values({ articleId: saved!.id, ...content, authorId: ctx.authorId, createdAt: ctx.now });
       }
-      const refreshSlugs = refreshNow ? [...new Set([content.slug, ...(existing && wasVisible ? [existing.slug] : [])])] : [];
+      const refreshSlugs = refreshNow
+        ? [...new Set([content.slug, ...(existing && wasVisible ? [existing.slug] : [])])]
+        : [];
       return { id: saved!.id, state: articleState(publication, ctx.now), refreshSlugs };
     });
   } catch (err) {
@@ -78,14 +93,28 @@ export async function saveArticle(db: Db, input: ArticleEditorValues, ctx: Ctx):
 }
 
 /** Puts a revision's text back (the publication state stays as it is) and records it as the newest revision. */
-export async function restoreArticleRevision(db: Db, input: { articleId: string; revisionId: string }, ctx: Ctx): Promise<SaveOutcome> {
+export async function restoreArticleRevision(
+  db: Db,
+  input: { articleId: string; revisionId: string },
+  ctx: Ctx,
+): Promise<SaveOutcome> {
   const [revision] = await db
     .select()
     .from(articleRevisions)
     .where(and(eq(articleRevisions.id, input.revisionId), eq(articleRevisions.articleId, input.articleId)));
   const [article] = await db.select().from(articles).where(eq(articles.id, input.articleId));
   if (!revision || !article) throw new AppError('not_found');
-  return saveArticle(db, { id: article.id, ...contentOf(revision), themes: revision.themes as ArticleEditorValues['themes'], publication: 'keep', scheduledAt: '' }, ctx);
+  return saveArticle(
+    db,
+    {
+      id: article.id,
+      ...contentOf(revision),
+      themes: revision.themes as ArticleEditorValues['themes'],
+      publication: 'keep',
+      scheduledAt: '',
+    },
+    ctx,
+  );
 }
 
 /**
@@ -114,5 +143,10 @@ export async function releasePublicationClaim(db: Db, slugs: string[]): Promise<
   await db
     .update(articles)
     .set({ revalidatedAt: null })
-    .where(sql`${articles.slug} in (${sql.join(slugs.map((s) => sql`${s}`), sql`, `)})`);
+    .where(
+      sql`${articles.slug} in (${sql.join(
+        slugs.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
 }

@@ -15,7 +15,9 @@ export async function readContentArticles(dir = contentArticlesDir): Promise<Con
       const { data, content } = matter(await fs.readFile(path.join(dir, file), 'utf8'));
       const parsed = articleFrontMatterSchema.safeParse(data);
       if (!parsed.success) {
-        throw new Error(`content/articles/${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+        throw new Error(
+          `content/articles/${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+        );
       }
       return { ...parsed.data, bodyMarkdown: content.trim() + '\n', file };
     }),

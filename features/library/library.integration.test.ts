@@ -65,7 +65,12 @@ describe('visibility', () => {
 
   beforeAll(async () => {
     await handle.db.insert(articles).values([
-      { ...scheduled, status: 'published', publishedAt: new Date('2026-11-23T22:00:00Z'), searchText: buildSearchText(scheduled) },
+      {
+        ...scheduled,
+        status: 'published',
+        publishedAt: new Date('2026-11-23T22:00:00Z'),
+        searchText: buildSearchText(scheduled),
+      },
       { ...scheduled, slug: 'shitagaki', status: 'draft', searchText: buildSearchText(scheduled) },
     ]);
   });
@@ -74,7 +79,9 @@ describe('visibility', () => {
     const later = new Date('2026-11-24T00:00:00Z');
     expect(await getPublishedArticle(handle.db, 'yotei-no-kiji', now)).toBeUndefined();
     expect((await listPublishedArticles(handle.db, { now })).map((a) => a.slug)).not.toContain('yotei-no-kiji');
-    expect((await searchPublishedArticles(handle.db, { now, query: '脈なし' })).map((a) => a.slug)).not.toContain('yotei-no-kiji');
+    expect((await searchPublishedArticles(handle.db, { now, query: '脈なし' })).map((a) => a.slug)).not.toContain(
+      'yotei-no-kiji',
+    );
 
     expect(await getPublishedArticle(handle.db, 'yotei-no-kiji', later)).toBeDefined();
     expect((await listPublishedArticles(handle.db, { now: later }))[0]?.slug).toBe('yotei-no-kiji');
@@ -83,14 +90,20 @@ describe('visibility', () => {
   it('never shows a draft', async () => {
     const farFuture = new Date('2030-01-01T00:00:00Z');
     expect(await getPublishedArticle(handle.db, 'shitagaki', farFuture)).toBeUndefined();
-    expect((await searchPublishedArticles(handle.db, { now: farFuture, query: '脈なし' })).map((a) => a.slug)).not.toContain('shitagaki');
+    expect(
+      (await searchPublishedArticles(handle.db, { now: farFuture, query: '脈なし' })).map((a) => a.slug),
+    ).not.toContain('shitagaki');
   });
 
   it('filters the list by theme, newest first', async () => {
     const list = await listPublishedArticles(handle.db, { now, theme: 'trust-and-defense' });
     expect(list.map((a) => a.slug)).toEqual(['kokoro-wo-yurusanai-kare']);
     const all = await listPublishedArticles(handle.db, { now });
-    expect(all.map((a) => a.slug)).toEqual(['kokoro-wo-yurusanai-kare', 'sugaru-renai-misuterare-fuan', 'kataomoi-renraku-yameru']);
+    expect(all.map((a) => a.slug)).toEqual([
+      'kokoro-wo-yurusanai-kare',
+      'sugaru-renai-misuterare-fuan',
+      'kataomoi-renraku-yameru',
+    ]);
   });
 });
 
@@ -108,7 +121,9 @@ describe('related articles', () => {
 describe('constraints', () => {
   it('rejects a published article without a publication time, and a malformed slug', async () => {
     const base = { title: 't', summary: 's', bodyMarkdown: 'b' };
-    await expect(handle.db.insert(articles).values({ ...base, slug: 'no-time', status: 'published' })).rejects.toThrow();
+    await expect(
+      handle.db.insert(articles).values({ ...base, slug: 'no-time', status: 'published' }),
+    ).rejects.toThrow();
     await expect(handle.db.insert(articles).values({ ...base, slug: 'Bad Slug' })).rejects.toThrow();
     await expect(handle.db.insert(articles).values({ ...base, slug: 'kataomoi-renraku-yameru' })).rejects.toThrow();
   });

@@ -19,7 +19,8 @@ const draft: ArticleEditorValues = {
   slug: 'renraku-wo-matsu-jikan',
   summary: '返事を待つあいだの不安とのつきあい方。',
   themes: ['unrequited-love'],
-  bodyMarkdown: '## 待つ時間\n\n既読のまま返事がない夜に。\n\n| 脈あり | 脈なし |\n|---|---|\n| 質問が返る | 返事が短い |\n',
+  bodyMarkdown:
+    '## 待つ時間\n\n既読のまま返事がない夜に。\n\n| 脈あり | 脈なし |\n|---|---|\n| 質問が返る | 返事が短い |\n',
   publication: 'draft',
   scheduledAt: '',
 };
@@ -47,7 +48,12 @@ describe('writing and scheduling an article', () => {
 
   it('a draft is visible nowhere and its first revision is kept', async () => {
     ({ id } = await saveArticle(handle.db, draft, ctx));
-    expect(await visibleEverywhere(draft.slug, new Date('2030-01-01T00:00:00Z'))).toEqual({ page: false, list: false, search: false, related: false });
+    expect(await visibleEverywhere(draft.slug, new Date('2030-01-01T00:00:00Z'))).toEqual({
+      page: false,
+      list: false,
+      search: false,
+      related: false,
+    });
     expect(await listArticleRevisions(handle.db, id)).toHaveLength(1);
     expect((await listArticlesForAdmin(handle.db, now)).find((a) => a.id === id)?.state).toBe('draft');
   });
@@ -55,13 +61,22 @@ describe('writing and scheduling an article', () => {
   it('a scheduled article appears at its time and not before, and the job refreshes the public pages once', async () => {
     // Wednesday 07:00 JST.
     const at = new Date('2026-11-24T22:00:00Z');
-    const outcome = await saveArticle(handle.db, { ...draft, id, publication: 'schedule', scheduledAt: '2026-11-25T07:00' }, ctx);
+    const outcome = await saveArticle(
+      handle.db,
+      { ...draft, id, publication: 'schedule', scheduledAt: '2026-11-25T07:00' },
+      ctx,
+    );
     expect(outcome).toMatchObject({ state: 'scheduled', refreshSlugs: [] });
 
     const refreshed: string[][] = [];
     const refresh = async (slugs: string[]) => void refreshed.push(slugs);
     const before = new Date(at.getTime() - minute);
-    expect(await visibleEverywhere(draft.slug, before)).toEqual({ page: false, list: false, search: false, related: false });
+    expect(await visibleEverywhere(draft.slug, before)).toEqual({
+      page: false,
+      list: false,
+      search: false,
+      related: false,
+    });
     expect(await publishDueArticles(handle.db, before, refresh)).not.toContain(draft.slug);
 
     expect(await visibleEverywhere(draft.slug, at)).toEqual({ page: true, list: true, search: true, related: true });
@@ -72,7 +87,11 @@ describe('writing and scheduling an article', () => {
 
   it('a refresh that fails is tried again on the next run', async () => {
     const slug = 'saishi-no-kiji';
-    await saveArticle(handle.db, { ...draft, slug, title: '再試行の記事', publication: 'schedule', scheduledAt: '2026-11-27T07:00' }, ctx);
+    await saveArticle(
+      handle.db,
+      { ...draft, slug, title: '再試行の記事', publication: 'schedule', scheduledAt: '2026-11-27T07:00' },
+      ctx,
+    );
     const at = new Date('2026-11-26T22:00:00Z');
     await publishDueArticles(handle.db, at, async () => {
       throw new Error('server not reachable');
@@ -83,23 +102,39 @@ describe('writing and scheduling an article', () => {
   });
 
   it('refuses a time in the past and a slug another article has', async () => {
-    await expect(saveArticle(handle.db, { ...draft, id, publication: 'schedule', scheduledAt: '2026-11-23T08:00' }, ctx)).rejects.toMatchObject({ code: 'schedule_in_past' });
-    await expect(saveArticle(handle.db, { ...draft, id, slug: 'kataomoi-renraku-yameru', publication: 'keep' }, ctx)).rejects.toMatchObject({ code: 'slug_taken' });
+    await expect(
+      saveArticle(handle.db, { ...draft, id, publication: 'schedule', scheduledAt: '2026-11-23T08:00' }, ctx),
+    ).rejects.toMatchObject({ code: 'schedule_in_past' });
+    await expect(
+      saveArticle(handle.db, { ...draft, id, slug: 'kataomoi-renraku-yameru', publication: 'keep' }, ctx),
+    ).rejects.toMatchObject({ code: 'slug_taken' });
   });
 
   it('publishing at once refreshes the pages now; an edit keeps a revision that can be restored', async () => {
     const later = new Date('2026-11-30T00:00:00Z');
-    const published = await saveArticle(handle.db, { ...draft, id, publication: 'now' }, { now: later, authorId: null });
+    const published = await saveArticle(
+      handle.db,
+      { ...draft, id, publication: 'now' },
+      { now: later, authorId: null },
+    );
     expect(published).toMatchObject({ state: 'published', refreshSlugs: [draft.slug] });
 
-    const edited = await saveArticle(handle.db, { ...draft, id, title: '題名を直した版', slug: 'renraku-matsu', publication: 'keep' }, { now: later, authorId: null });
+    const edited = await saveArticle(
+      handle.db,
+      { ...draft, id, title: '題名を直した版', slug: 'renraku-matsu', publication: 'keep' },
+      { now: later, authorId: null },
+    );
     // The old address and the new one both drop their cached copies.
     expect(edited.refreshSlugs.sort()).toEqual(['renraku-matsu', 'renraku-wo-matsu-jikan']);
     expect((await getPublishedArticle(handle.db, 'renraku-matsu', later))?.title).toBe('題名を直した版');
 
     const revisions = await listArticleRevisions(handle.db, id);
     const original = revisions.find((r) => r.title === draft.title)!;
-    await restoreArticleRevision(handle.db, { articleId: id, revisionId: original.id }, { now: new Date(later.getTime() + minute), authorId: null });
+    await restoreArticleRevision(
+      handle.db,
+      { articleId: id, revisionId: original.id },
+      { now: new Date(later.getTime() + minute), authorId: null },
+    );
     const restored = await getPublishedArticle(handle.db, draft.slug, later);
     expect(restored?.title).toBe(draft.title);
     expect(await getPublishedArticle(handle.db, 'renraku-matsu', later)).toBeUndefined();
@@ -108,7 +143,20 @@ describe('writing and scheduling an article', () => {
 
   it('the seed leaves an article the counselor edited as it is', async () => {
     const seeded = (await getPublishedArticle(handle.db, 'kataomoi-renraku-yameru', now))!;
-    await saveArticle(handle.db, { title: '編集した題名', slug: seeded.slug, summary: seeded.summary, themes: ['unrequited-love'], bodyMarkdown: seeded.bodyMarkdown, publication: 'keep', scheduledAt: '', id: seeded.id }, ctx);
+    await saveArticle(
+      handle.db,
+      {
+        title: '編集した題名',
+        slug: seeded.slug,
+        summary: seeded.summary,
+        themes: ['unrequited-love'],
+        bodyMarkdown: seeded.bodyMarkdown,
+        publication: 'keep',
+        scheduledAt: '',
+        id: seeded.id,
+      },
+      ctx,
+    );
     await seedDatabase(handle.db);
     expect((await getPublishedArticle(handle.db, seeded.slug, now))?.title).toBe('編集した題名');
   });

@@ -31,7 +31,11 @@ function smtpTransport(url: string): Transport {
  * The one way features send mail: over SMTP when SMTP_URL is set, otherwise into the
  * outbox table (read at /dev/mail and by the tests).
  */
-export async function sendMail(db: Db, mail: OutgoingMail, options: { smtpUrl?: string; from?: string } = {}): Promise<void> {
+export async function sendMail(
+  db: Db,
+  mail: OutgoingMail,
+  options: { smtpUrl?: string; from?: string } = {},
+): Promise<void> {
   const env = getEnv();
   const smtpUrl = options.smtpUrl ?? env.SMTP_URL;
   const from = options.from ?? env.MAIL_FROM ?? defaultSender;
@@ -43,7 +47,11 @@ export async function sendMail(db: Db, mail: OutgoingMail, options: { smtpUrl?: 
       text: mail.text,
       html: mail.html,
       headers: mail.headers,
-      attachments: mail.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })),
+      attachments: mail.attachments?.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: Buffer.from(a.contentBase64, 'base64'),
+      })),
     });
     return;
   }

@@ -43,8 +43,16 @@ afterAll(async () => {
 
 describe('mail over SMTP', () => {
   it('delivers a Japanese message with its sender details to a real SMTP server, and keeps nothing in the outbox', async () => {
-    const content = composeMail({ subject: '【こころの整理室】テスト', paragraphs: ['こんにちは。'], action: { label: '開く', url: 'https://example.jp/a' } });
-    await sendMail(handle.db, { to: 'client@example.jp', ...content }, { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'info@example.jp' });
+    const content = composeMail({
+      subject: '【こころの整理室】テスト',
+      paragraphs: ['こんにちは。'],
+      action: { label: '開く', url: 'https://example.jp/a' },
+    });
+    await sendMail(
+      handle.db,
+      { to: 'client@example.jp', ...content },
+      { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'info@example.jp' },
+    );
     expect(received).toHaveLength(1);
     expect(received[0]?.to).toEqual(['client@example.jp']);
     expect(received[0]?.from).toBe('info@example.jp');

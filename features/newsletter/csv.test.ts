@@ -4,8 +4,22 @@ import { subscribersCsv } from './csv';
 describe('subscriber CSV', () => {
   it('has a header, Japan times, quoted cells, and defuses formulas', () => {
     const csv = subscribersCsv([
-      { email: 'a@example.jp', status: 'active', sourcePath: '/articles/x', requestedAt: new Date('2026-11-22T22:00:00Z'), confirmedAt: new Date('2026-11-22T22:05:00Z'), unsubscribedAt: null },
-      { email: '=cmd@example.jp', status: 'unsubscribed', sourcePath: '/newsletter', requestedAt: new Date('2026-01-01T00:00:00Z'), confirmedAt: null, unsubscribedAt: null },
+      {
+        email: 'a@example.jp',
+        status: 'active',
+        sourcePath: '/articles/x',
+        requestedAt: new Date('2026-11-22T22:00:00Z'),
+        confirmedAt: new Date('2026-11-22T22:05:00Z'),
+        unsubscribedAt: null,
+      },
+      {
+        email: '=cmd@example.jp',
+        status: 'unsubscribed',
+        sourcePath: '/newsletter',
+        requestedAt: new Date('2026-01-01T00:00:00Z'),
+        confirmedAt: null,
+        unsubscribedAt: null,
+      },
     ]);
     const [header, first, second] = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(header).toContain('"メールアドレス","状態"');

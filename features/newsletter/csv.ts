@@ -13,10 +13,28 @@ function cell(value: string): string {
 }
 
 export function subscribersCsv(
-  rows: { email: string; status: keyof typeof statusLabels; sourcePath: string; requestedAt: Date; confirmedAt: Date | null; unsubscribedAt: Date | null }[],
+  rows: {
+    email: string;
+    status: keyof typeof statusLabels;
+    sourcePath: string;
+    requestedAt: Date;
+    confirmedAt: Date | null;
+    unsubscribedAt: Date | null;
+  }[],
 ): string {
-  const header = ['メールアドレス', '状態', '登録したページ', '申込日時（日本時間）', '確認日時（日本時間）', '停止日時（日本時間）'];
-  const lines = rows.map((r) => [r.email, statusLabels[r.status], r.sourcePath, jst(r.requestedAt), jst(r.confirmedAt), jst(r.unsubscribedAt)].map(cell).join(','));
+  const header = [
+    'メールアドレス',
+    '状態',
+    '登録したページ',
+    '申込日時（日本時間）',
+    '確認日時（日本時間）',
+    '停止日時（日本時間）',
+  ];
+  const lines = rows.map((r) =>
+    [r.email, statusLabels[r.status], r.sourcePath, jst(r.requestedAt), jst(r.confirmedAt), jst(r.unsubscribedAt)]
+      .map(cell)
+      .join(','),
+  );
   // The BOM lets Excel open UTF-8 Japanese correctly.
   return `\uFEFF${[header.map(cell).join(','), ...lines].join('\r\n')}\r\n`;
 }

@@ -37,7 +37,11 @@ export type RenderedIssue = { subject: string; bodyMarkdown: string; bodyHtml: s
 
 /** An issue's body rendered once, for as many recipients as it goes to. */
 export function renderIssue(issue: { subject: string; bodyMarkdown: string }): RenderedIssue {
-  return { subject: issue.subject, bodyMarkdown: issue.bodyMarkdown, bodyHtml: renderMarkdown(issue.bodyMarkdown).html };
+  return {
+    subject: issue.subject,
+    bodyMarkdown: issue.bodyMarkdown,
+    bodyHtml: renderMarkdown(issue.bodyMarkdown).html,
+  };
 }
 
 export function issueMail(issue: RenderedIssue, to: Recipient): OutgoingMail {
@@ -45,7 +49,9 @@ export function issueMail(issue: RenderedIssue, to: Recipient): OutgoingMail {
   const signature = senderSignature();
   const why = `このメールは、メールマガジンの受信に同意いただいた ${to.email} 宛にお送りしています。`;
   const stop = `配信の停止（ワンクリック・ログイン不要）：`;
-  const text = [issue.bodyMarkdown.trim(), '', why, `${stop}\n${to.unsubscribePageUrl}`, '', ...signature].join('\n\n').replace(/\n{3,}/g, '\n\n');
+  const text = [issue.bodyMarkdown.trim(), '', why, `${stop}\n${to.unsubscribePageUrl}`, '', ...signature]
+    .join('\n\n')
+    .replace(/\n{3,}/g, '\n\n');
   const html = [
     '<!doctype html><html lang="ja"><body style="font-family:sans-serif;line-height:1.8;color:#2a2723;max-width:640px">',
     bodyHtml,

@@ -6,7 +6,16 @@ import { createTestDatabase } from '@/db/testing';
 import type { OutgoingMail } from '@/features/mail/service';
 import { sendMail } from '@/features/mail/service';
 import { getArchivedIssue, listArchivedIssues } from './queries';
-import { confirmSubscription, requestSubscription, runNewsletterSending, saveIssue, sendDeliveryBatch, settleInterruptedDeliveries, startDueIssues, unsubscribe } from './service';
+import {
+  confirmSubscription,
+  requestSubscription,
+  runNewsletterSending,
+  saveIssue,
+  sendDeliveryBatch,
+  settleInterruptedDeliveries,
+  startDueIssues,
+  unsubscribe,
+} from './service';
 
 let handle: DatabaseHandle;
 const baseUrl = 'https://kokoro.example.jp';
@@ -17,7 +26,10 @@ const inbox = (email: string) => handle.db.select().from(mailOutbox).where(eq(ma
 const tokenIn = (mail: { text: string }, path: string) => mail.text.match(new RegExp(`${path}\\?token=([\\w-]+)`))![1]!;
 
 async function subscribe(email: string, confirm = true) {
-  await requestSubscription({ db: handle.db, now, baseUrl }, { email, sourcePath: '/articles/kataomoi-renraku-yameru' });
+  await requestSubscription(
+    { db: handle.db, now, baseUrl },
+    { email, sourcePath: '/articles/kataomoi-renraku-yameru' },
+  );
   if (!confirm) return;
   const [mail] = await inbox(email);
   await confirmSubscription(handle.db, tokenIn(mail!, '/newsletter/confirm'), now);
@@ -31,14 +43,22 @@ afterAll(() => handle?.close());
 describe('double opt-in', () => {
   it('records when, from which page and which address; only the link activates', async () => {
     await subscribe('optin@example.jp', false);
-    const [row] = await handle.db.select().from(newsletterSubscribers).where(eq(newsletterSubscribers.email, 'optin@example.jp'));
+    const [row] = await handle.db
+      .select()
+      .from(newsletterSubscribers)
+      .where(eq(newsletterSubscribers.email, 'optin@example.jp'));
     expect(row).toMatchObject({ status: 'pending', sourcePath: '/articles/kataomoi-renraku-yameru', requestedAt: now });
     const [mail] = await inbox('optin@example.jp');
     expect(mail!.subject).toBe('【こころの整理室】メールマガジン登録の確認');
     await expect(confirmSubscription(handle.db, 'x'.repeat(43), now)).rejects.toMatchObject({ code: 'token_invalid' });
     await confirmSubscription(handle.db, tokenIn(mail!, '/newsletter/confirm'), new Date(now.getTime() + minute));
-    await expect(confirmSubscription(handle.db, tokenIn(mail!, '/newsletter/confirm'), now)).rejects.toMatchObject({ code: 'token_invalid' });
-    const events = await handle.db.select().from(newsletterConsents).where(eq(newsletterConsents.email, 'optin@example.jp'));
+    await expect(confirmSubscription(handle.db, tokenIn(mail!, '/newsletter/confirm'), now)).rejects.toMatchObject({
+      code: 'token_invalid',
+    });
+    const events = await handle.db
+      .select()
+      .from(newsletterConsents)
+      .where(eq(newsletterConsents.email, 'optin@example.jp'));
     expect(events.map((e) => [e.event, e.sourcePath])).toEqual([
       ['requested', '/articles/kataomoi-renraku-yameru'],
       ['confirmed', '/articles/kataomoi-renraku-yameru'],
@@ -48,15 +68,25 @@ describe('double opt-in', () => {
   it('a confirmation link expires after 48 hours', async () => {
     await subscribe('late@example.jp', false);
     const [mail] = await inbox('late@example.jp');
-    await expect(confirmSubscription(handle.db, tokenIn(mail!, '/newsletter/confirm'), new Date(now.getTime() + 49 * 60 * minute))).rejects.toMatchObject({ code: 'token_invalid' });
+    await expect(
+      confirmSubscription(handle.db, tokenIn(mail!, '/newsletter/confirm'), new Date(now.getTime() + 49 * 60 * minute)),
+    ).rejects.toMatchObject({ code: 'token_invalid' });
   });
 
   it('signing up an address already subscribed sends a notice, not a second subscription', async () => {
     await subscribe('twice@example.jp');
-    await requestSubscription({ db: handle.db, now, baseUrl }, { email: 'twice@example.jp', sourcePath: '/newsletter' });
+    await requestSubscription(
+      { db: handle.db, now, baseUrl },
+      { email: 'twice@example.jp', sourcePath: '/newsletter' },
+    );
     const mails = await inbox('twice@example.jp');
-    expect(mails.map((m) => m.subject).sort()).toEqual(['【こころの整理室】メールマガジンのご登録について', '【こころの整理室】メールマガジン登録の確認'].sort());
-    const [row] = await handle.db.select().from(newsletterSubscribers).where(eq(newsletterSubscribers.email, 'twice@example.jp'));
+    expect(mails.map((m) => m.subject).sort()).toEqual(
+      ['【こころの整理室】メールマガジンのご登録について', '【こころの整理室】メールマガジン登録の確認'].sort(),
+    );
+    const [row] = await handle.db
+      .select()
+      .from(newsletterSubscribers)
+      .where(eq(newsletterSubscribers.email, 'twice@example.jp'));
     expect(row!.status).toBe('active');
   });
 });
@@ -70,11 +100,23 @@ describe('sending an issue', () => {
     await subscribe('pending@example.jp', false);
     await subscribe('gone@example.jp');
     const [mail] = await inbox('gone@example.jp');
-    const goneToken = (await handle.db.select().from(newsletterSubscribers).where(eq(newsletterSubscribers.email, 'gone@example.jp')))[0]!.unsubscribeToken;
+    const goneToken = (
+      await handle.db.select().from(newsletterSubscribers).where(eq(newsletterSubscribers.email, 'gone@example.jp'))
+    )[0]!.unsubscribeToken;
     expect(mail).toBeDefined();
     await unsubscribe(handle.db, goneToken, now, 'List-Unsubscribe-Post');
     // Tuesday 07:00 JST.
-    ({ id: issueId } = await saveIssue(handle.db, { subject: '火曜日のメールマガジン', bodyMarkdown: '## こんにちは\n\n今週の話です。', timing: 'schedule', scheduledAt: '2026-11-24T07:00', inArchive: true }, now));
+    ({ id: issueId } = await saveIssue(
+      handle.db,
+      {
+        subject: '火曜日のメールマガジン',
+        bodyMarkdown: '## こんにちは\n\n今週の話です。',
+        timing: 'schedule',
+        scheduledAt: '2026-11-24T07:00',
+        inArchive: true,
+      },
+      now,
+    ));
   });
 
   it('does not start before its time', async () => {
@@ -131,14 +173,24 @@ describe('sending an issue', () => {
     expect(oneClick).toMatch(/^https:\/\/kokoro\.example\.jp\/api\/newsletter\/unsubscribe\?token=/);
     expect(mail!.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     await unsubscribe(handle.db, tokenIn(mail!, '/newsletter/unsubscribe'), now, '/newsletter/unsubscribe');
-    const [row] = await handle.db.select().from(newsletterSubscribers).where(eq(newsletterSubscribers.email, 'reader0@example.jp'));
+    const [row] = await handle.db
+      .select()
+      .from(newsletterSubscribers)
+      .where(eq(newsletterSubscribers.email, 'reader0@example.jp'));
     expect(row!.status).toBe('unsubscribed');
   });
 
   it('an address that unsubscribes while an issue is sending is skipped', async () => {
-    const { id } = await saveIssue(handle.db, { subject: '木曜日のメールマガジン', bodyMarkdown: '本文', timing: 'now', scheduledAt: '', inArchive: false }, now);
+    const { id } = await saveIssue(
+      handle.db,
+      { subject: '木曜日のメールマガジン', bodyMarkdown: '本文', timing: 'now', scheduledAt: '', inArchive: false },
+      now,
+    );
     await startDueIssues(handle.db, now);
-    const [reader1] = await handle.db.select().from(newsletterSubscribers).where(eq(newsletterSubscribers.email, 'reader1@example.jp'));
+    const [reader1] = await handle.db
+      .select()
+      .from(newsletterSubscribers)
+      .where(eq(newsletterSubscribers.email, 'reader1@example.jp'));
     await unsubscribe(handle.db, reader1!.unsubscribeToken, now, 'List-Unsubscribe-Post');
     await runNewsletterSending(handle.db, { baseUrl, clock: () => now });
     expect((await inbox('reader1@example.jp')).filter((m) => m.subject === '木曜日のメールマガジン')).toHaveLength(0);
@@ -148,7 +200,17 @@ describe('sending an issue', () => {
   });
 
   it('the public archive shows only sent issues the counselor chose to show', async () => {
-    const { id: unsent } = await saveIssue(handle.db, { subject: '土曜日の予定', bodyMarkdown: '本文', timing: 'schedule', scheduledAt: '2026-12-05T07:00', inArchive: true }, now);
+    const { id: unsent } = await saveIssue(
+      handle.db,
+      {
+        subject: '土曜日の予定',
+        bodyMarkdown: '本文',
+        timing: 'schedule',
+        scheduledAt: '2026-12-05T07:00',
+        inArchive: true,
+      },
+      now,
+    );
     const archive = await listArchivedIssues(handle.db);
     expect(archive.map((i) => i.subject)).toEqual(['火曜日のメールマガジン']);
     expect(await getArchivedIssue(handle.db, issueId)).toMatchObject({ subject: '火曜日のメールマガジン' });
@@ -156,19 +218,31 @@ describe('sending an issue', () => {
   });
 
   it('a sent issue can no longer be edited', async () => {
-    await expect(saveIssue(handle.db, { id: issueId, subject: '変更', bodyMarkdown: '本文', timing: 'draft', scheduledAt: '', inArchive: false }, now)).rejects.toMatchObject({ code: 'issue_not_editable' });
+    await expect(
+      saveIssue(
+        handle.db,
+        { id: issueId, subject: '変更', bodyMarkdown: '本文', timing: 'draft', scheduledAt: '', inArchive: false },
+        now,
+      ),
+    ).rejects.toMatchObject({ code: 'issue_not_editable' });
   });
 });
 
 describe('a mail server in trouble', () => {
   it('a refusal is tried again after a pause (a short outage loses no reader); a connection lost mid-send is never resent', async () => {
-    const { id } = await saveIssue(handle.db, { subject: '障害の日の号', bodyMarkdown: '本文', timing: 'now', scheduledAt: '', inArchive: false }, now);
+    const { id } = await saveIssue(
+      handle.db,
+      { subject: '障害の日の号', bodyMarkdown: '本文', timing: 'now', scheduledAt: '', inArchive: false },
+      now,
+    );
     await startDueIssues(handle.db, now);
     const calls: Record<string, number> = {};
     const troubled = async (mail: OutgoingMail) => {
       calls[mail.to] = (calls[mail.to] ?? 0) + 1;
-      if (mail.to === 'reader2@example.jp' && calls[mail.to]! <= 2) throw Object.assign(new Error('451 try again later'), { responseCode: 451 });
-      if (mail.to === 'reader3@example.jp') throw Object.assign(new Error('connection timed out after DATA'), { code: 'ETIMEDOUT' });
+      if (mail.to === 'reader2@example.jp' && calls[mail.to]! <= 2)
+        throw Object.assign(new Error('451 try again later'), { responseCode: 451 });
+      if (mail.to === 'reader3@example.jp')
+        throw Object.assign(new Error('connection timed out after DATA'), { code: 'ETIMEDOUT' });
       await sendMail(handle.db, mail);
     };
     // The outage lasts through the first run (batch after batch): reader2 is refused once and not retried at once.
@@ -176,12 +250,19 @@ describe('a mail server in trouble', () => {
     expect(calls['reader2@example.jp']).toBe(1);
     // Later runs, each after the pause: refused once more, then delivered.
     for (const after of [6, 12, 18]) {
-      await sendDeliveryBatch(handle.db, { now: new Date(now.getTime() + after * minute), baseUrl, batchSize: 100, deliver: troubled });
+      await sendDeliveryBatch(handle.db, {
+        now: new Date(now.getTime() + after * minute),
+        baseUrl,
+        batchSize: 100,
+        deliver: troubled,
+      });
     }
     expect((await inbox('reader2@example.jp')).filter((m) => m.subject === '障害の日の号')).toHaveLength(1);
     expect(calls['reader3@example.jp']).toBe(1);
     const rows = await handle.db.select().from(newsletterDeliveries).where(eq(newsletterDeliveries.issueId, id));
-    const reader3 = (await handle.db.select().from(newsletterSubscribers).where(eq(newsletterSubscribers.email, 'reader3@example.jp')))[0]!;
+    const reader3 = (
+      await handle.db.select().from(newsletterSubscribers).where(eq(newsletterSubscribers.email, 'reader3@example.jp'))
+    )[0]!;
     expect(rows.find((r) => r.subscriberId === reader3.id)?.status).toBe('unknown');
   });
 });

@@ -1,10 +1,19 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { type DeliveryStatus, type SubscriberStatus, newsletterDeliveries, newsletterIssues, newsletterSubscribers } from '@/db/schema';
+import {
+  type DeliveryStatus,
+  type SubscriberStatus,
+  newsletterDeliveries,
+  newsletterIssues,
+  newsletterSubscribers,
+} from '@/db/schema';
 
 export async function countSubscribers(db: Db): Promise<Record<SubscriberStatus, number>> {
-  const rows = await db.select({ status: newsletterSubscribers.status, n: count() }).from(newsletterSubscribers).groupBy(newsletterSubscribers.status);
+  const rows = await db
+    .select({ status: newsletterSubscribers.status, n: count() })
+    .from(newsletterSubscribers)
+    .groupBy(newsletterSubscribers.status);
   const counts = { pending: 0, active: 0, unsubscribed: 0 };
   for (const r of rows) counts[r.status] = Number(r.n);
   return counts;
@@ -25,7 +34,6 @@ export async function listSubscribersForExport(db: Db) {
     .orderBy(asc(newsletterSubscribers.createdAt));
 }
 
-
 export type DeliveryCounts = Record<DeliveryStatus, number> & { total: number };
 
 async function deliveryCountsFor(db: Db, issueIds: string[]): Promise<Map<string, DeliveryCounts>> {
@@ -36,7 +44,8 @@ async function deliveryCountsFor(db: Db, issueIds: string[]): Promise<Map<string
     .from(newsletterDeliveries)
     .where(inArray(newsletterDeliveries.issueId, issueIds))
     .groupBy(newsletterDeliveries.issueId, newsletterDeliveries.status);
-  for (const id of issueIds) out.set(id, { pending: 0, sending: 0, sent: 0, skipped: 0, failed: 0, unknown: 0, total: 0 });
+  for (const id of issueIds)
+    out.set(id, { pending: 0, sending: 0, sent: 0, skipped: 0, failed: 0, unknown: 0, total: 0 });
   for (const r of rows) {
     const c = out.get(r.issueId)!;
     c[r.status] = Number(r.n);
@@ -65,10 +74,12 @@ export async function getIssue(db: Db, id: string) {
 }
 
 export async function listScheduledIssueTimes(db: Db, now: Date): Promise<Date[]> {
-  const rows = await db.select({ at: newsletterIssues.scheduledAt }).from(newsletterIssues).where(gt(newsletterIssues.scheduledAt, now));
+  const rows = await db
+    .select({ at: newsletterIssues.scheduledAt })
+    .from(newsletterIssues)
+    .where(gt(newsletterIssues.scheduledAt, now));
   return rows.flatMap((r) => (r.at ? [r.at] : []));
 }
-
 
 const inPublicArchive = and(eq(newsletterIssues.status, 'sent'), eq(newsletterIssues.inArchive, true));
 
@@ -83,7 +94,12 @@ export async function listArchivedIssues(db: Db) {
 
 export async function getArchivedIssue(db: Db, id: string) {
   const [row] = await db
-    .select({ id: newsletterIssues.id, subject: newsletterIssues.subject, bodyMarkdown: newsletterIssues.bodyMarkdown, sentAt: newsletterIssues.startedAt })
+    .select({
+      id: newsletterIssues.id,
+      subject: newsletterIssues.subject,
+      bodyMarkdown: newsletterIssues.bodyMarkdown,
+      sentAt: newsletterIssues.startedAt,
+    })
     .from(newsletterIssues)
     .where(and(eq(newsletterIssues.id, id), inPublicArchive));
   return row;

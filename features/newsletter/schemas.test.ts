@@ -3,7 +3,13 @@ import { issueEditorSchema, subscribeSchema } from './schemas';
 
 describe('newsletter sign-up', () => {
   it('lower-cases the address and keeps the page it came from', () => {
-    expect(subscribeSchema.parse({ email: ' Hanako@Example.JP ', consent: true, sourcePath: '/articles/kataomoi-renraku-yameru' })).toEqual({
+    expect(
+      subscribeSchema.parse({
+        email: ' Hanako@Example.JP ',
+        consent: true,
+        sourcePath: '/articles/kataomoi-renraku-yameru',
+      }),
+    ).toEqual({
       email: 'hanako@example.jp',
       consent: true,
       sourcePath: '/articles/kataomoi-renraku-yameru',
@@ -15,12 +21,16 @@ describe('newsletter sign-up', () => {
     expect(result.success).toBe(false);
     const fields = result.error!.issues.map((i) => i.path.join('.'));
     expect(fields).toEqual(expect.arrayContaining(['email', 'consent']));
-    expect(result.error!.issues.find((i) => i.path[0] === 'consent')?.message).toBe('メールマガジン受信への同意が必要です');
+    expect(result.error!.issues.find((i) => i.path[0] === 'consent')?.message).toBe(
+      'メールマガジン受信への同意が必要です',
+    );
   });
 
   it('records only a site path, never an outside URL', () => {
     for (const sourcePath of ['https://evil.example/', '//evil.example/x', 'javascript:alert(1)']) {
-      expect(subscribeSchema.parse({ email: 'a@example.jp', consent: true, sourcePath }).sourcePath).toBe('/newsletter');
+      expect(subscribeSchema.parse({ email: 'a@example.jp', consent: true, sourcePath }).sourcePath).toBe(
+        '/newsletter',
+      );
     }
   });
 });
@@ -28,9 +38,21 @@ describe('newsletter sign-up', () => {
 describe('newsletter issue', () => {
   it('needs a time only when scheduled', () => {
     expect(issueEditorSchema.safeParse({ subject: '件名', bodyMarkdown: '本文', timing: 'draft' }).success).toBe(true);
-    const missing = issueEditorSchema.safeParse({ subject: '件名', bodyMarkdown: '本文', timing: 'schedule', scheduledAt: '' });
+    const missing = issueEditorSchema.safeParse({
+      subject: '件名',
+      bodyMarkdown: '本文',
+      timing: 'schedule',
+      scheduledAt: '',
+    });
     expect(missing.error?.issues[0]).toMatchObject({ path: ['scheduledAt'], message: '配信日時を選んでください' });
-    expect(issueEditorSchema.safeParse({ subject: '件名', bodyMarkdown: '本文', timing: 'schedule', scheduledAt: '2026-11-24T07:00' }).success).toBe(true);
+    expect(
+      issueEditorSchema.safeParse({
+        subject: '件名',
+        bodyMarkdown: '本文',
+        timing: 'schedule',
+        scheduledAt: '2026-11-24T07:00',
+      }).success,
+    ).toBe(true);
   });
 
   it('rejects an empty subject or body', () => {

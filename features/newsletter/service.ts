@@ -23,21 +23,42 @@ export async function requestSubscription(ctx: Ctx, input: { email: string; sour
   const { db, now } = ctx;
   const token = newToken();
   const mail = await db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(newsletterSubscribers).where(eq(newsletterSubscribers.email, input.email)).for('update');
+    const [existing] = await tx
+      .select()
+      .from(newsletterSubscribers)
+      .where(eq(newsletterSubscribers.email, input.email))
+      .for('update');
     if (existing?.status === 'active') {
       return { kind: 'already' as const, subscriber: existing };
     }
-    const pending = { status: 'pending' as const, confirmTokenHash: hashToken(token), confirmExpiresAt: new Date(now.getTime() + confirmLifetimeMs), sourcePath: input.sourcePath, requestedAt: now };
+    const pending = {
+      status: 'pending' as const,
+      confirmTokenHash: hashToken(token),
+      confirmExpiresAt: new Date(now.getTime() + confirmLifetimeMs),
+      sourcePath: input.sourcePath,
+      requestedAt: now,
+    };
     const [subscriber] = existing
       ? await tx.update(newsletterSubscribers).set(pending).where(eq(newsletterSubscribers.id, existing.id)).returning()
-      : await tx.insert(newsletterSubscribers).values({ email: input.email, unsubscribeToken: newToken(), ...pending }).returning();
-    await tx.insert(newsletterConsents).values({ subscriberId: subscriber!.id, email: input.email, event: 'requested', sourcePath: input.sourcePath, at: now });
+      : await tx
+          .insert(newsletterSubscribers)
+          .values({ email: input.email, unsubscribeToken: newToken(), ...pending })
+          .returning();
+    await tx.insert(newsletterConsents).values({
+      subscriberId: subscriber!.id,
+      email: input.email,
+      event: 'requested',
+      sourcePath: input.sourcePath,
+      at: now,
+    });
     return { kind: 'confirm' as const, subscriber: subscriber! };
   });
   const content =
     mail.kind === 'confirm'
       ? subscriptionMails.confirm(`${ctx.baseUrl}/newsletter/confirm?token=${token}`)
-      : subscriptionMails.alreadySubscribed(recipientUrls(ctx.baseUrl, input.email, mail.subscriber.unsubscribeToken).unsubscribePageUrl);
+      : subscriptionMails.alreadySubscribed(
+          recipientUrls(ctx.baseUrl, input.email, mail.subscriber.unsubscribeToken).unsubscribePageUrl,
+        );
   await sendMail(db, { to: input.email, ...content });
 }
 
@@ -47,10 +68,18 @@ export async function confirmSubscription(db: Db, token: string, now: Date): Pro
     const [row] = await tx
       .update(newsletterSubscribers)
       .set({ status: 'active', confirmedAt: now, confirmTokenHash: null, confirmExpiresAt: null, unsubscribedAt: null })
-      .where(and(eq(newsletterSubscribers.confirmTokenHash, hashToken(token)), eq(newsletterSubscribers.status, 'pending'), gt(newsletterSubscribers.confirmExpiresAt, now)))
+      .where(
+        and(
+          eq(newsletterSubscribers.confirmTokenHash, hashToken(token)),
+          eq(newsletterSubscribers.status, 'pending'),
+          gt(newsletterSubscribers.confirmExpiresAt, now),
+        ),
+      )
       .returning();
     if (!row) throw new AppError('token_invalid');
-    await tx.insert(newsletterConsents).values({ subscriberId: row.id, email: row.email, event: 'confirmed', sourcePath: row.sourcePath, at: now });
+    await tx
+      .insert(newsletterConsents)
+      .values({ subscriberId: row.id, email: row.email, event: 'confirmed', sourcePath: row.sourcePath, at: now });
   });
 }
 
@@ -60,11 +89,20 @@ export async function confirmSubscription(db: Db, token: string, now: Date): Pro
  */
 export async function unsubscribe(db: Db, token: string, now: Date, via: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const [row] = await tx.select().from(newsletterSubscribers).where(eq(newsletterSubscribers.unsubscribeToken, token)).for('update');
+    const [row] = await tx
+      .select()
+      .from(newsletterSubscribers)
+      .where(eq(newsletterSubscribers.unsubscribeToken, token))
+      .for('update');
     if (!row) throw new AppError('token_invalid');
     if (row.status === 'unsubscribed') return;
-    await tx.update(newsletterSubscribers).set({ status: 'unsubscribed', unsubscribedAt: now, confirmTokenHash: null }).where(eq(newsletterSubscribers.id, row.id));
-    await tx.insert(newsletterConsents).values({ subscriberId: row.id, email: row.email, event: 'unsubscribed', sourcePath: via, at: now });
+    await tx
+      .update(newsletterSubscribers)
+      .set({ status: 'unsubscribed', unsubscribedAt: now, confirmTokenHash: null })
+      .where(eq(newsletterSubscribers.id, row.id));
+    await tx
+      .insert(newsletterConsents)
+      .values({ subscriberId: row.id, email: row.email, event: 'unsubscribed', sourcePath: via, at: now });
   });
 }
 
@@ -77,11 +115,25 @@ function scheduledTimeFor(input: IssueEditorValues, now: Date): Date | null {
 }
 
 /** Creates or edits an issue; once sending has started it can no longer change. */
-export async function saveIssue(db: Db, input: IssueEditorValues, now: Date): Promise<{ id: string; status: 'draft' | 'scheduled' }> {
+export async function saveIssue(
+  db: Db,
+  input: IssueEditorValues,
+  now: Date,
+): Promise<{ id: string; status: 'draft' | 'scheduled' }> {
   const scheduledAt = scheduledTimeFor(input, now);
-  const values = { subject: input.subject, bodyMarkdown: input.bodyMarkdown, inArchive: input.inArchive, status: scheduledAt ? ('scheduled' as const) : ('draft' as const), scheduledAt, updatedAt: now };
+  const values = {
+    subject: input.subject,
+    bodyMarkdown: input.bodyMarkdown,
+    inArchive: input.inArchive,
+    status: scheduledAt ? ('scheduled' as const) : ('draft' as const),
+    scheduledAt,
+    updatedAt: now,
+  };
   if (!input.id) {
-    const [row] = await db.insert(newsletterIssues).values({ ...values, createdAt: now }).returning({ id: newsletterIssues.id });
+    const [row] = await db
+      .insert(newsletterIssues)
+      .values({ ...values, createdAt: now })
+      .returning({ id: newsletterIssues.id });
     return { id: row!.id, status: values.status };
   }
   const [row] = await db
@@ -94,8 +146,15 @@ export async function saveIssue(db: Db, input: IssueEditorValues, now: Date): Pr
 }
 
 /** A test of the issue to the counselor's own address, marked as a test, sent to no one else. */
-export async function sendTestIssue(ctx: Ctx, issue: { subject: string; bodyMarkdown: string }, to: string): Promise<void> {
-  const mail = issueMail(renderIssue({ subject: `［テスト］${issue.subject}`, bodyMarkdown: issue.bodyMarkdown }), recipientUrls(ctx.baseUrl, to, 'test-only-no-subscription'));
+export async function sendTestIssue(
+  ctx: Ctx,
+  issue: { subject: string; bodyMarkdown: string },
+  to: string,
+): Promise<void> {
+  const mail = issueMail(
+    renderIssue({ subject: `［テスト］${issue.subject}`, bodyMarkdown: issue.bodyMarkdown }),
+    recipientUrls(ctx.baseUrl, to, 'test-only-no-subscription'),
+  );
   await sendMail(ctx.db, mail);
 }
 
@@ -146,7 +205,10 @@ export function mayHaveBeenSent(err: unknown): boolean {
  * unrecorded — and that one is never sent again (see settleInterruptedDeliveries). Several
  * workers may run this at once: a row is claimed by exactly one.
  */
-export async function sendDeliveryBatch(db: Db, options: { now: Date; baseUrl: string; batchSize: number; deliver?: Deliver }): Promise<number> {
+export async function sendDeliveryBatch(
+  db: Db,
+  options: { now: Date; baseUrl: string; batchSize: number; deliver?: Deliver },
+): Promise<number> {
   const deliver: Deliver = options.deliver ?? ((mail) => sendMail(db, mail));
   const candidates = await db
     .select({ id: newsletterDeliveries.id })
@@ -156,7 +218,10 @@ export async function sendDeliveryBatch(db: Db, options: { now: Date; baseUrl: s
       and(
         eq(newsletterDeliveries.status, 'pending'),
         eq(newsletterIssues.status, 'sending'),
-        or(isNull(newsletterDeliveries.claimedAt), lt(newsletterDeliveries.claimedAt, new Date(options.now.getTime() - retryAfterMs))),
+        or(
+          isNull(newsletterDeliveries.claimedAt),
+          lt(newsletterDeliveries.claimedAt, new Date(options.now.getTime() - retryAfterMs)),
+        ),
       ),
     )
     .limit(options.batchSize);
@@ -183,7 +248,10 @@ export async function sendDeliveryBatch(db: Db, options: { now: Date; baseUrl: s
       .returning();
     if (!claimed) continue;
     handled += 1;
-    const [subscriber] = await db.select().from(newsletterSubscribers).where(eq(newsletterSubscribers.id, claimed.subscriberId));
+    const [subscriber] = await db
+      .select()
+      .from(newsletterSubscribers)
+      .where(eq(newsletterSubscribers.id, claimed.subscriberId));
     if (!subscriber || subscriber.status !== 'active') {
       await db.update(newsletterDeliveries).set({ status: 'skipped' }).where(eq(newsletterDeliveries.id, id));
       continue;
@@ -194,11 +262,21 @@ export async function sendDeliveryBatch(db: Db, options: { now: Date; baseUrl: s
     } catch (err) {
       // Refused by the server: nothing left, so it is tried again after a pause. A connection
       // lost mid-send may have delivered it: `unknown`, never sent again (as for a crash).
-      const status = mayHaveBeenSent(err) ? ('unknown' as const) : claimed.attempts >= maxAttempts ? ('failed' as const) : ('pending' as const);
-      await db.update(newsletterDeliveries).set({ status, lastError: String(err).slice(0, 500) }).where(eq(newsletterDeliveries.id, id));
+      const status = mayHaveBeenSent(err)
+        ? ('unknown' as const)
+        : claimed.attempts >= maxAttempts
+          ? ('failed' as const)
+          : ('pending' as const);
+      await db
+        .update(newsletterDeliveries)
+        .set({ status, lastError: String(err).slice(0, 500) })
+        .where(eq(newsletterDeliveries.id, id));
       continue;
     }
-    await db.update(newsletterDeliveries).set({ status: 'sent', sentAt: new Date() }).where(eq(newsletterDeliveries.id, id));
+    await db
+      .update(newsletterDeliveries)
+      .set({ status: 'sent', sentAt: new Date() })
+      .where(eq(newsletterDeliveries.id, id));
   }
   await finishSentIssues(db, options.now);
   return handled;
@@ -212,7 +290,12 @@ export async function settleInterruptedDeliveries(db: Db, now: Date, staleAfterM
   const rows = await db
     .update(newsletterDeliveries)
     .set({ status: 'unknown' })
-    .where(and(eq(newsletterDeliveries.status, 'sending'), lt(newsletterDeliveries.claimedAt, new Date(now.getTime() - staleAfterMs))))
+    .where(
+      and(
+        eq(newsletterDeliveries.status, 'sending'),
+        lt(newsletterDeliveries.claimedAt, new Date(now.getTime() - staleAfterMs)),
+      ),
+    )
     .returning({ id: newsletterDeliveries.id });
   if (rows.length > 0) await finishSentIssues(db, now);
   return rows.length;
@@ -229,7 +312,12 @@ async function finishSentIssues(db: Db, now: Date): Promise<void> {
           db
             .select({ one: sql`1` })
             .from(newsletterDeliveries)
-            .where(and(eq(newsletterDeliveries.issueId, newsletterIssues.id), inArray(newsletterDeliveries.status, ['pending', 'sending']))),
+            .where(
+              and(
+                eq(newsletterDeliveries.issueId, newsletterIssues.id),
+                inArray(newsletterDeliveries.status, ['pending', 'sending']),
+              ),
+            ),
         ),
       ),
     );
@@ -246,9 +334,13 @@ export async function runNewsletterSending(
   await settleInterruptedDeliveries(db, clock());
   let total = 0;
   for (;;) {
-    const sent = await sendDeliveryBatch(db, { now: clock(), baseUrl: options.baseUrl, batchSize: options.batchSize ?? 50, deliver: options.deliver });
+    const sent = await sendDeliveryBatch(db, {
+      now: clock(),
+      baseUrl: options.baseUrl,
+      batchSize: options.batchSize ?? 50,
+      deliver: options.deliver,
+    });
     total += sent;
     if (sent === 0 || clock().getTime() - startedAt > (options.budgetMs ?? 45_000)) return total;
   }
 }
-

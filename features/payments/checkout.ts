@@ -24,31 +24,56 @@ export type CheckoutItem = {
  * reused; otherwise `beforeNewSession` runs (the hold is kept until the new session's expiry), a
  * pending payment is recorded and a session created under its idempotency key.
  */
-export async function openCheckout(db: Db, item: CheckoutItem, now: Date, beforeNewSession?: () => Promise<void>): Promise<string> {
+export async function openCheckout(
+  db: Db,
+  item: CheckoutItem,
+  now: Date,
+  beforeNewSession?: () => Promise<void>,
+): Promise<string> {
   const stripe = getStripe();
-  const forItem = item.purpose === 'booking' ? eq(payments.bookingId, item.bookingId) : eq(payments.enrollmentId, item.enrollmentId);
-  const [existing] = await db.select().from(payments).where(and(forItem, eq(payments.status, 'pending'))).limit(1);
+  const forItem =
+    item.purpose === 'booking' ? eq(payments.bookingId, item.bookingId) : eq(payments.enrollmentId, item.enrollmentId);
+  const [existing] = await db
+    .select()
+    .from(payments)
+    .where(and(forItem, eq(payments.status, 'pending')))
+    .limit(1);
   if (existing?.stripeCheckoutSessionId) {
     const session = await stripe.checkout.sessions.retrieve(existing.stripeCheckoutSessionId);
     if (session.status === 'open' && session.url) return session.url;
     // Paid already (its webhook not yet here): a second checkout would take the money twice.
     if (session.status === 'complete') throw new AppError('already_paid');
-    await db.update(payments).set({ status: 'expired', updatedAt: now }).where(and(eq(payments.id, existing.id), eq(payments.status, 'pending')));
+    await db
+      .update(payments)
+      .set({ status: 'expired', updatedAt: now })
+      .where(and(eq(payments.id, existing.id), eq(payments.status, 'pending')));
   } else if (existing) {
     // Another request is creating this item's session right now (or crashed doing so a while ago).
     if (now.getTime() - existing.createdAt.getTime() < 2 * 60_000) throw new AppError('payment_unavailable');
-    await db.update(payments).set({ status: 'failed', updatedAt: now }).where(and(eq(payments.id, existing.id), eq(payments.status, 'pending')));
+    await db
+      .update(payments)
+      .set({ status: 'failed', updatedAt: now })
+      .where(and(eq(payments.id, existing.id), eq(payments.status, 'pending')));
   }
   // Only a new session moves the hold's end to its expiry; a reused one keeps both as they were.
   await beforeNewSession?.();
-  const subject: Record<string, string> = item.purpose === 'booking' ? { bookingId: item.bookingId } : { enrollmentId: item.enrollmentId };
+  const subject: Record<string, string> =
+    item.purpose === 'booking' ? { bookingId: item.bookingId } : { enrollmentId: item.enrollmentId };
   let payment: typeof payments.$inferSelect | undefined;
   try {
     // At most one pending payment per item (a partial unique index): of two requests racing
     // here, one creates the session and the other is asked to try again, never a second charge.
     [payment] = await db
       .insert(payments)
-      .values({ clientId: item.clientId, purpose: item.purpose, ...subject, amountYen: item.amountYen, status: 'pending', createdAt: now, updatedAt: now })
+      .values({
+        clientId: item.clientId,
+        purpose: item.purpose,
+        ...subject,
+        amountYen: item.amountYen,
+        status: 'pending',
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('payment_unavailable');
@@ -65,7 +90,12 @@ export async function openCheckout(db: Db, item: CheckoutItem, now: Date, before
         client_reference_id: item.purpose === 'booking' ? item.bookingId : item.enrollmentId,
         metadata,
         // JPY is zero-decimal: the amount is the yen amount itself, never × 100.
-        line_items: [{ quantity: 1, price_data: { currency: 'jpy', unit_amount: item.amountYen, product_data: { name: item.name } } }],
+        line_items: [
+          {
+            quantity: 1,
+            price_data: { currency: 'jpy', unit_amount: item.amountYen, product_data: { name: item.name } },
+          },
+        ],
         payment_intent_data: { metadata, statement_descriptor_suffix: item.statementDescriptor },
         expires_at: Math.floor(item.expiresAt.getTime() / 1000),
         success_url: item.successUrl,
@@ -78,7 +108,10 @@ export async function openCheckout(db: Db, item: CheckoutItem, now: Date, before
     console.error('[payments] checkout session could not be created', err);
     throw new AppError('payment_unavailable');
   }
-  await db.update(payments).set({ stripeCheckoutSessionId: session.id, updatedAt: now }).where(eq(payments.id, payment!.id));
+  await db
+    .update(payments)
+    .set({ stripeCheckoutSessionId: session.id, updatedAt: now })
+    .where(eq(payments.id, payment!.id));
   if (!session.url) throw new AppError('payment_unavailable');
   return session.url;
 }

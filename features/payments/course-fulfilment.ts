@@ -48,7 +48,11 @@ export async function mailLostEnrollment(db: Db, paymentId: string): Promise<voi
   if (!payment?.enrollmentId) return;
   const row = await seatWithClient(db, payment.enrollmentId);
   if (row) {
-    const mail = courseMails.lostAndRefunded({ courseTitle: row.course.title, amountYen: payment.amountYen, url: absoluteUrl(`/courses/${row.course.slug}`) });
+    const mail = courseMails.lostAndRefunded({
+      courseTitle: row.course.title,
+      amountYen: payment.amountYen,
+      url: absoluteUrl(`/courses/${row.course.slug}`),
+    });
     await sendNotice(db, { to: row.user.email, ...mail }, `payment ${paymentId} refunded as lost`);
   }
 }
@@ -59,5 +63,7 @@ export async function paidPaymentsOf(db: Db, enrollmentIds: string[]) {
   return db
     .select()
     .from(payments)
-    .where(and(inArray(payments.enrollmentId, enrollmentIds), inArray(payments.status, ['paid', 'partially_refunded'])));
+    .where(
+      and(inArray(payments.enrollmentId, enrollmentIds), inArray(payments.status, ['paid', 'partially_refunded'])),
+    );
 }

@@ -15,7 +15,10 @@ import { requestRefund, submitRefundsSoon } from './refunds';
  * Pays for a held course seat through the same Checkout path as bookings. The session expires
  * with the hold (at least Stripe's 30 minutes; a waitlist offer keeps its remaining hours).
  */
-export async function startCourseCheckout(db: Db, input: { enrollmentId: string; clientId: string; baseUrl: string; now: Date }): Promise<string> {
+export async function startCourseCheckout(
+  db: Db,
+  input: { enrollmentId: string; clientId: string; baseUrl: string; now: Date },
+): Promise<string> {
   const [row] = await db
     .select({ enrollment: courseEnrollments, cohort: courseCohorts, course: courses, email: users.email })
     .from(courseEnrollments)
@@ -25,7 +28,14 @@ export async function startCourseCheckout(db: Db, input: { enrollmentId: string;
     .where(and(eq(courseEnrollments.id, input.enrollmentId), eq(courseEnrollments.clientId, input.clientId)))
     .limit(1);
   const { enrollment } = row ?? {};
-  if (!row || !enrollment || enrollment.status !== 'held' || !enrollment.holdExpiresAt || enrollment.holdExpiresAt <= input.now) throw new AppError('seat_hold_expired');
+  if (
+    !row ||
+    !enrollment ||
+    enrollment.status !== 'held' ||
+    !enrollment.holdExpiresAt ||
+    enrollment.holdExpiresAt <= input.now
+  )
+    throw new AppError('seat_hold_expired');
   if (!enrollment.policyAgreedAt) throw new AppError('invalid_input');
   const expiresAt = checkoutExpiry(enrollment.holdExpiresAt, input.now);
   return openCheckout(
@@ -58,17 +68,29 @@ export async function cancelEnrollmentWithRefund(db: Db, input: { enrollmentId: 
     const [payment] = await paidPaymentsOf(tx, [enrollment.id]);
     if (payment && refund.refundYen > 0) {
       const amountYen = Math.min(refund.refundYen, payment.amountYen - payment.refundedYen);
-      await requestRefund(tx, { paymentId: payment.id, amountYen, reason: `course cancelled by ${input.by}`, idempotencyKey: `course-cancel-${enrollment.id}` });
+      await requestRefund(tx, {
+        paymentId: payment.id,
+        amountYen,
+        reason: `course cancelled by ${input.by}`,
+        idempotencyKey: `course-cancel-${enrollment.id}`,
+      });
     }
     return { enrollment, cohort, refund, offers, paymentId: payment?.id };
   });
   if (result.paymentId) await submitRefundsSoon(db, input.now, [result.paymentId]);
   await mailOffers(db, result.offers);
   const client = await clientOf(db, result.enrollment.clientId);
-  const [course] = await db.select({ title: courses.title }).from(courses).where(eq(courses.id, result.cohort.courseId));
+  const [course] = await db
+    .select({ title: courses.title })
+    .from(courses)
+    .where(eq(courses.id, result.cohort.courseId));
   let told = false;
   if (client && course) {
-    const mail = courseMails.cancelled({ courseTitle: course.title, refundYen: result.refund.refundYen, byCounselor: input.by === 'counselor' });
+    const mail = courseMails.cancelled({
+      courseTitle: course.title,
+      refundYen: result.refund.refundYen,
+      byCounselor: input.by === 'counselor',
+    });
     told = await sendNotice(db, { to: client.email, ...mail }, `seat ${result.enrollment.id} cancelled`);
   }
   return { ...result.refund, told };
@@ -85,7 +107,10 @@ async function expireOpenCheckouts(db: Db, enrollmentIds: string[]) {
     .from(payments)
     .where(and(inArray(payments.enrollmentId, enrollmentIds), eq(payments.status, 'pending')));
   for (const { sessionId } of open) {
-    if (sessionId) await getStripe().checkout.sessions.expire(sessionId).catch((err) => console.error('[payments] checkout not expired', sessionId, err));
+    if (sessionId)
+      await getStripe()
+        .checkout.sessions.expire(sessionId)
+        .catch((err) => console.error('[payments] checkout not expired', sessionId, err));
   }
 }
 
@@ -97,7 +122,10 @@ async function expireOpenCheckouts(db: Db, enrollmentIds: string[]) {
 export async function cancelCohortWithRefunds(db: Db, input: { cohortId: string; now: Date }) {
   const result = await db.transaction(async (tx) => {
     const cancelled = await cancelCohort(tx, input);
-    const paid = await paidPaymentsOf(tx, cancelled.seats.map((s) => s.id));
+    const paid = await paidPaymentsOf(
+      tx,
+      cancelled.seats.map((s) => s.id),
+    );
     for (const payment of paid) {
       await requestRefund(tx, {
         paymentId: payment.id,
@@ -108,9 +136,19 @@ export async function cancelCohortWithRefunds(db: Db, input: { cohortId: string;
     }
     return { ...cancelled, paid };
   });
-  await submitRefundsSoon(db, input.now, result.paid.map((p) => p.id));
-  await expireOpenCheckouts(db, result.seats.filter((s) => s.status === 'cancelled').map((s) => s.id));
-  const [course] = await db.select({ title: courses.title }).from(courses).where(eq(courses.id, result.cohort.courseId));
+  await submitRefundsSoon(
+    db,
+    input.now,
+    result.paid.map((p) => p.id),
+  );
+  await expireOpenCheckouts(
+    db,
+    result.seats.filter((s) => s.status === 'cancelled').map((s) => s.id),
+  );
+  const [course] = await db
+    .select({ title: courses.title })
+    .from(courses)
+    .where(eq(courses.id, result.cohort.courseId));
   const handled = new Set<string>();
   let untold = 0;
   for (const seat of result.seats) {
@@ -118,15 +156,25 @@ export async function cancelCohortWithRefunds(db: Db, input: { cohortId: string;
     if (!client || handled.has(client.id)) continue;
     handled.add(client.id);
     const payment = result.paid.find((p) => p.enrollmentId === seat.id);
-    const mail = courseMails.cohortCancelled({ courseTitle: course!.title, cohortName: result.cohort.name, refundYen: payment ? payment.amountYen - payment.refundedYen : null });
-    if (!(await sendNotice(db, { to: client.email, ...mail }, `cohort ${result.cohort.id} cancelled, seat ${seat.id}`))) untold += 1;
+    const mail = courseMails.cohortCancelled({
+      courseTitle: course!.title,
+      cohortName: result.cohort.name,
+      refundYen: payment ? payment.amountYen - payment.refundedYen : null,
+    });
+    if (!(await sendNotice(db, { to: client.email, ...mail }, `cohort ${result.cohort.id} cancelled, seat ${seat.id}`)))
+      untold += 1;
   }
   for (const clientId of result.waitingClientIds) {
     const client = await clientOf(db, clientId);
     if (!client || handled.has(client.id)) continue;
     handled.add(client.id);
-    const mail = courseMails.cohortCancelled({ courseTitle: course!.title, cohortName: result.cohort.name, refundYen: null });
-    if (!(await sendNotice(db, { to: client.email, ...mail }, `cohort ${result.cohort.id} cancelled, waitlist`))) untold += 1;
+    const mail = courseMails.cohortCancelled({
+      courseTitle: course!.title,
+      cohortName: result.cohort.name,
+      refundYen: null,
+    });
+    if (!(await sendNotice(db, { to: client.email, ...mail }, `cohort ${result.cohort.id} cancelled, waitlist`)))
+      untold += 1;
   }
   return { refunded: result.paid.length, told: handled.size - untold, untold };
 }

@@ -37,7 +37,13 @@ async function newClient() {
   counter += 1;
   const [user] = await db.handle.db
     .insert(users)
-    .values({ email: `pay${counter}@example.jp`, familyName: '山田', givenName: `${counter}`, emailVerified: new Date(), timeZone: 'Asia/Tokyo' })
+    .values({
+      email: `pay${counter}@example.jp`,
+      familyName: '山田',
+      givenName: `${counter}`,
+      emailVerified: new Date(),
+      timeZone: 'Asia/Tokyo',
+    })
     .returning();
   return user!;
 }
@@ -50,9 +56,20 @@ async function openSlots(now = new Date()) {
 /** A held booking with the policy agreed and a Checkout Session open on the emulator. */
 async function checkoutFor(startsAt: Date, now = new Date()) {
   const client = await newClient();
-  const booking = await holdSlot(db.handle.db, { clientId: client.id, sessionTypeSlug: 'online-60', startsAt, theme: 'trust-and-defense', now });
+  const booking = await holdSlot(db.handle.db, {
+    clientId: client.id,
+    sessionTypeSlug: 'online-60',
+    startsAt,
+    theme: 'trust-and-defense',
+    now,
+  });
   await recordPolicyAgreement(db.handle.db, { bookingId: booking.id, clientId: client.id, now });
-  const url = await startBookingCheckout(db.handle.db, { bookingId: booking.id, clientId: client.id, baseUrl: 'http://test', now });
+  const url = await startBookingCheckout(db.handle.db, {
+    bookingId: booking.id,
+    clientId: client.id,
+    baseUrl: 'http://test',
+    now,
+  });
   const sessionId = url.split('/').pop()!;
   return { client, booking, sessionId };
 }
@@ -83,7 +100,15 @@ describe('holds', () => {
     const [slot] = await openSlots();
     const clients = await Promise.all(Array.from({ length: 100 }, () => newClient()));
     const results = await Promise.allSettled(
-      clients.map((c) => holdSlot(db.handle.db, { clientId: c.id, sessionTypeSlug: 'online-60', startsAt: slot!.start, theme: null, now: new Date() })),
+      clients.map((c) =>
+        holdSlot(db.handle.db, {
+          clientId: c.id,
+          sessionTypeSlug: 'online-60',
+          startsAt: slot!.start,
+          theme: null,
+          now: new Date(),
+        }),
+      ),
     );
     const held = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -97,12 +122,26 @@ describe('holds', () => {
     const [, slot] = await openSlots();
     const first = await newClient();
     const t0 = new Date();
-    await holdSlot(db.handle.db, { clientId: first.id, sessionTypeSlug: 'online-60', startsAt: slot!.start, theme: null, now: t0 });
+    await holdSlot(db.handle.db, {
+      clientId: first.id,
+      sessionTypeSlug: 'online-60',
+      startsAt: slot!.start,
+      theme: null,
+      now: t0,
+    });
     expect((await openSlots(t0)).some((s) => s.start.getTime() === slot!.start.getTime())).toBe(false);
     const later = new Date(t0.getTime() + 31 * 60 * 1000);
     expect((await openSlots(later)).some((s) => s.start.getTime() === slot!.start.getTime())).toBe(true);
     const second = await newClient();
-    await expect(holdSlot(db.handle.db, { clientId: second.id, sessionTypeSlug: 'online-60', startsAt: slot!.start, theme: null, now: later })).resolves.toBeDefined();
+    await expect(
+      holdSlot(db.handle.db, {
+        clientId: second.id,
+        sessionTypeSlug: 'online-60',
+        startsAt: slot!.start,
+        theme: null,
+        now: later,
+      }),
+    ).resolves.toBeDefined();
   });
 
   it('a client holds one slot at a time: choosing another day frees the first', async () => {
@@ -111,10 +150,28 @@ describe('holds', () => {
     const otherDay = slots.find((s) => s.start.getTime() - first.start.getTime() > 3 * 24 * 60 * 60 * 1000)!;
     const client = await newClient();
     const now = new Date();
-    const earlier = await holdSlot(db.handle.db, { clientId: client.id, sessionTypeSlug: 'online-60', startsAt: first.start, theme: null, now });
-    const later = await holdSlot(db.handle.db, { clientId: client.id, sessionTypeSlug: 'online-60', startsAt: otherDay.start, theme: null, now });
-    const statuses = await db.handle.db.select({ id: bookings.id, status: bookings.status }).from(bookings).where(eq(bookings.clientId, client.id));
-    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({ [earlier.id]: 'expired', [later.id]: 'held' });
+    const earlier = await holdSlot(db.handle.db, {
+      clientId: client.id,
+      sessionTypeSlug: 'online-60',
+      startsAt: first.start,
+      theme: null,
+      now,
+    });
+    const later = await holdSlot(db.handle.db, {
+      clientId: client.id,
+      sessionTypeSlug: 'online-60',
+      startsAt: otherDay.start,
+      theme: null,
+      now,
+    });
+    const statuses = await db.handle.db
+      .select({ id: bookings.id, status: bookings.status })
+      .from(bookings)
+      .where(eq(bookings.clientId, client.id));
+    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({
+      [earlier.id]: 'expired',
+      [later.id]: 'held',
+    });
     expect((await openSlots(now)).some((s) => s.start.getTime() === first.start.getTime())).toBe(true);
   });
 });
@@ -146,16 +203,27 @@ describe('checkout', () => {
     const slot = slots[8]!;
     const late = await checkoutFor(slot.start);
     // The hold lapses and someone else holds the slot before the first client pays.
-    await db.handle.db.update(bookings).set({ holdExpiresAt: new Date(Date.now() - 1000) }).where(eq(bookings.id, late.booking.id));
+    await db.handle.db
+      .update(bookings)
+      .set({ holdExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(bookings.id, late.booking.id));
     const other = await newClient();
-    await holdSlot(db.handle.db, { clientId: other.id, sessionTypeSlug: 'online-60', startsAt: slot.start, theme: null, now: new Date() });
+    await holdSlot(db.handle.db, {
+      clientId: other.id,
+      sessionTypeSlug: 'online-60',
+      startsAt: slot.start,
+      theme: null,
+      now: new Date(),
+    });
 
     await pay(late.sessionId);
     const session = await getStripe().checkout.sessions.retrieve(late.sessionId);
     expect(await reconcileCheckoutSession(db.handle.db, session, new Date())).toBe('lost');
     const payment = await paymentOf(late.sessionId);
     expect(payment).toMatchObject({ status: 'refunded', refundedYen: 11000 });
-    const subjects = (await db.handle.db.select().from(mailOutbox).where(eq(mailOutbox.to, late.client.email))).map((m) => m.subject);
+    const subjects = (await db.handle.db.select().from(mailOutbox).where(eq(mailOutbox.to, late.client.email))).map(
+      (m) => m.subject,
+    );
     expect(subjects).toEqual(['【こころの整理室】ご予約についてのお詫びと返金']);
     // Repeats change nothing: no second refund, no second mail.
     expect(await reconcileCheckoutSession(db.handle.db, session, new Date())).toBe('lost');
@@ -181,23 +249,34 @@ describe('cancellation refunds follow the table', () => {
     ['by the counselor, 1 h before', 1 * hour, 'counselor', 11000],
   ] as const)('%s (%s ms), cancelled by the %s, refunds ¥%s', async (_label, before, by, refund) => {
     const { booking, sessionId } = await paidBooking(0);
-    const terms = await cancelBookingWithRefund(db.handle.db, { bookingId: booking.id, by, now: new Date(booking.startsAt.getTime() - before) });
+    const terms = await cancelBookingWithRefund(db.handle.db, {
+      bookingId: booking.id,
+      by,
+      now: new Date(booking.startsAt.getTime() - before),
+    });
     expect(terms.refundYen).toBe(refund);
     const payment = await paymentOf(sessionId);
     expect(payment.refundedYen).toBe(refund);
     expect(payment.status).toBe(refund === 0 ? 'paid' : refund === 11000 ? 'refunded' : 'partially_refunded');
     expect((await bookingOf(booking.id)).status).toBe('cancelled');
     // A second cancellation is refused and refunds nothing more.
-    await expect(cancelBookingWithRefund(db.handle.db, { bookingId: booking.id, by, now: new Date() })).rejects.toMatchObject({ code: 'not_cancellable' });
+    await expect(
+      cancelBookingWithRefund(db.handle.db, { bookingId: booking.id, by, now: new Date() }),
+    ).rejects.toMatchObject({ code: 'not_cancellable' });
     expect((await paymentOf(sessionId)).refundedYen).toBe(refund);
   });
 
   it('a late cancellation (no refund) stays unrefunded when the success page is reloaded or the payment event comes again', async () => {
     const { booking, sessionId } = await paidBooking(1);
-    const terms = await cancelBookingWithRefund(db.handle.db, { bookingId: booking.id, by: 'client', now: new Date(booking.startsAt.getTime() - hour) });
+    const terms = await cancelBookingWithRefund(db.handle.db, {
+      bookingId: booking.id,
+      by: 'client',
+      now: new Date(booking.startsAt.getTime() - hour),
+    });
     expect(terms.refundYen).toBe(0);
     const session = await getStripe().checkout.sessions.retrieve(sessionId);
-    for (let i = 0; i < 3; i++) expect(await reconcileCheckoutSession(db.handle.db, session, new Date())).toBe('already');
+    for (let i = 0; i < 3; i++)
+      expect(await reconcileCheckoutSession(db.handle.db, session, new Date())).toBe('already');
     expect(await paymentOf(sessionId)).toMatchObject({ status: 'paid', refundedYen: 0 });
     expect(await db.handle.db.$count(refunds, eq(refunds.paymentId, (await paymentOf(sessionId)).id))).toBe(0);
     expect((await bookingOf(booking.id)).status).toBe('cancelled');
@@ -216,7 +295,11 @@ describe('a mail server that is down', () => {
     try {
       expect(await reconcileCheckoutSession(db.handle.db, session, new Date())).toBe('confirmed');
       expect((await bookingOf(booking.id)).status).toBe('confirmed');
-      const terms = await cancelBookingWithRefund(db.handle.db, { bookingId: booking.id, by: 'counselor', now: new Date() });
+      const terms = await cancelBookingWithRefund(db.handle.db, {
+        bookingId: booking.id,
+        by: 'counselor',
+        now: new Date(),
+      });
       expect(terms.refundYen).toBe(11000);
     } finally {
       mailServer.down = false;
@@ -248,7 +331,12 @@ describe('webhooks', () => {
     const bSession = await getStripe().checkout.sessions.retrieve(b.sessionId);
     await getStripe().refunds.create({ payment_intent: bSession.payment_intent as string, amount: 3000 });
     const events = emulator.events().slice(before) as Stripe.Event[];
-    expect(events.map((e) => e.type).sort()).toEqual(['charge.refunded', 'checkout.session.completed', 'checkout.session.completed', 'checkout.session.expired']);
+    expect(events.map((e) => e.type).sort()).toEqual([
+      'charge.refunded',
+      'checkout.session.completed',
+      'checkout.session.completed',
+      'checkout.session.expired',
+    ]);
 
     const deliveries = events.flatMap((e) => Array.from({ length: 1 + Math.floor(Math.random() * 3) }, () => e));
     deliveries.sort(() => Math.random() - 0.5);
@@ -256,17 +344,33 @@ describe('webhooks', () => {
     const signed = (payload: string, secret: string = stripeEmulatorDefaults.webhookSecret) =>
       getStripe().webhooks.generateTestHeaderString({ payload, secret });
     const forged = deliveries.slice(0, 3).map((e) => {
-      const payload = JSON.stringify({ ...e, data: { object: { ...(e.data.object as object), payment_status: 'paid', status: 'complete' } } });
-      return new Request('http://test/api/stripe/webhook', { method: 'POST', body: payload, headers: { 'stripe-signature': signed(payload, 'whsec_wrong') } });
+      const payload = JSON.stringify({
+        ...e,
+        data: { object: { ...(e.data.object as object), payment_status: 'paid', status: 'complete' } },
+      });
+      return new Request('http://test/api/stripe/webhook', {
+        method: 'POST',
+        body: payload,
+        headers: { 'stripe-signature': signed(payload, 'whsec_wrong') },
+      });
     });
-    const forgedNoSignature = new Request('http://test/api/stripe/webhook', { method: 'POST', body: JSON.stringify(events[0]) });
+    const forgedNoSignature = new Request('http://test/api/stripe/webhook', {
+      method: 'POST',
+      body: JSON.stringify(events[0]),
+    });
     for (const request of [...forged, forgedNoSignature]) expect((await POST(request)).status).toBe(400);
 
     // Deliveries run two at a time, as racing webhook calls would.
     for (let i = 0; i < deliveries.length; i += 2) {
       const batch = deliveries.slice(i, i + 2).map((e) => {
         const payload = JSON.stringify(e);
-        return POST(new Request('http://test/api/stripe/webhook', { method: 'POST', body: payload, headers: { 'stripe-signature': signed(payload) } }));
+        return POST(
+          new Request('http://test/api/stripe/webhook', {
+            method: 'POST',
+            body: payload,
+            headers: { 'stripe-signature': signed(payload) },
+          }),
+        );
       });
       for (const response of await Promise.all(batch)) expect(response.status).toBe(200);
     }

@@ -4,9 +4,16 @@ import { payments, refunds } from '@/db/schema';
 import { getStripe } from '@/lib/stripe';
 
 /** Records a refund to make; true if it is new. The idempotency key makes repeats harmless. */
-export async function requestRefund(db: Db, input: { paymentId: string; amountYen: number; reason: string; idempotencyKey: string }): Promise<boolean> {
+export async function requestRefund(
+  db: Db,
+  input: { paymentId: string; amountYen: number; reason: string; idempotencyKey: string },
+): Promise<boolean> {
   if (input.amountYen <= 0) return false;
-  const inserted = await db.insert(refunds).values(input).onConflictDoNothing({ target: refunds.idempotencyKey }).returning({ id: refunds.id });
+  const inserted = await db
+    .insert(refunds)
+    .values(input)
+    .onConflictDoNothing({ target: refunds.idempotencyKey })
+    .returning({ id: refunds.id });
   return inserted.length > 0;
 }
 
@@ -27,7 +34,11 @@ export async function submitPendingRefunds(db: Db, now: Date, paymentId?: string
     let result: Awaited<ReturnType<ReturnType<typeof getStripe>['refunds']['create']>>;
     try {
       result = await getStripe().refunds.create(
-        { payment_intent: payment.stripePaymentIntentId, amount: refund.amountYen, metadata: { paymentId: payment.id, refundId: refund.id } },
+        {
+          payment_intent: payment.stripePaymentIntentId,
+          amount: refund.amountYen,
+          metadata: { paymentId: payment.id, refundId: refund.id },
+        },
         { idempotencyKey: refund.idempotencyKey },
       );
     } catch (err) {
@@ -61,6 +72,8 @@ async function addRefunded(db: Db, paymentId: string, amountYen: number, now: Da
 /** Sends one payment's recorded refunds now; if Stripe is unreachable they stay recorded for the retry job. */
 export async function submitRefundsSoon(db: Db, now: Date, paymentIds: string[]): Promise<void> {
   for (const paymentId of paymentIds) {
-    await submitPendingRefunds(db, now, paymentId).catch((err) => console.error('[payments] refund not sent yet', paymentId, err));
+    await submitPendingRefunds(db, now, paymentId).catch((err) =>
+      console.error('[payments] refund not sent yet', paymentId, err),
+    );
   }
 }

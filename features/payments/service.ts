@@ -16,14 +16,16 @@ import { paymentStatesBefore, refundStatusFor } from './domain/payment-state';
 import { isUuid } from '@/lib/ids';
 import { requestRefund, submitRefundsSoon } from './refunds';
 
-
 const minute = 60 * 1000;
 
 /**
  * Opens (or reopens) the Stripe Checkout Session of a held booking. Its expiry and the hold's
  * are set to the same instant, Stripe's minimum of 30 minutes from now.
  */
-export async function startBookingCheckout(db: Db, input: { bookingId: string; clientId: string; baseUrl: string; now: Date }): Promise<string> {
+export async function startBookingCheckout(
+  db: Db,
+  input: { bookingId: string; clientId: string; baseUrl: string; now: Date },
+): Promise<string> {
   const [row] = await db
     .select({ booking: bookings, type: sessionTypes, email: users.email })
     .from(bookings)
@@ -31,7 +33,8 @@ export async function startBookingCheckout(db: Db, input: { bookingId: string; c
     .innerJoin(users, eq(users.id, bookings.clientId))
     .where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, input.clientId)))
     .limit(1);
-  if (!row || row.booking.status !== 'held' || !row.booking.holdExpiresAt || row.booking.holdExpiresAt <= input.now) throw new AppError('hold_expired');
+  if (!row || row.booking.status !== 'held' || !row.booking.holdExpiresAt || row.booking.holdExpiresAt <= input.now)
+    throw new AppError('hold_expired');
   if (!row.booking.policyAgreedAt) throw new AppError('invalid_input');
 
   const expiresAt = new Date(input.now.getTime() + 31 * minute);
@@ -51,7 +54,10 @@ export async function startBookingCheckout(db: Db, input: { bookingId: string; c
     },
     input.now,
     async () => {
-      await db.update(bookings).set({ holdExpiresAt: expiresAt, updatedAt: input.now }).where(eq(bookings.id, row.booking.id));
+      await db
+        .update(bookings)
+        .set({ holdExpiresAt: expiresAt, updatedAt: input.now })
+        .where(eq(bookings.id, row.booking.id));
     },
   );
 }
@@ -66,14 +72,18 @@ export async function reconcileCheckoutSession(db: Db, session: Stripe.Checkout.
   const [payment] = await db.select().from(payments).where(eq(payments.stripeCheckoutSessionId, session.id)).limit(1);
   if (!payment) return 'unknown';
   if (session.status === 'expired') {
-    await db.update(payments).set({ status: 'expired', updatedAt: now }).where(and(eq(payments.id, payment.id), eq(payments.status, 'pending')));
+    await db
+      .update(payments)
+      .set({ status: 'expired', updatedAt: now })
+      .where(and(eq(payments.id, payment.id), eq(payments.status, 'pending')));
     if (payment.bookingId) await releaseHold(db, payment.bookingId, now);
     if (payment.enrollmentId) await releaseSeatHold(db, payment.enrollmentId, now);
     return 'expired';
   }
   if (session.payment_status !== 'paid') return 'pending';
 
-  const paymentIntentId = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
+  const paymentIntentId =
+    typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
   const lostRefundKey = `lost-${payment.id}`;
   // The move to paid, the confirmation and (when the slot or seat was lost meanwhile) the full
   // refund's record commit together; only the call that made the move goes on to mail and
@@ -92,13 +102,24 @@ export async function reconcileCheckoutSession(db: Db, session: Stripe.Checkout.
         ? await confirmPaidBooking(tx, payment.bookingId, now)
         : ('already' as const);
     if (outcome === 'lost') {
-      const reason = payment.enrollmentId ? 'course seat lost before payment completed' : 'slot lost before payment completed';
-      await requestRefund(tx, { paymentId: payment.id, amountYen: payment.amountYen, reason, idempotencyKey: lostRefundKey });
+      const reason = payment.enrollmentId
+        ? 'course seat lost before payment completed'
+        : 'slot lost before payment completed';
+      await requestRefund(tx, {
+        paymentId: payment.id,
+        amountYen: payment.amountYen,
+        reason,
+        idempotencyKey: lostRefundKey,
+      });
     }
     return outcome;
   });
   if (!moved) {
-    const [lost] = await db.select({ id: refunds.id }).from(refunds).where(eq(refunds.idempotencyKey, lostRefundKey)).limit(1);
+    const [lost] = await db
+      .select({ id: refunds.id })
+      .from(refunds)
+      .where(eq(refunds.idempotencyKey, lostRefundKey))
+      .limit(1);
     return lost ? 'lost' : 'already';
   }
   if (moved === 'confirmed') {
@@ -127,8 +148,19 @@ async function mailConfirmation(db: Db, bookingId: string) {
     db,
     {
       to: row.user.email,
-      ...bookingMails.confirmed({ when: whenFor(row.booking.startsAt, row.user.timeZone), sessionName: row.type.name, priceYen: row.booking.priceYen, url }),
-      attachments: [{ filename: 'session.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', contentBase64: Buffer.from(ics).toString('base64') }],
+      ...bookingMails.confirmed({
+        when: whenFor(row.booking.startsAt, row.user.timeZone),
+        sessionName: row.type.name,
+        priceYen: row.booking.priceYen,
+        url,
+      }),
+      attachments: [
+        {
+          filename: 'session.ics',
+          contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+          contentBase64: Buffer.from(ics).toString('base64'),
+        },
+      ],
     },
     `booking ${bookingId} confirmed`,
   );
@@ -145,7 +177,14 @@ async function mailLostBooking(db: Db, paymentId: string) {
   if (!row) return;
   await sendNotice(
     db,
-    { to: row.user.email, ...bookingMails.lostAndRefunded({ when: whenFor(row.booking.startsAt, row.user.timeZone), amountYen: row.payment.amountYen, url: `${siteUrl()}/sessions` }) },
+    {
+      to: row.user.email,
+      ...bookingMails.lostAndRefunded({
+        when: whenFor(row.booking.startsAt, row.user.timeZone),
+        amountYen: row.payment.amountYen,
+        url: `${siteUrl()}/sessions`,
+      }),
+    },
     `payment ${paymentId} refunded as lost`,
   );
 }
@@ -161,14 +200,28 @@ export async function applyChargeRefunded(db: Db, charge: Stripe.Charge, now: Da
   let payment = await findPaymentForIntent(db, paymentIntentId);
   if (!payment) return; // not a payment of this site
   if (!['paid', 'partially_refunded', 'refunded'].includes(payment.status) && payment.stripeCheckoutSessionId) {
-    await reconcileCheckoutSession(db, await getStripe().checkout.sessions.retrieve(payment.stripeCheckoutSessionId), now);
+    await reconcileCheckoutSession(
+      db,
+      await getStripe().checkout.sessions.retrieve(payment.stripeCheckoutSessionId),
+      now,
+    );
     payment = (await db.select().from(payments).where(eq(payments.id, payment.id)))[0]!;
   }
   if (charge.amount_refunded <= payment.refundedYen) return;
   await db
     .update(payments)
-    .set({ refundedYen: charge.amount_refunded, status: refundStatusFor(payment.amountYen, charge.amount_refunded), updatedAt: now })
-    .where(and(eq(payments.id, payment.id), inArray(payments.status, ['paid', 'partially_refunded']), sql`${payments.refundedYen} < ${charge.amount_refunded}`));
+    .set({
+      refundedYen: charge.amount_refunded,
+      status: refundStatusFor(payment.amountYen, charge.amount_refunded),
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(payments.id, payment.id),
+        inArray(payments.status, ['paid', 'partially_refunded']),
+        sql`${payments.refundedYen} < ${charge.amount_refunded}`,
+      ),
+    );
 }
 
 async function findPaymentForIntent(db: Db, paymentIntentId: string) {
@@ -185,7 +238,10 @@ async function findPaymentForIntent(db: Db, paymentIntentId: string) {
 export async function applyAsyncPaymentFailed(db: Db, session: Stripe.Checkout.Session, now: Date): Promise<void> {
   const [payment] = await db.select().from(payments).where(eq(payments.stripeCheckoutSessionId, session.id)).limit(1);
   if (!payment) return;
-  await db.update(payments).set({ status: 'failed', updatedAt: now }).where(and(eq(payments.id, payment.id), eq(payments.status, 'pending')));
+  await db
+    .update(payments)
+    .set({ status: 'failed', updatedAt: now })
+    .where(and(eq(payments.id, payment.id), eq(payments.status, 'pending')));
   if (payment.bookingId) await releaseHold(db, payment.bookingId, now);
   if (payment.enrollmentId) await releaseSeatHold(db, payment.enrollmentId, now);
 }
@@ -194,12 +250,24 @@ export async function applyAsyncPaymentFailed(db: Db, session: Stripe.Checkout.S
  * Cancels a booking and refunds what the table says, atomically on our side: the refund is
  * recorded in the same transaction as the cancellation, then sent to Stripe.
  */
-export async function cancelBookingWithRefund(db: Db, input: { bookingId: string; by: 'client' | 'counselor'; now: Date }) {
+export async function cancelBookingWithRefund(
+  db: Db,
+  input: { bookingId: string; by: 'client' | 'counselor'; now: Date },
+) {
   const result = await db.transaction(async (tx) => {
     const { booking, terms } = await cancelBooking(tx, input);
-    const [payment] = await tx.select().from(payments).where(and(eq(payments.bookingId, booking.id), inArray(payments.status, ['paid', 'partially_refunded']))).limit(1);
+    const [payment] = await tx
+      .select()
+      .from(payments)
+      .where(and(eq(payments.bookingId, booking.id), inArray(payments.status, ['paid', 'partially_refunded'])))
+      .limit(1);
     if (payment && terms.refundYen > 0) {
-      await requestRefund(tx, { paymentId: payment.id, amountYen: terms.refundYen, reason: `cancelled by ${input.by}`, idempotencyKey: `cancel-${booking.id}` });
+      await requestRefund(tx, {
+        paymentId: payment.id,
+        amountYen: terms.refundYen,
+        reason: `cancelled by ${input.by}`,
+        idempotencyKey: `cancel-${booking.id}`,
+      });
     }
     return { booking, terms, paymentId: payment?.id };
   });
@@ -207,13 +275,20 @@ export async function cancelBookingWithRefund(db: Db, input: { bookingId: string
     // If Stripe is unreachable now, the refund stays recorded and is sent on the next attempt.
     await submitRefundsSoon(db, input.now, [result.paymentId]);
   }
-  const [user] = result.booking.clientId ? await db.select().from(users).where(eq(users.id, result.booking.clientId)) : [];
+  const [user] = result.booking.clientId
+    ? await db.select().from(users).where(eq(users.id, result.booking.clientId))
+    : [];
   if (user) {
     await sendNotice(
       db,
       {
         to: user.email,
-        ...bookingMails.cancelled({ when: whenFor(result.booking.startsAt, user.timeZone), refundYen: result.terms.refundYen, feeYen: result.terms.feeYen, byCounselor: input.by === 'counselor' }),
+        ...bookingMails.cancelled({
+          when: whenFor(result.booking.startsAt, user.timeZone),
+          refundYen: result.terms.refundYen,
+          feeYen: result.terms.feeYen,
+          byCounselor: input.by === 'counselor',
+        }),
       },
       `booking ${result.booking.id} cancelled`,
     );
@@ -226,10 +301,22 @@ export async function cancelBookingWithRefund(db: Db, input: { bookingId: string
  * sees "paid but not booked" even before the webhook arrives. Only the payer may ask.
  */
 export async function reconcileForClient(db: Db, input: { checkoutSessionId: string; clientId: string; now: Date }) {
-  const [payment] = await db.select().from(payments).where(eq(payments.stripeCheckoutSessionId, input.checkoutSessionId)).limit(1);
+  const [payment] = await db
+    .select()
+    .from(payments)
+    .where(eq(payments.stripeCheckoutSessionId, input.checkoutSessionId))
+    .limit(1);
   if (!payment || payment.clientId !== input.clientId) return undefined;
   const session = await getStripe().checkout.sessions.retrieve(input.checkoutSessionId);
   const outcome = await reconcileCheckoutSession(db, session, input.now);
-  const [after] = payment.bookingId ? await db.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, payment.bookingId)) : [];
-  return { outcome, purpose: payment.purpose, bookingId: payment.bookingId, bookingStatus: after?.status, enrollmentId: payment.enrollmentId };
+  const [after] = payment.bookingId
+    ? await db.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, payment.bookingId))
+    : [];
+  return {
+    outcome,
+    purpose: payment.purpose,
+    bookingId: payment.bookingId,
+    bookingStatus: after?.status,
+    enrollmentId: payment.enrollmentId,
+  };
 }

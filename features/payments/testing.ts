@@ -10,7 +10,11 @@ export async function startAppStripeEmulator() {
 }
 
 /** Pays an open Checkout Session on the emulator, as its hosted page would; the HTTP status of the attempt. */
-export async function payOnEmulator(emulatorUrl: string, sessionId: string, card = '4242424242424242'): Promise<number> {
+export async function payOnEmulator(
+  emulatorUrl: string,
+  sessionId: string,
+  card = '4242424242424242',
+): Promise<number> {
   const response = await fetch(`${emulatorUrl}/_emulator/checkout/sessions/${sessionId}/pay`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -4,6 +4,10 @@
  * entry is used. Without a proxy, Next sets the header to the socket's address.
  */
 export function clientIpFrom(headers: Headers): string {
-  const hops = headers.get('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean);
+  const hops = headers
+    .get('x-forwarded-for')
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return hops?.at(-1) || headers.get('x-real-ip') || 'unknown';
 }

@@ -49,7 +49,11 @@ if (process.env.SITE_URL && !process.env.AUTH_URL) process.env.AUTH_URL = proces
 const nextAuth = NextAuth(async () => {
   const db = await getDb();
   return {
-    adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, verificationTokensTable: verificationTokens }),
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      verificationTokensTable: verificationTokens,
+    }),
     secret: getAuthSecret(),
     trustHost: true,
     session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
@@ -124,7 +128,13 @@ const nextAuth = NextAuth(async () => {
         return {
           ...session,
           sessionId: token.sid ?? '',
-          user: { ...session.user, id: token.uid ?? '', email: token.email ?? '', name: token.name ?? '', role: token.role ?? 'client' },
+          user: {
+            ...session.user,
+            id: token.uid ?? '',
+            email: token.email ?? '',
+            name: token.name ?? '',
+            role: token.role ?? 'client',
+          },
         };
       },
     },

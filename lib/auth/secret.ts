@@ -10,5 +10,7 @@ import { readOrCreateSecretFile } from '@/lib/secret-file';
 export function getAuthSecret(): string {
   const env = getEnv();
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
-  return readOrCreateSecretFile(path.join(env.DATA_DIR, 'auth-secret'), () => crypto.randomBytes(32).toString('base64url')).trim();
+  return readOrCreateSecretFile(path.join(env.DATA_DIR, 'auth-secret'), () =>
+    crypto.randomBytes(32).toString('base64url'),
+  ).trim();
 }

@@ -33,7 +33,10 @@ export async function measureFrameworkFloor(projectRoot = process.cwd()): Promis
     writeFileSync(path.join(dir, file), text);
   }
   // Turbopack only reads files under its root; the root must include this project's node_modules.
-  writeFileSync(path.join(dir, 'next.config.mjs'), `export default { turbopack: { root: ${JSON.stringify(projectRoot)} } };\n`);
+  writeFileSync(
+    path.join(dir, 'next.config.mjs'),
+    `export default { turbopack: { root: ${JSON.stringify(projectRoot)} } };\n`,
+  );
 
   const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
   const build = spawnSync(process.execPath, [nextBin, 'build'], {

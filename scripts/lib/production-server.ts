@@ -43,7 +43,9 @@ export function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -76,7 +78,8 @@ function installExitHooks(): void {
 
 export async function startProductionServer(options: ProductionServerOptions = {}): Promise<ProductionServer> {
   const cwd = options.cwd ?? process.cwd();
-  if (!existsSync(path.join(cwd, '.next', 'BUILD_ID'))) throw new Error(`no production build in ${cwd}: run \`next build\` first`);
+  if (!existsSync(path.join(cwd, '.next', 'BUILD_ID')))
+    throw new Error(`no production build in ${cwd}: run \`next build\` first`);
   const port = options.port ?? (await freePort());
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'kokoro-server-'));
@@ -89,7 +92,14 @@ export async function startProductionServer(options: ProductionServerOptions = {
     cwd,
     detached: true,
     stdio: ['ignore', options.inheritOutput ? 'inherit' : 'pipe', options.inheritOutput ? 'inherit' : 'pipe'],
-    env: { ...process.env, EMBEDDED_DEFAULTS: '1', NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(port), ...options.env },
+    env: {
+      ...process.env,
+      EMBEDDED_DEFAULTS: '1',
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      ...options.env,
+    },
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

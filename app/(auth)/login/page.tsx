@@ -41,7 +41,9 @@ export default async function LoginPage({ searchParams }: Props) {
       <EmailRequestForm purpose="login-link" callbackUrl={target} />
       <h2>はじめての方</h2>
       <p>
-        <Link href={`/register${callbackUrl ? `?callbackUrl=${encodeURIComponent(target)}` : ''}`}>新規登録（無料）</Link>
+        <Link href={`/register${callbackUrl ? `?callbackUrl=${encodeURIComponent(target)}` : ''}`}>
+          新規登録（無料）
+        </Link>
       </p>
     </div>
   );

@@ -14,7 +14,8 @@ export default async function RegisterPage({ searchParams }: Props) {
       <p>ご予約・講座のお申し込み・事前アンケートのために、アカウントを作成します。</p>
       <RegisterForm callbackUrl={callbackUrl} />
       <p>
-        すでにアカウントをお持ちの方は<Link href={callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/login'}>ログイン</Link>
+        すでにアカウントをお持ちの方は
+        <Link href={callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/login'}>ログイン</Link>
       </p>
     </div>
   );

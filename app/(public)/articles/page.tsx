@@ -39,7 +39,11 @@ export default async function ArticlesPage({ searchParams }: Props) {
         {query ? `「${query}」の検索結果：${items.length}件` : `${items.length}件の記事`}
       </p>
       {items.length === 0 ? (
-        <p>{query ? '該当する記事が見つかりませんでした。言葉を短くするか、別の言葉でお試しください。' : 'このテーマの記事はまだありません。'}</p>
+        <p>
+          {query
+            ? '該当する記事が見つかりませんでした。言葉を短くするか、別の言葉でお試しください。'
+            : 'このテーマの記事はまだありません。'}
+        </p>
       ) : (
         <div className="article-list">
           {items.map((a) => (

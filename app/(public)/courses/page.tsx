@@ -23,7 +23,9 @@ export default async function CoursesPage() {
       {invitations.course.body.map((p) => (
         <p key={p}>{p}</p>
       ))}
-      {list.length === 0 ? <p>次回の開講日程とお申し込みの受付は、準備が整いしだいこのページでお知らせします。</p> : null}
+      {list.length === 0 ? (
+        <p>次回の開講日程とお申し込みの受付は、準備が整いしだいこのページでお知らせします。</p>
+      ) : null}
       <ul className="course-list">
         {list.map((course) => {
           const price = prices.find((p) => p.slug === course.slug);
@@ -41,7 +43,10 @@ export default async function CoursesPage() {
           );
         })}
       </ul>
-      <p>キャンセル：初回講義の{cancellationPolicy.course.fullRefundUntilDaysBefore}日前までは全額返金、それ以降は返金いたしかねます。</p>
+      <p>
+        キャンセル：初回講義の{cancellationPolicy.course.fullRefundUntilDaysBefore}
+        日前までは全額返金、それ以降は返金いたしかねます。
+      </p>
     </div>
   );
 }

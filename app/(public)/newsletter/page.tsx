@@ -23,11 +23,14 @@ export default function NewsletterPage() {
       </p>
       <section aria-labelledby="subscribe-heading" className="panel">
         <h2 id="subscribe-heading">登録する</h2>
-        <p>ご入力のアドレスに確認メールをお送りします。メールのリンクを開くと登録が完了します。配信停止は、毎号の末尾のリンクからワンクリックでできます。</p>
+        <p>
+          ご入力のアドレスに確認メールをお送りします。メールのリンクを開くと登録が完了します。配信停止は、毎号の末尾のリンクからワンクリックでできます。
+        </p>
         <SubscribeForm idPrefix="newsletter-page" label="メールマガジンの登録" />
       </section>
       <p>
-        配信元：{siteConfig.seller.businessName}（{siteConfig.seller.email}）。ご登録のアドレスはメールマガジンの配信にのみ使い、
+        配信元：{siteConfig.seller.businessName}（{siteConfig.seller.email}
+        ）。ご登録のアドレスはメールマガジンの配信にのみ使い、
         <a href="/legal/privacy">プライバシーポリシー</a>に沿って管理します。
       </p>
     </div>

@@ -26,7 +26,8 @@ export default async function SessionsPage({ searchParams }: Props) {
       <h1>個人セッション</h1>
       {theme ? (
         <p className="notice">
-          「{theme.label}」についてのご相談として承ります。ご予約のあとの事前アンケートも、このテーマに合わせてご用意します。
+          「{theme.label}
+          」についてのご相談として承ります。ご予約のあとの事前アンケートも、このテーマに合わせてご用意します。
         </p>
       ) : null}
       <p>{invitations.session.heading}</p>
@@ -46,7 +47,11 @@ export default async function SessionsPage({ searchParams }: Props) {
               {modeLabel[t.mode]}・{t.durationMinutes}分・<strong>{formatYen(t.priceYen)}</strong>
             </p>
             <p>{t.description}</p>
-            <Link className="button" href={`/book/${t.slug}${theme ? `?theme=${theme.id}` : ''}`} aria-label={`${t.name}の空き時間を見る`}>
+            <Link
+              className="button"
+              href={`/book/${t.slug}${theme ? `?theme=${theme.id}` : ''}`}
+              aria-label={`${t.name}の空き時間を見る`}
+            >
               空き時間を見る
             </Link>
           </li>

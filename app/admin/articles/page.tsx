@@ -22,7 +22,10 @@ export default async function AdminArticlesPage() {
           新しい記事を書く
         </Link>
       </p>
-      <p>コラムの公開日は毎週{siteConfig.schedule.columns}です。予約した記事は、その日時まで公開ページ・一覧・検索・フィード・サイトマップのどこにも出ません。</p>
+      <p>
+        コラムの公開日は毎週{siteConfig.schedule.columns}
+        です。予約した記事は、その日時まで公開ページ・一覧・検索・フィード・サイトマップのどこにも出ません。
+      </p>
       {(['scheduled', 'draft', 'published'] as const).map((state) => {
         const group = items.filter((a) => a.state === state);
         return (
@@ -39,7 +42,9 @@ export default async function AdminArticlesPage() {
                     <Link href={`/admin/articles/${a.id}`}>{a.title}</Link>
                     <br />
                     <small>
-                      {a.publishedAt && a.state !== 'draft' ? `${a.state === 'scheduled' ? '公開予定' : '公開'}：${formatDateTimeJa(a.publishedAt, siteConfig.timeZone)}　` : ''}
+                      {a.publishedAt && a.state !== 'draft'
+                        ? `${a.state === 'scheduled' ? '公開予定' : '公開'}：${formatDateTimeJa(a.publishedAt, siteConfig.timeZone)}　`
+                        : ''}
                       更新：{formatDateTimeJa(a.updatedAt, siteConfig.timeZone)}
                     </small>
                   </li>

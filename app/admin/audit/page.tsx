@@ -33,7 +33,13 @@ export default async function AuditPage() {
                 <tr key={e.id}>
                   <td>{formatDateTimeJa(e.at, siteConfig.timeZone)}</td>
                   <td>{e.actorName || e.actorEmail || '（削除されたアカウント）'}</td>
-                  <td>{e.bookingId ? <Link href={`/admin/bookings/${e.bookingId}`}>{auditActionLabel[e.action] ?? e.action}</Link> : (auditActionLabel[e.action] ?? e.action)}</td>
+                  <td>
+                    {e.bookingId ? (
+                      <Link href={`/admin/bookings/${e.bookingId}`}>{auditActionLabel[e.action] ?? e.action}</Link>
+                    ) : (
+                      (auditActionLabel[e.action] ?? e.action)
+                    )}
+                  </td>
                   <td>
                     {e.clientId ? (
                       <Link href={`/admin/clients/${e.clientId}`}>

@@ -1,5 +1,10 @@
 import type { Metadata } from 'next';
-import { BookingSettingsForm, DeleteOverrideButton, OverrideForm, WeeklyHoursForm } from '@/components/admin/availability-forms';
+import {
+  BookingSettingsForm,
+  DeleteOverrideButton,
+  OverrideForm,
+  WeeklyHoursForm,
+} from '@/components/admin/availability-forms';
 import { getDb } from '@/db';
 import { timeFromMinutes } from '@/features/booking/admin-schemas';
 import { addDays, dateInZone } from '@/features/booking/domain/zone';
@@ -29,13 +34,27 @@ export default async function AvailabilityPage() {
         <ul>
           {preview.map((d) => (
             <li key={d.date}>
-              {d.date}：{d.hours.length === 0 ? '休み' : d.hours.map((h) => `${formatDateTimeJa(h.start, tz).split(' ')[1]}〜${formatDateTimeJa(h.end, tz).split(' ')[1]}`).join('、')}
+              {d.date}：
+              {d.hours.length === 0
+                ? '休み'
+                : d.hours
+                    .map(
+                      (h) =>
+                        `${formatDateTimeJa(h.start, tz).split(' ')[1]}〜${formatDateTimeJa(h.end, tz).split(' ')[1]}`,
+                    )
+                    .join('、')}
             </li>
           ))}
         </ul>
       </section>
       <WeeklyHoursForm
-        initial={{ rules: availability.rules.map((r) => ({ weekday: r.weekday, start: timeFromMinutes(r.startMinute), end: timeFromMinutes(r.endMinute) })) }}
+        initial={{
+          rules: availability.rules.map((r) => ({
+            weekday: r.weekday,
+            start: timeFromMinutes(r.startMinute),
+            end: timeFromMinutes(r.endMinute),
+          })),
+        }}
       />
       <OverrideForm />
       {availability.overrides.length > 0 ? (
@@ -51,7 +70,12 @@ export default async function AvailabilityPage() {
         </ul>
       ) : null}
       <BookingSettingsForm
-        initial={{ bufferMinutes: settings.bufferMinutes, minNoticeHours: Math.round(settings.minNoticeMinutes / 60), horizonDays: settings.horizonDays, stepMinutes: settings.stepMinutes }}
+        initial={{
+          bufferMinutes: settings.bufferMinutes,
+          minNoticeHours: Math.round(settings.minNoticeMinutes / 60),
+          horizonDays: settings.horizonDays,
+          stepMinutes: settings.stepMinutes,
+        }}
       />
     </>
   );

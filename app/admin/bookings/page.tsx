@@ -1,7 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { type AdminBookingView, bookingStatusLabel, listAdminBookings, listCalendarBookings } from '@/features/booking/admin-queries';
+import {
+  type AdminBookingView,
+  bookingStatusLabel,
+  listAdminBookings,
+  listCalendarBookings,
+} from '@/features/booking/admin-queries';
 import { addDays, dateInZone, instantOf, weekdayOf } from '@/features/booking/domain/zone';
 import { intakeStatusByBooking, intakeStatusLabel } from '@/features/intake/queries';
 import { requireCounselor } from '@/lib/auth/guards';
@@ -39,15 +44,28 @@ export default async function AdminBookingsPage({ searchParams }: Props) {
           ))}
         </ul>
       </nav>
-      {view === 'week' ? <WeekCalendar db={db} start={params.start} now={now} /> : <BookingList db={db} rows={await listAdminBookings(db, view, now)} />}
+      {view === 'week' ? (
+        <WeekCalendar db={db} start={params.start} now={now} />
+      ) : (
+        <BookingList db={db} rows={await listAdminBookings(db, view, now)} />
+      )}
     </>
   );
 }
 
-async function BookingList({ db, rows }: { db: Awaited<ReturnType<typeof getDb>>; rows: Awaited<ReturnType<typeof listAdminBookings>> }) {
+async function BookingList({
+  db,
+  rows,
+}: {
+  db: Awaited<ReturnType<typeof getDb>>;
+  rows: Awaited<ReturnType<typeof listAdminBookings>>;
+}) {
   if (rows.length === 0) return <p>該当する予約はありません。</p>;
   // Whether each questionnaire was sent (nothing is decrypted here; opening a booking reads it).
-  const intakes = await intakeStatusByBooking(db, rows.map((b) => b.id));
+  const intakes = await intakeStatusByBooking(
+    db,
+    rows.map((b) => b.id),
+  );
   return (
     <div className="table-scroll" role="region" aria-label="予約の一覧" tabIndex={0}>
       <table>
@@ -107,7 +125,8 @@ async function WeekCalendar({ db, start, now }: { db: Awaited<ReturnType<typeof 
                   {todays.map((b) => (
                     <li key={b.id}>
                       <Link href={`/admin/bookings/${b.id}`}>
-                        {formatDateTimeJa(b.startsAt, tz).split(' ')[1]} {b.clientFamilyName} 様（{bookingStatusLabel[b.status]}）
+                        {formatDateTimeJa(b.startsAt, tz).split(' ')[1]} {b.clientFamilyName} 様（
+                        {bookingStatusLabel[b.status]}）
                       </Link>
                     </li>
                   ))}

@@ -19,7 +19,9 @@ export default async function AdminCoursesPage() {
   return (
     <>
       <h1>講座と開講回</h1>
-      <p>受講料は税込の金額を円単位で入力します。変更は次のお申し込みから適用され、お申し込み済みの受講料は変わりません。</p>
+      <p>
+        受講料は税込の金額を円単位で入力します。変更は次のお申し込みから適用され、お申し込み済みの受講料は変わりません。
+      </p>
       {list.map((course, i) => (
         <section key={course.id} aria-labelledby={`course-${course.id}`}>
           <h2 id={`course-${course.id}`}>
@@ -31,13 +33,23 @@ export default async function AdminCoursesPage() {
           <ul className="booking-list">
             {cohorts[i]!.map(({ cohort, seatsTaken }) => (
               <li key={cohort.id}>
-                <Link href={`/admin/courses/cohorts/${cohort.id}`}>{cohort.name}</Link>　{cohort.status === 'cancelled' ? '中止' : `${seatsTaken}/${cohort.capacity}席`}・{formatYen(cohort.priceYen)}・締切 {formatDateTimeJa(cohort.registrationDeadline, 'Asia/Tokyo')}
+                <Link href={`/admin/courses/cohorts/${cohort.id}`}>{cohort.name}</Link>　
+                {cohort.status === 'cancelled' ? '中止' : `${seatsTaken}/${cohort.capacity}席`}・
+                {formatYen(cohort.priceYen)}・締切 {formatDateTimeJa(cohort.registrationDeadline, 'Asia/Tokyo')}
               </li>
             ))}
           </ul>
           <details>
             <summary>新しい開講回を追加する</summary>
-            <CohortForm initial={{ courseId: course.id, name: '', capacity: 12, priceYen: 33000, registrationDeadline: defaultDeadline }} />
+            <CohortForm
+              initial={{
+                courseId: course.id,
+                name: '',
+                capacity: 12,
+                priceYen: 33000,
+                registrationDeadline: defaultDeadline,
+              }}
+            />
           </details>
           <details>
             <summary>講座の内容を編集する</summary>
@@ -47,7 +59,17 @@ export default async function AdminCoursesPage() {
       ))}
       <section aria-labelledby="new-course">
         <h2 id="new-course">新しい講座</h2>
-        <CourseForm initial={{ slug: '', title: '', summary: '', description: '', applicationQuestion: '', active: false, sortOrder: list.length + 1 }} />
+        <CourseForm
+          initial={{
+            slug: '',
+            title: '',
+            summary: '',
+            description: '',
+            applicationQuestion: '',
+            active: false,
+            sortOrder: list.length + 1,
+          }}
+        />
       </section>
     </>
   );

@@ -50,7 +50,9 @@ export default async function AdminNewsletterPage() {
               <span className="state-badge">{statusLabels[issue.status]}</span>
               <Link href={`/admin/newsletter/issues/${issue.id}`}>{issue.subject}</Link>
               {issue.scheduledAt ? <small>　{formatDateTimeJa(issue.scheduledAt, siteConfig.timeZone)}</small> : null}
-              {issue.status === 'sending' || issue.status === 'sent' ? <DeliveryProgress id={`progress-${issue.id}`} counts={issue.deliveries} /> : null}
+              {issue.status === 'sending' || issue.status === 'sent' ? (
+                <DeliveryProgress id={`progress-${issue.id}`} counts={issue.deliveries} />
+              ) : null}
             </li>
           ))}
         </ul>

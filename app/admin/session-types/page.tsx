@@ -21,7 +21,18 @@ export default async function SessionTypesPage() {
       ))}
       <section aria-labelledby="new-type">
         <h2 id="new-type">新しいセッションの種類</h2>
-        <SessionTypeForm initial={{ slug: '', name: '', mode: 'online', durationMinutes: 60, priceYen: 11000, description: '', active: true, sortOrder: types.length + 1 }} />
+        <SessionTypeForm
+          initial={{
+            slug: '',
+            name: '',
+            mode: 'online',
+            durationMinutes: 60,
+            priceYen: 11000,
+            description: '',
+            active: true,
+            sortOrder: types.length + 1,
+          }}
+        />
       </section>
     </>
   );

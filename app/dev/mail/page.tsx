@@ -25,7 +25,8 @@ export default async function DevMailPage({ searchParams }: Props) {
         <article key={m.id} className="panel mail" aria-labelledby={`mail-${m.id}`}>
           <h2 id={`mail-${m.id}`}>{m.subject}</h2>
           <p className="mail__meta">
-            宛先：<span className="mail__to">{m.to}</span>　送信元：{m.from}　{formatDateTimeJa(m.createdAt, 'Asia/Tokyo')}
+            宛先：<span className="mail__to">{m.to}</span>　送信元：{m.from}　
+            {formatDateTimeJa(m.createdAt, 'Asia/Tokyo')}
           </p>
           <pre className="mail__text">{m.text}</pre>
         </article>

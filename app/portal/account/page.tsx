@@ -1,6 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ChangeEmailForm, ChangePasswordForm, DeleteAccountForm, ProfileForm } from '@/components/accounts/account-forms';
+import {
+  ChangeEmailForm,
+  ChangePasswordForm,
+  DeleteAccountForm,
+  ProfileForm,
+} from '@/components/accounts/account-forms';
 import { SignOutButton } from '@/components/accounts/sign-out-buttons';
 import { getDb } from '@/db';
 import { getAccountProfile } from '@/features/accounts/queries';

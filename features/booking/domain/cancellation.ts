@@ -51,12 +51,27 @@ export function sessionCancellationTerms(input: {
   const started = msBefore <= 0;
 
   if (cancelledBy === 'counselor') {
-    return { feePercent: 0, feeYen: 0, refundYen: priceYen, tierLabel: bookingMessages.cancellation.counselorTier, freeReschedule: true, started };
+    return {
+      feePercent: 0,
+      feeYen: 0,
+      refundYen: priceYen,
+      tierLabel: bookingMessages.cancellation.counselorTier,
+      freeReschedule: true,
+      started,
+    };
   }
-  const inTier = (t: CancellationTier) => (t.feePercent === 0 ? msBefore > t.hoursBefore * HOUR_MS : msBefore >= t.hoursBefore * HOUR_MS);
+  const inTier = (t: CancellationTier) =>
+    t.feePercent === 0 ? msBefore > t.hoursBefore * HOUR_MS : msBefore >= t.hoursBefore * HOUR_MS;
   const tier = (started ? undefined : policy.find(inTier)) ?? policy.at(-1)!;
   const feeYen = Math.floor((priceYen * tier.feePercent) / 100);
-  return { feePercent: tier.feePercent, feeYen, refundYen: priceYen - feeYen, tierLabel: tier.label, freeReschedule: tier.feePercent === 0, started };
+  return {
+    feePercent: tier.feePercent,
+    feeYen,
+    refundYen: priceYen - feeYen,
+    tierLabel: tier.label,
+    freeReschedule: tier.feePercent === 0,
+    started,
+  };
 }
 
 /**
@@ -73,7 +88,8 @@ export function describeCancellationNow(terms: SessionCancellationTerms): string
 }
 
 function assertYen(amount: number): void {
-  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`yen amounts are non-negative integers, got ${amount}`);
+  if (!Number.isSafeInteger(amount) || amount < 0)
+    throw new RangeError(`yen amounts are non-negative integers, got ${amount}`);
 }
 
 function assertPolicy(policy: readonly CancellationTier[]): void {
@@ -83,7 +99,11 @@ function assertPolicy(policy: readonly CancellationTier[]): void {
       throw new RangeError(`feePercent must be an integer 0–100, got ${tier.feePercent}`);
     }
     const previous = policy[i - 1];
-    if (!Number.isFinite(tier.hoursBefore) || tier.hoursBefore < 0 || (previous && tier.hoursBefore >= previous.hoursBefore)) {
+    if (
+      !Number.isFinite(tier.hoursBefore) ||
+      tier.hoursBefore < 0 ||
+      (previous && tier.hoursBefore >= previous.hoursBefore)
+    ) {
       throw new RangeError('tiers must be ordered from the earliest, with decreasing hoursBefore ≥ 0');
     }
   });

@@ -5,14 +5,22 @@ import { clampRanges, intersectRanges, mergeRanges, subtractRanges, type DateRan
 // Wall-clock hours of one UTC day, for readable cases: r('10:00', '12:00').
 const at = (hhmm: string) => new Date(`2026-12-03T${hhmm}:00.000Z`);
 const r = (start: string, end: string): DateRange => ({ start: at(start), end: at(end) });
-const show = (ranges: DateRange[]) => ranges.map((x) => `${x.start.toISOString().slice(11, 16)}–${x.end.toISOString().slice(11, 16)}`);
+const show = (ranges: DateRange[]) =>
+  ranges.map((x) => `${x.start.toISOString().slice(11, 16)}–${x.end.toISOString().slice(11, 16)}`);
 
 describe('mergeRanges', () => {
   it('joins overlapping, contained and touching ranges, and sorts', () => {
-    expect(show(mergeRanges([r('15:00', '16:00'), r('11:00', '13:00'), r('10:00', '12:00'), r('13:00', '14:00'), r('15:15', '15:45')]))).toEqual([
-      '10:00–14:00',
-      '15:00–16:00',
-    ]);
+    expect(
+      show(
+        mergeRanges([
+          r('15:00', '16:00'),
+          r('11:00', '13:00'),
+          r('10:00', '12:00'),
+          r('13:00', '14:00'),
+          r('15:15', '15:45'),
+        ]),
+      ),
+    ).toEqual(['10:00–14:00', '15:00–16:00']);
   });
 
   it('keeps ranges with a gap apart, even of one millisecond', () => {
@@ -31,11 +39,9 @@ describe('mergeRanges', () => {
 
 describe('intersectRanges', () => {
   it('keeps the instants in both lists', () => {
-    expect(show(intersectRanges([r('10:00', '12:00'), r('13:00', '18:00')], [r('11:00', '14:00'), r('17:00', '20:00')]))).toEqual([
-      '11:00–12:00',
-      '13:00–14:00',
-      '17:00–18:00',
-    ]);
+    expect(
+      show(intersectRanges([r('10:00', '12:00'), r('13:00', '18:00')], [r('11:00', '14:00'), r('17:00', '20:00')])),
+    ).toEqual(['11:00–12:00', '13:00–14:00', '17:00–18:00']);
   });
 
   it('gives nothing for ranges that only touch, and the inner one for a contained range', () => {
@@ -44,49 +50,53 @@ describe('intersectRanges', () => {
   });
 
   it('handles one range meeting many', () => {
-    expect(show(intersectRanges([r('09:00', '20:00')], [r('10:00', '11:00'), r('12:00', '13:00'), r('19:30', '21:00')]))).toEqual([
-      '10:00–11:00',
-      '12:00–13:00',
-      '19:30–20:00',
-    ]);
+    expect(
+      show(intersectRanges([r('09:00', '20:00')], [r('10:00', '11:00'), r('12:00', '13:00'), r('19:30', '21:00')])),
+    ).toEqual(['10:00–11:00', '12:00–13:00', '19:30–20:00']);
   });
 });
 
 describe('subtractRanges', () => {
   it('cuts holes, including one reaching past the end', () => {
-    expect(show(subtractRanges([r('10:00', '18:00')], [r('12:45', '14:15'), r('17:30', '19:00')]))).toEqual(['10:00–12:45', '14:15–17:30']);
+    expect(show(subtractRanges([r('10:00', '18:00')], [r('12:45', '14:15'), r('17:30', '19:00')]))).toEqual([
+      '10:00–12:45',
+      '14:15–17:30',
+    ]);
   });
 
   it('removes nothing for a touching range and everything for a containing one', () => {
-    expect(show(subtractRanges([r('10:00', '12:00')], [r('12:00', '13:00'), r('09:00', '10:00')]))).toEqual(['10:00–12:00']);
+    expect(show(subtractRanges([r('10:00', '12:00')], [r('12:00', '13:00'), r('09:00', '10:00')]))).toEqual([
+      '10:00–12:00',
+    ]);
     expect(subtractRanges([r('10:00', '12:00')], [r('09:00', '13:00')])).toEqual([]);
     expect(subtractRanges([r('10:00', '12:00')], [r('10:00', '12:00')])).toEqual([]);
   });
 
   it('lets one hole span several ranges', () => {
-    expect(show(subtractRanges([r('10:00', '11:00'), r('12:00', '13:00'), r('14:00', '15:00')], [r('10:30', '14:30')]))).toEqual([
-      '10:00–10:30',
-      '14:30–15:00',
-    ]);
+    expect(
+      show(subtractRanges([r('10:00', '11:00'), r('12:00', '13:00'), r('14:00', '15:00')], [r('10:30', '14:30')])),
+    ).toEqual(['10:00–10:30', '14:30–15:00']);
   });
 });
 
 describe('clampRanges', () => {
   it('cuts the ranges to the window', () => {
-    expect(show(clampRanges([r('08:00', '10:00'), r('11:00', '18:00'), r('19:00', '20:00')], r('09:00', '12:10')))).toEqual([
-      '09:00–10:00',
-      '11:00–12:10',
-    ]);
+    expect(
+      show(clampRanges([r('08:00', '10:00'), r('11:00', '18:00'), r('19:00', '20:00')], r('09:00', '12:10'))),
+    ).toEqual(['09:00–10:00', '11:00–12:10']);
     expect(clampRanges([r('08:00', '10:00')], r('10:00', '12:00'))).toEqual([]);
   });
 });
 
 describe('range algebra agrees with instant-by-instant set operations', () => {
   // Ranges over 0–60 ms: every integer instant can be checked against a boolean oracle.
-  const rangeArb = fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 })).map(([a, b]) => ({ start: new Date(a), end: new Date(b) }));
+  const rangeArb = fc
+    .tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }))
+    .map(([a, b]) => ({ start: new Date(a), end: new Date(b) }));
   const listArb = fc.array(rangeArb, { maxLength: 6 });
   const has = (ranges: DateRange[], t: number) => ranges.some((x) => x.start.getTime() <= t && t < x.end.getTime());
-  const isNormal = (ranges: DateRange[]) => ranges.every((x, i) => x.start < x.end && (i === 0 || ranges[i - 1]!.end < x.start));
+  const isNormal = (ranges: DateRange[]) =>
+    ranges.every((x, i) => x.start < x.end && (i === 0 || ranges[i - 1]!.end < x.start));
 
   it('merge, intersect, subtract and clamp', () => {
     fc.assert(

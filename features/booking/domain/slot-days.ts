@@ -45,7 +45,12 @@ export function groupSlotsByDay(slots: readonly Slot[], viewerTimeZone: string, 
       days.set(date, day);
     }
     const practiceTime = practiceTimeBeside(slot.start, viewer, practiceTimeZone);
-    day.slots.push({ start: new Date(slot.start), end: new Date(slot.end), time: timeOf(viewer), ...(practiceTime ? { practiceTime } : {}) });
+    day.slots.push({
+      start: new Date(slot.start),
+      end: new Date(slot.end),
+      time: timeOf(viewer),
+      ...(practiceTime ? { practiceTime } : {}),
+    });
   }
   // Sorted by date as well as by start: a clock turned back over midnight could revisit a date.
   return [...days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

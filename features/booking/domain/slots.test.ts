@@ -1,10 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { computeSlots, groupSlotsByDay, isSlotStillOpen, practiceDayHours, type DateOverride, type SlotInput, type WeeklyRule } from './slots';
+import {
+  computeSlots,
+  groupSlotsByDay,
+  isSlotStillOpen,
+  practiceDayHours,
+  type DateOverride,
+  type SlotInput,
+  type WeeklyRule,
+} from './slots';
 
 // Instants are written with their offset, so nothing depends on the process's TZ (UTC in tests).
 const jst = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+09:00`);
-const weekdays: WeeklyRule[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday: weekday as WeeklyRule['weekday'], startMinute: 600, endMinute: 1080 }));
-const settings = { durationMinutes: 60, bufferMinutes: 15, minNoticeMinutes: 24 * 60, horizonDays: 60, stepMinutes: 30, practiceTimeZone: 'Asia/Tokyo' };
+const weekdays: WeeklyRule[] = [1, 2, 3, 4, 5].map((weekday) => ({
+  weekday: weekday as WeeklyRule['weekday'],
+  startMinute: 600,
+  endMinute: 1080,
+}));
+const settings = {
+  durationMinutes: 60,
+  bufferMinutes: 15,
+  minNoticeMinutes: 24 * 60,
+  horizonDays: 60,
+  stepMinutes: 30,
+  practiceTimeZone: 'Asia/Tokyo',
+};
 // Monday 2026-11-30, 09:00 in Tokyo.
 const base: SlotInput = { now: jst('2026-11-30', '09:00'), rules: weekdays, overrides: [], busy: [], settings };
 
@@ -14,7 +33,8 @@ const startsOn = (input: SlotInput, date: string) =>
     .map((s) => s.start.toISOString());
 const halfHours = (date: string, from: string, to: string) => {
   const out: string[] = [];
-  for (let t = jst(date, from).getTime(); t <= jst(date, to).getTime(); t += 30 * 60_000) out.push(new Date(t).toISOString());
+  for (let t = jst(date, from).getTime(); t <= jst(date, to).getTime(); t += 30 * 60_000)
+    out.push(new Date(t).toISOString());
   return out;
 };
 
@@ -63,8 +83,13 @@ describe('computeSlots, Mon–Fri 10:00–18:00 in Tokyo, 60 min, buffer 15, ste
   });
 
   it('moves the grid of a day to the start of its merged hours', () => {
-    const input = { ...base, overrides: [{ date: '2026-12-07', kind: 'extra', startMinute: 9 * 60 + 15, endMinute: 10 * 60 + 15 } as const] };
-    expect(practiceDayHours('2026-12-07', weekdays, input.overrides, 'Asia/Tokyo')).toEqual([{ start: jst('2026-12-07', '09:15'), end: jst('2026-12-07', '18:00') }]);
+    const input = {
+      ...base,
+      overrides: [{ date: '2026-12-07', kind: 'extra', startMinute: 9 * 60 + 15, endMinute: 10 * 60 + 15 } as const],
+    };
+    expect(practiceDayHours('2026-12-07', weekdays, input.overrides, 'Asia/Tokyo')).toEqual([
+      { start: jst('2026-12-07', '09:15'), end: jst('2026-12-07', '18:00') },
+    ]);
     expect(startsOn(input, '2026-12-07')).toEqual(halfHours('2026-12-07', '09:15', '16:45'));
   });
 
@@ -82,8 +107,12 @@ describe('computeSlots, Mon–Fri 10:00–18:00 in Tokyo, 60 min, buffer 15, ste
 
   it('rejects nonsense settings and hours', () => {
     expect(() => computeSlots({ ...base, settings: { ...settings, stepMinutes: 0 } })).toThrow(RangeError);
-    expect(() => computeSlots({ ...base, settings: { ...settings, practiceTimeZone: 'Asia/Nowhere' } })).toThrow(RangeError);
-    expect(() => computeSlots({ ...base, rules: [{ weekday: 1, startMinute: 600, endMinute: 1500 }] })).toThrow(RangeError);
+    expect(() => computeSlots({ ...base, settings: { ...settings, practiceTimeZone: 'Asia/Nowhere' } })).toThrow(
+      RangeError,
+    );
+    expect(() => computeSlots({ ...base, rules: [{ weekday: 1, startMinute: 600, endMinute: 1500 }] })).toThrow(
+      RangeError,
+    );
     expect(() => computeSlots({ ...base, overrides: [{ date: '2026-02-30', kind: 'closed' }] })).toThrow(RangeError);
   });
 });
@@ -110,33 +139,64 @@ describe('groupSlotsByDay in the client’s zone', () => {
   };
 
   it('shows no practice time to a viewer whose clock agrees with Tokyo', () => {
-    expect(view(jst('2026-12-03', '14:00'), 'Asia/Tokyo')).toEqual({ date: '2026-12-03', label: '2026年12月3日(木)', time: '14:00', practiceTime: undefined });
+    expect(view(jst('2026-12-03', '14:00'), 'Asia/Tokyo')).toEqual({
+      date: '2026-12-03',
+      label: '2026年12月3日(木)',
+      time: '14:00',
+      practiceTime: undefined,
+    });
     expect(view(jst('2026-12-03', '14:00'), 'Asia/Seoul').practiceTime).toBeUndefined();
   });
 
   it('Europe/London: the same Tokyo hour is an hour apart across the October and March changes', () => {
-    expect(view(jst('2026-10-23', '10:00'), 'Europe/London')).toMatchObject({ date: '2026-10-23', time: '02:00', practiceTime: '日本時間 10:00' });
-    expect(view(jst('2026-10-26', '10:00'), 'Europe/London')).toMatchObject({ date: '2026-10-26', time: '01:00', practiceTime: '日本時間 10:00' });
+    expect(view(jst('2026-10-23', '10:00'), 'Europe/London')).toMatchObject({
+      date: '2026-10-23',
+      time: '02:00',
+      practiceTime: '日本時間 10:00',
+    });
+    expect(view(jst('2026-10-26', '10:00'), 'Europe/London')).toMatchObject({
+      date: '2026-10-26',
+      time: '01:00',
+      practiceTime: '日本時間 10:00',
+    });
     expect(view(jst('2027-03-26', '10:00'), 'Europe/London')).toMatchObject({ date: '2027-03-26', time: '01:00' });
     expect(view(jst('2027-03-29', '10:00'), 'Europe/London')).toMatchObject({ date: '2027-03-29', time: '02:00' });
   });
 
   it('Europe/London across the change, from computed slots', () => {
-    const days = groupSlotsByDay(computeSlots({ ...base, now: jst('2026-10-19', '09:00') }), 'Europe/London', 'Asia/Tokyo');
+    const days = groupSlotsByDay(
+      computeSlots({ ...base, now: jst('2026-10-19', '09:00') }),
+      'Europe/London',
+      'Asia/Tokyo',
+    );
     const friday = days.find((d) => d.date === '2026-10-23')!.slots.map((s) => s.time);
     expect([friday[0], friday.at(-1)]).toEqual(['02:00', '09:00']); // BST: Tokyo 10:00–17:00 is 02:00–09:00
     expect(days.find((d) => d.date === '2026-10-26')!.slots[0]!.time).toBe('01:00');
   });
 
   it('Australia/Adelaide, +10:30 in summer and +9:30 in winter', () => {
-    expect(view(jst('2026-12-02', '10:00'), 'Australia/Adelaide')).toEqual({ date: '2026-12-02', label: '2026年12月2日(水)', time: '11:30', practiceTime: '日本時間 10:00' });
+    expect(view(jst('2026-12-02', '10:00'), 'Australia/Adelaide')).toEqual({
+      date: '2026-12-02',
+      label: '2026年12月2日(水)',
+      time: '11:30',
+      practiceTime: '日本時間 10:00',
+    });
     expect(view(jst('2027-04-02', '10:00'), 'Australia/Adelaide')).toMatchObject({ time: '11:30' });
-    expect(view(jst('2027-04-05', '10:00'), 'Australia/Adelaide')).toMatchObject({ date: '2027-04-05', time: '10:30', practiceTime: '日本時間 10:00' });
+    expect(view(jst('2027-04-05', '10:00'), 'Australia/Adelaide')).toMatchObject({
+      date: '2027-04-05',
+      time: '10:30',
+      practiceTime: '日本時間 10:00',
+    });
     expect(view(jst('2026-12-02', '14:00'), 'Australia/Adelaide').time).toBe('15:30');
   });
 
   it('Asia/Kolkata, +5:30', () => {
-    expect(view(jst('2026-12-03', '10:00'), 'Asia/Kolkata')).toEqual({ date: '2026-12-03', label: '2026年12月3日(木)', time: '06:30', practiceTime: '日本時間 10:00' });
+    expect(view(jst('2026-12-03', '10:00'), 'Asia/Kolkata')).toEqual({
+      date: '2026-12-03',
+      label: '2026年12月3日(木)',
+      time: '06:30',
+      practiceTime: '日本時間 10:00',
+    });
     expect(view(jst('2026-12-03', '17:00'), 'Asia/Kolkata').time).toBe('13:30');
   });
 
@@ -156,7 +216,11 @@ describe('groupSlotsByDay in the client’s zone', () => {
     // Tokyo Wednesday 10:00–16:30 is Tuesday 17:00–23:30 in Los Angeles; Tokyo 17:00 is Wednesday 00:00.
     expect(tuesday.slots.map((s) => s.time).slice(-2)).toEqual(['23:00', '23:30']);
     expect(tuesday.slots.at(-1)!.practiceTime).toBe('日本時間 12月2日(水) 16:30');
-    expect(wednesday.slots[0]).toMatchObject({ time: '00:00', practiceTime: '日本時間 17:00', start: jst('2026-12-02', '17:00') });
+    expect(wednesday.slots[0]).toMatchObject({
+      time: '00:00',
+      practiceTime: '日本時間 17:00',
+      start: jst('2026-12-02', '17:00'),
+    });
     expect(wednesday.slots[1]).toMatchObject({ time: '17:00', practiceTime: '日本時間 12月3日(木) 10:00' });
     expect(days.map((d) => d.date)).toEqual([...days.map((d) => d.date)].sort());
   });

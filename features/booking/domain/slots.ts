@@ -4,19 +4,46 @@
  * then cut slots on a grid. The clock and every setting are passed in.
  */
 import { clampRanges, mergeRanges, subtractRanges, type DateRange } from './ranges';
-import { addDays, assertCivilDate, dateInZone, DAY_MS, dayClock, MINUTE_MS, weekdayOf, type CivilDate, type Weekday } from './zone';
+import {
+  addDays,
+  assertCivilDate,
+  dateInZone,
+  DAY_MS,
+  dayClock,
+  MINUTE_MS,
+  weekdayOf,
+  type CivilDate,
+  type Weekday,
+} from './zone';
 
 export { groupSlotsByDay, type SlotDay, type SlotView } from './slot-days';
 
-export type WeeklyRule = { weekday: Weekday /* 0 = Sunday, in the practice zone */; startMinute: number; endMinute: number /* minutes from 00:00, end ≤ 1440 */ };
+export type WeeklyRule = {
+  weekday: Weekday /* 0 = Sunday, in the practice zone */;
+  startMinute: number;
+  endMinute: number; /* minutes from 00:00, end ≤ 1440 */
+};
 export type DateOverride =
   | { date: CivilDate /* YYYY-MM-DD in the practice zone */; kind: 'closed' }
   | { date: CivilDate; kind: 'extra'; startMinute: number; endMinute: number };
 /** A held or confirmed booking. */
 export type BusyRange = { start: Date; end: Date };
-export type SlotSettings = { durationMinutes: number; bufferMinutes: number; minNoticeMinutes: number; horizonDays: number; stepMinutes: number; practiceTimeZone: string };
+export type SlotSettings = {
+  durationMinutes: number;
+  bufferMinutes: number;
+  minNoticeMinutes: number;
+  horizonDays: number;
+  stepMinutes: number;
+  practiceTimeZone: string;
+};
 export type Slot = { start: Date; end: Date };
-export type SlotInput = { now: Date; rules: readonly WeeklyRule[]; overrides: readonly DateOverride[]; busy: readonly BusyRange[]; settings: SlotSettings };
+export type SlotInput = {
+  now: Date;
+  rules: readonly WeeklyRule[];
+  overrides: readonly DateOverride[];
+  busy: readonly BusyRange[];
+  settings: SlotSettings;
+};
 
 /**
  * The counselor's hours on one practice-zone day, merged.
@@ -28,7 +55,12 @@ export type SlotInput = { now: Date; rules: readonly WeeklyRule[]; overrides: re
  *   Wednesday, rules 10:00–12:00 and 13:00–18:00, extra 18:00–20:00
  *   → [10:00–12:00) [13:00–20:00)   (touching hours merge into one range)
  */
-export function practiceDayHours(date: CivilDate, rules: readonly WeeklyRule[], overrides: readonly DateOverride[], practiceTimeZone: string): DateRange[] {
+export function practiceDayHours(
+  date: CivilDate,
+  rules: readonly WeeklyRule[],
+  overrides: readonly DateOverride[],
+  practiceTimeZone: string,
+): DateRange[] {
   const forDay = overrides.filter((o) => o.date === date);
   const closed = forDay.some((o) => o.kind === 'closed');
   const weekday = weekdayOf(date);
@@ -161,7 +193,8 @@ function assertSlotInput({ now, rules, overrides, settings }: SlotInput): void {
   nonNegative('horizonDays', settings.horizonDays);
   dateInZone(now, settings.practiceTimeZone); // throws RangeError for an unknown zone
   for (const r of rules) {
-    if (!Number.isInteger(r.weekday) || r.weekday < 0 || r.weekday > 6) throw new RangeError(`weekday must be 0–6, got ${r.weekday}`);
+    if (!Number.isInteger(r.weekday) || r.weekday < 0 || r.weekday > 6)
+      throw new RangeError(`weekday must be 0–6, got ${r.weekday}`);
     assertMinutes(r);
   }
   for (const o of overrides) {
@@ -171,7 +204,13 @@ function assertSlotInput({ now, rules, overrides, settings }: SlotInput): void {
 }
 
 function assertMinutes({ startMinute, endMinute }: { startMinute: number; endMinute: number }): void {
-  if (!Number.isInteger(startMinute) || !Number.isInteger(endMinute) || startMinute < 0 || endMinute > 1440 || startMinute >= endMinute) {
+  if (
+    !Number.isInteger(startMinute) ||
+    !Number.isInteger(endMinute) ||
+    startMinute < 0 ||
+    endMinute > 1440 ||
+    startMinute >= endMinute
+  ) {
     throw new RangeError(`hours must satisfy 0 ≤ start < end ≤ 1440 in whole minutes, got ${startMinute}–${endMinute}`);
   }
 }

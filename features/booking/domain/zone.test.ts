@@ -5,7 +5,15 @@ import { addDays, dateInZone, dayClock, instantOf, offsetMinutesAt, weekdayOf, z
 describe('zone arithmetic with Intl', () => {
   it('reads wall-clock parts and offsets in named zones', () => {
     const instant = new Date('2026-12-02T15:00:00Z');
-    expect(zonedParts(instant, 'Asia/Tokyo')).toEqual({ year: 2026, month: 12, day: 3, hour: 0, minute: 0, second: 0, weekday: 4 });
+    expect(zonedParts(instant, 'Asia/Tokyo')).toEqual({
+      year: 2026,
+      month: 12,
+      day: 3,
+      hour: 0,
+      minute: 0,
+      second: 0,
+      weekday: 4,
+    });
     expect(offsetMinutesAt(instant, 'Asia/Tokyo')).toBe(540);
     expect(offsetMinutesAt(instant, 'Australia/Adelaide')).toBe(630);
     expect(offsetMinutesAt(new Date('2026-07-01T00:00:00Z'), 'Australia/Adelaide')).toBe(570);
@@ -37,19 +45,33 @@ describe('zone arithmetic with Intl', () => {
   });
 
   it('round-trips wall-clock times in zones with DST, except inside a gap', () => {
-    const zones = ['America/New_York', 'Europe/London', 'Australia/Adelaide', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Tokyo'];
+    const zones = [
+      'America/New_York',
+      'Europe/London',
+      'Australia/Adelaide',
+      'Australia/Lord_Howe',
+      'America/Santiago',
+      'Asia/Tokyo',
+    ];
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.integer({ min: 0, max: 730 }), fc.integer({ min: 0, max: 1439 }), (zone, dayIndex, minute) => {
-        const date = addDays('2026-01-01', dayIndex);
-        const instant = instantOf(date, minute, zone);
-        expect(dayClock(date, zone)(minute)).toEqual(instant);
-        const p = zonedParts(instant, zone);
-        const shown = `${dateInZone(instant, zone)} ${p.hour * 60 + p.minute}`;
-        if (shown === `${date} ${minute}`) return;
-        // Not shown as asked: only possible in a gap, where the clock jumps over that time.
-        const gap = offsetMinutesAt(new Date(instant.getTime() + 1), zone) - offsetMinutesAt(new Date(instant.getTime() - 3 * 3_600_000), zone);
-        expect(gap).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: 0, max: 730 }),
+        fc.integer({ min: 0, max: 1439 }),
+        (zone, dayIndex, minute) => {
+          const date = addDays('2026-01-01', dayIndex);
+          const instant = instantOf(date, minute, zone);
+          expect(dayClock(date, zone)(minute)).toEqual(instant);
+          const p = zonedParts(instant, zone);
+          const shown = `${dateInZone(instant, zone)} ${p.hour * 60 + p.minute}`;
+          if (shown === `${date} ${minute}`) return;
+          // Not shown as asked: only possible in a gap, where the clock jumps over that time.
+          const gap =
+            offsetMinutesAt(new Date(instant.getTime() + 1), zone) -
+            offsetMinutesAt(new Date(instant.getTime() - 3 * 3_600_000), zone);
+          expect(gap).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 500 },
     );
   });

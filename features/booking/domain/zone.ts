@@ -8,7 +8,15 @@ export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 /** A calendar date, YYYY-MM-DD, in some zone the caller knows. */
 export type CivilDate = string;
 
-export type ZonedParts = { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: Weekday };
+export type ZonedParts = {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: Weekday;
+};
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
@@ -45,7 +53,9 @@ export function zonedParts(instant: Date, timeZone: string): ZonedParts {
   if (numbers.length === 6) numbers = [numbers[2]!, numbers[0]!, numbers[1]!, numbers[3]!, numbers[4]!, numbers[5]!];
   else {
     const parts = formatter.formatToParts(instant);
-    numbers = (['year', 'month', 'day', 'hour', 'minute', 'second'] as const).map((type) => Number(parts.find((p) => p.type === type)?.value));
+    numbers = (['year', 'month', 'day', 'hour', 'minute', 'second'] as const).map((type) =>
+      Number(parts.find((p) => p.type === type)?.value),
+    );
   }
   const [year = NaN, month = NaN, day = NaN, hour = NaN, minute = NaN, second = NaN] = numbers;
   return {

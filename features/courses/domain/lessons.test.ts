@@ -14,7 +14,12 @@ const lesson = (over: Partial<LessonSchedule> = {}): LessonSchedule => ({
 
 describe('lessonChange: what participants are told about', () => {
   it('a save with the same times and link (new Date objects, as read back) is no change', () => {
-    expect(lessonChange(lesson(), lesson({ startsAt: new Date(start.getTime()), endsAt: new Date(start.getTime() + 60 * M) }))).toBeNull();
+    expect(
+      lessonChange(
+        lesson(),
+        lesson({ startsAt: new Date(start.getTime()), endsAt: new Date(start.getTime() + 60 * M) }),
+      ),
+    ).toBeNull();
   });
 
   it('an empty link and no link are the same', () => {
@@ -22,7 +27,12 @@ describe('lessonChange: what participants are told about', () => {
   });
 
   it.each([
-    ['a new start', { startsAt: new Date(start.getTime() + H), endsAt: new Date(start.getTime() + 2 * H) }, true, false],
+    [
+      'a new start',
+      { startsAt: new Date(start.getTime() + H), endsAt: new Date(start.getTime() + 2 * H) },
+      true,
+      false,
+    ],
     ['a new length', { endsAt: new Date(start.getTime() + 90 * M) }, true, false],
     ['a new meeting link', { meetingUrl: 'https://meet.example.jp/b' }, false, true],
     ['a link removed', { meetingUrl: null }, false, true],
@@ -36,7 +46,10 @@ describe('lessonChange: what participants are told about', () => {
 });
 
 describe('isWorthTelling: only lessons still ahead', () => {
-  const moved = lessonChange(lesson(), lesson({ startsAt: new Date(start.getTime() + H), endsAt: new Date(start.getTime() + 2 * H) }))!;
+  const moved = lessonChange(
+    lesson(),
+    lesson({ startsAt: new Date(start.getTime() + H), endsAt: new Date(start.getTime() + 2 * H) }),
+  )!;
 
   it.each([
     ['a day before', new Date(start.getTime() - 24 * H), true],

@@ -14,7 +14,8 @@ export type LessonChange =
  */
 export function lessonChange(before: LessonSchedule | undefined, after: LessonSchedule): LessonChange | null {
   if (!before) return { kind: 'added', after };
-  const timeChanged = before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime();
+  const timeChanged =
+    before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime();
   const linkChanged = (before.meetingUrl || null) !== (after.meetingUrl || null);
   return timeChanged || linkChanged ? { kind: 'changed', before, after, timeChanged, linkChanged } : null;
 }
@@ -36,7 +37,8 @@ const HOUR_MS = 60 * 60 * 1000;
  * 12-02 10:00Z is due, one at 10:01Z is not yet, and one starting at 12-01 10:00Z has begun.
  */
 export function lessonReminderWindow(now: Date, leadHours: number): { after: Date; until: Date } {
-  if (!Number.isFinite(leadHours) || leadHours <= 0) throw new RangeError(`the reminder lead must be positive, got ${leadHours}`);
+  if (!Number.isFinite(leadHours) || leadHours <= 0)
+    throw new RangeError(`the reminder lead must be positive, got ${leadHours}`);
   return { after: now, until: new Date(now.getTime() + leadHours * HOUR_MS) };
 }
 

@@ -38,13 +38,21 @@ describe('courseRefund, full until 7 days before the first lesson, none after', 
     expect(refund(at(sevenDays), 29_800).refundYen).toBe(29_800);
     expect(() => refund(firstLessonAt, 33_000.1)).toThrow(RangeError);
     expect(() => refund(firstLessonAt, -33_000)).toThrow(RangeError);
-    expect(() => courseRefund({ fullRefundUntilDaysBefore: -1, firstLessonAt, now: firstLessonAt, priceYen: 1 })).toThrow(RangeError);
+    expect(() =>
+      courseRefund({ fullRefundUntilDaysBefore: -1, firstLessonAt, now: firstLessonAt, priceYen: 1 }),
+    ).toThrow(RangeError);
   });
 });
 
 describe('registrationState', () => {
   const deadline = new Date('2027-01-10T15:00:00Z');
-  const base = { status: 'open' as const, capacity: 12, seatsTaken: 11, deadline, now: new Date(deadline.getTime() - 1) };
+  const base = {
+    status: 'open' as const,
+    capacity: 12,
+    seatsTaken: 11,
+    deadline,
+    now: new Date(deadline.getTime() - 1),
+  };
   it('is open with a seat left before the deadline, full with none, closed from the deadline on', () => {
     expect(registrationState(base)).toBe('open');
     expect(registrationState({ ...base, seatsTaken: 12 })).toBe('full');

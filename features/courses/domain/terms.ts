@@ -15,7 +15,8 @@ export function courseRefund(input: {
   cancelledBy?: 'client' | 'counselor';
 }): CourseRefund {
   const { fullRefundUntilDaysBefore, firstLessonAt, now, priceYen } = input;
-  if (!Number.isSafeInteger(priceYen) || priceYen < 0) throw new RangeError(`yen amounts are non-negative integers, got ${priceYen}`);
+  if (!Number.isSafeInteger(priceYen) || priceYen < 0)
+    throw new RangeError(`yen amounts are non-negative integers, got ${priceYen}`);
   if (!Number.isFinite(fullRefundUntilDaysBefore) || fullRefundUntilDaysBefore < 0) {
     throw new RangeError(`fullRefundUntilDaysBefore must be zero or more, got ${fullRefundUntilDaysBefore}`);
   }
@@ -28,7 +29,13 @@ export function courseRefund(input: {
 export type RegistrationState = 'open' | 'full' | 'closed' | 'cancelled';
 
 /** Whether a cohort takes registrations now: before its deadline, with a seat free. */
-export function registrationState(input: { status: 'open' | 'cancelled'; capacity: number; seatsTaken: number; deadline: Date; now: Date }): RegistrationState {
+export function registrationState(input: {
+  status: 'open' | 'cancelled';
+  capacity: number;
+  seatsTaken: number;
+  deadline: Date;
+  now: Date;
+}): RegistrationState {
   if (input.status === 'cancelled') return 'cancelled';
   if (input.now.getTime() >= input.deadline.getTime()) return 'closed';
   return input.seatsTaken >= input.capacity ? 'full' : 'open';

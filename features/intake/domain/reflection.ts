@@ -19,7 +19,9 @@ export function reflectionFromScores(scores: readonly DimensionScore[]): string[
     .sort((a, b) => b.value! - a.value!)
     .slice(0, 2);
   if (notable.length === 0) {
-    return ['いまの気持ちを丁寧に見つめてくださって、ありがとうございます。大きく揺れているところは少ないようですが、小さな引っかかりも大切なテーマです。'];
+    return [
+      'いまの気持ちを丁寧に見つめてくださって、ありがとうございます。大きく揺れているところは少ないようですが、小さな引っかかりも大切なテーマです。',
+    ];
   }
   return notable.map((s) => s.reflection);
 }

@@ -17,7 +17,10 @@ function validAnswer(q: Question): fc.Arbitrary<unknown> {
       return q.required ? fc.constantFrom(...values) : fc.option(fc.constantFrom(...values), { nil: null });
     }
     case 'multiple':
-      return fc.subarray(q.options.map((o) => o.value), { minLength: q.required ? 1 : 0 });
+      return fc.subarray(
+        q.options.map((o) => o.value),
+        { minLength: q.required ? 1 : 0 },
+      );
     case 'short':
     case 'long':
       return q.required ? text(q.maxLength).filter((s) => s.trim().length > 0) : text(q.maxLength);
@@ -35,7 +38,10 @@ function invalidAnswer(q: Question): fc.Arbitrary<unknown> {
     case 'single':
     case 'scale': {
       const values: string[] = q.kind === 'scale' ? [...scaleValues] : q.options.map((o) => o.value);
-      const outside = fc.oneof(fc.string().filter((s) => !values.includes(s)), fc.constantFrom('0', '6', '3.5'));
+      const outside = fc.oneof(
+        fc.string().filter((s) => !values.includes(s)),
+        fc.constantFrom('0', '6', '3.5'),
+      );
       return q.required ? fc.oneof(outside, wrongType, fc.constant(null)) : fc.oneof(outside, wrongType);
     }
     case 'multiple': {
@@ -51,7 +57,9 @@ function invalidAnswer(q: Question): fc.Arbitrary<unknown> {
     case 'short':
     case 'long': {
       const tooLong = fc.integer({ min: 1, max: 40 }).map((extra) => 'あ'.repeat(q.maxLength + extra));
-      return q.required ? fc.oneof(tooLong, fc.constantFrom('', '   ', '　\n'), wrongType) : fc.oneof(tooLong, wrongType);
+      return q.required
+        ? fc.oneof(tooLong, fc.constantFrom('', '   ', '　\n'), wrongType)
+        : fc.oneof(tooLong, wrongType);
     }
   }
 }

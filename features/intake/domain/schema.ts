@@ -12,7 +12,8 @@ export type SchemaMode = 'submit' | 'draft';
 const m = messages.intake.validation;
 
 function choice(values: readonly string[], required: boolean) {
-  const error = (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null ? m.choose : m.invalidChoice);
+  const error = (issue: { input?: unknown }) =>
+    issue.input === undefined || issue.input === null ? m.choose : m.invalidChoice;
   const schema = z.enum(values as [string, ...string[]], { error });
   return required ? schema : schema.nullish();
 }
@@ -38,7 +39,10 @@ function questionSchema(q: Question, mode: SchemaMode): z.ZodType {
     }
     case 'short':
     case 'long': {
-      const text = z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? m.required : m.invalidText) }).trim().max(q.maxLength, m.tooLong(q.maxLength));
+      const text = z
+        .string({ error: (issue) => (issue.input === undefined || issue.input === null ? m.required : m.invalidText) })
+        .trim()
+        .max(q.maxLength, m.tooLong(q.maxLength));
       return required ? text.min(1, m.required) : text.optional();
     }
   }
@@ -56,5 +60,10 @@ export function questionsOf(sections: readonly Section[]): Question[] {
 
 /** The blank answers a new form starts from (checkbox groups as empty lists). */
 export function emptyAnswers(sections: readonly Section[]): Record<string, string | string[] | null> {
-  return Object.fromEntries(questionsOf(sections).map((q) => [q.id, q.kind === 'multiple' ? [] : q.kind === 'short' || q.kind === 'long' ? '' : null]));
+  return Object.fromEntries(
+    questionsOf(sections).map((q) => [
+      q.id,
+      q.kind === 'multiple' ? [] : q.kind === 'short' || q.kind === 'long' ? '' : null,
+    ]),
+  );
 }

@@ -1,7 +1,14 @@
 import type { Answers, Definition, Question } from './types';
 
 export type DimensionLevel = 'low' | 'middle' | 'high';
-export type DimensionScore = { id: string; label: string; reflection: string; value: number | null; level: DimensionLevel | null; answered: number };
+export type DimensionScore = {
+  id: string;
+  label: string;
+  reflection: string;
+  value: number | null;
+  level: DimensionLevel | null;
+  answered: number;
+};
 
 /** The counselor's words for a level; never shown to the client. */
 export const dimensionLevelLabel: Record<DimensionLevel, string> = { low: '低め', middle: '中くらい', high: '高め' };
@@ -22,7 +29,9 @@ function contribution(q: Question, answer: unknown, dimension: string): number |
   if (q.kind === 'multiple') {
     const total = q.options.reduce((sum, o) => sum + (o.weights?.[dimension] ?? 0), 0);
     if (total === 0 || !Array.isArray(answer)) return undefined;
-    const chosen = q.options.filter((o) => answer.includes(o.value)).reduce((sum, o) => sum + (o.weights?.[dimension] ?? 0), 0);
+    const chosen = q.options
+      .filter((o) => answer.includes(o.value))
+      .reduce((sum, o) => sum + (o.weights?.[dimension] ?? 0), 0);
     return chosen / total;
   }
   return undefined;
@@ -38,9 +47,18 @@ export function levelOf(value: number): DimensionLevel {
 export function scoreDefinition(def: Definition, answers: Answers): DimensionScore[] {
   const questions = def.sections.flatMap((s) => s.questions);
   return def.dimensions.map((d) => {
-    const parts = questions.map((q) => contribution(q, answers[q.id], d.id)).filter((v): v is number => v !== undefined);
+    const parts = questions
+      .map((q) => contribution(q, answers[q.id], d.id))
+      .filter((v): v is number => v !== undefined);
     const value = parts.length > 0 ? parts.reduce((a, b) => a + b, 0) / parts.length : null;
-    return { id: d.id, label: d.label, reflection: d.reflection, value, level: value === null ? null : levelOf(value), answered: parts.length };
+    return {
+      id: d.id,
+      label: d.label,
+      reflection: d.reflection,
+      value,
+      level: value === null ? null : levelOf(value),
+      answered: parts.length,
+    };
   });
 }
 

@@ -4,7 +4,11 @@ import { readingMinutes, renderMarkdown } from './markdown';
 describe('renderMarkdown', () => {
   it('renders GFM pipe tables with header cells, wrapped in a labelled scroll region', () => {
     const { html } = renderMarkdown(
-      ['| チェック項目 | 脈ありの傾向 | 脈なしの傾向 |', '|---|---|---|', '| 連絡頻度 | 相手からも定期的に来る | 自分からのみが続く |'].join('\n'),
+      [
+        '| チェック項目 | 脈ありの傾向 | 脈なしの傾向 |',
+        '|---|---|---|',
+        '| 連絡頻度 | 相手からも定期的に来る | 自分からのみが続く |',
+      ].join('\n'),
     );
     expect(html).toContain('<th>チェック項目</th>');
     expect(html).toContain('<td>自分からのみが続く</td>');
@@ -28,7 +32,9 @@ describe('renderMarkdown', () => {
   });
 
   it('builds a table of contents of the sections (h2) with readable Japanese ids', () => {
-    const { html, toc } = renderMarkdown('## 進展しない片思いの心理を知る\n\n本文\n\n### 相手の心理\n\n本文\n\n## まとめ');
+    const { html, toc } = renderMarkdown(
+      '## 進展しない片思いの心理を知る\n\n本文\n\n### 相手の心理\n\n本文\n\n## まとめ',
+    );
     expect(toc).toEqual([
       { id: '進展しない片思いの心理を知る', text: '進展しない片思いの心理を知る' },
       { id: 'まとめ', text: 'まとめ' },

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { countOccurrences, likePattern, normalizeForSearch, parseSearchQuery, rankSearchHits, searchScore, type SearchHitFeatures } from './search';
+import {
+  countOccurrences,
+  likePattern,
+  normalizeForSearch,
+  parseSearchQuery,
+  rankSearchHits,
+  searchScore,
+  type SearchHitFeatures,
+} from './search';
 
 const none: SearchHitFeatures = { titleHits: 0, summaryHits: 0, themeHits: 0, bodyHits: 0, bodyLength: 10_000 };
 

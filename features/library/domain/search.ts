@@ -52,9 +52,7 @@ export function searchScore(f: SearchHitFeatures): number {
 }
 
 export function rankSearchHits<T extends SearchHitFeatures & { publishedAt: Date }>(hits: T[]): T[] {
-  return [...hits].sort(
-    (a, b) => searchScore(b) - searchScore(a) || b.publishedAt.getTime() - a.publishedAt.getTime(),
-  );
+  return [...hits].sort((a, b) => searchScore(b) - searchScore(a) || b.publishedAt.getTime() - a.publishedAt.getTime());
 }
 
 /** Counts non-overlapping occurrences of each term in a normalised text. */

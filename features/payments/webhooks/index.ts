@@ -20,8 +20,16 @@ const handlers: Partial<Record<Stripe.Event['type'], Handler>> = {
  * that the route answers 5xx and Stripe delivers it again. Handlers are idempotent by state,
  * so two deliveries racing each other are harmless too.
  */
-export async function handleStripeEvent(db: Db, event: Stripe.Event, now: Date): Promise<'processed' | 'duplicate' | 'ignored'> {
-  const [seen] = await db.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, event.id)).limit(1);
+export async function handleStripeEvent(
+  db: Db,
+  event: Stripe.Event,
+  now: Date,
+): Promise<'processed' | 'duplicate' | 'ignored'> {
+  const [seen] = await db
+    .select({ id: stripeEvents.id })
+    .from(stripeEvents)
+    .where(eq(stripeEvents.id, event.id))
+    .limit(1);
   if (seen) return 'duplicate';
   const handler = handlers[event.type];
   if (handler) await handler(db, event, now);

@@ -109,7 +109,6 @@ export default async function ArticlePage({ params }: Props) {
         </section>
       ) : null}
 
-
       <script
         type="application/ld+json"
         dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}

@@ -25,10 +25,15 @@ export default async function BookSessionTypePage({ params, searchParams }: Prop
     <div className="container container--narrow">
       <h1>{type.name}の予約</h1>
       <p>
-        {formatYen(type.priceYen)}・{type.durationMinutes}分。ご希望の日時を選んでください（ログインは次の画面で行います）。
+        {formatYen(type.priceYen)}・{type.durationMinutes}
+        分。ご希望の日時を選んでください（ログインは次の画面で行います）。
       </p>
       {theme ? <p className="notice">ご相談のテーマ：{theme.label}</p> : null}
-      <SlotPicker slots={slots.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString() }))} sessionType={type.slug} theme={theme?.id} />
+      <SlotPicker
+        slots={slots.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString() }))}
+        sessionType={type.slug}
+        theme={theme?.id}
+      />
     </div>
   );
 }

@@ -14,7 +14,11 @@ export default async function BookingSuccessPage({ searchParams }: Props) {
   const sessionId = (await searchParams).session_id ?? '';
   const user = await requireUser(`/book/success?session_id=${encodeURIComponent(sessionId)}`);
   if (!/^cs_[A-Za-z0-9_]+$/.test(sessionId)) notFound();
-  const result = await reconcileForClient(await getDb(), { checkoutSessionId: sessionId, clientId: user.id, now: new Date() });
+  const result = await reconcileForClient(await getDb(), {
+    checkoutSessionId: sessionId,
+    clientId: user.id,
+    now: new Date(),
+  });
   if (!result) notFound();
   const status = result.bookingStatus;
   return (
@@ -33,7 +37,9 @@ export default async function BookingSuccessPage({ searchParams }: Props) {
       ) : result.outcome === 'pending' ? (
         <>
           <h1>お支払いを確認しています</h1>
-          <p role="status">決済の完了を待っています。数分後にマイページでご確認ください。完了すると確認メールをお送りします。</p>
+          <p role="status">
+            決済の完了を待っています。数分後にマイページでご確認ください。完了すると確認メールをお送りします。
+          </p>
           <p>
             <Link href="/portal">マイページへ</Link>
           </p>
@@ -41,7 +47,9 @@ export default async function BookingSuccessPage({ searchParams }: Props) {
       ) : result.outcome === 'lost' ? (
         <>
           <h1>ご予約をお取りできませんでした</h1>
-          <p role="alert">お支払いの完了までに仮押さえの時間が過ぎ、この時間にほかのご予約が入りました。お支払いいただいた金額は全額を返金しました（詳細はメールでお知らせしています）。</p>
+          <p role="alert">
+            お支払いの完了までに仮押さえの時間が過ぎ、この時間にほかのご予約が入りました。お支払いいただいた金額は全額を返金しました（詳細はメールでお知らせしています）。
+          </p>
           <p>
             <Link href="/sessions">別の日時を選ぶ</Link>
           </p>

@@ -21,7 +21,11 @@ const loadCourse = cache(async (slug: string) => getCourseBySlug(await getDb(), 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await loadCourse((await params).slug);
   if (!found) return { title: '心理学講座' };
-  return { title: found.course.title, description: found.course.summary, alternates: { canonical: `/courses/${found.course.slug}` } };
+  return {
+    title: found.course.title,
+    description: found.course.summary,
+    alternates: { canonical: `/courses/${found.course.slug}` },
+  };
 }
 
 export default async function CoursePage({ params }: Props) {
@@ -34,7 +38,13 @@ export default async function CoursePage({ params }: Props) {
   // Cohorts under way or over are the enrolled clients' business (their portal), not the visitor's.
   const cohorts = found.cohorts.filter((c) => !c.lessons[0] || c.lessons[0].startsAt > now);
   const user = await getCurrentUser();
-  const standing = user ? await getClientCourseStanding(db, user.id, cohorts.map((c) => c.id)) : { seats: [], waiting: [] };
+  const standing = user
+    ? await getClientCourseStanding(
+        db,
+        user.id,
+        cohorts.map((c) => c.id),
+      )
+    : { seats: [], waiting: [] };
   return (
     <div className="container container--narrow">
       <h1>{course.title}</h1>
@@ -45,7 +55,9 @@ export default async function CoursePage({ params }: Props) {
       {cohorts.length === 0 ? <p>次回の開講日程は、決まりしだいこのページでお知らせします。</p> : null}
       {cohorts.map((cohort) => {
         const state = registrationState({ ...cohort, deadline: cohort.registrationDeadline, now });
-        const seat = standing.seats.find((s) => s.cohortId === cohort.id && (s.status === 'enrolled' || (s.holdExpiresAt && s.holdExpiresAt > now)));
+        const seat = standing.seats.find(
+          (s) => s.cohortId === cohort.id && (s.status === 'enrolled' || (s.holdExpiresAt && s.holdExpiresAt > now)),
+        );
         const waiting = standing.waiting.some((w) => w.cohortId === cohort.id);
         const headingId = `cohort-${cohort.id}-heading`;
         return (
@@ -55,7 +67,11 @@ export default async function CoursePage({ params }: Props) {
               <dt>受講料</dt>
               <dd>{formatYen(cohort.priceYen)}</dd>
               <dt>残席</dt>
-              <dd>{state === 'full' ? '満席（キャンセル待ちを受け付けています）' : `${seatsLeft(cohort.capacity, cohort.seatsTaken)}席（定員${cohort.capacity}名）`}</dd>
+              <dd>
+                {state === 'full'
+                  ? '満席（キャンセル待ちを受け付けています）'
+                  : `${seatsLeft(cohort.capacity, cohort.seatsTaken)}席（定員${cohort.capacity}名）`}
+              </dd>
               <dt>申込締切</dt>
               <dd>
                 <LessonTime at={cohort.registrationDeadline.toISOString()} />
@@ -86,7 +102,8 @@ export default async function CoursePage({ params }: Props) {
                 </Link>
                 <br />
                 <small>
-                  はじめての方は<Link href={`/register?callbackUrl=${encodeURIComponent(`/courses/${course.slug}`)}`}>新規登録</Link>
+                  はじめての方は
+                  <Link href={`/register?callbackUrl=${encodeURIComponent(`/courses/${course.slug}`)}`}>新規登録</Link>
                 </small>
               </p>
             ) : waiting ? (

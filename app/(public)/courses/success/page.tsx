@@ -27,7 +27,9 @@ export default async function CourseSuccessPage({ searchParams }: Props) {
       {enrollment.status === 'enrolled' ? (
         <>
           <h1>お申し込みが完了しました</h1>
-          <p role="status">お支払いを確認しました。すべての回の日程（カレンダー用のファイル付き）をメールでお送りしています。</p>
+          <p role="status">
+            お支払いを確認しました。すべての回の日程（カレンダー用のファイル付き）をメールでお送りしています。
+          </p>
           <p>
             <Link className="button" href={`/portal/courses/${cohort.id}`}>
               講義の日程と資料を見る
@@ -37,7 +39,9 @@ export default async function CourseSuccessPage({ searchParams }: Props) {
       ) : result.outcome === 'pending' ? (
         <>
           <h1>お支払いを確認しています</h1>
-          <p role="status">決済の完了を待っています。完了すると確認メールをお送りします。数分後にマイページでご確認ください。</p>
+          <p role="status">
+            決済の完了を待っています。完了すると確認メールをお送りします。数分後にマイページでご確認ください。
+          </p>
           <p>
             <Link href="/portal">マイページへ</Link>
           </p>
@@ -45,7 +49,9 @@ export default async function CourseSuccessPage({ searchParams }: Props) {
       ) : result.outcome === 'lost' ? (
         <>
           <h1>お申し込みをお受けできませんでした</h1>
-          <p role="alert">お支払いの完了までにお席の確保時間が過ぎ、お席が埋まりました。お支払いいただいた金額は全額を返金しました（詳細はメールでお知らせしています）。</p>
+          <p role="alert">
+            お支払いの完了までにお席の確保時間が過ぎ、お席が埋まりました。お支払いいただいた金額は全額を返金しました（詳細はメールでお知らせしています）。
+          </p>
           <p>
             <Link href={`/courses/${course.slug}`}>講座のページへ</Link>
           </p>
@@ -55,7 +61,9 @@ export default async function CourseSuccessPage({ searchParams }: Props) {
       ) : (
         <>
           <h1>お支払いは完了していません</h1>
-          <p role="alert">お席の確保時間が過ぎたか、お支払いが完了していません。講座のページからもう一度お申し込みください。</p>
+          <p role="alert">
+            お席の確保時間が過ぎたか、お支払いが完了していません。講座のページからもう一度お申し込みください。
+          </p>
           <p>
             <Link href={`/courses/${course.slug}`}>講座のページへ</Link>
           </p>

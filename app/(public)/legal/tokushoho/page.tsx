@@ -22,16 +22,27 @@ export default async function TokushohoPage() {
     ['販売業者', seller.businessName],
     ['運営統括責任者', seller.representative],
     ['所在地', `${seller.postalCode} ${seller.address}`],
-    ['電話番号', <>{seller.phone}<br />{seller.phoneNote}</>],
+    [
+      '電話番号',
+      <>
+        {seller.phone}
+        <br />
+        {seller.phoneNote}
+      </>,
+    ],
     ['メールアドレス', seller.email],
     [
       '販売価格',
       <>
         {sessionTypes.map((s) => (
-          <span key={s.id} className="block">{s.name}：{formatYen(s.priceYen)}</span>
+          <span key={s.id} className="block">
+            {s.name}：{formatYen(s.priceYen)}
+          </span>
         ))}
         {coursePrices.map((c) => (
-          <span key={c.slug} className="block">{c.title}：{coursePriceText(c)}</span>
+          <span key={c.slug} className="block">
+            {c.title}：{coursePriceText(c)}
+          </span>
         ))}
       </>,
     ],
@@ -42,10 +53,11 @@ export default async function TokushohoPage() {
     [
       'キャンセル・返金',
       <>
-        個人セッション：{free?.label}は無料（全額返金）、{half?.label}は{half?.feePercent}%、{full?.label}は{full?.feePercent}%のキャンセル料を申し受けます。
-        カウンセラーの都合によるキャンセルは全額返金いたします。
+        個人セッション：{free?.label}は無料（全額返金）、{half?.label}は{half?.feePercent}%、{full?.label}は
+        {full?.feePercent}%のキャンセル料を申し受けます。 カウンセラーの都合によるキャンセルは全額返金いたします。
         <br />
-        心理学講座：初回講義の{cancellationPolicy.course.fullRefundUntilDaysBefore}日前までは全額返金、それ以降の返金はいたしかねます。
+        心理学講座：初回講義の{cancellationPolicy.course.fullRefundUntilDaysBefore}
+        日前までは全額返金、それ以降の返金はいたしかねます。
         <br />
         詳しくは<Link href="/legal/cancellation">キャンセルポリシー</Link>をご覧ください。
       </>,

@@ -33,7 +33,9 @@ export default async function SelfCheckPage({ params }: Props) {
     <div className="container container--narrow">
       <h1>セルフチェック：{theme.label}</h1>
       <p>いくつかの質問に答えると、いまの気持ちを整理する手がかりが表示されます。</p>
-      <p className="notice">お名前やメールアドレスは不要です。回答はこの画面の中だけで使われ、どこにも送信・保存されません。</p>
+      <p className="notice">
+        お名前やメールアドレスは不要です。回答はこの画面の中だけで使われ、どこにも送信・保存されません。
+      </p>
       <SelfCheckForm theme={theme.id}>
         {related.length > 0 ? (
           <>

@@ -5,7 +5,12 @@ import { ArticleEditor } from '@/components/publishing/article-editor';
 import { RevisionList } from '@/components/publishing/revision-list';
 import { Notice } from '@/components/ui/form-status';
 import { getDb } from '@/db';
-import { articleState, getArticleForAdmin, listArticleRevisions, listScheduledArticleTimes } from '@/features/library/admin-queries';
+import {
+  articleState,
+  getArticleForAdmin,
+  listArticleRevisions,
+  listScheduledArticleTimes,
+} from '@/features/library/admin-queries';
 import type { ThemeId } from '@/features/library/themes';
 import { requireCounselor } from '@/lib/auth/guards';
 import { formatDateTimeJa } from '@/lib/format';
@@ -25,9 +30,16 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   if (!article) notFound();
   const now = new Date();
   const state = articleState(article, now);
-  const [revisions, taken] = await Promise.all([listArticleRevisions(db, article.id), listScheduledArticleTimes(db, now)]);
+  const [revisions, taken] = await Promise.all([
+    listArticleRevisions(db, article.id),
+    listScheduledArticleTimes(db, now),
+  ]);
   const suggested = nextPublicationTime(now, columnRhythm, taken);
-  const stateText = { draft: '下書き', scheduled: `公開予約：${article.publishedAt ? formatDateTimeJa(article.publishedAt, siteConfig.timeZone) : ''}`, published: '公開中' }[state];
+  const stateText = {
+    draft: '下書き',
+    scheduled: `公開予約：${article.publishedAt ? formatDateTimeJa(article.publishedAt, siteConfig.timeZone) : ''}`,
+    published: '公開中',
+  }[state];
   return (
     <>
       <p>
@@ -62,7 +74,11 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         <h2 id="revisions-heading">保存した版</h2>
         <RevisionList
           articleId={article.id}
-          revisions={revisions.map((r) => ({ id: r.id, title: r.title, when: formatDateTimeJa(r.createdAt, siteConfig.timeZone) }))}
+          revisions={revisions.map((r) => ({
+            id: r.id,
+            title: r.title,
+            when: formatDateTimeJa(r.createdAt, siteConfig.timeZone),
+          }))}
         />
       </section>
     </>

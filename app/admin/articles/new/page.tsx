@@ -18,7 +18,15 @@ export default async function NewArticlePage() {
         published={false}
         version="new"
         suggestedTime={toJstLocal(suggested)}
-        initial={{ title: '', slug: '', summary: '', themes: [], bodyMarkdown: '', publication: 'draft', scheduledAt: '' }}
+        initial={{
+          title: '',
+          slug: '',
+          summary: '',
+          themes: [],
+          bodyMarkdown: '',
+          publication: 'draft',
+          scheduledAt: '',
+        }}
       />
     </>
   );

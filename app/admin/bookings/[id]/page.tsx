@@ -25,13 +25,21 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
   const booking = await getAdminBooking(db, id);
   if (!booking) notFound();
   // Opening the page reads the questionnaire: the read is written to the audit log.
-  const intake = await readIntakeAsCounselor(db, getIntakeKeyring(), { bookingId: booking.id, counselorId: counselor.id, now: new Date() });
+  const intake = await readIntakeAsCounselor(db, getIntakeKeyring(), {
+    bookingId: booking.id,
+    counselorId: counselor.id,
+    now: new Date(),
+  });
   const started = booking.startsAt <= new Date();
   const { notice } = await searchParams;
   return (
     <>
       <h1>予約の詳細</h1>
-      {notice === 'cancelled' ? <p role="status" className="form-status form-status--ok">キャンセルし、全額を返金しました。クライアントにメールでお知らせしました。</p> : null}
+      {notice === 'cancelled' ? (
+        <p role="status" className="form-status form-status--ok">
+          キャンセルし、全額を返金しました。クライアントにメールでお知らせしました。
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>状態</dt>
         <dd>{bookingStatusLabel[booking.status]}</dd>
@@ -72,10 +80,16 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
         <h2 id="intake-heading">事前アンケート</h2>
         <CounselorIntake view={intake} headingId="intake" />
       </section>
-      {booking.status === 'confirmed' && booking.mode === 'online' ? <MeetingUrlForm bookingId={booking.id} current={booking.meetingUrl} /> : null}
+      {booking.status === 'confirmed' && booking.mode === 'online' ? (
+        <MeetingUrlForm bookingId={booking.id} current={booking.meetingUrl} />
+      ) : null}
       {booking.status === 'confirmed' && started ? <BookingOutcomeButtons bookingId={booking.id} /> : null}
       {booking.status === 'confirmed' ? (
-        <CancelBookingForm bookingId={booking.id} asCounselor preview={`カウンセラー都合のキャンセルでは、全額（${formatYen(booking.priceYen)}）を返金します。`} />
+        <CancelBookingForm
+          bookingId={booking.id}
+          asCounselor
+          preview={`カウンセラー都合のキャンセルでは、全額（${formatYen(booking.priceYen)}）を返金します。`}
+        />
       ) : null}
       <p>
         <Link href="/admin/bookings">予約の一覧へ</Link>

@@ -28,7 +28,11 @@ export default async function AdminClientPage({ params }: Props) {
   if (!client || client.role !== 'client') notFound();
   const bookings = await listClientBookings(db, client.id);
   // Each questionnaire shown here is a read by the counselor, and is written to the audit log.
-  const views = await readClientIntakesAsCounselor(db, getIntakeKeyring(), { clientId: client.id, counselorId: counselor.id, now: new Date() });
+  const views = await readClientIntakesAsCounselor(db, getIntakeKeyring(), {
+    clientId: client.id,
+    counselorId: counselor.id,
+    now: new Date(),
+  });
   const intakes = bookings.flatMap((booking) => {
     const view = views.find((v) => v.bookingId === booking.id);
     return view ? [{ booking, view }] : [];
@@ -64,7 +68,8 @@ export default async function AdminClientPage({ params }: Props) {
                 <Link href={`/admin/bookings/${b.id}`}>
                   {formatDateTimeJa(b.startsAt, siteConfig.timeZone)}　{b.sessionTypeName}
                 </Link>
-                （{bookingStatusLabel[b.status]}・アンケート：{intakeStatusLabel[views.find((v) => v.bookingId === b.id)?.status ?? 'none']}）
+                （{bookingStatusLabel[b.status]}・アンケート：
+                {intakeStatusLabel[views.find((v) => v.bookingId === b.id)?.status ?? 'none']}）
               </li>
             ))}
           </ul>
@@ -73,7 +78,9 @@ export default async function AdminClientPage({ params }: Props) {
 
       {intakes.map(({ booking, view }) => (
         <section key={booking.id} aria-labelledby={`intake-${booking.id}`} className="panel">
-          <h2 id={`intake-${booking.id}`}>事前アンケート（{formatDateTimeJa(booking.startsAt, siteConfig.timeZone)}のセッション）</h2>
+          <h2 id={`intake-${booking.id}`}>
+            事前アンケート（{formatDateTimeJa(booking.startsAt, siteConfig.timeZone)}のセッション）
+          </h2>
           <CounselorIntake view={view} headingId={`intake-${booking.id}`} />
         </section>
       ))}

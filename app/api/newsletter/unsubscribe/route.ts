@@ -7,7 +7,8 @@ export const dynamic = 'force-dynamic';
 const pagePath = '/newsletter/unsubscribe';
 
 /** Back to the unsubscribe page (a relative address: the app may sit behind a proxy). */
-const backToPage = (query: string) => new Response(null, { status: 303, headers: { Location: `${pagePath}?${query}` } });
+const backToPage = (query: string) =>
+  new Response(null, { status: 303, headers: { Location: `${pagePath}?${query}` } });
 
 /**
  * RFC 8058 one-click unsubscribe: mail apps POST `List-Unsubscribe=One-Click` to the address

@@ -15,7 +15,14 @@ import { cancellationPolicy } from '@/lib/site-config';
 
 export const metadata: Metadata = { title: '予約の詳細' };
 
-const statusLabel = { held: '仮押さえ中（お支払い前）', confirmed: '予約確定', cancelled: 'キャンセル済み', completed: '実施済み', no_show: '無断キャンセル', expired: '期限切れ' } as const;
+const statusLabel = {
+  held: '仮押さえ中（お支払い前）',
+  confirmed: '予約確定',
+  cancelled: 'キャンセル済み',
+  completed: '実施済み',
+  no_show: '無断キャンセル',
+  expired: '期限切れ',
+} as const;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
 
@@ -27,19 +34,36 @@ export default async function BookingPage({ params, searchParams }: Props) {
   const booking = await getBooking(db, id);
   if (!booking || !booking.clientId) notFound();
   assertCanSee(user, booking.clientId);
-  const [profile, payments] = await Promise.all([getAccountProfile(db, user.id), listClientPayments(db, booking.clientId)]);
+  const [profile, payments] = await Promise.all([
+    getAccountProfile(db, user.id),
+    listClientPayments(db, booking.clientId),
+  ]);
   const receiptPayment = payments.find((p) => p.bookingId === booking.id && p.paidAt);
   const zone = profile?.timeZone ?? 'Asia/Tokyo';
   const now = new Date();
   const terms =
     booking.status === 'confirmed'
-      ? sessionCancellationTerms({ policy: booking.policy ?? cancellationPolicy.session, startsAt: booking.startsAt, now, priceYen: booking.priceYen, cancelledBy: 'client' })
+      ? sessionCancellationTerms({
+          policy: booking.policy ?? cancellationPolicy.session,
+          startsAt: booking.startsAt,
+          now,
+          priceYen: booking.priceYen,
+          cancelledBy: 'client',
+        })
       : undefined;
   return (
     <>
       <h1>予約の詳細</h1>
-      {notice === 'rescheduled' ? <p role="status" className="form-status form-status--ok">日時を変更しました。</p> : null}
-      {notice === 'cancelled' ? <p role="status" className="form-status form-status--ok">キャンセルを承りました。確認のメールをお送りしました。</p> : null}
+      {notice === 'rescheduled' ? (
+        <p role="status" className="form-status form-status--ok">
+          日時を変更しました。
+        </p>
+      ) : null}
+      {notice === 'cancelled' ? (
+        <p role="status" className="form-status form-status--ok">
+          キャンセルを承りました。確認のメールをお送りしました。
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>状態</dt>
         <dd>{statusLabel[booking.status]}</dd>
@@ -59,13 +83,17 @@ export default async function BookingPage({ params, searchParams }: Props) {
           <>
             <dt>参加方法</dt>
             <dd>
-              {booking.mode === 'online'
-                ? booking.meetingUrl
-                  ? <a href={booking.meetingUrl}>ビデオ通話に参加する</a>
-                  : '参加用のURLは、開始の24時間前までにこのページとメールでお知らせします。'
-                : booking.mode === 'phone'
-                  ? 'ご登録の電話番号に、開始時刻にカウンセラーからおかけします。'
-                  : '名古屋のカウンセリングルームにお越しください（所在地はご予約確定メールに記載しています）。'}
+              {booking.mode === 'online' ? (
+                booking.meetingUrl ? (
+                  <a href={booking.meetingUrl}>ビデオ通話に参加する</a>
+                ) : (
+                  '参加用のURLは、開始の24時間前までにこのページとメールでお知らせします。'
+                )
+              ) : booking.mode === 'phone' ? (
+                'ご登録の電話番号に、開始時刻にカウンセラーからおかけします。'
+              ) : (
+                '名古屋のカウンセリングルームにお越しください（所在地はご予約確定メールに記載しています）。'
+              )}
             </dd>
           </>
         ) : null}
@@ -96,7 +124,8 @@ export default async function BookingPage({ params, searchParams }: Props) {
         <>
           {terms.freeReschedule ? (
             <p>
-              日時の変更は無料です（開始48時間前まで）。<Link href={`/portal/bookings/${booking.id}/reschedule`}>日時を変更する</Link>
+              日時の変更は無料です（開始48時間前まで）。
+              <Link href={`/portal/bookings/${booking.id}/reschedule`}>日時を変更する</Link>
             </p>
           ) : null}
           <CancelBookingForm bookingId={booking.id} preview={describeCancellationNow(terms)} />

@@ -33,7 +33,13 @@ export default async function PortalCoursePage({ params }: Props) {
   const first = lessons[0]?.startsAt;
   const refund =
     first && first > now
-      ? courseRefund({ fullRefundUntilDaysBefore: enrollment.fullRefundUntilDaysBefore ?? cancellationPolicy.course.fullRefundUntilDaysBefore, firstLessonAt: first, now, priceYen: enrollment.priceYen })
+      ? courseRefund({
+          fullRefundUntilDaysBefore:
+            enrollment.fullRefundUntilDaysBefore ?? cancellationPolicy.course.fullRefundUntilDaysBefore,
+          firstLessonAt: first,
+          now,
+          priceYen: enrollment.priceYen,
+        })
       : null;
   return (
     <>
@@ -75,7 +81,13 @@ export default async function PortalCoursePage({ params }: Props) {
                 <div className="prose" dangerouslySetInnerHTML={{ __html: materials }} />
               ) : (
                 <p>
-                  {released ? 'この回の資料はありません。' : <>資料は <LessonTime at={lesson.materialsReleaseAt.toISOString()} zone={zone} /> から読めます。</>}
+                  {released ? (
+                    'この回の資料はありません。'
+                  ) : (
+                    <>
+                      資料は <LessonTime at={lesson.materialsReleaseAt.toISOString()} zone={zone} /> から読めます。
+                    </>
+                  )}
                 </p>
               )}
             </li>
@@ -90,7 +102,11 @@ export default async function PortalCoursePage({ params }: Props) {
       {refund ? (
         <CancelEnrollmentForm
           enrollmentId={enrollment.id}
-          preview={refund.full ? `今キャンセルすると全額（${formatYen(refund.refundYen)}）を返金します。` : `初回講義の${enrollment.fullRefundUntilDaysBefore ?? cancellationPolicy.course.fullRefundUntilDaysBefore}日前を過ぎたため、今キャンセルしても返金はありません（返金額 0円）。`}
+          preview={
+            refund.full
+              ? `今キャンセルすると全額（${formatYen(refund.refundYen)}）を返金します。`
+              : `初回講義の${enrollment.fullRefundUntilDaysBefore ?? cancellationPolicy.course.fullRefundUntilDaysBefore}日前を過ぎたため、今キャンセルしても返金はありません（返金額 0円）。`
+          }
         />
       ) : null}
       <p>

@@ -61,12 +61,20 @@ export default async function IntakePage({ params, searchParams }: Props) {
           {reflectionFromScores(answered.scores).map((p) => (
             <p key={p}>{p}</p>
           ))}
-          <p>ここに書いたのは、ご回答から見えたひとつの見方です。セッションでは、あなたのペースで、言葉になりきらない部分も一緒に整理していきましょう。</p>
+          <p>
+            ここに書いたのは、ご回答から見えたひとつの見方です。セッションでは、あなたのペースで、言葉になりきらない部分も一緒に整理していきましょう。
+          </p>
         </section>
       ) : null}
 
-      {window === 'locked' ? <p className="notice">{booking.status === 'confirmed' ? messages.intake.locked : 'このご予約のアンケートは受け付けていません。'}</p> : null}
-      {window === 'late' && submitted ? <p className="notice">セッションの24時間前を過ぎたため、送信済みの回答は変更できません。</p> : null}
+      {window === 'locked' ? (
+        <p className="notice">
+          {booking.status === 'confirmed' ? messages.intake.locked : 'このご予約のアンケートは受け付けていません。'}
+        </p>
+      ) : null}
+      {window === 'late' && submitted ? (
+        <p className="notice">セッションの24時間前を過ぎたため、送信済みの回答は変更できません。</p>
+      ) : null}
       {window === 'open' && !unreadable ? <p>送信後も、セッションの24時間前までは回答を変更できます。</p> : null}
 
       {unreadable ? <p className="notice">{messages.intake.unreadable.client(siteConfig.seller.email)}</p> : null}
@@ -77,7 +85,11 @@ export default async function IntakePage({ params, searchParams }: Props) {
           submitted={submitted}
           crisisAbove={answered.flagged}
           draftSavedAt={answered.updatedAt.toISOString()}
-          initial={{ bookingId: booking.id, theme, answers: { ...emptyAnswers(composeIntake(answered.theme).sections), ...answered.answers } }}
+          initial={{
+            bookingId: booking.id,
+            theme,
+            answers: { ...emptyAnswers(composeIntake(answered.theme).sections), ...answered.answers },
+          }}
         />
       ) : null}
       {answered && !editable ? <IntakeAnswers sections={answered.sections} /> : null}

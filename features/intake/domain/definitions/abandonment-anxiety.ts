@@ -24,14 +24,32 @@ export const abandonmentAnxietyV1: Definition = {
             { value: 'none', label: 'とくにない', weights: { fear: 0 } },
           ],
         },
-        { id: 'aa_fear', kind: 'scale', label: '「見捨てられるのでは」「自分にはもう価値がないのでは」と感じることがありますか', minLabel: 'ほとんどない', maxLabel: 'とても強く感じる', dimension: 'fear', required: true, selfCheck: true },
+        {
+          id: 'aa_fear',
+          kind: 'scale',
+          label: '「見捨てられるのでは」「自分にはもう価値がないのでは」と感じることがありますか',
+          minLabel: 'ほとんどない',
+          maxLabel: 'とても強く感じる',
+          dimension: 'fear',
+          required: true,
+          selfCheck: true,
+        },
       ],
     },
     {
       id: 'aa-contact',
       title: '連絡したい気持ち',
       questions: [
-        { id: 'aa_urge', kind: 'scale', label: '相手に連絡したい衝動は、どのくらい強いですか', minLabel: 'ほとんどない', maxLabel: '抑えられないほど強い', dimension: 'urge', required: true, selfCheck: true },
+        {
+          id: 'aa_urge',
+          kind: 'scale',
+          label: '相手に連絡したい衝動は、どのくらい強いですか',
+          minLabel: 'ほとんどない',
+          maxLabel: '抑えられないほど強い',
+          dimension: 'urge',
+          required: true,
+          selfCheck: true,
+        },
         {
           id: 'aa_acts',
           kind: 'multiple',
@@ -93,22 +111,26 @@ export const abandonmentAnxietyV1: Definition = {
     {
       id: 'fear',
       label: '見捨てられ不安',
-      reflection: '大切な人を失うかもしれないという怖さが、いま心の多くを占めているようです。それは心が弱いからではなく、誰かを大切に思っていた証でもあります。',
+      reflection:
+        '大切な人を失うかもしれないという怖さが、いま心の多くを占めているようです。それは心が弱いからではなく、誰かを大切に思っていた証でもあります。',
     },
     {
       id: 'urge',
       label: '連絡への衝動',
-      reflection: '連絡したい気持ちが強いとき、その奥には「安心したい」という願いがあることが多いものです。送る前に一度、自分の気持ちに目を向けてみてください。',
+      reflection:
+        '連絡したい気持ちが強いとき、その奥には「安心したい」という願いがあることが多いものです。送る前に一度、自分の気持ちに目を向けてみてください。',
     },
     {
       id: 'isolation',
       label: '支えの少なさ',
-      reflection: '気持ちを打ち明けられる場所が、いまは少ないのかもしれません。挨拶や「ありがとう」のような小さなやりとりから、安心できるつながりは少しずつ育っていきます。',
+      reflection:
+        '気持ちを打ち明けられる場所が、いまは少ないのかもしれません。挨拶や「ありがとう」のような小さなやりとりから、安心できるつながりは少しずつ育っていきます。',
     },
     {
       id: 'unnamed',
       label: '気持ちを言葉にする習慣の少なさ',
-      reflection: '気持ちが大きく揺れるときほど、「いま、どんな気持ち？」「本当はどうしてほしかった？」と自分に問いかけてみることが、心を整える助けになります。',
+      reflection:
+        '気持ちが大きく揺れるときほど、「いま、どんな気持ち？」「本当はどうしてほしかった？」と自分に問いかけてみることが、心を整える助けになります。',
     },
   ],
 };

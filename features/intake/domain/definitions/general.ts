@@ -19,8 +19,22 @@ export const generalV1: Definition = {
           required: true,
           maxLength: 2000,
         },
-        { id: 'g_distress', kind: 'scale', label: 'いまの気持ちのつらさは、どのくらいですか', minLabel: 'ほとんどつらくない', maxLabel: 'とてもつらい', dimension: 'distress', required: true },
-        { id: 'g_call_name', kind: 'short', label: 'セッション中、どのようにお呼びすればよいですか', description: '例：はなこさん、山田さん', maxLength: 30 },
+        {
+          id: 'g_distress',
+          kind: 'scale',
+          label: 'いまの気持ちのつらさは、どのくらいですか',
+          minLabel: 'ほとんどつらくない',
+          maxLabel: 'とてもつらい',
+          dimension: 'distress',
+          required: true,
+        },
+        {
+          id: 'g_call_name',
+          kind: 'short',
+          label: 'セッション中、どのようにお呼びすればよいですか',
+          description: '例：はなこさん、山田さん',
+          maxLength: 30,
+        },
       ],
     },
     {
@@ -61,7 +75,8 @@ export const generalV1: Definition = {
         {
           id: 'g_safety',
           kind: 'single',
-          label: 'この2週間のあいだに、死にたい、消えてしまいたいと思ったり、自分を傷つけたいと思ったりしたことはありましたか',
+          label:
+            'この2週間のあいだに、死にたい、消えてしまいたいと思ったり、自分を傷つけたいと思ったりしたことはありましたか',
           required: true,
           options: [
             { value: 'no', label: 'なかった' },
@@ -76,7 +91,8 @@ export const generalV1: Definition = {
     {
       id: 'distress',
       label: 'いまのつらさ',
-      reflection: 'いま、気持ちのつらさが大きい中で、ここまで言葉にしてくださったのですね。セッションでは、無理のない範囲でゆっくりお話しください。',
+      reflection:
+        'いま、気持ちのつらさが大きい中で、ここまで言葉にしてくださったのですね。セッションでは、無理のない範囲でゆっくりお話しください。',
     },
   ],
 };

@@ -11,13 +11,19 @@ export { safetyPositiveValues, safetyQuestionId } from './general';
  * Every published version of every definition. An edit is a new version added here; old
  * versions stay, so a response answered under one is always read with the questions it had.
  */
-export const definitionVersions: readonly Definition[] = [generalV1, unrequitedLoveV1, abandonmentAnxietyV1, trustAndDefenseV1];
+export const definitionVersions: readonly Definition[] = [
+  generalV1,
+  unrequitedLoveV1,
+  abandonmentAnxietyV1,
+  trustAndDefenseV1,
+];
 
 export type DefinitionId = Definition['id'];
 
 export function findDefinition(id: string, version?: number): Definition | undefined {
   const matching = definitionVersions.filter((d) => d.id === id);
-  if (version === undefined) return matching.reduce<Definition | undefined>((a, d) => (!a || d.version > a.version ? d : a), undefined);
+  if (version === undefined)
+    return matching.reduce<Definition | undefined>((a, d) => (!a || d.version > a.version ? d : a), undefined);
   return matching.find((d) => d.version === version);
 }
 
@@ -37,7 +43,9 @@ export type ComposedIntake = { versions: IntakeVersions; parts: Definition[]; se
  */
 export function composeIntake(theme: ThemeId | null, versions?: Partial<IntakeVersions>): ComposedIntake {
   const general = findDefinition('general', versions?.general) ?? currentDefinition('general');
-  const themed = theme ? (findDefinition(theme, versions?.themeVersion ?? undefined) ?? currentDefinition(theme)) : undefined;
+  const themed = theme
+    ? (findDefinition(theme, versions?.themeVersion ?? undefined) ?? currentDefinition(theme))
+    : undefined;
   const [first, ...rest] = general.sections;
   return {
     versions: { general: general.version, theme: themed ? theme : null, themeVersion: themed?.version ?? null },

@@ -40,10 +40,46 @@ export const trustAndDefenseV1: Definition = {
       id: 'td-self',
       title: 'あなたの気持ち',
       questions: [
-        { id: 'td_not_needed', kind: 'scale', label: '「自分は必要とされていないのでは」と感じることがありますか', minLabel: 'ほとんどない', maxLabel: 'よくある', dimension: 'own_fear', required: true, selfCheck: true },
-        { id: 'td_too_heavy', kind: 'scale', label: '「重いと思われたらどうしよう」と、気持ちを抑えることがありますか', minLabel: 'ほとんどない', maxLabel: 'よくある', dimension: 'own_fear', required: true, selfCheck: true },
-        { id: 'td_try_harder', kind: 'scale', label: '関係を変えるために、自分がもっと頑張らなければと感じますか', minLabel: 'あまり感じない', maxLabel: 'とても感じる', dimension: 'compensating', required: true, selfCheck: true },
-        { id: 'td_calm_lonely', kind: 'scale', label: 'ケンカは少なく穏やかなのに、一緒にいても寂しいと感じることがありますか', minLabel: 'ほとんどない', maxLabel: 'よくある', dimension: 'loneliness', required: true, selfCheck: true },
+        {
+          id: 'td_not_needed',
+          kind: 'scale',
+          label: '「自分は必要とされていないのでは」と感じることがありますか',
+          minLabel: 'ほとんどない',
+          maxLabel: 'よくある',
+          dimension: 'own_fear',
+          required: true,
+          selfCheck: true,
+        },
+        {
+          id: 'td_too_heavy',
+          kind: 'scale',
+          label: '「重いと思われたらどうしよう」と、気持ちを抑えることがありますか',
+          minLabel: 'ほとんどない',
+          maxLabel: 'よくある',
+          dimension: 'own_fear',
+          required: true,
+          selfCheck: true,
+        },
+        {
+          id: 'td_try_harder',
+          kind: 'scale',
+          label: '関係を変えるために、自分がもっと頑張らなければと感じますか',
+          minLabel: 'あまり感じない',
+          maxLabel: 'とても感じる',
+          dimension: 'compensating',
+          required: true,
+          selfCheck: true,
+        },
+        {
+          id: 'td_calm_lonely',
+          kind: 'scale',
+          label: 'ケンカは少なく穏やかなのに、一緒にいても寂しいと感じることがありますか',
+          minLabel: 'ほとんどない',
+          maxLabel: 'よくある',
+          dimension: 'loneliness',
+          required: true,
+          selfCheck: true,
+        },
       ],
     },
     {
@@ -62,7 +98,12 @@ export const trustAndDefenseV1: Definition = {
             { value: 'decide', label: 'この関係を続けるか考えたい' },
           ],
         },
-        { id: 'td_note', kind: 'long', label: 'お相手とのことで、とくに聞いてほしいことがあれば（任意）', maxLength: 1000 },
+        {
+          id: 'td_note',
+          kind: 'long',
+          label: 'お相手とのことで、とくに聞いてほしいことがあれば（任意）',
+          maxLength: 1000,
+        },
       ],
     },
   ],
@@ -70,22 +111,26 @@ export const trustAndDefenseV1: Definition = {
     {
       id: 'distance',
       label: '相手の心の距離',
-      reflection: '相手がなかなか心を見せてくれないと、「私じゃダメなのかな」と感じてしまいますよね。その距離は、あなたの思いが足りないからではなく、相手の「必要とされたいけれど怖い」という気持ちの表れかもしれません。',
+      reflection:
+        '相手がなかなか心を見せてくれないと、「私じゃダメなのかな」と感じてしまいますよね。その距離は、あなたの思いが足りないからではなく、相手の「必要とされたいけれど怖い」という気持ちの表れかもしれません。',
     },
     {
       id: 'own_fear',
       label: '必要とされない怖れ',
-      reflection: '「必要とされたい」「重いと思われたくない」という気持ちを、ひとりで抱えてきたのですね。その気持ちを否定せず、静かに見つめることが、関係を育てる第一歩になります。',
+      reflection:
+        '「必要とされたい」「重いと思われたくない」という気持ちを、ひとりで抱えてきたのですね。その気持ちを否定せず、静かに見つめることが、関係を育てる第一歩になります。',
     },
     {
       id: 'compensating',
       label: '頑張りで埋める傾向',
-      reflection: '関係を良くしようと、あなたが多くを担ってきたようです。押すよりも理解で支える関わり方があることを、セッションで一緒に考えていけます。',
+      reflection:
+        '関係を良くしようと、あなたが多くを担ってきたようです。押すよりも理解で支える関わり方があることを、セッションで一緒に考えていけます。',
     },
     {
       id: 'loneliness',
       label: '穏やかな寂しさ',
-      reflection: '穏やかだけれど寂しい、という感覚は、お互いが怖れを抱えながらも近づこうとしているサインかもしれません。',
+      reflection:
+        '穏やかだけれど寂しい、という感覚は、お互いが怖れを抱えながらも近づこうとしているサインかもしれません。',
     },
   ],
 };

@@ -61,7 +61,16 @@ export const unrequitedLoveV1: Definition = {
             { value: 'rarely', label: '一言の返信で終わることが多い', weights: { one_sided: 1 } },
           ],
         },
-        { id: 'ur_depth', kind: 'scale', label: '会話は、どのくらい深い話になりますか', minLabel: '雑談だけ', maxLabel: '気持ちや将来の話もする', dimension: 'one_sided', reverse: true, selfCheck: true },
+        {
+          id: 'ur_depth',
+          kind: 'scale',
+          label: '会話は、どのくらい深い話になりますか',
+          minLabel: '雑談だけ',
+          maxLabel: '気持ちや将来の話もする',
+          dimension: 'one_sided',
+          reverse: true,
+          selfCheck: true,
+        },
       ],
     },
     {
@@ -80,7 +89,16 @@ export const unrequitedLoveV1: Definition = {
             { value: 'mood', label: '相手の反応で一日の気分が決まる', weights: { strain: 1 } },
           ],
         },
-        { id: 'ur_anxiety', kind: 'scale', label: 'この恋で、安心より不安を感じることが多いですか', minLabel: '安心のほうが多い', maxLabel: '不安のほうが多い', dimension: 'strain', required: true, selfCheck: true },
+        {
+          id: 'ur_anxiety',
+          kind: 'scale',
+          label: 'この恋で、安心より不安を感じることが多いですか',
+          minLabel: '安心のほうが多い',
+          maxLabel: '不安のほうが多い',
+          dimension: 'strain',
+          required: true,
+          selfCheck: true,
+        },
         {
           id: 'ur_duration',
           kind: 'single',
@@ -112,7 +130,12 @@ export const unrequitedLoveV1: Definition = {
             { value: 'unsure', label: 'まだわからない', weights: { readiness: 0.4 } },
           ],
         },
-        { id: 'ur_note', kind: 'long', label: '相手とのことで、とくに聞いてほしいことがあれば（任意）', maxLength: 1000 },
+        {
+          id: 'ur_note',
+          kind: 'long',
+          label: '相手とのことで、とくに聞いてほしいことがあれば（任意）',
+          maxLength: 1000,
+        },
       ],
     },
   ],
@@ -120,17 +143,20 @@ export const unrequitedLoveV1: Definition = {
     {
       id: 'one_sided',
       label: 'やりとりの一方向さ',
-      reflection: '連絡や約束が、あなたの側からの働きかけで支えられている場面が多いようです。相手の言葉より「続いている行動」に目を向けてみると、見え方が少し変わるかもしれません。',
+      reflection:
+        '連絡や約束が、あなたの側からの働きかけで支えられている場面が多いようです。相手の言葉より「続いている行動」に目を向けてみると、見え方が少し変わるかもしれません。',
     },
     {
       id: 'strain',
       label: '心の消耗',
-      reflection: '相手の反応を待つ時間が、心を少しずつすり減らしているのかもしれません。まずは、ここまで頑張ってきた自分をいたわる時間を持ってみてください。',
+      reflection:
+        '相手の反応を待つ時間が、心を少しずつすり減らしているのかもしれません。まずは、ここまで頑張ってきた自分をいたわる時間を持ってみてください。',
     },
     {
       id: 'readiness',
       label: '区切りへの気持ち',
-      reflection: 'この関係のこれからを、自分で選びたいという気持ちが育っているようです。距離を置くことは諦めではなく、現実を知り、自分を大切にするための選択肢のひとつです。',
+      reflection:
+        'この関係のこれからを、自分で選びたいという気持ちが育っているようです。距離を置くことは諦めではなく、現実を知り、自分を大切にするための選択肢のひとつです。',
     },
   ],
 };

@@ -26,7 +26,9 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   return (
     <div className="container container--narrow">
       <h1>お支払い</h1>
-      {(await searchParams).cancelled ? <p className="notice">お支払いは完了していません。続ける場合は、もう一度「お支払いへ進む」を押してください。</p> : null}
+      {(await searchParams).cancelled ? (
+        <p className="notice">お支払いは完了していません。続ける場合は、もう一度「お支払いへ進む」を押してください。</p>
+      ) : null}
       <dl className="facts">
         <dt>セッション</dt>
         <dd>{booking.sessionTypeName}</dd>
@@ -49,7 +51,8 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
         </>
       ) : (
         <p role="alert">
-          仮押さえの時間が過ぎました。お手数ですが、<Link href={`/book/${booking.sessionTypeSlug}`}>もう一度日時をお選びください</Link>。
+          仮押さえの時間が過ぎました。お手数ですが、
+          <Link href={`/book/${booking.sessionTypeSlug}`}>もう一度日時をお選びください</Link>。
         </p>
       )}
     </div>

@@ -25,7 +25,9 @@ export default async function CourseApplicationPage({ params, searchParams }: Pr
   return (
     <div className="container container--narrow">
       <h1>講座のお申し込み</h1>
-      {(await searchParams).cancelled ? <p className="notice">お支払いは完了していません。続ける場合は、もう一度「お支払いへ進む」を押してください。</p> : null}
+      {(await searchParams).cancelled ? (
+        <p className="notice">お支払いは完了していません。続ける場合は、もう一度「お支払いへ進む」を押してください。</p>
+      ) : null}
       <dl className="facts">
         <dt>講座</dt>
         <dd>
@@ -47,15 +49,21 @@ export default async function CourseApplicationPage({ params, searchParams }: Pr
           <HoldCountdown expiresAt={enrollment.holdExpiresAt!.toISOString()} label="お席の確保" />
           <h2>キャンセル規定</h2>
           <CourseTerms firstLessonAt={lessons[0]?.startsAt ?? null} priceYen={enrollment.priceYen} />
-          <ApplicationForm enrollmentId={enrollment.id} question={course.applicationQuestion} answer={enrollment.applicationAnswer} />
+          <ApplicationForm
+            enrollmentId={enrollment.id}
+            question={course.applicationQuestion}
+            answer={enrollment.applicationAnswer}
+          />
         </>
       ) : enrollment.status === 'cancelled' ? (
         <p role="alert">
-          このお申し込みは取り消されました{cohort.status === 'cancelled' ? '（開講中止のため）' : ''}。お支払いがあった場合は返金しています。
+          このお申し込みは取り消されました{cohort.status === 'cancelled' ? '（開講中止のため）' : ''}
+          。お支払いがあった場合は返金しています。
         </p>
       ) : (
         <p role="alert">
-          お席の確保時間が過ぎました。お手数ですが、<Link href={`/courses/${course.slug}`}>講座のページからもう一度お申し込みください</Link>。
+          お席の確保時間が過ぎました。お手数ですが、
+          <Link href={`/courses/${course.slug}`}>講座のページからもう一度お申し込みください</Link>。
         </p>
       )}
     </div>

@@ -31,7 +31,9 @@ export default async function ArchivedIssuePage({ params }: Props) {
       <article className="article">
         <header className="article__header">
           <h1>{issue.subject}</h1>
-          {issue.sentAt ? <p className="article__meta">{formatDateJa(issue.sentAt, siteConfig.timeZone)} 配信</p> : null}
+          {issue.sentAt ? (
+            <p className="article__meta">{formatDateJa(issue.sentAt, siteConfig.timeZone)} 配信</p>
+          ) : null}
         </header>
         <div className="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(issue.bodyMarkdown).html }} />
       </article>

@@ -2,7 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Fragment } from 'react';
 import { notFound } from 'next/navigation';
-import { AnnouncementForm, CancelCohortForm, CancelSeatRow, CohortForm, LessonForm } from '@/components/admin/course-forms';
+import {
+  AnnouncementForm,
+  CancelCohortForm,
+  CancelSeatRow,
+  CohortForm,
+  LessonForm,
+} from '@/components/admin/course-forms';
 import { getDb } from '@/db';
 import { getCohortForCounselor } from '@/features/courses/queries';
 import { toJstLocal } from '@/lib/publication-days';
@@ -12,8 +18,20 @@ import { formatDateTimeJa, formatYen } from '@/lib/format';
 
 export const metadata: Metadata = { title: '開講回' };
 
-const seatLabel = { held: 'お席を確保中（お支払い前）', enrolled: '受講確定', cancelled: 'キャンセル', expired: '期限切れ' } as const;
-const lineLabel = { waiting: '待機中', offered: 'ご案内中（24時間）', accepted: 'お申し込み済み', lapsed: '期限切れ', left: '取り消し', closed: '終了' } as const;
+const seatLabel = {
+  held: 'お席を確保中（お支払い前）',
+  enrolled: '受講確定',
+  cancelled: 'キャンセル',
+  expired: '期限切れ',
+} as const;
+const lineLabel = {
+  waiting: '待機中',
+  offered: 'ご案内中（24時間）',
+  accepted: 'お申し込み済み',
+  lapsed: '期限切れ',
+  left: '取り消し',
+  closed: '終了',
+} as const;
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -26,10 +44,14 @@ export default async function AdminCohortPage({ params }: Props) {
   const enrolled = roster.filter((r) => r.enrollment.status === 'enrolled');
   const paid = roster.filter((r) => r.paymentStatus === 'paid' || r.paymentStatus === 'partially_refunded');
   const last = lessons.at(-1);
-  const nextStart = last ? new Date(last.startsAt.getTime() + 7 * 24 * 3600_000) : new Date(cohort.registrationDeadline.getTime() + 3 * 24 * 3600_000);
-  const name = (r: { familyName: string | null; givenName: string | null; email: string | null }) => (r.email ? `${r.familyName ?? ''} ${r.givenName ?? ''}（${r.email}）` : '（退会済み）');
+  const nextStart = last
+    ? new Date(last.startsAt.getTime() + 7 * 24 * 3600_000)
+    : new Date(cohort.registrationDeadline.getTime() + 3 * 24 * 3600_000);
+  const name = (r: { familyName: string | null; givenName: string | null; email: string | null }) =>
+    r.email ? `${r.familyName ?? ''} ${r.givenName ?? ''}（${r.email}）` : '（退会済み）';
   // The address too: two participants may share a name.
-  const addressed = (r: { familyName: string | null; givenName: string | null; email: string | null }) => (r.email ? `${r.familyName ?? ''} ${r.givenName ?? ''}さん（${r.email}）` : '退会済みの方');
+  const addressed = (r: { familyName: string | null; givenName: string | null; email: string | null }) =>
+    r.email ? `${r.familyName ?? ''} ${r.givenName ?? ''}さん（${r.email}）` : '退会済みの方';
   return (
     <>
       <p>
@@ -41,13 +63,15 @@ export default async function AdminCohortPage({ params }: Props) {
       </h1>
       {cohort.status === 'cancelled' && cohort.cancelledAt ? (
         <p className="notice">
-          {formatDateTimeJa(cohort.cancelledAt, 'Asia/Tokyo')}に開講を中止しました。お支払い済みの方には全額を返金し、お申し込み・キャンセル待ちの方にお知らせしました。
+          {formatDateTimeJa(cohort.cancelledAt, 'Asia/Tokyo')}
+          に開講を中止しました。お支払い済みの方には全額を返金し、お申し込み・キャンセル待ちの方にお知らせしました。
         </p>
       ) : null}
       <dl className="facts">
         <dt>定員</dt>
         <dd>
-          {cohort.capacity}名（受講確定 {enrolled.length}名・お支払い前の確保 {roster.filter((r) => r.enrollment.status === 'held').length}名・キャンセル待ち {line.length}名）
+          {cohort.capacity}名（受講確定 {enrolled.length}名・お支払い前の確保{' '}
+          {roster.filter((r) => r.enrollment.status === 'held').length}名・キャンセル待ち {line.length}名）
         </dd>
         <dt>受講料</dt>
         <dd>{formatYen(cohort.priceYen)}</dd>
@@ -74,13 +98,25 @@ export default async function AdminCohortPage({ params }: Props) {
                 <Fragment key={r.enrollment.id}>
                   <tr>
                     <td>{name(r)}</td>
-                    <td>{r.enrollment.status === 'cancelled' && r.enrollment.cancelledBy === 'counselor' ? 'キャンセル（カウンセラーから）' : seatLabel[r.enrollment.status]}</td>
                     <td>
-                      {r.paymentStatus ? `${paymentStatusLabel[r.paymentStatus]}（${formatYen(r.paidYen ?? 0)}${r.refundedYen ? `・返金 ${formatYen(r.refundedYen)}` : ''}）` : '未払い'}
+                      {r.enrollment.status === 'cancelled' && r.enrollment.cancelledBy === 'counselor'
+                        ? 'キャンセル（カウンセラーから）'
+                        : seatLabel[r.enrollment.status]}
+                    </td>
+                    <td>
+                      {r.paymentStatus
+                        ? `${paymentStatusLabel[r.paymentStatus]}（${formatYen(r.paidYen ?? 0)}${r.refundedYen ? `・返金 ${formatYen(r.refundedYen)}` : ''}）`
+                        : '未払い'}
                     </td>
                     <td>{r.enrollment.applicationAnswer || '—'}</td>
                   </tr>
-                  <CancelSeatRow enrollmentId={r.enrollment.id} participant={addressed(r)} refundYen={r.enrollment.priceYen} cancellable={r.enrollment.status === 'enrolled'} columns={4} />
+                  <CancelSeatRow
+                    enrollmentId={r.enrollment.id}
+                    participant={addressed(r)}
+                    refundYen={r.enrollment.priceYen}
+                    cancellable={r.enrollment.status === 'enrolled'}
+                    columns={4}
+                  />
                 </Fragment>
               ))}
             </tbody>
@@ -124,7 +160,15 @@ export default async function AdminCohortPage({ params }: Props) {
       <details className="panel">
         <summary>講義を追加する</summary>
         <LessonForm
-          initial={{ cohortId: cohort.id, title: '', startsAt: toJstLocal(nextStart), minutes: 60, meetingUrl: '', materials: '', materialsReleaseAt: toJstLocal(new Date(nextStart.getTime() - 24 * 3600_000)) }}
+          initial={{
+            cohortId: cohort.id,
+            title: '',
+            startsAt: toJstLocal(nextStart),
+            minutes: 60,
+            meetingUrl: '',
+            materials: '',
+            materialsReleaseAt: toJstLocal(new Date(nextStart.getTime() - 24 * 3600_000)),
+          }}
         />
       </details>
 
@@ -132,7 +176,14 @@ export default async function AdminCohortPage({ params }: Props) {
         <>
           <h2>開講回の設定</h2>
           <CohortForm
-            initial={{ id: cohort.id, courseId: course.id, name: cohort.name, capacity: cohort.capacity, priceYen: cohort.priceYen, registrationDeadline: toJstLocal(cohort.registrationDeadline) }}
+            initial={{
+              id: cohort.id,
+              courseId: course.id,
+              name: cohort.name,
+              capacity: cohort.capacity,
+              priceYen: cohort.priceYen,
+              registrationDeadline: toJstLocal(cohort.registrationDeadline),
+            }}
           />
           <AnnouncementForm cohortId={cohort.id} participants={enrolled.length} />
           <CancelCohortForm cohortId={cohort.id} paidSeats={paid.length} />

@@ -52,7 +52,9 @@ export default async function IssuePage({ params }: Props) {
     <>
       {back}
       <h1>{issue ? '号の編集' : '新しい号'}</h1>
-      {issue?.status === 'scheduled' && issue.scheduledAt ? <p>配信予約：{formatDateTimeJa(issue.scheduledAt, siteConfig.timeZone)}</p> : null}
+      {issue?.status === 'scheduled' && issue.scheduledAt ? (
+        <p>配信予約：{formatDateTimeJa(issue.scheduledAt, siteConfig.timeZone)}</p>
+      ) : null}
       <IssueEditor
         key={issue?.id ?? 'new'}
         version={issue?.updatedAt.toISOString() ?? 'new'}

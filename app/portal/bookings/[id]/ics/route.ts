@@ -19,6 +19,10 @@ export async function GET(_request: Request, { params }: Context) {
   }
   const ics = bookingIcs(booking, absoluteUrl(`/portal/bookings/${booking.id}`));
   return new Response(ics, {
-    headers: { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'attachment; filename="session.ics"', 'Cache-Control': 'no-store' },
+    headers: {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="session.ics"',
+      'Cache-Control': 'no-store',
+    },
   });
 }

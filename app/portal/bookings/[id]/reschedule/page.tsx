@@ -23,7 +23,13 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
   const booking = await getBooking(db, id);
   if (!booking || booking.clientId !== user.id) notFound();
   const now = new Date();
-  const terms = sessionCancellationTerms({ policy: booking.policy ?? cancellationPolicy.session, startsAt: booking.startsAt, now, priceYen: booking.priceYen, cancelledBy: 'client' });
+  const terms = sessionCancellationTerms({
+    policy: booking.policy ?? cancellationPolicy.session,
+    startsAt: booking.startsAt,
+    now,
+    priceYen: booking.priceYen,
+    cancelledBy: 'client',
+  });
   const profile = await getAccountProfile(db, user.id);
   const zone = profile?.timeZone ?? 'Asia/Tokyo';
   const start = (await searchParams).start;
@@ -31,7 +37,9 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
   return (
     <>
       <h1>日時の変更</h1>
-      <p>現在の日時：{whenFor(booking.startsAt, zone)}（{booking.sessionTypeName}）</p>
+      <p>
+        現在の日時：{whenFor(booking.startsAt, zone)}（{booking.sessionTypeName}）
+      </p>
       {booking.status !== 'confirmed' || !terms.freeReschedule ? (
         <p role="alert">開始48時間前を過ぎたため、日時の変更はできません。</p>
       ) : chosen && !Number.isNaN(chosen.getTime()) ? (
@@ -44,7 +52,10 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
         </>
       ) : (
         <SlotPicker
-          slots={(await getOpenSlots(db, booking, now)).map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString() }))}
+          slots={(await getOpenSlots(db, booking, now)).map((s) => ({
+            start: s.start.toISOString(),
+            end: s.end.toISOString(),
+          }))}
           sessionType={booking.sessionTypeSlug}
           rescheduleBookingId={booking.id}
         />

@@ -16,6 +16,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!found) return Response.json({ error: 'not_found' }, { status: 404 });
   const ics = cohortIcs(found.lessons, absoluteUrl(`/portal/courses/${id}`), found.cohort.calendarSequence);
   return new Response(ics, {
-    headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': 'attachment; filename="course.ics"', 'cache-control': 'private, no-store' },
+    headers: {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': 'attachment; filename="course.ics"',
+      'cache-control': 'private, no-store',
+    },
   });
 }

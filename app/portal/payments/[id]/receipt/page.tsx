@@ -21,7 +21,9 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
   if (!payment?.clientId || !payment.paidAt) notFound();
   assertCanSee(user, payment.clientId);
   const profile = await getAccountProfile(db, payment.clientId);
-  const addressee = ((await searchParams).addressee ?? '').trim().slice(0, 60) || `${profile?.familyName ?? ''} ${profile?.givenName ?? ''}`.trim();
+  const addressee =
+    ((await searchParams).addressee ?? '').trim().slice(0, 60) ||
+    `${profile?.familyName ?? ''} ${profile?.givenName ?? ''}`.trim();
   const net = payment.amountYen - payment.refundedYen;
   const tax = Math.floor((net * 10) / 110);
   return (
@@ -39,7 +41,12 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
         <h1 id="receipt-heading">領収書</h1>
         <p className="receipt__addressee">{addressee} 様</p>
         <p className="receipt__amount">{formatYen(net)}</p>
-        <p>但し　{payment.purpose === 'course' ? '受講料として（心理学講座）' : `カウンセリング料として（${payment.sessionTypeName}）`}</p>
+        <p>
+          但し　
+          {payment.purpose === 'course'
+            ? '受講料として（心理学講座）'
+            : `カウンセリング料として（${payment.sessionTypeName}）`}
+        </p>
         <p>上記正に領収いたしました。</p>
         <dl className="facts">
           <dt>お支払い日</dt>
@@ -47,7 +54,9 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
           <dt>内訳</dt>
           <dd>
             税込金額 {formatYen(net)}（うち消費税10%：{tax.toLocaleString('ja-JP')}円）
-            {payment.refundedYen > 0 ? `／お支払い ${formatYen(payment.amountYen)}・返金 ${formatYen(payment.refundedYen)}` : ''}
+            {payment.refundedYen > 0
+              ? `／お支払い ${formatYen(payment.amountYen)}・返金 ${formatYen(payment.refundedYen)}`
+              : ''}
           </dd>
           <dt>お支払い方法</dt>
           <dd>クレジットカード</dd>
