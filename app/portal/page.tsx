@@ -6,6 +6,7 @@ import { listClientBookings } from '@/features/booking/queries';
 import { intakeStatusByBooking } from '@/features/intake/queries';
 import { listClientCourses } from '@/features/courses/queries';
 import { requireUser } from '@/lib/auth/guards';
+import { isHoldLive } from '@/lib/holds';
 
 export default async function PortalPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const user = await requireUser('/portal');
@@ -17,7 +18,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
     listClientCourses(db, user.id, now),
   ]);
   const upcoming = bookings.filter((b) => b.status === 'confirmed' && b.endsAt > now).reverse();
-  const held = bookings.filter((b) => b.status === 'held' && b.holdExpiresAt && b.holdExpiresAt > now);
+  const held = bookings.filter((b) => isHoldLive(b, now));
   const zone = profile?.timeZone ?? 'Asia/Tokyo';
   const intakes = await intakeStatusByBooking(
     db,

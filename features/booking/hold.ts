@@ -1,7 +1,8 @@
-import { and, eq, gt, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings } from '@/db/schema';
 import { AppError, isExclusionViolation } from '@/lib/errors';
+import { holdHasLapsedSql, isHoldLive } from '@/lib/holds';
 import { findOpenSlot } from './domain/slots';
 import { getBookingConfig, slotSettingsFor } from './queries';
 
@@ -89,8 +90,7 @@ export async function holdSlot(
     to: new Date(input.startsAt.getTime() + day).toISOString(),
     clientId: input.clientId,
   });
-  const isLive = (b: (typeof nearby)[number]) =>
-    b.status === 'confirmed' || (b.holdExpiresAt !== null && b.holdExpiresAt > input.now);
+  const isLive = (b: (typeof nearby)[number]) => b.status === 'confirmed' || isHoldLive(b, input.now);
   const isNear = (b: (typeof nearby)[number]) =>
     b.start.getTime() < input.startsAt.getTime() + day && b.end.getTime() > input.startsAt.getTime() - day;
   // Lapsed holds never count as busy (the job marks them expired in its own time).
@@ -124,7 +124,7 @@ export async function holdSlot(
             release.map((b) => b.id),
           ),
           eq(bookings.status, 'held'),
-          or(eq(bookings.clientId, input.clientId), lte(bookings.holdExpiresAt, input.now)),
+          or(eq(bookings.clientId, input.clientId), holdHasLapsedSql(bookings, input.now)),
         ),
       );
   }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, gte, inArray, lt, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { availabilityOverrides, availabilityRules, bookingSettings, bookings, sessionTypes } from '@/db/schema';
 import { siteConfig } from '@/lib/site-config';
+import { holdIsLiveSql } from '@/lib/holds';
 import { computeSlots, type DateOverride, type Slot, type SlotSettings, type WeeklyRule } from './domain/slots';
 import { isUuid } from '@/lib/ids';
 
@@ -72,7 +73,7 @@ export async function listBusyRanges(db: Db, window: { from: Date; to: Date }, n
       and(
         lt(bookings.startsAt, window.to),
         gt(bookings.endsAt, window.from),
-        or(eq(bookings.status, 'confirmed'), and(eq(bookings.status, 'held'), gt(bookings.holdExpiresAt, now))),
+        or(eq(bookings.status, 'confirmed'), holdIsLiveSql(bookings, now)),
       ),
     );
 }

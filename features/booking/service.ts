@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, type PolicyTier, sessionTypes } from '@/db/schema';
 import { AppError, isExclusionViolation } from '@/lib/errors';
+import { holdHasLapsedSql, isHoldLive } from '@/lib/holds';
 import { cancellationPolicy, reminderLeadHours } from '@/lib/site-config';
 import { sessionCancellationTerms } from './domain/cancellation';
 import { getBookingSettings, getOpenSlots } from './queries';
@@ -13,7 +14,7 @@ export async function releaseExpiredHolds(db: Db, now: Date): Promise<number> {
   const released = await db
     .update(bookings)
     .set({ status: 'expired', updatedAt: now })
-    .where(and(eq(bookings.status, 'held'), lte(bookings.holdExpiresAt, now)))
+    .where(holdHasLapsedSql(bookings, now))
     .returning({ id: bookings.id });
   return released.length;
 }
@@ -30,7 +31,7 @@ export async function recordPolicyAgreement(db: Db, input: { bookingId: string; 
     .where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, input.clientId), eq(bookings.status, 'held')))
     .returning();
   if (!row) throw new AppError('hold_expired');
-  if (row.holdExpiresAt && row.holdExpiresAt <= input.now) throw new AppError('hold_expired');
+  if (!isHoldLive(row, input.now)) throw new AppError('hold_expired');
   return row;
 }
 

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts, courseEnrollments, courseLessons, courses, courseWaitlist, payments, users } from '@/db/schema';
+import { holdColumnsAs, holdIsLiveSql } from '@/lib/holds';
 import { isUuid } from '@/lib/ids';
 
 /**
@@ -9,7 +10,7 @@ import { isUuid } from '@/lib/ids';
  * which inside this subquery would compare the enrolment's columns with themselves.
  */
 function seatsTakenSql(now: Date) {
-  return sql<number>`(select count(*)::int from course_enrollments e where e.cohort_id = course_cohorts.id and (e.status = 'enrolled' or (e.status = 'held' and e.hold_expires_at > ${now.toISOString()}::timestamptz)))`;
+  return sql<number>`(select count(*)::int from course_enrollments e where e.cohort_id = course_cohorts.id and (e.status = 'enrolled' or ${holdIsLiveSql(holdColumnsAs('e'), now)}))`;
 }
 
 export async function listCourses(db: Db, options: { includeInactive?: boolean } = {}) {
@@ -172,10 +173,7 @@ export async function listClientCourses(db: Db, clientId: string, now: Date) {
     .where(
       and(
         eq(courseEnrollments.clientId, clientId),
-        or(
-          eq(courseEnrollments.status, 'enrolled'),
-          and(eq(courseEnrollments.status, 'held'), gt(courseEnrollments.holdExpiresAt, now)),
-        ),
+        or(eq(courseEnrollments.status, 'enrolled'), holdIsLiveSql(courseEnrollments, now)),
       ),
     )
     .orderBy(desc(courseEnrollments.createdAt));

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, lte, min, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, min, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts, courseEnrollments, courseLessons, courseWaitlist } from '@/db/schema';
+import { holdColumnsAs, holdHasLapsedSql } from '@/lib/holds';
 import { waitlistOfferHours } from './domain/terms';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -39,13 +40,7 @@ export async function settleSeats(tx: Db, cohort: LockedCohort, now: Date): Prom
   const lapsed = await tx
     .update(courseEnrollments)
     .set({ status: 'expired', updatedAt: now })
-    .where(
-      and(
-        eq(courseEnrollments.cohortId, cohort.id),
-        eq(courseEnrollments.status, 'held'),
-        lte(courseEnrollments.holdExpiresAt, now),
-      ),
-    )
+    .where(and(eq(courseEnrollments.cohortId, cohort.id), holdHasLapsedSql(courseEnrollments, now)))
     .returning({ id: courseEnrollments.id });
   if (lapsed.length > 0) {
     await tx
@@ -103,7 +98,7 @@ export async function cohortsToSettle(db: Db, now: Date): Promise<string[]> {
   // Plain SQL with explicit aliases: correlated subqueries need qualified columns.
   const rows = await db.execute<{ id: string }>(sql`
     select distinct e.cohort_id as id from course_enrollments e
-      where e.status = 'held' and e.hold_expires_at <= ${now.toISOString()}::timestamptz
+      where ${holdHasLapsedSql(holdColumnsAs('e'), now)}
     union
     select c.id from course_cohorts c
       where c.status = 'open'

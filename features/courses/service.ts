@@ -1,7 +1,8 @@
-import { and, eq, gt, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts, courseEnrollments, courses, courseWaitlist } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { holdIsLiveSql } from '@/lib/holds';
 import { cancellationPolicy } from '@/lib/site-config';
 import { courseRefund, registrationState, seatHoldMinutes } from './domain/terms';
 import { mailOffers } from './mails';
@@ -143,8 +144,7 @@ export async function recordApplication(
       and(
         eq(courseEnrollments.id, input.enrollmentId),
         eq(courseEnrollments.clientId, input.clientId),
-        eq(courseEnrollments.status, 'held'),
-        gt(courseEnrollments.holdExpiresAt, input.now),
+        holdIsLiveSql(courseEnrollments, input.now),
       ),
     )
     .returning();
@@ -160,13 +160,7 @@ export async function extendSeatHold(db: Db, input: { enrollmentId: string; unti
   const [row] = await db
     .update(courseEnrollments)
     .set({ holdExpiresAt: input.until, updatedAt: input.now })
-    .where(
-      and(
-        eq(courseEnrollments.id, input.enrollmentId),
-        eq(courseEnrollments.status, 'held'),
-        gt(courseEnrollments.holdExpiresAt, input.now),
-      ),
-    )
+    .where(and(eq(courseEnrollments.id, input.enrollmentId), holdIsLiveSql(courseEnrollments, input.now)))
     .returning({ id: courseEnrollments.id });
   if (!row) throw new AppError('seat_hold_expired');
 }

@@ -10,6 +10,7 @@ import { getStripe } from '@/lib/stripe';
 import { openCheckout } from './checkout';
 import { paidPaymentsOf } from './course-fulfilment';
 import { requestRefund, submitRefundsSoon } from './refunds';
+import { isHoldLive } from '@/lib/holds';
 
 /**
  * Pays for a held course seat through the same Checkout path as bookings. The session expires
@@ -28,14 +29,7 @@ export async function startCourseCheckout(
     .where(and(eq(courseEnrollments.id, input.enrollmentId), eq(courseEnrollments.clientId, input.clientId)))
     .limit(1);
   const { enrollment } = row ?? {};
-  if (
-    !row ||
-    !enrollment ||
-    enrollment.status !== 'held' ||
-    !enrollment.holdExpiresAt ||
-    enrollment.holdExpiresAt <= input.now
-  )
-    throw new AppError('seat_hold_expired');
+  if (!row || !enrollment || !isHoldLive(enrollment, input.now)) throw new AppError('seat_hold_expired');
   if (!enrollment.policyAgreedAt) throw new AppError('invalid_input');
   const expiresAt = checkoutExpiry(enrollment.holdExpiresAt, input.now);
   return openCheckout(

@@ -15,6 +15,7 @@ import { mailEnrollmentConfirmed, mailLostEnrollment } from './course-fulfilment
 import { paymentStatesBefore, refundStatusFor } from './domain/payment-state';
 import { isUuid } from '@/lib/ids';
 import { requestRefund, submitRefundsSoon } from './refunds';
+import { isHoldLive } from '@/lib/holds';
 
 const minute = 60 * 1000;
 
@@ -33,8 +34,7 @@ export async function startBookingCheckout(
     .innerJoin(users, eq(users.id, bookings.clientId))
     .where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, input.clientId)))
     .limit(1);
-  if (!row || row.booking.status !== 'held' || !row.booking.holdExpiresAt || row.booking.holdExpiresAt <= input.now)
-    throw new AppError('hold_expired');
+  if (!row || !isHoldLive(row.booking, input.now)) throw new AppError('hold_expired');
   if (!row.booking.policyAgreedAt) throw new AppError('invalid_input');
 
   const expiresAt = new Date(input.now.getTime() + 31 * minute);

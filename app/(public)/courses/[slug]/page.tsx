@@ -10,6 +10,7 @@ import { registrationState, seatsLeft } from '@/features/courses/domain/terms';
 import { getClientCourseStanding, getCourseBySlug } from '@/features/courses/queries';
 import { getCurrentUser, loginUrl } from '@/lib/auth/guards';
 import { formatYen } from '@/lib/format';
+import { isHoldLive } from '@/lib/holds';
 
 export const dynamic = 'force-dynamic';
 
@@ -56,7 +57,7 @@ export default async function CoursePage({ params }: Props) {
       {cohorts.map((cohort) => {
         const state = registrationState({ ...cohort, deadline: cohort.registrationDeadline, now });
         const seat = standing.seats.find(
-          (s) => s.cohortId === cohort.id && (s.status === 'enrolled' || (s.holdExpiresAt && s.holdExpiresAt > now)),
+          (s) => s.cohortId === cohort.id && (s.status === 'enrolled' || isHoldLive(s, now)),
         );
         const waiting = standing.waiting.some((w) => w.cohortId === cohort.id);
         const headingId = `cohort-${cohort.id}-heading`;

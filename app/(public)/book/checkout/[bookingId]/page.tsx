@@ -10,6 +10,7 @@ import { whenFor } from '@/features/booking/mails';
 import { getBooking } from '@/features/booking/queries';
 import { requireUser } from '@/lib/auth/guards';
 import { formatYen } from '@/lib/format';
+import { isHoldLive } from '@/lib/holds';
 
 export const metadata: Metadata = { title: 'お支払い', robots: { index: false } };
 
@@ -22,7 +23,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const booking = await getBooking(db, bookingId);
   if (!booking || booking.clientId !== user.id) notFound();
   const profile = await getAccountProfile(db, user.id);
-  const live = booking.status === 'held' && booking.holdExpiresAt && booking.holdExpiresAt > new Date();
+  const live = isHoldLive(booking, new Date());
   return (
     <div className="container container--narrow">
       <h1>お支払い</h1>

@@ -9,6 +9,7 @@ import { getDb } from '@/db';
 import { getEnrollment } from '@/features/courses/queries';
 import { requireUser } from '@/lib/auth/guards';
 import { formatYen } from '@/lib/format';
+import { isHoldLive } from '@/lib/holds';
 
 export const metadata: Metadata = { title: '講座のお申し込み', robots: { index: false } };
 
@@ -21,7 +22,7 @@ export default async function CourseApplicationPage({ params, searchParams }: Pr
   const found = await getEnrollment(await getDb(), enrollmentId);
   if (!found || found.enrollment.clientId !== user.id) notFound();
   const { enrollment, cohort, course, lessons } = found;
-  const live = enrollment.status === 'held' && enrollment.holdExpiresAt && enrollment.holdExpiresAt > new Date();
+  const live = isHoldLive(enrollment, new Date());
   return (
     <div className="container container--narrow">
       <h1>講座のお申し込み</h1>
