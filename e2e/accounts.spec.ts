@@ -160,3 +160,73 @@ test('the account page edits the profile, exports the data and deletes the accou
     page.getByRole('alert').filter({ hasText: 'メールアドレスまたはパスワードが正しくありません' }),
   ).toBeVisible();
 });
+
+/**
+ * Return addresses that browsers or a later decoding step could turn into another host
+ * (issue #14). `/\t/127.0.0.1:4999/pwned` used to land Chromium on 127.0.0.1:4999.
+ */
+const hostileCallbacks = [
+  '/\t/127.0.0.1:4999/pwned',
+  '/\r/127.0.0.1:4999/pwned',
+  '/\n/127.0.0.1:4999/pwned',
+  '/\r\n/127.0.0.1:4999/pwned',
+  '\\/127.0.0.1:4999/pwned',
+  '/\\127.0.0.1:4999/pwned',
+  '/\\\\127.0.0.1:4999/pwned',
+  '%2F%2F127.0.0.1:4999/pwned',
+  '/%2F127.0.0.1:4999/pwned',
+  '/%09/127.0.0.1:4999/pwned',
+  '/%5C127.0.0.1:4999/pwned',
+  '///127.0.0.1:4999/pwned',
+  '//127.0.0.1:4999/pwned',
+  'http://127.0.0.1:4999/pwned',
+  'javascript:alert(document.domain)',
+];
+
+/** Where the browser ended up, for a navigation that may have failed on a foreign host. */
+async function landing(page: import('@playwright/test').Page, url: string): Promise<URL> {
+  const response = await page.goto(url).catch(() => null);
+  if (response) expect(response.status()).toBeLessThan(500);
+  return new URL(page.url());
+}
+
+test('a signed-in visit to /login never leaves the site, whatever the return address', async ({ page, baseURL }) => {
+  await signedInClient(page);
+  const origin = new URL(baseURL!).origin;
+  for (const value of hostileCallbacks) {
+    const answer = await page.request.get(`/login?callbackUrl=${encodeURIComponent(value)}`, { maxRedirects: 0 });
+    expect(answer.status(), value).toBeLessThan(500);
+    const location = answer.headers().location ?? '';
+    expect(location, value).not.toMatch(/[\u0000-\u001f\\]/);
+    expect(new URL(location, origin).origin, value).toBe(origin);
+    const landed = await landing(page, `/login?callbackUrl=${encodeURIComponent(value)}`);
+    expect(landed.origin, value).toBe(origin);
+    expect(landed.pathname, value).toBe('/portal');
+  }
+  const japanese = await landing(page, `/login?callbackUrl=${encodeURIComponent('/記事')}`);
+  expect(japanese.origin).toBe(origin);
+  expect(decodeURIComponent(japanese.pathname)).toBe('/記事');
+});
+
+const formCorpus = [...hostileCallbacks, '/記事'];
+for (let start = 0; start < formCorpus.length; start += 4) {
+  const chunk = formCorpus.slice(start, start + 4);
+  test(`signing in through the form never leaves the site (return addresses ${start + 1}–${start + chunk.length})`, async ({
+    page,
+    baseURL,
+  }) => {
+    const { email } = await signedInClient(page);
+    const origin = new URL(baseURL!).origin;
+    for (const value of chunk) {
+      await page.context().clearCookies();
+      await page.goto(`/login?callbackUrl=${encodeURIComponent(value)}`);
+      await signIn(page, email, password);
+      await page.waitForURL((url) => !url.pathname.startsWith('/login')).catch(() => undefined);
+      const landed = new URL(page.url());
+      expect(landed.origin, value).toBe(origin);
+      if (value === '/記事') expect(decodeURIComponent(landed.pathname)).toBe('/記事');
+      else expect(landed.pathname, value).toBe('/portal');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    }
+  });
+}

@@ -11,18 +11,58 @@ describe('safeCallbackUrl', () => {
     );
   });
 
+  it('percent-encodes what is not ASCII, so the path can go into a Location header', () => {
+    expect(safeCallbackUrl('/記事')).toBe('/%E8%A8%98%E4%BA%8B');
+    expect(safeCallbackUrl('/articles?q=こころ')).toBe('/articles?q=%E3%81%93%E3%81%93%E3%82%8D');
+    expect(safeCallbackUrl('/portal/account#top')).toBe('/portal/account#top');
+  });
+
   it.each([
     'https://evil.example/',
+    'http://localhost:3000.evil.example/',
     '//evil.example/',
+    '///evil.example/',
+    '////evil.example/',
     '/\\evil.example',
+    '/\\\\evil.example',
+    '\\\\evil.example',
+    '/\t/evil.example/pwned',
+    '/\t/127.0.0.1:4999/pwned',
+    '/\r/evil.example',
+    '/\n/evil.example',
+    '/\r\n/evil.example',
+    '/\u0000/evil.example',
+    '/\u007f/evil.example',
+    '\t//evil.example',
+    '/%09/evil.example',
+    '/%0d/evil.example',
+    '/%0A/evil.example',
+    '/%5C/evil.example',
+    '/%5c%5cevil.example',
+    '/%2F/evil.example',
+    '%2F%2Fevil.example',
+    '/%2F%2Fevil.example',
+    '/%ZZ',
     'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'vbscript:msgbox(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'https:evil.example',
     '',
     undefined,
+    null,
     42,
+    ['/portal'],
     '/login',
+    '/login?callbackUrl=//evil.example',
+    '/register',
     '/api/auth/signout',
-  ])('replaces %s with the portal', (value) => {
+  ])('replaces %j with the portal', (value) => {
     expect(safeCallbackUrl(value)).toBe('/portal');
+  });
+
+  it('refuses an overlong value', () => {
+    expect(safeCallbackUrl(`/${'a'.repeat(2100)}`)).toBe('/portal');
   });
 });
 
