@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
-import { bookings } from './booking';
-import { courseEnrollments } from './courses';
+
+export const paymentPurposes = ['booking', 'course'] as const;
+export type PaymentPurpose = (typeof paymentPurposes)[number];
 
 export const paymentStatuses = ['pending', 'paid', 'partially_refunded', 'refunded', 'expired', 'failed'] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
@@ -13,10 +14,10 @@ export const payments = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     clientId: uuid('client_id').references(() => users.id, { onDelete: 'set null' }),
-    purpose: text('purpose', { enum: ['booking', 'course'] }).notNull(),
-    bookingId: uuid('booking_id').references(() => bookings.id),
-    /** The course seat this payment is for (purpose 'course'). */
-    enrollmentId: uuid('enrollment_id').references(() => courseEnrollments.id),
+    /** What is sold; each purpose registers its fulfilment with payments (features/payments/fulfilment.ts). */
+    purpose: text('purpose', { enum: paymentPurposes }).notNull(),
+    /** The thing paid for, within its purpose: a booking's id ('booking'), a course seat's ('course'). */
+    referenceId: uuid('reference_id').notNull(),
     amountYen: integer('amount_yen').notNull(),
     refundedYen: integer('refunded_yen').notNull().default(0),
     status: text('status', { enum: paymentStatuses }).notNull().default('pending'),
@@ -35,20 +36,11 @@ export const payments = pgTable(
     ),
     check('payments_amount_check', sql`${t.amountYen} > 0 and ${t.refundedYen} between 0 and ${t.amountYen}`),
     index('payments_client').on(t.clientId),
-    index('payments_booking').on(t.bookingId),
-    index('payments_enrollment').on(t.enrollmentId),
-    // One checkout at a time per booking or seat, so a double click never opens two to pay.
-    uniqueIndex('payments_one_pending_per_booking')
-      .on(t.bookingId)
-      .where(sql`${t.status} = 'pending' and ${t.bookingId} is not null`),
-    uniqueIndex('payments_one_pending_per_enrollment')
-      .on(t.enrollmentId)
-      .where(sql`${t.status} = 'pending' and ${t.enrollmentId} is not null`),
-    // A payment pays for one thing, named by its purpose.
-    check(
-      'payments_purpose_check',
-      sql`(${t.purpose} = 'booking' and ${t.enrollmentId} is null) or (${t.purpose} = 'course' and ${t.bookingId} is null)`,
-    ),
+    index('payments_reference').on(t.purpose, t.referenceId),
+    // One checkout at a time per thing sold, so a double click never opens two to pay.
+    uniqueIndex('payments_one_pending_per_reference')
+      .on(t.purpose, t.referenceId)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 

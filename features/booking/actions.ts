@@ -3,7 +3,6 @@
 import { and, eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { bookings } from '@/db/schema';
-import { cancelBookingWithRefund, startBookingCheckout } from '@/features/payments/service';
 import { defineAction } from '@/lib/actions';
 import { AppError } from '@/lib/errors';
 import {
@@ -14,6 +13,7 @@ import {
   meetingUrlSchema,
   rescheduleSchema,
 } from './schemas';
+import { cancelBookingWithRefund, startBookingCheckout } from './checkout';
 import { holdSlot } from './hold';
 import { markBookingOutcome, recordPolicyAgreement, rescheduleBooking } from './service';
 

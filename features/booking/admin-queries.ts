@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, payments, sessionTypes, users } from '@/db/schema';
+import { paymentsOf } from '@/features/payments/queries';
 import { isUuid } from '@/lib/ids';
 
 const columns = {
@@ -76,7 +77,7 @@ export async function getAdminBooking(db: Db, bookingId: string) {
   const [payment] = await db
     .select()
     .from(payments)
-    .where(eq(payments.bookingId, bookingId))
+    .where(paymentsOf('booking', bookingId))
     .orderBy(desc(payments.createdAt))
     .limit(1);
   return { ...row, payment };

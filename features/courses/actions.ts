@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { cancelEnrollmentWithRefund, startCourseCheckout } from '@/features/payments/courses';
+import { cancelEnrollmentWithRefund, startCourseCheckout } from './checkout';
 import { defineAction } from '@/lib/actions';
 import { applicationSchema, cohortIdSchema, enrollmentIdSchema } from './schemas';
 import { holdSeat, joinWaitlist, leaveWaitlist, recordApplication } from './service';

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { cancelCohortWithRefunds, cancelEnrollmentWithRefund } from '@/features/payments/courses';
+import { cancelCohortWithRefunds, cancelEnrollmentWithRefund } from './checkout';
 import { sendNotice } from '@/features/mail/notice';
 import { defineAction } from '@/lib/actions';
 import { messages } from '@/lib/messages';

@@ -14,7 +14,8 @@ import {
   users,
 } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
-import { cancelCohortWithRefunds, cancelEnrollmentWithRefund, startCourseCheckout } from '@/features/payments/courses';
+import '@/features/fulfilments';
+import { cancelCohortWithRefunds, cancelEnrollmentWithRefund, startCourseCheckout } from './checkout';
 import { reconcileCheckoutSession } from '@/features/payments/service';
 import { payOnEmulator, startAppStripeEmulator } from '@/features/payments/testing';
 import { handleStripeEvent } from '@/features/payments/webhooks';
@@ -330,7 +331,7 @@ describe('payments for seats', () => {
     for (const r of results)
       if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'payment_unavailable' });
     expect(
-      await d().$count(payments, and(eq(payments.enrollmentId, enrollmentId), eq(payments.status, 'pending'))),
+      await d().$count(payments, and(eq(payments.referenceId, enrollmentId), eq(payments.status, 'pending'))),
     ).toBe(1);
     // Once the first is paid (its webhook not yet here), another attempt is refused, not charged again.
     const sessionId = [...urls][0]!.split('/').pop()!;

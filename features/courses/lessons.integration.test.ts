@@ -12,7 +12,7 @@ import {
   users,
 } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
-import { mailEnrollmentConfirmed } from '@/features/payments/course-fulfilment';
+import { mailEnrollmentConfirmed } from './fulfilment';
 import { toJstLocal } from '@/lib/publication-days';
 import { saveLesson } from './admin-service';
 import { mailLessonChange } from './lesson-mails';

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts, courseEnrollments, courseLessons, courses, courseWaitlist, payments, users } from '@/db/schema';
+import { paymentsOf } from '@/features/payments/queries';
 import { holdColumnsAs, holdIsLiveSql } from '@/lib/holds';
 import { isUuid } from '@/lib/ids';
 
@@ -150,7 +151,7 @@ export async function getEnrolledCohort(db: Db, input: { cohortId: string; clien
     .from(payments)
     .where(
       and(
-        eq(payments.enrollmentId, row.enrollment.id),
+        paymentsOf('course', row.enrollment.id),
         inArray(payments.status, ['paid', 'partially_refunded', 'refunded']),
       ),
     )
@@ -211,7 +212,7 @@ export async function getCohortForCounselor(db: Db, cohortId: string) {
     .leftJoin(
       payments,
       and(
-        eq(payments.enrollmentId, courseEnrollments.id),
+        paymentsOf('course', courseEnrollments.id),
         inArray(payments.status, ['paid', 'partially_refunded', 'refunded']),
       ),
     )

@@ -1,12 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '@/db/client';
-import { payments } from '@/db/schema';
+import { type PaymentPurpose, payments } from '@/db/schema';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import { getStripe } from '@/lib/stripe';
 
-/** What one Checkout Session pays for: a held booking or a held course seat. */
+/** What one Checkout Session pays for: a held thing of some purpose (a booking, a course seat). */
 export type CheckoutItem = {
+  purpose: PaymentPurpose;
+  referenceId: string;
   clientId: string;
   email: string;
   amountYen: number;
@@ -17,7 +19,9 @@ export type CheckoutItem = {
   expiresAt: Date;
   successUrl: string;
   cancelUrl: string;
-} & ({ purpose: 'booking'; bookingId: string } | { purpose: 'course'; enrollmentId: string });
+  /** More metadata on the session and its PaymentIntent, for reading Stripe's dashboard (e.g. `{ bookingId }`). */
+  metadata?: Record<string, string>;
+};
 
 /**
  * Opens (or reopens) the Checkout Session for an item: an open session already made for it is
@@ -31,8 +35,7 @@ export async function openCheckout(
   beforeNewSession?: () => Promise<void>,
 ): Promise<string> {
   const stripe = getStripe();
-  const forItem =
-    item.purpose === 'booking' ? eq(payments.bookingId, item.bookingId) : eq(payments.enrollmentId, item.enrollmentId);
+  const forItem = and(eq(payments.purpose, item.purpose), eq(payments.referenceId, item.referenceId));
   const [existing] = await db
     .select()
     .from(payments)
@@ -57,8 +60,6 @@ export async function openCheckout(
   }
   // Only a new session moves the hold's end to its expiry; a reused one keeps both as they were.
   await beforeNewSession?.();
-  const subject: Record<string, string> =
-    item.purpose === 'booking' ? { bookingId: item.bookingId } : { enrollmentId: item.enrollmentId };
   let payment: typeof payments.$inferSelect | undefined;
   try {
     // At most one pending payment per item (a partial unique index): of two requests racing
@@ -68,7 +69,7 @@ export async function openCheckout(
       .values({
         clientId: item.clientId,
         purpose: item.purpose,
-        ...subject,
+        referenceId: item.referenceId,
         amountYen: item.amountYen,
         status: 'pending',
         createdAt: now,
@@ -79,7 +80,7 @@ export async function openCheckout(
     if (isUniqueViolation(err)) throw new AppError('payment_unavailable');
     throw err;
   }
-  const metadata = { purpose: item.purpose, ...subject, paymentId: payment!.id };
+  const metadata = { ...item.metadata, purpose: item.purpose, referenceId: item.referenceId, paymentId: payment!.id };
   let session: Stripe.Checkout.Session;
   try {
     session = await stripe.checkout.sessions.create(
@@ -87,7 +88,7 @@ export async function openCheckout(
         mode: 'payment',
         locale: 'ja',
         customer_email: item.email,
-        client_reference_id: item.purpose === 'booking' ? item.bookingId : item.enrollmentId,
+        client_reference_id: item.referenceId,
         metadata,
         // JPY is zero-decimal: the amount is the yen amount itself, never × 100.
         line_items: [

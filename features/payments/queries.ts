@@ -1,44 +1,13 @@
-import { desc, eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
-import { bookings, payments, sessionTypes } from '@/db/schema';
-import { isUuid } from '@/lib/ids';
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { type PaymentPurpose, payments } from '@/db/schema';
 
-const columns = {
-  id: payments.id,
-  clientId: payments.clientId,
-  purpose: payments.purpose,
-  amountYen: payments.amountYen,
-  refundedYen: payments.refundedYen,
-  status: payments.status,
-  paidAt: payments.paidAt,
-  createdAt: payments.createdAt,
-  bookingId: payments.bookingId,
-  sessionTypeName: sessionTypes.name,
-  startsAt: bookings.startsAt,
-};
-
-export async function listClientPayments(db: Db, clientId: string) {
-  return db
-    .select(columns)
-    .from(payments)
-    .leftJoin(bookings, eq(bookings.id, payments.bookingId))
-    .leftJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
-    .where(eq(payments.clientId, clientId))
-    .orderBy(desc(payments.createdAt));
+/** The payments of one thing sold, for a WHERE or a JOIN: `paymentsOf('course', courseEnrollments.id)`. */
+export function paymentsOf(purpose: PaymentPurpose, reference: string | AnyPgColumn): SQL {
+  return and(eq(payments.purpose, purpose), eq(payments.referenceId, reference))!;
 }
 
-export async function getPayment(db: Db, paymentId: string) {
-  if (!isUuid(paymentId)) return undefined;
-  const [row] = await db
-    .select(columns)
-    .from(payments)
-    .leftJoin(bookings, eq(bookings.id, payments.bookingId))
-    .leftJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
-    .where(eq(payments.id, paymentId))
-    .limit(1);
-  return row;
-}
-
+/** How a payment's state reads to a client or the counselor. */
 export const paymentStatusLabel = {
   pending: 'お支払い待ち',
   paid: 'お支払い済み',

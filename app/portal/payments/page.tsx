@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { listClientPayments, paymentStatusLabel } from '@/features/payments/queries';
+import { listClientPayments } from '@/features/booking/payment-history';
+import { paymentStatusLabel } from '@/features/payments/queries';
 import { requireUser } from '@/lib/auth/guards';
 import { formatDateJa, formatYen } from '@/lib/format';
 

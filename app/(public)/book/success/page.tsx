@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { reconcileForClient } from '@/features/payments/service';
+import '@/features/fulfilments';
+import { reconcileBookingCheckout } from '@/features/booking/checkout';
 import { requireUser } from '@/lib/auth/guards';
 import { PaymentAlreadyHandled } from '@/components/payments/payment-already-handled';
 
@@ -14,7 +15,7 @@ export default async function BookingSuccessPage({ searchParams }: Props) {
   const sessionId = (await searchParams).session_id ?? '';
   const user = await requireUser(`/book/success?session_id=${encodeURIComponent(sessionId)}`);
   if (!/^cs_[A-Za-z0-9_]+$/.test(sessionId)) notFound();
-  const result = await reconcileForClient(await getDb(), {
+  const result = await reconcileBookingCheckout(await getDb(), {
     checkoutSessionId: sessionId,
     clientId: user.id,
     now: new Date(),

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { getEnrollment } from '@/features/courses/queries';
+import '@/features/fulfilments';
 import { reconcileForClient } from '@/features/payments/service';
 import { requireUser } from '@/lib/auth/guards';
 import { PaymentAlreadyHandled } from '@/components/payments/payment-already-handled';
@@ -18,8 +19,8 @@ export default async function CourseSuccessPage({ searchParams }: Props) {
   if (!/^cs_[A-Za-z0-9_]+$/.test(sessionId)) notFound();
   const db = await getDb();
   const result = await reconcileForClient(db, { checkoutSessionId: sessionId, clientId: user.id, now: new Date() });
-  if (!result?.enrollmentId) notFound();
-  const found = await getEnrollment(db, result.enrollmentId);
+  if (!result || result.purpose !== 'course') notFound();
+  const found = await getEnrollment(db, result.referenceId);
   if (!found) notFound();
   const { enrollment, cohort, course } = found;
   return (

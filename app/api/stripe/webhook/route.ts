@@ -1,4 +1,5 @@
 import { getDb } from '@/db';
+import '@/features/fulfilments';
 import { handleStripeEvent } from '@/features/payments/webhooks';
 import { getStripe, webhookSecret } from '@/lib/stripe';
 

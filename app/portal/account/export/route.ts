@@ -4,7 +4,7 @@ import { listClientBookings } from '@/features/booking/queries';
 import { exportClientCourses } from '@/features/courses/queries';
 import { getIntakeKeyring } from '@/features/intake/keys';
 import { exportClientIntakes } from '@/features/intake/queries';
-import { listClientPayments } from '@/features/payments/queries';
+import { listClientPayments } from '@/features/booking/payment-history';
 import { getCurrentUser } from '@/lib/auth/guards';
 
 export const dynamic = 'force-dynamic';

@@ -8,7 +8,7 @@ import { describeCancellationNow, sessionCancellationTerms } from '@/features/bo
 import { whenFor } from '@/features/booking/mails';
 import { getBooking } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
-import { listClientPayments } from '@/features/payments/queries';
+import { listClientPayments } from '@/features/booking/payment-history';
 import { assertCanSee, requireUser } from '@/lib/auth/guards';
 import { formatYen } from '@/lib/format';
 import { cancellationPolicy } from '@/lib/site-config';

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { PrintButton } from '@/components/payments/print-button';
 import { getDb } from '@/db';
 import { getAccountProfile } from '@/features/accounts/queries';
-import { getPayment } from '@/features/payments/queries';
+import { getPayment } from '@/features/booking/payment-history';
 import { assertCanSee, requireUser } from '@/lib/auth/guards';
 import { formatDateJa, formatYen } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';

@@ -1,16 +1,15 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { courseCohorts, courseEnrollments, courses, payments, users } from '@/db/schema';
-import { checkoutExpiry } from '@/features/courses/domain/terms';
-import { clientOf, courseMails, mailOffers } from '@/features/courses/mails';
-import { cancelCohort, cancelEnrollment, extendSeatHold, type SeatCanceller } from '@/features/courses/service';
+import { courseCohorts, courseEnrollments, courses, users } from '@/db/schema';
 import { sendNotice } from '@/features/mail/notice';
+import { openCheckout } from '@/features/payments/checkout';
+import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
+import { expireOpenCheckouts, paidPaymentsFor } from '@/features/payments/service';
 import { AppError } from '@/lib/errors';
-import { getStripe } from '@/lib/stripe';
-import { openCheckout } from './checkout';
-import { paidPaymentsOf } from './course-fulfilment';
-import { requestRefund, submitRefundsSoon } from './refunds';
 import { isHoldLive } from '@/lib/holds';
+import { checkoutExpiry } from './domain/terms';
+import { clientOf, courseMails, mailOffers } from './mails';
+import { cancelCohort, cancelEnrollment, extendSeatHold, type SeatCanceller } from './service';
 
 /**
  * Pays for a held course seat through the same Checkout path as bookings. The session expires
@@ -36,7 +35,8 @@ export async function startCourseCheckout(
     db,
     {
       purpose: 'course',
-      enrollmentId: enrollment.id,
+      referenceId: enrollment.id,
+      metadata: { enrollmentId: enrollment.id },
       clientId: input.clientId,
       email: row.email,
       amountYen: enrollment.priceYen,
@@ -59,7 +59,7 @@ export async function startCourseCheckout(
 export async function cancelEnrollmentWithRefund(db: Db, input: { enrollmentId: string; now: Date } & SeatCanceller) {
   const result = await db.transaction(async (tx) => {
     const { enrollment, cohort, refund, offers } = await cancelEnrollment(tx, input);
-    const [payment] = await paidPaymentsOf(tx, [enrollment.id]);
+    const [payment] = await paidPaymentsFor(tx, 'course', [enrollment.id]);
     if (payment && refund.refundYen > 0) {
       const amountYen = Math.min(refund.refundYen, payment.amountYen - payment.refundedYen);
       await requestRefund(tx, {
@@ -91,24 +91,6 @@ export async function cancelEnrollmentWithRefund(db: Db, input: { enrollmentId: 
 }
 
 /**
- * Closes the Checkout Sessions still open for seats that no longer exist, so nobody pays for
- * them. If Stripe cannot be reached, a payment that completes anyway is refunded as lost.
- */
-async function expireOpenCheckouts(db: Db, enrollmentIds: string[]) {
-  if (enrollmentIds.length === 0) return;
-  const open = await db
-    .select({ sessionId: payments.stripeCheckoutSessionId })
-    .from(payments)
-    .where(and(inArray(payments.enrollmentId, enrollmentIds), eq(payments.status, 'pending')));
-  for (const { sessionId } of open) {
-    if (sessionId)
-      await getStripe()
-        .checkout.sessions.expire(sessionId)
-        .catch((err) => console.error('[payments] checkout not expired', sessionId, err));
-  }
-}
-
-/**
  * The counselor cancels a cohort: every paid seat is refunded in full, once (the cohort's
  * status guards the cancellation; each refund has its idempotency key), and everyone with a
  * seat or a place in line is told.
@@ -116,8 +98,9 @@ async function expireOpenCheckouts(db: Db, enrollmentIds: string[]) {
 export async function cancelCohortWithRefunds(db: Db, input: { cohortId: string; now: Date }) {
   const result = await db.transaction(async (tx) => {
     const cancelled = await cancelCohort(tx, input);
-    const paid = await paidPaymentsOf(
+    const paid = await paidPaymentsFor(
       tx,
+      'course',
       cancelled.seats.map((s) => s.id),
     );
     for (const payment of paid) {
@@ -125,7 +108,7 @@ export async function cancelCohortWithRefunds(db: Db, input: { cohortId: string;
         paymentId: payment.id,
         amountYen: payment.amountYen - payment.refundedYen,
         reason: 'cohort cancelled by counselor',
-        idempotencyKey: `cohort-cancel-${payment.enrollmentId}`,
+        idempotencyKey: `cohort-cancel-${payment.referenceId}`,
       });
     }
     return { ...cancelled, paid };
@@ -135,8 +118,10 @@ export async function cancelCohortWithRefunds(db: Db, input: { cohortId: string;
     input.now,
     result.paid.map((p) => p.id),
   );
+  // Seats that no longer exist: nobody pays for them (if Stripe is unreachable, a late payment is refunded as lost).
   await expireOpenCheckouts(
     db,
+    'course',
     result.seats.filter((s) => s.status === 'cancelled').map((s) => s.id),
   );
   const [course] = await db
@@ -149,7 +134,7 @@ export async function cancelCohortWithRefunds(db: Db, input: { cohortId: string;
     const client = await clientOf(db, seat.clientId);
     if (!client || handled.has(client.id)) continue;
     handled.add(client.id);
-    const payment = result.paid.find((p) => p.enrollmentId === seat.id);
+    const payment = result.paid.find((p) => p.referenceId === seat.id);
     const mail = courseMails.cohortCancelled({
       courseTitle: course!.title,
       cohortName: result.cohort.name,

@@ -10,9 +10,11 @@ import { holdSlot } from '@/features/booking/hold';
 import { recordPolicyAgreement } from '@/features/booking/service';
 import { stripeEmulatorDefaults } from '@/lib/env';
 import { getStripe } from '@/lib/stripe';
-import { cancelBookingWithRefund, reconcileCheckoutSession, startBookingCheckout } from './service';
-import { payOnEmulator, startAppStripeEmulator } from './testing';
-import { handleStripeEvent } from './webhooks';
+import '@/features/fulfilments';
+import { cancelBookingWithRefund, startBookingCheckout } from '@/features/booking/checkout';
+import { reconcileCheckoutSession } from '@/features/payments/service';
+import { payOnEmulator, startAppStripeEmulator } from '@/features/payments/testing';
+import { handleStripeEvent } from '@/features/payments/webhooks';
 
 const db = vi.hoisted(() => ({ handle: undefined as unknown as DatabaseHandle }));
 vi.mock('@/db', () => ({ getDb: async () => db.handle.db }));

@@ -1,12 +1,14 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { courseCohorts, courseEnrollments, courses, payments, users } from '@/db/schema';
+import { courseCohorts, courseEnrollments, courses, type Payment, users } from '@/db/schema';
 import { whenFor } from '@/features/booking/mails';
-import { cohortIcsAttachments } from '@/features/courses/calendar';
-import { courseMails } from '@/features/courses/mails';
-import { listCohortLessons } from '@/features/courses/queries';
 import { sendNotice } from '@/features/mail/notice';
+import type { Fulfilment } from '@/features/payments/fulfilment';
 import { absoluteUrl } from '@/lib/site-url';
+import { cohortIcsAttachments } from './calendar';
+import { courseMails } from './mails';
+import { listCohortLessons } from './queries';
+import { confirmPaidEnrollment, releaseSeatHold } from './service';
 
 async function seatWithClient(db: Db, enrollmentId: string) {
   const [row] = await db
@@ -43,27 +45,23 @@ export async function mailEnrollmentConfirmed(db: Db, enrollmentId: string): Pro
 }
 
 /** The payment arrived after its seat was given up or its cohort cancelled: it is refunded in full; say so. */
-export async function mailLostEnrollment(db: Db, paymentId: string): Promise<void> {
-  const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId));
-  if (!payment?.enrollmentId) return;
-  const row = await seatWithClient(db, payment.enrollmentId);
+async function mailLostEnrollment(db: Db, payment: Payment): Promise<void> {
+  const row = await seatWithClient(db, payment.referenceId);
   if (row) {
     const mail = courseMails.lostAndRefunded({
       courseTitle: row.course.title,
       amountYen: payment.amountYen,
       url: absoluteUrl(`/courses/${row.course.slug}`),
     });
-    await sendNotice(db, { to: row.user.email, ...mail }, `payment ${paymentId} refunded as lost`);
+    await sendNotice(db, { to: row.user.email, ...mail }, `payment ${payment.id} refunded as lost`);
   }
 }
 
-/** The payments of a seat that hold money (what a cancellation refunds). */
-export async function paidPaymentsOf(db: Db, enrollmentIds: string[]) {
-  if (enrollmentIds.length === 0) return [];
-  return db
-    .select()
-    .from(payments)
-    .where(
-      and(inArray(payments.enrollmentId, enrollmentIds), inArray(payments.status, ['paid', 'partially_refunded'])),
-    );
-}
+/** What a paid, expired or lost seat checkout does (registered in features/fulfilments.ts). */
+export const courseFulfilment: Fulfilment = {
+  confirmPaid: ({ db, now }, enrollmentId) => confirmPaidEnrollment(db, enrollmentId, now),
+  release: ({ db, now }, enrollmentId) => releaseSeatHold(db, enrollmentId, now),
+  notifyConfirmed: ({ db }, enrollmentId) => mailEnrollmentConfirmed(db, enrollmentId),
+  notifyLost: ({ db }, payment) => mailLostEnrollment(db, payment),
+  lostRefundReason: 'course seat lost before payment completed',
+};

@@ -1,0 +1,121 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { bookings, sessionTypes, users } from '@/db/schema';
+import { sendNotice } from '@/features/mail/notice';
+import { openCheckout } from '@/features/payments/checkout';
+import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
+import { paidPaymentsFor, reconcileForClient } from '@/features/payments/service';
+import { AppError } from '@/lib/errors';
+import { isHoldLive } from '@/lib/holds';
+import { bookingMails, whenFor } from './mails';
+import { cancelBooking } from './service';
+
+const minute = 60 * 1000;
+
+/**
+ * Opens (or reopens) the Stripe Checkout Session of a held booking. Its expiry and the hold's
+ * are set to the same instant, Stripe's minimum of 30 minutes from now.
+ */
+export async function startBookingCheckout(
+  db: Db,
+  input: { bookingId: string; clientId: string; baseUrl: string; now: Date },
+): Promise<string> {
+  const [row] = await db
+    .select({ booking: bookings, type: sessionTypes, email: users.email })
+    .from(bookings)
+    .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
+    .innerJoin(users, eq(users.id, bookings.clientId))
+    .where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, input.clientId)))
+    .limit(1);
+  if (!row || !isHoldLive(row.booking, input.now)) throw new AppError('hold_expired');
+  if (!row.booking.policyAgreedAt) throw new AppError('invalid_input');
+
+  const expiresAt = new Date(input.now.getTime() + 31 * minute);
+  return openCheckout(
+    db,
+    {
+      purpose: 'booking',
+      referenceId: row.booking.id,
+      metadata: { bookingId: row.booking.id },
+      clientId: input.clientId,
+      email: row.email,
+      amountYen: row.booking.priceYen,
+      name: row.type.name,
+      statementDescriptor: 'SESSION',
+      expiresAt,
+      successUrl: `${input.baseUrl}/book/success?session_id={CHECKOUT_SESSION_ID}`,
+      cancelUrl: `${input.baseUrl}/book/checkout/${row.booking.id}?cancelled=1`,
+    },
+    input.now,
+    async () => {
+      await db
+        .update(bookings)
+        .set({ holdExpiresAt: expiresAt, updatedAt: input.now })
+        .where(eq(bookings.id, row.booking.id));
+    },
+  );
+}
+
+/**
+ * The success page's check (payments reconciles the session), with where the booking now
+ * stands. Only the payer may ask.
+ */
+export async function reconcileBookingCheckout(
+  db: Db,
+  input: { checkoutSessionId: string; clientId: string; now: Date },
+) {
+  const result = await reconcileForClient(db, input);
+  if (!result) return undefined;
+  if (result.purpose !== 'booking') return { outcome: result.outcome, bookingId: null, bookingStatus: undefined };
+  const [after] = await db
+    .select({ status: bookings.status })
+    .from(bookings)
+    .where(eq(bookings.id, result.referenceId));
+  return { outcome: result.outcome, bookingId: result.referenceId, bookingStatus: after?.status };
+}
+
+/**
+ * Cancels a booking and refunds what the table says, atomically on our side: the refund is
+ * recorded in the same transaction as the cancellation, then sent to Stripe.
+ */
+export async function cancelBookingWithRefund(
+  db: Db,
+  input: { bookingId: string; by: 'client' | 'counselor'; now: Date },
+) {
+  const result = await db.transaction(async (tx) => {
+    const { booking, terms } = await cancelBooking(tx, input);
+    const [payment] = await paidPaymentsFor(tx, 'booking', [booking.id]);
+    if (payment && terms.refundYen > 0) {
+      await requestRefund(tx, {
+        paymentId: payment.id,
+        amountYen: terms.refundYen,
+        reason: `cancelled by ${input.by}`,
+        idempotencyKey: `cancel-${booking.id}`,
+      });
+    }
+    return { booking, terms, paymentId: payment?.id };
+  });
+  if (result.paymentId) {
+    // If Stripe is unreachable now, the refund stays recorded and is sent on the next attempt.
+    await submitRefundsSoon(db, input.now, [result.paymentId]);
+  }
+  const [user] = result.booking.clientId
+    ? await db.select().from(users).where(eq(users.id, result.booking.clientId))
+    : [];
+  if (user) {
+    await sendNotice(
+      db,
+      {
+        to: user.email,
+        ...bookingMails.cancelled({
+          when: whenFor(result.booking.startsAt, user.timeZone),
+          refundYen: result.terms.refundYen,
+          feeYen: result.terms.feeYen,
+          byCounselor: input.by === 'counselor',
+        }),
+      },
+      `booking ${result.booking.id} cancelled`,
+    );
+  }
+  return result.terms;
+}

@@ -1,0 +1,74 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { bookings, type Payment, sessionTypes, users } from '@/db/schema';
+import { sendNotice } from '@/features/mail/notice';
+import type { Fulfilment } from '@/features/payments/fulfilment';
+import { siteUrl } from '@/lib/site-url';
+import { bookingIcs } from './calendar';
+import { bookingMails, whenFor } from './mails';
+import { confirmPaidBooking, releaseHold } from './service';
+
+/** The confirmation mail, with the session in an .ics. */
+async function mailConfirmation(db: Db, bookingId: string) {
+  const [row] = await db
+    .select({ booking: bookings, type: sessionTypes, user: users })
+    .from(bookings)
+    .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
+    .innerJoin(users, eq(users.id, bookings.clientId))
+    .where(eq(bookings.id, bookingId));
+  if (!row) return;
+  const url = `${siteUrl()}/portal/bookings/${bookingId}`;
+  const ics = bookingIcs({ ...row.booking, mode: row.type.mode }, url);
+  await sendNotice(
+    db,
+    {
+      to: row.user.email,
+      ...bookingMails.confirmed({
+        when: whenFor(row.booking.startsAt, row.user.timeZone),
+        sessionName: row.type.name,
+        priceYen: row.booking.priceYen,
+        url,
+      }),
+      attachments: [
+        {
+          filename: 'session.ics',
+          contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+          contentBase64: Buffer.from(ics).toString('base64'),
+        },
+      ],
+    },
+    `booking ${bookingId} confirmed`,
+  );
+}
+
+/** The payment arrived after its slot went to someone else: it is refunded in full; say so. */
+async function mailLostBooking(db: Db, payment: Payment) {
+  if (!payment.clientId) return;
+  const [row] = await db
+    .select({ booking: bookings, user: users })
+    .from(bookings)
+    .innerJoin(users, eq(users.id, payment.clientId))
+    .where(eq(bookings.id, payment.referenceId));
+  if (!row) return;
+  await sendNotice(
+    db,
+    {
+      to: row.user.email,
+      ...bookingMails.lostAndRefunded({
+        when: whenFor(row.booking.startsAt, row.user.timeZone),
+        amountYen: payment.amountYen,
+        url: `${siteUrl()}/sessions`,
+      }),
+    },
+    `payment ${payment.id} refunded as lost`,
+  );
+}
+
+/** What a paid, expired or lost booking checkout does (registered in features/fulfilments.ts). */
+export const bookingFulfilment: Fulfilment = {
+  confirmPaid: ({ db, now }, bookingId) => confirmPaidBooking(db, bookingId, now),
+  release: ({ db, now }, bookingId) => releaseHold(db, bookingId, now),
+  notifyConfirmed: ({ db }, bookingId) => mailConfirmation(db, bookingId),
+  notifyLost: ({ db }, payment) => mailLostBooking(db, payment),
+  lostRefundReason: 'slot lost before payment completed',
+};
