@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { getAccountProfile } from '@/features/accounts/queries';
-import { whenFor } from '@/features/booking/mails';
 import { listClientBookings } from '@/features/booking/queries';
 import { intakeStatusByBooking } from '@/features/intake/queries';
 import { listClientCourses } from '@/features/courses/queries';
 import { requireUser } from '@/lib/auth/guards';
+import { practiceTimeZone, whenFor } from '@/lib/time';
 
 export default async function PortalPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const user = await requireUser('/portal');
@@ -18,7 +18,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
   ]);
   const upcoming = bookings.filter((b) => b.status === 'confirmed' && b.endsAt > now).reverse();
   const held = bookings.filter((b) => b.status === 'held' && b.holdExpiresAt && b.holdExpiresAt > now);
-  const zone = profile?.timeZone ?? 'Asia/Tokyo';
+  const zone = profile?.timeZone ?? practiceTimeZone;
   const intakes = await intakeStatusByBooking(
     db,
     upcoming.map((b) => b.id),

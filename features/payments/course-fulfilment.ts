@@ -1,12 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts, courseEnrollments, courses, payments, users } from '@/db/schema';
-import { whenFor } from '@/features/booking/mails';
 import { cohortIcsAttachments } from '@/features/courses/calendar';
 import { courseMails } from '@/features/courses/mails';
 import { listCohortLessons } from '@/features/courses/queries';
 import { sendNotice } from '@/features/mail/notice';
 import { absoluteUrl } from '@/lib/site-url';
+import { whenFor } from '@/lib/time';
 
 async function seatWithClient(db: Db, enrollmentId: string) {
   const [row] = await db
