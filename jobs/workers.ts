@@ -2,7 +2,7 @@ import type PgBoss from 'pg-boss';
 import type { Db } from '@/db/client';
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
-import { bookingMails, whenFor } from '@/features/booking/mails';
+import { bookingMails } from '@/features/booking/mails';
 import { claimDueReminders, releaseExpiredHolds, releaseReminderClaim } from '@/features/booking/service';
 import { sendDueIntakeReminders } from '@/features/intake/reminders';
 import { sendDueLessonReminders } from '@/features/courses/lesson-reminders';
@@ -13,6 +13,7 @@ import { runNewsletterSending } from '@/features/newsletter/service';
 import { sendMail } from '@/features/mail/service';
 import { submitPendingRefunds } from '@/features/payments/refunds';
 import { absoluteUrl, siteUrl } from '@/lib/site-url';
+import { practiceTimeZone, whenFor } from '@/lib/time';
 
 /** Sends the day-before reminders that are due, each once; a failed send is retried next run. */
 export async function sendDueReminders(db: Db, now: Date): Promise<number> {
@@ -75,7 +76,7 @@ const jobs = {
 export async function startWorkers(boss: PgBoss, db: Db): Promise<void> {
   for (const [name, job] of Object.entries(jobs)) {
     await boss.createQueue(name);
-    await boss.schedule(name, job.cron, {}, { tz: 'Asia/Tokyo' });
+    await boss.schedule(name, job.cron, {}, { tz: practiceTimeZone });
     await boss.work(name, async () => {
       await job.run(db);
     });

@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { getAccountProfile } from '@/features/accounts/queries';
-import { whenFor } from '@/features/booking/mails';
 import { listClientBookings } from '@/features/booking/queries';
 import { intakeStatusByBooking } from '@/features/intake/queries';
 import { listClientCourses } from '@/features/courses/queries';
 import { requireUser } from '@/lib/auth/guards';
 import { isHoldLive } from '@/lib/holds';
+import { practiceTimeZone, whenFor } from '@/lib/time';
 
 export default async function PortalPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const user = await requireUser('/portal');
@@ -19,7 +19,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
   ]);
   const upcoming = bookings.filter((b) => b.status === 'confirmed' && b.endsAt > now).reverse();
   const held = bookings.filter((b) => isHoldLive(b, now));
-  const zone = profile?.timeZone ?? 'Asia/Tokyo';
+  const zone = profile?.timeZone ?? practiceTimeZone;
   const intakes = await intakeStatusByBooking(
     db,
     upcoming.map((b) => b.id),

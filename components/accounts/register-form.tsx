@@ -9,6 +9,7 @@ import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { registerAction } from '@/features/accounts/actions';
 import { type ProfileInput, type RegisterInput, registerSchema } from '@/features/accounts/schemas';
+import { practiceTimeZone } from '@/lib/time';
 import { ProfileFields } from './profile-fields';
 import { browserTimeZone } from './time-zone-select';
 import { ActionButton } from '@/components/ui/action-button';
@@ -20,7 +21,7 @@ export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
     registerSchema,
     (v) => registerAction({ ...v, callbackUrl }),
     {
-      timeZone: 'Asia/Tokyo',
+      timeZone: practiceTimeZone,
       phone: '',
     },
   );

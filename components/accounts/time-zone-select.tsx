@@ -1,9 +1,10 @@
 'use client';
 
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { isPracticeTimeZone, practiceTimeZone } from '@/lib/time';
 
 const common = [
-  'Asia/Tokyo',
+  practiceTimeZone,
   'America/Los_Angeles',
   'America/New_York',
   'Europe/London',
@@ -44,7 +45,7 @@ export function TimeZoneSelect({
         <optgroup label="よく使われるタイムゾーン">
           {common.map((z) => (
             <option key={z} value={z}>
-              {z === 'Asia/Tokyo' ? 'Asia/Tokyo（日本時間）' : z}
+              {isPracticeTimeZone(z) ? `${z}（日本時間）` : z}
             </option>
           ))}
         </optgroup>
@@ -67,8 +68,8 @@ export function TimeZoneSelect({
 
 export function browserTimeZone(): string {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Tokyo';
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || practiceTimeZone;
   } catch {
-    return 'Asia/Tokyo';
+    return practiceTimeZone;
   }
 }

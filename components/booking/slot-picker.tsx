@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { groupSlotsByDay } from '@/features/booking/domain/slots';
+import { isPracticeTimeZone, practiceTimeZone } from '@/lib/time';
 import { useViewerTimeZone } from './viewer-time-zone';
 
 type Props = {
@@ -21,7 +22,7 @@ export function SlotPicker({ slots, sessionType, theme, rescheduleBookingId }: P
       groupSlotsByDay(
         slots.map((s) => ({ start: new Date(s.start), end: new Date(s.end) })),
         zone,
-        'Asia/Tokyo',
+        practiceTimeZone,
       ),
     [slots, zone],
   );
@@ -29,7 +30,7 @@ export function SlotPicker({ slots, sessionType, theme, rescheduleBookingId }: P
   return (
     <div className="slot-picker">
       <p className="slot-picker__zone">
-        時刻は {zone === 'Asia/Tokyo' ? '日本時間' : `お使いの端末のタイムゾーン（${zone}）`} で表示しています。
+        時刻は {isPracticeTimeZone(zone) ? '日本時間' : `お使いの端末のタイムゾーン（${zone}）`} で表示しています。
       </p>
       {days.map((day) => (
         <section key={day.date} className="slot-day" aria-labelledby={`day-${day.date}`}>

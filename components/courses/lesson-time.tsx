@@ -1,9 +1,7 @@
 'use client';
 
 import { useViewerTimeZone } from '@/components/booking/viewer-time-zone';
-import { formatDateTimeJa } from '@/lib/format';
-
-const JST = 'Asia/Tokyo';
+import { formatDateTimeJa, practiceTimeZone } from '@/lib/time';
 
 /**
  * A lesson's time on the visitor's clock, with Japan time beside it when the two differ
@@ -14,7 +12,7 @@ export function LessonTime({ at, zone }: { at: string; zone?: string }) {
   const timeZone = zone ?? viewer;
   const instant = new Date(at);
   const local = formatDateTimeJa(instant, timeZone);
-  const jst = formatDateTimeJa(instant, JST);
+  const jst = formatDateTimeJa(instant, practiceTimeZone);
   return (
     <time dateTime={at}>
       {local}

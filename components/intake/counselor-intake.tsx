@@ -1,9 +1,9 @@
 import { safetyQuestionId } from '@/features/intake/domain/definitions';
 import { dimensionLevelLabel } from '@/features/intake/domain/scoring';
 import type { IntakeView, UnreadableIntakeView } from '@/features/intake/stored-answers';
-import { formatDateTimeJa } from '@/lib/format';
 import { messages } from '@/lib/messages';
 import { siteConfig } from '@/lib/site-config';
+import { formatDateTimeJa } from '@/lib/time';
 import { IntakeAnswers } from './intake-answers';
 
 const unreadableMessage: Record<UnreadableIntakeView['reason'], (keyId: string) => string> = {

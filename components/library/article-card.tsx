@@ -1,7 +1,7 @@
 import { HoverPrefetchLink } from '@/components/layout/hover-prefetch-link';
 import { ThemeTags } from '@/components/library/theme-tags';
-import { formatDateJa, isoDateIn } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
+import { formatDateJa, isoDateIn } from '@/lib/time';
 
 type Props = {
   article: { slug: string; title: string; summary: string; themes: string[]; publishedAt: Date };

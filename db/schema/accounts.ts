@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { siteConfig } from '../../lib/site-config';
 
 export const roles = ['client', 'counselor'] as const;
 export type Role = (typeof roles)[number];
@@ -26,7 +27,7 @@ export const users = pgTable(
     givenNameKana: text('given_name_kana').notNull().default(''),
     /** E.164 (+819012345678). */
     phone: text('phone'),
-    timeZone: text('time_zone').notNull().default('Asia/Tokyo'),
+    timeZone: text('time_zone').notNull().default(siteConfig.timeZone),
     ...timestamps,
   },
   (t) => [

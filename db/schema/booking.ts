@@ -38,7 +38,7 @@ export const sessionTypes = pgTable(
   ],
 );
 
-/** The counselor's weekly hours, in Asia/Tokyo minutes from midnight. */
+/** The counselor's weekly hours, in minutes from midnight, Japan time (siteConfig.timeZone). */
 export const availabilityRules = pgTable(
   'availability_rules',
   {
@@ -58,7 +58,7 @@ export const availabilityRules = pgTable(
 
 export const overrideKinds = ['closed', 'extra'] as const;
 
-/** Days off and extra hours on a given Asia/Tokyo date. */
+/** Days off and extra hours on a given date, Japan time. */
 export const availabilityOverrides = pgTable(
   'availability_overrides',
   {

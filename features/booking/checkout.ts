@@ -7,7 +7,8 @@ import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
 import { paidPaymentsFor, reconcileForClient } from '@/features/payments/service';
 import { AppError } from '@/lib/errors';
 import { isHoldLive } from '@/lib/holds';
-import { bookingMails, whenFor } from './mails';
+import { bookingMails } from './mails';
+import { whenFor } from '@/lib/time';
 import { cancelBooking } from './service';
 
 const minute = 60 * 1000;

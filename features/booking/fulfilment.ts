@@ -5,7 +5,8 @@ import { sendNotice } from '@/features/mail/notice';
 import type { Fulfilment } from '@/features/payments/fulfilment';
 import { siteUrl } from '@/lib/site-url';
 import { bookingIcs } from './calendar';
-import { bookingMails, whenFor } from './mails';
+import { bookingMails } from './mails';
+import { whenFor } from '@/lib/time';
 import { confirmPaidBooking, releaseHold } from './service';
 
 /** The confirmation mail, with the session in an .ics. */

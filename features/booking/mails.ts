@@ -1,13 +1,5 @@
 import { composeMail } from '@/features/mail/compose';
-import { formatDateTimeJa, formatYen } from '@/lib/format';
-import { siteConfig } from '@/lib/site-config';
-
-/** A time in the client's zone, with JST beside it when the two differ. */
-export function whenFor(startsAt: Date, timeZone: string): string {
-  const local = formatDateTimeJa(startsAt, timeZone);
-  const jst = formatDateTimeJa(startsAt, siteConfig.timeZone);
-  return local === jst ? local : `${local}（${timeZone}）／日本時間 ${jst}`;
-}
+import { formatYen } from '@/lib/format';
 
 // Subjects and bodies never name what the session is about.
 export const bookingMails = {

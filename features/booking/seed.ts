@@ -40,7 +40,7 @@ const seedSessionTypes = [
   },
 ] as const;
 
-/** Mon–Fri 10:00–18:00 and Sat 10:00–15:00, Asia/Tokyo. */
+/** Mon–Fri 10:00–18:00 and Sat 10:00–15:00, Japan time. */
 const seedRules = [1, 2, 3, 4, 5]
   .map((weekday) => ({ weekday, startMinute: 600, endMinute: 1080 }))
   .concat([{ weekday: 6, startMinute: 600, endMinute: 900 }]);

@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts, type CourseLesson, courseLessons, courses } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { fromJstLocal } from '@/lib/publication-days';
+import { fromJstLocal } from '@/lib/time';
 import { type LessonChange, lessonChange } from './domain/lessons';
 import { countTakenSeats, lockCohort, settleSeats, type SeatOffer } from './seats';
 import type { z } from 'zod';

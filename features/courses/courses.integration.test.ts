@@ -20,10 +20,10 @@ import { reconcileCheckoutSession } from '@/features/payments/service';
 import { payOnEmulator, startAppStripeEmulator } from '@/features/payments/testing';
 import { handleStripeEvent } from '@/features/payments/webhooks';
 import { getStripe } from '@/lib/stripe';
+import { toJstLocal } from '@/lib/time';
 import { cancelSeatAction } from './admin-actions';
 import { saveCohort } from './admin-service';
 import { getCourseBySlug } from './queries';
-import { toJstLocal } from '@/lib/publication-days';
 import { cancelCohort, holdSeat, joinWaitlist, recordApplication, releaseExpiredSeatHolds } from './service';
 
 const db = vi.hoisted(() => ({ handle: undefined as unknown as DatabaseHandle }));

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts, courseEnrollments, courses, type Payment, users } from '@/db/schema';
-import { whenFor } from '@/features/booking/mails';
+import { whenFor } from '@/lib/time';
 import { sendNotice } from '@/features/mail/notice';
 import type { Fulfilment } from '@/features/payments/fulfilment';
 import { absoluteUrl } from '@/lib/site-url';

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts } from '@/db/schema';
-import { whenFor } from '@/features/booking/mails';
 import { composeMail } from '@/features/mail/compose';
 import { sendNotice } from '@/features/mail/notice';
 import { absoluteUrl } from '@/lib/site-url';
+import { whenFor } from '@/lib/time';
 import type { SavedLesson } from './admin-service';
 import { cohortIcsAttachments } from './calendar';
 import { isWorthTelling, type LessonChange, type LessonSchedule, lessonNumber } from './domain/lessons';

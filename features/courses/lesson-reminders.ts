@@ -4,7 +4,7 @@ import { courseCohorts, courseEnrollments, courseLessonReminders, courseLessons,
 import { sendMail } from '@/features/mail/service';
 import { reminderLeadHours } from '@/lib/site-config';
 import { absoluteUrl } from '@/lib/site-url';
-import { whenFor } from '@/features/booking/mails';
+import { whenFor } from '@/lib/time';
 import { lessonNumber, lessonReminderWindow } from './domain/lessons';
 import { lessonMails } from './lesson-mails';
 import { listCohortLessons } from './queries';

@@ -13,7 +13,7 @@ import {
 } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { mailEnrollmentConfirmed } from './fulfilment';
-import { toJstLocal } from '@/lib/publication-days';
+import { toJstLocal } from '@/lib/time';
 import { saveLesson } from './admin-service';
 import { mailLessonChange } from './lesson-mails';
 import { sendDueLessonReminders } from './lesson-reminders';

@@ -1,11 +1,11 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
-import { whenFor } from '@/features/booking/mails';
 import { composeMail } from '@/features/mail/compose';
 import { sendNotice } from '@/features/mail/notice';
 import { formatYen } from '@/lib/format';
 import { absoluteUrl } from '@/lib/site-url';
+import { whenFor } from '@/lib/time';
 import type { SeatOffer } from './seats';
 
 // Subjects and bodies say "講座" and nothing about anyone's reasons for taking it.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { messages } from '@/lib/messages';
-import { jstLocalDateTime } from '@/lib/publication-days';
+import { jstLocalDateTime } from '@/lib/time';
 
 const uuid = z.uuid();
 
@@ -19,7 +19,7 @@ const slug = z
   .max(60);
 const required = (max: number) =>
   z.string().trim().min(1, '入力してください').max(max, `${max}文字以内で入力してください`);
-/** A date and time typed in the counselor's zone (Asia/Tokyo), from <input type="datetime-local">. */
+/** A date and time typed in the counselor's zone (Japan time), from <input type="datetime-local">. */
 const jstDateTime = z.string().regex(jstLocalDateTime, '日時を入力してください');
 
 export const courseSchema = z.object({

@@ -1,7 +1,6 @@
 import type { Db } from '@/db/client';
 import { courseCohorts, courseLessons, courses } from '@/db/schema';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { addDays, DAY_MS, japanDate, japanInstant, weekdayOf } from '@/lib/time';
 
 export const seedCourse = {
   slug: 'shinrigaku-koza',
@@ -26,11 +25,10 @@ const lessonTitles = [
 
 /** Six weekly lessons at 19:00 JST, the first on the Saturday `weeksAhead` weeks from `now`. */
 function lessonsFrom(now: Date, weeksAhead: number) {
-  const jstMidnight = Math.floor((now.getTime() + 9 * 3600_000) / DAY_MS) * DAY_MS - 9 * 3600_000;
-  const weekday = new Date(jstMidnight + 9 * 3600_000).getUTCDay();
-  const saturday = jstMidnight + ((6 - weekday + 7) % 7) * DAY_MS + weeksAhead * 7 * DAY_MS;
+  const today = japanDate(now);
+  const saturday = addDays(today, ((6 - weekdayOf(today) + 7) % 7) + weeksAhead * 7);
   return lessonTitles.map((title, i) => {
-    const startsAt = new Date(saturday + i * 7 * DAY_MS + 19 * 3600_000);
+    const startsAt = japanInstant(addDays(saturday, i * 7), 19 * 60);
     return {
       title,
       startsAt,

@@ -1,8 +1,8 @@
 import { and, eq, gt, lte, notExists, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, intakeReminders, intakeResponses, users } from '@/db/schema';
-import { whenFor } from '@/features/booking/mails';
 import { sendMail } from '@/features/mail/service';
+import { whenFor } from '@/lib/time';
 import { intakeMails } from './mails';
 import { absoluteUrl } from '@/lib/site-url';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { fromJstLocal, jstLocalDateTime } from '@/lib/time';
 import { articleSlugSchema } from './schemas';
-import { fromJstLocal, jstLocalDateTime } from '@/lib/publication-days';
 import { themeIds } from './themes';
 
 export const publicationChoices = ['draft', 'now', 'schedule', 'keep'] as const;

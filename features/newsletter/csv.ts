@@ -1,10 +1,9 @@
+import { jstDateTime } from '@/lib/time';
+
 const statusLabels = { pending: '確認待ち', active: '配信中', unsubscribed: '停止' } as const;
 
 /** Japan time, `2026-11-23 07:00:00`. */
-function jst(date: Date | null): string {
-  if (!date) return '';
-  return new Date(date.getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 19).replace('T', ' ');
-}
+const jst = (date: Date | null): string => (date ? jstDateTime(date) : '');
 
 /** A cell, quoted; a leading = + - @ is defused so that a spreadsheet never runs it as a formula. */
 function cell(value: string): string {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { emailSchema } from '@/features/accounts/schemas';
 import { messages } from '@/lib/messages';
-import { jstLocalDateTime } from '@/lib/publication-days';
+import { jstLocalDateTime } from '@/lib/time';
 
 /** A site path the form was on (`/articles/…`), recorded with the consent; never a URL. */
 const sourcePathSchema = z

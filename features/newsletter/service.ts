@@ -5,7 +5,7 @@ import { newsletterConsents, newsletterDeliveries, newsletterIssues, newsletterS
 import { hashToken } from '@/features/accounts/tokens';
 import { type OutgoingMail, sendMail } from '@/features/mail/service';
 import { AppError } from '@/lib/errors';
-import { fromJstLocal } from '@/lib/publication-days';
+import { fromJstLocal } from '@/lib/time';
 import { issueMail, type RenderedIssue, recipientUrls, renderIssue, subscriptionMails } from './mails';
 import type { IssueEditorValues } from './schemas';
 

@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { type ArticleState, listArticlesForAdmin } from '@/features/library/admin-queries';
 import { requireCounselor } from '@/lib/auth/guards';
-import { formatDateTimeJa } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
+import { formatDateTimeJa } from '@/lib/time';
 
 export const metadata: Metadata = { title: '記事' };
 

@@ -7,15 +7,14 @@ import {
 } from '@/components/admin/availability-forms';
 import { getDb } from '@/db';
 import { timeFromMinutes } from '@/features/booking/admin-schemas';
-import { addDays, dateInZone } from '@/features/booking/domain/zone';
 import { practiceDayHours } from '@/features/booking/domain/slots';
 import { getAvailability, getBookingSettings } from '@/features/booking/queries';
 import { requireCounselor } from '@/lib/auth/guards';
-import { formatDateJa, formatDateTimeJa } from '@/lib/format';
+import { addDays, dateInZone, formatDateJa, formatDateTimeJa, japanInstant, practiceTimeZone } from '@/lib/time';
 
 export const metadata: Metadata = { title: '受付時間' };
 
-const tz = 'Asia/Tokyo';
+const tz = practiceTimeZone;
 
 export default async function AvailabilityPage() {
   await requireCounselor('/admin/availability');
@@ -60,7 +59,7 @@ export default async function AvailabilityPage() {
       {availability.overrides.length > 0 ? (
         <ul className="override-list" aria-label="登録済みの休み・追加の受付時間">
           {availability.overrides.map((o, i) => {
-            const label = `${formatDateJa(new Date(`${o.date}T00:00:00+09:00`), tz)} ${o.kind === 'closed' ? '休み' : `${timeFromMinutes(o.startMinute)}〜${timeFromMinutes(o.endMinute)}`}`;
+            const label = `${formatDateJa(japanInstant(o.date), tz)} ${o.kind === 'closed' ? '休み' : `${timeFromMinutes(o.startMinute)}〜${timeFromMinutes(o.endMinute)}`}`;
             return (
               <li key={`${o.date}-${i}`}>
                 {label} <DeleteOverrideButton id={availability.overrideIds[i]!} label={label} />

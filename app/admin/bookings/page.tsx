@@ -7,14 +7,21 @@ import {
   listAdminBookings,
   listCalendarBookings,
 } from '@/features/booking/admin-queries';
-import { addDays, dateInZone, instantOf, weekdayOf } from '@/features/booking/domain/zone';
 import { intakeStatusByBooking, intakeStatusLabel } from '@/features/intake/queries';
 import { requireCounselor } from '@/lib/auth/guards';
-import { formatDateJa, formatDateTimeJa } from '@/lib/format';
+import {
+  addDays,
+  dateInZone,
+  formatDateJa,
+  formatDateTimeJa,
+  instantOf,
+  practiceTimeZone,
+  weekdayOf,
+} from '@/lib/time';
 
 export const metadata: Metadata = { title: '予約' };
 
-const tz = 'Asia/Tokyo';
+const tz = practiceTimeZone;
 const views: { id: AdminBookingView | 'week'; label: string }[] = [
   { id: 'upcoming', label: '今後' },
   { id: 'week', label: '週の予定' },

@@ -4,8 +4,8 @@ import { getDb } from '@/db';
 import { listClients } from '@/features/accounts/queries';
 import { formatPhone } from '@/features/accounts/schemas';
 import { requireCounselor } from '@/lib/auth/guards';
-import { formatDateJa } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
+import { formatDateJa } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'クライアント' };
 

@@ -3,9 +3,9 @@ import Link from 'next/link';
 import { CohortForm, CourseForm } from '@/components/admin/course-forms';
 import { getDb } from '@/db';
 import { listCohortsForCounselor, listCourses } from '@/features/courses/queries';
-import { toJstLocal } from '@/lib/publication-days';
 import { requireCounselor } from '@/lib/auth/guards';
-import { formatDateTimeJa, formatYen } from '@/lib/format';
+import { formatYen } from '@/lib/format';
+import { formatDateTimeJa, practiceTimeZone, toJstLocal } from '@/lib/time';
 
 export const metadata: Metadata = { title: '講座' };
 
@@ -35,7 +35,7 @@ export default async function AdminCoursesPage() {
               <li key={cohort.id}>
                 <Link href={`/admin/courses/cohorts/${cohort.id}`}>{cohort.name}</Link>　
                 {cohort.status === 'cancelled' ? '中止' : `${seatsTaken}/${cohort.capacity}席`}・
-                {formatYen(cohort.priceYen)}・締切 {formatDateTimeJa(cohort.registrationDeadline, 'Asia/Tokyo')}
+                {formatYen(cohort.priceYen)}・締切 {formatDateTimeJa(cohort.registrationDeadline, practiceTimeZone)}
               </li>
             ))}
           </ul>

@@ -5,8 +5,8 @@ import { RefreshWhileSending } from '@/components/newsletter/sending-progress';
 import { getDb } from '@/db';
 import { countSubscribers, listIssues } from '@/features/newsletter/queries';
 import { requireCounselor } from '@/lib/auth/guards';
-import { formatDateTimeJa } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
+import { formatDateTimeJa } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'メールマガジン' };
 

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { listOutbox } from '@/features/mail/queries';
 import { getEnv } from '@/lib/env';
-import { formatDateTimeJa } from '@/lib/format';
+import { formatDateTimeJa, practiceTimeZone } from '@/lib/time';
 
 export const metadata: Metadata = { title: '送信メール（開発用）', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -26,7 +26,7 @@ export default async function DevMailPage({ searchParams }: Props) {
           <h2 id={`mail-${m.id}`}>{m.subject}</h2>
           <p className="mail__meta">
             宛先：<span className="mail__to">{m.to}</span>　送信元：{m.from}　
-            {formatDateTimeJa(m.createdAt, 'Asia/Tokyo')}
+            {formatDateTimeJa(m.createdAt, practiceTimeZone)}
           </p>
           <pre className="mail__text">{m.text}</pre>
         </article>

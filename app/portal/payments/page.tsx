@@ -4,7 +4,8 @@ import { getDb } from '@/db';
 import { listClientPayments } from '@/features/booking/payment-history';
 import { paymentStatusLabel } from '@/features/payments/queries';
 import { requireUser } from '@/lib/auth/guards';
-import { formatDateJa, formatYen } from '@/lib/format';
+import { formatYen } from '@/lib/format';
+import { formatDateJa, practiceTimeZone } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'お支払い' };
 
@@ -32,7 +33,7 @@ export default async function PaymentsPage() {
             <tbody>
               {shown.map((p) => (
                 <tr key={p.id}>
-                  <td>{formatDateJa(p.paidAt ?? p.createdAt, 'Asia/Tokyo')}</td>
+                  <td>{formatDateJa(p.paidAt ?? p.createdAt, practiceTimeZone)}</td>
                   <td>{p.sessionTypeName ?? '心理学講座'}</td>
                   <td>
                     {formatYen(p.amountYen)}

@@ -3,8 +3,8 @@
  * (`cancellationPolicy` in lib/site-config.ts). Yen are integers: JPY has no minor unit.
  */
 import { formatYen } from '@/lib/format';
+import { HOUR_MS } from '@/lib/time';
 import { bookingMessages } from './messages';
-import { HOUR_MS } from './zone';
 
 export type CancellationTier = { hoursBefore: number; feePercent: number; label: string };
 

@@ -4,8 +4,8 @@
  */
 export const bookingMessages = {
   weekdays: ['日', '月', '火', '水', '木', '金', '土'],
-  /** What a client abroad calls the practice's zone; other zones are shown by their id. */
-  zoneNames: { 'Asia/Tokyo': '日本時間' } as Readonly<Record<string, string>>,
+  /** What a client abroad calls the practice's zone (siteConfig.timeZone); other zones are shown by their id. */
+  practiceZoneName: '日本時間',
   /** 日本時間 14:00, or 日本時間 12月4日(金) 07:00 when that is another day than the viewer's. */
   practiceTime: (zoneName: string, time: string, monthDay?: string) =>
     monthDay ? `${zoneName} ${monthDay} ${time}` : `${zoneName} ${time}`,

@@ -2,10 +2,18 @@
  * Slots as a client sees them: grouped by the client's calendar day, with the practice's own
  * time beside each one when the client's clock differs from it.
  */
-import { formatDateJa } from '@/lib/format';
+import {
+  civilDateOf,
+  formatDateJa,
+  isPracticeTimeZone,
+  offsetOf,
+  timeOf,
+  zonedParts,
+  type CivilDate,
+  type ZonedParts,
+} from '@/lib/time';
 import { bookingMessages } from './messages';
-import type { Slot } from './slots';
-import { civilDateOf, offsetOf, timeOf, zonedParts, type CivilDate, type ZonedParts } from './zone';
+import type { DateRange } from './ranges';
 
 export type SlotView = {
   start: Date;
@@ -33,7 +41,11 @@ export type SlotDay = {
  * The practice time is left out when both zones have the same offset at that instant (a viewer
  * in Tokyo or Seoul), whatever the zones are called.
  */
-export function groupSlotsByDay(slots: readonly Slot[], viewerTimeZone: string, practiceTimeZone: string): SlotDay[] {
+export function groupSlotsByDay(
+  slots: readonly DateRange[],
+  viewerTimeZone: string,
+  practiceTimeZone: string,
+): SlotDay[] {
   const days = new Map<CivilDate, SlotDay>();
   const sorted = [...slots].sort((a, b) => a.start.getTime() - b.start.getTime());
   for (const slot of sorted) {
@@ -59,7 +71,7 @@ export function groupSlotsByDay(slots: readonly Slot[], viewerTimeZone: string, 
 function practiceTimeBeside(instant: Date, viewer: ZonedParts, practiceTimeZone: string): string | undefined {
   const practice = zonedParts(instant, practiceTimeZone);
   if (offsetOf(viewer, instant) === offsetOf(practice, instant)) return undefined;
-  const zoneName = bookingMessages.zoneNames[practiceTimeZone] ?? practiceTimeZone;
+  const zoneName = isPracticeTimeZone(practiceTimeZone) ? bookingMessages.practiceZoneName : practiceTimeZone;
   const monthDay =
     civilDateOf(practice) === civilDateOf(viewer)
       ? undefined

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dateInZone, offsetMinutesAt, zonedParts } from '@/lib/time';
 import { mergeRanges, type DateRange } from './ranges';
 import { computeSlots, groupSlotsByDay, type DateOverride, type Slot, type SlotInput, type WeeklyRule } from './slots';
-import { dateInZone, offsetMinutesAt, zonedParts } from './zone';
 
 const MIN = 60_000;
 const DAY = 86_400_000;

@@ -3,7 +3,6 @@
  * clamp them to [now + notice, now + horizon), subtract busy bookings widened by the buffer,
  * then cut slots on a grid. The clock and every setting are passed in.
  */
-import { clampRanges, mergeRanges, subtractRanges, type DateRange } from './ranges';
 import {
   addDays,
   assertCivilDate,
@@ -14,7 +13,8 @@ import {
   weekdayOf,
   type CivilDate,
   type Weekday,
-} from './zone';
+} from '@/lib/time';
+import { clampRanges, mergeRanges, subtractRanges, type DateRange } from './ranges';
 
 export { groupSlotsByDay, type SlotDay, type SlotView } from './slot-days';
 
@@ -75,7 +75,7 @@ export function practiceDayHours(
 /**
  * Every slot a client may book now, sorted by start, without duplicates.
  *
- * Worked example (Asia/Tokyo; duration 60, buffer 15, step 30, notice 24 h):
+ * Worked example (practice zone Japan time; duration 60, buffer 15, step 30, notice 24 h):
  *
  *   now                     Tuesday 12:10
  *   Wednesday's hours       [10:00–18:00)

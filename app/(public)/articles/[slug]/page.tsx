@@ -10,9 +10,9 @@ import { getDb } from '@/db';
 import { readingMinutes, renderMarkdown } from '@/features/library/domain/markdown';
 import { getPublishedArticle, listRelatedArticles } from '@/features/library/queries';
 import { findTheme } from '@/features/library/themes';
-import { formatDateJa, isoDateIn } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
 import { absoluteUrl } from '@/lib/site-url';
+import { formatDateJa, isoDateIn } from '@/lib/time';
 
 type Props = { params: Promise<{ slug: string }> };
 

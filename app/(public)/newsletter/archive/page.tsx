@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { listArchivedIssues } from '@/features/newsletter/queries';
-import { formatDateJa } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
+import { formatDateJa } from '@/lib/time';
 
 export const metadata: Metadata = {
   title: 'メールマガジンのバックナンバー',

@@ -13,10 +13,10 @@ import {
 } from '@/features/library/admin-queries';
 import type { ThemeId } from '@/features/library/themes';
 import { requireCounselor } from '@/lib/auth/guards';
-import { formatDateTimeJa } from '@/lib/format';
-import { columnRhythm, nextPublicationTime, toJstLocal } from '@/lib/publication-days';
+import { columnRhythm, nextPublicationTime } from '@/lib/publication-days';
 import { siteConfig } from '@/lib/site-config';
 import { isUuid } from '@/lib/ids';
+import { formatDateTimeJa, toJstLocal } from '@/lib/time';
 
 export const metadata: Metadata = { title: '記事の編集' };
 

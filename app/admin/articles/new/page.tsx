@@ -3,7 +3,8 @@ import { ArticleEditor } from '@/components/publishing/article-editor';
 import { getDb } from '@/db';
 import { listScheduledArticleTimes } from '@/features/library/admin-queries';
 import { requireCounselor } from '@/lib/auth/guards';
-import { columnRhythm, nextPublicationTime, toJstLocal } from '@/lib/publication-days';
+import { columnRhythm, nextPublicationTime } from '@/lib/publication-days';
+import { toJstLocal } from '@/lib/time';
 
 export const metadata: Metadata = { title: '新しい記事' };
 

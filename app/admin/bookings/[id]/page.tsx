@@ -12,7 +12,8 @@ import { readIntakeAsCounselor } from '@/features/intake/service';
 import { findTheme } from '@/features/library/themes';
 import { paymentStatusLabel } from '@/features/payments/queries';
 import { requireCounselor } from '@/lib/auth/guards';
-import { formatDateTimeJa, formatYen } from '@/lib/format';
+import { formatYen } from '@/lib/format';
+import { formatDateTimeJa, practiceTimeZone } from '@/lib/time';
 
 export const metadata: Metadata = { title: '予約の詳細' };
 
@@ -44,7 +45,7 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
         <dt>状態</dt>
         <dd>{bookingStatusLabel[booking.status]}</dd>
         <dt>日時（日本時間）</dt>
-        <dd>{formatDateTimeJa(booking.startsAt, 'Asia/Tokyo')}</dd>
+        <dd>{formatDateTimeJa(booking.startsAt, practiceTimeZone)}</dd>
         <dt>クライアント</dt>
         <dd>
           {booking.clientId ? (
@@ -68,7 +69,7 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
         <dt>ご相談のテーマ</dt>
         <dd>{findTheme(booking.theme)?.label ?? '未選択'}</dd>
         <dt>キャンセルポリシーへの同意</dt>
-        <dd>{booking.policyAgreedAt ? formatDateTimeJa(booking.policyAgreedAt, 'Asia/Tokyo') : '—'}</dd>
+        <dd>{booking.policyAgreedAt ? formatDateTimeJa(booking.policyAgreedAt, practiceTimeZone) : '—'}</dd>
         <dt>お支払い</dt>
         <dd>
           {booking.payment

@@ -11,9 +11,9 @@ import { getIntakeKeyring } from '@/features/intake/keys';
 import { intakeStatusLabel } from '@/features/intake/queries';
 import { readClientIntakesAsCounselor } from '@/features/intake/service';
 import { requireCounselor } from '@/lib/auth/guards';
-import { formatDateJa, formatDateTimeJa } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
 import { isUuid } from '@/lib/ids';
+import { formatDateJa, formatDateTimeJa } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'クライアントの詳細' };
 

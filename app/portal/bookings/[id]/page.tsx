@@ -5,13 +5,13 @@ import { CancelBookingForm } from '@/components/booking/cancel-booking-form';
 import { getDb } from '@/db';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { describeCancellationNow, sessionCancellationTerms } from '@/features/booking/domain/cancellation';
-import { whenFor } from '@/features/booking/mails';
 import { getBooking } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
 import { listClientPayments } from '@/features/booking/payment-history';
 import { assertCanSee, requireUser } from '@/lib/auth/guards';
 import { formatYen } from '@/lib/format';
 import { cancellationPolicy } from '@/lib/site-config';
+import { practiceTimeZone, whenFor } from '@/lib/time';
 
 export const metadata: Metadata = { title: '予約の詳細' };
 
@@ -39,7 +39,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
     listClientPayments(db, booking.clientId),
   ]);
   const receiptPayment = payments.find((p) => p.bookingId === booking.id && p.paidAt);
-  const zone = profile?.timeZone ?? 'Asia/Tokyo';
+  const zone = profile?.timeZone ?? practiceTimeZone;
   const now = new Date();
   const terms =
     booking.status === 'confirmed'

@@ -11,6 +11,7 @@ import { renderMarkdown } from '@/features/library/domain/markdown';
 import { requireUser } from '@/lib/auth/guards';
 import { formatYen } from '@/lib/format';
 import { cancellationPolicy } from '@/lib/site-config';
+import { practiceTimeZone } from '@/lib/time';
 
 export const metadata: Metadata = { title: '受講中の講座' };
 
@@ -28,7 +29,7 @@ export default async function PortalCoursePage({ params }: Props) {
   const found = await getEnrolledCohort(db, { cohortId: id, clientId: user.id });
   if (!found) notFound();
   const { enrollment, cohort, course, lessons, paymentId } = found;
-  const zone = (await getAccountProfile(db, user.id))?.timeZone ?? 'Asia/Tokyo';
+  const zone = (await getAccountProfile(db, user.id))?.timeZone ?? practiceTimeZone;
   const now = new Date();
   const first = lessons[0]?.startsAt;
   const refund =

@@ -7,7 +7,6 @@ import { IntakeAnswers } from '@/components/intake/intake-answers';
 import { IntakeForm } from '@/components/intake/intake-form';
 import { getDb } from '@/db';
 import { getAccountProfile } from '@/features/accounts/queries';
-import { whenFor } from '@/features/booking/mails';
 import { emptyAnswers } from '@/features/intake/domain/schema';
 import { composeIntake } from '@/features/intake/domain/definitions';
 import { reflectionFromScores } from '@/features/intake/domain/reflection';
@@ -17,6 +16,7 @@ import { getClientIntake } from '@/features/intake/queries';
 import { requireUser } from '@/lib/auth/guards';
 import { messages } from '@/lib/messages';
 import { siteConfig } from '@/lib/site-config';
+import { practiceTimeZone, whenFor } from '@/lib/time';
 
 export const metadata: Metadata = { title: '事前アンケート' };
 
@@ -46,7 +46,7 @@ export default async function IntakePage({ params, searchParams }: Props) {
     <>
       <h1>事前アンケート</h1>
       <p>
-        {whenFor(booking.startsAt, profile?.timeZone ?? 'Asia/Tokyo')}　{booking.sessionTypeName}
+        {whenFor(booking.startsAt, profile?.timeZone ?? practiceTimeZone)}　{booking.sessionTypeName}
       </p>
       {notice === 'submitted' && submitted ? (
         <p role="status" className="form-status form-status--ok">

@@ -4,11 +4,11 @@ import { notFound } from 'next/navigation';
 import { HoldForm } from '@/components/booking/hold-form';
 import { getDb } from '@/db';
 import { getAccountProfile } from '@/features/accounts/queries';
-import { whenFor } from '@/features/booking/mails';
 import { getSessionTypeBySlug } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
 import { requireUser } from '@/lib/auth/guards';
 import { formatYen } from '@/lib/format';
+import { practiceTimeZone, whenFor } from '@/lib/time';
 
 export const metadata: Metadata = { title: '日時の確認', robots: { index: false } };
 
@@ -35,7 +35,7 @@ export default async function ConfirmSlotPage({ params, searchParams }: Props) {
           {type.name}（{formatYen(type.priceYen)}）
         </dd>
         <dt>日時</dt>
-        <dd>{whenFor(startsAt, profile?.timeZone ?? 'Asia/Tokyo')}</dd>
+        <dd>{whenFor(startsAt, profile?.timeZone ?? practiceTimeZone)}</dd>
         {chosenTheme ? (
           <>
             <dt>ご相談のテーマ</dt>

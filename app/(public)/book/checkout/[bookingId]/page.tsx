@@ -6,11 +6,11 @@ import { HoldCountdown } from '@/components/booking/hold-countdown';
 import { CancellationTable } from '@/components/legal/cancellation-table';
 import { getDb } from '@/db';
 import { getAccountProfile } from '@/features/accounts/queries';
-import { whenFor } from '@/features/booking/mails';
 import { getBooking } from '@/features/booking/queries';
 import { requireUser } from '@/lib/auth/guards';
 import { formatYen } from '@/lib/format';
 import { isHoldLive } from '@/lib/holds';
+import { practiceTimeZone, whenFor } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'お支払い', robots: { index: false } };
 
@@ -34,7 +34,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
         <dt>セッション</dt>
         <dd>{booking.sessionTypeName}</dd>
         <dt>日時</dt>
-        <dd>{whenFor(booking.startsAt, profile?.timeZone ?? 'Asia/Tokyo')}</dd>
+        <dd>{whenFor(booking.startsAt, profile?.timeZone ?? practiceTimeZone)}</dd>
         <dt>お支払い金額</dt>
         <dd>{formatYen(booking.priceYen)}</dd>
       </dl>

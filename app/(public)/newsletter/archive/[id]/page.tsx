@@ -5,9 +5,9 @@ import { cache } from 'react';
 import { getDb } from '@/db';
 import { renderMarkdown } from '@/features/library/domain/markdown';
 import { getArchivedIssue } from '@/features/newsletter/queries';
-import { formatDateJa } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
 import { isUuid } from '@/lib/ids';
+import { formatDateJa } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 

@@ -11,10 +11,10 @@ import {
 } from '@/components/admin/course-forms';
 import { getDb } from '@/db';
 import { getCohortForCounselor } from '@/features/courses/queries';
-import { toJstLocal } from '@/lib/publication-days';
 import { paymentStatusLabel } from '@/features/payments/queries';
 import { requireCounselor } from '@/lib/auth/guards';
-import { formatDateTimeJa, formatYen } from '@/lib/format';
+import { formatYen } from '@/lib/format';
+import { formatDateTimeJa, practiceTimeZone, toJstLocal } from '@/lib/time';
 
 export const metadata: Metadata = { title: '開講回' };
 
@@ -63,7 +63,7 @@ export default async function AdminCohortPage({ params }: Props) {
       </h1>
       {cohort.status === 'cancelled' && cohort.cancelledAt ? (
         <p className="notice">
-          {formatDateTimeJa(cohort.cancelledAt, 'Asia/Tokyo')}
+          {formatDateTimeJa(cohort.cancelledAt, practiceTimeZone)}
           に開講を中止しました。お支払い済みの方には全額を返金し、お申し込み・キャンセル待ちの方にお知らせしました。
         </p>
       ) : null}
@@ -76,7 +76,7 @@ export default async function AdminCohortPage({ params }: Props) {
         <dt>受講料</dt>
         <dd>{formatYen(cohort.priceYen)}</dd>
         <dt>申込締切</dt>
-        <dd>{formatDateTimeJa(cohort.registrationDeadline, 'Asia/Tokyo')}（日本時間）</dd>
+        <dd>{formatDateTimeJa(cohort.registrationDeadline, practiceTimeZone)}（日本時間）</dd>
       </dl>
 
       <h2>受講者</h2>
@@ -131,7 +131,7 @@ export default async function AdminCohortPage({ params }: Props) {
         <ol>
           {line.map((l) => (
             <li key={l.entry.id}>
-              {name(l)}・{lineLabel[l.entry.status]}・登録 {formatDateTimeJa(l.entry.createdAt, 'Asia/Tokyo')}
+              {name(l)}・{lineLabel[l.entry.status]}・登録 {formatDateTimeJa(l.entry.createdAt, practiceTimeZone)}
             </li>
           ))}
         </ol>
@@ -141,7 +141,7 @@ export default async function AdminCohortPage({ params }: Props) {
       {lessons.map((lesson, i) => (
         <details key={lesson.id} className="panel">
           <summary>
-            第{i + 1}回　{formatDateTimeJa(lesson.startsAt, 'Asia/Tokyo')}　{lesson.title}
+            第{i + 1}回　{formatDateTimeJa(lesson.startsAt, practiceTimeZone)}　{lesson.title}
           </summary>
           <LessonForm
             initial={{

@@ -8,10 +8,10 @@ import { MarkdownPreview } from '@/components/publishing/markdown-preview';
 import { getDb } from '@/db';
 import { getIssue, listScheduledIssueTimes } from '@/features/newsletter/queries';
 import { requireCounselor } from '@/lib/auth/guards';
-import { formatDateTimeJa } from '@/lib/format';
-import { newsletterRhythm, nextPublicationTime, toJstLocal } from '@/lib/publication-days';
+import { newsletterRhythm, nextPublicationTime } from '@/lib/publication-days';
 import { siteConfig } from '@/lib/site-config';
 import { isUuid } from '@/lib/ids';
+import { formatDateTimeJa, toJstLocal } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'メールマガジンの号' };
 

@@ -6,10 +6,10 @@ import { SlotPicker } from '@/components/booking/slot-picker';
 import { getDb } from '@/db';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { sessionCancellationTerms } from '@/features/booking/domain/cancellation';
-import { whenFor } from '@/features/booking/mails';
 import { getBooking, getOpenSlots } from '@/features/booking/queries';
 import { requireUser } from '@/lib/auth/guards';
 import { cancellationPolicy } from '@/lib/site-config';
+import { practiceTimeZone, whenFor } from '@/lib/time';
 
 export const metadata: Metadata = { title: '日時の変更' };
 
@@ -31,7 +31,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
     cancelledBy: 'client',
   });
   const profile = await getAccountProfile(db, user.id);
-  const zone = profile?.timeZone ?? 'Asia/Tokyo';
+  const zone = profile?.timeZone ?? practiceTimeZone;
   const start = (await searchParams).start;
   const chosen = start ? new Date(start) : undefined;
   return (

@@ -5,8 +5,9 @@ import { getDb } from '@/db';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { getPayment } from '@/features/booking/payment-history';
 import { assertCanSee, requireUser } from '@/lib/auth/guards';
-import { formatDateJa, formatYen } from '@/lib/format';
+import { formatYen } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
+import { formatDateJa, practiceTimeZone } from '@/lib/time';
 
 export const metadata: Metadata = { title: '領収書' };
 
@@ -50,7 +51,7 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
         <p>上記正に領収いたしました。</p>
         <dl className="facts">
           <dt>お支払い日</dt>
-          <dd>{formatDateJa(payment.paidAt, 'Asia/Tokyo')}</dd>
+          <dd>{formatDateJa(payment.paidAt, practiceTimeZone)}</dd>
           <dt>内訳</dt>
           <dd>
             税込金額 {formatYen(net)}（うち消費税10%：{tax.toLocaleString('ja-JP')}円）

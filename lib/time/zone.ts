@@ -1,8 +1,13 @@
 /**
- * Time-zone arithmetic with Intl only (no date library): wall-clock parts of an instant in a
- * named zone, and the instant of a wall-clock time. Works for any IANA zone, with or without
- * daylight saving time; the process's own zone (TZ) never matters.
+ * Time-zone arithmetic on @date-fns/tz: wall-clock parts of an instant in a named zone, and the
+ * instant of a wall-clock time. Works for any IANA zone, with or without daylight saving time;
+ * the process's own zone (TZ) never matters. Pure: instants and zones are passed in.
+ *
+ * The zone rules come from the library (which reads the runtime's tz database through Intl);
+ * what is left here is calendar arithmetic on YYYY-MM-DD dates, which no zone affects.
  */
+import { TZDate, tzOffset } from '@date-fns/tz';
+
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 /** A calendar date, YYYY-MM-DD, in some zone the caller knows. */
@@ -15,6 +20,7 @@ export type ZonedParts = {
   hour: number;
   minute: number;
   second: number;
+  /** 0 = Sunday */
   weekday: Weekday;
 };
 
@@ -22,59 +28,33 @@ export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
 
-// Building a formatter costs far more than using one; zones are few, so keep them.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    // Throws RangeError for an unknown zone, which is what callers should see.
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
+/** Minutes to add to UTC to get the zone's wall clock at that instant: +540 in Tokyo, -420 in a Los Angeles summer. */
+export function offsetMinutesAt(instant: Date, timeZone: string): number {
+  if (Number.isNaN(instant.getTime())) throw new RangeError('invalid date');
+  const offset = tzOffset(timeZone, instant);
+  // The library answers NaN, not an error, for a zone it does not know: callers should see one.
+  if (Number.isNaN(offset)) throw new RangeError(`unknown time zone: ${timeZone}`);
+  return offset;
 }
 
+/**
+ * The wall-clock parts of the instant in the zone. One offset look-up: the parts are those of
+ * the instant moved by the offset, read in UTC (the same as a TZDate's getters, in a third of the time).
+ */
 export function zonedParts(instant: Date, timeZone: string): ZonedParts {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('invalid date');
-  const formatter = formatterFor(timeZone);
-  // format() is several times faster than formatToParts(); en-US with these options reads
-  // "12/3/2026, 14:05:09", and anything else falls back to the parts.
-  let numbers = formatter.format(instant).match(/\d+/g)?.map(Number) ?? [];
-  if (numbers.length === 6) numbers = [numbers[2]!, numbers[0]!, numbers[1]!, numbers[3]!, numbers[4]!, numbers[5]!];
-  else {
-    const parts = formatter.formatToParts(instant);
-    numbers = (['year', 'month', 'day', 'hour', 'minute', 'second'] as const).map((type) =>
-      Number(parts.find((p) => p.type === type)?.value),
-    );
-  }
-  const [year = NaN, month = NaN, day = NaN, hour = NaN, minute = NaN, second = NaN] = numbers;
+  const wall = new Date(instant.getTime() + offsetMinutesAt(instant, timeZone) * MINUTE_MS);
   return {
-    year,
-    month,
-    day,
-    hour: hour % 24, // some engines still say 24 for midnight
-    minute,
-    second,
-    weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() as Weekday,
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    weekday: wall.getUTCDay() as Weekday,
   };
 }
 
-/** Minutes to add to UTC to get the zone's wall clock at that instant: +540 in Tokyo, -420 in a Los Angeles summer. */
-export function offsetMinutesAt(instant: Date, timeZone: string): number {
-  return offsetOf(zonedParts(instant, timeZone), instant);
-}
-
-/** The offset, from parts already read for that instant (saves a second Intl call). */
+/** The offset, from parts already read for that instant (no second zone look-up). */
 export function offsetOf(p: ZonedParts, instant: Date): number {
   const wallAsUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   const wholeSeconds = Math.floor(instant.getTime() / 1000) * 1000;
@@ -128,17 +108,19 @@ export function weekdayOf(date: CivilDate): Weekday {
  * (1440 is the next midnight). In a zone with daylight saving time a wall-clock time can occur
  * twice (autumn: the earlier is taken) or not at all (spring: it moves forward by the gap, so
  * 02:30 in a 02:00→03:00 jump is 03:30), as Temporal's 'compatible' disambiguation does.
- * Assumes at most one offset change within a day either side, true of every real zone.
  */
 export function instantOf(date: CivilDate, minuteOfDay: number, timeZone: string): Date {
-  const wall = utcMidnight(date) + minuteOfDay * MINUTE_MS;
-  const before = offsetMinutesAt(new Date(wall - DAY_MS), timeZone);
-  const after = offsetMinutesAt(new Date(wall + DAY_MS), timeZone);
-  const fits = [before, after]
-    .map((offset) => wall - offset * MINUTE_MS)
-    .filter((t) => offsetMinutesAt(new Date(t), timeZone) * MINUTE_MS === wall - t)
-    .sort((a, b) => a - b);
-  return new Date(fits[0] ?? wall - before * MINUTE_MS);
+  const midnight = new Date(utcMidnight(date));
+  offsetMinutesAt(midnight, timeZone); // RangeError for an unknown zone
+  const wall = new TZDate(
+    midnight.getUTCFullYear(),
+    midnight.getUTCMonth(),
+    midnight.getUTCDate(),
+    0,
+    minuteOfDay,
+    timeZone,
+  );
+  return new Date(wall.getTime());
 }
 
 /**
