@@ -44,6 +44,8 @@ export default defineConfig({
       env: {
         NODE_ENV: 'production',
         EMBEDDED_DEFAULTS: '1',
+        // Each test sends its own X-Forwarded-For (e2e/fixtures), standing in for one proxy.
+        TRUSTED_PROXY_HOPS: '1',
         DATA_DIR: process.env.E2E_DATA_DIR || '.data/e2e',
         PORT: String(port),
         STRIPE_EMULATOR_URL: `http://127.0.0.1:${stripePort}`,

@@ -191,6 +191,7 @@ async function landing(page: import('@playwright/test').Page, url: string): Prom
 }
 
 test('a signed-in visit to /login never leaves the site, whatever the return address', async ({ page, baseURL }) => {
+  test.setTimeout(240_000);
   await signedInClient(page);
   const origin = new URL(baseURL!).origin;
   for (const value of hostileCallbacks) {
@@ -215,6 +216,7 @@ for (let start = 0; start < formCorpus.length; start += 4) {
     page,
     baseURL,
   }) => {
+    test.setTimeout(180_000);
     const { email } = await signedInClient(page);
     const origin = new URL(baseURL!).origin;
     for (const value of chunk) {

@@ -24,6 +24,8 @@ const envSchema = z.object({
       'INTAKE_ENCRYPTION_KEYS must be id:base64key[,id:base64key…]',
     )
     .optional(),
+  /** Proxies in front of the app that append to X-Forwarded-For (lib/auth/client-ip). */
+  TRUSTED_PROXY_HOPS: z.string().regex(/^\d+$/, 'TRUSTED_PROXY_HOPS must be a whole number (0 = no proxy)').optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { embedded: boolean; siteUrl: string };

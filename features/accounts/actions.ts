@@ -1,13 +1,17 @@
 'use server';
 
 import { CredentialsSignin } from 'next-auth';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions';
 import { signIn, signOut } from '@/lib/auth';
+import { getAuthSecret } from '@/lib/auth/secret';
 import { AppError, errorCodes, type ErrorCode } from '@/lib/errors';
 import { messages } from '@/lib/messages';
+import { siteUrl } from '@/lib/site-url';
 import { safeCallbackUrl } from './callback-url';
+import { deviceCookieMaxAgeSeconds, deviceCookieName, issueDeviceCookie } from './device';
 import { hitRateLimits, pruneRateLimits, rateLimitRules } from './rate-limit';
 import {
   changeEmailSchema,
@@ -61,6 +65,14 @@ export const signInAction = defineAction('public', signInSchema.extend(callbackF
     }
     throw err;
   }
+  // This browser has now signed in to this account: failures from elsewhere no longer lock it out.
+  (await cookies()).set(deviceCookieName, issueDeviceCookie(getAuthSecret(), input.email), {
+    httpOnly: true,
+    secure: process.env.NODE_ENV === 'production' && siteUrl().startsWith('https:'),
+    sameSite: 'lax',
+    path: '/',
+    maxAge: deviceCookieMaxAgeSeconds,
+  });
   if (Math.random() < 0.01) await pruneRateLimits(ctx.db, ctx.now);
   redirect(safeCallbackUrl(input.callbackUrl));
 });

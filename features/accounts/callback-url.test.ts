@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientIpFrom } from '@/lib/auth/client-ip';
+import { clientIpFrom, trustedProxyHops } from '@/lib/auth/client-ip';
 import { safeCallbackUrl } from './callback-url';
 import { windowStartFor } from './rate-limit';
 
@@ -67,10 +67,25 @@ describe('safeCallbackUrl', () => {
 });
 
 describe('clientIpFrom', () => {
-  it('takes the address the nearest proxy saw, not what the caller claims', () => {
-    expect(clientIpFrom(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7' }))).toBe('203.0.113.7');
-    expect(clientIpFrom(new Headers({ 'x-forwarded-for': '203.0.113.7' }))).toBe('203.0.113.7');
-    expect(clientIpFrom(new Headers())).toBe('unknown');
+  it('takes the address the nearest trusted proxy saw, not what the caller claims', () => {
+    const forwarded = new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7' });
+    expect(clientIpFrom(forwarded, 1)).toBe('203.0.113.7');
+    expect(clientIpFrom(new Headers({ 'x-forwarded-for': '203.0.113.7' }), 1)).toBe('203.0.113.7');
+    expect(clientIpFrom(new Headers(), 1)).toBe('unknown');
+  });
+
+  it('counts TRUSTED_PROXY_HOPS proxies from the end', () => {
+    const twoProxies = new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7, 10.0.0.2' });
+    expect(clientIpFrom(twoProxies, 2)).toBe('203.0.113.7');
+    expect(clientIpFrom(new Headers({ 'x-forwarded-for': '203.0.113.7' }), 3)).toBe('203.0.113.7');
+  });
+
+  it('trusts no proxy unless configured', () => {
+    expect(trustedProxyHops({})).toBe(0);
+    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: '' })).toBe(0);
+    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: 'yes' })).toBe(0);
+    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: '-1' })).toBe(0);
+    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: '2' })).toBe(2);
   });
 });
 

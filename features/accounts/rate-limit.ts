@@ -1,4 +1,4 @@
-import { lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rateLimitCounters } from '@/db/schema';
 
@@ -7,8 +7,12 @@ export type RateLimitRule = { name: string; limit: number; windowSeconds: number
 /** Attempts allowed per window, per IP address and per email address. */
 export const rateLimitRules = {
   signInPerIp: { name: 'sign-in:ip', limit: 20, windowSeconds: 15 * 60 },
+  /** Failed passwords per address (successful sign-ins are not counted). */
   signInPerEmail: { name: 'sign-in:email', limit: 5, windowSeconds: 15 * 60 },
+  /** Failed passwords per address from a browser that signed in to it before (device cookie). */
+  signInPerDevice: { name: 'sign-in:device', limit: 5, windowSeconds: 15 * 60 },
   signUpPerIp: { name: 'sign-up:ip', limit: 5, windowSeconds: 60 * 60 },
+  signUpMailPerEmail: { name: 'sign-up-mail:email', limit: 1, windowSeconds: 60 * 60 },
   mailLinkPerIp: { name: 'mail-link:ip', limit: 10, windowSeconds: 15 * 60 },
   mailLinkPerEmail: { name: 'mail-link:email', limit: 3, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimitRule>;
@@ -40,6 +44,19 @@ export async function hitRateLimits(
     if (!row || row.count > rule.limit) allowed = false;
   }
   return allowed;
+}
+
+/** Takes back one attempt counted by hitRateLimits (a sign-in that succeeded). */
+export async function forgiveRateLimit(db: Db, hit: { rule: RateLimitRule; subject: string }, now: Date) {
+  await db
+    .update(rateLimitCounters)
+    .set({ count: sql`greatest(${rateLimitCounters.count} - 1, 0)` })
+    .where(
+      and(
+        eq(rateLimitCounters.key, `${hit.rule.name}:${hit.subject}`),
+        eq(rateLimitCounters.windowStart, windowStartFor(now, hit.rule.windowSeconds)),
+      ),
+    );
 }
 
 /** Old windows are useless; called now and then. */

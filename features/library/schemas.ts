@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryTextSchema } from '@/lib/request-input';
 import { themeIds } from './themes';
 
 export const articleSlugSchema = z
@@ -19,7 +20,7 @@ export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
 /** `/articles?theme=…&q=…`: anything unknown is ignored rather than an error page. */
 export const articleListQuerySchema = z.object({
   theme: z.enum(themeIds).optional().catch(undefined),
-  q: z.string().max(200).optional().catch(undefined),
+  q: queryTextSchema(200),
 });
 
 export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;

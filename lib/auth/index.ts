@@ -8,7 +8,8 @@ import { accounts, type Role, users, verificationTokens } from '@/db/schema';
 import { accountMails } from '@/features/accounts/mails';
 import { hitRateLimits, rateLimitRules } from '@/features/accounts/rate-limit';
 import { emailSchema, signInSchema } from '@/features/accounts/schemas';
-import { authenticate } from '@/features/accounts/service';
+import { cookieFrom, deviceCookieName } from '@/features/accounts/device';
+import { signInWithPassword } from '@/features/accounts/sign-in-guard';
 import { createUserSession, revokeUserSession, touchUserSession } from '@/features/accounts/sessions';
 import { findUserIdByEmail } from '@/features/accounts/queries';
 import { sendMail } from '@/features/mail/service';
@@ -65,17 +66,15 @@ const nextAuth = NextAuth(async () => {
           const parsed = signInSchema.safeParse(raw);
           if (!parsed.success) throw new SignInRefused('invalid_credentials');
           const { email, password } = parsed.data;
-          const allowed = await hitRateLimits(
-            db,
-            [
-              { rule: rateLimitRules.signInPerIp, subject: clientIpFrom(request.headers) },
-              { rule: rateLimitRules.signInPerEmail, subject: email },
-            ],
-            new Date(),
-          );
-          if (!allowed) throw new SignInRefused('rate_limited');
           try {
-            const user = await authenticate(db, email, password);
+            const user = await signInWithPassword(db, {
+              email,
+              password,
+              ip: clientIpFrom(request.headers),
+              deviceCookie: cookieFrom(request.headers.get('cookie'), deviceCookieName),
+              secret: getAuthSecret(),
+              now: new Date(),
+            });
             return { id: user.id, email: user.email, name: `${user.familyName} ${user.givenName}`.trim() };
           } catch (err) {
             if (err instanceof AppError) throw new SignInRefused(err.code);

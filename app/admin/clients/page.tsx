@@ -4,16 +4,17 @@ import { getDb } from '@/db';
 import { listClients } from '@/features/accounts/queries';
 import { formatPhone } from '@/features/accounts/schemas';
 import { requireCounselor } from '@/lib/auth/guards';
+import { queryTextSchema } from '@/lib/request-input';
 import { siteConfig } from '@/lib/site-config';
 import { formatDateJa } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'クライアント' };
 
-type Props = { searchParams: Promise<{ q?: string }> };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ClientsPage({ searchParams }: Props) {
   await requireCounselor('/admin/clients');
-  const q = (await searchParams).q?.slice(0, 100);
+  const q = queryTextSchema(100).parse((await searchParams).q);
   const clients = await listClients(await getDb(), { query: q });
   return (
     <>

@@ -4,17 +4,18 @@ import { getDb } from '@/db';
 import { listOutbox } from '@/features/mail/queries';
 import { getEnv } from '@/lib/env';
 import { formatDateTimeJa, practiceTimeZone } from '@/lib/time';
+import { queryTextSchema } from '@/lib/request-input';
 
 export const metadata: Metadata = { title: '送信メール（開発用）', robots: { index: false } };
 export const dynamic = 'force-dynamic';
 
-type Props = { searchParams: Promise<{ to?: string }> };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** Development only: the outbox that stands in for a mail server. 404 in production. */
 export default async function DevMailPage({ searchParams }: Props) {
   const env = getEnv();
   if (!env.embedded || env.SMTP_URL) notFound();
-  const { to } = await searchParams;
+  const to = queryTextSchema(320).parse((await searchParams).to);
   const mails = await listOutbox(await getDb(), { to });
   return (
     <div className="container">

@@ -10,6 +10,7 @@ import { getDb } from '@/db';
 import { readingMinutes, renderMarkdown } from '@/features/library/domain/markdown';
 import { getPublishedArticle, listRelatedArticles } from '@/features/library/queries';
 import { findTheme } from '@/features/library/themes';
+import { routeSegmentOrNotFound } from '@/lib/request-input';
 import { siteConfig } from '@/lib/site-config';
 import { absoluteUrl } from '@/lib/site-url';
 import { formatDateJa, isoDateIn } from '@/lib/time';
@@ -27,7 +28,9 @@ export const dynamicParams = true;
 // at most this many seconds after a change or a scheduled publication.
 export const revalidate = 300;
 
-const loadArticle = cache(async (slug: string) => getPublishedArticle(await getDb(), slug, new Date()));
+const loadArticle = cache(async (slug: string) =>
+  getPublishedArticle(await getDb(), routeSegmentOrNotFound(slug), new Date()),
+);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await loadArticle((await params).slug);

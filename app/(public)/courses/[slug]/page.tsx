@@ -11,13 +11,16 @@ import { getClientCourseStanding, getCourseBySlug } from '@/features/courses/que
 import { getCurrentUser, loginUrl } from '@/lib/auth/guards';
 import { formatYen } from '@/lib/format';
 import { isHoldLive } from '@/lib/holds';
+import { routeSegmentOrNotFound } from '@/lib/request-input';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }> };
 
 /** One read per request, shared by the metadata and the page. */
-const loadCourse = cache(async (slug: string) => getCourseBySlug(await getDb(), slug, new Date()));
+const loadCourse = cache(async (slug: string) =>
+  getCourseBySlug(await getDb(), routeSegmentOrNotFound(slug), new Date()),
+);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await loadCourse((await params).slug);
