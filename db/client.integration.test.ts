@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,6 +39,36 @@ describe('embedded PGlite folder', () => {
     });
     expect(again.stdout).toContain('migrated pglite database');
     expect(again.status).toBe(0);
+  });
+
+  it('takes over at once a lock left by a process that was killed (kill -9)', async () => {
+    const dir = path.join(tempDataDir(), 'pglite');
+    const holder = spawn(
+      'npx',
+      [
+        'tsx',
+        '-e',
+        `import('./db/client.ts').then((m) => m.openPglite(${JSON.stringify(dir)})).then(() => console.log('open'));`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    // tsx keeps its child's pipes; wait for the holder to say it has the folder open
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('open') && resolve());
+      holder.once('exit', (code) => reject(new Error(`holder exited early (${code})`)));
+    });
+    expect(fs.existsSync(`${dir}.lock`)).toBe(true);
+    const ownerPid = Number(fs.readFileSync(`${dir}.lock`, 'utf8'));
+    process.kill(ownerPid, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    holder.kill('SIGKILL');
+
+    const started = Date.now();
+    const again = await openPglite(dir);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(fs.readFileSync(`${dir}.lock`, 'utf8').trim()).toBe(String(process.pid));
+    await again.close();
+    expect(fs.existsSync(`${dir}.lock`)).toBe(false);
   });
 
   it('keeps data across a close and reopen', async () => {

@@ -10,7 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import lockfile from 'proper-lockfile';
+import { lockDataDir } from './data-dir-lock';
 import * as schema from './schema';
 
 /** The one database type features take: PGlite and postgres.js share the query builder. */
@@ -40,39 +40,64 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     kind: 'postgres',
     location: `${host}${pathname}`,
     url,
-    migrate: () => migratePostgres(drizzlePostgres(client), { migrationsFolder }),
+    // Serialized across processes: two instances or deploy steps migrating at once would race.
+    migrate: () =>
+      withAdvisoryLock(url, 'migrate', () => migratePostgres(drizzlePostgres(client), { migrationsFolder })),
     close: () => client.end({ timeout: 5 }),
   };
 }
 
 /**
+ * Runs `work` while holding a PostgreSQL advisory lock named `name`, on a connection of its
+ * own (the lock belongs to the session), so processes starting together take turns.
+ */
+export async function withAdvisoryLock<T>(url: string, name: string, work: () => Promise<T>): Promise<T> {
+  const lockClient = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const key = `kokoro:${name}`;
+    await lockClient`select pg_advisory_lock(hashtext(${key}))`;
+    try {
+      return await work();
+    } finally {
+      await lockClient`select pg_advisory_unlock(hashtext(${key}))`.catch(() => {});
+    }
+  } finally {
+    await lockClient.end({ timeout: 5 });
+  }
+}
+
+/**
+ * Migrations in the folder that the database has not applied yet (drizzle records the
+ * `when` of each one it applies; it applies those newer than the last recorded).
+ */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string; when: number }[];
+  };
+  let last = -1;
+  try {
+    const result: unknown = await db.execute(
+      sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`,
+    );
+    // postgres.js answers the rows, PGlite an object holding them
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { last: string | null }[];
+    last = Number(rows[0]?.last ?? -1);
+  } catch {
+    // no migrations table: nothing applied
+  }
+  return journal.entries.filter((entry) => entry.when > last).map((entry) => entry.tag);
+}
+
+/**
  * PGlite in a folder (or in memory without one). PGlite has no lock between processes and
  * a second opener silently loses its writes, so the folder is locked for as long as it is
- * open and a second process fails at once.
+ * open: a second live process fails at once, and a lock left by a dead one is taken over.
  */
 export async function openPglite(dir?: string): Promise<DatabaseHandle> {
-  let release: (() => Promise<void>) | undefined;
+  let release: (() => void) | undefined;
   if (dir) {
     fs.mkdirSync(dir, { recursive: true });
-    try {
-      release = await lockfile.lock(dir, {
-        lockfilePath: `${dir}.lock`,
-        stale: 15_000,
-        update: 5_000,
-        retries: 0,
-        realpath: false,
-        onCompromised: (err) => console.error(`[db] lost the lock on ${dir}: ${err.message}`),
-      });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
-        throw new Error(
-          `The embedded database in ${path.resolve(dir)} is already open in another process ` +
-            `(npm run dev, npm run demo or a script). PGlite cannot be shared between processes: ` +
-            `stop the other one, or give this one its own DATA_DIR.`,
-        );
-      }
-      throw err;
-    }
+    release = lockDataDir(dir);
   }
   const client = new PGlite({ dataDir: dir, extensions: { btree_gist, pg_trgm } });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
@@ -84,7 +109,7 @@ export async function openPglite(dir?: string): Promise<DatabaseHandle> {
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     close: async () => {
       await client.close();
-      await release?.();
+      release?.();
     },
   };
 }

@@ -133,7 +133,8 @@ test('feed, sitemap, robots and health answer, with security headers', async ({ 
 
   const health = await request.get('/api/health');
   expect(health.status()).toBe(200);
-  expect(await health.json()).toEqual({ db: 'ok' });
+  expect(await health.json()).toEqual({ db: 'ok', jobs: 'ok' });
+  expect((await request.get('/api/health/live')).status()).toBe(200);
 });
 
 test('an article has its title, description, OpenGraph and JSON-LD', async ({ page }) => {

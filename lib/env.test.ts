@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { environmentProblems, isEmbeddedAllowed, productionSettings } from './env';
+import { environmentProblems, isEmbeddedAllowed, productionSettings, stripeSettings } from './env';
 
 const complete = {
   NODE_ENV: 'production',
@@ -42,5 +42,25 @@ describe('environmentProblems', () => {
     expect(isEmbeddedAllowed({ NODE_ENV: 'production' })).toBe(false);
     expect(isEmbeddedAllowed({ NODE_ENV: 'production', EMBEDDED_DEFAULTS: '1' })).toBe(true);
     expect(environmentProblems({ NODE_ENV: 'production', EMBEDDED_DEFAULTS: '1' })).toEqual([]);
+  });
+});
+
+describe('stripeSettings', () => {
+  const production = {
+    NODE_ENV: 'production',
+    STRIPE_SECRET_KEY: 'sk_test_x',
+    STRIPE_WEBHOOK_SECRET: 'whsec_x',
+  } as const;
+  const emulator = { STRIPE_EMULATOR_URL: 'http://127.0.0.1:12111' };
+
+  it('sends a production test key to the emulator only under ALLOW_STRIPE_EMULATOR=1, never a live key', () => {
+    expect(stripeSettings({ ...production, ...emulator }).emulatorUrl).toBeUndefined();
+    expect(stripeSettings({ ...production, ...emulator, ALLOW_STRIPE_EMULATOR: '1' }).emulatorUrl).toBe(
+      emulator.STRIPE_EMULATOR_URL,
+    );
+    expect(
+      stripeSettings({ ...production, ...emulator, ALLOW_STRIPE_EMULATOR: '1', STRIPE_SECRET_KEY: 'sk_live_x' })
+        .emulatorUrl,
+    ).toBeUndefined();
   });
 });

@@ -13,6 +13,7 @@ const envSchema = z.object({
   DATABASE_URL: z.url().optional(),
   SITE_URL: z.url().optional(),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+  AUTH_SECRET_PREVIOUS: z.string().min(32, 'AUTH_SECRET_PREVIOUS must be at least 32 characters').optional(),
   STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   SMTP_URL: z.url().optional(),
@@ -124,7 +125,15 @@ export function stripeSettings(raw: NodeJS.ProcessEnv = process.env): {
   emulatorUrl?: string;
 } {
   if (raw.STRIPE_SECRET_KEY) {
-    return { secretKey: raw.STRIPE_SECRET_KEY, webhookSecret: raw.STRIPE_WEBHOOK_SECRET ?? '' };
+    // A production-like test (npm run cluster) may point a test key at the emulator, only
+    // when told so explicitly: a live key never goes anywhere but Stripe.
+    const toEmulator =
+      raw.ALLOW_STRIPE_EMULATOR === '1' && raw.STRIPE_EMULATOR_URL && raw.STRIPE_SECRET_KEY.startsWith('sk_test_');
+    return {
+      secretKey: raw.STRIPE_SECRET_KEY,
+      webhookSecret: raw.STRIPE_WEBHOOK_SECRET ?? '',
+      ...(toEmulator ? { emulatorUrl: raw.STRIPE_EMULATOR_URL } : {}),
+    };
   }
   if (!isEmbeddedAllowed(raw)) throw new Error('STRIPE_SECRET_KEY is missing');
   return {

@@ -1,10 +1,13 @@
 /**
  * `npm run demo`: the production build, served by `next start` on embedded parts (PGlite in
  * .data/demo, the Stripe emulator, the mail outbox). `--no-build` reuses the last build.
+ * SIGINT/SIGTERM stop the server's whole process group, then the emulator.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { stripeEmulatorDefaults } from '../lib/env';
 import { createStripeEmulator } from '../stripe-emulator/server';
+import { runGroup } from './lib/process-group';
 
 const port = process.env.PORT || '3000';
 const emulatorUrl = new URL(process.env.STRIPE_EMULATOR_URL || stripeEmulatorDefaults.url);
@@ -15,9 +18,10 @@ const env: NodeJS.ProcessEnv = {
   DATA_DIR: process.env.DATA_DIR || '.data/demo',
   STRIPE_EMULATOR_URL: emulatorUrl.toString(),
 };
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
 if (!process.argv.includes('--no-build')) {
-  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env });
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -31,11 +35,4 @@ console.log(
 );
 console.log(`[demo] http://localhost:${port}  (counselor: counselor@example.jp / demo-counselor-2026)`);
 
-const server = spawn('npx', ['next', 'start', '--port', port], { stdio: 'inherit', env });
-const stop = () => server.kill('SIGTERM');
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
-server.on('exit', async (code) => {
-  await emulator.close();
-  process.exit(code ?? 0);
-});
+runGroup(process.execPath, [nextBin, 'start', '--port', port], { env, onExit: () => emulator.close() });

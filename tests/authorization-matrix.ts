@@ -50,6 +50,7 @@ export const pages: Record<string, Access> = {
 
 export const routeHandlers: Record<string, Access> = {
   '/api/health': 'public',
+  '/api/health/live': 'public',
   '/api/auth/[...nextauth]': 'public',
   '/portal/account/export': 'user',
   '/portal/bookings/[id]/ics': 'owner',

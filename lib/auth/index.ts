@@ -15,7 +15,7 @@ import { findUserIdByEmail } from '@/features/accounts/queries';
 import { sendMail } from '@/features/mail/service';
 import { AppError } from '@/lib/errors';
 import { clientIpFrom } from './client-ip';
-import { getAuthSecret } from './secret';
+import { getAuthSecrets } from './secret';
 
 declare module 'next-auth' {
   interface Session {
@@ -55,7 +55,7 @@ const nextAuth = NextAuth(async () => {
       accountsTable: accounts,
       verificationTokensTable: verificationTokens,
     }),
-    secret: getAuthSecret(),
+    secret: getAuthSecrets(),
     trustHost: true,
     session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
     pages: { signIn: '/login', verifyRequest: '/login/check-email', error: '/login' },

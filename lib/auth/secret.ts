@@ -14,3 +14,13 @@ export function getAuthSecret(): string {
     crypto.randomBytes(32).toString('base64url'),
   ).trim();
 }
+
+/**
+ * The secrets session cookies are checked against: AUTH_SECRET signs, AUTH_SECRET_PREVIOUS
+ * (during a rotation) is still accepted, so that nobody is signed out while instances move to
+ * the new secret (README, Rotating AUTH_SECRET).
+ */
+export function getAuthSecrets(): string[] {
+  const previous = getEnv().AUTH_SECRET_PREVIOUS;
+  return previous ? [getAuthSecret(), previous] : [getAuthSecret()];
+}

@@ -1,0 +1,435 @@
+/**
+ * `npm run test:cluster`: the production topology of `npm run cluster` (two `next start`
+ * instances on a fresh PostgreSQL database, nginx in front with ops/nginx, an SMTP sink, the
+ * Stripe emulator) put through what production does to it. Builds first unless `--no-build`.
+ * The database server is CLUSTER_DATABASE_SERVER (default the local one). Prints one line per
+ * check and exits 1 if any failed. CLUSTER_START_TRIALS (default 10) sets the number of
+ * simultaneous-start trials.
+ */
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { encode } from 'next-auth/jwt';
+import PgBoss from 'pg-boss';
+import { openPostgres, type DatabaseHandle } from '../db/client';
+import { bookings, intakeResponses, sessionTypes, users } from '../db/schema';
+import { chromiumArgs, findBrowser } from '../e2e/browser';
+import { ensureAccount } from '../features/accounts/service';
+import { parseKeyring } from '../features/intake/crypto';
+import { sealAnswers } from '../features/intake/stored-answers';
+import { createUserSession } from '../features/accounts/sessions';
+import {
+  type Cluster,
+  createFreshDatabase,
+  defaultDatabaseServer,
+  dropDatabase,
+  migrateAndSeed,
+  productionEnv,
+  startCluster,
+  startInstance,
+} from './lib/cluster';
+
+const serverUrl = process.env.CLUSTER_DATABASE_SERVER || defaultDatabaseServer;
+const failures: string[] = [];
+
+function check(name: string, ok: boolean, detail = ''): void {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
+  if (!ok) failures.push(name);
+}
+
+async function scenario(name: string, run: () => Promise<void>): Promise<void> {
+  const started = Date.now();
+  console.log(`\n--- ${name}`);
+  try {
+    await run();
+  } catch (err) {
+    check(`${name}: ran to the end`, false, err instanceof Error ? (err.stack ?? err.message) : String(err));
+  }
+  console.log(`    (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+if (!process.argv.includes('--no-build')) {
+  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+  const build = spawnSync(process.execPath, [nextBin, 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+// ---------------------------------------------------------------------------------------
+// Two instances started together on a fresh database (issue #14, item 3): 10 of 10 ready.
+const trials = Number(process.env.CLUSTER_START_TRIALS || 10);
+await scenario(`two instances started together on a fresh database, ${trials} trials`, async () => {
+  const template = 'kokoro_cluster_template';
+  const templateUrl = await createFreshDatabase(serverUrl, template);
+  const placeholder = { siteUrl: 'http://127.0.0.1:9', smtpPort: 9, stripeUrl: 'http://127.0.0.1:9' };
+  migrateAndSeed(productionEnv({ databaseUrl: templateUrl, ...placeholder }));
+  let healthy = 0;
+  const problems: string[] = [];
+  for (let trial = 1; trial <= trials; trial++) {
+    const name = `kokoro_cluster_start_${trial}`;
+    const admin = (await import('postgres')).default(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.unsafe(`create database "${name}" template "${template}"`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const env = productionEnv({ databaseUrl: url.toString(), ...placeholder });
+    const started = await Promise.allSettled([startInstance('a', env), startInstance('b', env)]);
+    const ok = started.every((s) => s.status === 'fulfilled');
+    if (ok) healthy += 1;
+    else
+      problems.push(
+        ...started.flatMap((s) =>
+          s.status === 'rejected' ? [String(s.reason).split('\n').slice(0, 3).join(' ')] : [],
+        ),
+      );
+    for (const s of started) {
+      const instance =
+        s.status === 'fulfilled'
+          ? s.value
+          : (s.reason as { instance?: { stop(): Promise<unknown> } } | undefined)?.instance;
+      await instance?.stop();
+    }
+    await dropDatabase(serverUrl, name);
+  }
+  await dropDatabase(serverUrl, template);
+  check(
+    'both instances ready in every trial',
+    healthy === trials,
+    `${healthy} of ${trials} healthy ${problems.join(' | ')}`,
+  );
+});
+
+// ---------------------------------------------------------------------------------------
+const cluster: Cluster = await startCluster({ serverUrl, databaseName: 'kokoro_cluster_test' });
+const handle: DatabaseHandle = await openPostgres(cluster.databaseUrl, { max: 4 });
+const browser: Browser = await chromium.launch({ ...findBrowser(), args: chromiumArgs });
+const [app1, app2] = cluster.instances as [Cluster['instances'][number], Cluster['instances'][number]];
+console.log(`cluster: nginx ${cluster.url}, app1 ${app1.url}, app2 ${app2.url}`);
+
+async function makeClient(label: string): Promise<{ id: string; email: string; password: string; name: string }> {
+  const email = `${label}-${crypto.randomBytes(4).toString('hex')}@example.jp`;
+  const password = 'correct horse battery';
+  const givenName = label.replace(/[^a-z]/g, '').slice(0, 8) || 'client';
+  await ensureAccount(handle.db, { email, password, role: 'client', familyName: '山田', givenName, now: new Date() });
+  const [user] = await handle.db.select().from(users).where(eq(users.email, email));
+  return { id: user!.id, email, password, name: `山田 ${givenName}` };
+}
+
+/** A session cookie for `userId`, made as Auth.js makes it (a JWT naming a user_sessions row). */
+async function sessionCookie(userId: string): Promise<string> {
+  const sid = await createUserSession(handle.db, userId, new Date());
+  const value = await encode({
+    token: { sub: userId, uid: userId, sid },
+    secret: cluster.env.AUTH_SECRET!,
+    salt: 'authjs.session-token',
+    maxAge: 12 * 60 * 60,
+  });
+  return `authjs.session-token=${value}`;
+}
+
+async function contextFor(cookie: string, baseUrl: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+  const [name, ...rest] = cookie.split('=');
+  await context.addCookies([{ name: name!, value: rest.join('='), url: baseUrl }]);
+  return context;
+}
+
+try {
+  await scenario('private pages are never served from the proxy cache', async () => {
+    const article = '/articles/kataomoi-renraku-yameru';
+    const first = await fetch(cluster.url + article, { headers: { 'accept-encoding': 'gzip' } });
+    const second = await fetch(cluster.url + article, { headers: { 'accept-encoding': 'gzip' } });
+    check(
+      'a public article is stored and then served by the proxy',
+      first.status === 200 && second.headers.get('x-cache-status') === 'HIT',
+      `${first.headers.get('x-cache-status')} then ${second.headers.get('x-cache-status')}`,
+    );
+    check(
+      'security headers pass through the proxy on a cache hit',
+      !!second.headers.get('content-security-policy') && second.headers.get('x-content-type-options') === 'nosniff',
+    );
+    check('the proxy passes a request id', !!second.headers.get('x-request-id'));
+
+    const alice = await makeClient('alice');
+    const bob = await makeClient('bob');
+    const seen: string[] = [];
+    for (const client of [alice, bob, alice, bob]) {
+      const res = await fetch(`${cluster.url}/portal/account`, {
+        headers: { cookie: await sessionCookie(client.id), 'accept-encoding': 'gzip' },
+        redirect: 'manual',
+      });
+      const html = await res.text();
+      seen.push(`${res.status} ${res.headers.get('x-cache-status')}`);
+      check(`${client.email} gets her own portal`, res.status === 200 && html.includes(client.email), seen.at(-1));
+      const other = client === alice ? bob : alice;
+      check(`…and never the other client's`, !html.includes(other.email));
+      check(`…not from the cache`, res.headers.get('x-cache-status') !== 'HIT');
+    }
+    const anonymous = await fetch(`${cluster.url}/portal`, { redirect: 'manual' });
+    check('a signed-out visitor of /portal is sent to sign in', [302, 303, 307].includes(anonymous.status));
+    const cachedPrivate = cluster
+      .nginxLog()
+      .split('\n')
+      .filter((line) => /"uri":"\/(portal|admin|api)/.test(line) && /"cache":"HIT"/.test(line));
+    check('no /portal, /admin or /api answer came from the cache', cachedPrivate.length === 0, cachedPrivate[0]);
+  });
+
+  await scenario(
+    'a client signs in through one instance and continues on the other; sign-out reaches both',
+    async () => {
+      const client = await makeClient('carol');
+      const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+      const page = await context.newPage();
+      await page.goto(`${app1.url}/login`);
+      await page
+        .getByRole('textbox', { name: /^メールアドレス/ })
+        .first()
+        .fill(client.email);
+      await page.getByLabel('パスワード（必須）', { exact: true }).fill(client.password);
+      await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+      await page.waitForURL(/\/portal$/, { timeout: 30_000 });
+      check('signed in on app1', page.url().endsWith('/portal'));
+      // Cookies belong to the host, not the port: the same browser session reaches app2.
+      const cookies = await context.cookies(app1.url);
+      const onApp2 = await page.goto(`${app2.url}/portal/account`);
+      check(
+        'the session is valid on app2',
+        onApp2?.status() === 200 && (await page.content()).includes(client.email),
+        page.url(),
+      );
+      await page.getByRole('button', { name: 'すべての端末からログアウト' }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/portal'), { timeout: 30_000 });
+      const replay = await browser.newContext();
+      await replay.addCookies(cookies);
+      const back = await (await replay.newPage()).goto(`${app1.url}/portal/account`);
+      check(
+        'after signing out everywhere on app2, the old cookie is refused on app1',
+        !back?.url().includes('/portal'),
+        back?.url(),
+      );
+      await replay.close();
+      await context.close();
+    },
+  );
+
+  await scenario('50 clients race for one slot across both instances: exactly one hold', async () => {
+    const clients = await Promise.all(Array.from({ length: 50 }, (_, i) => makeClient(`racer${i}`)));
+    const cookies = await Promise.all(clients.map((c) => sessionCookie(c.id)));
+    // Record the hold action's request from a real browser, then replay it for every client.
+    const context = await contextFor(cookies[0]!, app1.url);
+    const page = await context.newPage();
+    await page.goto(`${app1.url}/book/online-60`);
+    const slot = page.locator('a.slot').first();
+    await slot.waitFor({ timeout: 30_000 });
+    await slot.click();
+    let captured: { url: string; headers: Record<string, string>; body: Buffer } | undefined;
+    await page.route('**/*', async (route) => {
+      const request = route.request();
+      if (request.method() === 'POST' && request.headers()['next-action']) {
+        captured = {
+          url: request.url(),
+          headers: request.headers(),
+          body: request.postDataBuffer() ?? Buffer.alloc(0),
+        };
+        await route.abort();
+      } else await route.continue();
+    });
+    await page.getByRole('button', { name: /この時間で仮押さえする/ }).click();
+    for (let i = 0; i < 100 && !captured; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    await context.close();
+    if (!captured) throw new Error('the hold action was not captured');
+    const target = new URL(captured.url);
+    const statuses = await Promise.all(
+      cookies.map(async (cookie, i) => {
+        const base = i % 2 === 0 ? app1.url : app2.url;
+        const headers = { ...captured!.headers, cookie, origin: base, host: new URL(base).host };
+        const res = await fetch(base + target.pathname + target.search, {
+          method: 'POST',
+          headers,
+          body: new Uint8Array(captured!.body),
+          redirect: 'manual',
+        });
+        await res.arrayBuffer();
+        return res.status;
+      }),
+    );
+    const ids = clients.map((c) => c.id);
+    const held = await handle.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(bookings)
+      .where(and(inArray(bookings.clientId, ids), inArray(bookings.status, ['held', 'confirmed'])));
+    check('exactly one hold among 50 clients', held[0]?.n === 1, `holds: ${held[0]?.n}`);
+    check(
+      'no server error in the race',
+      statuses.every((s) => s < 500),
+      JSON.stringify(countBy(statuses)),
+    );
+  });
+
+  await scenario('pg-boss jobs run once across both instances', async () => {
+    const boss = new PgBoss({ connectionString: cluster.databaseUrl, schema: 'pgboss', max: 2 });
+    await boss.start();
+    const queue = 'booking.send-reminders';
+    const client = await makeClient('dora');
+    const [type] = await handle.db.select().from(sessionTypes).where(eq(sessionTypes.slug, 'online-60'));
+    const startsAt = new Date(Date.now() + 23 * 3600_000 + 7 * 60_000);
+    await handle.db.insert(bookings).values({
+      clientId: client.id,
+      sessionTypeId: type!.id,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 3600_000),
+      blockedUntil: new Date(startsAt.getTime() + 3600_000),
+      status: 'confirmed',
+      priceYen: 11000,
+      theme: 'abandonment-anxiety',
+    });
+    const ids = await Promise.all(Array.from({ length: 20 }, () => boss.send(queue, {})));
+    const deadline = Date.now() + 90_000;
+    let done: { state: string }[] = [];
+    while (Date.now() < deadline) {
+      done = await Promise.all(
+        ids.map(async (id) => (await boss.getJobById(queue, id!)) as unknown as { state: string }),
+      );
+      if (done.every((j) => j?.state === 'completed')) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    await boss.stop({ graceful: false });
+    check(
+      '20 jobs sent at once all completed',
+      done.every((j) => j?.state === 'completed'),
+      JSON.stringify(countBy(done.map((j) => j?.state))),
+    );
+    const reminders = cluster.mails.filter((m) => m.to.includes(client.email));
+    check('the reminder they all race to send went out once', reminders.length === 1, `${reminders.length} mail(s)`);
+  });
+
+  await scenario('rolling restart while 20 clients browse: 0 failed requests at the proxy', async () => {
+    const client = await makeClient('erin');
+    const cookie = await sessionCookie(client.id);
+    const paths = ['/', '/articles', '/articles/kataomoi-renraku-yameru', '/book/online-60', '/portal', '/sessions'];
+    let running = true;
+    let requests = 0;
+    const failed: string[] = [];
+    const browse = async (n: number) => {
+      while (running) {
+        const path = paths[(n + requests) % paths.length]!;
+        try {
+          const res = await fetch(cluster.url + path, {
+            headers: n % 2 === 0 ? { cookie } : {},
+            redirect: 'manual',
+            signal: AbortSignal.timeout(30_000),
+          });
+          await res.arrayBuffer();
+          if (res.status >= 500) failed.push(`${res.status} ${path}`);
+        } catch (err) {
+          failed.push(`${path}: ${err instanceof Error ? err.message : err}`);
+        }
+        requests += 1;
+      }
+    };
+    const clients = Array.from({ length: 20 }, (_, n) => browse(n));
+    for (const instance of [app1, app2]) {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const code = await instance.stop('SIGTERM');
+      check(`${instance.name} exits after SIGTERM (code ${code})`, code === 143 || code === 0);
+      check(
+        `${instance.name} stopped its job queue before exiting`,
+        instance.output().includes('stopping the job queue'),
+        instance.output().split('\n').slice(-3).join(' '),
+      );
+      await cluster.startInstance(instance.name, instance.port);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    running = false;
+    await Promise.all(clients);
+    check(
+      '0 failed requests at the proxy',
+      failed.length === 0,
+      `${requests} requests, ${failed.length} failed ${failed.slice(0, 5).join('; ')}`,
+    );
+    const active = await handle.db.execute(
+      sql`select count(*)::int as n from pgboss.job where state = 'active' and started_on < now() - interval '20 seconds'`,
+    );
+    const rows = active as unknown as { n: number }[];
+    check('no job left active by a stopped instance', rows[0]?.n === 0, `active: ${rows[0]?.n}`);
+  });
+
+  await scenario('backup and restore into a fresh database: row counts and answers that decrypt', async () => {
+    const client = await makeClient('fumi');
+    const [type] = await handle.db.select().from(sessionTypes).where(eq(sessionTypes.slug, 'online-60'));
+    const startsAt = new Date(Date.now() + 40 * 24 * 3600_000);
+    const [booking] = await handle.db
+      .insert(bookings)
+      .values({
+        clientId: client.id,
+        sessionTypeId: type!.id,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3600_000),
+        blockedUntil: new Date(startsAt.getTime() + 3600_000),
+        status: 'confirmed',
+        priceYen: 11000,
+        theme: 'abandonment-anxiety',
+      })
+      .returning();
+    const id = crypto.randomUUID();
+    const keyring = parseKeyring(cluster.env.INTAKE_ENCRYPTION_KEYS!);
+    await handle.db.insert(intakeResponses).values({
+      id,
+      bookingId: booking!.id,
+      clientId: client.id,
+      generalVersion: 1,
+      consentedAt: new Date(),
+      ...sealAnswers(keyring, id, { goals: '眠れるようになりたい' } as never),
+    });
+    const file = path.join(cluster.dir, 'backup.dump');
+    const env = {
+      ...process.env,
+      DATABASE_URL: cluster.databaseUrl,
+      INTAKE_ENCRYPTION_KEYS: cluster.env.INTAKE_ENCRYPTION_KEYS,
+    };
+    const backup = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-backup.ts', file], {
+      env,
+      encoding: 'utf8',
+    });
+    check('npm run db:backup succeeds', backup.status === 0, backup.stdout.trim() + backup.stderr.trim());
+    const restore = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-restore-check.ts', file], {
+      env,
+      encoding: 'utf8',
+    });
+    check(
+      'npm run db:restore-check passes',
+      restore.status === 0,
+      (restore.stdout + restore.stderr).trim().split('\n').slice(-2).join(' '),
+    );
+    const wrongKeys = { ...env, INTAKE_ENCRYPTION_KEYS: `k-other:${crypto.randomBytes(32).toString('base64')}` };
+    const refused = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-restore-check.ts', file], {
+      env: wrongKeys,
+      encoding: 'utf8',
+    });
+    check('…and fails when the answers do not decrypt with the configured keys', refused.status === 1);
+  });
+} finally {
+  await browser.close();
+  await handle.close();
+  await cluster.stop();
+  await dropDatabase(serverUrl, 'kokoro_cluster_test');
+}
+
+function countBy<T>(values: T[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[String(v)] = (counts[String(v)] ?? 0) + 1;
+  return counts;
+}
+
+console.log(
+  failures.length === 0
+    ? '\nall cluster checks passed'
+    : `\n${failures.length} check(s) failed:\n  ${failures.join('\n  ')}`,
+);
+process.exit(failures.length === 0 ? 0 : 1);
