@@ -7,7 +7,8 @@ import { defineAction } from '@/lib/actions';
 import { signIn, signOut } from '@/lib/auth';
 import { AppError, errorCodes, type ErrorCode } from '@/lib/errors';
 import { messages } from '@/lib/messages';
-import { safeCallbackUrl } from './callback-url';
+import { homeFor, safeCallbackUrl } from './callback-url';
+import { findRoleByEmail } from './queries';
 import { hitRateLimits, pruneRateLimits, rateLimitRules } from './rate-limit';
 import {
   changeEmailSchema,
@@ -62,7 +63,12 @@ export const signInAction = defineAction('public', signInSchema.extend(callbackF
     throw err;
   }
   if (Math.random() < 0.01) await pruneRateLimits(ctx.db, ctx.now);
-  redirect(safeCallbackUrl(input.callbackUrl));
+  // With no page to return to, the counselor goes to her admin and a client to the portal.
+  redirect(
+    input.callbackUrl
+      ? safeCallbackUrl(input.callbackUrl)
+      : homeFor((await findRoleByEmail(ctx.db, input.email)) ?? 'client'),
+  );
 });
 
 export const requestLoginLinkAction = defineAction('public', emailOnlySchema.extend(callbackField), async (input) => {

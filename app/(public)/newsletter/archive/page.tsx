@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { listArchivedIssues } from '@/features/newsletter/queries';
 import { formatDateJa } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
+import { InvitationBlocks } from '@/components/layout/invitation-blocks';
 
 export const metadata: Metadata = {
   title: 'メールマガジンのバックナンバー',
@@ -33,6 +34,7 @@ export default async function NewsletterArchivePage() {
           ))}
         </ul>
       )}
+      <InvitationBlocks />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { getArchivedIssue } from '@/features/newsletter/queries';
 import { formatDateJa } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
 import { isUuid } from '@/lib/ids';
+import { InvitationBlocks } from '@/components/layout/invitation-blocks';
 
 export const dynamic = 'force-dynamic';
 
@@ -42,6 +43,7 @@ export default async function ArchivedIssuePage({ params }: Props) {
           メールマガジンに登録する（無料）
         </Link>
       </p>
+      <InvitationBlocks />
     </div>
   );
 }
