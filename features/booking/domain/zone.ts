@@ -44,6 +44,17 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** Whether the value names a time zone this runtime knows (Asia/Tokyo, Europe/London, UTC). */
+export function isTimeZone(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function zonedParts(instant: Date, timeZone: string): ZonedParts {
   if (Number.isNaN(instant.getTime())) throw new RangeError('invalid date');
   const formatter = formatterFor(timeZone);
