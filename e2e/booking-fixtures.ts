@@ -28,7 +28,7 @@ export async function holdSomeSlot(page: Page, options: { sessionType?: string; 
     const { starts, index } = options.pick ? await findSlot(page, options.pick) : await chooseRandomSlot(page);
     expect(index, 'a slot in the wanted window').toBeGreaterThanOrEqual(0);
     await page.locator('a.slot').nth(index).click();
-    await page.getByRole('button', { name: /この時間で仮押さえする/ }).click();
+    await page.getByRole('button', { name: /この日時で予約に進む/ }).click();
     const taken = page.getByRole('alert').filter({ hasText: 'ほかの方の予約が入りました' });
     await expect(page.getByText(/仮押さえの残り時間/).or(taken)).toBeVisible();
     if (page.url().includes('/book/checkout/')) return { starts, index };

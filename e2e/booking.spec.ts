@@ -36,7 +36,7 @@ test('a visitor books an online session on a phone: slot, sign-in, hold, policy,
   await expect(page).toHaveURL(/\/book\/online-60\/confirm\?start=.*theme=unrequited-love/);
   await expect(page.getByText('片思い・進展しない関係')).toBeVisible();
 
-  await page.getByRole('button', { name: /この時間で仮押さえする/ }).click();
+  await page.getByRole('button', { name: /この日時で予約に進む/ }).click();
   // Other tests book side by side: if this slot went to one of them, choose another.
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const taken = page.getByRole('alert').filter({ hasText: 'ほかの方の予約が入りました' });
@@ -44,10 +44,10 @@ test('a visitor books an online session on a phone: slot, sign-in, hold, policy,
     if (page.url().includes('/book/checkout/')) break;
     await page.getByRole('link', { name: '別の日時を選ぶ' }).click();
     await (await chooseRandomSlot(page)).slot.click();
-    await page.getByRole('button', { name: /この時間で仮押さえする/ }).click();
+    await page.getByRole('button', { name: /この日時で予約に進む/ }).click();
   }
   await expect(page).toHaveURL(/\/book\/checkout\//);
-  await expect(page.getByRole('table', { name: 'キャンセル料' })).toContainText('50%（5,500円（税込））');
+  await expect(page.getByRole('table', { name: 'キャンセル料' })).toContainText('50%・5,500円（税込）');
 
   // Paying needs the policy agreement.
   await page.getByRole('button', { name: /お支払いへ進む/ }).click();
@@ -185,7 +185,7 @@ test('a new visitor who chooses a slot registers, verifies, signs in and is back
   await expect(page).toHaveURL(
     new RegExp(`/book/phone-60/confirm\\?start=${encodeURIComponent(start).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
   );
-  await expect(page.getByRole('button', { name: /この時間で仮押さえする/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /この日時で予約に進む/ })).toBeVisible();
 });
 
 test('booking, checkout and portal pages carry no invitation block and no newsletter form', async ({ page }) => {

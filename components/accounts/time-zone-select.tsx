@@ -1,6 +1,7 @@
 'use client';
 
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { zoneNameJa } from '@/features/booking/domain/zone';
 
 const common = [
   'Asia/Tokyo',
@@ -44,14 +45,14 @@ export function TimeZoneSelect({
         <optgroup label="よく使われるタイムゾーン">
           {common.map((z) => (
             <option key={z} value={z}>
-              {z === 'Asia/Tokyo' ? 'Asia/Tokyo（日本時間）' : z}
+              {zoneNameJa(z)}（{z}）
             </option>
           ))}
         </optgroup>
         <optgroup label="すべて">
           {rest.map((z) => (
             <option key={z} value={z}>
-              {z}
+              {zoneNameJa(z)}（{z}）
             </option>
           ))}
         </optgroup>

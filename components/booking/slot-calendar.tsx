@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { buildSlotMonth } from '@/features/booking/domain/slot-month';
 import type { Slot } from '@/features/booking/domain/slots';
-import { bookingMessages } from '@/features/booking/domain/messages';
+import { zoneNameJa } from '@/features/booking/domain/zone';
 import { DateGrid } from './date-grid';
 
 type Props = {
@@ -32,11 +32,10 @@ export function SlotCalendar({ slots, basePath, keep, month, day, zone, now, slo
     for (const [k, v] of Object.entries({ ...keep, ...params })) if (v) search.set(k, v);
     return `${basePath}?${search}`;
   };
-  const zoneName = bookingMessages.zoneNames[zone];
   return (
     <div className="slot-picker">
       <p className="slot-picker__zone">
-        時刻は{zoneName ?? <>お使いの端末のタイムゾーン（{zone}）</>}で表示しています。
+        時刻は<span className="nowrap">{zoneNameJa(zone)}</span>で表示しています。
       </p>
       {slots.length === 0 ? <p>現在、予約できる時間はありません。日を改めてご覧ください。</p> : null}
       <div className="calendar">
