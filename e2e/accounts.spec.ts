@@ -125,7 +125,13 @@ test('the counselor signs in to the admin and finds a client by kana', async ({ 
   const clientPage = await (await browser.newContext()).newPage();
   const { email } = await signedInClient(clientPage);
   await signIn(page, demoCounselor.email, demoCounselor.password);
-  await expect(page).toHaveURL(/\/portal$/);
+  // Her home is the admin, not a client's マイページ, and the portal's menu leads back to it.
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto('/portal');
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto('/portal/account');
+  await page.getByRole('navigation', { name: 'マイページのメニュー' }).getByRole('link', { name: '管理画面' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
   await page.goto('/admin/clients');
   await page.getByLabel('名前・フリガナ・メールアドレスで検索').fill(email);
   await page.getByRole('button', { name: '検索' }).click();

@@ -18,8 +18,10 @@ test('the counselor closes a day and it disappears from booking, then reopens it
   let day = new Date(Date.now() + 14 * dayMs);
   while ([0, 6].includes(new Date(`${jstDate(day)}T12:00:00+09:00`).getUTCDay())) day = new Date(day.getTime() + dayMs);
   const date = jstDate(day);
-  await page.goto('/book/in-person-60');
-  await expect(page.getByRole('heading', { name: new RegExp(jstLabel(date)) })).toBeVisible();
+  const bookingMonth = `/book/in-person-60?month=${date.slice(0, 7)}`;
+  const openDay = page.getByRole('grid').getByRole('link', { name: new RegExp(`^${jstLabel(date)}.*空きあり$`) });
+  await page.goto(bookingMonth);
+  await expect(openDay).toBeVisible();
 
   await page.goto('/admin/availability');
   const form = page.getByRole('form', { name: '休みの日・追加の受付時間' });
@@ -32,14 +34,15 @@ test('the counselor closes a day and it disappears from booking, then reopens it
     .filter({ hasText: jstLabel(date) });
   await expect(entry).toContainText('休み');
 
-  await page.goto('/book/in-person-60');
-  await expect(page.getByRole('heading', { name: new RegExp(jstLabel(date)) })).toHaveCount(0);
+  await page.goto(bookingMonth);
+  await expect(page.getByRole('grid')).toContainText(`${jstLabel(date)}`);
+  await expect(openDay).toHaveCount(0);
 
   await page.goto('/admin/availability');
   await entry.getByRole('button', { name: /削除$/ }).first().click();
   await expect(entry).toHaveCount(0);
-  await page.goto('/book/in-person-60');
-  await expect(page.getByRole('heading', { name: new RegExp(jstLabel(date)) })).toBeVisible();
+  await page.goto(bookingMonth);
+  await expect(openDay).toBeVisible();
 });
 
 test('bad hours get a specific message and change nothing', async ({ browser }) => {

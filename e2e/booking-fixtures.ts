@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { invitations } from '../lib/site-config';
 
 /** From /sessions to the emulator's hosted checkout page, for the first open slot (or the one picked). */
 export async function holdAndOpenCheckout(
@@ -17,22 +18,66 @@ export async function holdAndOpenCheckout(
 /**
  * Tests run side by side and take slots as different clients would; a slot taken between
  * listing and holding is answered "already taken", and the test picks another, as a person would.
+ * Without `pick`, a random time of a random open day; with it, the days are walked in order
+ * (month by month) and `pick` is asked, for each day's times, for the index of the one wanted
+ * (-1: none that day).
  */
-async function holdSomeSlot(page: Page, options: { sessionType?: string; pick?: (starts: Date[]) => number }) {
+export async function holdSomeSlot(page: Page, options: { sessionType?: string; pick?: (starts: Date[]) => number }) {
   for (let attempt = 0; ; attempt += 1) {
     await page.goto(`/book/${options.sessionType ?? 'online-60'}`);
-    const slots = page.locator('a.slot');
-    await expect(slots.first()).toBeVisible();
-    const hrefs = await slots.evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
-    const starts = hrefs.map((h) => new Date(new URL(h).searchParams.get('start')!));
-    const index = options.pick ? options.pick(starts) : randomSlotIndex(starts.length);
+    const { starts, index } = options.pick ? await findSlot(page, options.pick) : await chooseRandomSlot(page);
     expect(index, 'a slot in the wanted window').toBeGreaterThanOrEqual(0);
-    await slots.nth(index).click();
-    await page.getByRole('button', { name: /この時間で仮押さえする/ }).click();
+    await page.locator('a.slot').nth(index).click();
+    await page.getByRole('button', { name: /この日時で予約に進む/ }).click();
     const taken = page.getByRole('alert').filter({ hasText: 'ほかの方の予約が入りました' });
     await expect(page.getByText(/仮押さえの残り時間/).or(taken)).toBeVisible();
     if (page.url().includes('/book/checkout/')) return { starts, index };
     expect(attempt, 'slots kept being taken by other tests').toBeLessThan(5);
+  }
+}
+
+/** The open days of the month the calendar shows (links in its date grid). */
+function openDays(page: Page) {
+  return page.getByRole('grid').locator('a[data-date]');
+}
+
+/** Chooses a day in the calendar and waits for its times. */
+export async function chooseDay(page: Page, date: string) {
+  await page.getByRole('grid').locator(`a[data-date="${date}"]`).click();
+  await expect(page.locator('td[aria-selected="true"] [data-date]')).toHaveAttribute('data-date', date);
+  await expect(page.locator('a.slot').first()).toBeVisible();
+}
+
+async function slotStarts(page: Page): Promise<Date[]> {
+  const hrefs = await page.locator('a.slot').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+  return hrefs.map((h) => new Date(new URL(h).searchParams.get('start')!));
+}
+
+/** On a booking or reschedule calendar: a random open day of the shown month, then a random time of it. */
+export async function chooseRandomSlot(page: Page) {
+  await expect(openDays(page).first()).toBeVisible();
+  const dates = await openDays(page).evaluateAll((links) => links.map((a) => a.getAttribute('data-date')!));
+  await chooseDay(page, dates[Math.floor(Math.random() * dates.length)]!);
+  const starts = await slotStarts(page);
+  const index = randomSlotIndex(starts.length);
+  return { starts, index, slot: page.locator('a.slot').nth(index) };
+}
+
+async function findSlot(page: Page, pick: (starts: Date[]) => number) {
+  for (;;) {
+    await expect(openDays(page).first()).toBeVisible();
+    const dates = await openDays(page).evaluateAll((links) => links.map((a) => a.getAttribute('data-date')!));
+    for (const date of dates) {
+      await chooseDay(page, date);
+      const starts = await slotStarts(page);
+      const index = pick(starts);
+      if (index >= 0) return { starts, index };
+    }
+    const next = page.getByRole('link', { name: '次の月' });
+    if ((await next.count()) === 0) return { starts: [], index: -1 };
+    const month = await page.getByRole('heading', { level: 2 }).first().textContent();
+    await next.click();
+    await expect(page.getByRole('heading', { level: 2 }).first()).not.toHaveText(month!);
   }
 }
 
@@ -45,4 +90,13 @@ export async function payWithCard(page: Page, card: string) {
 
 export function randomSlotIndex(count: number): number {
   return Math.floor(Math.random() * Math.min(count, 600));
+}
+
+/** Booking, checkout, portal and admin pages carry neither the blog's invitations nor a newsletter form. */
+export async function expectNoInvitations(page: Page) {
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  await expect(page.getByRole('form', { name: /メールマガジンの登録/ })).toHaveCount(0);
+  await expect(page.getByLabel('配信先のメールアドレス（必須）')).toHaveCount(0);
+  for (const block of [invitations.newsletter, invitations.course, invitations.session])
+    await expect(page.getByRole('heading', { name: block.heading })).toHaveCount(0);
 }

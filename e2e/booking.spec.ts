@@ -1,5 +1,21 @@
-import { holdAndOpenCheckout, payWithCard, randomSlotIndex } from './booking-fixtures';
-import { counselorPage, expect, fillRegistration, linkFromMail, signIn, signedInClient, test } from './fixtures';
+import {
+  chooseRandomSlot,
+  expectNoInvitations,
+  holdAndOpenCheckout,
+  holdSomeSlot,
+  payWithCard,
+} from './booking-fixtures';
+import { expectNoHorizontalScroll } from './a11y';
+import {
+  counselorPage,
+  expect,
+  expectAccessible,
+  fillRegistration,
+  linkFromMail,
+  signIn,
+  signedInClient,
+  test,
+} from './fixtures';
 
 test('a visitor books an online session on a phone: slot, sign-in, hold, policy, card 4242, confirmation', async ({
   page,
@@ -14,30 +30,24 @@ test('a visitor books an online session on a phone: slot, sign-in, hold, policy,
   await page.getByRole('link', { name: 'オンラインセッション（60分）の空き時間を見る' }).click();
   await expect(page).toHaveURL(/\/book\/online-60\?theme=unrequited-love/);
   await expect(page.getByText('ご相談のテーマ：片思い・進展しない関係')).toBeVisible();
-  await page
-    .locator('a.slot')
-    .nth(randomSlotIndex(await page.locator('a.slot').count()))
-    .click();
+  await (await chooseRandomSlot(page)).slot.click();
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   await signIn(page, email, password);
   await expect(page).toHaveURL(/\/book\/online-60\/confirm\?start=.*theme=unrequited-love/);
   await expect(page.getByText('片思い・進展しない関係')).toBeVisible();
 
-  await page.getByRole('button', { name: /この時間で仮押さえする/ }).click();
+  await page.getByRole('button', { name: /この日時で予約に進む/ }).click();
   // Other tests book side by side: if this slot went to one of them, choose another.
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const taken = page.getByRole('alert').filter({ hasText: 'ほかの方の予約が入りました' });
     await expect(page.getByText(/仮押さえの残り時間/).or(taken)).toBeVisible();
     if (page.url().includes('/book/checkout/')) break;
     await page.getByRole('link', { name: '別の日時を選ぶ' }).click();
-    await page
-      .locator('a.slot')
-      .nth(randomSlotIndex(await page.locator('a.slot').count()))
-      .click();
-    await page.getByRole('button', { name: /この時間で仮押さえする/ }).click();
+    await (await chooseRandomSlot(page)).slot.click();
+    await page.getByRole('button', { name: /この日時で予約に進む/ }).click();
   }
   await expect(page).toHaveURL(/\/book\/checkout\//);
-  await expect(page.getByRole('table', { name: 'キャンセル料' })).toContainText('50%（5,500円（税込））');
+  await expect(page.getByRole('table', { name: 'キャンセル料' })).toContainText('50%・5,500円（税込）');
 
   // Paying needs the policy agreement.
   await page.getByRole('button', { name: /お支払いへ進む/ }).click();
@@ -142,7 +152,7 @@ test('a booking more than 48 h away is rescheduled for free, keeping its payment
   const { bookingId } = await holdAndOpenCheckout(page, {
     pick: (starts) => {
       const far = starts.map((s, i) => [s, i] as const).filter(([s]) => s.getTime() - Date.now() > 72 * hour);
-      return far[Math.floor(Math.random() * Math.min(far.length, 100))]![1];
+      return far.length === 0 ? -1 : far[Math.floor(Math.random() * Math.min(far.length, 100))]![1];
     },
   });
   await payWithCard(page, '4242 4242 4242 4242');
@@ -150,8 +160,7 @@ test('a booking more than 48 h away is rescheduled for free, keeping its payment
   await page.goto(`/portal/bookings/${bookingId}`);
   await expect(page.getByText('今キャンセルすると無料です（全額返金）')).toBeVisible();
   await page.getByRole('link', { name: '日時を変更する' }).click();
-  const slots = page.locator('a.slot');
-  await slots.nth(Math.floor(Math.random() * Math.min(await slots.count(), 100))).click();
+  await (await chooseRandomSlot(page)).slot.click();
   await page.getByRole('button', { name: 'この日時に変更する（無料）' }).click();
   await expect(page).toHaveURL(new RegExp(`/portal/bookings/${bookingId}\\?notice=rescheduled`));
   await expect(page.getByText('日時を変更しました。')).toBeVisible();
@@ -162,7 +171,7 @@ test('a booking more than 48 h away is rescheduled for free, keeping its payment
 
 test('a new visitor who chooses a slot registers, verifies, signs in and is back at that slot', async ({ page }) => {
   await page.goto('/book/phone-60');
-  const slot = page.locator('a.slot').nth(randomSlotIndex(await page.locator('a.slot').count()));
+  const { slot } = await chooseRandomSlot(page);
   const start = new URL((await slot.getAttribute('href'))!, 'http://x').searchParams.get('start')!;
   await slot.click();
   await page.getByRole('link', { name: '新規登録（無料）' }).click();
@@ -176,5 +185,101 @@ test('a new visitor who chooses a slot registers, verifies, signs in and is back
   await expect(page).toHaveURL(
     new RegExp(`/book/phone-60/confirm\\?start=${encodeURIComponent(start).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
   );
-  await expect(page.getByRole('button', { name: /この時間で仮押さえする/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /この日時で予約に進む/ })).toBeVisible();
+});
+
+test('booking, checkout and portal pages carry no invitation block and no newsletter form', async ({ page }) => {
+  await signedInClient(page);
+  await page.goto('/book/online-60');
+  await expectNoInvitations(page);
+  await holdSomeSlot(page, {});
+  await expect(page).toHaveURL(/\/book\/checkout\//);
+  await expectNoInvitations(page);
+  for (const path of ['/portal', '/portal/account', '/portal/payments']) {
+    await page.goto(path);
+    await expectNoInvitations(page);
+  }
+});
+
+test('admin pages carry no invitation block and no newsletter form', async ({ browser }) => {
+  const counselor = await counselorPage(browser);
+  for (const path of ['/admin', '/admin/bookings', '/admin/articles']) {
+    await counselor.goto(path);
+    await expectNoInvitations(counselor);
+  }
+});
+
+test('the booking calendar: one month, keyboard date grid, a day shows its times, small page at 320 px', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  const response = await page.request.get('/book/online-60');
+  expect(Buffer.byteLength(await response.text()), 'booking page HTML bytes').toBeLessThanOrEqual(60_000);
+  await page.goto('/book/online-60');
+  const grid = page.getByRole('grid');
+  await expect(grid).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await expectAccessible(page);
+
+  // Opens on a month with open time, its first open day chosen and its times shown.
+  const selected = page.locator('td[aria-selected="true"] a[data-date]');
+  const firstDay = (await selected.getAttribute('data-date'))!;
+  await expect(grid.getByRole('link', { name: /空きあり$/ }).first()).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /の空き時間$/ })).toBeVisible();
+  expect(await page.locator('a.slot').count()).toBeGreaterThan(0);
+  for (const href of await page.locator('a.slot').evaluateAll((a) => a.map((l) => (l as HTMLAnchorElement).href)))
+    expect(new URL(href).searchParams.get('start')!.slice(0, 10) <= firstDay).toBe(true);
+
+  // One day is in the tab order; arrows, Home/End and PageDown move it.
+  await expect(grid.locator('[data-date][tabindex="0"]')).toHaveCount(1);
+  await selected.focus();
+  const focusedDate = () => page.evaluate(() => document.activeElement?.getAttribute('data-date'));
+  const plusDays = (date: string, n: number) =>
+    new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const weekday = new Date(`${firstDay}T00:00:00Z`).getUTCDay();
+  const inMonth = (date: string) => date.startsWith(firstDay.slice(0, 7));
+  // Keys that would leave the month are tried further down (PageDown).
+  for (const [key, target] of [
+    ['Home', plusDays(firstDay, -weekday)],
+    ['End', plusDays(firstDay, 6 - weekday)],
+    ['ArrowDown', plusDays(firstDay, 7)],
+    ['ArrowRight', plusDays(firstDay, 1)],
+  ] as const) {
+    if (!inMonth(target)) continue;
+    await selected.focus();
+    await page.keyboard.press(key);
+    expect(await focusedDate(), key).toBe(target);
+  }
+  await expect(grid.locator('[data-date][tabindex="0"]')).toHaveCount(1);
+
+  // Choosing another open day with the keyboard shows that day's times.
+  const open = await grid.locator('a[data-date]').evaluateAll((a) => a.map((l) => l.getAttribute('data-date')!));
+  if (open.length > 1) {
+    await grid.locator(`a[data-date="${open[1]}"]`).focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`day=${open[1]}`));
+    await expect(page.locator('td[aria-selected="true"] a[data-date]')).toHaveAttribute('data-date', open[1]!);
+  }
+
+  // PageDown moves to the same day of the next month, when there is one.
+  const next = page.getByRole('link', { name: '次の月' });
+  if ((await next.count()) > 0) {
+    const month = await page.locator('#calendar-month').textContent();
+    await page.locator('td[aria-selected="true"] a[data-date]').focus();
+    await page.keyboard.press('PageDown');
+    await expect(page.locator('#calendar-month')).not.toHaveText(month!);
+    await expect.poll(focusedDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await focusedDate())!.slice(0, 7) > firstDay.slice(0, 7)).toBe(true);
+    await page.getByRole('link', { name: '前の月' }).click();
+    await expect(page.locator('#calendar-month')).toHaveText(month!);
+  }
+});
+
+test('the calendar shows times in the browser’s zone with Japan time beside them', async ({ browser }) => {
+  const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'ja-JP' });
+  const page = await context.newPage();
+  await page.goto('/book/online-60');
+  await expect(page).toHaveURL(/tz=Europe%2FLondon/);
+  await expect(page.locator('a.slot .slot__jst').first()).toContainText('日本時間');
+  await context.close();
 });

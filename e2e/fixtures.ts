@@ -35,7 +35,7 @@ export async function counselorPage(browser: Browser): Promise<Page> {
     const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': randomIp() } });
     const page = await context.newPage();
     await signIn(page, demoCounselor.email, demoCounselor.password);
-    await expect(page).toHaveURL(/\/portal$/);
+    await expect(page).toHaveURL(/\/admin$/);
     await context.storageState({ path: file });
     await context.close();
   }

@@ -198,6 +198,19 @@ test('the self-check from an article answers in the browser and sends no request
   await expectNoHorizontalScroll(page);
   await expectNoAxeViolations(page);
 
+  // On a 360 px phone every crisis line's number stays on one line (one line box), never 0570-／064-556.
+  await result.getByText('つらい気持ちが強いときは').click();
+  const numbers = result.locator('a[href^="tel:"]');
+  await expect(numbers.first()).toBeVisible();
+  expect(page.viewportSize()?.width).toBeLessThanOrEqual(360);
+  for (const n of await numbers.all()) {
+    const lines = await n.evaluate((a) => {
+      const tops = new Set([...a.getClientRects()].map((r) => Math.round(r.top)));
+      return tops.size;
+    });
+    expect(lines, `${await n.textContent()} on one line`).toBe(1);
+  }
+
   const answerValues = ['mostly_me', 'vague', 'rarely', 'phone', 'unsure', 'ur_who_contacts', 'answers'];
   for (const request of sent) {
     expect(request.method, request.url).toBe('GET');

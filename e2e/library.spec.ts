@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { themes } from '../features/library/themes';
+import { invitations } from '../lib/site-config';
 import { expectNoAxeViolations, expectNoHorizontalScroll } from './a11y';
 
 const articles = {
@@ -99,7 +100,27 @@ test('an unknown article is a friendly 404', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'ページが見つかりません' })).toBeVisible();
 });
 
-for (const path of ['/', '/articles', `/articles/${articles.kataomoi.slug}`]) {
+for (const path of [
+  '/',
+  '/articles',
+  `/articles/${articles.kataomoi.slug}`,
+  '/sessions',
+  '/courses',
+  '/newsletter',
+  '/newsletter/archive',
+]) {
+  test(`${path} has the invitations it does not already carry, and exactly one subscribe form`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByRole('form', { name: /メールマガジンの登録/ })).toHaveCount(1);
+    const invitation = (name: string) => page.getByRole('region', { name, exact: true });
+    // Each page shows the invitations except the one it is itself about.
+    const own = path.startsWith('/sessions') ? 'session' : path.startsWith('/courses') ? 'course' : undefined;
+    await expect(invitation(invitations.course.heading)).toHaveCount(own === 'course' ? 0 : 1);
+    await expect(invitation(invitations.session.heading)).toHaveCount(own === 'session' ? 0 : 1);
+  });
+}
+
+for (const path of ['/', '/articles', `/articles/${articles.kataomoi.slug}`, '/sessions', '/newsletter']) {
   test(`axe finds no accessibility violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     await expectNoAxeViolations(page);
@@ -165,7 +186,7 @@ test('legal pages are filled from the site configuration', async ({ page }) => {
   }
   await expect(page.getByText('11,000円（税込）').first()).toBeVisible();
   await page.goto('/legal/cancellation');
-  await expect(page.getByRole('row', { name: /48時間前から24時間前まで/ })).toContainText('50%（5,500円（税込））');
+  await expect(page.getByRole('row', { name: /48時間前から24時間前まで/ })).toContainText('50%・5,500円（税込）');
   for (const path of ['/legal/privacy', '/legal/terms']) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);

@@ -23,7 +23,8 @@ export const siteConfig = {
     postalCode: '〒460-0008',
     address: '愛知県名古屋市中区栄（詳細な所在地は、ご請求いただければ遅滞なく開示いたします）',
     phone: '052-000-0000（受付 平日10:00〜18:00）',
-    phoneNote: 'お電話でのカウンセリングのご相談は承っておりません。お問い合わせはメールでお願いいたします。',
+    phoneNote:
+      'お問い合わせはメールでお願いいたします（この番号ではご相談・ご予約を承っておりません。電話セッションは、ご予約の日時に行います）。',
     email: 'info@example.jp',
   },
   locale: 'ja-JP',
@@ -56,9 +57,9 @@ export const priceList = {
  */
 export const cancellationPolicy = {
   session: [
-    { hoursBefore: 48, feePercent: 0, label: 'ご予約の48時間前まで' },
-    { hoursBefore: 24, feePercent: 50, label: '48時間前から24時間前まで' },
-    { hoursBefore: 0, feePercent: 100, label: '24時間前以降・無断キャンセル' },
+    { hoursBefore: 48, feePercent: 0, label: '開始48時間前まで' },
+    { hoursBefore: 24, feePercent: 50, label: '開始48時間前から24時間前まで' },
+    { hoursBefore: 0, feePercent: 100, label: '開始24時間前以降・無断キャンセル' },
   ],
   counselorCancellationRefundPercent: 100,
   course: { fullRefundUntilDaysBefore: 7 },

@@ -9,6 +9,7 @@ import { listPublishedArticles } from '@/features/library/queries';
 import { themes } from '@/features/library/themes';
 import { formatYen } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
+import { InvitationBlocks } from '@/components/layout/invitation-blocks';
 
 // Rendered per request: it reads the database, which must not be opened during `next build`.
 export const dynamic = 'force-dynamic';
@@ -94,6 +95,7 @@ export default async function HomePage() {
           <Link href="/courses">講座の内容を見る</Link>
         </div>
       </section>
+      <InvitationBlocks />
     </div>
   );
 }

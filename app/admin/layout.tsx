@@ -14,6 +14,7 @@ const sections = [
   { href: '/admin/articles', label: '記事' },
   { href: '/admin/newsletter', label: 'メールマガジン' },
   { href: '/admin/audit', label: '閲覧記録' },
+  { href: '/portal/account', label: 'アカウント' },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

@@ -13,7 +13,11 @@ const sections = [
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser('/portal');
   return (
-    <AreaShell who={`${user.name || user.email} さん`} navLabel="マイページのメニュー" sections={sections}>
+    <AreaShell
+      who={`${user.name || user.email} さん`}
+      navLabel="マイページのメニュー"
+      sections={user.role === 'counselor' ? [{ href: '/admin', label: '管理画面' }, ...sections] : sections}
+    >
       {children}
     </AreaShell>
   );

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { listClientBookings } from '@/features/booking/queries';
@@ -10,6 +11,8 @@ import { practiceTimeZone, whenFor } from '@/lib/time';
 
 export default async function PortalPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const user = await requireUser('/portal');
+  // The counselor has no bookings of her own: her home is the admin.
+  if (user.role === 'counselor') redirect('/admin');
   const db = await getDb();
   const now = new Date();
   const [bookings, profile, courses] = await Promise.all([

@@ -1,7 +1,7 @@
 'use client';
 
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { isPracticeTimeZone, practiceTimeZone } from '@/lib/time';
+import { practiceTimeZone, zoneNameJa } from '@/lib/time';
 
 const common = [
   practiceTimeZone,
@@ -45,14 +45,14 @@ export function TimeZoneSelect({
         <optgroup label="よく使われるタイムゾーン">
           {common.map((z) => (
             <option key={z} value={z}>
-              {isPracticeTimeZone(z) ? `${z}（日本時間）` : z}
+              {zoneNameJa(z)}（{z}）
             </option>
           ))}
         </optgroup>
         <optgroup label="すべて">
           {rest.map((z) => (
             <option key={z} value={z}>
-              {z}
+              {zoneNameJa(z)}（{z}）
             </option>
           ))}
         </optgroup>

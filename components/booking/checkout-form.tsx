@@ -42,7 +42,7 @@ export function CheckoutForm({ bookingId, theme }: { bookingId: string; theme: s
         上のキャンセルポリシーに同意します
       </CheckboxField>
       <ActionButton className="button" type="submit" busy={submitting}>
-        お支払いへ進む（Stripe）
+        お支払いへ進む
       </ActionButton>
     </form>
   );

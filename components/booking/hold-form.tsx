@@ -24,7 +24,7 @@ export function HoldForm({
     <form onSubmit={onSubmit}>
       <FormStatus result={result} />
       <ActionButton className="button" type="submit" busy={submitting}>
-        この時間で仮押さえする（30分間）
+        この日時で予約に進む
       </ActionButton>
     </form>
   );

@@ -40,7 +40,7 @@ export function ApplicationForm({
         上の講座のキャンセル規定に同意します
       </CheckboxField>
       <ActionButton className="button" type="submit" busy={submitting}>
-        お支払いへ進む（Stripe）
+        お支払いへ進む
       </ActionButton>
     </form>
   );

@@ -16,7 +16,8 @@ export function CrisisLines({ id, live = false }: { id?: string; live?: boolean 
       <ul>
         {crisisLines.lines.map((line) => (
           <li key={line.phone}>
-            {line.name}：<a href={`tel:${line.phone.replace(/-/g, '')}`}>{line.phone}</a>（{line.hours}）
+            {line.name}：<a href={`tel:${line.phone.replace(/-/g, '')}`}>{line.phone}</a>
+            <span className="nowrap">（{line.hours}）</span>
           </li>
         ))}
       </ul>

@@ -1,6 +1,4 @@
 import { HoverPrefetchLink } from '@/components/layout/hover-prefetch-link';
-import { InvitationBlocks } from '@/components/layout/invitation-blocks';
-import { SubscribeForm } from '@/components/newsletter/subscribe-form';
 import { siteConfig } from '@/lib/site-config';
 
 const legalLinks = [
@@ -14,10 +12,6 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <div className="container">
-        <InvitationBlocks
-          headingLevel={2}
-          newsletterForm={<SubscribeForm idPrefix="footer" label="メールマガジンの登録（フッター）" />}
-        />
         <p className="site-footer__notice">
           このサイトは緊急時の相談窓口ではありません。命の危険を感じるときは、119番（救急）・110番（警察）へ連絡してください。
         </p>

@@ -23,7 +23,7 @@ export function CancellationTable({
     <div className="table-scroll" role="region" aria-label="キャンセル料" tabIndex={0}>
       <table>
         <caption>
-          キャンセル料（{label} {formatYen(price)}の場合）
+          キャンセル料：{label}・{formatYen(price)}の場合
         </caption>
         <thead>
           <tr>
@@ -38,8 +38,8 @@ export function CancellationTable({
             return (
               <tr key={tier.label}>
                 <td>{tier.label}</td>
-                <td>{tier.feePercent === 0 ? '無料' : `${tier.feePercent}%（${formatYen(fee)}）`}</td>
-                <td>{formatYen(price - fee)}</td>
+                <td>{tier.feePercent === 0 ? '無料' : `${tier.feePercent}%・${formatYen(fee)}`}</td>
+                <td>{price - fee === 0 ? '返金なし' : formatYen(price - fee)}</td>
               </tr>
             );
           })}

@@ -10,8 +10,9 @@ import { getAuthSecret } from '@/lib/auth/secret';
 import { AppError, errorCodes, type ErrorCode } from '@/lib/errors';
 import { messages } from '@/lib/messages';
 import { siteUrl } from '@/lib/site-url';
-import { safeCallbackUrl } from './callback-url';
+import { homeFor, safeCallbackUrl } from './callback-url';
 import { deviceCookieMaxAgeSeconds, deviceCookieName, issueDeviceCookie } from './device';
+import { findRoleByEmail } from './queries';
 import { hitRateLimits, pruneRateLimits, rateLimitRules } from './rate-limit';
 import {
   changeEmailSchema,
@@ -74,7 +75,12 @@ export const signInAction = defineAction('public', signInSchema.extend(callbackF
     maxAge: deviceCookieMaxAgeSeconds,
   });
   if (Math.random() < 0.01) await pruneRateLimits(ctx.db, ctx.now);
-  redirect(safeCallbackUrl(input.callbackUrl));
+  // With no page to return to, the counselor goes to her admin and a client to the portal.
+  redirect(
+    input.callbackUrl
+      ? safeCallbackUrl(input.callbackUrl)
+      : homeFor((await findRoleByEmail(ctx.db, input.email)) ?? 'client'),
+  );
 });
 
 export const requestLoginLinkAction = defineAction('public', emailOnlySchema.extend(callbackField), async (input) => {

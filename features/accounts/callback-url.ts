@@ -1,3 +1,4 @@
+import type { Role } from '@/db/schema';
 import { siteUrl } from '@/lib/site-url';
 
 /** Control characters (browsers strip tab, CR and LF from URLs) and backslashes (read as `/`). */
@@ -37,4 +38,9 @@ export function safeCallbackUrl(value: unknown, fallback = '/portal'): string {
   const path = `${url.pathname}${url.search}${url.hash}`;
   if (path.startsWith('//') || excludedPrefixes.some((prefix) => path.startsWith(prefix))) return fallback;
   return path;
+}
+
+/** Where someone goes after signing in when no page asked for her: the counselor works in /admin. */
+export function homeFor(role: Role): string {
+  return role === 'counselor' ? '/admin' : '/portal';
 }

@@ -7,6 +7,11 @@ export async function findUserIdByEmail(db: Db, email: string): Promise<string |
   return row?.id;
 }
 
+export async function findRoleByEmail(db: Db, email: string) {
+  const [row] = await db.select({ role: users.role }).from(users).where(eq(users.email, email.toLowerCase())).limit(1);
+  return row?.role;
+}
+
 export async function getAccountProfile(db: Db, userId: string) {
   const [row] = await db
     .select({

@@ -15,7 +15,7 @@ import { findUserIdByEmail } from '@/features/accounts/queries';
 import { sendMail } from '@/features/mail/service';
 import { AppError } from '@/lib/errors';
 import { clientIpFrom } from './client-ip';
-import { getAuthSecrets } from './secret';
+import { getAuthSecret, getAuthSecrets } from './secret';
 
 declare module 'next-auth' {
   interface Session {

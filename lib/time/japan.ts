@@ -46,3 +46,20 @@ export function jstDateTime(instant: Date): string {
   const p = zonedParts(instant, practiceTimeZone);
   return `${civilDateOf(p)} ${timeOf(p)}:${String(p.second).padStart(2, '0')}`;
 }
+
+/**
+ * A zone's name in Japanese, as a client reads it: 日本時間, イギリス時間, 米国太平洋時間
+ * (the runtime's CLDR names; the id where it has none).
+ */
+export function zoneNameJa(timeZone: string): string {
+  if (isPracticeTimeZone(timeZone)) return '日本時間';
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return '協定世界時（UTC）';
+  try {
+    const name = new Intl.DateTimeFormat('ja-JP', { timeZone, timeZoneName: 'longGeneric' })
+      .formatToParts(new Date(0))
+      .find((p) => p.type === 'timeZoneName')?.value;
+    return name && !name.startsWith('GMT') ? name : timeZone;
+  } catch {
+    return timeZone;
+  }
+}

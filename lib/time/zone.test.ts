@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, dateInZone, dayClock, instantOf, offsetMinutesAt, weekdayOf, zonedParts } from './zone';
+import { addDays, dateInZone, dayClock, instantOf, isTimeZone, offsetMinutesAt, weekdayOf, zonedParts } from './zone';
+import { zoneNameJa } from './japan';
 
 describe('zone arithmetic with Intl', () => {
   it('reads wall-clock parts and offsets in named zones', () => {
@@ -74,5 +75,20 @@ describe('zone arithmetic with Intl', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('zone names for clients', () => {
+  it('names zones in Japanese, never by their id where a name exists', () => {
+    expect(zoneNameJa('Asia/Tokyo')).toBe('日本時間');
+    expect(zoneNameJa('Europe/London')).toBe('イギリス時間');
+    expect(zoneNameJa('America/Los_Angeles')).toMatch(/太平洋時間$/);
+    expect(zoneNameJa('UTC')).toBe('協定世界時（UTC）');
+  });
+
+  it('knows which strings are zones', () => {
+    expect(isTimeZone('Europe/London')).toBe(true);
+    expect(isTimeZone('Mars/Olympus')).toBe(false);
+    expect(isTimeZone(undefined)).toBe(false);
   });
 });

@@ -37,6 +37,17 @@ export function offsetMinutesAt(instant: Date, timeZone: string): number {
   return offset;
 }
 
+/** Whether the value names a time zone this runtime knows (Asia/Tokyo, Europe/London, UTC). */
+export function isTimeZone(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The wall-clock parts of the instant in the zone. One offset look-up: the parts are those of
  * the instant moved by the offset, read in UTC (the same as a TZDate's getters, in a third of the time).

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { EmailRequestForm } from '@/components/accounts/email-request-form';
 import { SignInForm } from '@/components/accounts/sign-in-form';
 import { Notice } from '@/components/ui/form-status';
-import { safeCallbackUrl } from '@/features/accounts/callback-url';
+import { homeFor, safeCallbackUrl } from '@/features/accounts/callback-url';
 import { getCurrentUser } from '@/lib/auth/guards';
 import { messages } from '@/lib/messages';
 
@@ -23,8 +23,10 @@ type Props = { searchParams: Promise<{ callbackUrl?: string; notice?: string; er
 
 export default async function LoginPage({ searchParams }: Props) {
   const { callbackUrl, notice, error } = await searchParams;
-  const target = safeCallbackUrl(callbackUrl);
-  if (await getCurrentUser()) redirect(target);
+  // Without a page to return to, where one lands depends on who signs in (see signInAction).
+  const target = callbackUrl ? safeCallbackUrl(callbackUrl) : undefined;
+  const user = await getCurrentUser();
+  if (user) redirect(target ?? homeFor(user.role));
   return (
     <div className="container container--narrow">
       <h1>ログイン</h1>
@@ -41,9 +43,7 @@ export default async function LoginPage({ searchParams }: Props) {
       <EmailRequestForm purpose="login-link" callbackUrl={target} />
       <h2>はじめての方</h2>
       <p>
-        <Link href={`/register${callbackUrl ? `?callbackUrl=${encodeURIComponent(target)}` : ''}`}>
-          新規登録（無料）
-        </Link>
+        <Link href={`/register${target ? `?callbackUrl=${encodeURIComponent(target)}` : ''}`}>新規登録（無料）</Link>
       </p>
     </div>
   );

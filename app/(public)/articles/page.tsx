@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { listPublishedArticles, searchPublishedArticles } from '@/features/library/queries';
 import { articleListQuerySchema } from '@/features/library/schemas';
 import { findTheme } from '@/features/library/themes';
+import { InvitationBlocks } from '@/components/layout/invitation-blocks';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -51,6 +52,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
           ))}
         </div>
       )}
+      <InvitationBlocks />
     </div>
   );
 }

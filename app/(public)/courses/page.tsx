@@ -4,6 +4,7 @@ import { coursePriceText } from '@/components/courses/course-price';
 import { getDb } from '@/db';
 import { listCoursePrices, listCourses } from '@/features/courses/queries';
 import { cancellationPolicy, invitations } from '@/lib/site-config';
+import { InvitationBlocks } from '@/components/layout/invitation-blocks';
 
 export const dynamic = 'force-dynamic';
 
@@ -47,6 +48,7 @@ export default async function CoursesPage() {
         キャンセル：初回講義の{cancellationPolicy.course.fullRefundUntilDaysBefore}
         日前までは全額返金、それ以降は返金いたしかねます。
       </p>
+      <InvitationBlocks omit={['course']} />
     </div>
   );
 }

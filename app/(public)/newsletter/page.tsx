@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SubscribeForm } from '@/components/newsletter/subscribe-form';
 import { invitations, siteConfig } from '@/lib/site-config';
+import { InvitationBlocks } from '@/components/layout/invitation-blocks';
 
 export const metadata: Metadata = {
   title: '無料メールマガジン',
@@ -33,6 +34,7 @@ export default function NewsletterPage() {
         ）。ご登録のアドレスはメールマガジンの配信にのみ使い、
         <a href="/legal/privacy">プライバシーポリシー</a>に沿って管理します。
       </p>
+      <InvitationBlocks omit={['newsletter']} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { listSessionTypes } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
 import { formatYen } from '@/lib/format';
 import { invitations } from '@/lib/site-config';
+import { InvitationBlocks } from '@/components/layout/invitation-blocks';
 
 export const metadata: Metadata = {
   title: '個人セッション',
@@ -64,6 +65,7 @@ export default async function SessionsPage({ searchParams }: Props) {
       <p>
         詳しくは<Link href="/legal/cancellation">キャンセルポリシー</Link>をご覧ください。
       </p>
+      <InvitationBlocks omit={['session']} />
     </div>
   );
 }

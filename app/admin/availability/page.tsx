@@ -33,7 +33,7 @@ export default async function AvailabilityPage() {
         <ul>
           {preview.map((d) => (
             <li key={d.date}>
-              {d.date}：
+              <time dateTime={d.date}>{formatDateJa(new Date(`${d.date}T00:00:00+09:00`), tz)}</time>：
               {d.hours.length === 0
                 ? '休み'
                 : d.hours

@@ -14,7 +14,7 @@ describe('sessionCancellationTerms, with the site’s policy (48 h free, 24 h 50
       feePercent: 0,
       feeYen: 0,
       refundYen: 11_000,
-      tierLabel: 'ご予約の48時間前まで',
+      tierLabel: '開始48時間前まで',
       freeReschedule: true,
       started: false,
     });
@@ -26,7 +26,7 @@ describe('sessionCancellationTerms, with the site’s policy (48 h free, 24 h 50
       feePercent: 50,
       feeYen: 5_500,
       refundYen: 5_500,
-      tierLabel: '48時間前から24時間前まで',
+      tierLabel: '開始48時間前から24時間前まで',
       freeReschedule: false,
       started: false,
     };
@@ -40,7 +40,7 @@ describe('sessionCancellationTerms, with the site’s policy (48 h free, 24 h 50
       feePercent: 100,
       feeYen: 11_000,
       refundYen: 0,
-      tierLabel: '24時間前以降・無断キャンセル',
+      tierLabel: '開始24時間前以降・無断キャンセル',
       freeReschedule: false,
     };
     expect(terms(before(24 * H - 1))).toEqual({ ...full, started: false });

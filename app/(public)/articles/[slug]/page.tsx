@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ArticleCard } from '@/components/library/article-card';
@@ -10,8 +11,9 @@ import { getDb } from '@/db';
 import { readingMinutes, renderMarkdown } from '@/features/library/domain/markdown';
 import { getPublishedArticle, listRelatedArticles } from '@/features/library/queries';
 import { findTheme } from '@/features/library/themes';
+import { InvitationBlocks } from '@/components/layout/invitation-blocks';
 import { routeSegmentOrNotFound } from '@/lib/request-input';
-import { siteConfig } from '@/lib/site-config';
+import { invitations, siteConfig } from '@/lib/site-config';
 import { absoluteUrl } from '@/lib/site-url';
 import { formatDateJa, isoDateIn } from '@/lib/time';
 
@@ -99,6 +101,9 @@ export default async function ArticlePage({ params }: Props) {
         <h2 id="article-newsletter-heading">続きはメールマガジンで（無料）</h2>
         <p>ブログでは書ききれない話を、毎週{siteConfig.schedule.newsletter}にお届けしています。</p>
         <SubscribeForm idPrefix="article-end" label="メールマガジンの登録" />
+        <p>
+          <Link href="/newsletter">{invitations.newsletter.cta}</Link>
+        </p>
       </section>
 
       {related.length > 0 ? (
@@ -116,6 +121,7 @@ export default async function ArticlePage({ params }: Props) {
         type="application/ld+json"
         dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
       />
+      <InvitationBlocks omit={['newsletter']} />
     </div>
   );
 }

@@ -1,14 +1,18 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { SlotPicker } from '@/components/booking/slot-picker';
+import { SlotCalendar } from '@/components/booking/slot-calendar';
 import { getDb } from '@/db';
+import { isTimeZone, practiceTimeZone } from '@/lib/time';
 import { getOpenSlots, getSessionTypeBySlug } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
 import { formatYen } from '@/lib/format';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ sessionType: string }>; searchParams: Promise<{ theme?: string }> };
+type Props = {
+  params: Promise<{ sessionType: string }>;
+  searchParams: Promise<{ theme?: string; month?: string; day?: string; tz?: string }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const type = await getSessionTypeBySlug(await getDb(), (await params).sessionType);
@@ -19,8 +23,11 @@ export default async function BookSessionTypePage({ params, searchParams }: Prop
   const db = await getDb();
   const type = await getSessionTypeBySlug(db, (await params).sessionType);
   if (!type) notFound();
-  const theme = findTheme((await searchParams).theme);
-  const slots = await getOpenSlots(db, type, new Date());
+  const query = await searchParams;
+  const theme = findTheme(query.theme);
+  const tz = isTimeZone(query.tz) ? query.tz : undefined;
+  const now = new Date();
+  const slots = await getOpenSlots(db, type, now);
   return (
     <div className="container container--narrow">
       <h1>{type.name}の予約</h1>
@@ -29,10 +36,19 @@ export default async function BookSessionTypePage({ params, searchParams }: Prop
         分。ご希望の日時を選んでください（ログインは次の画面で行います）。
       </p>
       {theme ? <p className="notice">ご相談のテーマ：{theme.label}</p> : null}
-      <SlotPicker
-        slots={slots.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString() }))}
-        sessionType={type.slug}
-        theme={theme?.id}
+      <SlotCalendar
+        slots={slots}
+        basePath={`/book/${type.slug}`}
+        keep={{ theme: theme?.id, tz }}
+        month={query.month}
+        day={query.day}
+        zone={tz ?? practiceTimeZone}
+        now={now}
+        slotHref={(start) => {
+          const params = new URLSearchParams({ start: start.toISOString() });
+          if (theme) params.set('theme', theme.id);
+          return `/book/${type.slug}/confirm?${params}`;
+        }}
       />
     </div>
   );

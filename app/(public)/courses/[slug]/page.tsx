@@ -10,6 +10,7 @@ import { registrationState, seatsLeft } from '@/features/courses/domain/terms';
 import { getClientCourseStanding, getCourseBySlug } from '@/features/courses/queries';
 import { getCurrentUser, loginUrl } from '@/lib/auth/guards';
 import { formatYen } from '@/lib/format';
+import { InvitationBlocks } from '@/components/layout/invitation-blocks';
 import { isHoldLive } from '@/lib/holds';
 import { routeSegmentOrNotFound } from '@/lib/request-input';
 
@@ -127,6 +128,7 @@ export default async function CoursePage({ params }: Props) {
           <CourseTerms firstLessonAt={null} priceYen={cohorts[0].priceYen} />
         </>
       ) : null}
+      <InvitationBlocks omit={['course']} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { listArchivedIssues } from '@/features/newsletter/queries';
 import { siteConfig } from '@/lib/site-config';
+import { InvitationBlocks } from '@/components/layout/invitation-blocks';
 import { formatDateJa } from '@/lib/time';
 
 export const metadata: Metadata = {
@@ -33,6 +34,7 @@ export default async function NewsletterArchivePage() {
           ))}
         </ul>
       )}
+      <InvitationBlocks />
     </div>
   );
 }

@@ -47,7 +47,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
           <HoldCountdown expiresAt={booking.holdExpiresAt!.toISOString()} />
           <h2>キャンセルポリシー</h2>
           <CancellationTable priceYen={booking.priceYen} name={booking.sessionTypeName} />
-          <p>日時の変更は、キャンセル料のかからない期間（48時間前まで）であれば無料です。</p>
+          <p>日時の変更は、開始48時間前まで（キャンセル料のかからない期間）は無料です。</p>
           <CheckoutForm bookingId={booking.id} theme={booking.theme} />
         </>
       ) : (

@@ -7,6 +7,7 @@ import { renderMarkdown } from '@/features/library/domain/markdown';
 import { getArchivedIssue } from '@/features/newsletter/queries';
 import { siteConfig } from '@/lib/site-config';
 import { isUuid } from '@/lib/ids';
+import { InvitationBlocks } from '@/components/layout/invitation-blocks';
 import { formatDateJa } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
@@ -42,6 +43,7 @@ export default async function ArchivedIssuePage({ params }: Props) {
           メールマガジンに登録する（無料）
         </Link>
       </p>
+      <InvitationBlocks />
     </div>
   );
 }

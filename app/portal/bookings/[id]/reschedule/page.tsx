@@ -2,18 +2,21 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { RescheduleForm } from '@/components/booking/reschedule-form';
-import { SlotPicker } from '@/components/booking/slot-picker';
+import { SlotCalendar } from '@/components/booking/slot-calendar';
 import { getDb } from '@/db';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { sessionCancellationTerms } from '@/features/booking/domain/cancellation';
 import { getBooking, getOpenSlots } from '@/features/booking/queries';
 import { requireUser } from '@/lib/auth/guards';
 import { cancellationPolicy } from '@/lib/site-config';
-import { practiceTimeZone, whenFor } from '@/lib/time';
+import { isTimeZone, practiceTimeZone, whenFor } from '@/lib/time';
 
 export const metadata: Metadata = { title: '日時の変更' };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ start?: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ start?: string; month?: string; day?: string; tz?: string }>;
+};
 
 /** A free reschedule, while the policy allows one: pick a slot, then confirm. */
 export default async function ReschedulePage({ params, searchParams }: Props) {
@@ -32,7 +35,9 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
   });
   const profile = await getAccountProfile(db, user.id);
   const zone = profile?.timeZone ?? practiceTimeZone;
-  const start = (await searchParams).start;
+  const query = await searchParams;
+  const start = query.start;
+  const tz = isTimeZone(query.tz) ? query.tz : undefined;
   const chosen = start ? new Date(start) : undefined;
   return (
     <>
@@ -51,13 +56,17 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
           </p>
         </>
       ) : (
-        <SlotPicker
-          slots={(await getOpenSlots(db, booking, now)).map((s) => ({
-            start: s.start.toISOString(),
-            end: s.end.toISOString(),
-          }))}
-          sessionType={booking.sessionTypeSlug}
-          rescheduleBookingId={booking.id}
+        <SlotCalendar
+          slots={await getOpenSlots(db, booking, now)}
+          basePath={`/portal/bookings/${booking.id}/reschedule`}
+          keep={{ tz }}
+          month={query.month}
+          day={query.day}
+          zone={tz ?? zone}
+          now={now}
+          slotHref={(slot) =>
+            `/portal/bookings/${booking.id}/reschedule?start=${encodeURIComponent(slot.toISOString())}`
+          }
         />
       )}
       <p>
