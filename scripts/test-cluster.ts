@@ -6,8 +6,10 @@
  * check and exits 1 if any failed. CLUSTER_START_TRIALS (default 10) sets the number of
  * simultaneous-start trials.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
@@ -31,6 +33,9 @@ import {
   startCluster,
   startInstance,
 } from './lib/cluster';
+import { freePort } from './lib/production-server';
+
+const nextBinPath = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
 const serverUrl = process.env.CLUSTER_DATABASE_SERVER || defaultDatabaseServer;
 const failures: string[] = [];
@@ -104,6 +109,62 @@ await scenario(`two instances started together on a fresh database, ${trials} tr
     `${healthy} of ${trials} healthy ${problems.join(' | ')}`,
   );
 });
+
+// ---------------------------------------------------------------------------------------
+// Restart safety of the embedded demo (issue #14, item 7).
+await scenario('npm run demo: SIGTERM stops the whole server; a second server on its folder exits 1', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kokoro-demo-'));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    STRIPE_EMULATOR_URL: `http://127.0.0.1:${await freePort()}`,
+  };
+  const demo = spawn('npm', ['run', 'demo', '--', '--no-build'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  demo.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  demo.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<number | null>((resolve) => demo.once('exit', (code) => resolve(code)));
+  const ready = await waitFor(`http://127.0.0.1:${port}/api/health`, 90_000);
+  check('the demo becomes ready', ready, output.slice(-300));
+
+  const second = spawnSync(process.execPath, [nextBinPath, 'start', '--port', String(await freePort())], {
+    env: { ...process.env, NODE_ENV: 'production', EMBEDDED_DEFAULTS: '1', DATA_DIR: dataDir },
+    encoding: 'utf8',
+    timeout: 90_000,
+  });
+  check(
+    'a second server on the same data folder exits 1 and says why',
+    second.status === 1 && /already open in another process/.test(second.stderr + second.stdout),
+    `exit ${second.status}: ${(second.stderr + second.stdout).trim().split('\n').slice(-2).join(' ')}`,
+  );
+
+  demo.kill('SIGTERM');
+  const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), 30_000))]);
+  check('npm run demo exits after SIGTERM', code !== 'timeout', `exit ${code}`);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const stillServing = await fetch(`http://127.0.0.1:${port}/api/health/live`).then(
+    () => true,
+    () => false,
+  );
+  check('no server is left serving the port', !stillServing);
+  check('the data folder lock is released', !fs.existsSync(path.join(dataDir, 'pglite.lock')));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function waitFor(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return true;
+    } catch {
+      // not yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
 
 // ---------------------------------------------------------------------------------------
 const cluster: Cluster = await startCluster({ serverUrl, databaseName: 'kokoro_cluster_test' });
@@ -323,7 +384,8 @@ try {
           const res = await fetch(cluster.url + path, {
             headers: n % 2 === 0 ? { cookie } : {},
             redirect: 'manual',
-            signal: AbortSignal.timeout(30_000),
+            // nginx's own proxy_read_timeout: slower than that is the proxy's failure too
+            signal: AbortSignal.timeout(60_000),
           });
           await res.arrayBuffer();
           if (res.status >= 500) failed.push(`${res.status} ${path}`);
@@ -331,6 +393,7 @@ try {
           failed.push(`${path}: ${err instanceof Error ? err.message : err}`);
         }
         requests += 1;
+        await new Promise((resolve) => setTimeout(resolve, 250)); // a person reads before clicking on
       }
     };
     const clients = Array.from({ length: 20 }, (_, n) => browse(n));
