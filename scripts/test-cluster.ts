@@ -234,6 +234,7 @@ try {
     }
     const anonymous = await fetch(`${cluster.url}/portal`, { redirect: 'manual' });
     check('a signed-out visitor of /portal is sent to sign in', [302, 303, 307].includes(anonymous.status));
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // nginx flushes its log every second
     const cachedPrivate = cluster
       .nginxLog()
       .split('\n')
