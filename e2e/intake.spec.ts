@@ -120,6 +120,7 @@ test('a positive safety answer shows the crisis lines at once, and the counselor
   await expect(crisis).toBeVisible();
   await expect(crisis).toContainText('0120-279-338');
   await expect(crisis).toContainText('緊急時の対応はできません');
+  await expect(crisis).toContainText('カウンセラーがご回答を読むのは、セッションの前になります');
   await expect(crisis.getByRole('link', { name: '119' })).toHaveAttribute('href', 'tel:119');
   await expectNoHorizontalScroll(page);
   await expectNoAxeViolations(page);
@@ -146,6 +147,9 @@ test('a positive safety answer shows the crisis lines at once, and the counselor
   await page.getByRole('button', { name: '回答を送信する' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'ご回答を送信しました' })).toBeVisible();
   await expect(page.getByText('よりそいホットライン')).toBeVisible();
+  // Right under the page's h1, the panel's heading is an h2 (axe heading-order).
+  await expect(page.getByRole('heading', { level: 2, name: 'つらい気持ちを、いま誰かに話せる窓口' })).toBeVisible();
+  await expectNoAxeViolations(page);
 
   await counselor.reload();
   await expect(intake.getByRole('alert')).toHaveText(

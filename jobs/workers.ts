@@ -17,7 +17,7 @@ import { practiceTimeZone, whenFor } from '@/lib/time';
 
 /** Sends the day-before reminders that are due, each once; a failed send is retried next run. */
 export async function sendDueReminders(db: Db, now: Date): Promise<number> {
-  const due = await claimDueReminders(db, now);
+  const due = await claimDueReminders({ db, now });
   for (const booking of due) {
     try {
       const [client] = booking.clientId ? await db.select().from(users).where(eq(users.id, booking.clientId)) : [];
@@ -59,12 +59,15 @@ export async function publishDueArticles(
 const ownOrigin = () => `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 
 const jobs = {
-  'booking.release-expired-holds': { cron: '* * * * *', run: (db: Db) => releaseExpiredHolds(db, new Date()) },
+  'booking.release-expired-holds': { cron: '* * * * *', run: (db: Db) => releaseExpiredHolds({ db, now: new Date() }) },
   'booking.send-reminders': { cron: '*/5 * * * *', run: (db: Db) => sendDueReminders(db, new Date()) },
   'intake.send-reminders': { cron: '*/10 * * * *', run: (db: Db) => sendDueIntakeReminders(db, new Date()) },
-  'courses.release-expired-holds': { cron: '* * * * *', run: (db: Db) => releaseExpiredSeatHolds(db, new Date()) },
+  'courses.release-expired-holds': {
+    cron: '* * * * *',
+    run: (db: Db) => releaseExpiredSeatHolds({ db, now: new Date() }),
+  },
   'courses.send-lesson-reminders': { cron: '*/5 * * * *', run: (db: Db) => sendDueLessonReminders(db, new Date()) },
-  'payments.submit-refunds': { cron: '*/2 * * * *', run: (db: Db) => submitPendingRefunds(db, new Date()) },
+  'payments.submit-refunds': { cron: '*/2 * * * *', run: (db: Db) => submitPendingRefunds({ db, now: new Date() }) },
   'newsletter.send': { cron: '* * * * *', run: (db: Db) => runNewsletterSending(db, { baseUrl: siteUrl() }) },
   'library.publish-due': {
     cron: '* * * * *',

@@ -68,13 +68,10 @@ async function measure(label: string, handle: DatabaseHandle) {
     clients.map(async (c, i) => {
       const t = performance.now();
       try {
-        return await holdSlot(handle.db, {
-          clientId: c.id,
-          sessionTypeSlug: 'online-60',
-          startsAt: open[i % 10]!.start,
-          theme: null,
-          now,
-        });
+        return await holdSlot(
+          { db: handle.db, now },
+          { clientId: c.id, sessionTypeSlug: 'online-60', startsAt: open[i % 10]!.start, theme: null },
+        );
       } finally {
         holdTimes.push(performance.now() - t);
       }

@@ -6,8 +6,10 @@
  * check and exits 1 if any failed. CLUSTER_START_TRIALS (default 10) sets the number of
  * simultaneous-start trials.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
@@ -31,6 +33,9 @@ import {
   startCluster,
   startInstance,
 } from './lib/cluster';
+import { freePort } from './lib/production-server';
+
+const nextBinPath = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
 const serverUrl = process.env.CLUSTER_DATABASE_SERVER || defaultDatabaseServer;
 const failures: string[] = [];
@@ -106,6 +111,69 @@ await scenario(`two instances started together on a fresh database, ${trials} tr
 });
 
 // ---------------------------------------------------------------------------------------
+// Restart safety of the embedded demo (issue #14, item 7).
+await scenario('npm run demo: SIGTERM stops the whole server; a second server on its folder exits 1', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kokoro-demo-'));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    STRIPE_EMULATOR_URL: `http://127.0.0.1:${await freePort()}`,
+  };
+  // SIGTERM goes to the demo script itself: npm 11 does not pass a SIGTERM sent to the `npm`
+  // process on to the script (open: README, Quick start).
+  const demo = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--no-build'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  demo.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  demo.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<number | null>((resolve) => demo.once('exit', (code) => resolve(code)));
+  const ready = await waitFor(`http://127.0.0.1:${port}/api/health`, 90_000);
+  check('the demo becomes ready', ready, output.slice(-300));
+
+  const second = spawnSync(process.execPath, [nextBinPath, 'start', '--port', String(await freePort())], {
+    env: { ...process.env, NODE_ENV: 'production', EMBEDDED_DEFAULTS: '1', DATA_DIR: dataDir },
+    encoding: 'utf8',
+    timeout: 90_000,
+  });
+  check(
+    'a second server on the same data folder exits 1 and says why',
+    second.status === 1 && /already open in another process/.test(second.stderr + second.stdout),
+    `exit ${second.status}: ${(second.stderr + second.stdout).trim().split('\n').slice(-2).join(' ')}`,
+  );
+
+  demo.kill('SIGTERM');
+  const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), 30_000))]);
+  check('npm run demo exits after SIGTERM', code !== 'timeout', `exit ${code}`);
+  for (let i = 0; i < 40 && fs.existsSync(path.join(dataDir, 'pglite.lock')); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const stillServing = await fetch(`http://127.0.0.1:${port}/api/health/live`).then(
+    () => true,
+    () => false,
+  );
+  check('no server is left serving the port', !stillServing);
+  check('the data folder lock is released', !fs.existsSync(path.join(dataDir, 'pglite.lock')));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function waitFor(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return true;
+    } catch {
+      // not yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------
 const cluster: Cluster = await startCluster({ serverUrl, databaseName: 'kokoro_cluster_test' });
 const handle: DatabaseHandle = await openPostgres(cluster.databaseUrl, { max: 4 });
 const browser: Browser = await chromium.launch({ ...findBrowser(), args: chromiumArgs });
@@ -173,6 +241,7 @@ try {
     }
     const anonymous = await fetch(`${cluster.url}/portal`, { redirect: 'manual' });
     check('a signed-out visitor of /portal is sent to sign in', [302, 303, 307].includes(anonymous.status));
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // nginx flushes its log every second
     const cachedPrivate = cluster
       .nginxLog()
       .split('\n')
@@ -323,7 +392,8 @@ try {
           const res = await fetch(cluster.url + path, {
             headers: n % 2 === 0 ? { cookie } : {},
             redirect: 'manual',
-            signal: AbortSignal.timeout(30_000),
+            // nginx's own proxy_read_timeout: slower than that is the proxy's failure too
+            signal: AbortSignal.timeout(60_000),
           });
           await res.arrayBuffer();
           if (res.status >= 500) failed.push(`${res.status} ${path}`);
@@ -331,6 +401,7 @@ try {
           failed.push(`${path}: ${err instanceof Error ? err.message : err}`);
         }
         requests += 1;
+        await new Promise((resolve) => setTimeout(resolve, 250)); // a person reads before clicking on
       }
     };
     const clients = Array.from({ length: 20 }, (_, n) => browse(n));

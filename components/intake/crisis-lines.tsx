@@ -1,7 +1,20 @@
 import { crisisLines } from '@/lib/site-config';
 
 /** The crisis lines, with the plain statement that this service is not for emergencies. */
-export function CrisisLines({ id, live = false }: { id?: string; live?: boolean }) {
+export function CrisisLines({
+  id,
+  live = false,
+  headingLevel = 3,
+  intake = false,
+}: {
+  id?: string;
+  live?: boolean;
+  /** 2 where the panel follows the page's h1 directly (axe heading-order). */
+  headingLevel?: 2 | 3;
+  /** In the questionnaire: say when the counselor will read the answers. */
+  intake?: boolean;
+}) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   // `live`: shown the moment the answer is chosen, and announced at once.
   const Box = live ? 'div' : 'aside';
   return (
@@ -11,8 +24,13 @@ export function CrisisLines({ id, live = false }: { id?: string; live?: boolean 
       aria-labelledby={`${id ?? 'crisis'}-heading`}
       role={live ? 'alert' : undefined}
     >
-      <h3 id={`${id ?? 'crisis'}-heading`}>つらい気持ちを、いま誰かに話せる窓口</h3>
+      <Heading id={`${id ?? 'crisis'}-heading`}>つらい気持ちを、いま誰かに話せる窓口</Heading>
       <p>お答えくださってありがとうございます。ひとりで抱えずに、いますぐ話せる窓口も使ってください。</p>
+      {intake ? (
+        <p>
+          カウンセラーがご回答を読むのは、セッションの前になります。すぐにお返事できないことがありますので、いまつらいときは下の窓口へご連絡ください。
+        </p>
+      ) : null}
       <ul>
         {crisisLines.lines.map((line) => (
           <li key={line.phone}>

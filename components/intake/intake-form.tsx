@@ -156,7 +156,7 @@ export function IntakeForm({ bookingId, initial, submitted, crisisAbove = false,
               いますぐ話せる窓口を<a href="#crisis-lines-top">このページの上</a>に表示しています。
             </p>
           ) : (
-            <CrisisLines id="crisis-lines" live />
+            <CrisisLines id="crisis-lines" live intake />
           ),
         }}
       />

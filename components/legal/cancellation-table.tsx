@@ -38,8 +38,17 @@ export function CancellationTable({
             return (
               <tr key={tier.label}>
                 <td>{tier.label}</td>
-                <td>{tier.feePercent === 0 ? '無料' : `${tier.feePercent}%・${formatYen(fee)}`}</td>
-                <td>{price - fee === 0 ? '返金なし' : formatYen(price - fee)}</td>
+                {/* An amount with its （税込） never breaks (11,000円／（税込）). */}
+                <td>
+                  {tier.feePercent === 0 ? (
+                    '無料'
+                  ) : (
+                    <>
+                      {tier.feePercent}%・<span className="nowrap">{formatYen(fee)}</span>
+                    </>
+                  )}
+                </td>
+                <td>{price - fee === 0 ? '返金なし' : <span className="nowrap">{formatYen(price - fee)}</span>}</td>
               </tr>
             );
           })}

@@ -2,6 +2,7 @@
 
 import { and, eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
+import type { Db } from '@/db/client';
 import { bookings } from '@/db/schema';
 import { defineAction } from '@/lib/actions';
 import { AppError } from '@/lib/errors';
@@ -18,32 +19,30 @@ import { holdSlot } from './hold';
 import { markBookingOutcome, recordPolicyAgreement, rescheduleBooking } from './service';
 
 export const holdSlotAction = defineAction('user', holdSlotSchema, async (input, ctx) => {
-  const booking = await holdSlot(ctx.db, {
+  const booking = await holdSlot(ctx, {
     clientId: ctx.user.id,
     sessionTypeSlug: input.sessionType,
     startsAt: new Date(input.startsAt),
     theme: input.theme,
-    now: ctx.now,
   });
   redirect(`/book/checkout/${booking.id}`);
 });
 
 export const checkoutAction = defineAction('user', checkoutSchema, async (input, ctx) => {
-  await recordPolicyAgreement(ctx.db, { bookingId: input.bookingId, clientId: ctx.user.id, now: ctx.now });
+  await recordPolicyAgreement(ctx, { bookingId: input.bookingId, clientId: ctx.user.id });
   await ctx.db
     .update(bookings)
     .set({ theme: input.theme })
     .where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, ctx.user.id)));
-  const url = await startBookingCheckout(ctx.db, {
+  const url = await startBookingCheckout(ctx, {
     bookingId: input.bookingId,
     clientId: ctx.user.id,
     baseUrl: ctx.baseUrl,
-    now: ctx.now,
   });
   redirect(url);
 });
 
-async function assertOwnBooking(ctx: { db: Parameters<typeof holdSlot>[0]; user: { id: string } }, bookingId: string) {
+async function assertOwnBooking(ctx: { db: Db; user: { id: string } }, bookingId: string) {
   const [row] = await ctx.db
     .select({ clientId: bookings.clientId })
     .from(bookings)
@@ -55,28 +54,27 @@ async function assertOwnBooking(ctx: { db: Parameters<typeof holdSlot>[0]; user:
 
 export const cancelBookingAction = defineAction('user', bookingIdSchema, async (input, ctx) => {
   await assertOwnBooking(ctx, input.bookingId);
-  const terms = await cancelBookingWithRefund(ctx.db, { bookingId: input.bookingId, by: 'client', now: ctx.now });
+  const terms = await cancelBookingWithRefund(ctx, { bookingId: input.bookingId, by: 'client' });
   return { ok: true as const, data: terms, message: 'キャンセルを承りました。確認のメールをお送りしました。' };
 });
 
 export const rescheduleBookingAction = defineAction('user', rescheduleSchema, async (input, ctx) => {
   await assertOwnBooking(ctx, input.bookingId);
-  await rescheduleBooking(ctx.db, {
+  await rescheduleBooking(ctx, {
     bookingId: input.bookingId,
     clientId: ctx.user.id,
     startsAt: new Date(input.startsAt),
-    now: ctx.now,
   });
   redirect(`/portal/bookings/${input.bookingId}?notice=rescheduled`);
 });
 
 export const counselorCancelBookingAction = defineAction('counselor', bookingIdSchema, async (input, ctx) => {
-  const terms = await cancelBookingWithRefund(ctx.db, { bookingId: input.bookingId, by: 'counselor', now: ctx.now });
+  const terms = await cancelBookingWithRefund(ctx, { bookingId: input.bookingId, by: 'counselor' });
   return { ok: true as const, data: terms, message: 'キャンセルし、全額を返金しました。' };
 });
 
 export const markBookingOutcomeAction = defineAction('counselor', bookingOutcomeSchema, async (input, ctx) => {
-  await markBookingOutcome(ctx.db, { ...input, now: ctx.now });
+  await markBookingOutcome(ctx, { ...input });
   return {
     ok: true as const,
     data: undefined,

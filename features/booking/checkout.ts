@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { ServiceContext } from '@/lib/service';
 import { bookings, sessionTypes, users } from '@/db/schema';
 import { sendNotice } from '@/features/mail/notice';
 import { openCheckout } from '@/features/payments/checkout';
@@ -18,8 +18,8 @@ const minute = 60 * 1000;
  * are set to the same instant, Stripe's minimum of 30 minutes from now.
  */
 export async function startBookingCheckout(
-  db: Db,
-  input: { bookingId: string; clientId: string; baseUrl: string; now: Date },
+  { db, now }: ServiceContext,
+  input: { bookingId: string; clientId: string; baseUrl: string },
 ): Promise<string> {
   const [row] = await db
     .select({ booking: bookings, type: sessionTypes, email: users.email })
@@ -28,12 +28,12 @@ export async function startBookingCheckout(
     .innerJoin(users, eq(users.id, bookings.clientId))
     .where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, input.clientId)))
     .limit(1);
-  if (!row || !isHoldLive(row.booking, input.now)) throw new AppError('hold_expired');
+  if (!row || !isHoldLive(row.booking, now)) throw new AppError('hold_expired');
   if (!row.booking.policyAgreedAt) throw new AppError('invalid_input');
 
-  const expiresAt = new Date(input.now.getTime() + 31 * minute);
+  const expiresAt = new Date(now.getTime() + 31 * minute);
   return openCheckout(
-    db,
+    { db, now },
     {
       purpose: 'booking',
       referenceId: row.booking.id,
@@ -47,11 +47,10 @@ export async function startBookingCheckout(
       successUrl: `${input.baseUrl}/book/success?session_id={CHECKOUT_SESSION_ID}`,
       cancelUrl: `${input.baseUrl}/book/checkout/${row.booking.id}?cancelled=1`,
     },
-    input.now,
     async () => {
       await db
         .update(bookings)
-        .set({ holdExpiresAt: expiresAt, updatedAt: input.now })
+        .set({ holdExpiresAt: expiresAt, updatedAt: now })
         .where(eq(bookings.id, row.booking.id));
     },
   );
@@ -62,10 +61,10 @@ export async function startBookingCheckout(
  * stands. Only the payer may ask.
  */
 export async function reconcileBookingCheckout(
-  db: Db,
-  input: { checkoutSessionId: string; clientId: string; now: Date },
+  { db, now }: ServiceContext,
+  input: { checkoutSessionId: string; clientId: string },
 ) {
-  const result = await reconcileForClient(db, input);
+  const result = await reconcileForClient({ db, now }, input);
   if (!result) return undefined;
   if (result.purpose !== 'booking') return { outcome: result.outcome, bookingId: null, bookingStatus: undefined };
   const [after] = await db
@@ -80,11 +79,11 @@ export async function reconcileBookingCheckout(
  * recorded in the same transaction as the cancellation, then sent to Stripe.
  */
 export async function cancelBookingWithRefund(
-  db: Db,
-  input: { bookingId: string; by: 'client' | 'counselor'; now: Date },
+  { db, now }: ServiceContext,
+  input: { bookingId: string; by: 'client' | 'counselor' },
 ) {
   const result = await db.transaction(async (tx) => {
-    const { booking, terms } = await cancelBooking(tx, input);
+    const { booking, terms } = await cancelBooking({ db: tx, now }, input);
     const [payment] = await paidPaymentsFor(tx, 'booking', [booking.id]);
     if (payment && terms.refundYen > 0) {
       await requestRefund(tx, {
@@ -98,7 +97,7 @@ export async function cancelBookingWithRefund(
   });
   if (result.paymentId) {
     // If Stripe is unreachable now, the refund stays recorded and is sent on the next attempt.
-    await submitRefundsSoon(db, input.now, [result.paymentId]);
+    await submitRefundsSoon({ db, now }, [result.paymentId]);
   }
   const [user] = result.booking.clientId
     ? await db.select().from(users).where(eq(users.id, result.booking.clientId))

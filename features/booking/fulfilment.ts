@@ -67,8 +67,8 @@ async function mailLostBooking(db: Db, payment: Payment) {
 
 /** What a paid, expired or lost booking checkout does (registered in features/fulfilments.ts). */
 export const bookingFulfilment: Fulfilment = {
-  confirmPaid: ({ db, now }, bookingId) => confirmPaidBooking(db, bookingId, now),
-  release: ({ db, now }, bookingId) => releaseHold(db, bookingId, now),
+  confirmPaid: confirmPaidBooking,
+  release: releaseHold,
   notifyConfirmed: ({ db }, bookingId) => mailConfirmation(db, bookingId),
   notifyLost: ({ db }, payment) => mailLostBooking(db, payment),
   lostRefundReason: 'slot lost before payment completed',

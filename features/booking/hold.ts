@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import type { ServiceContext } from '@/lib/service';
 import { bookings } from '@/db/schema';
 import { AppError, isExclusionViolation } from '@/lib/errors';
 import { holdHasLapsedSql, isHoldLive } from '@/lib/holds';
@@ -74,8 +75,8 @@ function holdStatements(db: Db) {
  * Usually two round trips: the busy time near the slot, then the insert.
  */
 export async function holdSlot(
-  db: Db,
-  input: { clientId: string; sessionTypeSlug: string; startsAt: Date; theme: string | null; now: Date },
+  { db, now }: ServiceContext,
+  input: { clientId: string; sessionTypeSlug: string; startsAt: Date; theme: string | null },
 ) {
   const { settings, availability, sessionTypes: types } = await getBookingConfig(db);
   const type = types.find((t) => t.slug === input.sessionTypeSlug && t.active);
@@ -90,13 +91,13 @@ export async function holdSlot(
     to: new Date(input.startsAt.getTime() + day).toISOString(),
     clientId: input.clientId,
   });
-  const isLive = (b: (typeof nearby)[number]) => b.status === 'confirmed' || isHoldLive(b, input.now);
+  const isLive = (b: (typeof nearby)[number]) => b.status === 'confirmed' || isHoldLive(b, now);
   const isNear = (b: (typeof nearby)[number]) =>
     b.start.getTime() < input.startsAt.getTime() + day && b.end.getTime() > input.startsAt.getTime() - day;
   // Lapsed holds never count as busy (the job marks them expired in its own time).
   const busy = nearby.filter((b) => isNear(b) && isLive(b));
   const slotInput = {
-    now: input.now,
+    now,
     rules: availability.rules,
     overrides: availability.overrides,
     settings: slotSettingsFor(type, settings),
@@ -116,7 +117,7 @@ export async function holdSlot(
   if (release.length > 0) {
     await db
       .update(bookings)
-      .set({ status: 'expired', updatedAt: input.now })
+      .set({ status: 'expired', updatedAt: now })
       .where(
         and(
           inArray(
@@ -124,7 +125,7 @@ export async function holdSlot(
             release.map((b) => b.id),
           ),
           eq(bookings.status, 'held'),
-          or(eq(bookings.clientId, input.clientId), holdHasLapsedSql(bookings, input.now)),
+          or(eq(bookings.clientId, input.clientId), holdHasLapsedSql(bookings, now)),
         ),
       );
   }
@@ -135,7 +136,7 @@ export async function holdSlot(
       startsAt: input.startsAt,
       endsAt,
       blockedUntil,
-      holdExpiresAt: new Date(input.now.getTime() + settings.holdMinutes * minute),
+      holdExpiresAt: new Date(now.getTime() + settings.holdMinutes * minute),
       theme: input.theme,
       priceYen: type.priceYen,
     });

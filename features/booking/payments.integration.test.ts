@@ -58,20 +58,15 @@ async function openSlots(now = new Date()) {
 /** A held booking with the policy agreed and a Checkout Session open on the emulator. */
 async function checkoutFor(startsAt: Date, now = new Date()) {
   const client = await newClient();
-  const booking = await holdSlot(db.handle.db, {
-    clientId: client.id,
-    sessionTypeSlug: 'online-60',
-    startsAt,
-    theme: 'trust-and-defense',
-    now,
-  });
-  await recordPolicyAgreement(db.handle.db, { bookingId: booking.id, clientId: client.id, now });
-  const url = await startBookingCheckout(db.handle.db, {
-    bookingId: booking.id,
-    clientId: client.id,
-    baseUrl: 'http://test',
-    now,
-  });
+  const booking = await holdSlot(
+    { db: db.handle.db, now },
+    { clientId: client.id, sessionTypeSlug: 'online-60', startsAt, theme: 'trust-and-defense' },
+  );
+  await recordPolicyAgreement({ db: db.handle.db, now }, { bookingId: booking.id, clientId: client.id });
+  const url = await startBookingCheckout(
+    { db: db.handle.db, now },
+    { bookingId: booking.id, clientId: client.id, baseUrl: 'http://test' },
+  );
   const sessionId = url.split('/').pop()!;
   return { client, booking, sessionId };
 }
@@ -103,13 +98,10 @@ describe('holds', () => {
     const clients = await Promise.all(Array.from({ length: 100 }, () => newClient()));
     const results = await Promise.allSettled(
       clients.map((c) =>
-        holdSlot(db.handle.db, {
-          clientId: c.id,
-          sessionTypeSlug: 'online-60',
-          startsAt: slot!.start,
-          theme: null,
-          now: new Date(),
-        }),
+        holdSlot(
+          { db: db.handle.db, now: new Date() },
+          { clientId: c.id, sessionTypeSlug: 'online-60', startsAt: slot!.start, theme: null },
+        ),
       ),
     );
     const held = results.filter((r) => r.status === 'fulfilled');
@@ -124,25 +116,19 @@ describe('holds', () => {
     const [, slot] = await openSlots();
     const first = await newClient();
     const t0 = new Date();
-    await holdSlot(db.handle.db, {
-      clientId: first.id,
-      sessionTypeSlug: 'online-60',
-      startsAt: slot!.start,
-      theme: null,
-      now: t0,
-    });
+    await holdSlot(
+      { db: db.handle.db, now: t0 },
+      { clientId: first.id, sessionTypeSlug: 'online-60', startsAt: slot!.start, theme: null },
+    );
     expect((await openSlots(t0)).some((s) => s.start.getTime() === slot!.start.getTime())).toBe(false);
     const later = new Date(t0.getTime() + 31 * 60 * 1000);
     expect((await openSlots(later)).some((s) => s.start.getTime() === slot!.start.getTime())).toBe(true);
     const second = await newClient();
     await expect(
-      holdSlot(db.handle.db, {
-        clientId: second.id,
-        sessionTypeSlug: 'online-60',
-        startsAt: slot!.start,
-        theme: null,
-        now: later,
-      }),
+      holdSlot(
+        { db: db.handle.db, now: later },
+        { clientId: second.id, sessionTypeSlug: 'online-60', startsAt: slot!.start, theme: null },
+      ),
     ).resolves.toBeDefined();
   });
 
@@ -152,20 +138,14 @@ describe('holds', () => {
     const otherDay = slots.find((s) => s.start.getTime() - first.start.getTime() > 3 * 24 * 60 * 60 * 1000)!;
     const client = await newClient();
     const now = new Date();
-    const earlier = await holdSlot(db.handle.db, {
-      clientId: client.id,
-      sessionTypeSlug: 'online-60',
-      startsAt: first.start,
-      theme: null,
-      now,
-    });
-    const later = await holdSlot(db.handle.db, {
-      clientId: client.id,
-      sessionTypeSlug: 'online-60',
-      startsAt: otherDay.start,
-      theme: null,
-      now,
-    });
+    const earlier = await holdSlot(
+      { db: db.handle.db, now },
+      { clientId: client.id, sessionTypeSlug: 'online-60', startsAt: first.start, theme: null },
+    );
+    const later = await holdSlot(
+      { db: db.handle.db, now },
+      { clientId: client.id, sessionTypeSlug: 'online-60', startsAt: otherDay.start, theme: null },
+    );
     const statuses = await db.handle.db
       .select({ id: bookings.id, status: bookings.status })
       .from(bookings)
@@ -188,8 +168,8 @@ describe('checkout', () => {
     expect(session.metadata).toMatchObject({ purpose: 'booking', bookingId: booking.id });
     await pay(sessionId);
     const paid = await getStripe().checkout.sessions.retrieve(sessionId);
-    expect(await reconcileCheckoutSession(db.handle.db, paid, new Date())).toBe('confirmed');
-    expect(await reconcileCheckoutSession(db.handle.db, paid, new Date())).toBe('already');
+    expect(await reconcileCheckoutSession({ db: db.handle.db, now: new Date() }, paid)).toBe('confirmed');
+    expect(await reconcileCheckoutSession({ db: db.handle.db, now: new Date() }, paid)).toBe('already');
     expect((await bookingOf(booking.id)).status).toBe('confirmed');
     const mails = await db.handle.db.select().from(mailOutbox).where(eq(mailOutbox.to, client.email));
     expect(mails).toHaveLength(1);
@@ -210,17 +190,14 @@ describe('checkout', () => {
       .set({ holdExpiresAt: new Date(Date.now() - 1000) })
       .where(eq(bookings.id, late.booking.id));
     const other = await newClient();
-    await holdSlot(db.handle.db, {
-      clientId: other.id,
-      sessionTypeSlug: 'online-60',
-      startsAt: slot.start,
-      theme: null,
-      now: new Date(),
-    });
+    await holdSlot(
+      { db: db.handle.db, now: new Date() },
+      { clientId: other.id, sessionTypeSlug: 'online-60', startsAt: slot.start, theme: null },
+    );
 
     await pay(late.sessionId);
     const session = await getStripe().checkout.sessions.retrieve(late.sessionId);
-    expect(await reconcileCheckoutSession(db.handle.db, session, new Date())).toBe('lost');
+    expect(await reconcileCheckoutSession({ db: db.handle.db, now: new Date() }, session)).toBe('lost');
     const payment = await paymentOf(late.sessionId);
     expect(payment).toMatchObject({ status: 'refunded', refundedYen: 11000 });
     const subjects = (await db.handle.db.select().from(mailOutbox).where(eq(mailOutbox.to, late.client.email))).map(
@@ -228,7 +205,7 @@ describe('checkout', () => {
     );
     expect(subjects).toEqual(['【こころの整理室】ご予約についてのお詫びと返金']);
     // Repeats change nothing: no second refund, no second mail.
-    expect(await reconcileCheckoutSession(db.handle.db, session, new Date())).toBe('lost');
+    expect(await reconcileCheckoutSession({ db: db.handle.db, now: new Date() }, session)).toBe('lost');
     expect((await paymentOf(late.sessionId)).refundedYen).toBe(11000);
     expect(await db.handle.db.$count(mailOutbox, eq(mailOutbox.to, late.client.email))).toBe(1);
   });
@@ -239,7 +216,10 @@ describe('cancellation refunds follow the table', () => {
     const slots = await openSlots();
     const { booking, sessionId } = await checkoutFor(slots[20 + index * 10]!.start);
     await pay(sessionId);
-    await reconcileCheckoutSession(db.handle.db, await getStripe().checkout.sessions.retrieve(sessionId), new Date());
+    await reconcileCheckoutSession(
+      { db: db.handle.db, now: new Date() },
+      await getStripe().checkout.sessions.retrieve(sessionId),
+    );
     return { booking, sessionId };
   }
 
@@ -251,11 +231,10 @@ describe('cancellation refunds follow the table', () => {
     ['by the counselor, 1 h before', 1 * hour, 'counselor', 11000],
   ] as const)('%s (%s ms), cancelled by the %s, refunds ¥%s', async (_label, before, by, refund) => {
     const { booking, sessionId } = await paidBooking(0);
-    const terms = await cancelBookingWithRefund(db.handle.db, {
-      bookingId: booking.id,
-      by,
-      now: new Date(booking.startsAt.getTime() - before),
-    });
+    const terms = await cancelBookingWithRefund(
+      { db: db.handle.db, now: new Date(booking.startsAt.getTime() - before) },
+      { bookingId: booking.id, by },
+    );
     expect(terms.refundYen).toBe(refund);
     const payment = await paymentOf(sessionId);
     expect(payment.refundedYen).toBe(refund);
@@ -263,22 +242,21 @@ describe('cancellation refunds follow the table', () => {
     expect((await bookingOf(booking.id)).status).toBe('cancelled');
     // A second cancellation is refused and refunds nothing more.
     await expect(
-      cancelBookingWithRefund(db.handle.db, { bookingId: booking.id, by, now: new Date() }),
+      cancelBookingWithRefund({ db: db.handle.db, now: new Date() }, { bookingId: booking.id, by }),
     ).rejects.toMatchObject({ code: 'not_cancellable' });
     expect((await paymentOf(sessionId)).refundedYen).toBe(refund);
   });
 
   it('a late cancellation (no refund) stays unrefunded when the success page is reloaded or the payment event comes again', async () => {
     const { booking, sessionId } = await paidBooking(1);
-    const terms = await cancelBookingWithRefund(db.handle.db, {
-      bookingId: booking.id,
-      by: 'client',
-      now: new Date(booking.startsAt.getTime() - hour),
-    });
+    const terms = await cancelBookingWithRefund(
+      { db: db.handle.db, now: new Date(booking.startsAt.getTime() - hour) },
+      { bookingId: booking.id, by: 'client' },
+    );
     expect(terms.refundYen).toBe(0);
     const session = await getStripe().checkout.sessions.retrieve(sessionId);
     for (let i = 0; i < 3; i++)
-      expect(await reconcileCheckoutSession(db.handle.db, session, new Date())).toBe('already');
+      expect(await reconcileCheckoutSession({ db: db.handle.db, now: new Date() }, session)).toBe('already');
     expect(await paymentOf(sessionId)).toMatchObject({ status: 'paid', refundedYen: 0 });
     expect(await db.handle.db.$count(refunds, eq(refunds.paymentId, (await paymentOf(sessionId)).id))).toBe(0);
     expect((await bookingOf(booking.id)).status).toBe('cancelled');
@@ -295,13 +273,12 @@ describe('a mail server that is down', () => {
     let logged: string[] = [];
     mailServer.down = true;
     try {
-      expect(await reconcileCheckoutSession(db.handle.db, session, new Date())).toBe('confirmed');
+      expect(await reconcileCheckoutSession({ db: db.handle.db, now: new Date() }, session)).toBe('confirmed');
       expect((await bookingOf(booking.id)).status).toBe('confirmed');
-      const terms = await cancelBookingWithRefund(db.handle.db, {
-        bookingId: booking.id,
-        by: 'counselor',
-        now: new Date(),
-      });
+      const terms = await cancelBookingWithRefund(
+        { db: db.handle.db, now: new Date() },
+        { bookingId: booking.id, by: 'counselor' },
+      );
       expect(terms.refundYen).toBe(11000);
     } finally {
       mailServer.down = false;
@@ -389,6 +366,6 @@ describe('webhooks', () => {
       expect(await db.handle.db.$count(mailOutbox, eq(mailOutbox.to, client.email))).toBe(1);
     }
     // Delivering any event again now is a no-op.
-    expect(await handleStripeEvent(db.handle.db, events[0]!, new Date())).toBe('duplicate');
+    expect(await handleStripeEvent({ db: db.handle.db, now: new Date() }, events[0]!)).toBe('duplicate');
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { availabilityOverrides, availabilityRules, bookingSettings, bookings, sessionTypes } from '@/db/schema';
 import { siteConfig } from '@/lib/site-config';
@@ -201,20 +201,4 @@ export async function listClientBookings(db: Db, clientId: string) {
       ),
     )
     .orderBy(desc(bookings.startsAt));
-}
-
-/** The counselor's view: bookings that start within the window. */
-export async function listBookingsBetween(db: Db, window: { from: Date; to: Date }) {
-  return db
-    .select(bookingColumns)
-    .from(bookings)
-    .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
-    .where(
-      and(
-        gte(bookings.startsAt, window.from),
-        lt(bookings.startsAt, window.to),
-        inArray(bookings.status, ['held', 'confirmed', 'completed', 'no_show', 'cancelled']),
-      ),
-    )
-    .orderBy(asc(bookings.startsAt));
 }

@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import type { ServiceContext } from '@/lib/service';
 import { bookings, type PolicyTier, sessionTypes } from '@/db/schema';
 import { AppError, isExclusionViolation } from '@/lib/errors';
 import { holdHasLapsedSql, isHoldLive } from '@/lib/holds';
@@ -10,7 +11,7 @@ import { getBookingSettings, getOpenSlots } from './queries';
 const minute = 60 * 1000;
 
 /** Holds whose time is up are released (lazily here, and by the hold-expiry job). */
-export async function releaseExpiredHolds(db: Db, now: Date): Promise<number> {
+export async function releaseExpiredHolds({ db, now }: ServiceContext): Promise<number> {
   const released = await db
     .update(bookings)
     .set({ status: 'expired', updatedAt: now })
@@ -20,18 +21,21 @@ export async function releaseExpiredHolds(db: Db, now: Date): Promise<number> {
 }
 
 /** The client agrees to the cancellation table before paying; the table is kept with the booking. */
-export async function recordPolicyAgreement(db: Db, input: { bookingId: string; clientId: string; now: Date }) {
+export async function recordPolicyAgreement(
+  { db, now }: ServiceContext,
+  input: { bookingId: string; clientId: string },
+) {
   const [row] = await db
     .update(bookings)
     .set({
       policy: cancellationPolicy.session.map((t) => ({ ...t })) as PolicyTier[],
-      policyAgreedAt: input.now,
-      updatedAt: input.now,
+      policyAgreedAt: now,
+      updatedAt: now,
     })
     .where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, input.clientId), eq(bookings.status, 'held')))
     .returning();
   if (!row) throw new AppError('hold_expired');
-  if (!isHoldLive(row, input.now)) throw new AppError('hold_expired');
+  if (!isHoldLive(row, now)) throw new AppError('hold_expired');
   return row;
 }
 
@@ -41,9 +45,8 @@ export async function recordPolicyAgreement(db: Db, input: { bookingId: string; 
  * lost and the caller refunds.
  */
 export async function confirmPaidBooking(
-  db: Db,
+  { db, now }: ServiceContext,
   bookingId: string,
-  now: Date,
 ): Promise<'confirmed' | 'already' | 'lost'> {
   const [current] = await db
     .select({ status: bookings.status })
@@ -71,7 +74,7 @@ export async function confirmPaidBooking(
 }
 
 /** Releases the hold of a checkout that expired or failed. */
-export async function releaseHold(db: Db, bookingId: string, now: Date): Promise<void> {
+export async function releaseHold({ db, now }: ServiceContext, bookingId: string): Promise<void> {
   await db
     .update(bookings)
     .set({ status: 'expired', updatedAt: now })
@@ -82,20 +85,23 @@ export async function releaseHold(db: Db, bookingId: string, now: Date): Promise
  * Cancels a confirmed booking under the table the client agreed to; returns the refund due.
  * The status guard makes a repeated cancellation do nothing.
  */
-export async function cancelBooking(db: Db, input: { bookingId: string; by: 'client' | 'counselor'; now: Date }) {
+export async function cancelBooking(
+  { db, now }: ServiceContext,
+  input: { bookingId: string; by: 'client' | 'counselor' },
+) {
   const [booking] = await db.select().from(bookings).where(eq(bookings.id, input.bookingId)).limit(1);
   if (!booking || booking.status !== 'confirmed') throw new AppError('not_cancellable');
   const terms = sessionCancellationTerms({
     policy: booking.policy ?? cancellationPolicy.session,
     startsAt: booking.startsAt,
-    now: input.now,
+    now,
     priceYen: booking.priceYen,
     cancelledBy: input.by,
   });
   if (terms.started && input.by === 'client') throw new AppError('not_cancellable');
   const [updated] = await db
     .update(bookings)
-    .set({ status: 'cancelled', cancelledAt: input.now, cancelledBy: input.by, updatedAt: input.now })
+    .set({ status: 'cancelled', cancelledAt: now, cancelledBy: input.by, updatedAt: now })
     .where(and(eq(bookings.id, booking.id), eq(bookings.status, 'confirmed')))
     .returning({ id: bookings.id });
   if (!updated) throw new AppError('not_cancellable');
@@ -104,8 +110,8 @@ export async function cancelBooking(db: Db, input: { bookingId: string; by: 'cli
 
 /** Moves a confirmed booking to another open slot, keeping its payment; free only while cancelling is. */
 export async function rescheduleBooking(
-  db: Db,
-  input: { bookingId: string; clientId: string; startsAt: Date; now: Date },
+  { db, now }: ServiceContext,
+  input: { bookingId: string; clientId: string; startsAt: Date },
 ) {
   const [row] = await db
     .select({ booking: bookings, type: sessionTypes })
@@ -117,12 +123,12 @@ export async function rescheduleBooking(
   const terms = sessionCancellationTerms({
     policy: row.booking.policy ?? cancellationPolicy.session,
     startsAt: row.booking.startsAt,
-    now: input.now,
+    now,
     priceYen: row.booking.priceYen,
     cancelledBy: 'client',
   });
   if (!terms.freeReschedule) throw new AppError('reschedule_not_allowed');
-  const open = await getOpenSlots(db, row.type, input.now, { around: input.startsAt });
+  const open = await getOpenSlots(db, row.type, now, { around: input.startsAt });
   if (!open.some((s) => s.start.getTime() === input.startsAt.getTime())) throw new AppError('slot_taken');
   const settings = await getBookingSettings(db);
   const endsAt = new Date(input.startsAt.getTime() + row.type.durationMinutes * minute);
@@ -135,7 +141,7 @@ export async function rescheduleBooking(
         endsAt,
         blockedUntil: new Date(endsAt.getTime() + settings.bufferMinutes * minute),
         reminderSentAt: null,
-        updatedAt: input.now,
+        updatedAt: now,
       })
       .where(and(eq(bookings.id, row.booking.id), eq(bookings.status, 'confirmed')));
   } catch (err) {
@@ -146,13 +152,13 @@ export async function rescheduleBooking(
 
 /** The counselor records how a session went. */
 export async function markBookingOutcome(
-  db: Db,
-  input: { bookingId: string; outcome: 'completed' | 'no_show'; now: Date },
+  { db, now }: ServiceContext,
+  input: { bookingId: string; outcome: 'completed' | 'no_show' },
 ) {
   const [row] = await db
     .update(bookings)
-    .set({ status: input.outcome, updatedAt: input.now })
-    .where(and(eq(bookings.id, input.bookingId), eq(bookings.status, 'confirmed'), lte(bookings.startsAt, input.now)))
+    .set({ status: input.outcome, updatedAt: now })
+    .where(and(eq(bookings.id, input.bookingId), eq(bookings.status, 'confirmed'), lte(bookings.startsAt, now)))
     .returning({ id: bookings.id });
   if (!row) throw new AppError('not_cancellable');
 }
@@ -161,7 +167,7 @@ export async function markBookingOutcome(
  * Claims the confirmed bookings whose reminder is due (starting within `hoursBefore`), each
  * exactly once: one UPDATE marks them, so two workers never claim the same booking.
  */
-export async function claimDueReminders(db: Db, now: Date, hoursBefore: number = reminderLeadHours.session) {
+export async function claimDueReminders({ db, now }: ServiceContext, hoursBefore: number = reminderLeadHours.session) {
   return db
     .update(bookings)
     .set({ reminderSentAt: now })
@@ -183,11 +189,11 @@ export async function releaseReminderClaim(db: Db, bookingId: string): Promise<v
 
 /** The theme the client chose in the questionnaire becomes the booking's (never shown in mail or calendars). */
 export async function setBookingTheme(
-  db: Db,
-  input: { bookingId: string; clientId: string; theme: string | null; now: Date },
+  { db, now }: ServiceContext,
+  input: { bookingId: string; clientId: string; theme: string | null },
 ): Promise<void> {
   await db
     .update(bookings)
-    .set({ theme: input.theme, updatedAt: input.now })
+    .set({ theme: input.theme, updatedAt: now })
     .where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, input.clientId)));
 }

@@ -9,14 +9,14 @@ import { holdSeat, joinWaitlist, leaveWaitlist, recordApplication } from './serv
 
 /** Holds a seat and goes on to the application; a cohort that filled meanwhile answers `full`. */
 export const holdSeatAction = defineAction('user', cohortIdSchema, async (input, ctx) => {
-  const result = await holdSeat(ctx.db, { cohortId: input.cohortId, clientId: ctx.user.id, now: ctx.now });
+  const result = await holdSeat(ctx, { cohortId: input.cohortId, clientId: ctx.user.id });
   if (result.status === 'held') redirect(`/courses/apply/${result.enrollmentId}`);
   if (result.status === 'enrolled') redirect(`/portal/courses/${input.cohortId}`);
   return { ok: false as const, code: 'cohort_full', error: 'ちょうど満席になりました。キャンセル待ちに登録できます。' };
 });
 
 export const joinWaitlistAction = defineAction('user', cohortIdSchema, async (input, ctx) => {
-  const result = await joinWaitlist(ctx.db, { cohortId: input.cohortId, clientId: ctx.user.id, now: ctx.now });
+  const result = await joinWaitlist(ctx, { cohortId: input.cohortId, clientId: ctx.user.id });
   if (result.status === 'offered') redirect(`/courses/apply/${result.enrollmentId}`);
   if (result.status === 'enrolled') redirect(`/portal/courses/${input.cohortId}`);
   revalidatePath('/courses/[slug]', 'page');
@@ -35,27 +35,20 @@ export const leaveWaitlistAction = defineAction('user', cohortIdSchema, async (i
 
 /** The application answer and the terms agreement are recorded, then on to Stripe Checkout. */
 export const applyAndPayAction = defineAction('user', applicationSchema, async (input, ctx) => {
-  await recordApplication(ctx.db, {
-    enrollmentId: input.enrollmentId,
-    clientId: ctx.user.id,
-    answer: input.answer,
-    now: ctx.now,
-  });
-  const url = await startCourseCheckout(ctx.db, {
+  await recordApplication(ctx, { enrollmentId: input.enrollmentId, clientId: ctx.user.id, answer: input.answer });
+  const url = await startCourseCheckout(ctx, {
     enrollmentId: input.enrollmentId,
     clientId: ctx.user.id,
     baseUrl: ctx.baseUrl,
-    now: ctx.now,
   });
   redirect(url);
 });
 
 export const cancelEnrollmentAction = defineAction('user', enrollmentIdSchema, async (input, ctx) => {
-  const refund = await cancelEnrollmentWithRefund(ctx.db, {
+  const refund = await cancelEnrollmentWithRefund(ctx, {
     enrollmentId: input.enrollmentId,
     by: 'client',
     clientId: ctx.user.id,
-    now: ctx.now,
   });
   return { ok: true as const, data: refund, message: 'キャンセルを承りました。確認のメールをお送りしました。' };
 });

@@ -60,7 +60,7 @@ export const emailCohortAction = defineAction('counselor', announcementSchema, a
 });
 
 export const cancelCohortAction = defineAction('counselor', cohortIdSchema, async (input, ctx) => {
-  const { refunded, told, untold } = await cancelCohortWithRefunds(ctx.db, { cohortId: input.cohortId, now: ctx.now });
+  const { refunded, told, untold } = await cancelCohortWithRefunds(ctx, { cohortId: input.cohortId });
   revalidateCourses();
   return saved(
     `開講を中止しました。${refunded}件のお支払いを全額返金し、${told}名にお知らせしました。${messages.courses.notTold(untold)}`,
@@ -73,11 +73,7 @@ export const cancelCohortAction = defineAction('counselor', cohortIdSchema, asyn
  * the seat cancelled and refunds nothing more.
  */
 export const cancelSeatAction = defineAction('counselor', enrollmentIdSchema, async (input, ctx) => {
-  const refund = await cancelEnrollmentWithRefund(ctx.db, {
-    enrollmentId: input.enrollmentId,
-    by: 'counselor',
-    now: ctx.now,
-  });
+  const refund = await cancelEnrollmentWithRefund(ctx, { enrollmentId: input.enrollmentId, by: 'counselor' });
   revalidateCourses();
   return saved(messages.courses.seatCancel.done(refund.refundYen, refund.told));
 });

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { ServiceContext } from '@/lib/service';
 import { courseCohorts, courseEnrollments, courses, users } from '@/db/schema';
 import { sendNotice } from '@/features/mail/notice';
 import { openCheckout } from '@/features/payments/checkout';
@@ -16,8 +16,8 @@ import { cancelCohort, cancelEnrollment, extendSeatHold, type SeatCanceller } fr
  * with the hold (at least Stripe's 30 minutes; a waitlist offer keeps its remaining hours).
  */
 export async function startCourseCheckout(
-  db: Db,
-  input: { enrollmentId: string; clientId: string; baseUrl: string; now: Date },
+  { db, now }: ServiceContext,
+  input: { enrollmentId: string; clientId: string; baseUrl: string },
 ): Promise<string> {
   const [row] = await db
     .select({ enrollment: courseEnrollments, cohort: courseCohorts, course: courses, email: users.email })
@@ -28,11 +28,11 @@ export async function startCourseCheckout(
     .where(and(eq(courseEnrollments.id, input.enrollmentId), eq(courseEnrollments.clientId, input.clientId)))
     .limit(1);
   const { enrollment } = row ?? {};
-  if (!row || !enrollment || !isHoldLive(enrollment, input.now)) throw new AppError('seat_hold_expired');
+  if (!row || !enrollment || !isHoldLive(enrollment, now)) throw new AppError('seat_hold_expired');
   if (!enrollment.policyAgreedAt) throw new AppError('invalid_input');
-  const expiresAt = checkoutExpiry(enrollment.holdExpiresAt, input.now);
+  const expiresAt = checkoutExpiry(enrollment.holdExpiresAt, now);
   return openCheckout(
-    db,
+    { db, now },
     {
       purpose: 'course',
       referenceId: enrollment.id,
@@ -46,8 +46,7 @@ export async function startCourseCheckout(
       successUrl: `${input.baseUrl}/courses/success?session_id={CHECKOUT_SESSION_ID}`,
       cancelUrl: `${input.baseUrl}/courses/apply/${enrollment.id}?cancelled=1`,
     },
-    input.now,
-    () => extendSeatHold(db, { enrollmentId: enrollment.id, until: expiresAt, now: input.now }),
+    () => extendSeatHold({ db, now }, { enrollmentId: enrollment.id, until: expiresAt }),
   );
 }
 
@@ -56,9 +55,12 @@ export async function startCourseCheckout(
  * atomically on our side: the refund is recorded in the cancelling transaction, then sent to
  * Stripe; the freed seat is offered and the client told, after the commit.
  */
-export async function cancelEnrollmentWithRefund(db: Db, input: { enrollmentId: string; now: Date } & SeatCanceller) {
+export async function cancelEnrollmentWithRefund(
+  { db, now }: ServiceContext,
+  input: { enrollmentId: string } & SeatCanceller,
+) {
   const result = await db.transaction(async (tx) => {
-    const { enrollment, cohort, refund, offers } = await cancelEnrollment(tx, input);
+    const { enrollment, cohort, refund, offers } = await cancelEnrollment({ db: tx, now }, input);
     const [payment] = await paidPaymentsFor(tx, 'course', [enrollment.id]);
     if (payment && refund.refundYen > 0) {
       const amountYen = Math.min(refund.refundYen, payment.amountYen - payment.refundedYen);
@@ -71,7 +73,7 @@ export async function cancelEnrollmentWithRefund(db: Db, input: { enrollmentId: 
     }
     return { enrollment, cohort, refund, offers, paymentId: payment?.id };
   });
-  if (result.paymentId) await submitRefundsSoon(db, input.now, [result.paymentId]);
+  if (result.paymentId) await submitRefundsSoon({ db, now }, [result.paymentId]);
   await mailOffers(db, result.offers);
   const client = await clientOf(db, result.enrollment.clientId);
   const [course] = await db
@@ -95,9 +97,9 @@ export async function cancelEnrollmentWithRefund(db: Db, input: { enrollmentId: 
  * status guards the cancellation; each refund has its idempotency key), and everyone with a
  * seat or a place in line is told.
  */
-export async function cancelCohortWithRefunds(db: Db, input: { cohortId: string; now: Date }) {
+export async function cancelCohortWithRefunds({ db, now }: ServiceContext, input: { cohortId: string }) {
   const result = await db.transaction(async (tx) => {
-    const cancelled = await cancelCohort(tx, input);
+    const cancelled = await cancelCohort({ db: tx, now }, input);
     const paid = await paidPaymentsFor(
       tx,
       'course',
@@ -114,8 +116,7 @@ export async function cancelCohortWithRefunds(db: Db, input: { cohortId: string;
     return { ...cancelled, paid };
   });
   await submitRefundsSoon(
-    db,
-    input.now,
+    { db, now },
     result.paid.map((p) => p.id),
   );
   // Seats that no longer exist: nobody pays for them (if Stripe is unreachable, a late payment is refunded as lost).

@@ -115,15 +115,13 @@ const paymentOf = async (sessionId: string) =>
 
 async function heldAndCheckedOut(cohortId: string, now = new Date()) {
   const client = await newClient();
-  const hold = await holdSeat(d(), { cohortId, clientId: client.id, now });
+  const hold = await holdSeat({ db: d(), now }, { cohortId, clientId: client.id });
   if (hold.status !== 'held') throw new Error(`expected a hold, got ${hold.status}`);
-  await recordApplication(d(), { enrollmentId: hold.enrollmentId, clientId: client.id, answer: '', now });
-  const url = await startCourseCheckout(d(), {
-    enrollmentId: hold.enrollmentId,
-    clientId: client.id,
-    baseUrl: 'http://test',
-    now,
-  });
+  await recordApplication({ db: d(), now }, { enrollmentId: hold.enrollmentId, clientId: client.id, answer: '' });
+  const url = await startCourseCheckout(
+    { db: d(), now },
+    { enrollmentId: hold.enrollmentId, clientId: client.id, baseUrl: 'http://test' },
+  );
   return { client, enrollmentId: hold.enrollmentId, sessionId: url.split('/').pop()! };
 }
 
@@ -135,7 +133,10 @@ async function paidSeat(cohortId: string) {
   const seat = await heldAndCheckedOut(cohortId);
   await pay(seat.sessionId);
   expect(
-    await reconcileCheckoutSession(d(), await getStripe().checkout.sessions.retrieve(seat.sessionId), new Date()),
+    await reconcileCheckoutSession(
+      { db: d(), now: new Date() },
+      await getStripe().checkout.sessions.retrieve(seat.sessionId),
+    ),
   ).toBe('confirmed');
   return seat;
 }
@@ -159,14 +160,18 @@ describe('seats are never oversold', () => {
     const cohort = await newCohort(12);
     const clients = await Promise.all(Array.from({ length: 100 }, () => newClient()));
     const now = new Date();
-    const results = await Promise.all(clients.map((c) => holdSeat(d(), { cohortId: cohort.id, clientId: c.id, now })));
+    const results = await Promise.all(
+      clients.map((c) => holdSeat({ db: d(), now }, { cohortId: cohort.id, clientId: c.id })),
+    );
     expect(results.filter((r) => r.status === 'held')).toHaveLength(12);
     expect(results.filter((r) => r.status === 'full')).toHaveLength(88);
     expect(await liveSeats(cohort.id)).toBe(12);
 
     // The 88 take the offer of the waitlist; all wait in line, none gets a seat.
     const left = clients.filter((_, i) => results[i]!.status === 'full');
-    const joined = await Promise.all(left.map((c) => joinWaitlist(d(), { cohortId: cohort.id, clientId: c.id, now })));
+    const joined = await Promise.all(
+      left.map((c) => joinWaitlist({ db: d(), now }, { cohortId: cohort.id, clientId: c.id })),
+    );
     expect(joined.every((j) => j.status === 'waiting')).toBe(true);
     expect(
       await d().$count(
@@ -195,19 +200,22 @@ describe('waitlist', () => {
     const cohort = await newCohort(2);
     const t0 = new Date();
     const [a, b, first, second, latecomer] = await Promise.all(Array.from({ length: 5 }, () => newClient()));
-    await holdSeat(d(), { cohortId: cohort.id, clientId: a!.id, now: t0 });
-    await holdSeat(d(), { cohortId: cohort.id, clientId: b!.id, now: new Date(t0.getTime() + 10 * MIN) });
-    expect((await joinWaitlist(d(), { cohortId: cohort.id, clientId: first!.id, now: t0 })).status).toBe('waiting');
+    await holdSeat({ db: d(), now: t0 }, { cohortId: cohort.id, clientId: a!.id });
+    await holdSeat({ db: d(), now: new Date(t0.getTime() + 10 * MIN) }, { cohortId: cohort.id, clientId: b!.id });
+    expect((await joinWaitlist({ db: d(), now: t0 }, { cohortId: cohort.id, clientId: first!.id })).status).toBe(
+      'waiting',
+    );
     expect(
-      (await joinWaitlist(d(), { cohortId: cohort.id, clientId: second!.id, now: new Date(t0.getTime() + 1) })).status,
+      (await joinWaitlist({ db: d(), now: new Date(t0.getTime() + 1) }, { cohortId: cohort.id, clientId: second!.id }))
+        .status,
     ).toBe('waiting');
 
     // A's hold lapses: the job (twice, racing) and a newcomer's registration all arrive at once.
     const later = new Date(t0.getTime() + 31 * MIN);
     const [, , newcomer] = await Promise.all([
-      releaseExpiredSeatHolds(d(), later),
-      releaseExpiredSeatHolds(d(), later),
-      holdSeat(d(), { cohortId: cohort.id, clientId: latecomer!.id, now: later }),
+      releaseExpiredSeatHolds({ db: d(), now: later }),
+      releaseExpiredSeatHolds({ db: d(), now: later }),
+      holdSeat({ db: d(), now: later }, { cohortId: cohort.id, clientId: latecomer!.id }),
     ]);
     expect(newcomer.status).toBe('full');
     const line = await d().select().from(courseWaitlist).where(eq(courseWaitlist.cohortId, cohort.id));
@@ -226,7 +234,10 @@ describe('waitlist', () => {
     )[0]!;
     expect(offer.holdExpiresAt!.getTime() - later.getTime()).toBe(DAY);
     const dayLater = new Date(later.getTime() + DAY);
-    await Promise.all([releaseExpiredSeatHolds(d(), dayLater), releaseExpiredSeatHolds(d(), dayLater)]);
+    await Promise.all([
+      releaseExpiredSeatHolds({ db: d(), now: dayLater }),
+      releaseExpiredSeatHolds({ db: d(), now: dayLater }),
+    ]);
     const after = await d().select().from(courseWaitlist).where(eq(courseWaitlist.cohortId, cohort.id));
     expect(after.find((e) => e.clientId === first!.id)?.status).toBe('lapsed');
     expect(after.find((e) => e.clientId === second!.id)?.status).toBe('offered');
@@ -240,7 +251,7 @@ describe('seats left, as visitors see them', () => {
     const cohort = await newCohort(5);
     const t0 = new Date();
     await paidSeat(cohort.id);
-    await holdSeat(d(), { cohortId: cohort.id, clientId: (await newClient()).id, now: t0 });
+    await holdSeat({ db: d(), now: t0 }, { cohortId: cohort.id, clientId: (await newClient()).id });
     const seatsTaken = async (now: Date) =>
       (await getCourseBySlug(d(), 'test-course', now))!.cohorts.find((c) => c.id === cohort.id)!.seatsTaken;
     expect(await seatsTaken(t0)).toBe(2);
@@ -250,9 +261,9 @@ describe('seats left, as visitors see them', () => {
   it('a raised capacity offers the new seat to the first in line at once', async () => {
     const cohort = await newCohort(2);
     for (let i = 0; i < 2; i += 1)
-      await holdSeat(d(), { cohortId: cohort.id, clientId: (await newClient()).id, now: new Date() });
+      await holdSeat({ db: d(), now: new Date() }, { cohortId: cohort.id, clientId: (await newClient()).id });
     const waiting = await newClient();
-    await joinWaitlist(d(), { cohortId: cohort.id, clientId: waiting.id, now: new Date() });
+    await joinWaitlist({ db: d(), now: new Date() }, { cohortId: cohort.id, clientId: waiting.id });
     await expect(
       saveCohort(
         d(),
@@ -285,14 +296,17 @@ describe('seats left, as visitors see them', () => {
 
   it('the job offers a seat freed outside a lock (e.g. a seat removed by hand) to the line', async () => {
     const cohort = await newCohort(1);
-    const first = await holdSeat(d(), { cohortId: cohort.id, clientId: (await newClient()).id, now: new Date() });
+    const first = await holdSeat(
+      { db: d(), now: new Date() },
+      { cohortId: cohort.id, clientId: (await newClient()).id },
+    );
     const waiting = await newClient();
-    await joinWaitlist(d(), { cohortId: cohort.id, clientId: waiting.id, now: new Date() });
+    await joinWaitlist({ db: d(), now: new Date() }, { cohortId: cohort.id, clientId: waiting.id });
     await d()
       .update(courseEnrollments)
       .set({ status: 'cancelled' })
       .where(eq(courseEnrollments.id, (first as { enrollmentId: string }).enrollmentId));
-    expect(await releaseExpiredSeatHolds(d(), new Date())).toBeGreaterThanOrEqual(1);
+    expect(await releaseExpiredSeatHolds({ db: d(), now: new Date() })).toBeGreaterThanOrEqual(1);
     expect(await mailsTo(waiting.email)).toEqual(['【こころの整理室】講座のお席に空きが出ました']);
   });
 });
@@ -306,8 +320,8 @@ describe('payments for seats', () => {
     expect(session.metadata).toMatchObject({ purpose: 'course', enrollmentId });
     await pay(sessionId);
     const paid = await getStripe().checkout.sessions.retrieve(sessionId);
-    expect(await reconcileCheckoutSession(d(), paid, new Date())).toBe('confirmed');
-    expect(await reconcileCheckoutSession(d(), paid, new Date())).toBe('already');
+    expect(await reconcileCheckoutSession({ db: d(), now: new Date() }, paid)).toBe('confirmed');
+    expect(await reconcileCheckoutSession({ db: d(), now: new Date() }, paid)).toBe('already');
     expect((await seatOf(enrollmentId)).status).toBe('enrolled');
     const mails = await d().select().from(mailOutbox).where(eq(mailOutbox.to, client.email));
     expect(mails.map((m) => m.subject)).toEqual(['【こころの整理室】講座お申し込みの確認']);
@@ -319,10 +333,11 @@ describe('payments for seats', () => {
     const cohort = await newCohort(2);
     const client = await newClient();
     const now = new Date();
-    const hold = await holdSeat(d(), { cohortId: cohort.id, clientId: client.id, now });
+    const hold = await holdSeat({ db: d(), now }, { cohortId: cohort.id, clientId: client.id });
     const enrollmentId = (hold as { enrollmentId: string }).enrollmentId;
-    await recordApplication(d(), { enrollmentId, clientId: client.id, answer: '', now });
-    const start = () => startCourseCheckout(d(), { enrollmentId, clientId: client.id, baseUrl: 'http://test', now });
+    await recordApplication({ db: d(), now }, { enrollmentId, clientId: client.id, answer: '' });
+    const start = () =>
+      startCourseCheckout({ db: d(), now }, { enrollmentId, clientId: client.id, baseUrl: 'http://test' });
     const results = await Promise.allSettled([start(), start(), start()]);
     const urls = new Set(
       results.filter((r): r is PromiseFulfilledResult<string> => r.status === 'fulfilled').map((r) => r.value),
@@ -345,14 +360,14 @@ describe('payments for seats', () => {
     const a = await heldAndCheckedOut(cohort.id);
     const b = await heldAndCheckedOut(cohort.id);
     const waiting = await newClient();
-    await joinWaitlist(d(), { cohortId: cohort.id, clientId: waiting.id, now: new Date() });
+    await joinWaitlist({ db: d(), now: new Date() }, { cohortId: cohort.id, clientId: waiting.id });
     await pay(a.sessionId);
     await getStripe().checkout.sessions.expire(b.sessionId);
     const events = emulator.events().slice(before) as Stripe.Event[];
     expect(events.map((e) => e.type).sort()).toEqual(['checkout.session.completed', 'checkout.session.expired']);
     const deliveries = [...events, ...events, ...events].sort(() => Math.random() - 0.5);
     for (let i = 0; i < deliveries.length; i += 2) {
-      await Promise.all(deliveries.slice(i, i + 2).map((e) => handleStripeEvent(d(), e, new Date())));
+      await Promise.all(deliveries.slice(i, i + 2).map((e) => handleStripeEvent({ db: d(), now: new Date() }, e)));
     }
     expect((await seatOf(a.enrollmentId)).status).toBe('enrolled');
     expect((await paymentOf(a.sessionId)).status).toBe('paid');
@@ -369,9 +384,12 @@ describe('payments for seats', () => {
     const late = await heldAndCheckedOut(cohort.id);
     await pay(late.sessionId);
     // Cancelled by hand in the database, so that no checkout is expired first.
-    await d().transaction((tx) => cancelCohort(tx, { cohortId: cohort.id, now: new Date() }));
+    await d().transaction((tx) => cancelCohort({ db: tx, now: new Date() }, { cohortId: cohort.id }));
     expect(
-      await reconcileCheckoutSession(d(), await getStripe().checkout.sessions.retrieve(late.sessionId), new Date()),
+      await reconcileCheckoutSession(
+        { db: d(), now: new Date() },
+        await getStripe().checkout.sessions.retrieve(late.sessionId),
+      ),
     ).toBe('lost');
     expect(await paymentOf(late.sessionId)).toMatchObject({ status: 'refunded', refundedYen: 33_000 });
     expect((await seatOf(late.enrollmentId)).status).toBe('cancelled');
@@ -381,12 +399,12 @@ describe('payments for seats', () => {
     const cohort = await newCohort(1);
     const late = await heldAndCheckedOut(cohort.id);
     const waiting = await newClient();
-    await joinWaitlist(d(), { cohortId: cohort.id, clientId: waiting.id, now: new Date() });
-    await releaseExpiredSeatHolds(d(), new Date(Date.now() + 40 * MIN));
+    await joinWaitlist({ db: d(), now: new Date() }, { cohortId: cohort.id, clientId: waiting.id });
+    await releaseExpiredSeatHolds({ db: d(), now: new Date(Date.now() + 40 * MIN) });
     await pay(late.sessionId);
     const session = await getStripe().checkout.sessions.retrieve(late.sessionId);
-    expect(await reconcileCheckoutSession(d(), session, new Date())).toBe('lost');
-    expect(await reconcileCheckoutSession(d(), session, new Date())).toBe('lost');
+    expect(await reconcileCheckoutSession({ db: d(), now: new Date() }, session)).toBe('lost');
+    expect(await reconcileCheckoutSession({ db: d(), now: new Date() }, session)).toBe('lost');
     expect(await paymentOf(late.sessionId)).toMatchObject({ status: 'refunded', refundedYen: 33_000 });
     expect(await mailsTo(late.client.email)).toEqual(['【こころの整理室】講座お申し込みについてのお詫びと返金']);
     expect(await liveSeats(cohort.id)).toBe(1);
@@ -403,22 +421,18 @@ describe('cancellation', () => {
       const cohort = await newCohort(1, days);
       const seat = await paidSeat(cohort.id);
       const waiting = await newClient();
-      await joinWaitlist(d(), { cohortId: cohort.id, clientId: waiting.id, now: new Date() });
-      const terms = await cancelEnrollmentWithRefund(d(), {
-        enrollmentId: seat.enrollmentId,
-        by: 'client',
-        clientId: seat.client.id,
-        now: new Date(),
-      });
+      await joinWaitlist({ db: d(), now: new Date() }, { cohortId: cohort.id, clientId: waiting.id });
+      const terms = await cancelEnrollmentWithRefund(
+        { db: d(), now: new Date() },
+        { enrollmentId: seat.enrollmentId, by: 'client', clientId: seat.client.id },
+      );
       expect(terms.refundYen).toBe(refund);
       expect((await paymentOf(seat.sessionId)).refundedYen).toBe(refund);
       await expect(
-        cancelEnrollmentWithRefund(d(), {
-          enrollmentId: seat.enrollmentId,
-          by: 'client',
-          clientId: seat.client.id,
-          now: new Date(),
-        }),
+        cancelEnrollmentWithRefund(
+          { db: d(), now: new Date() },
+          { enrollmentId: seat.enrollmentId, by: 'client', clientId: seat.client.id },
+        ),
       ).rejects.toMatchObject({ code: 'enrollment_already_cancelled' });
       expect((await paymentOf(seat.sessionId)).refundedYen).toBe(refund);
       expect(await mailsTo(waiting.email)).toEqual(['【こころの整理室】講座のお席に空きが出ました']);
@@ -430,12 +444,10 @@ describe('cancellation', () => {
     const seat = await paidSeat(cohort.id);
     const other = await newClient();
     await expect(
-      cancelEnrollmentWithRefund(d(), {
-        enrollmentId: seat.enrollmentId,
-        by: 'client',
-        clientId: other.id,
-        now: new Date(),
-      }),
+      cancelEnrollmentWithRefund(
+        { db: d(), now: new Date() },
+        { enrollmentId: seat.enrollmentId, by: 'client', clientId: other.id },
+      ),
     ).rejects.toMatchObject({ code: 'not_found' });
     expect((await seatOf(seat.enrollmentId)).status).toBe('enrolled');
     expect((await paymentOf(seat.sessionId)).refundedYen).toBe(0);
@@ -446,16 +458,15 @@ describe('cancellation', () => {
     const seat = await paidSeat(cohort.id);
     expect(
       (
-        await cancelEnrollmentWithRefund(d(), {
-          enrollmentId: seat.enrollmentId,
-          by: 'client',
-          clientId: seat.client.id,
-          now: new Date(),
-        })
+        await cancelEnrollmentWithRefund(
+          { db: d(), now: new Date() },
+          { enrollmentId: seat.enrollmentId, by: 'client', clientId: seat.client.id },
+        )
       ).refundYen,
     ).toBe(0);
     const session = await getStripe().checkout.sessions.retrieve(seat.sessionId);
-    for (let i = 0; i < 3; i++) expect(await reconcileCheckoutSession(d(), session, new Date())).toBe('already');
+    for (let i = 0; i < 3; i++)
+      expect(await reconcileCheckoutSession({ db: d(), now: new Date() }, session)).toBe('already');
     const payment = await paymentOf(seat.sessionId);
     expect(payment).toMatchObject({ status: 'paid', refundedYen: 0 });
     expect(await d().$count(refunds, eq(refunds.paymentId, payment.id))).toBe(0);
@@ -467,10 +478,10 @@ describe('cancellation', () => {
     const paid = [await paidSeat(cohort.id), await paidSeat(cohort.id), await paidSeat(cohort.id)];
     const held = await heldAndCheckedOut(cohort.id);
     const waiting = await newClient();
-    await joinWaitlist(d(), { cohortId: cohort.id, clientId: waiting.id, now: new Date() });
+    await joinWaitlist({ db: d(), now: new Date() }, { cohortId: cohort.id, clientId: waiting.id });
     // The counselor presses twice, in two tabs at once: the cohort is cancelled once.
     const [first, second] = await Promise.allSettled(
-      [0, 1].map(() => cancelCohortWithRefunds(d(), { cohortId: cohort.id, now: new Date() })),
+      [0, 1].map(() => cancelCohortWithRefunds({ db: d(), now: new Date() }, { cohortId: cohort.id })),
     );
     const outcomes = [first!, second!].map((r) => r.status).sort();
     expect(outcomes).toEqual(['fulfilled', 'rejected']);
@@ -505,19 +516,16 @@ describe('the counselor cancels one seat', () => {
     const firstLesson = Date.now() + 8 * DAY;
     const afterFirstLesson = new Date(firstLesson + 2 * DAY);
     await expect(
-      cancelEnrollmentWithRefund(d(), {
-        enrollmentId: seat.enrollmentId,
-        by: 'client',
-        clientId: seat.client.id,
-        now: afterFirstLesson,
-      }),
+      cancelEnrollmentWithRefund(
+        { db: d(), now: afterFirstLesson },
+        { enrollmentId: seat.enrollmentId, by: 'client', clientId: seat.client.id },
+      ),
     ).rejects.toMatchObject({ code: 'enrollment_not_cancellable' });
 
-    const terms = await cancelEnrollmentWithRefund(d(), {
-      enrollmentId: seat.enrollmentId,
-      by: 'counselor',
-      now: afterFirstLesson,
-    });
+    const terms = await cancelEnrollmentWithRefund(
+      { db: d(), now: afterFirstLesson },
+      { enrollmentId: seat.enrollmentId, by: 'counselor' },
+    );
     expect(terms).toMatchObject({ refundYen: 33_000, full: true });
     expect(await seatOf(seat.enrollmentId)).toMatchObject({ status: 'cancelled', cancelledBy: 'counselor' });
     expect(await paymentOf(seat.sessionId)).toMatchObject({ status: 'refunded', refundedYen: 33_000 });
@@ -536,7 +544,7 @@ describe('the counselor cancels one seat', () => {
     const seat = await paidSeat(cohort.id);
     const results = await Promise.allSettled(
       [0, 1].map(() =>
-        cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'counselor', now: new Date() }),
+        cancelEnrollmentWithRefund({ db: d(), now: new Date() }, { enrollmentId: seat.enrollmentId, by: 'counselor' }),
       ),
     );
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
@@ -544,7 +552,7 @@ describe('the counselor cancels one seat', () => {
       code: 'enrollment_already_cancelled',
     });
     await expect(
-      cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'counselor', now: new Date() }),
+      cancelEnrollmentWithRefund({ db: d(), now: new Date() }, { enrollmentId: seat.enrollmentId, by: 'counselor' }),
     ).rejects.toMatchObject({ code: 'enrollment_already_cancelled' });
     expect(await paymentOf(seat.sessionId)).toMatchObject({ status: 'refunded', refundedYen: 33_000 });
     expect(await refundsOf(seat.sessionId)).toBe(1);
@@ -555,11 +563,15 @@ describe('the counselor cancels one seat', () => {
     const cohort = await newCohort(1, 3);
     const seat = await paidSeat(cohort.id);
     const [first, second] = [await newClient(), await newClient()];
-    await joinWaitlist(d(), { cohortId: cohort.id, clientId: first.id, now: new Date() });
-    await joinWaitlist(d(), { cohortId: cohort.id, clientId: second.id, now: new Date(Date.now() + 1) });
+    await joinWaitlist({ db: d(), now: new Date() }, { cohortId: cohort.id, clientId: first.id });
+    await joinWaitlist({ db: d(), now: new Date(Date.now() + 1) }, { cohortId: cohort.id, clientId: second.id });
     expect(
-      (await cancelEnrollmentWithRefund(d(), { enrollmentId: seat.enrollmentId, by: 'counselor', now: new Date() }))
-        .refundYen,
+      (
+        await cancelEnrollmentWithRefund(
+          { db: d(), now: new Date() },
+          { enrollmentId: seat.enrollmentId, by: 'counselor' },
+        )
+      ).refundYen,
     ).toBe(33_000);
     expect((await paymentOf(seat.sessionId)).refundedYen).toBe(33_000);
     const line = await d().select().from(courseWaitlist).where(eq(courseWaitlist.cohortId, cohort.id));

@@ -59,8 +59,8 @@ async function mailLostEnrollment(db: Db, payment: Payment): Promise<void> {
 
 /** What a paid, expired or lost seat checkout does (registered in features/fulfilments.ts). */
 export const courseFulfilment: Fulfilment = {
-  confirmPaid: ({ db, now }, enrollmentId) => confirmPaidEnrollment(db, enrollmentId, now),
-  release: ({ db, now }, enrollmentId) => releaseSeatHold(db, enrollmentId, now),
+  confirmPaid: confirmPaidEnrollment,
+  release: releaseSeatHold,
   notifyConfirmed: ({ db }, enrollmentId) => mailEnrollmentConfirmed(db, enrollmentId),
   notifyLost: ({ db }, payment) => mailLostEnrollment(db, payment),
   lostRefundReason: 'course seat lost before payment completed',

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import type { ServiceContext } from '@/lib/service';
 import { courseCohorts, courseEnrollments, courses, courseWaitlist } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { holdIsLiveSql } from '@/lib/holds';
@@ -42,10 +43,13 @@ export type HoldResult = { status: 'held' | 'enrolled'; enrollmentId: string } |
  * Lapsed holds are released first, and a freed seat goes to the first in line, not to
  * whoever happens to ask next.
  */
-export async function holdSeat(db: Db, input: { cohortId: string; clientId: string; now: Date }): Promise<HoldResult> {
+export async function holdSeat(
+  { db, now }: ServiceContext,
+  input: { cohortId: string; clientId: string },
+): Promise<HoldResult> {
   const { result, offers } = await db.transaction(async (tx) => {
     const cohort = await lockOpenCohortOrThrow(tx, input.cohortId);
-    const offers = await settleSeats(tx, cohort, input.now);
+    const offers = await settleSeats(tx, cohort, now);
     const own = await liveSeatOf(tx, cohort.id, input.clientId);
     if (own)
       return {
@@ -56,7 +60,7 @@ export async function holdSeat(db: Db, input: { cohortId: string; clientId: stri
       ...cohort,
       seatsTaken: await countTakenSeats(tx, cohort.id),
       deadline: cohort.registrationDeadline,
-      now: input.now,
+      now,
     });
     if (state === 'closed' || state === 'cancelled') throw new AppError('registration_closed');
     if (state === 'full') return { result: { status: 'full' } as HoldResult, offers };
@@ -66,10 +70,10 @@ export async function holdSeat(db: Db, input: { cohortId: string; clientId: stri
         cohortId: cohort.id,
         clientId: input.clientId,
         status: 'held',
-        holdExpiresAt: new Date(input.now.getTime() + seatHoldMinutes * MINUTE_MS),
+        holdExpiresAt: new Date(now.getTime() + seatHoldMinutes * MINUTE_MS),
         priceYen: cohort.priceYen,
-        createdAt: input.now,
-        updatedAt: input.now,
+        createdAt: now,
+        updatedAt: now,
       })
       .returning({ id: courseEnrollments.id });
     return { result: { status: 'held', enrollmentId: seat!.id } as HoldResult, offers };
@@ -83,12 +87,12 @@ export async function holdSeat(db: Db, input: { cohortId: string; clientId: stri
  * offered at once, to the first in line.
  */
 export async function joinWaitlist(
-  db: Db,
-  input: { cohortId: string; clientId: string; now: Date },
+  { db, now }: ServiceContext,
+  input: { cohortId: string; clientId: string },
 ): Promise<{ status: 'waiting' | 'offered' | 'enrolled'; enrollmentId?: string }> {
   const { status, offers } = await db.transaction(async (tx) => {
     const cohort = await lockOpenCohortOrThrow(tx, input.cohortId);
-    if (cohort.status !== 'open' || cohort.registrationDeadline <= input.now) throw new AppError('registration_closed');
+    if (cohort.status !== 'open' || cohort.registrationDeadline <= now) throw new AppError('registration_closed');
     const own = await liveSeatOf(tx, cohort.id, input.clientId);
     if (own)
       return {
@@ -100,9 +104,9 @@ export async function joinWaitlist(
       };
     await tx
       .insert(courseWaitlist)
-      .values({ cohortId: cohort.id, clientId: input.clientId, status: 'waiting', createdAt: input.now })
+      .values({ cohortId: cohort.id, clientId: input.clientId, status: 'waiting', createdAt: now })
       .onConflictDoNothing();
-    const offers = await settleSeats(tx, cohort, input.now);
+    const offers = await settleSeats(tx, cohort, now);
     const mine = offers.find((o) => o.clientId === input.clientId);
     return {
       status: mine ? { status: 'offered' as const, enrollmentId: mine.enrollmentId } : { status: 'waiting' as const },
@@ -129,22 +133,22 @@ export async function leaveWaitlist(db: Db, input: { cohortId: string; clientId:
 
 /** The application answer and the agreement to the course terms, recorded before paying. */
 export async function recordApplication(
-  db: Db,
-  input: { enrollmentId: string; clientId: string; answer: string; now: Date },
+  { db, now }: ServiceContext,
+  input: { enrollmentId: string; clientId: string; answer: string },
 ) {
   const [row] = await db
     .update(courseEnrollments)
     .set({
       applicationAnswer: input.answer,
       fullRefundUntilDaysBefore: cancellationPolicy.course.fullRefundUntilDaysBefore,
-      policyAgreedAt: input.now,
-      updatedAt: input.now,
+      policyAgreedAt: now,
+      updatedAt: now,
     })
     .where(
       and(
         eq(courseEnrollments.id, input.enrollmentId),
         eq(courseEnrollments.clientId, input.clientId),
-        holdIsLiveSql(courseEnrollments, input.now),
+        holdIsLiveSql(courseEnrollments, now),
       ),
     )
     .returning();
@@ -156,11 +160,14 @@ export async function recordApplication(
  * Keeps a held seat until the Checkout Session expires (never shortening a waitlist offer).
  * Fails when the hold has already lapsed.
  */
-export async function extendSeatHold(db: Db, input: { enrollmentId: string; until: Date; now: Date }): Promise<void> {
+export async function extendSeatHold(
+  { db, now }: ServiceContext,
+  input: { enrollmentId: string; until: Date },
+): Promise<void> {
   const [row] = await db
     .update(courseEnrollments)
-    .set({ holdExpiresAt: input.until, updatedAt: input.now })
-    .where(and(eq(courseEnrollments.id, input.enrollmentId), holdIsLiveSql(courseEnrollments, input.now)))
+    .set({ holdExpiresAt: input.until, updatedAt: now })
+    .where(and(eq(courseEnrollments.id, input.enrollmentId), holdIsLiveSql(courseEnrollments, now)))
     .returning({ id: courseEnrollments.id });
   if (!row) throw new AppError('seat_hold_expired');
 }
@@ -171,9 +178,8 @@ export async function extendSeatHold(db: Db, input: { enrollmentId: string; unti
  * the caller refunds.
  */
 export async function confirmPaidEnrollment(
-  tx: Db,
+  { db: tx, now }: ServiceContext,
   enrollmentId: string,
-  now: Date,
 ): Promise<'confirmed' | 'already' | 'lost'> {
   const [seat] = await tx.select().from(courseEnrollments).where(eq(courseEnrollments.id, enrollmentId)).limit(1);
   if (!seat) return 'lost';
@@ -196,7 +202,7 @@ export async function confirmPaidEnrollment(
 }
 
 /** A checkout that expired or failed: its seat is released and offered to the next in line. */
-export async function releaseSeatHold(db: Db, enrollmentId: string, now: Date): Promise<void> {
+export async function releaseSeatHold({ db, now }: ServiceContext, enrollmentId: string): Promise<void> {
   const offers = await db.transaction(async (tx) => {
     const [seat] = await tx
       .select({ cohortId: courseEnrollments.cohortId })
@@ -220,7 +226,7 @@ export async function releaseSeatHold(db: Db, enrollmentId: string, now: Date): 
 }
 
 /** Releases every lapsed hold and offers freed seats (the job; holds are also released lazily). */
-export async function releaseExpiredSeatHolds(db: Db, now: Date): Promise<number> {
+export async function releaseExpiredSeatHolds({ db, now }: ServiceContext): Promise<number> {
   let offered = 0;
   for (const cohortId of await cohortsToSettle(db, now)) {
     const offers = await db.transaction(async (tx) => settleSeats(tx, (await lockCohort(tx, cohortId))!, now));
@@ -238,7 +244,10 @@ export type SeatCanceller = { by: 'client'; clientId: string } | { by: 'counselo
  * the first lesson, the counselor at any time and always in full. Freed seats go to the
  * waitlist; the caller mails the offers after its transaction commits.
  */
-export async function cancelEnrollment(tx: Db, input: { enrollmentId: string; now: Date } & SeatCanceller) {
+export async function cancelEnrollment(
+  { db: tx, now }: ServiceContext,
+  input: { enrollmentId: string } & SeatCanceller,
+) {
   const ownSeat = input.by === 'client' ? eq(courseEnrollments.clientId, input.clientId) : undefined;
   const [seat] = await tx
     .select()
@@ -251,23 +260,23 @@ export async function cancelEnrollment(tx: Db, input: { enrollmentId: string; no
   if (seat.status !== 'enrolled') throw new AppError('enrollment_not_cancellable');
   const cohort = (await lockCohort(tx, seat.cohortId))!;
   const firstLessonAt = cohort.firstLessonAt ?? cohort.registrationDeadline;
-  if (input.by === 'client' && firstLessonAt <= input.now) throw new AppError('enrollment_not_cancellable');
+  if (input.by === 'client' && firstLessonAt <= now) throw new AppError('enrollment_not_cancellable');
   const refund = courseRefund({
     fullRefundUntilDaysBefore: seat.fullRefundUntilDaysBefore ?? cancellationPolicy.course.fullRefundUntilDaysBefore,
     firstLessonAt,
-    now: input.now,
+    now,
     priceYen: seat.priceYen,
     cancelledBy: input.by,
   });
   const [updated] = await tx
     .update(courseEnrollments)
-    .set({ status: 'cancelled', cancelledAt: input.now, cancelledBy: input.by, updatedAt: input.now })
+    .set({ status: 'cancelled', cancelledAt: now, cancelledBy: input.by, updatedAt: now })
     .where(and(eq(courseEnrollments.id, seat.id), eq(courseEnrollments.status, 'enrolled')))
     .returning();
   // Enrolled when read, not any more under the cohort's lock: a second click or another tab
   // cancelled it first (only a cancellation takes an enrolled seat), and refunded it once.
   if (!updated) throw new AppError('enrollment_already_cancelled');
-  const offers = await settleSeats(tx, cohort, input.now);
+  const offers = await settleSeats(tx, cohort, now);
   return { enrollment: updated, cohort, refund, offers };
 }
 
@@ -275,17 +284,17 @@ export async function cancelEnrollment(tx: Db, input: { enrollmentId: string; no
  * Cancels a whole cohort, once: every held and enrolled seat is cancelled and the line is
  * closed. The caller refunds each paid seat in full and tells everyone.
  */
-export async function cancelCohort(tx: Db, input: { cohortId: string; now: Date }) {
+export async function cancelCohort({ db: tx, now }: ServiceContext, input: { cohortId: string }) {
   const cohort = await lockCohort(tx, input.cohortId);
   if (!cohort) throw new AppError('not_found');
   if (cohort.status === 'cancelled') throw new AppError('enrollment_not_cancellable');
   await tx
     .update(courseCohorts)
-    .set({ status: 'cancelled', cancelledAt: input.now, updatedAt: input.now })
+    .set({ status: 'cancelled', cancelledAt: now, updatedAt: now })
     .where(eq(courseCohorts.id, cohort.id));
   const seats = await tx
     .update(courseEnrollments)
-    .set({ status: 'cancelled', cancelledAt: input.now, cancelledBy: 'counselor', updatedAt: input.now })
+    .set({ status: 'cancelled', cancelledAt: now, cancelledBy: 'counselor', updatedAt: now })
     .where(and(eq(courseEnrollments.cohortId, cohort.id), inArray(courseEnrollments.status, ['held', 'enrolled'])))
     .returning();
   const line = await tx

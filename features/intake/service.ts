@@ -133,12 +133,10 @@ export async function submitIntake(db: Db, keyring: Keyring, input: Save): Promi
         updatedAt: input.now,
       })
       .where(eq(intakeResponses.id, row.id));
-    await setBookingTheme(tx, {
-      bookingId: input.bookingId,
-      clientId: input.clientId,
-      theme: input.theme,
-      now: input.now,
-    });
+    await setBookingTheme(
+      { db: tx, now: input.now },
+      { bookingId: input.bookingId, clientId: input.clientId, theme: input.theme },
+    );
   });
   if (isSafetyFlagged(input.answers) && !flaggedBefore) {
     const counselors = await db.select({ email: users.email }).from(users).where(eq(users.role, 'counselor'));

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import type { Db } from '@/db/client';
+import type { ServiceContext } from '@/lib/service';
 import { type PaymentPurpose, payments } from '@/db/schema';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import { getStripe } from '@/lib/stripe';
@@ -29,9 +29,8 @@ export type CheckoutItem = {
  * pending payment is recorded and a session created under its idempotency key.
  */
 export async function openCheckout(
-  db: Db,
+  { db, now }: ServiceContext,
   item: CheckoutItem,
-  now: Date,
   beforeNewSession?: () => Promise<void>,
 ): Promise<string> {
   const stripe = getStripe();

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import type { ServiceContext } from '@/lib/service';
 import { payments, refunds } from '@/db/schema';
 import { getStripe } from '@/lib/stripe';
 
@@ -21,7 +22,7 @@ export async function requestRefund(
  * Sends every recorded refund that Stripe has not confirmed yet (all, or one payment's).
  * Stripe's idempotency key is ours, so a refund retried after a crash is made once.
  */
-export async function submitPendingRefunds(db: Db, now: Date, paymentId?: string): Promise<void> {
+export async function submitPendingRefunds({ db, now }: ServiceContext, paymentId?: string): Promise<void> {
   const pending = await db
     .select({ refund: refunds, payment: payments })
     .from(refunds)
@@ -70,9 +71,9 @@ async function addRefunded(db: Db, paymentId: string, amountYen: number, now: Da
 }
 
 /** Sends one payment's recorded refunds now; if Stripe is unreachable they stay recorded for the retry job. */
-export async function submitRefundsSoon(db: Db, now: Date, paymentIds: string[]): Promise<void> {
+export async function submitRefundsSoon({ db, now }: ServiceContext, paymentIds: string[]): Promise<void> {
   for (const paymentId of paymentIds) {
-    await submitPendingRefunds(db, now, paymentId).catch((err) =>
+    await submitPendingRefunds({ db, now }, paymentId).catch((err) =>
       console.error('[payments] refund not sent yet', paymentId, err),
     );
   }

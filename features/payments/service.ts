@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '@/db/client';
+import type { ServiceContext } from '@/lib/service';
 import { type Payment, type PaymentPurpose, payments, refunds } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
 import { getStripe } from '@/lib/stripe';
@@ -11,7 +12,11 @@ import { requestRefund, submitRefundsSoon } from './refunds';
 type Outcome = FulfilmentOutcome | 'pending' | 'expired' | 'unknown';
 
 /** The checkout was given up (expired) or its delayed payment failed: the payment says so and the hold goes. */
-async function closeCheckout(db: Db, payment: Payment, status: 'expired' | 'failed', now: Date): Promise<void> {
+async function closeCheckout(
+  { db, now }: ServiceContext,
+  payment: Payment,
+  status: 'expired' | 'failed',
+): Promise<void> {
   await db
     .update(payments)
     .set({ status, updatedAt: now })
@@ -24,12 +29,15 @@ async function closeCheckout(db: Db, payment: Payment, status: 'expired' | 'fail
  * the success page. Every step is guarded by state, so repeats change nothing. What the
  * payment is for is its purpose's business, reached through its registered fulfilment.
  */
-export async function reconcileCheckoutSession(db: Db, session: Stripe.Checkout.Session, now: Date): Promise<Outcome> {
+export async function reconcileCheckoutSession(
+  { db, now }: ServiceContext,
+  session: Stripe.Checkout.Session,
+): Promise<Outcome> {
   const [payment] = await db.select().from(payments).where(eq(payments.stripeCheckoutSessionId, session.id)).limit(1);
   if (!payment) return 'unknown';
   const fulfilment = fulfilmentFor(payment.purpose);
   if (session.status === 'expired') {
-    await closeCheckout(db, payment, 'expired', now);
+    await closeCheckout({ db, now }, payment, 'expired');
     return 'expired';
   }
   if (session.payment_status !== 'paid') return 'pending';
@@ -69,7 +77,7 @@ export async function reconcileCheckoutSession(db: Db, session: Stripe.Checkout.
   }
   if (moved === 'confirmed') await fulfilment.notifyConfirmed({ db, now }, payment.referenceId);
   if (moved === 'lost') {
-    await submitRefundsSoon(db, now, [payment.id]);
+    await submitRefundsSoon({ db, now }, [payment.id]);
     await fulfilment.notifyLost({ db, now }, payment);
   }
   return moved;
@@ -80,16 +88,15 @@ export async function reconcileCheckoutSession(db: Db, session: Stripe.Checkout.
  * arrive before the payment's own completion event: then the payment is found through the
  * PaymentIntent's metadata and its checkout is reconciled first, so any order works.
  */
-export async function applyChargeRefunded(db: Db, charge: Stripe.Charge, now: Date): Promise<void> {
+export async function applyChargeRefunded({ db, now }: ServiceContext, charge: Stripe.Charge): Promise<void> {
   const paymentIntentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
   if (!paymentIntentId) return;
   let payment = await findPaymentForIntent(db, paymentIntentId);
   if (!payment) return; // not a payment of this site
   if (!['paid', 'partially_refunded', 'refunded'].includes(payment.status) && payment.stripeCheckoutSessionId) {
     await reconcileCheckoutSession(
-      db,
+      { db, now },
       await getStripe().checkout.sessions.retrieve(payment.stripeCheckoutSessionId),
-      now,
     );
     payment = (await db.select().from(payments).where(eq(payments.id, payment.id)))[0]!;
   }
@@ -121,17 +128,23 @@ async function findPaymentForIntent(db: Db, paymentIntentId: string) {
 }
 
 /** A delayed payment (e.g. konbini) failed: the payment is failed and its hold released. */
-export async function applyAsyncPaymentFailed(db: Db, session: Stripe.Checkout.Session, now: Date): Promise<void> {
+export async function applyAsyncPaymentFailed(
+  { db, now }: ServiceContext,
+  session: Stripe.Checkout.Session,
+): Promise<void> {
   const [payment] = await db.select().from(payments).where(eq(payments.stripeCheckoutSessionId, session.id)).limit(1);
   if (!payment) return;
-  await closeCheckout(db, payment, 'failed', now);
+  await closeCheckout({ db, now }, payment, 'failed');
 }
 
 /**
  * The success page's check: asks Stripe for the session and applies it, so a client never
  * sees "paid but not booked" even before the webhook arrives. Only the payer may ask.
  */
-export async function reconcileForClient(db: Db, input: { checkoutSessionId: string; clientId: string; now: Date }) {
+export async function reconcileForClient(
+  { db, now }: ServiceContext,
+  input: { checkoutSessionId: string; clientId: string },
+) {
   const [payment] = await db
     .select()
     .from(payments)
@@ -139,7 +152,7 @@ export async function reconcileForClient(db: Db, input: { checkoutSessionId: str
     .limit(1);
   if (!payment || payment.clientId !== input.clientId) return undefined;
   const session = await getStripe().checkout.sessions.retrieve(input.checkoutSessionId);
-  const outcome = await reconcileCheckoutSession(db, session, input.now);
+  const outcome = await reconcileCheckoutSession({ db, now }, session);
   return { outcome, purpose: payment.purpose, referenceId: payment.referenceId };
 }
 

@@ -1,23 +1,22 @@
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import type { Db } from '@/db/client';
+import type { ServiceContext } from '@/lib/service';
 import { stripeEvents } from '@/db/schema';
 import { applyAsyncPaymentFailed, applyChargeRefunded, reconcileCheckoutSession } from './service';
 
-type Handler = (db: Db, event: Stripe.Event, now: Date) => Promise<unknown>;
+type Handler = (ctx: ServiceContext, event: Stripe.Event) => Promise<unknown>;
 
 const checkoutSession = (event: Stripe.Event) => event.data.object as Stripe.Checkout.Session;
 
 /** Each event Stripe sends us and what it does; the work is in ./service.ts. */
 const handlers: Partial<Record<Stripe.Event['type'], Handler>> = {
   // Our records follow the session: paid → fulfilled (or refunded as lost), expired → hold released.
-  'checkout.session.completed': (db, event, now) => reconcileCheckoutSession(db, checkoutSession(event), now),
-  'checkout.session.expired': (db, event, now) => reconcileCheckoutSession(db, checkoutSession(event), now),
-  'checkout.session.async_payment_succeeded': (db, event, now) =>
-    reconcileCheckoutSession(db, checkoutSession(event), now),
-  'checkout.session.async_payment_failed': (db, event, now) => applyAsyncPaymentFailed(db, checkoutSession(event), now),
+  'checkout.session.completed': (ctx, event) => reconcileCheckoutSession(ctx, checkoutSession(event)),
+  'checkout.session.expired': (ctx, event) => reconcileCheckoutSession(ctx, checkoutSession(event)),
+  'checkout.session.async_payment_succeeded': (ctx, event) => reconcileCheckoutSession(ctx, checkoutSession(event)),
+  'checkout.session.async_payment_failed': (ctx, event) => applyAsyncPaymentFailed(ctx, checkoutSession(event)),
   // Stripe's total refunded for the charge.
-  'charge.refunded': (db, event, now) => applyChargeRefunded(db, event.data.object as Stripe.Charge, now),
+  'charge.refunded': (ctx, event) => applyChargeRefunded(ctx, event.data.object as Stripe.Charge),
 };
 
 /**
@@ -26,9 +25,8 @@ const handlers: Partial<Record<Stripe.Event['type'], Handler>> = {
  * so two deliveries racing each other are harmless too.
  */
 export async function handleStripeEvent(
-  db: Db,
+  { db, now }: ServiceContext,
   event: Stripe.Event,
-  now: Date,
 ): Promise<'processed' | 'duplicate' | 'ignored'> {
   const [seen] = await db
     .select({ id: stripeEvents.id })
@@ -37,7 +35,7 @@ export async function handleStripeEvent(
     .limit(1);
   if (seen) return 'duplicate';
   const handler = handlers[event.type];
-  if (handler) await handler(db, event, now);
+  if (handler) await handler({ db, now }, event);
   await db.insert(stripeEvents).values({ id: event.id, type: event.type, processedAt: now }).onConflictDoNothing();
   return handler ? 'processed' : 'ignored';
 }

@@ -238,7 +238,7 @@ http {
   scgi_temp_path ${prefix}/scgi_temp;
   include ${root}/ops/nginx/http.conf;
   proxy_cache_path ${prefix}/cache levels=1:2 keys_zone=kokoro_pages:10m max_size=256m inactive=1h use_temp_path=off;
-  access_log ${prefix}/logs/access.log kokoro_json;
+  access_log ${prefix}/logs/access.log kokoro_json buffer=64k flush=1s;
   upstream kokoro_app {
 ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join('\n')}
   }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   computeSlots,
+  findOpenSlot,
   groupSlotsByDay,
-  isSlotStillOpen,
   practiceDayHours,
   type DateOverride,
   type SlotInput,
@@ -117,8 +117,10 @@ describe('computeSlots, Mon–Fri 10:00–18:00 in Tokyo, 60 min, buffer 15, ste
   });
 });
 
-describe('isSlotStillOpen', () => {
+describe('findOpenSlot: whether exactly this slot (start and end) is one of the slots offered now', () => {
   const slot = { start: jst('2026-12-03', '13:00'), end: jst('2026-12-03', '14:00') };
+  const isSlotStillOpen = (s: typeof slot, input: SlotInput) =>
+    findOpenSlot(s.start, input)?.end.getTime() === s.end.getTime();
 
   it('accepts an offered slot and refuses one off the grid, of another length, or taken meanwhile', () => {
     expect(isSlotStillOpen(slot, base)).toBe(true);

@@ -173,11 +173,6 @@ export function findOpenSlot(start: Date, input: SlotInput): Slot | undefined {
 const maxDate = (a: CivilDate, b?: CivilDate) => (b !== undefined && b > a ? b : a);
 const minDate = (a: CivilDate, b?: CivilDate) => (b !== undefined && b < a ? b : a);
 
-/** Whether exactly this slot (start and end) is one of the slots offered now. */
-export function isSlotStillOpen(slot: Slot, input: SlotInput): boolean {
-  return findOpenSlot(slot.start, input)?.end.getTime() === slot.end.getTime();
-}
-
 function assertSlotInput({ now, rules, overrides, settings }: SlotInput): void {
   if (Number.isNaN(now.getTime())) throw new RangeError('now is not a valid date');
   const positive = (name: string, n: number) => {

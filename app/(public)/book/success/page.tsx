@@ -15,11 +15,10 @@ export default async function BookingSuccessPage({ searchParams }: Props) {
   const sessionId = (await searchParams).session_id ?? '';
   const user = await requireUser(`/book/success?session_id=${encodeURIComponent(sessionId)}`);
   if (!/^cs_[A-Za-z0-9_]+$/.test(sessionId)) notFound();
-  const result = await reconcileBookingCheckout(await getDb(), {
-    checkoutSessionId: sessionId,
-    clientId: user.id,
-    now: new Date(),
-  });
+  const result = await reconcileBookingCheckout(
+    { db: await getDb(), now: new Date() },
+    { checkoutSessionId: sessionId, clientId: user.id },
+  );
   if (!result) notFound();
   const status = result.bookingStatus;
   return (

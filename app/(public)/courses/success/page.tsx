@@ -18,7 +18,7 @@ export default async function CourseSuccessPage({ searchParams }: Props) {
   const user = await requireUser(`/courses/success?session_id=${encodeURIComponent(sessionId)}`);
   if (!/^cs_[A-Za-z0-9_]+$/.test(sessionId)) notFound();
   const db = await getDb();
-  const result = await reconcileForClient(db, { checkoutSessionId: sessionId, clientId: user.id, now: new Date() });
+  const result = await reconcileForClient({ db, now: new Date() }, { checkoutSessionId: sessionId, clientId: user.id });
   if (!result || result.purpose !== 'course') notFound();
   const found = await getEnrollment(db, result.referenceId);
   if (!found) notFound();

@@ -20,7 +20,7 @@ export async function POST(request: Request) {
     return Response.json({ error: 'invalid signature' }, { status: 400 });
   }
   try {
-    const result = await handleStripeEvent(await getDb(), event, new Date());
+    const result = await handleStripeEvent({ db: await getDb(), now: new Date() }, event);
     return Response.json({ received: true, result });
   } catch (err) {
     console.error(`[stripe] ${event.type} ${event.id} failed`, err);

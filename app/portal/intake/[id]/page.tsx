@@ -54,7 +54,7 @@ export default async function IntakePage({ params, searchParams }: Props) {
         </p>
       ) : null}
       {/* Unreadable answers may hold a positive safety answer that nobody can see now. */}
-      {answered?.flagged || unreadable ? <CrisisLines id="crisis-lines-top" /> : null}
+      {answered?.flagged || unreadable ? <CrisisLines id="crisis-lines-top" headingLevel={2} intake /> : null}
       {answered?.status === 'submitted' ? (
         <section aria-labelledby="reflection-heading" className="panel reflection">
           <h2 id="reflection-heading">ご回答から</h2>
