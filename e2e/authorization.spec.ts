@@ -61,6 +61,7 @@ test.beforeAll(async ({ browser }) => {
 /** What each kind of caller must get, by the access the matrix gives a path. */
 const expected = {
   user: { anonymous: 'sign-in', clientA: 200, clientB: 200, counselor: 200 },
+  'client-home': { anonymous: 'sign-in', clientA: 200, clientB: 200, counselor: 'to-admin' },
   counselor: { anonymous: 'sign-in', clientA: 404, clientB: 404, counselor: 200 },
   public: { anonymous: 200, clientA: 200, clientB: 200, counselor: 200 },
   owner: { anonymous: 'sign-in', clientA: 200, clientB: 404, counselor: 200 },
@@ -89,6 +90,9 @@ for (const [path, access] of Object.entries({ ...pages, ...routeHandlers })) {
         expect(response.status()).toBe(307);
         expect(response.headers().location).toContain('/login?callbackUrl=');
         expect(decodeURIComponent(response.headers().location!.split('callbackUrl=')[1]!)).toBe(url);
+      } else if (want === 'to-admin') {
+        expect(response.status()).toBe(307);
+        expect(new URL(response.headers().location!, 'http://x').pathname).toBe('/admin');
       } else {
         expect(response.status()).toBe(want);
       }

@@ -309,7 +309,7 @@ try {
         await route.abort();
       } else await route.continue();
     });
-    await page.getByRole('button', { name: /この時間で仮押さえする/ }).click();
+    await page.getByRole('button', { name: /この日時で予約に進む/ }).click();
     for (let i = 0; i < 100 && !captured; i++) await new Promise((resolve) => setTimeout(resolve, 100));
     await context.close();
     if (!captured) throw new Error('the hold action was not captured');

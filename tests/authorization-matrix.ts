@@ -6,6 +6,7 @@
  * access:
  *   public     anyone
  *   user       any signed-in person (their own data only)
+ *   client-home  the portal's home: any signed-in client; the counselor is sent on to /admin
  *   owner      a record's own client and the counselor; any other client gets 404
  *   self       a record's own client only; everyone else signed in gets 404
  *   stripe     Stripe itself, proven by the webhook signature
@@ -14,10 +15,11 @@
  *   post-only  a POST proven by what it carries (the publishing job's secret, a subscriber's
  *              unsubscribe token for RFC 8058 one-click); nothing answers a GET
  */
-export type Access = 'public' | 'user' | 'owner' | 'self' | 'counselor' | 'embedded' | 'stripe' | 'post-only';
+export type Access =
+  'public' | 'user' | 'client-home' | 'owner' | 'self' | 'counselor' | 'embedded' | 'stripe' | 'post-only';
 
 export const pages: Record<string, Access> = {
-  '/portal': 'user',
+  '/portal': 'client-home',
   '/portal/account': 'user',
   '/portal/bookings/[id]': 'owner',
   '/portal/bookings/[id]/reschedule': 'self',
