@@ -8,12 +8,12 @@
  * Prints req/s, p50/p99 and the ratios 1÷2 (target ≥ 0.5) and 3÷4. Requires a build
  * (`-- --build` builds first). BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 10).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { buildForProduction } from './lib/next-build';
 import { defaultDatabaseServer, dropDatabase, startCluster, startNginx } from './lib/cluster';
 import { freePort } from './lib/production-server';
 
@@ -24,12 +24,7 @@ const serverUrl = process.env.CLUSTER_DATABASE_SERVER || defaultDatabaseServer;
 const gzip = { 'accept-encoding': 'gzip, deflate, br' };
 
 if (process.argv.includes('--build')) {
-  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
-  const build = spawnSync(process.execPath, [nextBin, 'build'], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  buildForProduction();
 }
 
 function rawGet(url: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {

@@ -6,18 +6,12 @@
  * SMTP sink that prints every mail and the Stripe emulator (ALLOW_STRIPE_EMULATOR=1).
  * Builds first unless `--no-build`. Ctrl-C stops everything it started.
  */
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { demoCounselor } from '../lib/env';
+import { buildForProduction } from './lib/next-build';
 import { defaultDatabaseServer, startCluster } from './lib/cluster';
 
 if (!process.argv.includes('--no-build')) {
-  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
-  const build = spawnSync(process.execPath, [nextBin, 'build'], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  buildForProduction();
 }
 
 const cluster = await startCluster({

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findBrowser } from '../e2e/browser';
+import { buildForProduction } from './lib/next-build';
 import { freePort } from './lib/production-server';
 
 try {
@@ -17,12 +18,7 @@ try {
   process.exit(1);
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
-  const result = spawnSync(command, args, { stdio: 'inherit', env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
-
-if (!process.argv.includes('--no-build')) run('npx', ['next', 'build'], { ...process.env, NODE_ENV: 'production' });
+if (!process.argv.includes('--no-build')) buildForProduction();
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'));
 const port = await freePort();

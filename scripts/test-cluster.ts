@@ -10,7 +10,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -33,9 +32,8 @@ import {
   startCluster,
   startInstance,
 } from './lib/cluster';
+import { buildForProduction, nextBin } from './lib/next-build';
 import { freePort } from './lib/production-server';
-
-const nextBinPath = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
 const serverUrl = process.env.CLUSTER_DATABASE_SERVER || defaultDatabaseServer;
 const failures: string[] = [];
@@ -57,12 +55,7 @@ async function scenario(name: string, run: () => Promise<void>): Promise<void> {
 }
 
 if (!process.argv.includes('--no-build')) {
-  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
-  const build = spawnSync(process.execPath, [nextBin, 'build'], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  buildForProduction();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -134,7 +127,7 @@ await scenario('npm run demo: SIGTERM stops the whole server; a second server on
   const ready = await waitFor(`http://127.0.0.1:${port}/api/health`, 90_000);
   check('the demo becomes ready', ready, output.slice(-300));
 
-  const second = spawnSync(process.execPath, [nextBinPath, 'start', '--port', String(await freePort())], {
+  const second = spawnSync(process.execPath, [nextBin, 'start', '--port', String(await freePort())], {
     env: { ...process.env, NODE_ENV: 'production', EMBEDDED_DEFAULTS: '1', DATA_DIR: dataDir },
     encoding: 'utf8',
     timeout: 90_000,
@@ -187,6 +180,26 @@ async function makeClient(label: string): Promise<{ id: string; email: string; p
   await ensureAccount(handle.db, { email, password, role: 'client', familyName: '山田', givenName, now: new Date() });
   const [user] = await handle.db.select().from(users).where(eq(users.email, email));
   return { id: user!.id, email, password, name: `山田 ${givenName}` };
+}
+
+/** A confirmed 60-minute online session of `clientId`, written straight to the database. */
+async function confirmedBooking(clientId: string, startsAt: Date) {
+  const [type] = await handle.db.select().from(sessionTypes).where(eq(sessionTypes.slug, 'online-60'));
+  const endsAt = new Date(startsAt.getTime() + 3600_000);
+  const [booking] = await handle.db
+    .insert(bookings)
+    .values({
+      clientId,
+      sessionTypeId: type!.id,
+      startsAt,
+      endsAt,
+      blockedUntil: endsAt,
+      status: 'confirmed',
+      priceYen: 11000,
+      theme: 'abandonment-anxiety',
+    })
+    .returning();
+  return booking!;
 }
 
 /** A session cookie for `userId`, made as Auth.js makes it (a JWT naming a user_sessions row). */
@@ -346,18 +359,7 @@ try {
     await boss.start();
     const queue = 'booking.send-reminders';
     const client = await makeClient('dora');
-    const [type] = await handle.db.select().from(sessionTypes).where(eq(sessionTypes.slug, 'online-60'));
-    const startsAt = new Date(Date.now() + 23 * 3600_000 + 7 * 60_000);
-    await handle.db.insert(bookings).values({
-      clientId: client.id,
-      sessionTypeId: type!.id,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 3600_000),
-      blockedUntil: new Date(startsAt.getTime() + 3600_000),
-      status: 'confirmed',
-      priceYen: 11000,
-      theme: 'abandonment-anxiety',
-    });
+    await confirmedBooking(client.id, new Date(Date.now() + 23 * 3600_000 + 7 * 60_000));
     const ids = await Promise.all(Array.from({ length: 20 }, () => boss.send(queue, {})));
     const deadline = Date.now() + 90_000;
     let done: { state: string }[] = [];
@@ -433,26 +435,12 @@ try {
 
   await scenario('backup and restore into a fresh database: row counts and answers that decrypt', async () => {
     const client = await makeClient('fumi');
-    const [type] = await handle.db.select().from(sessionTypes).where(eq(sessionTypes.slug, 'online-60'));
-    const startsAt = new Date(Date.now() + 40 * 24 * 3600_000);
-    const [booking] = await handle.db
-      .insert(bookings)
-      .values({
-        clientId: client.id,
-        sessionTypeId: type!.id,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 3600_000),
-        blockedUntil: new Date(startsAt.getTime() + 3600_000),
-        status: 'confirmed',
-        priceYen: 11000,
-        theme: 'abandonment-anxiety',
-      })
-      .returning();
+    const booking = await confirmedBooking(client.id, new Date(Date.now() + 40 * 24 * 3600_000));
     const id = crypto.randomUUID();
     const keyring = parseKeyring(cluster.env.INTAKE_ENCRYPTION_KEYS!);
     await handle.db.insert(intakeResponses).values({
       id,
-      bookingId: booking!.id,
+      bookingId: booking.id,
       clientId: client.id,
       generalVersion: 1,
       consentedAt: new Date(),

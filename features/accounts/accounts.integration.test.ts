@@ -8,18 +8,11 @@ import { hitRateLimits, type RateLimitRule } from './rate-limit';
 import * as accounts from './service';
 import { createUserSession, idleTimeoutMs, revokeAllUserSessions, touchUserSession } from './sessions';
 import { consumeAccountToken, issueAccountToken, tokenLifetimes } from './tokens';
+import { sampleClientProfile as profile } from './testing';
 
 let handle: DatabaseHandle;
 const t0 = new Date('2026-11-22T10:00:00Z');
 const later = (ms: number) => new Date(t0.getTime() + ms);
-const profile = {
-  familyName: '山田',
-  givenName: '花子',
-  familyNameKana: 'ヤマダ',
-  givenNameKana: 'ハナコ',
-  phone: null,
-  timeZone: 'Asia/Tokyo',
-};
 let counter = 0;
 
 async function newClient(verified = true) {

@@ -8,6 +8,7 @@ import { deviceNonceFor, issueDeviceCookie } from './device';
 import * as password from './password';
 import { registerClient } from './service';
 import { signInWithPassword } from './sign-in-guard';
+import { sampleClientProfile as profile } from './testing';
 
 vi.mock('./password', async (original) => {
   const actual = await original<typeof import('./password')>();
@@ -18,14 +19,6 @@ let handle: DatabaseHandle;
 const secret = 'test-secret';
 const now = new Date('2026-11-22T10:00:00Z');
 const right = 'correct horse battery';
-const profile = {
-  familyName: '山田',
-  givenName: '花子',
-  familyNameKana: 'ヤマダ',
-  givenNameKana: 'ハナコ',
-  phone: null,
-  timeZone: 'Asia/Tokyo',
-};
 let counter = 0;
 
 async function verifiedClient() {

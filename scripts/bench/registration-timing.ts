@@ -7,16 +7,9 @@
  */
 import { createTestDatabase } from '@/db/testing';
 import { registerClient } from '@/features/accounts/service';
+import { sampleClientProfile as profile } from '@/features/accounts/testing';
 
 const n = Number(process.argv[2] ?? 40);
-const profile = {
-  familyName: '山田',
-  givenName: '花子',
-  familyNameKana: 'ヤマダ',
-  givenNameKana: 'ハナコ',
-  phone: null,
-  timeZone: 'Asia/Tokyo',
-};
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -8,13 +8,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { SMTPServer } from 'smtp-server';
 import { demoCounselor, stripeEmulatorDefaults } from '../../lib/env';
 import { createStripeEmulator, type StripeEmulator } from '../../stripe-emulator/server';
+import { nextBin } from './next-build';
 import { freePort } from './production-server';
 import { signalGroup } from './process-group';
 
@@ -50,7 +50,6 @@ export interface Cluster {
 }
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const nextBin = createRequire(path.join(root, 'package.json')).resolve('next/dist/bin/next');
 const live = new Set<ChildProcess>();
 process.once('exit', () => {
   for (const child of live) signalGroup(child, 'SIGKILL');
