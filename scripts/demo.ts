@@ -3,10 +3,9 @@
  * .data/demo, the Stripe emulator, the mail outbox). `--no-build` reuses the last build.
  * SIGINT/SIGTERM stop the server's whole process group, then the emulator.
  */
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { stripeEmulatorDefaults } from '../lib/env';
 import { createStripeEmulator } from '../stripe-emulator/server';
+import { buildForProduction, nextBin } from './lib/next-build';
 import { runGroup } from './lib/process-group';
 
 const port = process.env.PORT || '3000';
@@ -18,12 +17,7 @@ const env: NodeJS.ProcessEnv = {
   DATA_DIR: process.env.DATA_DIR || '.data/demo',
   STRIPE_EMULATOR_URL: emulatorUrl.toString(),
 };
-const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
-
-if (!process.argv.includes('--no-build')) {
-  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+if (!process.argv.includes('--no-build')) buildForProduction(env);
 
 const emulator = await createStripeEmulator({
   port: Number(emulatorUrl.port),

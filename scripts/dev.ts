@@ -3,9 +3,9 @@
  * SIGINT/SIGTERM stop the dev server's whole process group (no next-server left holding the
  * port and the data folder), then the emulator.
  */
-import { createRequire } from 'node:module';
 import { stripeEmulatorDefaults } from '../lib/env';
 import { createStripeEmulator } from '../stripe-emulator/server';
+import { nextBin } from './lib/next-build';
 import { runGroup } from './lib/process-group';
 
 const port = process.env.PORT || '3000';
@@ -18,7 +18,6 @@ const emulator = await createStripeEmulator({
 });
 console.log(`stripe-emulator: listening on ${emulator.url}`);
 
-const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 runGroup(process.execPath, [nextBin, 'dev', '--port', port, ...process.argv.slice(2)], {
   env: { ...process.env, STRIPE_EMULATOR_URL: emulatorUrl.toString() },
   onExit: () => emulator.close(),
