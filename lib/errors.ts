@@ -49,7 +49,7 @@ export function userMessageFor(err: unknown): { code: ErrorCode | 'unexpected'; 
 }
 
 /** Whether a database error (drizzle keeps the driver's error as `cause`) carries a PostgreSQL code. */
-function hasPgCode(err: unknown, code: string): boolean {
+export function hasPgCode(err: unknown, code: string): boolean {
   for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
     if ((e as { code?: string }).code === code) return true;
   }
