@@ -140,7 +140,9 @@ test('cancelling inside the 50 % tier refunds half, after showing the fee', asyn
     page.getByText('今キャンセルすると50%・5,500円（税込）のキャンセル料がかかります（返金額 5,500円（税込））'),
   ).toBeVisible();
   await expect(page.getByRole('link', { name: '日時を変更する' })).toHaveCount(0);
-  await page.getByRole('button', { name: 'キャンセルする' }).click();
+  await page.getByRole('link', { name: 'キャンセルの手続きへ' }).click();
+  await expect(page.getByRole('definition').filter({ hasText: '50%・5,500円（税込）' })).toBeVisible();
+  await page.getByRole('button', { name: 'キャンセルを確定する' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'キャンセルを承りました' })).toBeVisible();
   await page.goto('/portal/payments');
   await expect(page.getByRole('cell', { name: '一部返金済み' })).toBeVisible();

@@ -15,6 +15,7 @@ export const errorCodes = {
   hold_expired: { status: 409, message: messages.errors.holdExpired },
   not_cancellable: { status: 409, message: messages.errors.notCancellable },
   reschedule_not_allowed: { status: 409, message: messages.errors.rescheduleNotAllowed },
+  cancellation_terms_changed: { status: 409, message: messages.errors.cancellationTermsChanged },
   payment_unavailable: { status: 503, message: messages.errors.paymentUnavailable },
   intake_locked: { status: 409, message: messages.errors.intakeLocked },
   consent_required: { status: 409, message: messages.intake.validation.consent },

@@ -88,8 +88,7 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
       {booking.status === 'confirmed' ? (
         <CancelBookingForm
           bookingId={booking.id}
-          asCounselor
-          preview={`カウンセラー都合のキャンセルでは、全額（${formatYen(booking.priceYen)}）を返金します。`}
+          preview={`カウンセラー都合のキャンセルでは、全額の${formatYen(booking.priceYen)}を返金します。`}
         />
       ) : null}
       <p>
