@@ -1,6 +1,7 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db/client';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { type PaymentPurpose, payments } from '@/db/schema';
+import { type PaymentPurpose, payments, refunds } from '@/db/schema';
 
 /** The payments of one thing sold, for a WHERE or a JOIN: `paymentsOf('course', courseEnrollments.id)`. */
 export function paymentsOf(purpose: PaymentPurpose, reference: string | AnyPgColumn): SQL {
@@ -16,3 +17,22 @@ export const paymentStatusLabel = {
   expired: '期限切れ（未払い）',
   failed: 'お支払い失敗',
 } as const;
+
+/**
+ * Refunds recorded but not accepted by Stripe after `recordedBefore` (the retry job has had
+ * its tries): the counselor should look. Each with what it was for.
+ */
+export async function listFailingRefunds(db: Db, recordedBefore: Date) {
+  return db
+    .select({
+      refundId: refunds.id,
+      amountYen: refunds.amountYen,
+      createdAt: refunds.createdAt,
+      purpose: payments.purpose,
+      referenceId: payments.referenceId,
+    })
+    .from(refunds)
+    .innerJoin(payments, eq(payments.id, refunds.paymentId))
+    .where(and(isNull(refunds.stripeRefundId), lt(refunds.createdAt, recordedBefore)))
+    .orderBy(asc(refunds.createdAt));
+}
