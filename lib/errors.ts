@@ -29,6 +29,7 @@ export const errorCodes = {
   slug_taken: { status: 409, message: messages.errors.slugTaken },
   schedule_in_past: { status: 400, message: messages.errors.scheduleInPast },
   issue_not_editable: { status: 409, message: messages.errors.issueNotEditable },
+  override_duplicate: { status: 409, message: messages.errors.overrideDuplicate },
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -52,6 +52,9 @@ export const messages = {
     slugTaken: 'このスラッグはほかの記事で使われています。別のスラッグにしてください。',
     scheduleInPast: '予約する日時は今より後にしてください。',
     issueNotEditable: '配信を始めた号は編集できません。',
+    overrideDuplicate: 'この日のこの時間はすでに登録されています。登録済みの一覧を確認してください。',
+    overrideOverlaps: 'この日の追加の受付時間と重なっています。登録済みの時間を削除してから追加してください。',
+    dayOffDuplicate: 'この日はすでに休みとして登録されています。',
     intakeUnreadable:
       'このアンケートの保存済みの回答をいまは読み取れないため、変更は保存していません。回答はそのまま保管されています。',
   },
