@@ -58,21 +58,6 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
           <Link href="/sessions">セッションを予約する</Link>
         </p>
       </section>
-      {history.length > 0 ? (
-        <section aria-labelledby="history-heading" className="panel">
-          <h2 id="history-heading">過去・キャンセル済みのセッション</h2>
-          <ul className="booking-list">
-            {history.map((b) => (
-              <li key={b.id}>
-                <Link href={`/portal/bookings/${b.id}`}>
-                  {whenFor(b.startsAt, zone)}　{b.sessionTypeName}
-                </Link>
-                <span className="nowrap">・{historyLabel(b, now)}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
       <section aria-labelledby="intake-heading" className="panel">
         <h2 id="intake-heading">事前アンケート</h2>
         {upcoming.length === 0 ? (
@@ -94,6 +79,21 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
           </ul>
         )}
       </section>
+      {history.length > 0 ? (
+        <section aria-labelledby="history-heading" className="panel">
+          <h2 id="history-heading">過去・キャンセル済みのセッション</h2>
+          <ul className="booking-list">
+            {history.map((b) => (
+              <li key={b.id}>
+                <Link href={`/portal/bookings/${b.id}`}>
+                  {whenFor(b.startsAt, zone)}　{b.sessionTypeName}
+                </Link>
+                <span className="nowrap">・{historyLabel(b, now)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="courses-heading" className="panel">
         <h2 id="courses-heading">受講中の講座</h2>
         {courses.seats.length === 0 && courses.waiting.length === 0 ? <p>お申し込み中の講座はありません。</p> : null}

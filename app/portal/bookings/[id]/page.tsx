@@ -139,7 +139,7 @@ function RefundFacts({
   return (
     <>
       <dt>キャンセル料</dt>
-      <dd>{fee === 0 ? 'なし' : formatYen(fee)}</dd>
+      <dd>{fee === 0 ? '無料' : formatYen(fee)}</dd>
       <dt>返金</dt>
       <dd>
         {refund.refundYen === 0 || !refund.state ? (
