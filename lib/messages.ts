@@ -49,7 +49,7 @@ export const messages = {
     capacityBelowTaken: '定員は、お申し込み済み・確保中のお席の数より少なくできません。',
     courseTermsNotAgreed: '講座のキャンセル規定への同意が必要です',
     alreadyPaid: 'お支払いはすでに完了しています。確認まで少しお待ちいただき、マイページをご確認ください。',
-    slugTaken: 'このスラッグはほかの記事で使われています。別のスラッグにしてください。',
+    slugTaken: 'このURLの末尾はほかの記事で使われています。別の言葉にしてください。',
     scheduleInPast: '予約する日時は今より後にしてください。',
     issueNotEditable: '配信を始めた号は編集できません。',
     overrideDuplicate: 'この日のこの時間はすでに登録されています。登録済みの一覧を確認してください。',

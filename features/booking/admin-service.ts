@@ -119,7 +119,7 @@ export async function saveSessionType(
     .where(eq(sessionTypes.slug, values.slug))
     .limit(1);
   if (clash && clash.id !== id)
-    throw new AppError('invalid_input', 'このスラッグはすでに使われています。別のスラッグにしてください。');
+    throw new AppError('invalid_input', 'このURLの末尾はすでに使われています。別の言葉にしてください。');
   if (id) {
     await db.update(sessionTypes).set(values).where(eq(sessionTypes.id, id));
   } else {
