@@ -5,6 +5,7 @@ export const errorCodes = {
   invalid_input: { status: 400, message: messages.errors.invalidInput },
   invalid_credentials: { status: 401, message: messages.errors.invalidCredentials },
   email_not_verified: { status: 403, message: messages.errors.emailNotVerified },
+  email_registered: { status: 409, message: messages.errors.emailRegistered },
   wrong_password: { status: 400, message: messages.errors.wrongPassword },
   token_invalid: { status: 400, message: messages.errors.tokenInvalid },
   rate_limited: { status: 429, message: messages.errors.rateLimited },
