@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { type PaymentPurpose, payments } from '@/db/schema';
