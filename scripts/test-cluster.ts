@@ -262,6 +262,36 @@ try {
     check('no /portal, /admin or /api answer came from the cache', cachedPrivate.length === 0, cachedPrivate[0]);
   });
 
+  await scenario('one request id from the proxy to the app instance's JSON log', async () => {
+    const requestId = `cluster-${crypto.randomBytes(6).toString('hex')}`;
+    const context = await browser.newContext({ locale: 'ja-JP', extraHTTPHeaders: { 'x-request-id': requestId } });
+    const page = await context.newPage();
+    await page.goto(`${cluster.url}/login`);
+    await page
+      .getByRole('textbox', { name: /^メールアドレス/ })
+      .first()
+      .fill('nobody-here@example.jp');
+    await page.getByLabel('パスワード（必須）', { exact: true }).fill('a wrong password');
+    await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+    await page.getByRole('alert').first().waitFor({ timeout: 30_000 });
+    await context.close();
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // nginx flushes its log every second
+    const appLines = cluster.instances
+      .flatMap((instance) => instance.output().split('\n'))
+      .filter((line) => line.includes(requestId))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    check(
+      'the refused sign-in is one JSON line in the app log, with the request id nginx passed on',
+      appLines.some((line) => line.event === 'sign_in_refused' && line.request_id === requestId),
+      JSON.stringify(appLines[0] ?? 'no line'),
+    );
+    check(
+      '…without the address that was typed',
+      appLines.every((line) => !JSON.stringify(line).includes('nobody-here')),
+    );
+    check('nginx logged the same request id', cluster.nginxLog().includes(`"request_id":"${requestId}"`));
+  });
+
   await scenario(
     'a client signs in through one instance and continues on the other; sign-out reaches both',
     async () => {
