@@ -1,4 +1,3 @@
-import 'server-only';
 import pino, { type Logger } from 'pino';
 import { requestIdHeader } from './request-id';
 
@@ -7,6 +6,7 @@ import { requestIdHeader } from './request-id';
  * fields), for whatever collects the instances' output. `LOG_LEVEL` sets the threshold
  * (default info; tests run silent). Fields that could carry personal data are redacted:
  * an email address or a password never reaches a log line, whichever call site names one.
+ * (Not marked server-only: the scripts run by tsx log through it too, via lib/errors.)
  */
 export const log: Logger = pino({
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
