@@ -49,7 +49,7 @@ async function startUp(): Promise<void> {
   const { pendingMigrations, withAdvisoryLock } = await import('@/db/client');
   const db = await getDatabase();
   const { createQueue } = await import('@/jobs/queue');
-  const { startWorkers } = await import('@/jobs/workers');
+  const { listenForAnnouncements, startWorkers } = await import('@/jobs/workers');
   // Several instances starting together on one PostgreSQL database take turns: pg-boss
   // creating its schema and queues from two processes at once can deadlock.
   const startQueue = async () => {
@@ -69,7 +69,11 @@ async function startUp(): Promise<void> {
     return queue;
   };
   const queue = db.url ? await withAdvisoryLock(db.url, 'start-up', startQueue) : await startQueue();
-  stopQueueBeforeExit(queue.stop);
+  const stopListening = db.url ? await listenForAnnouncements(db.url) : async () => {};
+  stopQueueBeforeExit(async () => {
+    await stopListening().catch(() => {});
+    await queue.stop();
+  });
   if (env.embedded && env.NODE_ENV === 'production') {
     log.info(
       { db: db.kind, location: db.location },
