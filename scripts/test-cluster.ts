@@ -262,6 +262,36 @@ try {
     check('no /portal, /admin or /api answer came from the cache', cachedPrivate.length === 0, cachedPrivate[0]);
   });
 
+  await scenario('one request id from the proxy to the JSON log of the app', async () => {
+    const requestId = `cluster-${crypto.randomBytes(6).toString('hex')}`;
+    const context = await browser.newContext({ locale: 'ja-JP', extraHTTPHeaders: { 'x-request-id': requestId } });
+    const page = await context.newPage();
+    await page.goto(`${cluster.url}/login`);
+    await page
+      .getByRole('textbox', { name: /^メールアドレス/ })
+      .first()
+      .fill('nobody-here@example.jp');
+    await page.getByLabel('パスワード（必須）', { exact: true }).fill('a wrong password');
+    await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+    await page.getByRole('alert').first().waitFor({ timeout: 30_000 });
+    await context.close();
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // nginx flushes its log every second
+    const appLines = cluster.instances
+      .flatMap((instance) => instance.output().split('\n'))
+      .filter((line) => line.includes(requestId))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    check(
+      'the refused sign-in is one JSON line in the app log, with the request id nginx passed on',
+      appLines.some((line) => line.event === 'sign_in_refused' && line.request_id === requestId),
+      JSON.stringify(appLines[0] ?? 'no line'),
+    );
+    check(
+      '…without the address that was typed',
+      appLines.every((line) => !JSON.stringify(line).includes('nobody-here')),
+    );
+    check('nginx logged the same request id', cluster.nginxLog().includes(`"request_id":"${requestId}"`));
+  });
+
   await scenario(
     'a client signs in through one instance and continues on the other; sign-out reaches both',
     async () => {
@@ -299,6 +329,64 @@ try {
       await context.close();
     },
   );
+
+  // The edit made here is checked again at the end, once the documented lifetime can have run out.
+  let edited: { slug: string; title: string; at: number } | undefined;
+  await scenario('the counselor publishes through one instance: the other and the proxy show it', async () => {
+    const [counselor] = await handle.db.select().from(users).where(eq(users.role, 'counselor'));
+    const slug = `cluster-${crypto.randomBytes(3).toString('hex')}`;
+    const title = `返事を待つ夜に ${slug}`;
+    const early = await fetch(`${cluster.url}/articles/${slug}`);
+    check('before it is published, its address answers 404 through the proxy', early.status === 404);
+
+    const context = await contextFor(await sessionCookie(counselor!.id), app1.url);
+    const page = await context.newPage();
+    await page.goto(`${app1.url}/admin/articles/new`);
+    await page.getByLabel('題名（必須）').fill(title);
+    await page.getByLabel(/^(スラッグ|URLの末尾)/).fill(slug);
+    await page.getByLabel('要約（必須）').fill('既読のまま返事がない夜の過ごし方。');
+    await page.getByLabel('片思い・進展しない関係').check();
+    await page.getByLabel('本文（Markdown）（必須）').fill('## 待つ時間の整え方\n\n返事を待つあいだに。\n');
+    await page.getByLabel('今すぐ公開する').check();
+    await page.getByRole('button', { name: '保存する' }).click();
+    await page.getByText('いまの状態：公開中').waitFor({ timeout: 30_000 });
+    const editUrl = page.url();
+
+    for (const [where, base] of [
+      ['app2', app2.url],
+      ['the proxy', cluster.url],
+    ] as const) {
+      const article = await fetch(`${base}/articles/${slug}`);
+      check(
+        `the new article shows at once on ${where}`,
+        article.status === 200 && (await article.text()).includes(title),
+      );
+      const list = await (await fetch(`${base}/articles`)).text();
+      check(`…and in the article list on ${where}`, list.includes(title));
+    }
+
+    await page.goto(editUrl);
+    await page.getByLabel('題名（必須）').fill(`${title}（改稿）`);
+    await page.getByRole('button', { name: '保存する' }).click();
+    await page.getByRole('status').filter({ hasText: '記事は公開されています' }).waitFor({ timeout: 30_000 });
+    edited = { slug, title: `${title}（改稿）`, at: Date.now() };
+    const onApp1 = await (await fetch(`${app1.url}/articles/${slug}`)).text();
+    check('an edit shows at once on the instance that saved it', onApp1.includes(edited.title));
+    // The other instance hears of it over LISTEN/NOTIFY and refreshes its own copy.
+    let onApp2 = false;
+    for (let i = 0; i < 20 && !onApp2; i++) {
+      onApp2 = (await (await fetch(`${app2.url}/articles/${slug}`)).text()).includes(edited.title);
+      if (!onApp2) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    check('…and within seconds on the other instance', onApp2, `${((Date.now() - edited.at) / 1000).toFixed(1)} s`);
+    const cached = await fetch(`${cluster.url}/articles/${slug}`);
+    check(
+      'the proxy keeps a page no longer than the lifetime the app gives it (s-maxage=300)',
+      /s-maxage=300\b/.test(cached.headers.get('cache-control') ?? ''),
+      `${cached.headers.get('cache-control')}, ${cached.headers.get('x-cache-status')}`,
+    );
+    await context.close();
+  });
 
   await scenario('50 clients race for one slot across both instances: exactly one hold', async () => {
     const clients = await Promise.all(Array.from({ length: 50 }, (_, i) => makeClient(`racer${i}`)));
@@ -472,6 +560,24 @@ try {
       encoding: 'utf8',
     });
     check('…and fails when the answers do not decrypt with the configured keys', refused.status === 1);
+  });
+
+  await scenario('the edited article reaches the proxy within its 5-minute lifetime', async () => {
+    if (!edited) return check('an article was edited earlier', false);
+    // README (Production topology): nginx keeps a page for its s-maxage (5 minutes), then serves
+    // it once more while it fetches the new one.
+    const limit = edited.at + 5 * 60_000 + 30_000;
+    const shows = async (base: string) =>
+      (await (await fetch(`${base}/articles/${edited!.slug}`)).text()).includes(edited!.title);
+    let where = { app2: false, proxy: false };
+    while (Date.now() < limit) {
+      where = { app2: where.app2 || (await shows(app2.url)), proxy: where.proxy || (await shows(cluster.url)) };
+      if (where.app2 && where.proxy) break;
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+    }
+    const minutes = ((Date.now() - edited.at) / 60_000).toFixed(1);
+    check('app2 shows the edit', where.app2, `${minutes} min after saving`);
+    check('the proxy shows the edit', where.proxy, `${minutes} min after saving`);
   });
 } finally {
   await browser.close();
