@@ -80,14 +80,12 @@ describe('defineAction', () => {
       error: expect.stringContaining('しばらく時間をおいて'),
     });
     const lines: Record<string, unknown>[] = [];
-    const spy = vi
-      .spyOn(log, 'child')
-      .mockImplementation(
-        (bindings) =>
-          ({
-            error: (fields: object, msg: string) => lines.push({ ...bindings, ...fields, msg }),
-          }) as unknown as ReturnType<typeof log.child>,
-      );
+    const spy = vi.spyOn(log, 'child').mockImplementation(
+      (bindings) =>
+        ({
+          error: (fields: object, msg: string) => lines.push({ ...bindings, ...fields, msg }),
+        }) as unknown as ReturnType<typeof log.child>,
+    );
     const broken = defineAction('public', schema, async () => {
       throw new Error('connection refused to 10.0.0.5');
     });
