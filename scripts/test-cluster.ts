@@ -410,7 +410,8 @@ try {
         await route.abort();
       } else await route.continue();
     });
-    await page.getByRole('button', { name: /この日時で予約に進む/ }).click();
+    await page.getByLabel('上のキャンセルポリシーに同意します').check();
+    await page.getByRole('button', { name: 'お支払いへ進む' }).click();
     for (let i = 0; i < 100 && !captured; i++) await new Promise((resolve) => setTimeout(resolve, 100));
     await context.close();
     if (!captured) throw new Error('the hold action was not captured');
