@@ -18,6 +18,7 @@ import PgBoss from 'pg-boss';
 import { openPostgres, type DatabaseHandle } from '../db/client';
 import { bookings, intakeResponses, sessionTypes, users } from '../db/schema';
 import { chromiumArgs, findBrowser } from '../e2e/browser';
+import { holdSomeSlot, payWithCard } from '../e2e/booking-fixtures';
 import { ensureAccount } from '../features/accounts/service';
 import { parseKeyring } from '../features/intake/crypto';
 import { sealAnswers } from '../features/intake/stored-answers';
@@ -469,58 +470,108 @@ try {
     check('the reminder they all race to send went out once', reminders.length === 1, `${reminders.length} mail(s)`);
   });
 
-  await scenario('rolling restart while 20 clients browse: 0 failed requests at the proxy', async () => {
-    const client = await makeClient('erin');
-    const cookie = await sessionCookie(client.id);
-    const paths = ['/', '/articles', '/articles/kataomoi-renraku-yameru', '/book/online-60', '/portal', '/sessions'];
-    let running = true;
-    let requests = 0;
-    const failed: string[] = [];
-    const browse = async (n: number) => {
-      while (running) {
-        const path = paths[(n + requests) % paths.length]!;
-        try {
-          const res = await fetch(cluster.url + path, {
-            headers: n % 2 === 0 ? { cookie } : {},
-            redirect: 'manual',
-            // nginx's own proxy_read_timeout: slower than that is the proxy's failure too
-            signal: AbortSignal.timeout(60_000),
-          });
-          await res.arrayBuffer();
-          if (res.status >= 500) failed.push(`${res.status} ${path}`);
-        } catch (err) {
-          failed.push(`${path}: ${err instanceof Error ? err.message : err}`);
+  await scenario(
+    'rolling restart while 20 clients browse and 4 book and pay: nothing fails, nothing is lost',
+    async () => {
+      const client = await makeClient('erin');
+      const cookie = await sessionCookie(client.id);
+      // Four clients book and pay through the proxy the whole time, as people would (Stripe's
+      // webhooks reach the proxy too); every answer the proxy gives them is watched.
+      const bookers = await Promise.all(Array.from({ length: 4 }, (_, i) => makeClient(`booker${i}`)));
+      const booked: string[] = [];
+      const bookingFailures: string[] = [];
+      const book = async (booker: (typeof bookers)[number]) => {
+        const context = await browser.newContext({ baseURL: cluster.url, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+        const [name, ...rest] = (await sessionCookie(booker.id)).split('=');
+        await context.addCookies([{ name: name!, value: rest.join('='), url: cluster.url }]);
+        const page = await context.newPage();
+        page.on('response', (res) => {
+          if (res.status() >= 500) bookingFailures.push(`${res.status()} ${new URL(res.url()).pathname}`);
+        });
+        while (running) {
+          try {
+            await holdSomeSlot(page, {});
+            await payWithCard(page, '4242424242424242');
+            await page.waitForURL(/\/book\/success/, { timeout: 60_000 });
+            booked.push(booker.id);
+          } catch (err) {
+            // Another client's hold on the same time is a person's "taken", not a failure.
+            const message = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+            if (!/slots kept being taken/.test(message)) bookingFailures.push(`${booker.email}: ${message}`);
+          }
         }
-        requests += 1;
-        await new Promise((resolve) => setTimeout(resolve, 250)); // a person reads before clicking on
+        await context.close();
+      };
+      const paths = ['/', '/articles', '/articles/kataomoi-renraku-yameru', '/book/online-60', '/portal', '/sessions'];
+      let running = true;
+      let requests = 0;
+      const failed: string[] = [];
+      const browse = async (n: number) => {
+        while (running) {
+          const path = paths[(n + requests) % paths.length]!;
+          try {
+            const res = await fetch(cluster.url + path, {
+              headers: n % 2 === 0 ? { cookie } : {},
+              redirect: 'manual',
+              // nginx's own proxy_read_timeout: slower than that is the proxy's failure too
+              signal: AbortSignal.timeout(60_000),
+            });
+            await res.arrayBuffer();
+            if (res.status >= 500) failed.push(`${res.status} ${path}`);
+          } catch (err) {
+            failed.push(`${path}: ${err instanceof Error ? err.message : err}`);
+          }
+          requests += 1;
+          await new Promise((resolve) => setTimeout(resolve, 250)); // a person reads before clicking on
+        }
+      };
+      const clients = [...Array.from({ length: 20 }, (_, n) => browse(n)), ...bookers.map(book)];
+      for (const instance of [app1, app2]) {
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        const code = await instance.stop('SIGTERM');
+        check(`${instance.name} exits after SIGTERM (code ${code})`, code === 143 || code === 0);
+        check(
+          `${instance.name} stopped its job queue before exiting`,
+          instance.output().includes('stopping the job queue'),
+          instance.output().split('\n').slice(-3).join(' '),
+        );
+        await cluster.startInstance(instance.name, instance.port);
       }
-    };
-    const clients = Array.from({ length: 20 }, (_, n) => browse(n));
-    for (const instance of [app1, app2]) {
       await new Promise((resolve) => setTimeout(resolve, 2_000));
-      const code = await instance.stop('SIGTERM');
-      check(`${instance.name} exits after SIGTERM (code ${code})`, code === 143 || code === 0);
+      running = false;
+      await Promise.all(clients);
       check(
-        `${instance.name} stopped its job queue before exiting`,
-        instance.output().includes('stopping the job queue'),
-        instance.output().split('\n').slice(-3).join(' '),
+        '0 failed requests at the proxy',
+        failed.length === 0,
+        `${requests} requests, ${failed.length} failed ${failed.slice(0, 5).join('; ')}`,
       );
-      await cluster.startInstance(instance.name, instance.port);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    running = false;
-    await Promise.all(clients);
-    check(
-      '0 failed requests at the proxy',
-      failed.length === 0,
-      `${requests} requests, ${failed.length} failed ${failed.slice(0, 5).join('; ')}`,
-    );
-    const active = await handle.db.execute(
-      sql`select count(*)::int as n from pgboss.job where state = 'active' and started_on < now() - interval '20 seconds'`,
-    );
-    const rows = active as unknown as { n: number }[];
-    check('no job left active by a stopped instance', rows[0]?.n === 0, `active: ${rows[0]?.n}`);
-  });
+      const active = await handle.db.execute(
+        sql`select count(*)::int as n from pgboss.job where state = 'active' and started_on < now() - interval '20 seconds'`,
+      );
+      const rows = active as unknown as { n: number }[];
+      check('no job left active by a stopped instance', rows[0]?.n === 0, `active: ${rows[0]?.n}`);
+      check(
+        'the 4 clients booked and paid during the restarts, with no failure',
+        booked.length >= 4 && bookingFailures.length === 0,
+        `${booked.length} paid bookings; ${bookingFailures.slice(0, 3).join('; ')}`,
+      );
+      // Give the last webhooks a moment, then: every payment taken is a confirmed booking, once.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const states = (await handle.db.execute(sql`
+      select b.status, count(p.id) filter (where p.paid_at is not null)::int as paid
+      from bookings b left join payments p on p.purpose = 'booking' and p.reference_id = b.id
+      where b.client_id in ${bookers.map((b) => b.id)}
+      group by b.id, b.status`)) as unknown as { status: string; paid: number }[];
+      const confirmed = states.filter((r) => r.status === 'confirmed');
+      check(
+        'every paid booking is confirmed, with exactly one payment; nothing paid is left unconfirmed',
+        confirmed.length === booked.length &&
+          confirmed.every((r) => r.paid === 1) &&
+          states.every((r) => r.status === 'confirmed' || r.paid === 0),
+        JSON.stringify(countBy(states.map((r) => `${r.status}:${r.paid}`))),
+      );
+    },
+  );
 
   await scenario('backup and restore into a fresh database: row counts and answers that decrypt', async () => {
     const client = await makeClient('fumi');
