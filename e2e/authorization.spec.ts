@@ -40,7 +40,6 @@ test.beforeAll(async ({ browser }) => {
         '/portal/intake/[id]': `/portal/intake/${bookingId}`,
         '/admin/clients/[id]': `/admin/clients/${clientId}`,
         '/book/success': `/book/success?session_id=${checkoutSessionId}`,
-        '/book/[sessionType]/confirm': `/book/online-60/confirm?start=${encodeURIComponent('2030-01-07T01:00:00.000Z')}`,
       });
       // Client A's course seat: paid, in a cohort of its own.
       const cohort = await createCohort(browser, { capacity: 2 });

@@ -5,6 +5,7 @@ export const errorCodes = {
   invalid_input: { status: 400, message: messages.errors.invalidInput },
   invalid_credentials: { status: 401, message: messages.errors.invalidCredentials },
   email_not_verified: { status: 403, message: messages.errors.emailNotVerified },
+  email_registered: { status: 409, message: messages.errors.emailRegistered },
   wrong_password: { status: 400, message: messages.errors.wrongPassword },
   token_invalid: { status: 400, message: messages.errors.tokenInvalid },
   rate_limited: { status: 429, message: messages.errors.rateLimited },
@@ -29,6 +30,7 @@ export const errorCodes = {
   slug_taken: { status: 409, message: messages.errors.slugTaken },
   schedule_in_past: { status: 400, message: messages.errors.scheduleInPast },
   issue_not_editable: { status: 409, message: messages.errors.issueNotEditable },
+  override_duplicate: { status: 409, message: messages.errors.overrideDuplicate },
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
@@ -50,7 +52,7 @@ export function userMessageFor(err: unknown): { code: ErrorCode | 'unexpected'; 
 }
 
 /** Whether a database error (drizzle keeps the driver's error as `cause`) carries a PostgreSQL code. */
-function hasPgCode(err: unknown, code: string): boolean {
+export function hasPgCode(err: unknown, code: string): boolean {
   for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
     if ((e as { code?: string }).code === code) return true;
   }

@@ -28,6 +28,11 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1>マイページ</h1>
+      {(await searchParams).notice === 'verified' ? (
+        <p role="status" className="form-status form-status--ok">
+          メールアドレスを確認しました。
+        </p>
+      ) : null}
       {(await searchParams).notice === 'course-cancelled' ? (
         <p role="status" className="form-status form-status--ok">
           講座のキャンセルを承りました。確認のメールをお送りしました。

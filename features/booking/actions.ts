@@ -11,23 +11,11 @@ import {
   bookingOutcomeSchema,
   cancelBookingSchema,
   checkoutSchema,
-  holdSlotSchema,
   meetingUrlSchema,
   rescheduleSchema,
 } from './schemas';
 import { cancelBookingWithRefund, startBookingCheckout } from './checkout';
-import { holdSlot } from './hold';
 import { markBookingOutcome, recordPolicyAgreement, rescheduleBooking } from './service';
-
-export const holdSlotAction = defineAction('user', holdSlotSchema, async (input, ctx) => {
-  const booking = await holdSlot(ctx, {
-    clientId: ctx.user.id,
-    sessionTypeSlug: input.sessionType,
-    startsAt: new Date(input.startsAt),
-    theme: input.theme,
-  });
-  redirect(`/book/checkout/${booking.id}`);
-});
 
 export const checkoutAction = defineAction('user', checkoutSchema, async (input, ctx) => {
   await recordPolicyAgreement(ctx, { bookingId: input.bookingId, clientId: ctx.user.id });

@@ -1,3 +1,4 @@
+import 'server-only';
 import { createEvent } from 'ics';
 import { siteConfig } from '@/lib/site-config';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { renderMarkdown } from '@/features/library/domain/markdown';
 import { composeMail, escapeHtml, senderSignature } from '@/features/mail/compose';
 import type { OutgoingMail } from '@/features/mail/service';

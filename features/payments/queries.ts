@@ -1,4 +1,5 @@
-import { and, eq, isNotNull, type SQL } from 'drizzle-orm';
+import 'server-only';
+import { and, asc, eq, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { type PaymentPurpose, payments, refunds } from '@/db/schema';
@@ -49,4 +50,23 @@ export async function refundSummaryOf(
     state:
       refundRows.length === 0 ? null : refundRows.some((r) => r.stripeRefundId === null) ? 'processing' : 'refunded',
   };
+}
+
+/**
+ * Refunds recorded but not accepted by Stripe after `recordedBefore` (the retry job has had
+ * its tries): the counselor should look. Each with what it was for.
+ */
+export async function listFailingRefunds(db: Db, recordedBefore: Date) {
+  return db
+    .select({
+      refundId: refunds.id,
+      amountYen: refunds.amountYen,
+      createdAt: refunds.createdAt,
+      purpose: payments.purpose,
+      referenceId: payments.referenceId,
+    })
+    .from(refunds)
+    .innerJoin(payments, eq(payments.id, refunds.paymentId))
+    .where(and(isNull(refunds.stripeRefundId), lt(refunds.createdAt, recordedBefore)))
+    .orderBy(asc(refunds.createdAt));
 }

@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { SubmitButton } from '@/components/booking/submit-button';
-import { getDb } from '@/db';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { cancelBookingAction } from '@/features/booking/actions';
 import { sessionCancellationTerms } from '@/features/booking/domain/cancellation';
 import { getBooking } from '@/features/booking/queries';
 import { requireUser } from '@/lib/auth/guards';
+import { read } from '@/lib/data';
 import { errorCodes } from '@/lib/errors';
 import { formatYen } from '@/lib/format';
 import { cancellationPolicy } from '@/lib/site-config';
@@ -27,12 +27,11 @@ export default async function CancelBookingPage({ params, searchParams }: Props)
   const { error } = await searchParams;
   const bookingPage = `/portal/bookings/${id}`;
   const user = await requireUser(`${bookingPage}/cancel`);
-  const db = await getDb();
-  const booking = await getBooking(db, id);
+  const booking = await read(getBooking, id);
   // Only the client cancels here (the counselor has her own, refunding in full).
   if (!booking || booking.clientId !== user.id) notFound();
   if (booking.status !== 'confirmed') redirect(bookingPage);
-  const profile = await getAccountProfile(db, user.id);
+  const profile = await read(getAccountProfile, user.id);
   const terms = sessionCancellationTerms({
     policy: booking.policy ?? cancellationPolicy.session,
     startsAt: booking.startsAt,
