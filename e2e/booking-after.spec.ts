@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { holdAndOpenCheckout, payWithCard } from './booking-fixtures';
 import { expectNoHorizontalScroll } from './a11y';
-import { expect, expectAccessible, randomIp, signedInClient, test } from './fixtures';
+import { counselorPage, expect, expectAccessible, randomIp, signedInClient, test } from './fixtures';
 
 // After paying, on a 390 px phone: the success page, the calendar files, cancelling, the history.
 test.use({ viewport: { width: 390, height: 844 } });
@@ -106,6 +106,17 @@ test('the success page names the date, the session and how to join, and offers t
   );
   await anonymous.close();
   await other.context().close();
+
+  // The receipt says 税込 once and names the session without nested parentheses.
+  await page.goto('/portal/payments');
+  await page.getByRole('link', { name: '領収書' }).first().click();
+  const receipt = page.getByRole('article', { name: '領収書' });
+  await expect(receipt).toContainText('但し　カウンセリング料として');
+  await expect(receipt).toContainText('税込金額 11,000円（うち消費税10%：1,000円）');
+  await expect(receipt).not.toContainText('11,000円（税込）（');
+  await expect(receipt.getByRole('definition').first()).toHaveText('オンラインセッション（60分）');
+  await expectAccessible(page);
+  await shots(page, 'receipt');
 });
 
 test('cancelling asks first, with the fee and the refund; the booking then shows the refund, and the portal keeps it', async ({
@@ -199,4 +210,40 @@ test('crisis line numbers and （必須） never break mid-way on a 390 px phone
   const required = page.locator('.field__required');
   await expect(required.first()).toBeVisible();
   for (const r of await required.all()) expect(await lineCount(r), 'a （必須） on one line').toBe(1);
+});
+
+test('the cancellation table, the 特商法 page and the admin read well on a phone', async ({ page, browser }) => {
+  await page.goto('/legal/cancellation');
+  const table = page.getByRole('table', { name: /キャンセル料/ });
+  await expect(table).toContainText('表の金額はすべて税込です');
+  await expect(table.getByRole('row', { name: /開始48時間前から24時間前まで/ })).toContainText('50%・5,500円');
+  // 税込 is said once, in the caption; the first column never takes three lines at 390 px.
+  await expect(table.locator('tbody')).not.toContainText('税込');
+  for (const cell of await table.locator('tbody td:first-child').all())
+    expect(await lineCount(cell), `${await cell.textContent()}`).toBeLessThanOrEqual(2);
+  await expectNoHorizontalScroll(page);
+  await expectAccessible(page);
+  await shots(page, 'legal-cancellation');
+
+  await page.goto('/legal/tokushoho');
+  const phoneRow = page.locator('.legal-table__row').filter({ hasText: '電話番号' });
+  await expect(phoneRow).toContainText('お電話でのお問い合わせ・ご予約は受け付けておりません');
+  await expect(phoneRow).toContainText('電話セッションは、ご予約の日時にカウンセラーからおかけします');
+  expect(await lineCount(phoneRow.locator('.nowrap'))).toBe(1);
+  await expectAccessible(page);
+
+  // Dates in the admin read 2026年12月3日(木), never 2026-12-03.
+  const counselor = await counselorPage(browser);
+  for (const path of [
+    '/admin',
+    '/admin/bookings',
+    '/admin/bookings?view=week',
+    '/admin/availability',
+    '/admin/clients',
+  ]) {
+    await counselor.goto(path);
+    await expect(counselor.getByRole('heading', { level: 1 }).first()).toBeVisible();
+    expect(await counselor.getByRole('main').innerText(), path).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
+  }
+  await counselor.context().close();
 });

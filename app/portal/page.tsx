@@ -1,28 +1,27 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { bookingMessages } from '@/features/booking/domain/messages';
 import { listClientBookingHistory } from '@/features/booking/queries';
 import { intakeStatusByBooking } from '@/features/intake/queries';
 import { listClientCourses } from '@/features/courses/queries';
 import { requireUser } from '@/lib/auth/guards';
+import { read } from '@/lib/data';
 import { practiceTimeZone, whenFor } from '@/lib/time';
 
 export default async function PortalPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const user = await requireUser('/portal');
   // The counselor has no bookings of her own: her home is the admin.
   if (user.role === 'counselor') redirect('/admin');
-  const db = await getDb();
   const now = new Date();
   const [{ held, upcoming, history }, profile, courses] = await Promise.all([
-    listClientBookingHistory(db, user.id, now),
-    getAccountProfile(db, user.id),
-    listClientCourses(db, user.id, now),
+    read(listClientBookingHistory, user.id, now),
+    read(getAccountProfile, user.id),
+    read(listClientCourses, user.id, now),
   ]);
   const zone = profile?.timeZone ?? practiceTimeZone;
-  const intakes = await intakeStatusByBooking(
-    db,
+  const intakes = await read(
+    intakeStatusByBooking,
     upcoming.map((b) => b.id),
   );
   return (

@@ -22,11 +22,11 @@ export const bookingMessages = {
   refundState: { processing: '返金処理中', refunded: '返金済み' },
   cancellation: {
     counselorTier: 'カウンセラー都合によるキャンセル（全額返金）',
-    free: '今キャンセルすると無料です（全額返金）',
+    free: '今キャンセルすると無料です。全額を返金します。',
     feeNow: (percentAndFee: string) => `今キャンセルすると${percentAndFee}のキャンセル料がかかります`,
     feeAfterStart: (percentAndFee: string) => `開始時刻を過ぎているため、キャンセル料は${percentAndFee}です`,
     percentAndFee: (percent: number, fee: string) => `${percent}%・${fee}`,
-    refund: (refund: string) => `（返金額 ${refund}）`,
-    noRefund: '（返金はありません）',
+    refund: (refund: string) => `。返金額は${refund}です。`,
+    noRefund: '。返金はありません。',
   },
 } as const;

@@ -1,15 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db';
 import '@/features/fulfilments';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { googleCalendarUrl } from '@/features/booking/calendar';
 import { reconcileBookingCheckout } from '@/features/booking/checkout';
 import { getBooking } from '@/features/booking/queries';
 import { requireUser } from '@/lib/auth/guards';
+import { read, serviceContext } from '@/lib/data';
 import { absoluteUrl } from '@/lib/site-url';
 import { practiceTimeZone, whenFor } from '@/lib/time';
+import { BookingSteps } from '@/components/booking/booking-steps';
 import { HowToJoin } from '@/components/booking/how-to-join';
 import { RefreshWhilePending } from '@/components/booking/refresh-while-pending';
 import { PaymentAlreadyHandled } from '@/components/payments/payment-already-handled';
@@ -23,14 +24,16 @@ export default async function BookingSuccessPage({ searchParams }: Props) {
   const here = `/book/success?session_id=${encodeURIComponent(sessionId)}`;
   const user = await requireUser(here);
   if (!/^cs_[A-Za-z0-9_]+$/.test(sessionId)) notFound();
-  const db = await getDb();
-  const result = await reconcileBookingCheckout(
-    { db, now: new Date() },
-    { checkoutSessionId: sessionId, clientId: user.id },
-  );
+  const result = await reconcileBookingCheckout(await serviceContext(), {
+    checkoutSessionId: sessionId,
+    clientId: user.id,
+  });
   if (!result) notFound();
   if (result.bookingStatus === 'confirmed' && result.bookingId) {
-    const [booking, profile] = await Promise.all([getBooking(db, result.bookingId), getAccountProfile(db, user.id)]);
+    const [booking, profile] = await Promise.all([
+      read(getBooking, result.bookingId),
+      read(getAccountProfile, user.id),
+    ]);
     if (!booking) notFound();
     return <Confirmed booking={booking} zone={profile?.timeZone ?? practiceTimeZone} />;
   }
@@ -82,6 +85,7 @@ function Confirmed({ booking, zone }: { booking: Booking; zone: string }) {
   const portalPath = `/portal/bookings/${booking.id}`;
   return (
     <div className="container container--narrow">
+      <BookingSteps current="完了" />
       <h1>ご予約が確定しました</h1>
       <p role="status">お支払いを確認しました。確認のメールをお送りしています。</p>
       <dl className="facts">

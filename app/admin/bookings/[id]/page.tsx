@@ -73,7 +73,7 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
         <dt>お支払い</dt>
         <dd>
           {booking.payment
-            ? `${paymentStatusLabel[booking.payment.status]}${booking.payment.refundedYen > 0 ? `（返金 ${formatYen(booking.payment.refundedYen)}）` : ''}`
+            ? `${paymentStatusLabel[booking.payment.status]}${booking.payment.refundedYen > 0 ? `・返金 ${formatYen(booking.payment.refundedYen)}` : ''}`
             : 'なし'}
         </dd>
       </dl>

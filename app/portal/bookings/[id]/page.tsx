@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { HowToJoin } from '@/components/booking/how-to-join';
-import { getDb } from '@/db';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { describeCancellationNow, sessionCancellationTerms } from '@/features/booking/domain/cancellation';
 import { bookingMessages } from '@/features/booking/domain/messages';
@@ -10,6 +9,7 @@ import { getBooking, getBookingRefund } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
 import { listClientPayments } from '@/features/booking/payment-history';
 import { assertCanSee, requireUser } from '@/lib/auth/guards';
+import { read } from '@/lib/data';
 import { formatYen } from '@/lib/format';
 import { cancellationPolicy } from '@/lib/site-config';
 import { practiceTimeZone, whenFor } from '@/lib/time';
@@ -22,14 +22,13 @@ export default async function BookingPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { notice } = await searchParams;
   const user = await requireUser(`/portal/bookings/${id}`);
-  const db = await getDb();
-  const booking = await getBooking(db, id);
+  const booking = await read(getBooking, id);
   if (!booking || !booking.clientId) notFound();
   assertCanSee(user, booking.clientId);
   const [profile, payments, refund] = await Promise.all([
-    getAccountProfile(db, user.id),
-    listClientPayments(db, booking.clientId),
-    booking.status === 'cancelled' ? getBookingRefund(db, booking.id) : undefined,
+    read(getAccountProfile, user.id),
+    read(listClientPayments, booking.clientId),
+    booking.status === 'cancelled' ? read(getBookingRefund, booking.id) : undefined,
   ]);
   const receiptPayment = payments.find((p) => p.bookingId === booking.id && p.paidAt);
   const zone = profile?.timeZone ?? practiceTimeZone;
