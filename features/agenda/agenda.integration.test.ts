@@ -45,7 +45,8 @@ async function client(role: 'client' | 'counselor' = 'client') {
 async function booking(
   clientId: string,
   startsAt: Date,
-  status: 'confirmed' | 'cancelled' | 'expired' | 'completed' = 'confirmed',
+  status: 'confirmed' | 'cancelled' | 'expired' | 'completed' | 'held' = 'confirmed',
+  holdExpiresAt?: Date,
 ) {
   const [type] = await handle.db.select().from(sessionTypes).where(eq(sessionTypes.slug, 'online-60'));
   const [row] = await handle.db
@@ -57,6 +58,7 @@ async function booking(
       endsAt: new Date(startsAt.getTime() + hour),
       blockedUntil: new Date(startsAt.getTime() + hour),
       status,
+      holdExpiresAt,
       priceYen: 11000,
       meetingUrl: 'https://meet.example.jp/room',
     })
@@ -115,6 +117,14 @@ describe('the agenda', () => {
     await booking(c.id, new Date('2027-01-30T14:00:00Z'));
     await booking(c.id, new Date('2027-02-01T15:00:00Z'));
     await booking(c.id, new Date('2027-01-31T01:00:00Z'), 'cancelled');
+    // A hold whose time is up is no one's session; a live one shows (as 仮押さえ中).
+    await booking(c.id, new Date('2027-01-31T03:00:00Z'), 'held', new Date(now.getTime() - minute));
+    const liveHold = await booking(
+      c.id,
+      new Date('2027-01-31T05:00:00Z'),
+      'held',
+      new Date(now.getTime() + 20 * minute),
+    );
     const open = await cohort({ deadline: new Date('2027-03-01T00:00:00Z') });
     const lessonOnFirst = await lesson(open.id, new Date('2027-01-31T15:00:00Z')); // 00:00 on the 1st JST
     const cancelled = await cohort({ deadline: new Date('2027-03-01T00:00:00Z'), status: 'cancelled' });
@@ -131,8 +141,8 @@ describe('the agenda', () => {
 
     const days = await getAgenda({ db: handle.db, now }, { from: '2027-01-31', days: 2 });
     expect(days.map((d) => d.date)).toEqual(['2027-01-31', '2027-02-01']);
-    expect(days[0]!.items.map((i) => i.id)).toEqual([lateSession.id]);
-    expect(days[0]!.items[0]).toMatchObject({
+    expect(days[0]!.items.map((i) => i.id)).toEqual([liveHold.id, lateSession.id]);
+    expect(days[0]!.items[1]).toMatchObject({
       kind: 'session',
       clientName: `${c.familyName} 花`,
       sessionTypeName: expect.any(String),
