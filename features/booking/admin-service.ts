@@ -1,14 +1,14 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
 import { availabilityOverrides, availabilityRules, bookingSettings, sessionTypes } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import type { ServiceContext } from '@/lib/service';
 import { minutesFromTime } from './admin-schemas';
 import { forgetBookingConfig } from './queries';
 
 /** Replaces the weekly hours in one transaction: readers see the old set or the new, never half. */
 export async function replaceWeeklyRules(
-  db: Db,
+  { db }: ServiceContext,
   rules: { weekday: number; start: string; end: string }[],
 ): Promise<void> {
   await db.transaction(async (tx) => {
@@ -28,7 +28,7 @@ export async function replaceWeeklyRules(
 }
 
 export async function addOverride(
-  db: Db,
+  { db }: ServiceContext,
   input: { kind: 'closed' | 'extra'; date: string; start?: string; end?: string; note: string },
 ): Promise<void> {
   await db.insert(availabilityOverrides).values(
@@ -45,15 +45,14 @@ export async function addOverride(
   forgetBookingConfig(db);
 }
 
-export async function deleteOverride(db: Db, id: string): Promise<void> {
+export async function deleteOverride({ db }: ServiceContext, id: string): Promise<void> {
   await db.delete(availabilityOverrides).where(eq(availabilityOverrides.id, id));
   forgetBookingConfig(db);
 }
 
 export async function updateBookingSettings(
-  db: Db,
+  { db, now }: ServiceContext,
   input: { bufferMinutes: number; minNoticeHours: number; horizonDays: number; stepMinutes: number },
-  now: Date,
 ): Promise<void> {
   const values = {
     bufferMinutes: input.bufferMinutes,
@@ -71,7 +70,7 @@ export async function updateBookingSettings(
 
 /** Creates or updates a session type; a slug already in use is a friendly error, not a 500. */
 export async function saveSessionType(
-  db: Db,
+  { db }: ServiceContext,
   input: {
     id?: string;
     slug: string;
