@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import {
   type AdminBookingView,
   bookingStatusLabel,
@@ -35,7 +35,6 @@ export default async function AdminBookingsPage({ searchParams }: Props) {
   await requireCounselor('/admin/bookings');
   const params = await searchParams;
   const view = views.find((v) => v.id === params.view)?.id ?? 'upcoming';
-  const db = await getDb();
   const now = new Date();
   return (
     <>
@@ -52,25 +51,19 @@ export default async function AdminBookingsPage({ searchParams }: Props) {
         </ul>
       </nav>
       {view === 'week' ? (
-        <WeekCalendar db={db} start={params.start} now={now} />
+        <WeekCalendar start={params.start} now={now} />
       ) : (
-        <BookingList db={db} rows={await listAdminBookings(db, view, now)} />
+        <BookingList rows={await read(listAdminBookings, view, now)} />
       )}
     </>
   );
 }
 
-async function BookingList({
-  db,
-  rows,
-}: {
-  db: Awaited<ReturnType<typeof getDb>>;
-  rows: Awaited<ReturnType<typeof listAdminBookings>>;
-}) {
+async function BookingList({ rows }: { rows: Awaited<ReturnType<typeof listAdminBookings>> }) {
   if (rows.length === 0) return <p>該当する予約はありません。</p>;
   // Whether each questionnaire was sent (nothing is decrypted here; opening a booking reads it).
-  const intakes = await intakeStatusByBooking(
-    db,
+  const intakes = await read(
+    intakeStatusByBooking,
     rows.map((b) => b.id),
   );
   return (
@@ -104,12 +97,12 @@ async function BookingList({
 }
 
 /** Monday-to-Sunday in Japan time; days stack on a phone. */
-async function WeekCalendar({ db, start, now }: { db: Awaited<ReturnType<typeof getDb>>; start?: string; now: Date }) {
+async function WeekCalendar({ start, now }: { start?: string; now: Date }) {
   const today = dateInZone(now, tz);
   const requested = start && /^\d{4}-\d{2}-\d{2}$/.test(start) ? start : today;
   const monday = addDays(requested, -((weekdayOf(requested) + 6) % 7));
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
-  const rows = await listCalendarBookings(db, instantOf(monday, 0, tz), instantOf(addDays(monday, 7), 0, tz));
+  const rows = await read(listCalendarBookings, instantOf(monday, 0, tz), instantOf(addDays(monday, 7), 0, tz));
   return (
     <section aria-label="週の予定">
       <p className="week-nav">

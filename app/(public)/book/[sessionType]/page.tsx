@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { SlotCalendar } from '@/components/booking/slot-calendar';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { isTimeZone, practiceTimeZone } from '@/lib/time';
 import { getOpenSlots, getSessionTypeBySlug } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
@@ -15,19 +15,18 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const type = await getSessionTypeBySlug(await getDb(), (await params).sessionType);
+  const type = await read(getSessionTypeBySlug, (await params).sessionType);
   return { title: type ? `${type.name}の予約` : '予約', robots: { index: false } };
 }
 
 export default async function BookSessionTypePage({ params, searchParams }: Props) {
-  const db = await getDb();
-  const type = await getSessionTypeBySlug(db, (await params).sessionType);
+  const type = await read(getSessionTypeBySlug, (await params).sessionType);
   if (!type) notFound();
   const query = await searchParams;
   const theme = findTheme(query.theme);
   const tz = isTimeZone(query.tz) ? query.tz : undefined;
   const now = new Date();
-  const slots = await getOpenSlots(db, type, now);
+  const slots = await read(getOpenSlots, type, now);
   return (
     <div className="container container--narrow">
       <h1>{type.name}の予約</h1>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db';
+import { serviceContext } from '@/lib/data';
 import '@/features/fulfilments';
 import { reconcileBookingCheckout } from '@/features/booking/checkout';
 import { requireUser } from '@/lib/auth/guards';
@@ -15,10 +15,10 @@ export default async function BookingSuccessPage({ searchParams }: Props) {
   const sessionId = (await searchParams).session_id ?? '';
   const user = await requireUser(`/book/success?session_id=${encodeURIComponent(sessionId)}`);
   if (!/^cs_[A-Za-z0-9_]+$/.test(sessionId)) notFound();
-  const result = await reconcileBookingCheckout(
-    { db: await getDb(), now: new Date() },
-    { checkoutSessionId: sessionId, clientId: user.id },
-  );
+  const result = await reconcileBookingCheckout(await serviceContext(), {
+    checkoutSessionId: sessionId,
+    clientId: user.id,
+  });
   if (!result) notFound();
   const status = result.bookingStatus;
   return (

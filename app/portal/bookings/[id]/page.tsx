@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CancelBookingForm } from '@/components/booking/cancel-booking-form';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { describeCancellationNow, sessionCancellationTerms } from '@/features/booking/domain/cancellation';
 import { getBooking } from '@/features/booking/queries';
@@ -30,13 +30,12 @@ export default async function BookingPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { notice } = await searchParams;
   const user = await requireUser(`/portal/bookings/${id}`);
-  const db = await getDb();
-  const booking = await getBooking(db, id);
+  const booking = await read(getBooking, id);
   if (!booking || !booking.clientId) notFound();
   assertCanSee(user, booking.clientId);
   const [profile, payments] = await Promise.all([
-    getAccountProfile(db, user.id),
-    listClientPayments(db, booking.clientId),
+    read(getAccountProfile, user.id),
+    read(listClientPayments, booking.clientId),
   ]);
   const receiptPayment = payments.find((p) => p.bookingId === booking.id && p.paidAt);
   const zone = profile?.timeZone ?? practiceTimeZone;

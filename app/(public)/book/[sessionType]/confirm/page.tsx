@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { HoldForm } from '@/components/booking/hold-form';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { getSessionTypeBySlug } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
@@ -20,11 +20,10 @@ export default async function ConfirmSlotPage({ params, searchParams }: Props) {
   const query = new URLSearchParams({ ...(start ? { start } : {}), ...(theme ? { theme } : {}) });
   // Signing in (or registering) comes back here with the chosen slot.
   const user = await requireUser(`/book/${sessionType}/confirm?${query}`);
-  const db = await getDb();
-  const type = await getSessionTypeBySlug(db, sessionType);
+  const type = await read(getSessionTypeBySlug, sessionType);
   const startsAt = start ? new Date(start) : undefined;
   if (!type || !startsAt || Number.isNaN(startsAt.getTime())) notFound();
-  const profile = await getAccountProfile(db, user.id);
+  const profile = await read(getAccountProfile, user.id);
   const chosenTheme = findTheme(theme);
   return (
     <div className="container container--narrow">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PrintButton } from '@/components/payments/print-button';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { getPayment } from '@/features/booking/payment-history';
 import { assertCanSee, requireUser } from '@/lib/auth/guards';
@@ -17,11 +17,10 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ addresse
 export default async function ReceiptPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requireUser(`/portal/payments/${id}/receipt`);
-  const db = await getDb();
-  const payment = await getPayment(db, id);
+  const payment = await read(getPayment, id);
   if (!payment?.clientId || !payment.paidAt) notFound();
   assertCanSee(user, payment.clientId);
-  const profile = await getAccountProfile(db, payment.clientId);
+  const profile = await read(getAccountProfile, payment.clientId);
   const addressee =
     ((await searchParams).addressee ?? '').trim().slice(0, 60) ||
     `${profile?.familyName ?? ''} ${profile?.givenName ?? ''}`.trim();
