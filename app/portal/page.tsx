@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { listClientBookings } from '@/features/booking/queries';
 import { intakeStatusByBooking } from '@/features/intake/queries';
@@ -13,18 +13,17 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
   const user = await requireUser('/portal');
   // The counselor has no bookings of her own: her home is the admin.
   if (user.role === 'counselor') redirect('/admin');
-  const db = await getDb();
   const now = new Date();
   const [bookings, profile, courses] = await Promise.all([
-    listClientBookings(db, user.id),
-    getAccountProfile(db, user.id),
-    listClientCourses(db, user.id, now),
+    read(listClientBookings, user.id),
+    read(getAccountProfile, user.id),
+    read(listClientCourses, user.id, now),
   ]);
   const upcoming = bookings.filter((b) => b.status === 'confirmed' && b.endsAt > now).reverse();
   const held = bookings.filter((b) => isHoldLive(b, now));
   const zone = profile?.timeZone ?? practiceTimeZone;
-  const intakes = await intakeStatusByBooking(
-    db,
+  const intakes = await read(
+    intakeStatusByBooking,
     upcoming.map((b) => b.id),
   );
   return (

@@ -7,7 +7,7 @@ import {
   ProfileForm,
 } from '@/components/accounts/account-forms';
 import { SignOutButton } from '@/components/accounts/sign-out-buttons';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { formatPhone } from '@/features/accounts/schemas';
 import { requireUser } from '@/lib/auth/guards';
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'アカウント', robots: { index: f
 
 export default async function AccountPage() {
   const user = await requireUser('/portal/account');
-  const profile = await getAccountProfile(await getDb(), user.id);
+  const profile = await read(getAccountProfile, user.id);
   if (!profile) notFound();
   return (
     <>

@@ -1,4 +1,4 @@
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { exportAccountData } from '@/features/accounts/queries';
 import { listClientBookings } from '@/features/booking/queries';
 import { exportClientCourses } from '@/features/courses/queries';
@@ -12,15 +12,14 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-  const db = await getDb();
-  const account = await exportAccountData(db, user.id);
+  const account = await read(exportAccountData, user.id);
   if (!account) return Response.json({ error: 'not_found' }, { status: 404 });
   const [bookings, payments, courses, intakes] = await Promise.all([
-    listClientBookings(db, user.id),
-    listClientPayments(db, user.id),
-    exportClientCourses(db, user.id),
+    read(listClientBookings, user.id),
+    read(listClientPayments, user.id),
+    read(exportClientCourses, user.id),
     // The client's own questionnaire answers, decrypted, in plain words (APPI 開示).
-    exportClientIntakes(db, getIntakeKeyring(), user.id),
+    read(exportClientIntakes, getIntakeKeyring(), user.id),
   ]);
   const data = {
     ...account,
