@@ -59,7 +59,7 @@ export async function BookingCalendar({ view, date, now }: { view: 'week' | 'day
             {toMark.map((s) => {
               const name = `${formatShortDateJa(s.startsAt, tz)} ${formatTimeJa(s.startsAt, tz)} ${s.clientName ?? '（退会済み）'} 様`;
               return (
-                <li key={s.id}>
+                <li key={s.id} id={`to-mark-${s.id}`}>
                   <Link href={`/admin/bookings/${s.id}`}>{name}</Link>
                   <BookingOutcomeButtons bookingId={s.id} label={name} />
                 </li>

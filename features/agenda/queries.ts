@@ -1,6 +1,10 @@
 import 'server-only';
 import { getDb } from '@/db';
-import { listCalendarBookings, listPaidUnconfirmedBookings } from '@/features/booking/admin-queries';
+import {
+  listCalendarBookings,
+  listPaidUnconfirmedBookings,
+  listUnmarkedSessions,
+} from '@/features/booking/admin-queries';
 import { getAvailability } from '@/features/booking/queries';
 import {
   getEnrollment,
@@ -13,7 +17,7 @@ import { listFailingRefunds } from '@/features/payments/queries';
 import { formatYen } from '@/lib/format';
 import { isHoldLive } from '@/lib/holds';
 import type { ServiceContext } from '@/lib/service';
-import { addDays, type CivilDate, DAY_MS, japanDate, MINUTE_MS, practiceTimeZone } from '@/lib/time';
+import { addDays, type CivilDate, DAY_MS, formatDateTimeJa, japanDate, MINUTE_MS, practiceTimeZone } from '@/lib/time';
 import { instantOf } from '@/lib/time/zone';
 import { type AgendaDay, type AgendaItem, agendaDays } from './domain/agenda';
 
@@ -65,9 +69,12 @@ export async function getAgenda(
 const refundPatienceMs = 15 * MINUTE_MS;
 /** Cohorts whose application deadline is this close and that still have seats. */
 const deadlineSoonMs = 7 * DAY_MS;
+/** How far back a session not yet marked 実施済み / 無断キャンセル is still brought up. */
+const unmarkedLookbackMs = 14 * DAY_MS;
 
 export type AgendaAlert = { kind: AlertKind; title: string; detail: string; href: string; at: Date | null };
-export type AlertKind = 'flagged_intake' | 'paid_unconfirmed' | 'refund_failing' | 'cohort_deadline';
+export type AlertKind =
+  'flagged_intake' | 'paid_unconfirmed' | 'refund_failing' | 'cohort_deadline' | 'unmarked_session';
 
 /**
  * What needs the counselor: questionnaires with a positive safety answer she has not opened
@@ -75,12 +82,13 @@ export type AlertKind = 'flagged_intake' | 'paid_unconfirmed' | 'refund_failing'
  * and cohorts closing within a week with free seats. Each links to the page to act on.
  */
 export async function getAgendaAlerts({ db, now }: ServiceContext): Promise<AgendaAlert[]> {
-  const [flagged, bookings, seats, failing, closing] = await Promise.all([
+  const [flagged, bookings, seats, failing, closing, unmarked] = await Promise.all([
     listUnreadFlaggedIntakes(db),
     listPaidUnconfirmedBookings(db, now),
     listPaidUnfulfilledSeats(db, now),
     listFailingRefunds(db, new Date(now.getTime() - refundPatienceMs)),
     listCohortsClosingWithSeats(db, now, new Date(now.getTime() + deadlineSoonMs)),
+    listUnmarkedSessions(db, new Date(now.getTime() - unmarkedLookbackMs), now),
   ]);
   const alerts: AgendaAlert[] = [];
   for (const f of flagged) {
@@ -132,6 +140,15 @@ export async function getAgendaAlerts({ db, now }: ServiceContext): Promise<Agen
       detail: `${c.courseTitle}・${c.cohortName}（残り${c.capacity - c.seatsTaken}席）`,
       href: `/admin/courses/cohorts/${c.cohortId}`,
       at: c.registrationDeadline,
+    });
+  }
+  for (const u of unmarked) {
+    alerts.push({
+      kind: 'unmarked_session',
+      title: '実施の記録がまだのセッションがあります',
+      detail: `${formatDateTimeJa(u.startsAt, practiceTimeZone)}・${nameOf({ familyName: u.clientFamilyName, givenName: u.clientGivenName }) ?? '（退会済み）'} 様`,
+      href: `/admin/bookings?view=day&date=${japanDate(u.startsAt)}#to-mark-${u.id}`,
+      at: u.startsAt,
     });
   }
   return alerts;
