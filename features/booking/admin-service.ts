@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { availabilityOverrides, availabilityRules, bookingSettings, sessionTypes } from '@/db/schema';

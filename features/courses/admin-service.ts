@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts, type CourseLesson, courseLessons, courses } from '@/db/schema';

@@ -1,5 +1,6 @@
 import { getDb } from '@/db';
-import { exportAccountData } from '@/features/accounts/queries';
+import { exportAccountData, isEmailVerified } from '@/features/accounts/queries';
+import { messages } from '@/lib/messages';
 import { listClientBookings } from '@/features/booking/queries';
 import { exportClientCourses } from '@/features/courses/queries';
 import { getIntakeKeyring } from '@/features/intake/keys';
@@ -15,6 +16,9 @@ export async function GET() {
   const db = await getDb();
   const account = await exportAccountData(db, user.id);
   if (!account) return Response.json({ error: 'not_found' }, { status: 404 });
+  // Everything stored, intake answers included, goes only to an address the client has proved.
+  if (!(await isEmailVerified(db, user.id)))
+    return Response.json({ error: 'email_not_verified', message: messages.errors.emailNotVerified }, { status: 403 });
   const [bookings, payments, courses, intakes] = await Promise.all([
     listClientBookings(db, user.id),
     listClientPayments(db, user.id),
