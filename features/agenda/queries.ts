@@ -1,5 +1,4 @@
 import 'server-only';
-import { getDb } from '@/db';
 import {
   listCalendarBookings,
   listPaidUnconfirmedBookings,
@@ -152,17 +151,4 @@ export async function getAgendaAlerts({ db, now }: ServiceContext): Promise<Agen
     });
   }
   return alerts;
-}
-
-/** For pages, which do not hold a database handle: the dashboard's agenda (today and 7 days) and alerts. */
-export async function loadDashboard(now: Date) {
-  const ctx = { db: await getDb(), now };
-  const today = japanDate(now);
-  const [days, alerts] = await Promise.all([getAgenda(ctx, { from: today, days: 8 }), getAgendaAlerts(ctx)]);
-  return { today, days, alerts };
-}
-
-/** For pages: the calendar's days (a week from its Monday, or one day). */
-export async function loadCalendar(now: Date, input: { from: CivilDate; days: number }) {
-  return getAgenda({ db: await getDb(), now }, input);
 }

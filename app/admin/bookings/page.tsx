@@ -41,7 +41,7 @@ export default async function AdminBookingsPage({ searchParams }: Props) {
         </ul>
       </nav>
       {view === 'week' || view === 'day' ? (
-        <BookingCalendar view={view} date={params.date ?? params.start} now={now} />
+        <BookingCalendar view={view} date={params.date ?? params.start} />
       ) : (
         <BookingList db={db} rows={await listAdminBookings(db, view, now)} />
       )}
