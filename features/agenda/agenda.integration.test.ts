@@ -314,6 +314,24 @@ describe('the alerts', () => {
   });
 });
 
+describe('sessions to mark', () => {
+  const now = new Date('2027-04-01T03:00:00Z');
+  const alertsFor = async (id: string) =>
+    (await getAgendaAlerts({ db: handle.db, now })).filter((a) => a.href.endsWith(id)).map((a) => a.kind);
+
+  it('a confirmed session of the last 14 days not yet marked shows; a marked, older or later one does not', async () => {
+    const c = await client();
+    const unmarked = await booking(c.id, new Date(now.getTime() - 2 * day));
+    const completed = await booking(c.id, new Date(now.getTime() - 3 * day), 'completed');
+    const older = await booking(c.id, new Date(now.getTime() - 20 * day));
+    const running = await booking(c.id, new Date(now.getTime() - 30 * minute));
+    expect(await alertsFor(unmarked.id)).toEqual(['unmarked_session']);
+    const alert = (await getAgendaAlerts({ db: handle.db, now })).find((a) => a.href.endsWith(unmarked.id));
+    expect(alert!.href).toBe(`/admin/bookings?view=day&date=2027-03-30#to-mark-${unmarked.id}`);
+    for (const other of [completed, older, running]) expect(await alertsFor(other.id)).toEqual([]);
+  });
+});
+
 describe('extra hours', () => {
   const now = new Date('2027-05-01T00:00:00Z');
   it('the same extra hours or day off cannot be added twice, and overlapping extra hours are refused', async () => {

@@ -40,7 +40,7 @@ export default async function AdminBookingsPage({ searchParams }: Props) {
         </ul>
       </nav>
       {view === 'week' || view === 'day' ? (
-        <BookingCalendar view={view} date={params.date ?? params.start} now={now} />
+        <BookingCalendar view={view} date={params.date ?? params.start} />
       ) : (
         <BookingList rows={await read(listAdminBookings, view, now)} />
       )}
