@@ -27,7 +27,7 @@ async function problemsOf(filePath: string, code: string): Promise<string[]> {
 const wrong: [boundary: string, file: string, code: string][] = [
   ['a page → the database', 'app/(auth)/login/page.tsx', "import { getDb } from '@/db';\n"],
   ['a page → the schema', 'app/(auth)/register/page.tsx', "import { bookings } from '@/db/schema';\n"],
-  ['a component → the database', 'components/booking/hold-form.tsx', "import { getDb } from '@/db';\n"],
+  ['a component → the database', 'components/booking/slot-calendar.tsx', "import { getDb } from '@/db';\n"],
   ['lib → a capability', 'lib/format.ts', "import { listSessionTypes } from '@/features/booking/queries';\n"],
   [
     'payments → booking',

@@ -49,7 +49,7 @@ describe('admin edits', () => {
     };
     await expect(saveSessionType(ctx(), input)).rejects.toMatchObject({
       code: 'invalid_input',
-      message: 'このスラッグはすでに使われています。別のスラッグにしてください。',
+      message: 'このURLの末尾はすでに使われています。別の言葉にしてください。',
     });
   });
 

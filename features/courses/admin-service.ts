@@ -16,7 +16,7 @@ export async function saveCourse({ db, now }: ServiceContext, input: z.output<ty
     .from(courses)
     .where(and(eq(courses.slug, values.slug), id ? ne(courses.id, id) : undefined))
     .limit(1);
-  if (clash) throw new AppError('invalid_input', 'このスラッグはすでに使われています。別のスラッグにしてください。');
+  if (clash) throw new AppError('invalid_input', 'このURLの末尾はすでに使われています。別の言葉にしてください。');
   if (id) {
     const [row] = await db
       .update(courses)

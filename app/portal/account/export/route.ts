@@ -1,5 +1,6 @@
 import { read } from '@/lib/data';
-import { exportAccountData } from '@/features/accounts/queries';
+import { exportAccountData, isEmailVerified } from '@/features/accounts/queries';
+import { messages } from '@/lib/messages';
 import { listClientBookings } from '@/features/booking/queries';
 import { exportClientCourses } from '@/features/courses/queries';
 import { getIntakeKeyring } from '@/features/intake/keys';
@@ -14,6 +15,9 @@ export async function GET() {
   if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
   const account = await read(exportAccountData, user.id);
   if (!account) return Response.json({ error: 'not_found' }, { status: 404 });
+  // Everything stored, intake answers included, goes only to an address the client has proved.
+  if (!(await read(isEmailVerified, user.id)))
+    return Response.json({ error: 'email_not_verified', message: messages.errors.emailNotVerified }, { status: 403 });
   const [bookings, payments, courses, intakes] = await Promise.all([
     read(listClientBookings, user.id),
     read(listClientPayments, user.id),

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { VerifyEmailNotice } from '@/components/accounts/verify-email-notice';
 import { IntakeConsentForm } from '@/components/intake/consent-form';
 import { CrisisLines } from '@/components/intake/crisis-lines';
 import { IntakeAnswers } from '@/components/intake/intake-answers';
@@ -35,6 +36,17 @@ export default async function IntakePage({ params, searchParams }: Props) {
   if (!intake) notFound();
   const { booking, window, response } = intake;
   const profile = await read(getAccountProfile, user.id);
+  if (profile && !profile.emailVerified) {
+    return (
+      <>
+        <h1>事前アンケート</h1>
+        <p>
+          {whenFor(booking.startsAt, profile.timeZone)}　{booking.sessionTypeName}
+        </p>
+        <VerifyEmailNotice email={profile.email} what="事前アンケート" />
+      </>
+    );
+  }
   const answered = response?.readable ? response : null;
   const unreadable = response?.readable === false;
   const editable = !unreadable && canEditIntake(window, response?.status ?? 'none');

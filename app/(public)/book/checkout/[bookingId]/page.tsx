@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { BookingSteps } from '@/components/booking/booking-steps';
 import { CheckoutForm } from '@/components/booking/checkout-form';
 import { HoldCountdown } from '@/components/booking/hold-countdown';
 import { CancellationTable } from '@/components/legal/cancellation-table';
@@ -25,6 +26,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const live = isHoldLive(booking, new Date());
   return (
     <div className="container container--narrow">
+      <BookingSteps current="お支払い" />
       <h1>お支払い</h1>
       {(await searchParams).cancelled ? (
         <p className="notice">お支払いは完了していません。続ける場合は、もう一度「お支払いへ進む」を押してください。</p>
