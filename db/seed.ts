@@ -16,6 +16,9 @@ export async function seedDatabase(
   await seedCourses(db);
   const counselor = counselorSeedSettings();
   const [familyName = '', givenName = ''] = siteConfig.counselor.name.split(' ');
-  const result = await ensureAccount(db, { ...counselor, role: 'counselor', familyName, givenName, now: new Date() });
+  const result = await ensureAccount(
+    { db, now: new Date() },
+    { ...counselor, role: 'counselor', familyName, givenName },
+  );
   return { articles: imported, counselor: result, counselorEmail: counselor.email, demoCounselor: counselor.isDemo };
 }

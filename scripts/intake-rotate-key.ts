@@ -37,7 +37,7 @@ if (process.env.INTAKE_ENCRYPTION_KEYS) {
 
 const handle = await openDatabaseAt(target);
 try {
-  const { reencrypted, unreadable } = await reencryptIntakes(handle.db, keyring);
+  const { reencrypted, unreadable } = await reencryptIntakes({ db: handle.db, keyring, now: new Date() });
   console.log(
     `re-encrypted ${reencrypted} questionnaire response(s) under key ${keyring.currentId} in ${handle.kind} database at ${handle.location}`,
   );

@@ -178,7 +178,10 @@ async function makeClient(label: string): Promise<{ id: string; email: string; p
   const email = `${label}-${crypto.randomBytes(4).toString('hex')}@example.jp`;
   const password = 'correct horse battery';
   const givenName = label.replace(/[^a-z]/g, '').slice(0, 8) || 'client';
-  await ensureAccount(handle.db, { email, password, role: 'client', familyName: '山田', givenName, now: new Date() });
+  await ensureAccount(
+    { db: handle.db, now: new Date() },
+    { email, password, role: 'client', familyName: '山田', givenName },
+  );
   const [user] = await handle.db.select().from(users).where(eq(users.email, email));
   return { id: user!.id, email, password, name: `山田 ${givenName}` };
 }

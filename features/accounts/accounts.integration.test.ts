@@ -137,23 +137,35 @@ describe('mailed tokens', () => {
 describe('registration and sign-in', () => {
   it('mails a verification link; until it is used the password does not sign in', async () => {
     const user = await newClient(false);
-    await expect(accounts.authenticate(handle.db, user.email, 'correct horse battery')).rejects.toMatchObject({
+    await expect(
+      accounts.authenticate(
+        { db: handle.db, now: new Date() },
+        { email: user.email, password: 'correct horse battery' },
+      ),
+    ).rejects.toMatchObject({
       code: 'email_not_verified',
     });
     const [mail] = await mailsTo(user.email);
     expect(mail?.subject).toBe('【こころの整理室】メールアドレスの確認');
     expect(mail?.text).toContain('お問い合わせ：');
     await accounts.verifyEmail({ db: handle.db, now: t0 }, tokenFromMail(mail!.text));
-    await expect(accounts.authenticate(handle.db, user.email, 'correct horse battery')).resolves.toMatchObject({
+    await expect(
+      accounts.authenticate(
+        { db: handle.db, now: new Date() },
+        { email: user.email, password: 'correct horse battery' },
+      ),
+    ).resolves.toMatchObject({
       id: user.id,
     });
   });
 
   it('gives one error for a wrong password and for an unknown address', async () => {
     const user = await newClient();
-    const wrong = await accounts.authenticate(handle.db, user.email, 'wrong password').catch((e: AppError) => e.code);
+    const wrong = await accounts
+      .authenticate({ db: handle.db, now: new Date() }, { email: user.email, password: 'wrong password' })
+      .catch((e: AppError) => e.code);
     const unknown = await accounts
-      .authenticate(handle.db, 'nobody@example.jp', 'wrong password')
+      .authenticate({ db: handle.db, now: new Date() }, { email: 'nobody@example.jp', password: 'wrong password' })
       .catch((e: AppError) => e.code);
     expect(wrong).toBe('invalid_credentials');
     expect(unknown).toBe('invalid_credentials');
@@ -207,7 +219,9 @@ describe('sessions', () => {
     const mail = (await mailsTo(user.email)).find((m) => m.subject.includes('パスワードの再設定'));
     await accounts.resetPassword({ db: handle.db, now: t0 }, tokenFromMail(mail!.text), 'a reset password!');
     expect(await touchUserSession(handle.db, sid, t0)).toBeUndefined();
-    await expect(accounts.authenticate(handle.db, user.email, 'a reset password!')).resolves.toBeDefined();
+    await expect(
+      accounts.authenticate({ db: handle.db, now: new Date() }, { email: user.email, password: 'a reset password!' }),
+    ).resolves.toBeDefined();
   });
 
   it('an email change happens only through the link sent to the new address', async () => {

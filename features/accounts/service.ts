@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { type Role, type User, users } from '@/db/schema';
 import { sendMail } from '@/features/mail/service';
 import { AppError } from '@/lib/errors';
+import type { ServiceContext } from '@/lib/service';
 import { accountMails } from './mails';
 import { hashPassword, verifyPassword } from './password';
 import { hitRateLimits, rateLimitRules } from './rate-limit';
@@ -10,7 +11,8 @@ import type { Profile } from './schemas';
 import { revokeAllUserSessions } from './sessions';
 import { consumeAccountToken, issueAccountToken } from './tokens';
 
-type Context = { db: Db; now: Date; baseUrl: string };
+/** Mails carry links to `baseUrl`. */
+type Context = ServiceContext & { baseUrl: string };
 
 async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
   const [user] = await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1);
@@ -92,7 +94,7 @@ export async function resendVerificationMail(ctx: Context, email: string): Promi
   if (user && !user.emailVerified) await sendVerificationMail(ctx, user);
 }
 
-export async function verifyEmail(ctx: Omit<Context, 'baseUrl'>, token: string): Promise<void> {
+export async function verifyEmail(ctx: ServiceContext, token: string): Promise<void> {
   const used = await consumeAccountToken(ctx.db, { token, purpose: 'verify-email', now: ctx.now });
   if (!used) throw new AppError('token_invalid');
   await ctx.db.update(users).set({ emailVerified: ctx.now, updatedAt: ctx.now }).where(eq(users.id, used.userId));
@@ -103,7 +105,10 @@ export async function verifyEmail(ctx: Omit<Context, 'baseUrl'>, token: string):
  * yet verified signs in too (a new client books and pays before opening any mail, issue #12);
  * the pages holding sensitive data ask for the verified address instead (isEmailVerified).
  */
-export async function authenticate(db: Db, email: string, password: string): Promise<User> {
+export async function authenticate(
+  { db }: ServiceContext,
+  { email, password }: { email: string; password: string },
+): Promise<User> {
   const user = await findUserByEmail(db, email);
   const valid = await verifyPassword(user?.passwordHash, password);
   if (!user || !valid) throw new AppError('invalid_credentials');
@@ -121,7 +126,7 @@ export async function requestPasswordReset(ctx: Context, email: string): Promise
 }
 
 /** Sets a new password from a mailed link; every session is signed out. */
-export async function resetPassword(ctx: Omit<Context, 'baseUrl'>, token: string, password: string): Promise<void> {
+export async function resetPassword(ctx: ServiceContext, token: string, password: string): Promise<void> {
   const used = await consumeAccountToken(ctx.db, { token, purpose: 'reset-password', now: ctx.now });
   if (!used) throw new AppError('token_invalid');
   // Following the link proves the mailbox, so it also verifies the address.
@@ -133,7 +138,7 @@ export async function resetPassword(ctx: Omit<Context, 'baseUrl'>, token: string
 }
 
 export async function changePassword(
-  ctx: Omit<Context, 'baseUrl'>,
+  ctx: ServiceContext,
   input: { userId: string; sessionId: string; currentPassword: string; password: string },
 ): Promise<void> {
   const user = await findUserOrThrow(ctx.db, input.userId);
@@ -145,7 +150,7 @@ export async function changePassword(
   await revokeAllUserSessions(ctx.db, user.id, ctx.now, input.sessionId);
 }
 
-export async function updateProfile(ctx: Omit<Context, 'baseUrl'>, userId: string, profile: Profile): Promise<void> {
+export async function updateProfile(ctx: ServiceContext, userId: string, profile: Profile): Promise<void> {
   await ctx.db
     .update(users)
     .set({ ...profile, name: `${profile.familyName} ${profile.givenName}`, updatedAt: ctx.now })
@@ -172,7 +177,7 @@ export async function requestEmailChange(
   });
 }
 
-export async function confirmEmailChange(ctx: Omit<Context, 'baseUrl'>, token: string): Promise<void> {
+export async function confirmEmailChange(ctx: ServiceContext, token: string): Promise<void> {
   const used = await consumeAccountToken(ctx.db, { token, purpose: 'change-email', now: ctx.now });
   if (!used?.email) throw new AppError('token_invalid');
   if (await findUserByEmail(ctx.db, used.email)) throw new AppError('token_invalid');
@@ -184,7 +189,7 @@ export async function confirmEmailChange(ctx: Omit<Context, 'baseUrl'>, token: s
 
 /** Deletes the account and everything that hangs off it (sessions, tokens). */
 export async function deleteAccount(
-  ctx: Omit<Context, 'baseUrl'>,
+  ctx: ServiceContext,
   input: { userId: string; currentPassword: string },
 ): Promise<void> {
   const user = await findUserOrThrow(ctx.db, input.userId);
@@ -195,8 +200,8 @@ export async function deleteAccount(
 
 /** Creates or updates the counselor account (seed). */
 export async function ensureAccount(
-  db: Db,
-  input: { email: string; password: string; role: Role; familyName: string; givenName: string; now: Date },
+  { db, now }: ServiceContext,
+  input: { email: string; password: string; role: Role; familyName: string; givenName: string },
 ): Promise<'created' | 'exists'> {
   const existing = await findUserByEmail(db, input.email);
   if (existing) {
@@ -210,7 +215,7 @@ export async function ensureAccount(
     familyName: input.familyName,
     givenName: input.givenName,
     name: `${input.familyName} ${input.givenName}`,
-    emailVerified: input.now,
+    emailVerified: now,
   });
   return 'created';
 }

@@ -30,7 +30,7 @@ async function verifiedClient() {
 }
 
 function attempt(email: string, pass: string, ip = `198.51.100.${counter}`, deviceCookie?: string) {
-  return signInWithPassword(handle.db, { email, password: pass, ip, deviceCookie, secret, now }).then(
+  return signInWithPassword({ db: handle.db, now }, { email, password: pass, ip, deviceCookie, secret }).then(
     () => 'ok',
     (err: unknown) => (err instanceof AppError ? err.code : Promise.reject(err)),
   );

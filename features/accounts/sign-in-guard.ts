@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Db } from '@/db/client';
+import type { ServiceContext } from '@/lib/service';
 import type { User } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { deviceNonceFor } from './device';
@@ -15,25 +15,22 @@ import { authenticate } from './service';
  * not lock it out. A mailed one-time sign-in link is not limited by any of this.
  */
 export async function signInWithPassword(
-  db: Db,
-  input: { email: string; password: string; ip: string; deviceCookie?: string; secret: string; now: Date },
+  ctx: ServiceContext,
+  input: { email: string; password: string; ip: string; deviceCookie?: string; secret: string },
 ): Promise<User> {
+  const { db, now } = ctx;
   const nonce = deviceNonceFor(input.secret, input.deviceCookie, input.email);
   const account = nonce
     ? { rule: rateLimitRules.signInPerDevice, subject: `${input.email}:${nonce}` }
     : { rule: rateLimitRules.signInPerEmail, subject: input.email };
-  const allowed = await hitRateLimits(
-    db,
-    [{ rule: rateLimitRules.signInPerIp, subject: input.ip }, account],
-    input.now,
-  );
+  const allowed = await hitRateLimits(db, [{ rule: rateLimitRules.signInPerIp, subject: input.ip }, account], now);
   if (!allowed) throw new AppError('rate_limited');
   try {
-    const user = await authenticate(db, input.email, input.password);
-    await forgiveRateLimit(db, account, input.now);
+    const user = await authenticate(ctx, input);
+    await forgiveRateLimit(db, account, now);
     return user;
   } catch (err) {
-    if (err instanceof AppError && err.code === 'email_not_verified') await forgiveRateLimit(db, account, input.now);
+    if (err instanceof AppError && err.code === 'email_not_verified') await forgiveRateLimit(db, account, now);
     throw err;
   }
 }

@@ -130,14 +130,11 @@ describe('the agenda', () => {
     const cancelled = await cohort({ deadline: new Date('2027-03-01T00:00:00Z'), status: 'cancelled' });
     await lesson(cancelled.id, new Date('2027-02-01T03:00:00Z'));
 
-    await consentToIntake(handle.db, keyring, { bookingId: lateSession.id, clientId: c.id, now });
-    await submitIntake(handle.db, keyring, {
-      bookingId: lateSession.id,
-      clientId: c.id,
-      theme: null,
-      answers: flaggedAnswers,
-      now,
-    });
+    await consentToIntake({ db: handle.db, keyring, now }, { bookingId: lateSession.id, clientId: c.id });
+    await submitIntake(
+      { db: handle.db, keyring, now },
+      { bookingId: lateSession.id, clientId: c.id, theme: null, answers: flaggedAnswers },
+    );
 
     const days = await getAgenda({ db: handle.db, now }, { from: '2027-01-31', days: 2 });
     expect(days.map((d) => d.date)).toEqual(['2027-01-31', '2027-02-01']);
@@ -187,34 +184,27 @@ describe('the alerts', () => {
       [flagged, flaggedAnswers],
       [calm, calmAnswers],
     ] as const) {
-      await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: c.id, now });
-      await submitIntake(handle.db, keyring, { bookingId: b.id, clientId: c.id, theme: null, answers, now });
+      await consentToIntake({ db: handle.db, keyring, now }, { bookingId: b.id, clientId: c.id });
+      await submitIntake({ db: handle.db, keyring, now }, { bookingId: b.id, clientId: c.id, theme: null, answers });
     }
     expect(await alertsFor(flagged.id)).toEqual(['flagged_intake']);
     expect(await alertsFor(calm.id)).toEqual([]);
-    await readIntakeAsCounselor(handle.db, keyring, {
-      bookingId: flagged.id,
-      counselorId: counselor.id,
-      now: new Date(now.getTime() + minute),
-    });
+    await readIntakeAsCounselor(
+      { db: handle.db, keyring, now: new Date(now.getTime() + minute) },
+      { bookingId: flagged.id, counselorId: counselor.id },
+    );
     expect(await alertsFor(flagged.id)).toEqual([]);
     // Changed to a calm answer and back: flagged again, and unread again since.
     const later = new Date(now.getTime() + 10 * minute);
-    await submitIntake(handle.db, keyring, {
-      bookingId: flagged.id,
-      clientId: c.id,
-      theme: null,
-      answers: calmAnswers,
-      now: later,
-    });
+    await submitIntake(
+      { db: handle.db, keyring, now: later },
+      { bookingId: flagged.id, clientId: c.id, theme: null, answers: calmAnswers },
+    );
     expect(await alertsFor(flagged.id)).toEqual([]);
-    await submitIntake(handle.db, keyring, {
-      bookingId: flagged.id,
-      clientId: c.id,
-      theme: null,
-      answers: flaggedAnswers,
-      now: new Date(later.getTime() + minute),
-    });
+    await submitIntake(
+      { db: handle.db, keyring, now: new Date(later.getTime() + minute) },
+      { bookingId: flagged.id, clientId: c.id, theme: null, answers: flaggedAnswers },
+    );
     expect(await alertsFor(flagged.id)).toEqual(['flagged_intake']);
   });
 

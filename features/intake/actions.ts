@@ -15,34 +15,30 @@ async function assertVerified(ctx: { db: Parameters<typeof isEmailVerified>[0]; 
 
 export const consentToIntakeAction = defineAction('user', intakeConsentSchema, async (input, ctx) => {
   await assertVerified(ctx);
-  await consentToIntake(ctx.db, getIntakeKeyring(), {
-    bookingId: input.bookingId,
-    clientId: ctx.user.id,
-    now: ctx.now,
-  });
+  await consentToIntake({ ...ctx, keyring: getIntakeKeyring() }, { bookingId: input.bookingId, clientId: ctx.user.id });
   redirect(`/portal/intake/${input.bookingId}`);
 });
 
 export const saveIntakeDraftAction = defineAction('user', saveIntakeDraftSchema, async (input, ctx) => {
   await assertVerified(ctx);
   const { basedOn, ...draft } = input;
-  const { outcome, savedAt } = await saveIntakeDraft(ctx.db, getIntakeKeyring(), {
-    ...draft,
-    theme: themeOfChoice(input.theme),
-    basedOn: basedOn ? new Date(basedOn) : undefined,
-    clientId: ctx.user.id,
-    now: ctx.now,
-  });
+  const { outcome, savedAt } = await saveIntakeDraft(
+    { ...ctx, keyring: getIntakeKeyring() },
+    {
+      ...draft,
+      theme: themeOfChoice(input.theme),
+      basedOn: basedOn ? new Date(basedOn) : undefined,
+      clientId: ctx.user.id,
+    },
+  );
   return { outcome, savedAt: savedAt?.toISOString() };
 });
 
 export const submitIntakeAction = defineAction('user', submitIntakeSchema, async (input, ctx) => {
   await assertVerified(ctx);
-  await submitIntake(ctx.db, getIntakeKeyring(), {
-    ...input,
-    theme: themeOfChoice(input.theme),
-    clientId: ctx.user.id,
-    now: ctx.now,
-  });
+  await submitIntake(
+    { ...ctx, keyring: getIntakeKeyring() },
+    { ...input, theme: themeOfChoice(input.theme), clientId: ctx.user.id },
+  );
   redirect(`/portal/intake/${input.bookingId}?notice=submitted`);
 });

@@ -115,22 +115,16 @@ describe('privacy at rest', () => {
     const me = await client();
     const b = await booking(me.id);
     const secret = '深夜に元恋人へ十回以上メッセージを送ってしまった件';
-    await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
-    await saveIntakeDraft(handle.db, keyring, {
-      bookingId: b.id,
-      clientId: me.id,
-      theme: 'abandonment-anxiety',
-      answers: { g_goal: secret },
-      now,
-    });
+    await consentToIntake({ db: handle.db, keyring, now }, { bookingId: b.id, clientId: me.id });
+    await saveIntakeDraft(
+      { db: handle.db, keyring, now },
+      { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: { g_goal: secret } },
+    );
     expect(await wholeDatabaseAsText()).not.toContain(secret);
-    await submitIntake(handle.db, keyring, {
-      bookingId: b.id,
-      clientId: me.id,
-      theme: 'abandonment-anxiety',
-      answers: answers(secret),
-      now,
-    });
+    await submitIntake(
+      { db: handle.db, keyring, now },
+      { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers(secret) },
+    );
     const text = await wholeDatabaseAsText();
     expect(text, 'the dump reads every table').toContain(me.email);
     expect(text).not.toContain(secret);
@@ -145,16 +139,13 @@ describe('privacy at rest', () => {
     const me = await client();
     const b = await booking(me.id);
     await expect(
-      saveIntakeDraft(handle.db, keyring, {
-        bookingId: b.id,
-        clientId: me.id,
-        theme: null,
-        answers: { g_goal: 'x' },
-        now,
-      }),
+      saveIntakeDraft(
+        { db: handle.db, keyring, now },
+        { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: 'x' } },
+      ),
     ).rejects.toMatchObject({ code: 'consent_required' });
     expect(await handle.db.$count(intakeResponses, eq(intakeResponses.bookingId, b.id))).toBe(0);
-    await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
+    await consentToIntake({ db: handle.db, keyring, now }, { bookingId: b.id, clientId: me.id });
     const [row] = await handle.db.select().from(intakeResponses).where(eq(intakeResponses.bookingId, b.id));
     expect(row!.consentedAt).toEqual(now);
     expect(row!.theme).toBe('abandonment-anxiety');
@@ -166,26 +157,29 @@ describe('privacy at rest', () => {
       const me = await client();
       const b = await booking(me.id);
       texts[b.id] = `回転テスト${i}`;
-      await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
-      await saveIntakeDraft(handle.db, keyring, {
-        bookingId: b.id,
-        clientId: me.id,
-        theme: null,
-        answers: { g_goal: texts[b.id] },
-        now,
-      });
+      await consentToIntake({ db: handle.db, keyring, now }, { bookingId: b.id, clientId: me.id });
+      await saveIntakeDraft(
+        { db: handle.db, keyring, now },
+        { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: texts[b.id] } },
+      );
     }
     const rotated = withNewKey(keyring, 'k2');
     // Small batches: the loop must go round more than once.
-    expect((await reencryptIntakes(handle.db, rotated, 2)).reencrypted).toBeGreaterThanOrEqual(5);
+    expect((await reencryptIntakes({ db: handle.db, keyring: rotated, now }, 2)).reencrypted).toBeGreaterThanOrEqual(5);
     expect(await handle.db.$count(intakeResponses, eq(intakeResponses.keyId, 'k1'))).toBe(0);
     const onlyNew = { currentId: 'k2', keys: new Map([['k2', rotated.keys.get('k2')!]]) };
     const counselor = await client();
     for (const [bookingId, goal] of Object.entries(texts)) {
-      const view = await readIntakeAsCounselor(handle.db, onlyNew, { bookingId, counselorId: counselor.id, now });
+      const view = await readIntakeAsCounselor(
+        { db: handle.db, keyring: onlyNew, now },
+        { bookingId, counselorId: counselor.id },
+      );
       expect(readable(view).answers.g_goal).toBe(goal);
     }
-    expect(await reencryptIntakes(handle.db, rotated)).toEqual({ reencrypted: 0, unreadable: [] });
+    expect(await reencryptIntakes({ db: handle.db, keyring: rotated, now })).toEqual({
+      reencrypted: 0,
+      unreadable: [],
+    });
   });
 });
 
@@ -194,33 +188,29 @@ describe('who may read', () => {
     const me = await client();
     const counselor = await client('counselor');
     const b = await booking(me.id);
-    await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
-    await submitIntake(handle.db, keyring, {
-      bookingId: b.id,
-      clientId: me.id,
-      theme: 'abandonment-anxiety',
-      answers: answers('話したいこと'),
-      now,
-    });
+    await consentToIntake({ db: handle.db, keyring, now }, { bookingId: b.id, clientId: me.id });
+    await submitIntake(
+      { db: handle.db, keyring, now },
+      { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers('話したいこと') },
+    );
     // The positive safety answer is also a note in her mail, once, without any answer in it.
-    await submitIntake(handle.db, keyring, {
-      bookingId: b.id,
-      clientId: me.id,
-      theme: 'abandonment-anxiety',
-      answers: answers('話したいこと（追記）'),
-      now,
-    });
+    await submitIntake(
+      { db: handle.db, keyring, now },
+      { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers('話したいこと（追記）') },
+    );
     const notes = await handle.db.select().from(mailOutbox).where(eq(mailOutbox.to, counselor.email));
     expect(notes.map((m) => m.subject)).toEqual(['【こころの整理室】事前アンケートの確認のお願い']);
     expect(notes[0]!.text).toContain(`/admin/bookings/${b.id}`);
     expect(notes[0]!.text).not.toMatch(/話したいこと|ときどき|死|傷つけ|見捨て/);
     const before = await handle.db.$count(auditLog);
-    const view = await readIntakeAsCounselor(handle.db, keyring, { bookingId: b.id, counselorId: counselor.id, now });
-    await readIntakeAsCounselor(handle.db, keyring, {
-      bookingId: b.id,
-      counselorId: counselor.id,
-      now: new Date(now.getTime() + 1000),
-    });
+    const view = await readIntakeAsCounselor(
+      { db: handle.db, keyring, now },
+      { bookingId: b.id, counselorId: counselor.id },
+    );
+    await readIntakeAsCounselor(
+      { db: handle.db, keyring, now: new Date(now.getTime() + 1000) },
+      { bookingId: b.id, counselorId: counselor.id },
+    );
     expect(await handle.db.$count(auditLog)).toBe(before + 2);
     const [entry] = await listAuditEntries(handle.db, { clientId: me.id });
     expect(entry).toMatchObject({
@@ -241,21 +231,17 @@ describe('who may read', () => {
     const counselor = await client('counselor');
     const mine = [await booking(me.id), await booking(me.id)];
     const theirs = await booking(someoneElse.id);
-    for (const b of mine) await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
-    await consentToIntake(handle.db, keyring, { bookingId: theirs.id, clientId: someoneElse.id, now });
-    await saveIntakeDraft(handle.db, keyring, {
-      bookingId: mine[0]!.id,
-      clientId: me.id,
-      theme: null,
-      answers: { g_goal: '一件目' },
-      now,
-    });
+    for (const b of mine) await consentToIntake({ db: handle.db, keyring, now }, { bookingId: b.id, clientId: me.id });
+    await consentToIntake({ db: handle.db, keyring, now }, { bookingId: theirs.id, clientId: someoneElse.id });
+    await saveIntakeDraft(
+      { db: handle.db, keyring, now },
+      { bookingId: mine[0]!.id, clientId: me.id, theme: null, answers: { g_goal: '一件目' } },
+    );
     const before = await handle.db.$count(auditLog);
-    const views = await readClientIntakesAsCounselor(handle.db, keyring, {
-      clientId: me.id,
-      counselorId: counselor.id,
-      now,
-    });
+    const views = await readClientIntakesAsCounselor(
+      { db: handle.db, keyring, now },
+      { clientId: me.id, counselorId: counselor.id },
+    );
     expect(views.map((v) => v.bookingId).sort()).toEqual(mine.map((b) => b.id).sort());
     expect(readable(views.find((v) => v.bookingId === mine[0]!.id)).answers).toMatchObject({ g_goal: '一件目' });
     expect(await handle.db.$count(auditLog)).toBe(before + 2);
@@ -267,33 +253,27 @@ describe('who may read', () => {
     const owner = await client();
     const other = await client();
     const b = await booking(owner.id);
-    await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: owner.id, now });
+    await consentToIntake({ db: handle.db, keyring, now }, { bookingId: b.id, clientId: owner.id });
     expect(await getClientIntake(handle.db, keyring, { bookingId: b.id, clientId: other.id, now })).toBeUndefined();
     await expect(
-      saveIntakeDraft(handle.db, keyring, {
-        bookingId: b.id,
-        clientId: other.id,
-        theme: null,
-        answers: { g_goal: '乗っ取り' },
-        now,
-      }),
+      saveIntakeDraft(
+        { db: handle.db, keyring, now },
+        { bookingId: b.id, clientId: other.id, theme: null, answers: { g_goal: '乗っ取り' } },
+      ),
     ).rejects.toMatchObject({ code: 'not_found' });
     await expect(
-      consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: other.id, now }),
+      consentToIntake({ db: handle.db, keyring, now }, { bookingId: b.id, clientId: other.id }),
     ).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('exports the client’s own answers in plain words', async () => {
     const me = await client();
     const b = await booking(me.id);
-    await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
-    await submitIntake(handle.db, keyring, {
-      bookingId: b.id,
-      clientId: me.id,
-      theme: 'abandonment-anxiety',
-      answers: answers('書き出しの答え'),
-      now,
-    });
+    await consentToIntake({ db: handle.db, keyring, now }, { bookingId: b.id, clientId: me.id });
+    await submitIntake(
+      { db: handle.db, keyring, now },
+      { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers('書き出しの答え') },
+    );
     const [exported, ...more] = await exportClientIntakes(handle.db, keyring, me.id);
     expect(more).toHaveLength(0);
     expect(readable(exported).answers).toContainEqual({
@@ -312,15 +292,12 @@ describe('account deletion', () => {
     const me = await client();
     const counselor = await client();
     const b = await booking(me.id);
-    await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
-    await saveIntakeDraft(handle.db, keyring, {
-      bookingId: b.id,
-      clientId: me.id,
-      theme: null,
-      answers: { g_goal: '消える答え' },
-      now,
-    });
-    await readIntakeAsCounselor(handle.db, keyring, { bookingId: b.id, counselorId: counselor.id, now });
+    await consentToIntake({ db: handle.db, keyring, now }, { bookingId: b.id, clientId: me.id });
+    await saveIntakeDraft(
+      { db: handle.db, keyring, now },
+      { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: '消える答え' } },
+    );
+    await readIntakeAsCounselor({ db: handle.db, keyring, now }, { bookingId: b.id, counselorId: counselor.id });
     await handle.db.delete(users).where(eq(users.id, me.id));
     expect(await handle.db.$count(intakeResponses, eq(intakeResponses.clientId, me.id))).toBe(0);
     const [entry] = await handle.db.select().from(auditLog).where(eq(auditLog.actorId, counselor.id));
@@ -334,34 +311,25 @@ describe('the edit window', () => {
     const b = await booking(me.id, { startsIn: 30 * hour });
     const at = (h: number) => new Date(b.startsAt.getTime() - h * hour);
     const save = (when: Date, goal: string) =>
-      submitIntake(handle.db, keyring, {
-        bookingId: b.id,
-        clientId: me.id,
-        theme: 'abandonment-anxiety',
-        answers: answers(goal),
-        now: when,
-      });
-    await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now: at(30) });
+      submitIntake(
+        { db: handle.db, keyring, now: when },
+        { bookingId: b.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers(goal) },
+      );
+    await consentToIntake({ db: handle.db, keyring, now: at(30) }, { bookingId: b.id, clientId: me.id });
     await save(at(25), '最初');
     await expect(save(at(23), '変更')).rejects.toMatchObject({ code: 'intake_locked' });
     const late = await booking(me.id, { startsIn: 30 * hour });
     const lateAt = (h: number) => new Date(late.startsAt.getTime() - h * hour);
-    await consentToIntake(handle.db, keyring, { bookingId: late.id, clientId: me.id, now: lateAt(2) });
-    await submitIntake(handle.db, keyring, {
-      bookingId: late.id,
-      clientId: me.id,
-      theme: null,
-      answers: answers('間際'),
-      now: lateAt(1),
-    });
+    await consentToIntake({ db: handle.db, keyring, now: lateAt(2) }, { bookingId: late.id, clientId: me.id });
+    await submitIntake(
+      { db: handle.db, keyring, now: lateAt(1) },
+      { bookingId: late.id, clientId: me.id, theme: null, answers: answers('間際') },
+    );
     await expect(
-      saveIntakeDraft(handle.db, keyring, {
-        bookingId: late.id,
-        clientId: me.id,
-        theme: null,
-        answers: {},
-        now: late.startsAt,
-      }),
+      saveIntakeDraft(
+        { db: handle.db, keyring, now: late.startsAt },
+        { bookingId: late.id, clientId: me.id, theme: null, answers: {} },
+      ),
     ).rejects.toMatchObject({ code: 'intake_locked' });
     const [row] = await handle.db.select().from(bookings).where(eq(bookings.id, late.id));
     expect(row!.theme).toBeNull();
@@ -392,14 +360,11 @@ describe('the 48-hour reminder', () => {
         blockedUntil: new Date(now.getTime() + 31 * hour),
       })
       .where(eq(bookings.id, b2.id));
-    await consentToIntake(handle.db, keyring, { bookingId: b2.id, clientId: done.id, now });
-    await submitIntake(handle.db, keyring, {
-      bookingId: b2.id,
-      clientId: done.id,
-      theme: 'abandonment-anxiety',
-      answers: answers('済み'),
-      now,
-    });
+    await consentToIntake({ db: handle.db, keyring, now }, { bookingId: b2.id, clientId: done.id });
+    await submitIntake(
+      { db: handle.db, keyring, now },
+      { bookingId: b2.id, clientId: done.id, theme: 'abandonment-anxiety', answers: answers('済み') },
+    );
     await booking(far.id, { startsIn: 60 * hour });
 
     await Promise.all([sendDueIntakeReminders(handle.db, now), sendDueIntakeReminders(handle.db, now)]);
@@ -419,37 +384,25 @@ describe('drafts on two devices', () => {
   it('a page left open behind a newer save is refused as stale and never overwrites it', async () => {
     const me = await client();
     const b = await booking(me.id);
-    await consentToIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now });
+    await consentToIntake({ db: handle.db, keyring, now }, { bookingId: b.id, clientId: me.id });
     const opened = (await getClientIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now }))!.response!
       .updatedAt;
     // The phone and the PC both opened the same draft; the phone saves first.
-    const phone = await saveIntakeDraft(handle.db, keyring, {
-      bookingId: b.id,
-      clientId: me.id,
-      theme: null,
-      answers: { g_goal: 'スマホで書いた続き' },
-      now: new Date(now.getTime() + 60_000),
-      basedOn: opened,
-    });
+    const phone = await saveIntakeDraft(
+      { db: handle.db, keyring, now: new Date(now.getTime() + 60_000) },
+      { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: 'スマホで書いた続き' }, basedOn: opened },
+    );
     expect(phone.outcome).toBe('saved');
-    const pc = await saveIntakeDraft(handle.db, keyring, {
-      bookingId: b.id,
-      clientId: me.id,
-      theme: null,
-      answers: { g_goal: '古い画面の内容' },
-      now: new Date(now.getTime() + 120_000),
-      basedOn: opened,
-    });
+    const pc = await saveIntakeDraft(
+      { db: handle.db, keyring, now: new Date(now.getTime() + 120_000) },
+      { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: '古い画面の内容' }, basedOn: opened },
+    );
     expect(pc).toEqual({ outcome: 'stale' });
     // The phone goes on from its own save.
-    const again = await saveIntakeDraft(handle.db, keyring, {
-      bookingId: b.id,
-      clientId: me.id,
-      theme: null,
-      answers: { g_goal: 'さらに続き' },
-      now: new Date(now.getTime() + 180_000),
-      basedOn: phone.savedAt,
-    });
+    const again = await saveIntakeDraft(
+      { db: handle.db, keyring, now: new Date(now.getTime() + 180_000) },
+      { bookingId: b.id, clientId: me.id, theme: null, answers: { g_goal: 'さらに続き' }, basedOn: phone.savedAt },
+    );
     expect(again.outcome).toBe('saved');
     expect(
       readable((await getClientIntake(handle.db, keyring, { bookingId: b.id, clientId: me.id, now }))!.response)
@@ -468,22 +421,16 @@ describe('answers under a key that is no longer configured', () => {
     const me = await client();
     const lost = await booking(me.id);
     const kept = await booking(me.id);
-    await consentToIntake(handle.db, keyA, { bookingId: lost.id, clientId: me.id, now });
-    await saveIntakeDraft(handle.db, keyA, {
-      bookingId: lost.id,
-      clientId: me.id,
-      theme: 'abandonment-anxiety',
-      answers: { g_goal: '鍵Aの下書き' },
-      now,
-    });
-    await consentToIntake(handle.db, withoutA, { bookingId: kept.id, clientId: me.id, now });
-    await submitIntake(handle.db, withoutA, {
-      bookingId: kept.id,
-      clientId: me.id,
-      theme: 'abandonment-anxiety',
-      answers: answers('鍵Bの答え'),
-      now,
-    });
+    await consentToIntake({ db: handle.db, keyring: keyA, now }, { bookingId: lost.id, clientId: me.id });
+    await saveIntakeDraft(
+      { db: handle.db, keyring: keyA, now },
+      { bookingId: lost.id, clientId: me.id, theme: 'abandonment-anxiety', answers: { g_goal: '鍵Aの下書き' } },
+    );
+    await consentToIntake({ db: handle.db, keyring: withoutA, now }, { bookingId: kept.id, clientId: me.id });
+    await submitIntake(
+      { db: handle.db, keyring: withoutA, now },
+      { bookingId: kept.id, clientId: me.id, theme: 'abandonment-anxiety', answers: answers('鍵Bの答え') },
+    );
     const lostRow = (await handle.db.select().from(intakeResponses).where(eq(intakeResponses.bookingId, lost.id)))[0]!;
     return { me, lost, kept, lostRow };
   }
@@ -498,11 +445,10 @@ describe('answers under a key that is no longer configured', () => {
     const { me, lost, kept, lostRow } = await clientWithLostKey();
     const counselor = await client('counselor');
     const before = await handle.db.$count(auditLog);
-    const views = await readClientIntakesAsCounselor(handle.db, withoutA, {
-      clientId: me.id,
-      counselorId: counselor.id,
-      now,
-    });
+    const views = await readClientIntakesAsCounselor(
+      { db: handle.db, keyring: withoutA, now },
+      { clientId: me.id, counselorId: counselor.id },
+    );
     expect(views.find((v) => v.bookingId === lost.id)).toMatchObject({
       readable: false,
       keyId: 'kA',
@@ -521,7 +467,10 @@ describe('answers under a key that is no longer configured', () => {
     const counselor = await client('counselor');
     const before = await handle.db.$count(auditLog);
     expect(
-      await readIntakeAsCounselor(handle.db, withoutA, { bookingId: lost.id, counselorId: counselor.id, now }),
+      await readIntakeAsCounselor(
+        { db: handle.db, keyring: withoutA, now },
+        { bookingId: lost.id, counselorId: counselor.id },
+      ),
     ).toMatchObject({ readable: false, keyId: 'kA', id: lostRow.id });
     expect(await handle.db.$count(auditLog, eq(auditLog.subjectId, lostRow.id))).toBe(1);
     // Another row's ciphertext under a key that is configured: bound to that row, it does not open here.
@@ -531,7 +480,10 @@ describe('answers under a key that is no longer configured', () => {
       .set({ keyId: keptRow!.keyId, answersEncrypted: keptRow!.answersEncrypted })
       .where(eq(intakeResponses.id, lostRow.id));
     expect(
-      await readIntakeAsCounselor(handle.db, withoutA, { bookingId: lost.id, counselorId: counselor.id, now }),
+      await readIntakeAsCounselor(
+        { db: handle.db, keyring: withoutA, now },
+        { bookingId: lost.id, counselorId: counselor.id },
+      ),
     ).toMatchObject({ readable: false, keyId: 'kB', reason: 'not_authentic' });
     expect(await handle.db.$count(auditLog)).toBe(before + 2);
   });
@@ -554,17 +506,16 @@ describe('answers under a key that is no longer configured', () => {
 
   it('the client sees it as unreadable, and neither a draft nor a send replaces the stored answers', async () => {
     const { me, lost, lostRow } = await clientWithLostKey();
-    const draft = {
-      bookingId: lost.id,
-      clientId: me.id,
-      theme: null,
-      answers: { g_goal: '上書き' },
-      now: new Date(now.getTime() + 60_000),
-    };
-    await expect(saveIntakeDraft(handle.db, withoutA, { ...draft, basedOn: lostRow.updatedAt })).rejects.toMatchObject({
+    const draft = { bookingId: lost.id, clientId: me.id, theme: null, answers: { g_goal: '上書き' } };
+    const later = new Date(now.getTime() + 60_000);
+    await expect(
+      saveIntakeDraft({ db: handle.db, keyring: withoutA, now: later }, { ...draft, basedOn: lostRow.updatedAt }),
+    ).rejects.toMatchObject({
       code: 'intake_unreadable',
     });
-    await expect(submitIntake(handle.db, withoutA, { ...draft, answers: answers('上書き') })).rejects.toMatchObject({
+    await expect(
+      submitIntake({ db: handle.db, keyring: withoutA, now: later }, { ...draft, answers: answers('上書き') }),
+    ).rejects.toMatchObject({
       code: 'intake_unreadable',
     });
     expect((await handle.db.select().from(intakeResponses).where(eq(intakeResponses.id, lostRow.id)))[0]).toEqual(
@@ -586,7 +537,7 @@ describe('answers under a key that is no longer configured', () => {
     const { kept, lostRow } = await clientWithLostKey();
     const next = withNewKey(withoutA, 'kC');
     // Small batches: the rows left unread must not come round again.
-    const { reencrypted, unreadable } = await reencryptIntakes(handle.db, next, 2);
+    const { reencrypted, unreadable } = await reencryptIntakes({ db: handle.db, keyring: next, now }, 2);
     expect(reencrypted).toBeGreaterThanOrEqual(1);
     expect(unreadable).toContainEqual({ id: lostRow.id, keyId: 'kA' });
     expect(new Set(unreadable.map((u) => u.id)).size).toBe(unreadable.length);

@@ -10,6 +10,7 @@ import { siteConfig } from '@/lib/site-config';
 import { absoluteUrl } from '@/lib/site-url';
 import { AppError } from '@/lib/errors';
 import { formatDateTimeJa } from '@/lib/time';
+import type { ServiceContext } from '@/lib/service';
 import type { Keyring } from './crypto';
 import { composeIntake } from './domain/definitions';
 import { isSafetyFlagged } from './domain/reflection';
@@ -20,6 +21,9 @@ import { findIntakeRow } from './queries';
 import { describeResponse, type IntakeView, readAnswers, sealAnswers } from './stored-answers';
 
 /** The client's own booking, still open for this questionnaire; another client's looks like none. */
+/** An intake service also holds the keys that seal and open the answers. */
+export type IntakeContext = ServiceContext & { keyring: Keyring };
+
 async function editableBookingOrThrow(db: Db, input: { bookingId: string; clientId: string; now: Date }) {
   const booking = await getBooking(db, input.bookingId);
   if (!booking || booking.clientId !== input.clientId) throw new AppError('not_found');
@@ -44,10 +48,10 @@ function storedAnswersOrThrow(keyring: Keyring, row: typeof intakeResponses.$inf
  * no answers yet; the theme chosen at booking is preselected.
  */
 export async function consentToIntake(
-  db: Db,
-  keyring: Keyring,
-  input: { bookingId: string; clientId: string; now: Date },
+  { db, keyring, now }: IntakeContext,
+  request: { bookingId: string; clientId: string },
 ) {
+  const input = { ...request, now };
   const { booking, row } = await editableBookingOrThrow(db, input);
   if (row) return row.id;
   const theme = (findTheme(booking.theme)?.id ?? null) as ThemeId | null;
@@ -75,7 +79,7 @@ function flaggedAtFor(row: { flaggedAt: Date | null }, input: { answers: Answers
   return isSafetyFlagged(input.answers) ? (row.flaggedAt ?? input.now) : null;
 }
 
-type Save = { bookingId: string; clientId: string; theme: ThemeId | null; answers: Answers; now: Date };
+type Save = { bookingId: string; clientId: string; theme: ThemeId | null; answers: Answers };
 
 /** `basedOn`: when the draft the page shows was saved; a page behind a newer save must not overwrite it. */
 type DraftSave = Save & { basedOn?: Date };
@@ -91,10 +95,10 @@ function versionedColumns(theme: ThemeId | null) {
  * `stale` rather than overwriting what the client wrote since.
  */
 export async function saveIntakeDraft(
-  db: Db,
-  keyring: Keyring,
-  input: DraftSave,
+  { db, keyring, now }: IntakeContext,
+  request: DraftSave,
 ): Promise<{ outcome: 'saved' | 'already_submitted' | 'stale'; savedAt?: Date }> {
+  const input = { ...request, now };
   const { row } = await editableBookingOrThrow(db, input);
   if (!row) throw new AppError('consent_required');
   storedAnswersOrThrow(keyring, row);
@@ -127,7 +131,8 @@ export async function saveIntakeDraft(
  * the booking. A positive safety answer, newly sent, is also mailed to the counselor as a
  * note to look (never the answer itself).
  */
-export async function submitIntake(db: Db, keyring: Keyring, input: Save): Promise<void> {
+export async function submitIntake({ db, keyring, now }: IntakeContext, request: Save): Promise<void> {
+  const input = { ...request, now };
   const { booking, row } = await editableBookingOrThrow(db, input);
   if (!row) throw new AppError('consent_required');
   const stored = storedAnswersOrThrow(keyring, row);
@@ -166,10 +171,10 @@ export async function submitIntake(db: Db, keyring: Keyring, input: Save): Promi
  * before the answers are decrypted, every time.
  */
 export async function readIntakeAsCounselor(
-  db: Db,
-  keyring: Keyring,
-  input: { bookingId: string; counselorId: string; now: Date },
+  { db, keyring, now }: IntakeContext,
+  request: { bookingId: string; counselorId: string },
 ): Promise<IntakeView | undefined> {
+  const input = { ...request, now };
   const row = await findIntakeRow(db, input.bookingId);
   if (!row) return undefined;
   await db.insert(auditLog).values({
@@ -188,10 +193,10 @@ export async function readIntakeAsCounselor(
  * one audit entry per questionnaire written (in one insert) before anything is decrypted.
  */
 export async function readClientIntakesAsCounselor(
-  db: Db,
-  keyring: Keyring,
-  input: { clientId: string; counselorId: string; now: Date },
+  { db, keyring, now }: IntakeContext,
+  request: { clientId: string; counselorId: string },
 ): Promise<IntakeView[]> {
+  const input = { ...request, now };
   const rows = await db.select().from(intakeResponses).where(eq(intakeResponses.clientId, input.clientId));
   if (rows.length === 0) return [];
   await db.insert(auditLog).values(
@@ -213,8 +218,7 @@ export async function readClientIntakesAsCounselor(
  * A row the keyring cannot read is left as it is and reported: its key is needed back.
  */
 export async function reencryptIntakes(
-  db: Db,
-  keyring: Keyring,
+  { db, keyring }: IntakeContext,
   batchSize = 100,
 ): Promise<{ reencrypted: number; unreadable: { id: string; keyId: string }[] }> {
   let reencrypted = 0;

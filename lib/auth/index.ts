@@ -69,14 +69,16 @@ const nextAuth = NextAuth(async () => {
           if (!parsed.success) throw new SignInRefused('invalid_credentials');
           const { email, password } = parsed.data;
           try {
-            const user = await signInWithPassword(db, {
-              email,
-              password,
-              ip: clientIpFrom(request.headers),
-              deviceCookie: cookieFrom(request.headers.get('cookie'), deviceCookieName),
-              secret: getAuthSecret(),
-              now: new Date(),
-            });
+            const user = await signInWithPassword(
+              { db, now: new Date() },
+              {
+                email,
+                password,
+                ip: clientIpFrom(request.headers),
+                deviceCookie: cookieFrom(request.headers.get('cookie'), deviceCookieName),
+                secret: getAuthSecret(),
+              },
+            );
             return { id: user.id, email: user.email, name: `${user.familyName} ${user.givenName}`.trim() };
           } catch (err) {
             if (!(err instanceof AppError)) throw err;

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { BookingOutcomeButtons, MeetingUrlForm } from '@/components/admin/booking-admin-forms';
 import { CancelBookingForm } from '@/components/booking/cancel-booking-form';
 import { CounselorIntake } from '@/components/intake/counselor-intake';
-import { read } from '@/lib/data';
+import { read, serviceContext } from '@/lib/data';
 import { formatPhone } from '@/features/accounts/schemas';
 import { bookingStatusLabel, getAdminBooking } from '@/features/booking/admin-queries';
 import { getIntakeKeyring } from '@/features/intake/keys';
@@ -25,11 +25,10 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
   const booking = await read(getAdminBooking, id);
   if (!booking) notFound();
   // Opening the page reads the questionnaire: the read is written to the audit log.
-  const intake = await read(readIntakeAsCounselor, getIntakeKeyring(), {
-    bookingId: booking.id,
-    counselorId: counselor.id,
-    now: new Date(),
-  });
+  const intake = await readIntakeAsCounselor(
+    { ...(await serviceContext()), keyring: getIntakeKeyring() },
+    { bookingId: booking.id, counselorId: counselor.id },
+  );
   const started = booking.startsAt <= new Date();
   const { notice } = await searchParams;
   return (

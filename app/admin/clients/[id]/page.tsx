@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CounselorIntake } from '@/components/intake/counselor-intake';
-import { read } from '@/lib/data';
+import { read, serviceContext } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { formatPhone } from '@/features/accounts/schemas';
 import { bookingStatusLabel } from '@/features/booking/admin-queries';
@@ -27,11 +27,10 @@ export default async function AdminClientPage({ params }: Props) {
   if (!client || client.role !== 'client') notFound();
   const bookings = await read(listClientBookings, client.id);
   // Each questionnaire shown here is a read by the counselor, and is written to the audit log.
-  const views = await read(readClientIntakesAsCounselor, getIntakeKeyring(), {
-    clientId: client.id,
-    counselorId: counselor.id,
-    now: new Date(),
-  });
+  const views = await readClientIntakesAsCounselor(
+    { ...(await serviceContext()), keyring: getIntakeKeyring() },
+    { clientId: client.id, counselorId: counselor.id },
+  );
   const intakes = bookings.flatMap((booking) => {
     const view = views.find((v) => v.bookingId === booking.id);
     return view ? [{ booking, view }] : [];
