@@ -33,13 +33,13 @@ test.beforeAll(async ({ browser }) => {
         '/portal/bookings/[id]': `/portal/bookings/${bookingId}`,
         '/portal/bookings/[id]/ics': `/portal/bookings/${bookingId}/ics`,
         '/portal/bookings/[id]/reschedule': `/portal/bookings/${bookingId}/reschedule`,
+        '/portal/bookings/[id]/cancel': `/portal/bookings/${bookingId}/cancel`,
         '/admin/bookings/[id]': `/admin/bookings/${bookingId}`,
         '/book/checkout/[bookingId]': `/book/checkout/${bookingId}`,
         '/portal/payments/[id]/receipt': receipt,
         '/portal/intake/[id]': `/portal/intake/${bookingId}`,
         '/admin/clients/[id]': `/admin/clients/${clientId}`,
         '/book/success': `/book/success?session_id=${checkoutSessionId}`,
-        '/book/[sessionType]/confirm': `/book/online-60/confirm?start=${encodeURIComponent('2030-01-07T01:00:00.000Z')}`,
       });
       // Client A's course seat: paid, in a cohort of its own.
       const cohort = await createCohort(browser, { capacity: 2 });

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type KeyboardEvent, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
-type Cell = { date: string; dayOfMonth: number; open: boolean; label: string; href?: string };
+type Cell = { date: string; dayOfMonth: number; open: boolean; label: string; href?: string; own?: boolean };
 type Props = {
   labelledBy: string;
   weeks: (Cell | null)[][];
@@ -136,7 +136,7 @@ export function DateGrid({ labelledBy, weeks, selected, today, previousMonthHref
                   key={cell.date}
                   aria-selected={cell.date === selected}
                   aria-disabled={cell.open ? undefined : true}
-                  className={cell.open ? 'calendar__day calendar__day--open' : 'calendar__day'}
+                  className={`calendar__day${cell.open ? ' calendar__day--open' : ''}${cell.own ? ' calendar__day--own' : ''}`}
                 >
                   {cell.href ? (
                     <Link href={cell.href} prefetch={false} scroll={false} {...dayProps(cell)}>

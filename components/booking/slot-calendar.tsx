@@ -17,6 +17,8 @@ type Props = {
   now: Date;
   /** Where choosing a time leads. */
   slotHref: (start: Date) => string;
+  /** The signed-in client's own live hold of this session type, marked 「お手続き中のご予約」. */
+  ownHold?: Slot;
 };
 
 /**
@@ -25,8 +27,8 @@ type Props = {
  * server; the browser receives one month and one day, and only the grid's keyboard handling
  * (components/booking/date-grid.tsx) runs as client code.
  */
-export function SlotCalendar({ slots, basePath, keep, month, day, zone, now, slotHref }: Props) {
-  const view = buildSlotMonth({ slots, viewerTimeZone: zone, practiceTimeZone, now, month, day });
+export function SlotCalendar({ slots, basePath, keep, month, day, zone, now, slotHref, ownHold }: Props) {
+  const view = buildSlotMonth({ slots, viewerTimeZone: zone, practiceTimeZone, now, month, day, ownHold });
   const href = (params: Record<string, string>) => {
     const search = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...keep, ...params })) if (v) search.set(k, v);
@@ -72,7 +74,10 @@ export function SlotCalendar({ slots, basePath, keep, month, day, zone, now, slo
           nextMonthHref={view.nextMonth ? href({ month: view.nextMonth }) : undefined}
           zone={zone}
         />
-        <p className="calendar__legend">枠で囲んだ日に空きがあります。日を選ぶと、その日の時間が表示されます。</p>
+        <p className="calendar__legend">
+          枠で囲んだ日に空きがあります。日を選ぶと、その日の時間が表示されます。
+          {ownHold ? '点線の枠の日に、お手続き中のご予約があります。' : null}
+        </p>
       </div>
       {view.day ? (
         <section className="slot-day" aria-labelledby="slot-day-heading">
@@ -80,14 +85,15 @@ export function SlotCalendar({ slots, basePath, keep, month, day, zone, now, slo
             {view.day.label}の空き時間
           </h2>
           <p role="status" className="sr-only">
-            {view.day.label}：空き時間{view.day.slots.length}件
+            {view.day.label}：空き時間{view.day.slots.filter((s) => !s.own).length}件
           </p>
           <ul className="slot-day__slots">
             {view.day.slots.map((slot) => (
               <li key={slot.start.toISOString()}>
-                <Link className="slot" href={slotHref(slot.start)} prefetch={false}>
+                <Link className={slot.own ? 'slot slot--own' : 'slot'} href={slotHref(slot.start)} prefetch={false}>
                   <span className="slot__time">{slot.time}</span>
                   {slot.practiceTime ? <span className="slot__jst">{slot.practiceTime}</span> : null}
+                  {slot.own ? <span className="slot__own">お手続き中のご予約</span> : null}
                 </Link>
               </li>
             ))}

@@ -1,17 +1,13 @@
 'use server';
 
-import { CredentialsSignin } from 'next-auth';
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions';
 import { signIn, signOut } from '@/lib/auth';
-import { getAuthSecret } from '@/lib/auth/secret';
-import { AppError, errorCodes, type ErrorCode } from '@/lib/errors';
+import { signInWithPasswordFromAction } from '@/features/accounts/password-sign-in';
+import { AppError } from '@/lib/errors';
 import { messages } from '@/lib/messages';
-import { siteUrl } from '@/lib/site-url';
 import { homeFor, safeCallbackUrl } from './callback-url';
-import { deviceCookieMaxAgeSeconds, deviceCookieName, issueDeviceCookie } from './device';
 import { findRoleByEmail } from './queries';
 import { hitRateLimits, pruneRateLimits, rateLimitRules } from './rate-limit';
 import {
@@ -57,23 +53,7 @@ export const registerAction = defineAction(
 );
 
 export const signInAction = defineAction('public', signInSchema.extend(callbackField), async (input, ctx) => {
-  try {
-    await signIn('credentials', { email: input.email, password: input.password, redirect: false });
-  } catch (err) {
-    if (err instanceof CredentialsSignin) {
-      const code = (err.code in errorCodes ? err.code : 'invalid_credentials') as ErrorCode;
-      throw new AppError(code);
-    }
-    throw err;
-  }
-  // This browser has now signed in to this account: failures from elsewhere no longer lock it out.
-  (await cookies()).set(deviceCookieName, issueDeviceCookie(getAuthSecret(), input.email), {
-    httpOnly: true,
-    secure: process.env.NODE_ENV === 'production' && siteUrl().startsWith('https:'),
-    sameSite: 'lax',
-    path: '/',
-    maxAge: deviceCookieMaxAgeSeconds,
-  });
+  await signInWithPasswordFromAction(input);
   if (Math.random() < 0.01) await pruneRateLimits(ctx.db, ctx.now);
   // With no page to return to, the counselor goes to her admin and a client to the portal.
   redirect(
@@ -94,8 +74,17 @@ export const resendVerificationAction = defineAction('public', emailOnlySchema, 
   return { ok: true as const, data: undefined, message: messages.accounts.verificationResent };
 });
 
+/** A signed-in client asks for the verification link again (the portal's sensitive pages need it). */
+export const resendMyVerificationAction = defineAction('user', z.object({}), async (_input, ctx) => {
+  await limitMailRequests(ctx, ctx.user.email);
+  await accounts.resendVerificationMail(ctx, ctx.user.email);
+  return { ok: true as const, data: undefined, message: messages.accounts.verificationResent };
+});
+
 export const verifyEmailAction = defineAction('public', tokenSchema.extend(callbackField), async (input, ctx) => {
   await accounts.verifyEmail(ctx, input.token);
+  // Signed in already (a new client who booked first): straight back to where she was going.
+  if (ctx.user) redirect(input.callbackUrl ? safeCallbackUrl(input.callbackUrl) : '/portal?notice=verified');
   const next = input.callbackUrl ? `&callbackUrl=${encodeURIComponent(safeCallbackUrl(input.callbackUrl))}` : '';
   redirect(`/login?notice=verified${next}`);
 });

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { userSessions, users } from '@/db/schema';
@@ -24,6 +25,7 @@ export async function getAccountProfile(db: Db, userId: string) {
       givenNameKana: users.givenNameKana,
       phone: users.phone,
       timeZone: users.timeZone,
+      emailVerified: users.emailVerified,
       createdAt: users.createdAt,
     })
     .from(users)
@@ -82,4 +84,10 @@ export async function exportAccountData(db: Db, userId: string) {
     .from(userSessions)
     .where(eq(userSessions.userId, userId));
   return { exportedAt: new Date().toISOString(), profile, signIns: sessions };
+}
+
+/** Whether the client has opened the verification link (the portal's sensitive pages ask for it). */
+export async function isEmailVerified(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.select({ verified: users.emailVerified }).from(users).where(eq(users.id, userId)).limit(1);
+  return Boolean(row?.verified);
 }

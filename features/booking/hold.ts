@@ -22,6 +22,7 @@ function prepareHoldStatements(db: Db) {
       .select({
         id: bookings.id,
         clientId: bookings.clientId,
+        sessionTypeId: bookings.sessionTypeId,
         status: bookings.status,
         start: bookings.startsAt,
         end: bookings.endsAt,
@@ -81,8 +82,28 @@ export async function holdSlot(
   const isLive = (b: (typeof nearby)[number]) => b.status === 'confirmed' || isHoldLive(b, now);
   const isNear = (b: (typeof nearby)[number]) =>
     b.start.getTime() < input.startsAt.getTime() + day && b.end.getTime() > input.startsAt.getTime() - day;
-  // Lapsed holds never count as busy (the job marks them expired in its own time).
-  const busy = nearby.filter((b) => isNear(b) && isLive(b));
+  const isOwnHold = (b: (typeof nearby)[number]) => b.status === 'held' && b.clientId === input.clientId;
+
+  // Choosing the time she already holds resumes that hold (issue #12 item 6): same row, same expiry.
+  const resumed = nearby.find(
+    (b) =>
+      isOwnHold(b) &&
+      isHoldLive(b, now) &&
+      b.sessionTypeId === type.id &&
+      b.start.getTime() === input.startsAt.getTime(),
+  );
+  if (resumed) {
+    const [booking] = await db
+      .update(bookings)
+      .set({ theme: input.theme, updatedAt: now })
+      .where(and(eq(bookings.id, resumed.id), eq(bookings.status, 'held')))
+      .returning();
+    if (booking) return booking;
+  }
+
+  // Lapsed holds never count as busy (the job marks them expired in its own time), nor do the
+  // client's own holds, which this hold replaces.
+  const busy = nearby.filter((b) => isNear(b) && isLive(b) && !isOwnHold(b));
   const slotInput = {
     now,
     rules: availability.rules,
@@ -94,8 +115,9 @@ export async function holdSlot(
     throw new AppError(findOpenSlot(input.startsAt, { ...slotInput, busy: [] }) ? 'slot_taken' : 'slot_unavailable');
   }
 
-  // A client holds one slot at a time, and lapsed holds in this one's way are released
-  // before the insert (the constraint does not know a hold has lapsed).
+  // A client holds one slot at a time (choosing another time replaces her hold), and lapsed
+  // holds in this one's way are released before the insert (the constraint does not know a
+  // hold has lapsed).
   const release = nearby
     .filter(
       (b) =>

@@ -1,10 +1,13 @@
 import { and, asc, desc, eq, gt, inArray, lt, or } from 'drizzle-orm';
+import { getDb } from '@/db';
 import type { Db } from '@/db/client';
 import { availabilityOverrides, availabilityRules, bookingSettings, bookings, sessionTypes } from '@/db/schema';
 import { siteConfig } from '@/lib/site-config';
-import { holdIsLiveSql } from '@/lib/holds';
+import { holdIsLiveSql, isHoldLive } from '@/lib/holds';
+import { refundSummaryOf } from '@/features/payments/queries';
 import { computeSlots, type DateOverride, type Slot, type SlotSettings, type WeeklyRule } from './domain/slots';
 import { isUuid } from '@/lib/ids';
+import { getAccountProfile } from '@/features/accounts/queries';
 
 export async function listSessionTypes(db: Db, options: { includeInactive?: boolean } = {}) {
   return db
@@ -201,4 +204,87 @@ export async function listClientBookings(db: Db, clientId: string) {
       ),
     )
     .orderBy(desc(bookings.startsAt));
+}
+
+/**
+ * A client's bookings as the portal's home lists them: live holds (to finish paying), upcoming
+ * sessions (soonest first), and the history, newest first: past sessions, cancelled ones and
+ * no-shows stay listed instead of disappearing. Lapsed holds were never bookings to the client.
+ */
+export async function listClientBookingHistory(db: Db, clientId: string, now: Date) {
+  const rows = await listClientBookings(db, clientId);
+  const held = rows.filter((b) => b.status === 'held' && isHoldLive(b, now));
+  const isUpcoming = (b: (typeof rows)[number]) => b.status === 'confirmed' && b.endsAt > now;
+  const upcoming = rows.filter(isUpcoming).reverse();
+  const history = rows.filter((b) => b.status !== 'held' && !isUpcoming(b));
+  return { held, upcoming, history };
+}
+
+/** What was paid for a booking and what is refunded: the booking page after a cancellation. */
+export function getBookingRefund(db: Db, bookingId: string) {
+  return refundSummaryOf(db, 'booking', bookingId);
+}
+
+/**
+ * The client's live hold, if any (a client holds one slot at a time): the picker marks it
+ * 「お手続き中のご予約」 and the confirm screen says when choosing another time replaces it.
+ */
+export async function getLiveHoldOf(db: Db, clientId: string, now: Date) {
+  const [row] = await db
+    .select({
+      id: bookings.id,
+      startsAt: bookings.startsAt,
+      endsAt: bookings.endsAt,
+      holdExpiresAt: bookings.holdExpiresAt,
+      sessionTypeSlug: sessionTypes.slug,
+      sessionTypeName: sessionTypes.name,
+    })
+    .from(bookings)
+    .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
+    .where(and(eq(bookings.clientId, clientId), holdIsLiveSql(bookings, now)))
+    .orderBy(desc(bookings.createdAt))
+    .limit(1);
+  return row;
+}
+
+export type LiveHold = NonNullable<Awaited<ReturnType<typeof getLiveHoldOf>>>;
+
+/**
+ * What the confirm screen shows for a chosen time, read for the page (app/ does not open the
+ * database): the session type, the viewer's profile and live hold when signed in, and whether
+ * the time can still be had (`own`: it is her hold, which choosing again resumes).
+ */
+export async function getConfirmView(input: { sessionTypeSlug: string; startsAt: Date; userId?: string; now: Date }) {
+  const db = await getDb();
+  const type = await getSessionTypeBySlug(db, input.sessionTypeSlug);
+  if (!type) return undefined;
+  const [profile, liveHold] = input.userId
+    ? await Promise.all([getAccountProfile(db, input.userId), getLiveHoldOf(db, input.userId, input.now)])
+    : [undefined, undefined];
+  const at = input.startsAt.getTime();
+  const own = liveHold && liveHold.sessionTypeSlug === type.slug && liveHold.startsAt.getTime() === at;
+  let availability: 'open' | 'own' | 'taken' | 'unavailable' = 'own';
+  if (!own) {
+    const offered = await getOpenSlots(db, type, input.now, { ignoreBusy: true, around: input.startsAt });
+    const open = await getOpenSlots(db, type, input.now, { around: input.startsAt });
+    const isAt = (slot: Slot) => slot.start.getTime() === at;
+    // Her own hold elsewhere counts as busy here, yet this one would replace it: with such a
+    // hold, an offered time is left for the hold itself to judge.
+    availability =
+      open.some(isAt) || (liveHold && offered.some(isAt)) ? 'open' : offered.some(isAt) ? 'taken' : 'unavailable';
+  }
+  return { type, profile, liveHold, availability };
+}
+
+/** The booking page: the session type and, for a signed-in client, her live hold to mark in the picker. */
+export async function getBookingPageView(input: { sessionTypeSlug: string; userId?: string; now: Date }) {
+  const db = await getDb();
+  const type = await getSessionTypeBySlug(db, input.sessionTypeSlug);
+  if (!type) return undefined;
+  const [slots, liveHold] = await Promise.all([
+    getOpenSlots(db, type, input.now),
+    input.userId ? getLiveHoldOf(db, input.userId, input.now) : undefined,
+  ]);
+  const ownHold = liveHold && liveHold.sessionTypeSlug === type.slug ? liveHold : undefined;
+  return { type, slots, ownHold };
 }

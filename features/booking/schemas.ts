@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { registerSchema, signInSchema } from '@/features/accounts/schemas';
 import { themeIds } from '@/features/library/themes';
 import { messages } from '@/lib/messages';
 
@@ -14,6 +15,21 @@ export const holdSlotSchema = z.object({
   theme,
 });
 
+/** The confirm screen, signed in: the chosen slot and the policy agreed, straight on to payment. */
+export const bookSlotSchema = holdSlotSchema.extend({
+  agreeToPolicy: z.literal(true, messages.errors.policyNotAgreed),
+});
+
+/** The confirm screen, signed out and new: the sign-up fields and the slot, in one step. */
+export const registerAndBookSchema = registerSchema.and(bookSlotSchema);
+
+/** The confirm screen, signed out with an account: email and password and the slot. */
+export const signInAndBookSchema = signInSchema.extend(bookSlotSchema.shape);
+
+export type BookSlotInput = z.input<typeof bookSlotSchema>;
+export type RegisterAndBookInput = z.input<typeof registerAndBookSchema>;
+export type SignInAndBookInput = z.input<typeof signInAndBookSchema>;
+
 export const checkoutSchema = z.object({
   bookingId: uuid,
   theme,
@@ -21,6 +37,15 @@ export const checkoutSchema = z.object({
 });
 
 export const bookingIdSchema = z.object({ bookingId: uuid });
+
+/**
+ * The client's cancellation, confirmed on its own screen: it carries the fee that screen showed,
+ * so a cancellation is made only on the terms the client read (a plain form post sends text).
+ */
+export const cancelBookingSchema = z.object({
+  bookingId: uuid,
+  expectedFeeYen: z.coerce.number().int().min(0),
+});
 
 export const rescheduleSchema = z.object({ bookingId: uuid, startsAt: z.iso.datetime({ offset: true }) });
 

@@ -1,12 +1,20 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { isEmailVerified } from '@/features/accounts/queries';
 import { defineAction } from '@/lib/actions';
+import { AppError } from '@/lib/errors';
 import { getIntakeKeyring } from './keys';
 import { intakeConsentSchema, saveIntakeDraftSchema, submitIntakeSchema, themeOfChoice } from './schemas';
 import { consentToIntake, saveIntakeDraft, submitIntake } from './service';
 
+/** Answers are sensitive (要配慮個人情報): only an address the client has proved receives them. */
+async function assertVerified(ctx: { db: Parameters<typeof isEmailVerified>[0]; user: { id: string } }) {
+  if (!(await isEmailVerified(ctx.db, ctx.user.id))) throw new AppError('email_not_verified');
+}
+
 export const consentToIntakeAction = defineAction('user', intakeConsentSchema, async (input, ctx) => {
+  await assertVerified(ctx);
   await consentToIntake(ctx.db, getIntakeKeyring(), {
     bookingId: input.bookingId,
     clientId: ctx.user.id,
@@ -16,6 +24,7 @@ export const consentToIntakeAction = defineAction('user', intakeConsentSchema, a
 });
 
 export const saveIntakeDraftAction = defineAction('user', saveIntakeDraftSchema, async (input, ctx) => {
+  await assertVerified(ctx);
   const { basedOn, ...draft } = input;
   const { outcome, savedAt } = await saveIntakeDraft(ctx.db, getIntakeKeyring(), {
     ...draft,
@@ -28,6 +37,7 @@ export const saveIntakeDraftAction = defineAction('user', saveIntakeDraftSchema,
 });
 
 export const submitIntakeAction = defineAction('user', submitIntakeSchema, async (input, ctx) => {
+  await assertVerified(ctx);
   await submitIntake(ctx.db, getIntakeKeyring(), {
     ...input,
     theme: themeOfChoice(input.theme),

@@ -6,8 +6,9 @@ import {
   DeleteAccountForm,
   ProfileForm,
 } from '@/components/accounts/account-forms';
+import { VerifyEmailNotice } from '@/components/accounts/verify-email-notice';
 import { SignOutButton } from '@/components/accounts/sign-out-buttons';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { formatPhone } from '@/features/accounts/schemas';
 import { requireUser } from '@/lib/auth/guards';
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: 'アカウント', robots: { index: f
 
 export default async function AccountPage() {
   const user = await requireUser('/portal/account');
-  const profile = await getAccountProfile(await getDb(), user.id);
+  const profile = await read(getAccountProfile, user.id);
   if (!profile) notFound();
   return (
     <>
@@ -41,9 +42,13 @@ export default async function AccountPage() {
       <section aria-labelledby="export-heading">
         <h2 id="export-heading">データの書き出し</h2>
         <p>当ルームが保存しているあなたの情報を、JSON形式のファイルでダウンロードできます。</p>
-        <a className="button button--secondary" href="/portal/account/export" download>
-          データをダウンロード
-        </a>
+        {profile.emailVerified ? (
+          <a className="button button--secondary" href="/portal/account/export" download>
+            データをダウンロード
+          </a>
+        ) : (
+          <VerifyEmailNotice email={profile.email} what="データの書き出し" level={3} />
+        )}
       </section>
       {profile.role === 'client' ? <DeleteAccountForm /> : null}
     </>

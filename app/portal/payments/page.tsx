@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { listClientPayments } from '@/features/booking/payment-history';
 import { paymentStatusLabel } from '@/features/payments/queries';
 import { requireUser } from '@/lib/auth/guards';
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'お支払い' };
 
 export default async function PaymentsPage() {
   const user = await requireUser('/portal/payments');
-  const rows = await listClientPayments(await getDb(), user.id);
+  const rows = await read(listClientPayments, user.id);
   const shown = rows.filter((p) => p.status !== 'pending' || p.paidAt);
   return (
     <>
@@ -37,7 +37,12 @@ export default async function PaymentsPage() {
                   <td>{p.sessionTypeName ?? '心理学講座'}</td>
                   <td>
                     {formatYen(p.amountYen)}
-                    {p.refundedYen > 0 ? <small>（返金 {formatYen(p.refundedYen)}）</small> : null}
+                    {p.refundedYen > 0 ? (
+                      <>
+                        <br />
+                        <small>返金 {formatYen(p.refundedYen)}</small>
+                      </>
+                    ) : null}
                   </td>
                   <td>{paymentStatusLabel[p.status]}</td>
                   <td>{p.paidAt ? <Link href={`/portal/payments/${p.id}/receipt`}>領収書</Link> : '—'}</td>

@@ -60,9 +60,7 @@ export function sessionCancellationTerms(input: {
       started,
     };
   }
-  const inTier = (t: CancellationTier) =>
-    t.feePercent === 0 ? msBefore > t.hoursBefore * HOUR_MS : msBefore >= t.hoursBefore * HOUR_MS;
-  const tier = (started ? undefined : policy.find(inTier)) ?? policy.at(-1)!;
+  const tier = policy[tierIndexAt(policy, msBefore)]!;
   const feeYen = Math.floor((priceYen * tier.feePercent) / 100);
   return {
     feePercent: tier.feePercent,
@@ -75,9 +73,22 @@ export function sessionCancellationTerms(input: {
 }
 
 /**
+ * The index of the tier that applies `msBefore` the start (see the table above): a free tier
+ * while strictly more than its hours remain, a fee tier from its bound inclusive, and the last
+ * tier once the start has been reached.
+ */
+export function tierIndexAt(policy: readonly CancellationTier[], msBefore: number): number {
+  if (msBefore <= 0) return policy.length - 1;
+  const index = policy.findIndex((t) =>
+    t.feePercent === 0 ? msBefore > t.hoursBefore * HOUR_MS : msBefore >= t.hoursBefore * HOUR_MS,
+  );
+  return index === -1 ? policy.length - 1 : index;
+}
+
+/**
  * The cancel screen's preview of what applies right now:
- * 「今キャンセルすると50%・5,500円（税込）のキャンセル料がかかります（返金額 5,500円（税込））」,
- * 「今キャンセルすると無料です（全額返金）」.
+ * 「今キャンセルすると50%・5,500円（税込）のキャンセル料がかかります。返金額は5,500円（税込）です。」,
+ * 「今キャンセルすると無料です。全額を返金します。」.
  */
 export function describeCancellationNow(terms: SessionCancellationTerms): string {
   const words = bookingMessages.cancellation;

@@ -22,6 +22,8 @@ export type SlotView = {
   time: string;
   /** 日本時間 14:00, or 日本時間 12月4日(金) 07:00 when the practice's date differs; absent when the clocks agree */
   practiceTime?: string;
+  /** The viewer's own hold (お手続き中のご予約), which choosing again resumes. */
+  own?: boolean;
 };
 
 export type SlotDay = {

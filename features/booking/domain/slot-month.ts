@@ -18,6 +18,8 @@ export type MonthCell = {
   open: boolean;
   /** 12月3日(木) 空きあり: what a screen reader announces for the day. */
   label: string;
+  /** The viewer's own hold is on this day. */
+  own?: boolean;
 };
 
 export type SlotMonth = {
@@ -77,9 +79,16 @@ export function buildSlotMonth(input: {
   now: Date;
   month?: string;
   day?: string;
+  /** The viewer's own live hold: shown among the open times, marked, though it is busy to everyone else. */
+  ownHold?: Slot;
 }): SlotMonth {
-  const { viewerTimeZone: zone } = input;
-  const days = groupSlotsByDay(input.slots, zone, input.practiceTimeZone);
+  const { viewerTimeZone: zone, ownHold } = input;
+  const isOwn = (start: Date) => ownHold !== undefined && start.getTime() === ownHold.start.getTime();
+  const slots = ownHold && !input.slots.some((s) => isOwn(s.start)) ? [...input.slots, ownHold] : input.slots;
+  const days = groupSlotsByDay(slots, zone, input.practiceTimeZone).map((d) => ({
+    ...d,
+    slots: d.slots.map((s) => (isOwn(s.start) ? { ...s, own: true } : s)),
+  }));
   const openDays = new Map(days.map((d) => [d.date, d]));
   const today = dateInZone(input.now, zone);
   const currentMonth = today.slice(0, 7);
@@ -95,8 +104,10 @@ export function buildSlotMonth(input: {
     const date = addDays(first, i);
     const [m, d] = [Number(date.slice(5, 7)), Number(date.slice(8))];
     const open = openDays.has(date);
+    const own = openDays.get(date)?.slots.some((s) => s.own) ?? false;
     const name = bookingMessages.monthDay(m, d, bookingMessages.weekdays[weekdayOf(date)]!);
-    cells.push({ date, dayOfMonth: d, open, label: `${name} ${open ? '空きあり' : '空きなし'}` });
+    const state = own ? 'お手続き中のご予約あり' : open ? '空きあり' : '空きなし';
+    cells.push({ date, dayOfMonth: d, open, label: `${name} ${state}`, ...(own ? { own } : {}) });
   }
   while (cells.length % 7 !== 0) cells.push(null);
   const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));

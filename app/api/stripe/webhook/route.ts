@@ -1,4 +1,4 @@
-import { getDb } from '@/db';
+import { serviceContext } from '@/lib/data';
 import '@/features/fulfilments';
 import { receiveStripeWebhook } from '@/features/payments/webhook-endpoint';
 
@@ -6,5 +6,5 @@ export const dynamic = 'force-dynamic';
 
 /** Stripe's webhook: see receiveStripeWebhook (signature, size limit, what answers 5xx). */
 export async function POST(request: Request) {
-  return receiveStripeWebhook(request, async () => ({ db: await getDb(), now: new Date() }));
+  return receiveStripeWebhook(request, serviceContext);
 }

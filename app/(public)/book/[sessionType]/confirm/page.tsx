@@ -1,53 +1,101 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { HoldForm } from '@/components/booking/hold-form';
-import { getDb } from '@/db';
-import { getAccountProfile } from '@/features/accounts/queries';
-import { getSessionTypeBySlug } from '@/features/booking/queries';
+import { BookSlotForm, SignUpAndBookForm } from '@/components/booking/book-forms';
+import { BookingSteps } from '@/components/booking/booking-steps';
+import { CancellationTable } from '@/components/legal/cancellation-table';
+import { describeLateBookingFee, lateBookingFee } from '@/features/booking/domain/late-booking';
+import { getConfirmView } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
-import { requireUser } from '@/lib/auth/guards';
+import { getCurrentUser } from '@/lib/auth/guards';
 import { formatYen } from '@/lib/format';
-import { practiceTimeZone, whenFor } from '@/lib/time';
+import { messages } from '@/lib/messages';
+import { cancellationPolicy } from '@/lib/site-config';
+import { isTimeZone, practiceTimeZone, whenFor } from '@/lib/time';
 
-export const metadata: Metadata = { title: '日時の確認', robots: { index: false } };
+export const metadata: Metadata = { title: 'ご予約内容の確認', robots: { index: false } };
 
-type Props = { params: Promise<{ sessionType: string }>; searchParams: Promise<{ start?: string; theme?: string }> };
+type Props = {
+  params: Promise<{ sessionType: string }>;
+  searchParams: Promise<{ start?: string; theme?: string; tz?: string; notice?: string }>;
+};
 
+/**
+ * Step 2 of booking (お客様情報): the chosen time at the top, what cancelling would cost from
+ * the moment of booking, and one form that goes on to payment. A signed-out visitor signs up
+ * (or signs in) in that same form; nothing waits for a mail.
+ */
 export default async function ConfirmSlotPage({ params, searchParams }: Props) {
   const { sessionType } = await params;
-  const { start, theme } = await searchParams;
-  const query = new URLSearchParams({ ...(start ? { start } : {}), ...(theme ? { theme } : {}) });
-  // Signing in (or registering) comes back here with the chosen slot.
-  const user = await requireUser(`/book/${sessionType}/confirm?${query}`);
-  const db = await getDb();
-  const type = await getSessionTypeBySlug(db, sessionType);
+  const { start, theme, tz, notice } = await searchParams;
   const startsAt = start ? new Date(start) : undefined;
-  if (!type || !startsAt || Number.isNaN(startsAt.getTime())) notFound();
-  const profile = await getAccountProfile(db, user.id);
+  if (!startsAt || Number.isNaN(startsAt.getTime())) notFound();
+  const user = await getCurrentUser();
+  const now = new Date();
+  const view = await getConfirmView({ sessionTypeSlug: sessionType, startsAt, userId: user?.id, now });
+  if (!view) notFound();
+  const { type, profile, liveHold, availability } = view;
   const chosenTheme = findTheme(theme);
+  const zone = profile?.timeZone ?? (isTimeZone(tz) ? tz : practiceTimeZone);
+  const lateFee = lateBookingFee({ policy: cancellationPolicy.session, startsAt, now, priceYen: type.priceYen });
+  const backHref = `/book/${type.slug}?${new URLSearchParams({
+    ...(chosenTheme ? { theme: chosenTheme.id } : {}),
+    ...(isTimeZone(tz) ? { tz } : {}),
+  })}`;
+  const slot = { sessionType: type.slug, startsAt: startsAt.toISOString(), theme: chosenTheme?.id ?? null };
+  const gone =
+    availability === 'taken' || availability === 'unavailable' || notice === 'taken' || notice === 'unavailable';
   return (
     <div className="container container--narrow">
-      <h1>日時の確認</h1>
+      <BookingSteps current="お客様情報" />
+      <h1>ご予約内容の確認</h1>
+      <p className="booking-when">{whenFor(startsAt, zone)}</p>
       <dl className="facts">
         <dt>セッション</dt>
         <dd>
-          {type.name}（{formatYen(type.priceYen)}）
+          {type.name}・{type.durationMinutes}分
         </dd>
-        <dt>日時</dt>
-        <dd>{whenFor(startsAt, profile?.timeZone ?? practiceTimeZone)}</dd>
-        {chosenTheme ? (
-          <>
-            <dt>ご相談のテーマ</dt>
-            <dd>{chosenTheme.label}</dd>
-          </>
-        ) : null}
+        <dt>料金</dt>
+        <dd>{formatYen(type.priceYen)}</dd>
       </dl>
-      <p>仮押さえの間（30分）は、ほかの方がこの時間を予約することはできません。続けてお支払いの画面へ進みます。</p>
-      <HoldForm sessionType={type.slug} startsAt={startsAt.toISOString()} theme={chosenTheme?.id ?? null} />
-      <p>
-        <Link href={`/book/${type.slug}${chosenTheme ? `?theme=${chosenTheme.id}` : ''}`}>別の日時を選ぶ</Link>
-      </p>
+      {gone ? (
+        <>
+          <p role="alert" className="form-status form-status--error">
+            {availability === 'unavailable' || notice === 'unavailable'
+              ? messages.errors.slotUnavailable
+              : messages.errors.slotTaken}
+          </p>
+          <p>
+            <Link className="button" href={backHref}>
+              別の日時を選ぶ
+            </Link>
+          </p>
+        </>
+      ) : (
+        <>
+          {availability === 'own' ? (
+            <p className="notice">お手続き中のご予約です。お支払いを済ませると、ご予約が確定します。</p>
+          ) : liveHold ? (
+            <p className="notice">
+              お手続き中のご予約 {whenFor(liveHold.startsAt, zone)} は、この日時で進むと取り消されます。
+              ご予約は一度にひとつまでです。
+            </p>
+          ) : null}
+          {lateFee ? (
+            <p className="notice" role="note">
+              <strong>{describeLateBookingFee(lateFee)}</strong>
+            </p>
+          ) : null}
+          <p>この画面で進むと、お支払いまでの30分間、この時間はほかの方には予約されません。</p>
+          <h2>キャンセルポリシー</h2>
+          <CancellationTable priceYen={type.priceYen} name={type.name} />
+          <p>日時の変更は、開始48時間前までなら無料です。</p>
+          {user ? <BookSlotForm slot={slot} /> : <SignUpAndBookForm slot={slot} />}
+          <p>
+            <Link href={backHref}>別の日時を選ぶ</Link>
+          </p>
+        </>
+      )}
     </div>
   );
 }
