@@ -14,6 +14,9 @@ import { requestPublicRefresh } from '@/features/library/refresh-request';
 import { runNewsletterSending } from '@/features/newsletter/service';
 import { sendMail } from '@/features/mail/service';
 import { submitPendingRefunds } from '@/features/payments/refunds';
+import { reconcilePendingCheckouts } from '@/features/payments/service';
+// Reconciling a checkout reaches the thing sold through its registered fulfilment.
+import '@/features/fulfilments';
 import { absoluteUrl, siteUrl } from '@/lib/site-url';
 import { practiceTimeZone, whenFor } from '@/lib/time';
 
@@ -70,6 +73,10 @@ const jobs = {
   },
   'courses.send-lesson-reminders': { cron: '*/5 * * * *', run: (db: Db) => sendDueLessonReminders(db, new Date()) },
   'payments.submit-refunds': { cron: '*/2 * * * *', run: (db: Db) => submitPendingRefunds({ db, now: new Date() }) },
+  'payments.reconcile-pending-checkouts': {
+    cron: '*/5 * * * *',
+    run: (db: Db) => reconcilePendingCheckouts({ db, now: new Date() }),
+  },
   'newsletter.send': { cron: '* * * * *', run: (db: Db) => runNewsletterSending(db, { baseUrl: siteUrl() }) },
   'library.publish-due': {
     cron: '* * * * *',

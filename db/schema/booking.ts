@@ -139,6 +139,8 @@ export const bookings = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelledBy: text('cancelled_by', { enum: ['client', 'counselor', 'system'] }),
     reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
+    /** Its payment was refunded outside this app (the Stripe dashboard): the counselor decides what follows. */
+    refundedOutsideAt: timestamp('refunded_outside_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

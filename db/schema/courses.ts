@@ -112,6 +112,8 @@ export const courseEnrollments = pgTable(
     policyAgreedAt: timestamp('policy_agreed_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelledBy: text('cancelled_by', { enum: ['client', 'counselor', 'system'] }),
+    /** Its payment was refunded outside this app (the Stripe dashboard): the counselor decides what follows. */
+    refundedOutsideAt: timestamp('refunded_outside_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -20,6 +20,10 @@ export const payments = pgTable(
     referenceId: uuid('reference_id').notNull(),
     amountYen: integer('amount_yen').notNull(),
     refundedYen: integer('refunded_yen').notNull().default(0),
+    /** Of refundedYen, what Stripe refunded without this app asking (a refund in the Stripe dashboard). */
+    refundedOutsideYen: integer('refunded_outside_yen').notNull().default(0),
+    /** When Stripe first reported a refund made outside this app; the counselor is alerted. */
+    refundedOutsideAt: timestamp('refunded_outside_at', { withTimezone: true }),
     status: text('status', { enum: paymentStatuses }).notNull().default('pending'),
     stripeCheckoutSessionId: text('stripe_checkout_session_id').unique(),
     stripePaymentIntentId: text('stripe_payment_intent_id'),
@@ -35,6 +39,7 @@ export const payments = pgTable(
       sql`${t.status} in ('pending', 'paid', 'partially_refunded', 'refunded', 'expired', 'failed')`,
     ),
     check('payments_amount_check', sql`${t.amountYen} > 0 and ${t.refundedYen} between 0 and ${t.amountYen}`),
+    check('payments_refunded_outside_check', sql`${t.refundedOutsideYen} between 0 and ${t.refundedYen}`),
     index('payments_client').on(t.clientId),
     index('payments_reference').on(t.purpose, t.referenceId),
     // One checkout at a time per thing sold, so a double click never opens two to pay.

@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, type Payment, sessionTypes, users } from '@/db/schema';
 import { sendNotice } from '@/features/mail/notice';
@@ -72,5 +72,11 @@ export const bookingFulfilment: Fulfilment = {
   release: releaseHold,
   notifyConfirmed: ({ db }, bookingId) => mailConfirmation(db, bookingId),
   notifyLost: ({ db }, payment) => mailLostBooking(db, payment),
+  markRefundedOutside: async ({ db, now }, bookingId) => {
+    await db
+      .update(bookings)
+      .set({ refundedOutsideAt: now, updatedAt: now })
+      .where(and(eq(bookings.id, bookingId), isNull(bookings.refundedOutsideAt)));
+  },
   lostRefundReason: 'slot lost before payment completed',
 };

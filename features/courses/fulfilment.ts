@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts, courseEnrollments, courses, type Payment, users } from '@/db/schema';
 import { whenFor } from '@/lib/time';
@@ -64,5 +64,11 @@ export const courseFulfilment: Fulfilment = {
   release: releaseSeatHold,
   notifyConfirmed: ({ db }, enrollmentId) => mailEnrollmentConfirmed(db, enrollmentId),
   notifyLost: ({ db }, payment) => mailLostEnrollment(db, payment),
+  markRefundedOutside: async ({ db, now }, enrollmentId) => {
+    await db
+      .update(courseEnrollments)
+      .set({ refundedOutsideAt: now, updatedAt: now })
+      .where(and(eq(courseEnrollments.id, enrollmentId), isNull(courseEnrollments.refundedOutsideAt)));
+  },
   lostRefundReason: 'course seat lost before payment completed',
 };

@@ -20,6 +20,11 @@ export type Fulfilment = {
   notifyConfirmed(ctx: ServiceContext, referenceId: string): Promise<void>;
   /** After the commit, once: the payment came too late and is refunded in full; the client is told. */
   notifyLost(ctx: ServiceContext, payment: Payment): Promise<void>;
+  /**
+   * In the transaction that records it: Stripe reports a refund this app never asked for (made
+   * in the Stripe dashboard). Mark the thing sold so the counselor sees it; change nothing else.
+   */
+  markRefundedOutside(ctx: ServiceContext, referenceId: string): Promise<void>;
   /** The reason recorded with that full refund. */
   lostRefundReason: string;
 };

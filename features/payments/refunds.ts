@@ -5,15 +5,27 @@ import type { ServiceContext } from '@/lib/service';
 import { payments, refunds } from '@/db/schema';
 import { getStripe } from '@/lib/stripe';
 
-/** Records a refund to make; true if it is new. The idempotency key makes repeats harmless. */
+/**
+ * Records a refund to make; true if it is new. The idempotency key makes repeats harmless. Never
+ * more than what is left: the payment less every refund recorded and what was refunded outside
+ * the app (the Stripe dashboard), so nothing is refunded twice.
+ */
 export async function requestRefund(
   db: Db,
   input: { paymentId: string; amountYen: number; reason: string; idempotencyKey: string },
 ): Promise<boolean> {
-  if (input.amountYen <= 0) return false;
+  const [left] = await db
+    .select({
+      yen: sql<number>`(${payments.amountYen} - ${payments.refundedOutsideYen} - coalesce((select sum(r.amount_yen) from refunds r where r.payment_id = ${payments.id}), 0))::int`,
+    })
+    .from(payments)
+    .where(eq(payments.id, input.paymentId))
+    .for('update');
+  const amountYen = Math.min(input.amountYen, left?.yen ?? 0);
+  if (amountYen <= 0) return false;
   const inserted = await db
     .insert(refunds)
-    .values(input)
+    .values({ ...input, amountYen })
     .onConflictDoNothing({ target: refunds.idempotencyKey })
     .returning({ id: refunds.id });
   return inserted.length > 0;
@@ -54,18 +66,25 @@ export async function submitPendingRefunds({ db, now }: ServiceContext, paymentI
         .set({ stripeRefundId: result.id })
         .where(and(eq(refunds.id, refund.id), isNull(refunds.stripeRefundId)))
         .returning({ id: refunds.id });
-      if (marked) await addRefunded(tx, payment.id, refund.amountYen, now);
+      if (marked) await recountRefunded(tx, payment.id, now);
     });
   }
   if (failures.length > 0) throw new AggregateError(failures, `${failures.length} refund(s) not accepted by Stripe`);
 }
 
-async function addRefunded(db: Db, paymentId: string, amountYen: number, now: Date) {
+/**
+ * The payment's refunded total from what is known to have happened: our refunds Stripe made
+ * plus those made outside the app; never lower than recorded (Stripe's `charge.refunded` may
+ * have counted a refund of ours before we marked it, so adding would count it twice).
+ */
+async function recountRefunded(db: Db, paymentId: string, now: Date) {
+  const known = sql`least(${payments.amountYen}, ${payments.refundedOutsideYen} + coalesce((select sum(r.amount_yen) from refunds r where r.payment_id = ${payments.id} and r.stripe_refund_id is not null), 0))`;
+  const total = sql`greatest(${payments.refundedYen}, ${known})`;
   await db
     .update(payments)
     .set({
-      refundedYen: sql`least(${payments.amountYen}, ${payments.refundedYen} + ${amountYen})`,
-      status: sql`case when least(${payments.amountYen}, ${payments.refundedYen} + ${amountYen}) >= ${payments.amountYen} then 'refunded' else 'partially_refunded' end`,
+      refundedYen: total,
+      status: sql`case when ${total} >= ${payments.amountYen} then 'refunded' when ${total} > 0 then 'partially_refunded' else 'paid' end`,
       updatedAt: now,
     })
     .where(and(eq(payments.id, paymentId), inArray(payments.status, ['paid', 'partially_refunded'])));

@@ -1,13 +1,16 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '@/db/client';
 import type { ServiceContext } from '@/lib/service';
-import { type Payment, type PaymentPurpose, payments, refunds } from '@/db/schema';
+import { type Payment, type PaymentPurpose, payments, refunds, users } from '@/db/schema';
+import { sendNotice } from '@/features/mail/notice';
+import { absoluteUrl } from '@/lib/site-url';
 import { isUuid } from '@/lib/ids';
 import { getStripe } from '@/lib/stripe';
 import { paymentStatesBefore, refundStatusFor } from './domain/payment-state';
 import { fulfilmentFor, type FulfilmentOutcome } from './fulfilment';
+import { paymentMails } from './mails';
 import { requestRefund, submitRefundsSoon } from './refunds';
 
 type Outcome = FulfilmentOutcome | 'pending' | 'expired' | 'unknown';
@@ -88,12 +91,20 @@ export async function reconcileCheckoutSession(
  * Stripe's word on how much of a charge is refunded; never lowers what we recorded. It may
  * arrive before the payment's own completion event: then the payment is found through the
  * PaymentIntent's metadata and its checkout is reconciled first, so any order works.
+ *
+ * What Stripe refunded beyond every refund this app recorded (sent or still to send) was
+ * refunded outside the app, in the Stripe dashboard: the payment records it, the thing sold is
+ * marked through its fulfilment (the counselor decides what follows: nothing is cancelled and
+ * nothing refunded again), and the counselor is alerted on /admin and by mail.
  */
-export async function applyChargeRefunded({ db, now }: ServiceContext, charge: Stripe.Charge): Promise<void> {
+export async function applyChargeRefunded(
+  { db, now }: ServiceContext,
+  charge: Stripe.Charge,
+): Promise<'applied' | 'unchanged' | 'unknown'> {
   const paymentIntentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
-  if (!paymentIntentId) return;
+  if (!paymentIntentId) return 'unknown';
   let payment = await findPaymentForIntent(db, paymentIntentId);
-  if (!payment) return; // not a payment of this site
+  if (!payment) return 'unknown'; // not a payment of this site
   if (!['paid', 'partially_refunded', 'refunded'].includes(payment.status) && payment.stripeCheckoutSessionId) {
     await reconcileCheckoutSession(
       { db, now },
@@ -101,21 +112,60 @@ export async function applyChargeRefunded({ db, now }: ServiceContext, charge: S
     );
     payment = (await db.select().from(payments).where(eq(payments.id, payment.id)))[0]!;
   }
-  if (charge.amount_refunded <= payment.refundedYen) return;
-  await db
-    .update(payments)
-    .set({
-      refundedYen: charge.amount_refunded,
-      status: refundStatusFor(payment.amountYen, charge.amount_refunded),
-      updatedAt: now,
-    })
-    .where(
-      and(
-        eq(payments.id, payment.id),
-        inArray(payments.status, ['paid', 'partially_refunded']),
-        sql`${payments.refundedYen} < ${charge.amount_refunded}`,
-      ),
+  const outside = await db.transaction(async (tx) => {
+    // The payment's row is locked, so a refund of ours being recorded waits (and vice versa).
+    const [current] = await tx.select().from(payments).where(eq(payments.id, payment.id)).for('update');
+    if (!current || !['paid', 'partially_refunded', 'refunded'].includes(current.status)) return undefined;
+    const [recorded] = await tx
+      .select({ ours: sql<number>`coalesce(sum(${refunds.amountYen}), 0)::int` })
+      .from(refunds)
+      .where(eq(refunds.paymentId, current.id));
+    const stripeTotal = Math.min(current.amountYen, charge.amount_refunded);
+    const refundedYen = Math.max(current.refundedYen, stripeTotal);
+    const refundedOutsideYen = Math.min(
+      refundedYen,
+      Math.max(current.refundedOutsideYen, stripeTotal - (recorded?.ours ?? 0)),
     );
+    if (refundedYen === current.refundedYen && refundedOutsideYen === current.refundedOutsideYen) return undefined;
+    const newlyOutside = refundedOutsideYen > current.refundedOutsideYen;
+    await tx
+      .update(payments)
+      .set({
+        refundedYen,
+        refundedOutsideYen,
+        refundedOutsideAt: newlyOutside ? (current.refundedOutsideAt ?? now) : current.refundedOutsideAt,
+        status: refundStatusFor(current.amountYen, refundedYen),
+        updatedAt: now,
+      })
+      .where(eq(payments.id, current.id));
+    if (!newlyOutside) return undefined;
+    await fulfilmentFor(current.purpose).markRefundedOutside({ db: tx, now }, current.referenceId);
+    return { ...current, refundedYen, refundedOutsideYen };
+  });
+  if (outside) await alertCounselorOfOutsideRefund({ db, now }, outside);
+  return outside || charge.amount_refunded > payment.refundedYen ? 'applied' : 'unchanged';
+}
+
+/** After the commit: the counselor hears of a refund made outside the app (also listed on /admin). */
+async function alertCounselorOfOutsideRefund({ db }: ServiceContext, payment: Payment): Promise<void> {
+  const counselors = await db.select({ email: users.email }).from(users).where(eq(users.role, 'counselor'));
+  for (const { email } of counselors) {
+    await sendNotice(
+      db,
+      { to: email, ...paymentMails.refundedOutside(payment, absoluteUrl('/admin')) },
+      `payment ${payment.id} refunded outside the app`,
+    );
+  }
+}
+
+/** Payments with a refund made outside the app (the Stripe dashboard), latest first: the /admin alert. */
+export async function paymentsRefundedOutside(db: Db, limit = 20): Promise<Payment[]> {
+  return db
+    .select()
+    .from(payments)
+    .where(isNotNull(payments.refundedOutsideAt))
+    .orderBy(desc(payments.refundedOutsideAt))
+    .limit(limit);
 }
 
 async function findPaymentForIntent(db: Db, paymentIntentId: string) {
@@ -132,10 +182,11 @@ async function findPaymentForIntent(db: Db, paymentIntentId: string) {
 export async function applyAsyncPaymentFailed(
   { db, now }: ServiceContext,
   session: Stripe.Checkout.Session,
-): Promise<void> {
+): Promise<'failed' | 'unknown'> {
   const [payment] = await db.select().from(payments).where(eq(payments.stripeCheckoutSessionId, session.id)).limit(1);
-  if (!payment) return;
+  if (!payment) return 'unknown';
   await closeCheckout({ db, now }, payment, 'failed');
+  return 'failed';
 }
 
 /**
@@ -190,4 +241,44 @@ export async function expireOpenCheckouts(db: Db, purpose: PaymentPurpose, refer
         .checkout.sessions.expire(sessionId)
         .catch((err) => console.error('[payments] checkout not expired', sessionId, err));
   }
+}
+
+/** How long a checkout may stay pending before the job asks Stripe about it. */
+export const pendingCheckoutGraceMinutes = 5;
+
+/**
+ * The job's safety net for webhooks that never arrive: every checkout pending for more than a
+ * few minutes is retrieved from Stripe and reconciled, so a paid booking or seat never stays
+ * pending (and an expired one releases its hold). One failure does not hold back the others;
+ * they are reported at the end and the next run tries again.
+ */
+export async function reconcilePendingCheckouts({ db, now }: ServiceContext, limit = 50): Promise<number> {
+  const stale = await db
+    .select({ sessionId: payments.stripeCheckoutSessionId })
+    .from(payments)
+    .where(
+      and(
+        eq(payments.status, 'pending'),
+        isNotNull(payments.stripeCheckoutSessionId),
+        lt(payments.createdAt, new Date(now.getTime() - pendingCheckoutGraceMinutes * 60 * 1000)),
+      ),
+    )
+    .orderBy(payments.createdAt)
+    .limit(limit);
+  const failures: unknown[] = [];
+  let settled = 0;
+  for (const { sessionId } of stale) {
+    try {
+      const outcome = await reconcileCheckoutSession(
+        { db, now },
+        await getStripe().checkout.sessions.retrieve(sessionId!),
+      );
+      if (outcome !== 'pending') settled += 1;
+    } catch (err) {
+      console.error('[payments] pending checkout not reconciled; next run tries again', sessionId, err);
+      failures.push(err);
+    }
+  }
+  if (failures.length > 0) throw new AggregateError(failures, `${failures.length} checkout(s) not reconciled`);
+  return settled;
 }
