@@ -3,6 +3,136 @@ import nextTs from 'eslint-config-next/typescript';
 import drizzle from 'eslint-plugin-drizzle';
 import prettier from 'eslint-config-prettier/flat';
 
+/*
+ * The layering, kept by the linter (README, Architecture). One rule,
+ * `@typescript-eslint/no-restricted-imports` (core `no-restricted-imports` plus
+ * `allowTypeImports`), set per folder with `files` blocks. A later block replaces an earlier
+ * block's options for the same file, so every file matches exactly one block below (payments'
+ * `domain/` gets both lists). lib/boundaries.test.ts lints a wrong import for each rule.
+ */
+const noDatabase = {
+  group: ['@/db', '@/db/**'],
+  message: 'Pages and components read through features/*/queries.ts (`read()` from @/lib/data), never the database.',
+};
+const noCapabilities = {
+  group: ['@/features/**'],
+  message: 'lib/ is shared infrastructure and knows no capability: move the code into features/ or pass it in.',
+};
+const paymentsIsALeaf = {
+  group: [
+    '@/features/booking',
+    '@/features/booking/**',
+    '@/features/courses',
+    '@/features/courses/**',
+    '../booking/**',
+    '../courses/**',
+    '../../booking/**',
+    '../../courses/**',
+  ],
+  message:
+    'Payments is a leaf: a capability registers its fulfilment (features/fulfilments.ts); payments never imports it.',
+};
+const pureMessage =
+  'domain/ is pure (plain TypeScript, the clock passed in): no database, framework, mail, Stripe or environment. @/lib/time is fine.';
+const domainIsPure = [
+  // A type from the schema (an enum's values) is erased at build time: allowed.
+  { group: ['@/db', '@/db/**'], allowTypeImports: true, message: pureMessage },
+  {
+    group: [
+      'next',
+      'next/**',
+      'next-auth',
+      'next-auth/**',
+      'server-only',
+      'react',
+      'react-dom',
+      'stripe',
+      'nodemailer',
+      'postgres',
+      'drizzle-orm',
+      'drizzle-orm/**',
+      '@electric-sql/**',
+      'pg-boss',
+      'node:*',
+      '@/lib/env',
+      '@/lib/stripe',
+      '@/lib/actions',
+      '@/lib/auth',
+      '@/lib/auth/**',
+      '@/lib/data',
+      '@/lib/secret-file',
+      '@/features/mail',
+      '@/features/mail/**',
+      '@/jobs/**',
+    ],
+    message: pureMessage,
+  },
+  {
+    regex: '^(@/features/[^/]+|\\.\\.)/(service|queries|actions|checkout|fulfilment|mails|hold|seats|admin-[^/]+)$',
+    message: pureMessage,
+  },
+];
+// Pages not yet moved to `read()`; this list only shrinks. (Brackets escaped: globs.)
+const pagesStillOnTheHandle = [
+  'app/(public)/articles/\\[slug\\]/page.tsx',
+  'app/(public)/articles/page.tsx',
+  'app/(public)/book/\\[sessionType\\]/confirm/page.tsx',
+  'app/(public)/book/\\[sessionType\\]/page.tsx',
+  'app/(public)/book/checkout/\\[bookingId\\]/page.tsx',
+  'app/(public)/book/success/page.tsx',
+  'app/(public)/courses/\\[slug\\]/page.tsx',
+  'app/(public)/courses/apply/\\[enrollmentId\\]/page.tsx',
+  'app/(public)/courses/page.tsx',
+  'app/(public)/courses/success/page.tsx',
+  'app/(public)/legal/tokushoho/page.tsx',
+  'app/(public)/newsletter/archive/\\[id\\]/page.tsx',
+  'app/(public)/newsletter/archive/page.tsx',
+  'app/(public)/page.tsx',
+  'app/(public)/self-check/\\[theme\\]/page.tsx',
+  'app/(public)/sessions/page.tsx',
+  'app/admin/articles/\\[id\\]/page.tsx',
+  'app/admin/articles/new/page.tsx',
+  'app/admin/articles/page.tsx',
+  'app/admin/audit/page.tsx',
+  'app/admin/availability/page.tsx',
+  'app/admin/bookings/\\[id\\]/page.tsx',
+  'app/admin/bookings/page.tsx',
+  'app/admin/clients/\\[id\\]/page.tsx',
+  'app/admin/clients/page.tsx',
+  'app/admin/courses/cohorts/\\[id\\]/page.tsx',
+  'app/admin/courses/page.tsx',
+  'app/admin/newsletter/issues/\\[id\\]/page.tsx',
+  'app/admin/newsletter/page.tsx',
+  'app/admin/newsletter/subscribers.csv/route.ts',
+  'app/admin/session-types/page.tsx',
+  'app/api/newsletter/unsubscribe/route.ts',
+  'app/api/stripe/webhook/route.ts',
+  'app/dev/mail/page.tsx',
+  'app/feed.xml/route.ts',
+  'app/portal/account/export/route.ts',
+  'app/portal/account/page.tsx',
+  'app/portal/bookings/\\[id\\]/ics/route.ts',
+  'app/portal/bookings/\\[id\\]/page.tsx',
+  'app/portal/bookings/\\[id\\]/reschedule/page.tsx',
+  'app/portal/courses/\\[id\\]/ics/route.ts',
+  'app/portal/courses/\\[id\\]/page.tsx',
+  'app/portal/intake/\\[id\\]/page.tsx',
+  'app/portal/page.tsx',
+  'app/portal/payments/\\[id\\]/receipt/page.tsx',
+  'app/portal/payments/page.tsx',
+  'app/sitemap.ts',
+];
+const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
+const boundaries = [
+  { files: ['app/**'], ignores: pagesStillOnTheHandle, rules: restrict(noDatabase) },
+  { files: ['components/**'], rules: restrict(noDatabase) },
+  // The Auth.js wiring is the one exception: it plugs accounts into next-auth (see the README).
+  { files: ['lib/**'], ignores: ['lib/auth/index.ts', 'lib/**/*.test.ts'], rules: restrict(noCapabilities) },
+  { files: ['features/payments/**'], rules: restrict(paymentsIsALeaf) },
+  { files: ['**/domain/**'], rules: restrict(...domainIsPure) },
+  { files: ['features/payments/domain/**'], rules: restrict(paymentsIsALeaf, ...domainIsPure) },
+];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -13,6 +143,12 @@ const config = [
       'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
       'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
     },
+  },
+  ...boundaries,
+  {
+    // No circle between modules: each is understood (and tested) from the ones it imports.
+    settings: { 'import/ignore': ['node_modules'] },
+    rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] },
   },
   // Formatting is Prettier's (npm run format; npm run lint checks it): no style rules here.
   prettier,

@@ -12,6 +12,7 @@ const staticPaths = [
   '/',
   '/articles',
   '/sessions',
+  '/counselor',
   '/courses',
   '/newsletter',
   '/newsletter/archive',

@@ -1,3 +1,4 @@
+import 'server-only';
 import { databaseTarget, getEnv } from '@/lib/env';
 import { type DatabaseHandle, type Db, openDatabaseAt } from './client';
 import { seedDatabase } from './seed';

@@ -63,7 +63,7 @@ test('the counselor adds a session type and visitors see it with its tax-inclusi
   await page.goto('/admin/session-types');
   const form = page.getByRole('form', { name: '新しいセッションの種類' });
   await form.getByLabel('名前').fill(`短時間相談 ${slug}`);
-  await form.getByLabel('スラッグ（URL）').fill(slug);
+  await form.getByLabel('URLの末尾').fill(slug);
   await form.getByLabel('時間（分）').fill('30');
   await form.getByLabel('料金（円・税込）').fill('5500');
   await form.getByRole('button', { name: '追加する' }).click();

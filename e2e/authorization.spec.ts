@@ -33,6 +33,7 @@ test.beforeAll(async ({ browser }) => {
         '/portal/bookings/[id]': `/portal/bookings/${bookingId}`,
         '/portal/bookings/[id]/ics': `/portal/bookings/${bookingId}/ics`,
         '/portal/bookings/[id]/reschedule': `/portal/bookings/${bookingId}/reschedule`,
+        '/portal/bookings/[id]/cancel': `/portal/bookings/${bookingId}/cancel`,
         '/admin/bookings/[id]': `/admin/bookings/${bookingId}`,
         '/book/checkout/[bookingId]': `/book/checkout/${bookingId}`,
         '/portal/payments/[id]/receipt': receipt,

@@ -26,7 +26,7 @@ test('a visitor books an online session on a phone: slot, sign-in, hold, policy,
     await (await chooseRandomSlot(page)).slot.click();
     await expect(page).toHaveURL(/\/book\/online-60\/confirm\?start=.*theme=unrequited-love/);
     await expect(page.getByLabel('お話ししたいこと（任意）')).toHaveValue('unrequited-love');
-    await expect(page.getByRole('table', { name: 'キャンセル料' })).toContainText('50%・5,500円（税込）');
+    await expect(page.getByRole('table', { name: 'キャンセル料' })).toContainText('50%・5,500円');
     await page.getByRole('radio', { name: '登録済みの方' }).check();
     await page.getByRole('textbox', { name: /^メールアドレス/ }).fill(email);
     await page.getByLabel('パスワード（必須）', { exact: true }).fill(password);
@@ -124,10 +124,12 @@ test('cancelling inside the 50 % tier refunds half, after showing the fee', asyn
   await expect(page.getByRole('heading', { name: 'ご予約が確定しました' })).toBeVisible();
   await page.goto(`/portal/bookings/${bookingId}`);
   await expect(
-    page.getByText('今キャンセルすると50%・5,500円（税込）のキャンセル料がかかります（返金額 5,500円（税込））'),
+    page.getByText('今キャンセルすると50%・5,500円（税込）のキャンセル料がかかります。返金額は5,500円（税込）です。'),
   ).toBeVisible();
   await expect(page.getByRole('link', { name: '日時を変更する' })).toHaveCount(0);
-  await page.getByRole('button', { name: 'キャンセルする' }).click();
+  await page.getByRole('link', { name: 'キャンセルの手続きへ' }).click();
+  await expect(page.getByRole('definition').filter({ hasText: '50%・5,500円（税込）' })).toBeVisible();
+  await page.getByRole('button', { name: 'キャンセルを確定する' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'キャンセルを承りました' })).toBeVisible();
   await page.goto('/portal/payments');
   await expect(page.getByRole('cell', { name: '一部返金済み' })).toBeVisible();
@@ -145,7 +147,7 @@ test('a booking more than 48 h away is rescheduled for free, keeping its payment
   await payWithCard(page, '4242 4242 4242 4242');
   await expect(page.getByRole('heading', { name: 'ご予約が確定しました' })).toBeVisible();
   await page.goto(`/portal/bookings/${bookingId}`);
-  await expect(page.getByText('今キャンセルすると無料です（全額返金）')).toBeVisible();
+  await expect(page.getByText('今キャンセルすると無料です。全額を返金します。')).toBeVisible();
   await page.getByRole('link', { name: '日時を変更する' }).click();
   await (await chooseRandomSlot(page)).slot.click();
   await page.getByRole('button', { name: 'この日時に変更する（無料）' }).click();

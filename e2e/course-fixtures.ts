@@ -39,7 +39,7 @@ export async function createCohort(
   await lessonForm.getByLabel('講義のタイトル').fill(lessonTitle);
   await lessonForm.getByLabel('開始（日本時間）').fill(jst(new Date(Date.now() + 21 * 24 * HOUR)));
   await lessonForm.getByLabel('参加URL（受講者だけに表示）').fill(meetingUrl);
-  await lessonForm.getByLabel('資料（Markdown）').fill('## 事前に読むもの\n\n- 自分の立ち位置を書き出すワーク');
+  await lessonForm.getByLabel('資料', { exact: true }).fill('## 事前に読むもの\n\n- 自分の立ち位置を書き出すワーク');
   await lessonForm.getByLabel('資料の公開日時（日本時間）').fill(jst(new Date(Date.now() - HOUR)));
   await lessonForm.getByRole('button', { name: '講義を追加する' }).click();
   await expect(lessonForm.getByRole('status')).toHaveText('講義を追加しました。');

@@ -35,7 +35,7 @@ test('a visitor registers for the course on a phone: cohort, sign-in, seat held,
     .click();
   await expect(page).toHaveURL(/\/courses\/apply\//);
   await expect(page.getByText(/お席の確保の残り時間/)).toBeVisible();
-  await expect(page.getByText('全額（29,800円（税込））を返金します')).toBeVisible();
+  await expect(page.getByText('全額の29,800円（税込）を返金します')).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel(/整理したいこと/).fill('人間関係で同じところを回ってしまうので、整理したいです。');
 
@@ -58,7 +58,7 @@ test('a visitor registers for the course on a phone: cohort, sign-in, seat held,
   );
   await expect(page.getByRole('heading', { name: '事前に読むもの' })).toBeVisible();
   await expect(page.getByText('自分の立ち位置を書き出すワーク')).toBeVisible();
-  await expect(page.getByText('今キャンセルすると全額（29,800円（税込））を返金します。')).toBeVisible();
+  await expect(page.getByText('今キャンセルすると全額の29,800円（税込）を返金します。')).toBeVisible();
   await expectAccessible(page);
 
   const ics = await (await page.request.get(`${page.url()}/ics`)).text();
@@ -94,7 +94,7 @@ test('a full cohort offers its waitlist; a cancellation offers the seat to the f
 
   // The holder cancels from the portal, seeing the refund first; the seat goes to the line.
   await holder.goto(`/portal/courses/${cohort.cohortId}`);
-  await expect(holder.getByText('今キャンセルすると全額（33,000円（税込））を返金します。')).toBeVisible();
+  await expect(holder.getByText('今キャンセルすると全額の33,000円（税込）を返金します。')).toBeVisible();
   await holder.getByRole('button', { name: '受講をキャンセルする' }).click();
   await expect(holder.getByRole('status').filter({ hasText: '講座のキャンセルを承りました' })).toBeVisible();
 

@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, type Browser, test as base, expect, type Page } from '@playwright/test';
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContextOptions,
+  test as base,
+  expect,
+  type Page,
+} from '@playwright/test';
 
 /**
  * Each test is its own visitor, from its own address, so that the per-IP rate limits count
@@ -29,7 +36,7 @@ export function randomIp(): string {
  * reused: signing in again in every test would trip the per-address rate limit (5 in 15 min),
  * exactly as it should for a person.
  */
-export async function counselorPage(browser: Browser): Promise<Page> {
+export async function counselorPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const file = path.join(process.env.E2E_DATA_DIR ?? os.tmpdir(), 'counselor-state.json');
   if (!fs.existsSync(file)) {
     const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': randomIp() } });
@@ -39,7 +46,11 @@ export async function counselorPage(browser: Browser): Promise<Page> {
     await context.storageState({ path: file });
     await context.close();
   }
-  const context = await browser.newContext({ storageState: file, extraHTTPHeaders: { 'x-forwarded-for': randomIp() } });
+  const context = await browser.newContext({
+    ...options,
+    storageState: file,
+    extraHTTPHeaders: { 'x-forwarded-for': randomIp() },
+  });
   return context.newPage();
 }
 

@@ -186,7 +186,7 @@ test('legal pages are filled from the site configuration', async ({ page }) => {
   }
   await expect(page.getByText('11,000円（税込）').first()).toBeVisible();
   await page.goto('/legal/cancellation');
-  await expect(page.getByRole('row', { name: /48時間前から24時間前まで/ })).toContainText('50%・5,500円（税込）');
+  await expect(page.getByRole('row', { name: /48時間前から24時間前まで/ })).toContainText('50%・5,500円');
   for (const path of ['/legal/privacy', '/legal/terms']) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);

@@ -112,7 +112,7 @@ test('the counselor writes, previews and publishes an article, which then shows 
   const title = `返事を待つ夜に ${slug}`;
   await page.goto('/admin/articles/new');
   await page.getByLabel('題名（必須）').fill(title);
-  await page.getByLabel('スラッグ（URL）（必須）').fill(slug);
+  await page.getByLabel('URLの末尾（必須）').fill(slug);
   await page.getByLabel('要約（必須）').fill('既読のまま返事がない夜の過ごし方。');
   await page.getByLabel('片思い・進展しない関係').check();
   await page
@@ -169,7 +169,7 @@ test('a scheduled article is nowhere until its time, then appears on its page, t
   const at = new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000);
   await page.goto('/admin/articles/new');
   await page.getByLabel('題名（必須）').fill(title);
-  await page.getByLabel('スラッグ（URL）（必須）').fill(slug);
+  await page.getByLabel('URLの末尾（必須）').fill(slug);
   await page.getByLabel('要約（必須）').fill('公開予約のテスト。');
   await page.getByLabel('心を許してくれない相手・信頼と防衛').check();
   await page.getByLabel('本文（Markdown）（必須）').fill('予約された本文。');

@@ -1,3 +1,4 @@
+import 'server-only';
 import { bookingFulfilment } from './booking/fulfilment';
 import { courseFulfilment } from './courses/fulfilment';
 import { registerFulfilment } from './payments/fulfilment';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '@/db/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type PgBoss from 'pg-boss';
 import type { Db } from '@/db/client';
 import { eq } from 'drizzle-orm';
@@ -8,6 +9,7 @@ import { sendDueIntakeReminders } from '@/features/intake/reminders';
 import { sendDueLessonReminders } from '@/features/courses/lesson-reminders';
 import { releaseExpiredSeatHolds } from '@/features/courses/service';
 import { catchUpDuePublications, releasePublicationClaim } from '@/features/library/admin-service';
+import { announcePublicRefresh, listenForPublicRefresh } from '@/features/library/refresh-broadcast';
 import { requestPublicRefresh } from '@/features/library/refresh-request';
 import { runNewsletterSending } from '@/features/newsletter/service';
 import { sendMail } from '@/features/mail/service';
@@ -71,7 +73,11 @@ const jobs = {
   'newsletter.send': { cron: '* * * * *', run: (db: Db) => runNewsletterSending(db, { baseUrl: siteUrl() }) },
   'library.publish-due': {
     cron: '* * * * *',
-    run: (db: Db) => publishDueArticles(db, new Date(), (slugs) => requestPublicRefresh(ownOrigin(), slugs)),
+    run: (db: Db) =>
+      publishDueArticles(db, new Date(), async (slugs) => {
+        await requestPublicRefresh(ownOrigin(), slugs);
+        await announcePublicRefresh(db, slugs);
+      }),
   },
 } as const;
 
@@ -84,4 +90,9 @@ export async function startWorkers(boss: PgBoss, db: Db): Promise<void> {
       await job.run(db);
     });
   }
+}
+
+/** On PostgreSQL: this instance refreshes its public pages when any instance announces a publication. */
+export function listenForAnnouncements(databaseUrl: string): Promise<() => Promise<void>> {
+  return listenForPublicRefresh(databaseUrl, ownOrigin());
 }

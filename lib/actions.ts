@@ -8,6 +8,7 @@ import { type CurrentUser, getCurrentUser } from '@/lib/auth/guards';
 import { clientIpFrom } from '@/lib/auth/client-ip';
 import { messages } from '@/lib/messages';
 import { userMessageFor } from './errors';
+import { logFor } from './log';
 import { siteUrl } from './site-url';
 
 export type FieldErrors = Record<string, string[]>;
@@ -42,18 +43,34 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
  * zod schema the form used → run the service → a typed result. Unknown errors are logged
  * and shown as one generic message; Next's redirects pass through.
  */
+/**
+ * A form posted without JavaScript (`<form action={someAction}>`) hands the action its FormData:
+ * its fields, without React's own ($ACTION_…), are the input to parse.
+ */
+function fieldsOf(input: unknown): unknown {
+  if (!(input instanceof FormData)) return input;
+  return Object.fromEntries([...input.entries()].filter(([key]) => !key.startsWith('$ACTION')));
+}
+
+/**
+ * A defined action is called with its input (forms with JavaScript), or given to a plain
+ * `<form action>` that posts FormData; the second form's result is not read (such an action
+ * answers with a redirect).
+ */
+export type DefinedAction<I, T> = ((formData: FormData) => Promise<void>) & ((input: I) => Promise<ActionResult<T>>);
+
 export function defineAction<A extends Access, S extends z.ZodType, T>(
   access: A,
   schema: S,
   handler: (input: z.output<S>, ctx: ActionContext<A>) => Promise<T | ActionResult<T>>,
-): (input: z.input<S>) => Promise<ActionResult<T>> {
-  return async (input) => {
+): DefinedAction<z.input<S>, T> {
+  const run = async (input: z.input<S> | FormData): Promise<ActionResult<T>> => {
     try {
       const user = await getCurrentUser();
       if (access !== 'public' && !user) return { ok: false, code: 'unauthenticated', error: messages.errors.forbidden };
       if (access === 'counselor' && user?.role !== 'counselor')
         return { ok: false, code: 'forbidden', error: messages.errors.forbidden };
-      const parsed = schema.safeParse(input);
+      const parsed = schema.safeParse(fieldsOf(input));
       if (!parsed.success) {
         return {
           ok: false,
@@ -75,8 +92,10 @@ export function defineAction<A extends Access, S extends z.ZodType, T>(
       return { ok: true, data: result as T };
     } catch (err) {
       unstable_rethrow(err);
-      const { code, message } = userMessageFor(err);
+      const { code, message } = userMessageFor(err, logFor(await headers()));
       return { ok: false, code, error: message };
     }
   };
+  // A plain form's post ignores the result, so the FormData signature may promise nothing.
+  return run as DefinedAction<z.input<S>, T>;
 }

@@ -1,3 +1,5 @@
+import type { Logger } from 'pino';
+import { log } from './log';
 import { messages } from './messages';
 
 /** Errors the user can act on carry a code; everything else is unexpected and logged. */
@@ -16,6 +18,7 @@ export const errorCodes = {
   hold_expired: { status: 409, message: messages.errors.holdExpired },
   not_cancellable: { status: 409, message: messages.errors.notCancellable },
   reschedule_not_allowed: { status: 409, message: messages.errors.rescheduleNotAllowed },
+  cancellation_terms_changed: { status: 409, message: messages.errors.cancellationTermsChanged },
   payment_unavailable: { status: 503, message: messages.errors.paymentUnavailable },
   intake_locked: { status: 409, message: messages.errors.intakeLocked },
   consent_required: { status: 409, message: messages.intake.validation.consent },
@@ -29,6 +32,7 @@ export const errorCodes = {
   slug_taken: { status: 409, message: messages.errors.slugTaken },
   schedule_in_past: { status: 400, message: messages.errors.scheduleInPast },
   issue_not_editable: { status: 409, message: messages.errors.issueNotEditable },
+  override_duplicate: { status: 409, message: messages.errors.overrideDuplicate },
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
@@ -43,14 +47,17 @@ export class AppError extends Error {
   }
 }
 
-export function userMessageFor(err: unknown): { code: ErrorCode | 'unexpected'; message: string; status: number } {
+export function userMessageFor(
+  err: unknown,
+  logger: Logger = log,
+): { code: ErrorCode | 'unexpected'; message: string; status: number } {
   if (err instanceof AppError) return { code: err.code, message: err.message, status: errorCodes[err.code].status };
-  console.error(err);
+  logger.error({ err }, 'unexpected error');
   return { code: 'unexpected', message: messages.errors.unexpected, status: 500 };
 }
 
 /** Whether a database error (drizzle keeps the driver's error as `cause`) carries a PostgreSQL code. */
-function hasPgCode(err: unknown, code: string): boolean {
+export function hasPgCode(err: unknown, code: string): boolean {
   for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
     if ((e as { code?: string }).code === code) return true;
   }

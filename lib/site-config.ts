@@ -22,9 +22,10 @@ export const siteConfig = {
     representative: '浅野 寿和',
     postalCode: '〒460-0008',
     address: '愛知県名古屋市中区栄（詳細な所在地は、ご請求いただければ遅滞なく開示いたします）',
-    phone: '052-000-0000（受付 平日10:00〜18:00）',
+    phone: '052-000-0000',
+    /** Inquiries come by mail; the phone session (a product) is a call the counselor makes. */
     phoneNote:
-      'お問い合わせはメールでお願いいたします（この番号ではご相談・ご予約を承っておりません。電話セッションは、ご予約の日時に行います）。',
+      'お問い合わせはメールで承ります。お電話でのお問い合わせ・ご予約は受け付けておりません。電話セッションは、ご予約の日時にカウンセラーからおかけします。',
     email: 'info@example.jp',
   },
   locale: 'ja-JP',

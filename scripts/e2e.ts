@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findBrowser } from '../e2e/browser';
+import { writePastSessions } from '../e2e/past-sessions';
 import { buildForProduction } from './lib/next-build';
 import { freePort } from './lib/production-server';
 
@@ -21,6 +22,7 @@ try {
 if (!process.argv.includes('--no-build')) buildForProduction();
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'));
+await writePastSessions(dataDir);
 const port = await freePort();
 const stripePort = await freePort();
 const passthrough = process.argv.slice(2).filter((a) => a !== '--no-build');

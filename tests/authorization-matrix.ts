@@ -23,6 +23,7 @@ export const pages: Record<string, Access> = {
   '/portal/account': 'user',
   '/portal/bookings/[id]': 'owner',
   '/portal/bookings/[id]/reschedule': 'self',
+  '/portal/bookings/[id]/cancel': 'self',
   '/portal/payments': 'user',
   '/portal/payments/[id]/receipt': 'owner',
   '/portal/intake/[id]': 'self',

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { AreaShell } from '@/components/layout/area-shell';
 import { requireCounselor } from '@/lib/auth/guards';
+import './admin.css';
 
 export const metadata: Metadata = { title: { default: '管理', template: '%s｜管理' }, robots: { index: false } };
 
 const sections = [
-  { href: '/admin', label: '概要' },
+  { href: '/admin', label: '今日' },
   { href: '/admin/bookings', label: '予約' },
   { href: '/admin/availability', label: '受付時間' },
   { href: '/admin/session-types', label: 'セッションの種類' },
@@ -20,8 +21,10 @@ const sections = [
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireCounselor('/admin');
   return (
-    <AreaShell who={`管理画面：${user.name}`} navLabel="管理メニュー" sections={sections}>
-      {children}
-    </AreaShell>
+    <div className="admin-area">
+      <AreaShell who={`管理画面：${user.name}`} navLabel="管理メニュー" sections={sections}>
+        {children}
+      </AreaShell>
+    </div>
   );
 }

@@ -1,39 +1,28 @@
 import Link from 'next/link';
+import { AgendaList } from '@/components/agenda/agenda-list';
+import { AlertList } from '@/components/agenda/alert-list';
+import { loadDashboard } from '@/features/agenda/queries';
 import { requireCounselor } from '@/lib/auth/guards';
 
+/** Her practice at a glance: what needs her, then today and the next 7 days (Japan time). */
 export default async function AdminHomePage() {
   await requireCounselor('/admin');
+  const { today, days, alerts } = await loadDashboard(new Date());
   return (
     <>
-      <h1>管理画面</h1>
-      <ul className="admin-links">
-        <li>
-          <Link href="/admin/bookings">予約</Link>：今後の予約・週の予定・過去の予約、実施済みの記録とキャンセル
-        </li>
-        <li>
-          <Link href="/admin/availability">受付時間</Link>
-          ：毎週の受付時間、休みの日・追加の時間、休憩・締め切り・受付期間
-        </li>
-        <li>
-          <Link href="/admin/session-types">セッションの種類</Link>：種類・時間・料金（税込）の編集と追加
-        </li>
-        <li>
-          <Link href="/admin/courses">講座</Link>
-          ：講座・開講回（定員・受講料・締切）・講義と資料、受講者とキャンセル待ち、一斉メール、開講の中止
-        </li>
-        <li>
-          <Link href="/admin/clients">クライアント一覧</Link>：登録したクライアントの検索と確認
-        </li>
-        <li>
-          <Link href="/admin/articles">記事</Link>：下書き・公開予約・公開中の記事、プレビュー、版の復元
-        </li>
-        <li>
-          <Link href="/admin/newsletter">メールマガジン</Link>：読者数とCSV、号の作成・テスト送信・配信予約・配信状況
-        </li>
-        <li>
-          <Link href="/admin/audit">閲覧記録</Link>：アンケートの回答を誰がいつ開いたかの記録
-        </li>
-      </ul>
+      <h1>今日の予定</h1>
+      <section aria-labelledby="alerts-heading" className={alerts.length > 0 ? 'panel panel--alert' : 'panel'}>
+        <h2 id="alerts-heading">確認が必要なこと{alerts.length > 0 ? `（${alerts.length}件）` : ''}</h2>
+        <AlertList alerts={alerts} />
+      </section>
+      <section aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading">今日から8日間（日本時間）</h2>
+        <p className="agenda__links">
+          <Link href={`/admin/bookings?view=day&date=${today}`}>今日の時間割</Link>
+          <Link href="/admin/bookings?view=week">週の時間割</Link>
+        </p>
+        <AgendaList days={days} today={today} />
+      </section>
     </>
   );
 }

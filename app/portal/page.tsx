@@ -1,30 +1,27 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
 import { getAccountProfile } from '@/features/accounts/queries';
-import { listClientBookings } from '@/features/booking/queries';
+import { bookingMessages } from '@/features/booking/domain/messages';
+import { listClientBookingHistory } from '@/features/booking/queries';
 import { intakeStatusByBooking } from '@/features/intake/queries';
 import { listClientCourses } from '@/features/courses/queries';
 import { requireUser } from '@/lib/auth/guards';
-import { isHoldLive } from '@/lib/holds';
+import { read } from '@/lib/data';
 import { practiceTimeZone, whenFor } from '@/lib/time';
 
 export default async function PortalPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const user = await requireUser('/portal');
   // The counselor has no bookings of her own: her home is the admin.
   if (user.role === 'counselor') redirect('/admin');
-  const db = await getDb();
   const now = new Date();
-  const [bookings, profile, courses] = await Promise.all([
-    listClientBookings(db, user.id),
-    getAccountProfile(db, user.id),
-    listClientCourses(db, user.id, now),
+  const [{ held, upcoming, history }, profile, courses] = await Promise.all([
+    read(listClientBookingHistory, user.id, now),
+    read(getAccountProfile, user.id),
+    read(listClientCourses, user.id, now),
   ]);
-  const upcoming = bookings.filter((b) => b.status === 'confirmed' && b.endsAt > now).reverse();
-  const held = bookings.filter((b) => isHoldLive(b, now));
   const zone = profile?.timeZone ?? practiceTimeZone;
-  const intakes = await intakeStatusByBooking(
-    db,
+  const intakes = await read(
+    intakeStatusByBooking,
     upcoming.map((b) => b.id),
   );
   return (
@@ -44,7 +41,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
         <h2 id="upcoming-heading">今後のセッション</h2>
         {held.map((b) => (
           <p key={b.id} className="notice">
-            仮押さえ中：{whenFor(b.startsAt, zone)}（{b.sessionTypeName}）　
+            お支払い前のご予約：{whenFor(b.startsAt, zone)}・{b.sessionTypeName}　
             <Link href={`/book/checkout/${b.id}`}>お支払いへ進む</Link>
           </p>
         ))}
@@ -86,6 +83,21 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
           </ul>
         )}
       </section>
+      {history.length > 0 ? (
+        <section aria-labelledby="history-heading" className="panel">
+          <h2 id="history-heading">過去・キャンセル済みのセッション</h2>
+          <ul className="booking-list">
+            {history.map((b) => (
+              <li key={b.id}>
+                <Link href={`/portal/bookings/${b.id}`}>
+                  {whenFor(b.startsAt, zone)}　{b.sessionTypeName}
+                </Link>
+                <span className="nowrap">・{historyLabel(b, now)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="courses-heading" className="panel">
         <h2 id="courses-heading">受講中の講座</h2>
         {courses.seats.length === 0 && courses.waiting.length === 0 ? <p>お申し込み中の講座はありません。</p> : null}
@@ -125,4 +137,9 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
       </section>
     </>
   );
+}
+
+/** A past confirmed session that no one has marked yet reads as over, not as still booked. */
+function historyLabel(b: { status: keyof typeof bookingMessages.status; endsAt: Date }, now: Date): string {
+  return b.status === 'confirmed' && b.endsAt <= now ? '終了' : bookingMessages.status[b.status];
 }

@@ -11,7 +11,7 @@ import type { ActionResult } from '@/lib/actions';
 import { ActionButton } from '@/components/ui/action-button';
 
 /** 実施済み / 無断キャンセル, once the session has started. */
-export function BookingOutcomeButtons({ bookingId }: { bookingId: string }) {
+export function BookingOutcomeButtons({ bookingId, label }: { bookingId: string; label?: string }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [result, setResult] = useState<ActionResult<undefined> | null>(null);
@@ -22,7 +22,7 @@ export function BookingOutcomeButtons({ bookingId }: { bookingId: string }) {
       if (r.ok) router.refresh();
     });
   return (
-    <div className="button-row">
+    <div className="button-row" role={label ? 'group' : undefined} aria-label={label ? `${label}の記録` : undefined}>
       <FormStatus result={result} />
       <ActionButton type="button" className="button" busy={pending} onClick={() => mark('completed')}>
         実施済みにする

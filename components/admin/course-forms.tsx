@@ -28,6 +28,7 @@ import {
 import type { ActionResult } from '@/lib/actions';
 import { messages } from '@/lib/messages';
 import { ActionButton } from '@/components/ui/action-button';
+import { MarkdownPreview } from '@/components/publishing/markdown-preview';
 
 /** Refreshes the server-rendered page after a successful save, so lists show the change. */
 function useRefreshing<I, T>(action: (input: I) => Promise<ActionResult<T>>) {
@@ -62,7 +63,8 @@ export function CourseForm({ initial }: { initial: CourseInput }) {
       />
       <TextField
         id={`${key}-slug`}
-        label="スラッグ（URL）"
+        label="URLの末尾"
+        description="半角英小文字・数字・ハイフン。例：shinrigaku-koza → /courses/shinrigaku-koza"
         registration={form.register('slug')}
         error={errors.slug?.message}
       />
@@ -194,10 +196,15 @@ export function LessonForm({ initial }: { initial: LessonInput }) {
       />
       <TextAreaField
         id={`${key}-materials`}
-        label="資料（Markdown）"
+        label="資料"
+        description="見出しは「## 」、箇条書きは「- 」で始めます（Markdown）。下に受講者が見る形で表示されます。"
         rows={6}
         registration={form.register('materials')}
         error={errors.materials?.message}
+      />
+      <MaterialsPreview
+        markdown={form.watch('materials') ?? ''}
+        label={`${initial.title || '新しい講義'}の資料のプレビュー`}
       />
       <TextField
         id={`${key}-release`}
@@ -302,5 +309,16 @@ export function CancelSeatRow({
         </details>
       </td>
     </tr>
+  );
+}
+
+/** The lesson's materials as enrolled clients will see them; shown once there is something to show. */
+function MaterialsPreview({ markdown, label }: { markdown: string; label: string }) {
+  if (markdown.trim() === '') return null;
+  return (
+    <div className="materials-preview">
+      <p className="materials-preview__label">受講者に見える形（プレビュー）</p>
+      <MarkdownPreview markdown={markdown} label={label} />
+    </div>
   );
 }

@@ -29,7 +29,8 @@ export function SessionTypeForm({ initial }: { initial: SessionTypeInput }) {
       <TextField id={`${key}-name`} label="名前" registration={form.register('name')} error={errors.name?.message} />
       <TextField
         id={`${key}-slug`}
-        label="スラッグ（URL）"
+        label="URLの末尾"
+        description="半角英小文字・数字・ハイフン。例：online-60 → /book/online-60"
         registration={form.register('slug')}
         error={errors.slug?.message}
         readOnly={Boolean(initial.id)}

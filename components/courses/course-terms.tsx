@@ -19,7 +19,7 @@ export function CourseTerms({ firstLessonAt, priceYen }: { firstLessonAt: Date |
             まで）
           </>
         ) : null}
-        のキャンセルは、全額（{formatYen(priceYen)}）を返金します。
+        のキャンセルは、全額の{formatYen(priceYen)}を返金します。
       </li>
       <li>それ以降のキャンセルは返金いたしかねます。欠席された回の振替もありません。</li>
       <li>開講を中止する場合は、全額を返金します。</li>

@@ -1,4 +1,4 @@
-import { formatYen } from '@/lib/format';
+import { formatYen, formatYenAmount } from '@/lib/format';
 import { cancellationPolicy, priceList } from '@/lib/site-config';
 
 type Tier = { hoursBefore: number; feePercent: number; label: string };
@@ -23,7 +23,7 @@ export function CancellationTable({
     <div className="table-scroll" role="region" aria-label="キャンセル料" tabIndex={0}>
       <table>
         <caption>
-          キャンセル料：{label}・{formatYen(price)}の場合
+          キャンセル料：{label}・{formatYen(price)}の場合。表の金額はすべて税込です。
         </caption>
         <thead>
           <tr>
@@ -38,17 +38,19 @@ export function CancellationTable({
             return (
               <tr key={tier.label}>
                 <td>{tier.label}</td>
-                {/* An amount with its （税込） never breaks (11,000円／（税込）). */}
+                {/* The caption says the amounts are tax-inclusive once; an amount never breaks. */}
                 <td>
                   {tier.feePercent === 0 ? (
                     '無料'
                   ) : (
                     <>
-                      {tier.feePercent}%・<span className="nowrap">{formatYen(fee)}</span>
+                      {tier.feePercent}%・<span className="nowrap">{formatYenAmount(fee)}</span>
                     </>
                   )}
                 </td>
-                <td>{price - fee === 0 ? '返金なし' : <span className="nowrap">{formatYen(price - fee)}</span>}</td>
+                <td>
+                  {price - fee === 0 ? '返金なし' : <span className="nowrap">{formatYenAmount(price - fee)}</span>}
+                </td>
               </tr>
             );
           })}

@@ -54,9 +54,9 @@ export function ArticleEditor({
       <div className="editor__fields">
         <TextField label="題名" required registration={form.register('title')} error={errors.title?.message} />
         <TextField
-          label="スラッグ（URL）"
+          label="URLの末尾"
           required
-          description="半角英小文字・数字・ハイフン。記事のURL /articles/… になります。"
+          description="半角英小文字・数字・ハイフン。例：kataomoi-kyori → /articles/kataomoi-kyori"
           registration={form.register('slug')}
           error={errors.slug?.message}
           autoCapitalize="off"

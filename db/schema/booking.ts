@@ -10,6 +10,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
@@ -77,6 +78,8 @@ export const availabilityOverrides = pgTable(
       sql`(${t.kind} = 'closed' and ${t.startMinute} is null and ${t.endMinute} is null) or (${t.kind} = 'extra' and ${t.startMinute} is not null and ${t.endMinute} is not null and ${t.startMinute} >= 0 and ${t.endMinute} <= 1440 and ${t.startMinute} < ${t.endMinute})`,
     ),
     index('availability_overrides_date').on(t.date),
+    // The same day off or the same extra hours once only (a day off has no minutes: nulls equal).
+    unique('availability_overrides_once').on(t.date, t.kind, t.startMinute, t.endMinute).nullsNotDistinct(),
   ],
 );
 

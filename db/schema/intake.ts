@@ -33,6 +33,11 @@ export const intakeResponses = pgTable(
     /** `v1.` + base64url(IV ‖ ciphertext ‖ GCM tag) of the answers as JSON. */
     answersEncrypted: text('answers_encrypted').notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /**
+     * When the answers last turned to a positive safety answer (null: not flagged). Kept in the
+     * clear, like the state, so the counselor's lists and alerts need not decrypt anything.
+     */
+    flaggedAt: timestamp('flagged_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions';
 import { signIn, signOut } from '@/lib/auth';
-import { signInWithPasswordFromAction } from '@/lib/auth/password-sign-in';
+import { signInWithPasswordFromAction } from '@/features/accounts/password-sign-in';
 import { AppError } from '@/lib/errors';
 import { messages } from '@/lib/messages';
 import { homeFor, safeCallbackUrl } from './callback-url';

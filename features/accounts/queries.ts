@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { userSessions, users } from '@/db/schema';

@@ -5,8 +5,15 @@ import { redirect } from 'next/navigation';
 import type { Db } from '@/db/client';
 import { bookings } from '@/db/schema';
 import { defineAction } from '@/lib/actions';
-import { AppError } from '@/lib/errors';
-import { bookingIdSchema, bookingOutcomeSchema, checkoutSchema, meetingUrlSchema, rescheduleSchema } from './schemas';
+import { AppError, userMessageFor } from '@/lib/errors';
+import {
+  bookingIdSchema,
+  bookingOutcomeSchema,
+  cancelBookingSchema,
+  checkoutSchema,
+  meetingUrlSchema,
+  rescheduleSchema,
+} from './schemas';
 import { cancelBookingWithRefund, startBookingCheckout } from './checkout';
 import { markBookingOutcome, recordPolicyAgreement, rescheduleBooking } from './service';
 
@@ -34,10 +41,25 @@ async function assertOwnBooking(ctx: { db: Db; user: { id: string } }, bookingId
   if (!row || row.clientId !== ctx.user.id) throw new AppError('not_found');
 }
 
-export const cancelBookingAction = defineAction('user', bookingIdSchema, async (input, ctx) => {
-  await assertOwnBooking(ctx, input.bookingId);
-  const terms = await cancelBookingWithRefund(ctx, { bookingId: input.bookingId, by: 'client' });
-  return { ok: true as const, data: terms, message: 'キャンセルを承りました。確認のメールをお送りしました。' };
+/**
+ * The client's cancellation, from its confirmation screen (a plain form: it works without
+ * JavaScript). Both outcomes are pages: the booking with its refund, or the confirmation screen
+ * again with what stopped it, so a reload never posts twice.
+ */
+export const cancelBookingAction = defineAction('user', cancelBookingSchema, async (input, ctx) => {
+  const bookingPage = `/portal/bookings/${input.bookingId}`;
+  let failed: string | undefined;
+  try {
+    await assertOwnBooking(ctx, input.bookingId);
+    await cancelBookingWithRefund(ctx, {
+      bookingId: input.bookingId,
+      by: 'client',
+      expectedFeeYen: input.expectedFeeYen,
+    });
+  } catch (err) {
+    failed = userMessageFor(err).code;
+  }
+  redirect(failed ? `${bookingPage}/cancel?error=${failed}` : `${bookingPage}?notice=cancelled`);
 });
 
 export const rescheduleBookingAction = defineAction('user', rescheduleSchema, async (input, ctx) => {

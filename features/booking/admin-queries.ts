@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import 'server-only';
+import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, payments, sessionTypes, users } from '@/db/schema';
 import { paymentsOf } from '@/features/payments/queries';
@@ -7,6 +8,7 @@ import { isUuid } from '@/lib/ids';
 const columns = {
   id: bookings.id,
   status: bookings.status,
+  holdExpiresAt: bookings.holdExpiresAt,
   startsAt: bookings.startsAt,
   endsAt: bookings.endsAt,
   theme: bookings.theme,
@@ -91,3 +93,32 @@ export const bookingStatusLabel = {
   no_show: '無断キャンセル',
   expired: '期限切れ',
 } as const;
+
+/**
+ * Bookings paid for but not confirmed (a hold that lapsed or is still held, with no refund
+ * recorded): the money arrived and no session stands for it.
+ */
+export async function listPaidUnconfirmedBookings(db: Db, paidBefore: Date) {
+  return db
+    .select({
+      id: bookings.id,
+      status: bookings.status,
+      startsAt: bookings.startsAt,
+      clientFamilyName: users.familyName,
+      clientGivenName: users.givenName,
+      paidAt: payments.paidAt,
+      amountYen: payments.amountYen,
+    })
+    .from(bookings)
+    .innerJoin(payments, paymentsOf('booking', bookings.id))
+    .leftJoin(users, eq(users.id, bookings.clientId))
+    .where(
+      and(
+        inArray(bookings.status, ['held', 'expired']),
+        eq(payments.status, 'paid'),
+        lt(payments.paidAt, paidBefore),
+        sql`not exists (select 1 from refunds r where r.payment_id = ${payments.id})`,
+      ),
+    )
+    .orderBy(asc(payments.paidAt));
+}

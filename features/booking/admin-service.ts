@@ -1,7 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { availabilityOverrides, availabilityRules, bookingSettings, sessionTypes } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { AppError, isUniqueViolation } from '@/lib/errors';
+import { messages } from '@/lib/messages';
 import { minutesFromTime } from './admin-schemas';
 import { forgetBookingConfig } from './queries';
 
@@ -26,21 +28,49 @@ export async function replaceWeeklyRules(
   forgetBookingConfig(db);
 }
 
+/**
+ * Adds a day off or extra hours. The same one twice, or extra hours overlapping others on that
+ * day, is refused with a message; the unique constraint (date, kind, minutes) holds even if two
+ * saves race.
+ */
 export async function addOverride(
   db: Db,
   input: { kind: 'closed' | 'extra'; date: string; start?: string; end?: string; note: string },
 ): Promise<void> {
-  await db.insert(availabilityOverrides).values(
+  const values =
     input.kind === 'closed'
-      ? { kind: 'closed', date: input.date, note: input.note }
+      ? { kind: 'closed' as const, date: input.date, note: input.note }
       : {
-          kind: 'extra',
+          kind: 'extra' as const,
           date: input.date,
           startMinute: minutesFromTime(input.start!),
           endMinute: minutesFromTime(input.end!),
           note: input.note,
-        },
-  );
+        };
+  const sameDay = await db
+    .select()
+    .from(availabilityOverrides)
+    .where(and(eq(availabilityOverrides.date, input.date), eq(availabilityOverrides.kind, input.kind)));
+  if (values.kind === 'closed' && sameDay.length > 0)
+    throw new AppError('override_duplicate', messages.errors.dayOffDuplicate);
+  if (values.kind === 'extra') {
+    for (const o of sameDay) {
+      if (o.startMinute === values.startMinute && o.endMinute === values.endMinute)
+        throw new AppError('override_duplicate');
+      if (o.startMinute! < values.endMinute && values.startMinute < o.endMinute!)
+        throw new AppError('override_duplicate', messages.errors.overrideOverlaps);
+    }
+  }
+  try {
+    await db.insert(availabilityOverrides).values(values);
+  } catch (err) {
+    if (isUniqueViolation(err))
+      throw new AppError(
+        'override_duplicate',
+        values.kind === 'closed' ? messages.errors.dayOffDuplicate : messages.errors.overrideDuplicate,
+      );
+    throw err;
+  }
   forgetBookingConfig(db);
 }
 
@@ -90,7 +120,7 @@ export async function saveSessionType(
     .where(eq(sessionTypes.slug, values.slug))
     .limit(1);
   if (clash && clash.id !== id)
-    throw new AppError('invalid_input', 'このスラッグはすでに使われています。別のスラッグにしてください。');
+    throw new AppError('invalid_input', 'このURLの末尾はすでに使われています。別の言葉にしてください。');
   if (id) {
     await db.update(sessionTypes).set(values).where(eq(sessionTypes.id, id));
   } else {

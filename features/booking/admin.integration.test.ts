@@ -48,7 +48,7 @@ describe('admin edits', () => {
     };
     await expect(saveSessionType(handle.db, input)).rejects.toMatchObject({
       code: 'invalid_input',
-      message: 'このスラッグはすでに使われています。別のスラッグにしてください。',
+      message: 'このURLの末尾はすでに使われています。別の言葉にしてください。',
     });
   });
 

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { findUserIdByEmail } from '@/features/accounts/queries';
 import { hitRateLimits, rateLimitRules } from '@/features/accounts/rate-limit';
 import { defineAction } from '@/lib/actions';
-import { signInWithPasswordFromAction } from '@/lib/auth/password-sign-in';
+import { signInWithPasswordFromAction } from '@/features/accounts/password-sign-in';
 import { AppError } from '@/lib/errors';
 import type { ServiceContext } from '@/lib/service';
 import { holdWithPolicy, registerAndHold, type SlotChoice } from './book';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { ServiceContext } from '@/lib/service';
 import { bookings, sessionTypes, users } from '@/db/schema';
@@ -80,7 +81,7 @@ export async function reconcileBookingCheckout(
  */
 export async function cancelBookingWithRefund(
   { db, now }: ServiceContext,
-  input: { bookingId: string; by: 'client' | 'counselor' },
+  input: { bookingId: string; by: 'client' | 'counselor'; expectedFeeYen?: number },
 ) {
   const result = await db.transaction(async (tx) => {
     const { booking, terms } = await cancelBooking({ db: tx, now }, input);

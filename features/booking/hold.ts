@@ -4,6 +4,7 @@ import type { ServiceContext } from '@/lib/service';
 import { bookings } from '@/db/schema';
 import { AppError, isExclusionViolation } from '@/lib/errors';
 import { holdHasLapsedSql, isHoldLive } from '@/lib/holds';
+import { retryTransientConflicts } from '@/lib/transaction-retry';
 import { findOpenSlot } from './domain/slots';
 import { getBookingConfig, slotSettingsFor } from './queries';
 
@@ -11,7 +12,7 @@ const minute = 60 * 1000;
 const day = 24 * 60 * minute;
 
 /**
- * The two statements of a hold, built once per database: under a rush of holds, building
+ * The first statement of a hold, built once per database: under a rush of holds, building
  * drizzle queries was most of the CPU a hold cost (measured with `npm run bench`).
  */
 function prepareHoldStatements(db: Db) {
@@ -40,21 +41,6 @@ function prepareHoldStatements(db: Db) {
         ),
       )
       .prepare('booking_hold_nearby'),
-    insert: db
-      .insert(bookings)
-      .values({
-        clientId: sql.placeholder('clientId'),
-        sessionTypeId: sql.placeholder('sessionTypeId'),
-        startsAt: sql.placeholder('startsAt'),
-        endsAt: sql.placeholder('endsAt'),
-        blockedUntil: sql.placeholder('blockedUntil'),
-        status: 'held',
-        holdExpiresAt: sql.placeholder('holdExpiresAt'),
-        theme: sql.placeholder('theme'),
-        priceYen: sql.placeholder('priceYen'),
-      })
-      .returning()
-      .prepare('booking_hold_insert'),
   };
 }
 
@@ -73,7 +59,8 @@ function holdStatements(db: Db) {
  * Holds a slot for a client for the hold time (30 min, Stripe Checkout's minimum). The slot
  * is checked against the current availability, and the exclusion constraint settles races:
  * of concurrent holds on one slot exactly one succeeds, the others get `slot_taken`.
- * Usually two round trips: the busy time near the slot, then the insert.
+ * The busy time near the slot is read first, without locks; the release of the client's earlier
+ * hold and the insert then run in one transaction under `lockForHold`.
  */
 export async function holdSlot(
   { db, now }: ServiceContext,
@@ -131,41 +118,72 @@ export async function holdSlot(
   // A client holds one slot at a time (choosing another time replaces her hold), and lapsed
   // holds in this one's way are released before the insert (the constraint does not know a
   // hold has lapsed).
-  const release = nearby.filter(
-    (b) =>
-      b.status === 'held' &&
-      (b.clientId === input.clientId || (!isLive(b) && b.start < blockedUntil && b.blockedUntil > input.startsAt)),
-  );
-  if (release.length > 0) {
-    await db
-      .update(bookings)
-      .set({ status: 'expired', updatedAt: now })
-      .where(
-        and(
-          inArray(
-            bookings.id,
-            release.map((b) => b.id),
-          ),
-          eq(bookings.status, 'held'),
-          or(eq(bookings.clientId, input.clientId), holdHasLapsedSql(bookings, now)),
-        ),
-      );
-  }
+  const release = nearby
+    .filter(
+      (b) =>
+        b.status === 'held' &&
+        (b.clientId === input.clientId || (!isLive(b) && b.start < blockedUntil && b.blockedUntil > input.startsAt)),
+    )
+    .map((b) => b.id)
+    .sort();
+  const values = {
+    clientId: input.clientId,
+    sessionTypeId: type.id,
+    startsAt: input.startsAt,
+    endsAt,
+    blockedUntil,
+    status: 'held' as const,
+    holdExpiresAt: new Date(now.getTime() + settings.holdMinutes * minute),
+    theme: input.theme,
+    priceYen: type.priceYen,
+  };
   try {
-    const [booking] = await statements.insert.execute({
-      clientId: input.clientId,
-      sessionTypeId: type.id,
-      startsAt: input.startsAt,
-      endsAt,
-      blockedUntil,
-      holdExpiresAt: new Date(now.getTime() + settings.holdMinutes * minute),
-      theme: input.theme,
-      priceYen: type.priceYen,
-    });
-    return booking!;
+    // One transaction, so a client who loses the race keeps the hold they had; run again if
+    // PostgreSQL aborts it for a deadlock, so that no caller ever sees one.
+    return await retryTransientConflicts(() =>
+      db.transaction(async (tx) => {
+        await lockForHold(tx, input.clientId, input.startsAt, blockedUntil);
+        if (release.length > 0) {
+          await tx
+            .update(bookings)
+            .set({ status: 'expired', updatedAt: now })
+            .where(
+              and(
+                inArray(bookings.id, release),
+                eq(bookings.status, 'held'),
+                or(eq(bookings.clientId, input.clientId), holdHasLapsedSql(bookings, now)),
+              ),
+            );
+        }
+        const [booking] = await tx.insert(bookings).values(values).returning();
+        return booking!;
+      }),
+    );
   } catch (err) {
     // The exclusion constraint settles the race: another hold got there first.
     if (isExclusionViolation(err)) throw new AppError('slot_taken');
     throw err;
   }
+}
+
+/** The span of time one hold lock covers. */
+const lockSpan = 30 * minute;
+
+/**
+ * The locks a hold takes, for the rest of its transaction and always in this order: the client
+ * (two holds of one client take turns), then each 30-minute span its blocked time touches,
+ * earliest first (holds that could overlap share a span, so they take turns; holds far apart
+ * run side by side). Concurrent inserts into the exclusion constraint otherwise wait for each
+ * other, and PostgreSQL aborts one of them as a deadlock (issue #14.4); under these locks the
+ * later of two overlapping holds sees the earlier one committed and is refused at once.
+ */
+async function lockForHold(tx: Db, clientId: string, startsAt: Date, blockedUntil: Date) {
+  const keys = [`kokoro:hold:client:${clientId}`];
+  const first = Math.floor(startsAt.getTime() / lockSpan);
+  const last = Math.floor((blockedUntil.getTime() - 1) / lockSpan);
+  for (let span = first; span <= last; span++) keys.push(`kokoro:hold:span:${span}`);
+  // One round trip; the locks are taken in the list's order (no key holds a comma).
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext(t.key)) from unnest(string_to_array(${keys.join(',')}, ',')) with ordinality as t(key, n) order by t.n`,
+  );
 }

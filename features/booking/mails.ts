@@ -1,3 +1,4 @@
+import 'server-only';
 import { composeMail } from '@/features/mail/compose';
 import { formatYen } from '@/lib/format';
 
@@ -8,7 +9,7 @@ export const bookingMails = {
       subject: '【こころの整理室】ご予約の確認',
       paragraphs: [
         'ご予約ありがとうございます。以下の内容で承りました。',
-        `日時：${input.when}\nセッション：${input.sessionName}\nお支払い：${formatYen(input.priceYen)}（お支払い済み）`,
+        `日時：${input.when}\nセッション：${input.sessionName}\nお支払い済み：${formatYen(input.priceYen)}`,
         'カレンダーに登録できるファイル（.ics）を添付しています。参加方法や事前アンケートはマイページでご確認ください。',
       ],
       action: { label: 'マイページで予約を見る', url: input.url },
@@ -40,8 +41,8 @@ export const bookingMails = {
           ? `誠に申し訳ありませんが、カウンセラーの都合により${input.when}のご予約をキャンセルさせていただきました。`
           : `${input.when}のご予約のキャンセルを承りました。`,
         input.refundYen > 0
-          ? `返金額：${formatYen(input.refundYen)}${input.feeYen > 0 ? `（キャンセル料 ${formatYen(input.feeYen)}）` : '（全額）'}。カード会社により、反映まで数日かかる場合があります。`
-          : `キャンセル料：${formatYen(input.feeYen)}（返金はありません）。`,
+          ? `${input.feeYen > 0 ? `キャンセル料：${formatYen(input.feeYen)}\n返金額：${formatYen(input.refundYen)}\nご利用のカードへ返金します。` : `全額の${formatYen(input.refundYen)}を、ご利用のカードへ返金します。`}カード会社により、反映まで数日かかる場合があります。`
+          : `キャンセル料：${formatYen(input.feeYen)}\n返金はありません。`,
       ],
     }),
 };

@@ -3,7 +3,8 @@ import { getDb } from '@/db';
 import type { Db } from '@/db/client';
 import { availabilityOverrides, availabilityRules, bookingSettings, bookings, sessionTypes } from '@/db/schema';
 import { siteConfig } from '@/lib/site-config';
-import { holdIsLiveSql } from '@/lib/holds';
+import { holdIsLiveSql, isHoldLive } from '@/lib/holds';
+import { refundSummaryOf } from '@/features/payments/queries';
 import { computeSlots, type DateOverride, type Slot, type SlotSettings, type WeeklyRule } from './domain/slots';
 import { isUuid } from '@/lib/ids';
 import { getAccountProfile } from '@/features/accounts/queries';
@@ -203,6 +204,25 @@ export async function listClientBookings(db: Db, clientId: string) {
       ),
     )
     .orderBy(desc(bookings.startsAt));
+}
+
+/**
+ * A client's bookings as the portal's home lists them: live holds (to finish paying), upcoming
+ * sessions (soonest first), and the history, newest first: past sessions, cancelled ones and
+ * no-shows stay listed instead of disappearing. Lapsed holds were never bookings to the client.
+ */
+export async function listClientBookingHistory(db: Db, clientId: string, now: Date) {
+  const rows = await listClientBookings(db, clientId);
+  const held = rows.filter((b) => b.status === 'held' && isHoldLive(b, now));
+  const isUpcoming = (b: (typeof rows)[number]) => b.status === 'confirmed' && b.endsAt > now;
+  const upcoming = rows.filter(isUpcoming).reverse();
+  const history = rows.filter((b) => b.status !== 'held' && !isUpcoming(b));
+  return { held, upcoming, history };
+}
+
+/** What was paid for a booking and what is refunded: the booking page after a cancellation. */
+export function getBookingRefund(db: Db, bookingId: string) {
+  return refundSummaryOf(db, 'booking', bookingId);
 }
 
 /**

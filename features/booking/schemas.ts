@@ -38,6 +38,15 @@ export const checkoutSchema = z.object({
 
 export const bookingIdSchema = z.object({ bookingId: uuid });
 
+/**
+ * The client's cancellation, confirmed on its own screen: it carries the fee that screen showed,
+ * so a cancellation is made only on the terms the client read (a plain form post sends text).
+ */
+export const cancelBookingSchema = z.object({
+  bookingId: uuid,
+  expectedFeeYen: z.coerce.number().int().min(0),
+});
+
 export const rescheduleSchema = z.object({ bookingId: uuid, startsAt: z.iso.datetime({ offset: true }) });
 
 export const bookingOutcomeSchema = z.object({ bookingId: uuid, outcome: z.enum(['completed', 'no_show']) });

@@ -83,11 +83,12 @@ export async function releaseHold({ db, now }: ServiceContext, bookingId: string
 
 /**
  * Cancels a confirmed booking under the table the client agreed to; returns the refund due.
- * The status guard makes a repeated cancellation do nothing.
+ * The status guard makes a repeated cancellation do nothing. With `expectedFeeYen` (the fee the
+ * client was shown), a fee that has changed since (a tier boundary passed) cancels nothing.
  */
 export async function cancelBooking(
   { db, now }: ServiceContext,
-  input: { bookingId: string; by: 'client' | 'counselor' },
+  input: { bookingId: string; by: 'client' | 'counselor'; expectedFeeYen?: number },
 ) {
   const [booking] = await db.select().from(bookings).where(eq(bookings.id, input.bookingId)).limit(1);
   if (!booking || booking.status !== 'confirmed') throw new AppError('not_cancellable');
@@ -99,6 +100,9 @@ export async function cancelBooking(
     cancelledBy: input.by,
   });
   if (terms.started && input.by === 'client') throw new AppError('not_cancellable');
+  if (input.expectedFeeYen !== undefined && input.expectedFeeYen !== terms.feeYen) {
+    throw new AppError('cancellation_terms_changed');
+  }
   const [updated] = await db
     .update(bookings)
     .set({ status: 'cancelled', cancelledAt: now, cancelledBy: input.by, updatedAt: now })

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts, type CourseLesson, courseLessons, courses } from '@/db/schema';
@@ -15,7 +16,7 @@ export async function saveCourse(db: Db, input: z.output<typeof courseSchema>, n
     .from(courses)
     .where(and(eq(courses.slug, values.slug), id ? ne(courses.id, id) : undefined))
     .limit(1);
-  if (clash) throw new AppError('invalid_input', 'このスラッグはすでに使われています。別のスラッグにしてください。');
+  if (clash) throw new AppError('invalid_input', 'このURLの末尾はすでに使われています。別の言葉にしてください。');
   if (id) {
     const [row] = await db
       .update(courses)

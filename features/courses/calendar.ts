@@ -1,3 +1,4 @@
+import 'server-only';
 import { createEvents } from 'ics';
 import type { OutboxAttachment } from '@/db/schema';
 import { siteConfig } from '@/lib/site-config';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { ServiceContext } from '@/lib/service';
 import { courseCohorts, courseEnrollments, courses, users } from '@/db/schema';

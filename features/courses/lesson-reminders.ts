@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts, courseEnrollments, courseLessonReminders, courseLessons, users } from '@/db/schema';

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import 'server-only';
+import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts, courseEnrollments, courseLessons, courses, courseWaitlist, payments, users } from '@/db/schema';
 import { paymentsOf } from '@/features/payments/queries';
@@ -277,4 +278,83 @@ export async function exportClientCourses(db: Db, clientId: string) {
     .innerJoin(courses, eq(courses.id, courseCohorts.courseId))
     .where(eq(courseWaitlist.clientId, clientId));
   return { seats, waitlist };
+}
+
+/** Lessons of open cohorts that start in [from, to), with their cohort and course, for the counselor's agenda. */
+export async function listLessonsBetween(db: Db, from: Date, to: Date) {
+  return db
+    .select({
+      id: courseLessons.id,
+      title: courseLessons.title,
+      startsAt: courseLessons.startsAt,
+      endsAt: courseLessons.endsAt,
+      meetingUrl: courseLessons.meetingUrl,
+      cohortId: courseCohorts.id,
+      cohortName: courseCohorts.name,
+      courseTitle: courses.title,
+    })
+    .from(courseLessons)
+    .innerJoin(courseCohorts, eq(courseCohorts.id, courseLessons.cohortId))
+    .innerJoin(courses, eq(courses.id, courseCohorts.courseId))
+    .where(and(gte(courseLessons.startsAt, from), lt(courseLessons.startsAt, to), eq(courseCohorts.status, 'open')))
+    .orderBy(asc(courseLessons.startsAt), asc(courseLessons.id));
+}
+
+/**
+ * Open cohorts whose application deadline falls within [now, until) and that still have free
+ * seats (enrolled and live holds counted as a visitor sees them).
+ */
+export async function listCohortsClosingWithSeats(db: Db, now: Date, until: Date) {
+  const taken = seatsTakenSql(now);
+  return db
+    .select({
+      cohortId: courseCohorts.id,
+      cohortName: courseCohorts.name,
+      courseTitle: courses.title,
+      registrationDeadline: courseCohorts.registrationDeadline,
+      capacity: courseCohorts.capacity,
+      seatsTaken: taken,
+    })
+    .from(courseCohorts)
+    .innerJoin(courses, eq(courses.id, courseCohorts.courseId))
+    .where(
+      and(
+        eq(courseCohorts.status, 'open'),
+        gte(courseCohorts.registrationDeadline, now),
+        lt(courseCohorts.registrationDeadline, until),
+        sql`${taken} < ${courseCohorts.capacity}`,
+      ),
+    )
+    .orderBy(asc(courseCohorts.registrationDeadline));
+}
+
+/**
+ * Seats paid for but not enrolled (held or lapsed, with no refund recorded): the payment
+ * arrived and nothing fulfilled it. Payments newer than `paidBefore` are still being handled.
+ */
+export async function listPaidUnfulfilledSeats(db: Db, paidBefore: Date) {
+  return db
+    .select({
+      enrollmentId: courseEnrollments.id,
+      cohortId: courseCohorts.id,
+      cohortName: courseCohorts.name,
+      status: courseEnrollments.status,
+      familyName: users.familyName,
+      givenName: users.givenName,
+      paidAt: payments.paidAt,
+      amountYen: payments.amountYen,
+    })
+    .from(courseEnrollments)
+    .innerJoin(courseCohorts, eq(courseCohorts.id, courseEnrollments.cohortId))
+    .innerJoin(payments, paymentsOf('course', courseEnrollments.id))
+    .leftJoin(users, eq(users.id, courseEnrollments.clientId))
+    .where(
+      and(
+        inArray(courseEnrollments.status, ['held', 'expired']),
+        eq(payments.status, 'paid'),
+        lt(payments.paidAt, paidBefore),
+        sql`not exists (select 1 from refunds r where r.payment_id = ${payments.id})`,
+      ),
+    )
+    .orderBy(asc(payments.paidAt));
 }

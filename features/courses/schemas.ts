@@ -27,7 +27,7 @@ export const courseSchema = z.object({
   // /courses/apply/… and /courses/success are pages of their own.
   slug: slug.refine(
     (v) => !['apply', 'success'].includes(v),
-    'このスラッグは使えません（apply・success 以外にしてください）',
+    'このURLの末尾は使えません（apply・success 以外にしてください）',
   ),
   title: required(80),
   summary: z.string().trim().max(300),

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, inArray, min, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts, courseEnrollments, courseLessons, courseWaitlist } from '@/db/schema';

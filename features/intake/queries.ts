@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { auditLog, intakeResponses, users } from '@/db/schema';
@@ -9,6 +9,8 @@ import { intakeWindow } from './domain/window';
 import { describeResponse } from './stored-answers';
 
 type Row = typeof intakeResponses.$inferSelect;
+
+const client = alias(users, 'client');
 
 export async function findIntakeRow(db: Db, bookingId: string): Promise<Row | undefined> {
   const [row] = await db.select().from(intakeResponses).where(eq(intakeResponses.bookingId, bookingId)).limit(1);
@@ -34,8 +36,14 @@ export async function getClientIntake(
   };
 }
 
-/** The counselor's words for a questionnaire's state. */
-export const intakeStatusLabel = { submitted: '送信済み', draft: '回答途中', none: '未回答' } as const;
+/** The counselor's words for a questionnaire's state; 要確認: a positive safety answer. */
+export const intakeStatusLabel = {
+  submitted: '回答済み',
+  draft: '回答途中',
+  none: '未回答',
+  flagged: '要確認',
+} as const;
+export type IntakeReviewState = keyof typeof intakeStatusLabel;
 
 /** Status only (nothing decrypted), for lists: the portal home and the counselor's pages. */
 export async function intakeStatusByBooking(db: Db, bookingIds: string[]): Promise<Map<string, 'draft' | 'submitted'>> {
@@ -45,6 +53,50 @@ export async function intakeStatusByBooking(db: Db, bookingIds: string[]): Promi
     .from(intakeResponses)
     .where(inArray(intakeResponses.bookingId, bookingIds));
   return new Map(rows.map((r) => [r.bookingId, r.status]));
+}
+
+/**
+ * The counselor's state of each booking's questionnaire, flag included (stored in the clear:
+ * nothing is decrypted, so no read is audited). A booking without a row is 未回答.
+ */
+export async function intakeReviewStateByBooking(
+  db: Db,
+  bookingIds: string[],
+): Promise<Map<string, IntakeReviewState>> {
+  if (bookingIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      bookingId: intakeResponses.bookingId,
+      status: intakeResponses.status,
+      flaggedAt: intakeResponses.flaggedAt,
+    })
+    .from(intakeResponses)
+    .where(inArray(intakeResponses.bookingId, bookingIds));
+  return new Map(rows.map((r) => [r.bookingId, r.flaggedAt ? 'flagged' : r.status]));
+}
+
+/**
+ * Questionnaires with a positive safety answer that the counselor has not opened since it was
+ * given: no `intake.read` audit entry at or after `flagged_at`.
+ */
+export async function listUnreadFlaggedIntakes(db: Db) {
+  return db
+    .select({
+      bookingId: intakeResponses.bookingId,
+      flaggedAt: intakeResponses.flaggedAt,
+      status: intakeResponses.status,
+      clientFamilyName: client.familyName,
+      clientGivenName: client.givenName,
+    })
+    .from(intakeResponses)
+    .leftJoin(client, eq(client.id, intakeResponses.clientId))
+    .where(
+      and(
+        isNotNull(intakeResponses.flaggedAt),
+        sql`not exists (select 1 from audit_log a where a.action = 'intake.read' and a.subject_id = ${intakeResponses.id} and a.at >= ${intakeResponses.flaggedAt})`,
+      ),
+    )
+    .orderBy(asc(intakeResponses.flaggedAt));
 }
 
 /** The client's own answers in plain form, for the account data export; one that cannot be read is listed with a note. */
@@ -70,7 +122,6 @@ export async function exportClientIntakes(db: Db, keyring: Keyring, clientId: st
 }
 
 const actor = alias(users, 'actor');
-const client = alias(users, 'client');
 
 export async function listAuditEntries(db: Db, options: { clientId?: string; limit?: number } = {}) {
   return db

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gt, lte, notExists, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, intakeReminders, intakeResponses, users } from '@/db/schema';

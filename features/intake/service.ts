@@ -70,6 +70,11 @@ export async function consentToIntake(
   return (await findIntakeRow(db, booking.id))!.id;
 }
 
+/** When the answers turned flagged: kept while they stay flagged, cleared when they no longer are. */
+function flaggedAtFor(row: { flaggedAt: Date | null }, input: { answers: Answers; now: Date }): Date | null {
+  return isSafetyFlagged(input.answers) ? (row.flaggedAt ?? input.now) : null;
+}
+
 type Save = { bookingId: string; clientId: string; theme: ThemeId | null; answers: Answers; now: Date };
 
 /** `basedOn`: when the draft the page shows was saved; a page behind a newer save must not overwrite it. */
@@ -97,7 +102,12 @@ export async function saveIntakeDraft(
   if (input.basedOn && row.updatedAt.getTime() !== input.basedOn.getTime()) return { outcome: 'stale' };
   const saved = await db
     .update(intakeResponses)
-    .set({ ...versionedColumns(input.theme), ...sealAnswers(keyring, row.id, input.answers), updatedAt: input.now })
+    .set({
+      ...versionedColumns(input.theme),
+      ...sealAnswers(keyring, row.id, input.answers),
+      flaggedAt: flaggedAtFor(row, input),
+      updatedAt: input.now,
+    })
     // Only the row as read: a draft or a send that got in between wins, and a draft arriving
     // after the answers were sent must not turn them back into a draft.
     .where(
@@ -130,6 +140,7 @@ export async function submitIntake(db: Db, keyring: Keyring, input: Save): Promi
         ...sealAnswers(keyring, row.id, input.answers),
         status: 'submitted',
         submittedAt: input.now,
+        flaggedAt: flaggedAtFor(row, input),
         updatedAt: input.now,
       })
       .where(eq(intakeResponses.id, row.id));

@@ -20,6 +20,7 @@ function row(id: string, keyring = keyA): typeof intakeResponses.$inferSelect {
     status: 'submitted',
     consentedAt: at,
     submittedAt: at,
+    flaggedAt: at,
     createdAt: at,
     updatedAt: at,
     ...sealAnswers(keyring, id, { g_goal: secret, g_safety: 'sometimes' }),

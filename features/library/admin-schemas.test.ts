@@ -27,7 +27,7 @@ describe('article editor input', () => {
     const byField = Object.fromEntries(result.error!.issues.map((i) => [i.path[0], i.message]));
     expect(byField).toEqual({
       title: '題名を入力してください',
-      slug: 'スラッグは半角英小文字・数字・ハイフンで入力してください',
+      slug: 'URLの末尾は半角英小文字・数字・ハイフンで入力してください',
       themes: 'テーマを1つ以上選んでください',
       summary: '要約は160文字以内で入力してください',
     });

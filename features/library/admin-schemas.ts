@@ -14,7 +14,7 @@ export const articleEditorSchema = z
   .object({
     id: z.uuid().optional(),
     title: z.string().trim().min(1, '題名を入力してください').max(120, '題名は120文字以内で入力してください'),
-    slug: articleSlugSchema.max(80, 'スラッグは80文字以内で入力してください'),
+    slug: articleSlugSchema.max(80, 'URLの末尾は80文字以内で入力してください'),
     summary: z.string().trim().min(1, '要約を入力してください').max(160, '要約は160文字以内で入力してください'),
     themes: z.array(z.enum(themeIds), '').min(1, 'テーマを1つ以上選んでください'),
     bodyMarkdown: z.string().trim().min(1, '本文を入力してください').max(100_000, '本文が長すぎます'),

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { articleRevisions, articles } from '@/db/schema';

@@ -4,7 +4,7 @@ import { themeIds } from './themes';
 
 export const articleSlugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'スラッグは半角英小文字・数字・ハイフンで入力してください');
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'URLの末尾は半角英小文字・数字・ハイフンで入力してください');
 
 /** Front matter of a content file under content/articles. */
 export const articleFrontMatterSchema = z.object({

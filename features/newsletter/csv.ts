@@ -1,3 +1,4 @@
+import 'server-only';
 import { jstDateTime } from '@/lib/time';
 
 const statusLabels = { pending: '確認待ち', active: '配信中', unsubscribed: '停止' } as const;

@@ -1,3 +1,4 @@
+import 'server-only';
 import { renderMarkdown } from '@/features/library/domain/markdown';
 import { composeMail, escapeHtml, senderSignature } from '@/features/mail/compose';
 import type { OutgoingMail } from '@/features/mail/service';
@@ -11,7 +12,7 @@ export const subscriptionMails = {
       subject: `${brand}メールマガジン登録の確認`,
       paragraphs: [
         'メールマガジンへのご登録のお申し込みをありがとうございます。',
-        '下のボタンを押すと登録が完了します。お心当たりがない場合は、このメールを破棄してください（登録はされません）。',
+        '下のリンクを開き、表示されるページのボタンを押すと登録が完了します。お心当たりがない場合は、このメールを破棄してください。登録はされません。',
         'リンクの有効期限は48時間です。',
       ],
       action: { label: '登録を完了する', url },

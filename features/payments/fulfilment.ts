@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Payment, PaymentPurpose } from '@/db/schema';
 import type { ServiceContext } from '@/lib/service';
 

@@ -1,6 +1,8 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import 'server-only';
+import { and, asc, eq, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { type PaymentPurpose, payments } from '@/db/schema';
+import type { Db } from '@/db/client';
+import { type PaymentPurpose, payments, refunds } from '@/db/schema';
 
 /** The payments of one thing sold, for a WHERE or a JOIN: `paymentsOf('course', courseEnrollments.id)`. */
 export function paymentsOf(purpose: PaymentPurpose, reference: string | AnyPgColumn): SQL {
@@ -16,3 +18,55 @@ export const paymentStatusLabel = {
   expired: '期限切れ（未払い）',
   failed: 'お支払い失敗',
 } as const;
+
+export type RefundState = 'processing' | 'refunded';
+
+/**
+ * What was paid for one thing sold and what is being or has been given back: the refunds
+ * recorded for it, `processing` while any has not been accepted by Stripe yet, `refunded` once
+ * all have. Undefined when nothing was paid.
+ */
+export async function refundSummaryOf(
+  db: Db,
+  purpose: PaymentPurpose,
+  referenceId: string,
+): Promise<{ paidYen: number; refundYen: number; state: RefundState | null } | undefined> {
+  const rows = await db
+    .select({
+      paymentId: payments.id,
+      amountYen: payments.amountYen,
+      refundYen: refunds.amountYen,
+      stripeRefundId: refunds.stripeRefundId,
+    })
+    .from(payments)
+    .leftJoin(refunds, eq(refunds.paymentId, payments.id))
+    .where(and(paymentsOf(purpose, referenceId), isNotNull(payments.paidAt)));
+  if (rows.length === 0) return undefined;
+  const paid = new Map(rows.map((r) => [r.paymentId, r.amountYen]));
+  const refundRows = rows.filter((r) => r.refundYen !== null);
+  return {
+    paidYen: [...paid.values()].reduce((sum, yen) => sum + yen, 0),
+    refundYen: refundRows.reduce((sum, r) => sum + (r.refundYen ?? 0), 0),
+    state:
+      refundRows.length === 0 ? null : refundRows.some((r) => r.stripeRefundId === null) ? 'processing' : 'refunded',
+  };
+}
+
+/**
+ * Refunds recorded but not accepted by Stripe after `recordedBefore` (the retry job has had
+ * its tries): the counselor should look. Each with what it was for.
+ */
+export async function listFailingRefunds(db: Db, recordedBefore: Date) {
+  return db
+    .select({
+      refundId: refunds.id,
+      amountYen: refunds.amountYen,
+      createdAt: refunds.createdAt,
+      purpose: payments.purpose,
+      referenceId: payments.referenceId,
+    })
+    .from(refunds)
+    .innerJoin(payments, eq(payments.id, refunds.paymentId))
+    .where(and(isNull(refunds.stripeRefundId), lt(refunds.createdAt, recordedBefore)))
+    .orderBy(asc(refunds.createdAt));
+}

@@ -1,3 +1,4 @@
+import 'server-only';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { getEnv } from '@/lib/env';

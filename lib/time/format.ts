@@ -28,3 +28,14 @@ export function whenFor(startsAt: Date, timeZone: string): string {
   const jst = formatDateTimeJa(startsAt, practiceTimeZone);
   return local === jst ? local : `${local}（${timeZone}）／日本時間 ${jst}`;
 }
+
+/** 14:00 */
+export function formatTimeJa(date: Date, timeZone: string): string {
+  return timeOf(zonedParts(date, timeZone));
+}
+
+/** 12月3日(木): a date of the current year, where space is short. */
+export function formatShortDateJa(date: Date, timeZone: string): string {
+  const p = zonedParts(date, timeZone);
+  return `${p.month}月${p.day}日(${weekdays[p.weekday]})`;
+}

@@ -38,6 +38,9 @@ export default async function SessionsPage({ searchParams }: Props) {
         ))}
       </ul>
       <p>{invitations.session.body[0]}</p>
+      <p>
+        <Link href="/counselor">カウンセラーの紹介と、はじめてのセッションの流れ・よくあるご質問</Link>
+      </p>
 
       <h2>セッションの種類と料金</h2>
       <ul className="session-types">

@@ -1,35 +1,24 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import {
-  type AdminBookingView,
-  bookingStatusLabel,
-  listAdminBookings,
-  listCalendarBookings,
-} from '@/features/booking/admin-queries';
-import { intakeStatusByBooking, intakeStatusLabel } from '@/features/intake/queries';
+import { BookingCalendar } from '@/components/agenda/booking-calendar';
+import { type AdminBookingView, bookingStatusLabel, listAdminBookings } from '@/features/booking/admin-queries';
+import { intakeReviewStateByBooking, intakeStatusLabel } from '@/features/intake/queries';
 import { requireCounselor } from '@/lib/auth/guards';
-import {
-  addDays,
-  dateInZone,
-  formatDateJa,
-  formatDateTimeJa,
-  instantOf,
-  practiceTimeZone,
-  weekdayOf,
-} from '@/lib/time';
+import { formatDateTimeJa, practiceTimeZone } from '@/lib/time';
 
 export const metadata: Metadata = { title: '予約' };
 
 const tz = practiceTimeZone;
-const views: { id: AdminBookingView | 'week'; label: string }[] = [
+const views: { id: AdminBookingView | 'week' | 'day'; label: string }[] = [
   { id: 'upcoming', label: '今後' },
-  { id: 'week', label: '週の予定' },
+  { id: 'day', label: '日の時間割' },
+  { id: 'week', label: '週の時間割' },
   { id: 'past', label: '過去' },
   { id: 'cancelled', label: 'キャンセル済み' },
 ];
 
-type Props = { searchParams: Promise<{ view?: string; start?: string }> };
+type Props = { searchParams: Promise<{ view?: string; date?: string; start?: string }> };
 
 export default async function AdminBookingsPage({ searchParams }: Props) {
   await requireCounselor('/admin/bookings');
@@ -51,8 +40,8 @@ export default async function AdminBookingsPage({ searchParams }: Props) {
           ))}
         </ul>
       </nav>
-      {view === 'week' ? (
-        <WeekCalendar db={db} start={params.start} now={now} />
+      {view === 'week' || view === 'day' ? (
+        <BookingCalendar view={view} date={params.date ?? params.start} now={now} />
       ) : (
         <BookingList db={db} rows={await listAdminBookings(db, view, now)} />
       )}
@@ -68,8 +57,8 @@ async function BookingList({
   rows: Awaited<ReturnType<typeof listAdminBookings>>;
 }) {
   if (rows.length === 0) return <p>該当する予約はありません。</p>;
-  // Whether each questionnaire was sent (nothing is decrypted here; opening a booking reads it).
-  const intakes = await intakeStatusByBooking(
+  // Each questionnaire's state and flag (nothing is decrypted here; opening a booking reads it).
+  const intakes = await intakeReviewStateByBooking(
     db,
     rows.map((b) => b.id),
   );
@@ -94,55 +83,17 @@ async function BookingList({
               <td>{b.clientId ? `${b.clientFamilyName} ${b.clientGivenName}` : '（退会済み）'}</td>
               <td>{b.sessionTypeName}</td>
               <td>{bookingStatusLabel[b.status]}</td>
-              <td>{intakeStatusLabel[intakes.get(b.id) ?? 'none']}</td>
+              <td>
+                {intakes.get(b.id) === 'flagged' ? (
+                  <strong className="intake-badge intake-badge--flagged">{intakeStatusLabel.flagged}</strong>
+                ) : (
+                  intakeStatusLabel[intakes.get(b.id) ?? 'none']
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** Monday-to-Sunday in Japan time; days stack on a phone. */
-async function WeekCalendar({ db, start, now }: { db: Awaited<ReturnType<typeof getDb>>; start?: string; now: Date }) {
-  const today = dateInZone(now, tz);
-  const requested = start && /^\d{4}-\d{2}-\d{2}$/.test(start) ? start : today;
-  const monday = addDays(requested, -((weekdayOf(requested) + 6) % 7));
-  const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
-  const rows = await listCalendarBookings(db, instantOf(monday, 0, tz), instantOf(addDays(monday, 7), 0, tz));
-  return (
-    <section aria-label="週の予定">
-      <p className="week-nav">
-        <Link href={`/admin/bookings?view=week&start=${addDays(monday, -7)}`}>← 前の週</Link>
-        <span>
-          {formatDateJa(instantOf(monday, 0, tz), tz)} 〜 {formatDateJa(instantOf(days[6]!, 0, tz), tz)}
-        </span>
-        <Link href={`/admin/bookings?view=week&start=${addDays(monday, 7)}`}>次の週 →</Link>
-      </p>
-      <ol className="week-grid">
-        {days.map((day) => {
-          const todays = rows.filter((b) => dateInZone(b.startsAt, tz) === day);
-          return (
-            <li key={day} className="week-day">
-              <h2 className="week-day__label">{formatDateJa(instantOf(day, 0, tz), tz)}</h2>
-              {todays.length === 0 ? (
-                <p className="week-day__empty">予約なし</p>
-              ) : (
-                <ul>
-                  {todays.map((b) => (
-                    <li key={b.id}>
-                      <Link href={`/admin/bookings/${b.id}`}>
-                        {formatDateTimeJa(b.startsAt, tz).split(' ')[1]} {b.clientFamilyName} 様（
-                        {bookingStatusLabel[b.status]}）
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          );
-        })}
-      </ol>
-    </section>
   );
 }

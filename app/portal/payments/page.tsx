@@ -37,7 +37,12 @@ export default async function PaymentsPage() {
                   <td>{p.sessionTypeName ?? '心理学講座'}</td>
                   <td>
                     {formatYen(p.amountYen)}
-                    {p.refundedYen > 0 ? <small>（返金 {formatYen(p.refundedYen)}）</small> : null}
+                    {p.refundedYen > 0 ? (
+                      <>
+                        <br />
+                        <small>返金 {formatYen(p.refundedYen)}</small>
+                      </>
+                    ) : null}
                   </td>
                   <td>{paymentStatusLabel[p.status]}</td>
                   <td>{p.paidAt ? <Link href={`/portal/payments/${p.id}/receipt`}>領収書</Link> : '—'}</td>

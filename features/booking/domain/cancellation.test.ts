@@ -96,18 +96,18 @@ describe('sessionCancellationTerms, with the site’s policy (48 h free, 24 h 50
 
 describe('describeCancellationNow', () => {
   it('previews the fee that applies right now, tax-inclusive', () => {
-    expect(describeCancellationNow(terms(before(72 * H)))).toBe('今キャンセルすると無料です（全額返金）');
+    expect(describeCancellationNow(terms(before(72 * H)))).toBe('今キャンセルすると無料です。全額を返金します。');
     expect(describeCancellationNow(terms(before(30 * H)))).toBe(
-      '今キャンセルすると50%・5,500円（税込）のキャンセル料がかかります（返金額 5,500円（税込））',
+      '今キャンセルすると50%・5,500円（税込）のキャンセル料がかかります。返金額は5,500円（税込）です。',
     );
     expect(describeCancellationNow(terms(before(30 * H), 11_001))).toBe(
-      '今キャンセルすると50%・5,500円（税込）のキャンセル料がかかります（返金額 5,501円（税込））',
+      '今キャンセルすると50%・5,500円（税込）のキャンセル料がかかります。返金額は5,501円（税込）です。',
     );
     expect(describeCancellationNow(terms(before(H)))).toBe(
-      '今キャンセルすると100%・11,000円（税込）のキャンセル料がかかります（返金はありません）',
+      '今キャンセルすると100%・11,000円（税込）のキャンセル料がかかります。返金はありません。',
     );
     expect(describeCancellationNow(terms(before(-H)))).toBe(
-      '開始時刻を過ぎているため、キャンセル料は100%・11,000円（税込）です（返金はありません）',
+      '開始時刻を過ぎているため、キャンセル料は100%・11,000円（税込）です。返金はありません。',
     );
   });
 });

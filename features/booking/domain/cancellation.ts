@@ -87,8 +87,8 @@ export function tierIndexAt(policy: readonly CancellationTier[], msBefore: numbe
 
 /**
  * The cancel screen's preview of what applies right now:
- * 「今キャンセルすると50%・5,500円（税込）のキャンセル料がかかります（返金額 5,500円（税込））」,
- * 「今キャンセルすると無料です（全額返金）」.
+ * 「今キャンセルすると50%・5,500円（税込）のキャンセル料がかかります。返金額は5,500円（税込）です。」,
+ * 「今キャンセルすると無料です。全額を返金します。」.
  */
 export function describeCancellationNow(terms: SessionCancellationTerms): string {
   const words = bookingMessages.cancellation;

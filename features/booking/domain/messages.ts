@@ -10,13 +10,23 @@ export const bookingMessages = {
   practiceTime: (zoneName: string, time: string, monthDay?: string) =>
     monthDay ? `${zoneName} ${monthDay} ${time}` : `${zoneName} ${time}`,
   monthDay: (month: number, day: number, weekday: string) => `${month}月${day}日(${weekday})`,
+  /** A booking's state as the client reads it (portal). */
+  status: {
+    held: 'お支払い待ち',
+    confirmed: '予約確定',
+    cancelled: 'キャンセル済み',
+    completed: '実施済み',
+    no_show: '無断キャンセル',
+    expired: '期限切れ',
+  },
+  refundState: { processing: '返金処理中', refunded: '返金済み' },
   cancellation: {
     counselorTier: 'カウンセラー都合によるキャンセル（全額返金）',
-    free: '今キャンセルすると無料です（全額返金）',
+    free: '今キャンセルすると無料です。全額を返金します。',
     feeNow: (percentAndFee: string) => `今キャンセルすると${percentAndFee}のキャンセル料がかかります`,
     feeAfterStart: (percentAndFee: string) => `開始時刻を過ぎているため、キャンセル料は${percentAndFee}です`,
     percentAndFee: (percent: number, fee: string) => `${percent}%・${fee}`,
-    refund: (refund: string) => `（返金額 ${refund}）`,
-    noRefund: '（返金はありません）',
+    refund: (refund: string) => `。返金額は${refund}です。`,
+    noRefund: '。返金はありません。',
   },
 } as const;

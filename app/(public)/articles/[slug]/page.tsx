@@ -51,8 +51,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       modifiedTime: article.updatedAt.toISOString(),
       authors: [siteConfig.counselor.name],
       tags: article.themes.map((id) => findTheme(id)?.label ?? id),
+      // A page's own openGraph replaces the layout's, the file-based card included.
+      images: [{ url: '/opengraph-image.png', width: 1200, height: 630, alt: siteConfig.name }],
     },
-    twitter: { card: 'summary', title: article.title, description: article.summary },
+    twitter: {
+      card: 'summary_large_image',
+      title: article.title,
+      description: article.summary,
+      images: ['/twitter-image.png'],
+    },
   };
 }
 

@@ -1,10 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db';
 import '@/features/fulfilments';
+import { getAccountProfile } from '@/features/accounts/queries';
+import { googleCalendarUrl } from '@/features/booking/calendar';
 import { reconcileBookingCheckout } from '@/features/booking/checkout';
+import { getBooking } from '@/features/booking/queries';
 import { requireUser } from '@/lib/auth/guards';
+import { read, serviceContext } from '@/lib/data';
+import { absoluteUrl } from '@/lib/site-url';
+import { practiceTimeZone, whenFor } from '@/lib/time';
+import { BookingSteps } from '@/components/booking/booking-steps';
+import { HowToJoin } from '@/components/booking/how-to-join';
+import { RefreshWhilePending } from '@/components/booking/refresh-while-pending';
 import { PaymentAlreadyHandled } from '@/components/payments/payment-already-handled';
 
 export const metadata: Metadata = { title: 'ご予約の確認', robots: { index: false } };
@@ -13,42 +21,44 @@ type Props = { searchParams: Promise<{ session_id?: string }> };
 
 export default async function BookingSuccessPage({ searchParams }: Props) {
   const sessionId = (await searchParams).session_id ?? '';
-  const user = await requireUser(`/book/success?session_id=${encodeURIComponent(sessionId)}`);
+  const here = `/book/success?session_id=${encodeURIComponent(sessionId)}`;
+  const user = await requireUser(here);
   if (!/^cs_[A-Za-z0-9_]+$/.test(sessionId)) notFound();
-  const result = await reconcileBookingCheckout(
-    { db: await getDb(), now: new Date() },
-    { checkoutSessionId: sessionId, clientId: user.id },
-  );
+  const result = await reconcileBookingCheckout(await serviceContext(), {
+    checkoutSessionId: sessionId,
+    clientId: user.id,
+  });
   if (!result) notFound();
-  const status = result.bookingStatus;
+  if (result.bookingStatus === 'confirmed' && result.bookingId) {
+    const [booking, profile] = await Promise.all([
+      read(getBooking, result.bookingId),
+      read(getAccountProfile, user.id),
+    ]);
+    if (!booking) notFound();
+    return <Confirmed booking={booking} zone={profile?.timeZone ?? practiceTimeZone} />;
+  }
   return (
     <div className="container container--narrow">
-      {status === 'confirmed' ? (
-        <>
-          <h1>ご予約が確定しました</h1>
-          <p role="status">お支払いを確認しました。確認メール（カレンダー用のファイル付き）をお送りしています。</p>
-          <p>セッションの前に、マイページから事前アンケートへのご回答をお願いします。</p>
-          <p>
-            <Link className="button" href={`/portal/bookings/${result.bookingId}`}>
-              予約の詳細を見る
-            </Link>
-          </p>
-        </>
-      ) : result.outcome === 'pending' ? (
+      {result.outcome === 'pending' ? (
         <>
           <h1>お支払いを確認しています</h1>
           <p role="status">
-            決済の完了を待っています。数分後にマイページでご確認ください。完了すると確認メールをお送りします。
+            ご予約はまだ確定していません。決済の完了を確認しています。このページは自動で更新され、確定するとここに日時と参加方法が表示されます。確認メールもお送りします。
           </p>
+          <p>
+            <a href={here}>最新の状態を表示する</a>
+          </p>
+          <p>数分たっても変わらない場合は、マイページでご予約の状態をご確認ください。</p>
           <p>
             <Link href="/portal">マイページへ</Link>
           </p>
+          <RefreshWhilePending />
         </>
       ) : result.outcome === 'lost' ? (
         <>
           <h1>ご予約をお取りできませんでした</h1>
           <p role="alert">
-            お支払いの完了までに仮押さえの時間が過ぎ、この時間にほかのご予約が入りました。お支払いいただいた金額は全額を返金しました（詳細はメールでお知らせしています）。
+            お支払いの完了までにお時間の確保が切れ、この時間にほかのご予約が入りました。お支払いいただいた金額は全額を返金しました。詳細はメールでお知らせしています。
           </p>
           <p>
             <Link href="/sessions">別の日時を選ぶ</Link>
@@ -59,12 +69,71 @@ export default async function BookingSuccessPage({ searchParams }: Props) {
       ) : (
         <>
           <h1>お支払いは完了していません</h1>
-          <p role="alert">仮押さえの有効期限が過ぎたか、お支払いが完了していません。もう一度日時をお選びください。</p>
+          <p role="alert">お時間の確保の期限が過ぎたか、お支払いが完了していません。もう一度日時をお選びください。</p>
           <p>
             <Link href="/sessions">日時を選ぶ</Link>
           </p>
         </>
       )}
+    </div>
+  );
+}
+
+type Booking = NonNullable<Awaited<ReturnType<typeof getBooking>>>;
+
+function Confirmed({ booking, zone }: { booking: Booking; zone: string }) {
+  const portalPath = `/portal/bookings/${booking.id}`;
+  return (
+    <div className="container container--narrow">
+      <BookingSteps current="完了" />
+      <h1>ご予約が確定しました</h1>
+      <p role="status">お支払いを確認しました。確認のメールをお送りしています。</p>
+      <dl className="facts">
+        <dt>日時</dt>
+        <dd>{whenFor(booking.startsAt, zone)}</dd>
+        <dt>セッション</dt>
+        <dd>{booking.sessionTypeName}</dd>
+        <dt>参加方法</dt>
+        <dd>
+          <HowToJoin mode={booking.mode} meetingUrl={booking.meetingUrl} />
+        </dd>
+      </dl>
+      <section aria-labelledby="next-heading">
+        <h2 id="next-heading">セッションまでに</h2>
+        <p>
+          事前アンケートにご回答ください。お話ししたいことや、これまでのご経験を前もってうかがい、当日の時間を大切に使うためのものです。回答は途中で保存でき、カウンセラーはセッションの前に拝見します。
+        </p>
+        <p>
+          <Link className="button" href={`/portal/intake/${booking.id}`}>
+            事前アンケートに回答する
+          </Link>
+        </p>
+      </section>
+      <section aria-labelledby="calendar-heading">
+        <h2 id="calendar-heading">カレンダーに登録する</h2>
+        <p>予定の名前は「カウンセリング」とだけ表示され、ご相談の内容は載りません。</p>
+        <ul className="actions-row">
+          <li>
+            <a className="button button--secondary" href={`${portalPath}/ics`} download>
+              カレンダー用ファイル（.ics）
+            </a>
+          </li>
+          <li>
+            <a
+              className="button button--secondary"
+              href={googleCalendarUrl(booking, absoluteUrl(portalPath))}
+              rel="noopener noreferrer"
+              target="_blank"
+            >
+              Googleカレンダーに追加<span className="sr-only">（新しいタブで開きます）</span>
+            </a>
+          </li>
+        </ul>
+      </section>
+      <p>
+        <Link href={portalPath}>マイページで予約の詳細を見る</Link>
+      </p>
+      <p>日時の変更やキャンセルも、予約の詳細のページからお手続きいただけます。</p>
     </div>
   );
 }

@@ -25,7 +25,7 @@ export default async function TokushohoPage() {
     [
       '電話番号',
       <>
-        {seller.phone}
+        <span className="nowrap">{seller.phone}</span>
         <br />
         {seller.phoneNote}
       </>,

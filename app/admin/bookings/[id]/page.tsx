@@ -73,7 +73,7 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
         <dt>お支払い</dt>
         <dd>
           {booking.payment
-            ? `${paymentStatusLabel[booking.payment.status]}${booking.payment.refundedYen > 0 ? `（返金 ${formatYen(booking.payment.refundedYen)}）` : ''}`
+            ? `${paymentStatusLabel[booking.payment.status]}${booking.payment.refundedYen > 0 ? `・返金 ${formatYen(booking.payment.refundedYen)}` : ''}`
             : 'なし'}
         </dd>
       </dl>
@@ -88,8 +88,7 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
       {booking.status === 'confirmed' ? (
         <CancelBookingForm
           bookingId={booking.id}
-          asCounselor
-          preview={`カウンセラー都合のキャンセルでは、全額（${formatYen(booking.priceYen)}）を返金します。`}
+          preview={`カウンセラー都合のキャンセルでは、全額の${formatYen(booking.priceYen)}を返金します。`}
         />
       ) : null}
       <p>

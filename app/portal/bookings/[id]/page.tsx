@@ -1,28 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { CancelBookingForm } from '@/components/booking/cancel-booking-form';
-import { getDb } from '@/db';
+import { HowToJoin } from '@/components/booking/how-to-join';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { describeCancellationNow, sessionCancellationTerms } from '@/features/booking/domain/cancellation';
-import { getBooking } from '@/features/booking/queries';
+import { bookingMessages } from '@/features/booking/domain/messages';
+import { getBooking, getBookingRefund } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
 import { listClientPayments } from '@/features/booking/payment-history';
 import { assertCanSee, requireUser } from '@/lib/auth/guards';
+import { read } from '@/lib/data';
 import { formatYen } from '@/lib/format';
 import { cancellationPolicy } from '@/lib/site-config';
 import { practiceTimeZone, whenFor } from '@/lib/time';
 
 export const metadata: Metadata = { title: '予約の詳細' };
-
-const statusLabel = {
-  held: '仮押さえ中（お支払い前）',
-  confirmed: '予約確定',
-  cancelled: 'キャンセル済み',
-  completed: '実施済み',
-  no_show: '無断キャンセル',
-  expired: '期限切れ',
-} as const;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
 
@@ -30,13 +22,13 @@ export default async function BookingPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { notice } = await searchParams;
   const user = await requireUser(`/portal/bookings/${id}`);
-  const db = await getDb();
-  const booking = await getBooking(db, id);
+  const booking = await read(getBooking, id);
   if (!booking || !booking.clientId) notFound();
   assertCanSee(user, booking.clientId);
-  const [profile, payments] = await Promise.all([
-    getAccountProfile(db, user.id),
-    listClientPayments(db, booking.clientId),
+  const [profile, payments, refund] = await Promise.all([
+    read(getAccountProfile, user.id),
+    read(listClientPayments, booking.clientId),
+    booking.status === 'cancelled' ? read(getBookingRefund, booking.id) : undefined,
   ]);
   const receiptPayment = payments.find((p) => p.bookingId === booking.id && p.paidAt);
   const zone = profile?.timeZone ?? practiceTimeZone;
@@ -51,6 +43,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
           cancelledBy: 'client',
         })
       : undefined;
+  const isOwnBooking = user.id === booking.clientId;
   return (
     <>
       <h1>予約の詳細</h1>
@@ -59,20 +52,21 @@ export default async function BookingPage({ params, searchParams }: Props) {
           日時を変更しました。
         </p>
       ) : null}
-      {notice === 'cancelled' ? (
+      {notice === 'cancelled' && booking.status === 'cancelled' ? (
         <p role="status" className="form-status form-status--ok">
           キャンセルを承りました。確認のメールをお送りしました。
         </p>
       ) : null}
       <dl className="facts">
         <dt>状態</dt>
-        <dd>{statusLabel[booking.status]}</dd>
+        <dd>{bookingMessages.status[booking.status]}</dd>
         <dt>日時</dt>
         <dd>{whenFor(booking.startsAt, zone)}</dd>
         <dt>セッション</dt>
         <dd>{booking.sessionTypeName}</dd>
         <dt>料金</dt>
         <dd>{formatYen(booking.priceYen)}</dd>
+        {refund ? <RefundFacts refund={refund} /> : null}
         {booking.theme ? (
           <>
             <dt>ご相談のテーマ</dt>
@@ -83,22 +77,12 @@ export default async function BookingPage({ params, searchParams }: Props) {
           <>
             <dt>参加方法</dt>
             <dd>
-              {booking.mode === 'online' ? (
-                booking.meetingUrl ? (
-                  <a href={booking.meetingUrl}>ビデオ通話に参加する</a>
-                ) : (
-                  '参加用のURLは、開始の24時間前までにこのページとメールでお知らせします。'
-                )
-              ) : booking.mode === 'phone' ? (
-                'ご登録の電話番号に、開始時刻にカウンセラーからおかけします。'
-              ) : (
-                '名古屋のカウンセリングルームにお越しください（所在地はご予約確定メールに記載しています）。'
-              )}
+              <HowToJoin mode={booking.mode} meetingUrl={booking.meetingUrl} />
             </dd>
           </>
         ) : null}
       </dl>
-      {booking.status === 'confirmed' && user.id === booking.clientId ? (
+      {booking.status === 'confirmed' && isOwnBooking ? (
         <p>
           <Link href={`/portal/intake/${booking.id}`}>事前アンケート</Link>
         </p>
@@ -120,20 +104,57 @@ export default async function BookingPage({ params, searchParams }: Props) {
           <Link href={`/book/checkout/${booking.id}`}>お支払いへ進む</Link>
         </p>
       ) : null}
-      {terms && !terms.started && user.id === booking.clientId ? (
-        <>
+      {terms && !terms.started && isOwnBooking ? (
+        <section aria-labelledby="change-heading" className="panel">
+          <h2 id="change-heading">日時の変更・キャンセル</h2>
           {terms.freeReschedule ? (
             <p>
               日時の変更は無料です（開始48時間前まで）。
               <Link href={`/portal/bookings/${booking.id}/reschedule`}>日時を変更する</Link>
             </p>
           ) : null}
-          <CancelBookingForm bookingId={booking.id} preview={describeCancellationNow(terms)} />
-        </>
+          <p>{describeCancellationNow(terms)}</p>
+          <p>
+            <Link className="button button--secondary" href={`/portal/bookings/${booking.id}/cancel`}>
+              キャンセルの手続きへ
+            </Link>
+          </p>
+          <p>次の画面で金額をご確認いただくまで、キャンセルはされません。</p>
+        </section>
       ) : null}
       <p>
         <Link href="/portal">マイページへ戻る</Link>
       </p>
+    </>
+  );
+}
+
+function RefundFacts({
+  refund,
+}: {
+  refund: { paidYen: number; refundYen: number; state: 'processing' | 'refunded' | null };
+}) {
+  const fee = refund.paidYen - refund.refundYen;
+  return (
+    <>
+      <dt>キャンセル料</dt>
+      <dd>{fee === 0 ? '無料' : formatYen(fee)}</dd>
+      <dt>返金</dt>
+      <dd>
+        {refund.refundYen === 0 || !refund.state ? (
+          '返金はありません'
+        ) : (
+          <>
+            {formatYen(refund.refundYen)}・<strong>{bookingMessages.refundState[refund.state]}</strong>
+            <br />
+            <small>
+              {refund.state === 'processing'
+                ? '決済会社に返金を依頼しています。完了すると、このページの表示が「返金済み」に変わります。'
+                : 'ご利用のカードへ返金しました。カード会社により、明細への反映まで数日かかる場合があります。'}
+            </small>
+          </>
+        )}
+      </dd>
     </>
   );
 }

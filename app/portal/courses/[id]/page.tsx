@@ -105,7 +105,7 @@ export default async function PortalCoursePage({ params }: Props) {
           enrollmentId={enrollment.id}
           preview={
             refund.full
-              ? `今キャンセルすると全額（${formatYen(refund.refundYen)}）を返金します。`
+              ? `今キャンセルすると全額の${formatYen(refund.refundYen)}を返金します。`
               : `初回講義の${enrollment.fullRefundUntilDaysBefore ?? cancellationPolicy.course.fullRefundUntilDaysBefore}日前を過ぎたため、今キャンセルしても返金はありません（返金額 0円）。`
           }
         />

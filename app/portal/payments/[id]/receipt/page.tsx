@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PrintButton } from '@/components/payments/print-button';
-import { getDb } from '@/db';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { getPayment } from '@/features/booking/payment-history';
 import { assertCanSee, requireUser } from '@/lib/auth/guards';
-import { formatYen } from '@/lib/format';
+import { read } from '@/lib/data';
+import { formatYen, formatYenAmount } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
 import { formatDateJa, practiceTimeZone } from '@/lib/time';
 
@@ -17,11 +17,10 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ addresse
 export default async function ReceiptPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requireUser(`/portal/payments/${id}/receipt`);
-  const db = await getDb();
-  const payment = await getPayment(db, id);
+  const payment = await read(getPayment, id);
   if (!payment?.clientId || !payment.paidAt) notFound();
   assertCanSee(user, payment.clientId);
-  const profile = await getAccountProfile(db, payment.clientId);
+  const profile = await read(getAccountProfile, payment.clientId);
   const addressee =
     ((await searchParams).addressee ?? '').trim().slice(0, 60) ||
     `${profile?.familyName ?? ''} ${profile?.givenName ?? ''}`.trim();
@@ -42,22 +41,27 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
         <h1 id="receipt-heading">領収書</h1>
         <p className="receipt__addressee">{addressee} 様</p>
         <p className="receipt__amount">{formatYen(net)}</p>
-        <p>
-          但し　
-          {payment.purpose === 'course'
-            ? '受講料として（心理学講座）'
-            : `カウンセリング料として（${payment.sessionTypeName}）`}
-        </p>
+        <p>但し　{payment.purpose === 'course' ? '心理学講座の受講料として' : 'カウンセリング料として'}</p>
         <p>上記正に領収いたしました。</p>
         <dl className="facts">
+          {payment.purpose === 'booking' && payment.sessionTypeName ? (
+            <>
+              <dt>内容</dt>
+              <dd>{payment.sessionTypeName}</dd>
+            </>
+          ) : null}
           <dt>お支払い日</dt>
           <dd>{formatDateJa(payment.paidAt, practiceTimeZone)}</dd>
           <dt>内訳</dt>
           <dd>
-            税込金額 {formatYen(net)}（うち消費税10%：{tax.toLocaleString('ja-JP')}円）
-            {payment.refundedYen > 0
-              ? `／お支払い ${formatYen(payment.amountYen)}・返金 ${formatYen(payment.refundedYen)}`
-              : ''}
+            税込金額 {formatYenAmount(net)}
+            <span className="nowrap">（うち消費税10%：{formatYenAmount(tax)}）</span>
+            {payment.refundedYen > 0 ? (
+              <>
+                <br />
+                お支払い {formatYenAmount(payment.amountYen)}・返金 {formatYenAmount(payment.refundedYen)}
+              </>
+            ) : null}
           </dd>
           <dt>お支払い方法</dt>
           <dd>クレジットカード</dd>

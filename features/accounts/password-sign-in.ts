@@ -4,8 +4,8 @@ import { cookies } from 'next/headers';
 import { deviceCookieMaxAgeSeconds, deviceCookieName, issueDeviceCookie } from '@/features/accounts/device';
 import { AppError, errorCodes, type ErrorCode } from '@/lib/errors';
 import { siteUrl } from '@/lib/site-url';
-import { signIn } from './index';
-import { getAuthSecret } from './secret';
+import { signIn } from '@/lib/auth';
+import { getAuthSecret } from '@/lib/auth/secret';
 
 /**
  * Signs in with an email and password from a server action, under the sign-in limits

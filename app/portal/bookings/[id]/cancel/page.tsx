@@ -1,0 +1,102 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { SubmitButton } from '@/components/booking/submit-button';
+import { getAccountProfile } from '@/features/accounts/queries';
+import { cancelBookingAction } from '@/features/booking/actions';
+import { sessionCancellationTerms } from '@/features/booking/domain/cancellation';
+import { getBooking } from '@/features/booking/queries';
+import { requireUser } from '@/lib/auth/guards';
+import { read } from '@/lib/data';
+import { errorCodes } from '@/lib/errors';
+import { formatYen } from '@/lib/format';
+import { cancellationPolicy } from '@/lib/site-config';
+import { practiceTimeZone, whenFor } from '@/lib/time';
+
+export const metadata: Metadata = { title: 'キャンセルの確認' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string }> };
+
+/**
+ * The second step of a cancellation: what the client keeps and gets back, in yen, before anything
+ * is cancelled. A plain form, so it works without JavaScript; the fee shown travels with it and
+ * the cancellation is refused if the fee has changed meanwhile.
+ */
+export default async function CancelBookingPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { error } = await searchParams;
+  const bookingPage = `/portal/bookings/${id}`;
+  const user = await requireUser(`${bookingPage}/cancel`);
+  const booking = await read(getBooking, id);
+  // Only the client cancels here (the counselor has her own, refunding in full).
+  if (!booking || booking.clientId !== user.id) notFound();
+  if (booking.status !== 'confirmed') redirect(bookingPage);
+  const profile = await read(getAccountProfile, user.id);
+  const terms = sessionCancellationTerms({
+    policy: booking.policy ?? cancellationPolicy.session,
+    startsAt: booking.startsAt,
+    now: new Date(),
+    priceYen: booking.priceYen,
+    cancelledBy: 'client',
+  });
+  const errorMessage = error && error in errorCodes ? errorCodes[error as keyof typeof errorCodes].message : undefined;
+  return (
+    <>
+      <h1>ご予約をキャンセルしますか</h1>
+      {error ? (
+        <p role="alert" className="form-status form-status--error">
+          {errorMessage ?? errorCodes.invalid_input.message}
+        </p>
+      ) : null}
+      <dl className="facts">
+        <dt>日時</dt>
+        <dd>{whenFor(booking.startsAt, profile?.timeZone ?? practiceTimeZone)}</dd>
+        <dt>セッション</dt>
+        <dd>{booking.sessionTypeName}</dd>
+        <dt>お支払い額</dt>
+        <dd>{formatYen(booking.priceYen)}</dd>
+        <dt>キャンセル料</dt>
+        <dd>{terms.feeYen === 0 ? '無料' : `${terms.feePercent}%・${formatYen(terms.feeYen)}`}</dd>
+        <dt>返金額</dt>
+        <dd>{terms.refundYen === 0 ? '返金はありません' : formatYen(terms.refundYen)}</dd>
+      </dl>
+      {terms.started ? (
+        <p>開始時刻を過ぎているため、このご予約はキャンセルできません。</p>
+      ) : (
+        <>
+          <p>
+            {terms.feeYen === 0
+              ? `いまキャンセルすると、お支払いの全額${formatYen(terms.refundYen)}を返金します。`
+              : terms.refundYen === 0
+                ? `いまキャンセルすると、キャンセル料として${formatYen(terms.feeYen)}をいただき、返金はありません。`
+                : `いまキャンセルすると、キャンセル料${formatYen(terms.feeYen)}を差し引いた${formatYen(terms.refundYen)}を返金します。`}
+            {terms.refundYen > 0 ? 'ご利用のカードへの返金で、反映まで数日かかる場合があります。' : ''}
+          </p>
+          {terms.freeReschedule ? (
+            <p>
+              日時の変更でしたら無料です。<Link href={`${bookingPage}/reschedule`}>日時を変更する</Link>
+            </p>
+          ) : null}
+          <form action={cancelBookingAction} aria-labelledby="confirm-cancel">
+            <input type="hidden" name="bookingId" value={booking.id} />
+            <input type="hidden" name="expectedFeeYen" value={terms.feeYen} />
+            <p id="confirm-cancel">まだキャンセルされていません。よろしければ、下のボタンで確定してください。</p>
+            <ul className="actions-row">
+              <li>
+                <SubmitButton className="button button--danger">キャンセルを確定する</SubmitButton>
+              </li>
+              <li>
+                <Link className="button button--secondary" href={bookingPage}>
+                  キャンセルせずに戻る
+                </Link>
+              </li>
+            </ul>
+          </form>
+        </>
+      )}
+      <p>
+        キャンセル料の決まりは<Link href="/legal/cancellation">キャンセルポリシー</Link>をご覧ください。
+      </p>
+    </>
+  );
+}

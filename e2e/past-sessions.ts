@@ -1,0 +1,52 @@
+/**
+ * Sessions that have already taken place, written into the e2e data folder before the server
+ * opens it: no page can book a time in the past, and the counselor marks past sessions.
+ * Yesterday (Japan time) at 10:00 and 13:00, confirmed, one per viewport of e2e/admin-dashboard.
+ */
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { openPglite } from '@/db/client';
+import { bookings, sessionTypes, users } from '@/db/schema';
+import { seedBooking } from '@/features/booking/seed';
+import { addDays, japanDate, japanInstant } from '@/lib/time';
+
+export const pastSessionClients = [
+  { familyName: '過去', givenName: '一郎', minute: 10 * 60 },
+  { familyName: '過去', givenName: '二郎', minute: 13 * 60 },
+] as const;
+
+export async function writePastSessions(dataDir: string, now = new Date()): Promise<void> {
+  const handle = await openPglite(path.join(dataDir, 'pglite'));
+  try {
+    await handle.migrate();
+    await seedBooking(handle.db);
+    const [type] = await handle.db.select().from(sessionTypes).where(eq(sessionTypes.slug, 'online-60'));
+    const yesterday = addDays(japanDate(now), -1);
+    for (const [i, c] of pastSessionClients.entries()) {
+      const [client] = await handle.db
+        .insert(users)
+        .values({
+          email: `past-session-${i}@example.jp`,
+          familyName: c.familyName,
+          givenName: c.givenName,
+          role: 'client',
+          emailVerified: now,
+        })
+        .returning();
+      const startsAt = japanInstant(yesterday, c.minute);
+      const endsAt = new Date(startsAt.getTime() + type!.durationMinutes * 60_000);
+      await handle.db.insert(bookings).values({
+        clientId: client!.id,
+        sessionTypeId: type!.id,
+        startsAt,
+        endsAt,
+        blockedUntil: endsAt,
+        status: 'confirmed',
+        priceYen: type!.priceYen,
+        meetingUrl: 'https://meet.example.jp/counselor',
+      });
+    }
+  } finally {
+    await handle.close();
+  }
+}

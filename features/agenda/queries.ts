@@ -1,0 +1,151 @@
+import 'server-only';
+import { getDb } from '@/db';
+import { listCalendarBookings, listPaidUnconfirmedBookings } from '@/features/booking/admin-queries';
+import { getAvailability } from '@/features/booking/queries';
+import {
+  getEnrollment,
+  listCohortsClosingWithSeats,
+  listLessonsBetween,
+  listPaidUnfulfilledSeats,
+} from '@/features/courses/queries';
+import { intakeReviewStateByBooking, listUnreadFlaggedIntakes } from '@/features/intake/queries';
+import { listFailingRefunds } from '@/features/payments/queries';
+import { formatYen } from '@/lib/format';
+import { isHoldLive } from '@/lib/holds';
+import type { ServiceContext } from '@/lib/service';
+import { addDays, type CivilDate, DAY_MS, japanDate, MINUTE_MS, practiceTimeZone } from '@/lib/time';
+import { instantOf } from '@/lib/time/zone';
+import { type AgendaDay, type AgendaItem, agendaDays } from './domain/agenda';
+
+const nameOf = (p: { familyName: string | null; givenName: string | null }) =>
+  p.familyName ? `${p.familyName} ${p.givenName ?? ''}`.trim() : null;
+
+/**
+ * The counselor's sessions and course lessons of `days` days from `from` (dates in Japan
+ * time), each day with its weekly hours, extra hours and day off. Nothing is decrypted: a
+ * questionnaire's state and flag are stored in the clear.
+ */
+export async function getAgenda(
+  { db, now }: ServiceContext,
+  input: { from: CivilDate; days: number },
+): Promise<AgendaDay[]> {
+  const tz = practiceTimeZone;
+  const dates = Array.from({ length: input.days }, (_, i) => addDays(input.from, i));
+  const start = instantOf(input.from, 0, tz);
+  const end = instantOf(addDays(input.from, input.days), 0, tz);
+  const [calendarRows, lessons, availability] = await Promise.all([
+    listCalendarBookings(db, start, end),
+    listLessonsBetween(db, start, end),
+    getAvailability(db),
+  ]);
+  // A hold whose time is up is no longer anyone's session, even before the job marks it.
+  const bookingRows = calendarRows.filter((b) => b.status !== 'held' || isHoldLive(b, now));
+  const intakes = await intakeReviewStateByBooking(
+    db,
+    bookingRows.map((b) => b.id),
+  );
+  const items: AgendaItem[] = [
+    ...bookingRows.map((b) => ({
+      kind: 'session' as const,
+      id: b.id,
+      startsAt: b.startsAt,
+      endsAt: b.endsAt,
+      status: b.status,
+      clientName: nameOf({ familyName: b.clientFamilyName, givenName: b.clientGivenName }),
+      sessionTypeName: b.sessionTypeName,
+      meetingUrl: b.meetingUrl,
+      intake: intakes.get(b.id) ?? 'none',
+    })),
+    ...lessons.map((l) => ({ kind: 'lesson' as const, ...l })),
+  ];
+  return agendaDays(dates, items, availability, tz);
+}
+
+/** How long a recorded refund may wait for Stripe before she is told (the job retries every 2 minutes). */
+const refundPatienceMs = 15 * MINUTE_MS;
+/** Cohorts whose application deadline is this close and that still have seats. */
+const deadlineSoonMs = 7 * DAY_MS;
+
+export type AgendaAlert = { kind: AlertKind; title: string; detail: string; href: string; at: Date | null };
+export type AlertKind = 'flagged_intake' | 'paid_unconfirmed' | 'refund_failing' | 'cohort_deadline';
+
+/**
+ * What needs the counselor: questionnaires with a positive safety answer she has not opened
+ * since, payments with no session or seat standing for them, refunds Stripe has not accepted,
+ * and cohorts closing within a week with free seats. Each links to the page to act on.
+ */
+export async function getAgendaAlerts({ db, now }: ServiceContext): Promise<AgendaAlert[]> {
+  const [flagged, bookings, seats, failing, closing] = await Promise.all([
+    listUnreadFlaggedIntakes(db),
+    listPaidUnconfirmedBookings(db, now),
+    listPaidUnfulfilledSeats(db, now),
+    listFailingRefunds(db, new Date(now.getTime() - refundPatienceMs)),
+    listCohortsClosingWithSeats(db, now, new Date(now.getTime() + deadlineSoonMs)),
+  ]);
+  const alerts: AgendaAlert[] = [];
+  for (const f of flagged) {
+    alerts.push({
+      kind: 'flagged_intake',
+      title: '事前アンケートに要確認の回答があります',
+      detail: `${nameOf({ familyName: f.clientFamilyName, givenName: f.clientGivenName }) ?? '（退会済み）'} 様・まだ開いていません`,
+      href: `/admin/bookings/${f.bookingId}`,
+      at: f.flaggedAt,
+    });
+  }
+  for (const b of bookings) {
+    alerts.push({
+      kind: 'paid_unconfirmed',
+      title: 'お支払い済みで予約が確定していません',
+      detail: `${nameOf({ familyName: b.clientFamilyName, givenName: b.clientGivenName }) ?? '（退会済み）'} 様のセッション`,
+      href: `/admin/bookings/${b.id}`,
+      at: b.paidAt,
+    });
+  }
+  for (const s of seats) {
+    alerts.push({
+      kind: 'paid_unconfirmed',
+      title: 'お支払い済みで受講が確定していません',
+      detail: `${nameOf(s) ?? '（退会済み）'} 様・${s.cohortName}`,
+      href: `/admin/courses/cohorts/${s.cohortId}`,
+      at: s.paidAt,
+    });
+  }
+  for (const r of failing) {
+    const cohortId = r.purpose === 'course' ? (await getEnrollment(db, r.referenceId))?.cohort.id : undefined;
+    alerts.push({
+      kind: 'refund_failing',
+      title: '返金が完了していません',
+      detail: `${formatYen(r.amountYen)}・Stripeが受け付けていません（自動で再試行中）`,
+      href:
+        r.purpose === 'booking'
+          ? `/admin/bookings/${r.referenceId}`
+          : cohortId
+            ? `/admin/courses/cohorts/${cohortId}`
+            : '/admin/courses',
+      at: r.createdAt,
+    });
+  }
+  for (const c of closing) {
+    alerts.push({
+      kind: 'cohort_deadline',
+      title: '申込締切が近く、空席があります',
+      detail: `${c.courseTitle}・${c.cohortName}（残り${c.capacity - c.seatsTaken}席）`,
+      href: `/admin/courses/cohorts/${c.cohortId}`,
+      at: c.registrationDeadline,
+    });
+  }
+  return alerts;
+}
+
+/** For pages, which do not hold a database handle: the dashboard's agenda (today and 7 days) and alerts. */
+export async function loadDashboard(now: Date) {
+  const ctx = { db: await getDb(), now };
+  const today = japanDate(now);
+  const [days, alerts] = await Promise.all([getAgenda(ctx, { from: today, days: 8 }), getAgendaAlerts(ctx)]);
+  return { today, days, alerts };
+}
+
+/** For pages: the calendar's days (a week from its Monday, or one day). */
+export async function loadCalendar(now: Date, input: { from: CivilDate; days: number }) {
+  return getAgenda({ db: await getDb(), now }, input);
+}
