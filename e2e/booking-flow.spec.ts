@@ -1,7 +1,16 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { bookingIdOnStripePage, chooseRandomSlot, confirmAndPay, holdSomeSlot, payWithCard } from './booking-fixtures';
-import { counselorPage, expect, expectAccessible, linkFromMail, signedInClient, test, uniqueEmail } from './fixtures';
+import {
+  counselorPage,
+  expect,
+  expectAccessible,
+  linkFromMail,
+  randomIp,
+  signedInClient,
+  test,
+  uniqueEmail,
+} from './fixtures';
 
 // A phone 390 px wide (issue #12), as a client booking at night would hold it.
 test.use({ viewport: { width: 390, height: 844 } });
@@ -75,7 +84,12 @@ test('a new visitor goes from 「空き時間を見る」 to paid in four of our
   const bookingId = await bookingIdOnStripePage(page);
 
   // No mail opened yet, and nobody else can take the time meanwhile.
-  const other = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  const other = await (
+    await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      extraHTTPHeaders: { 'x-forwarded-for': randomIp() },
+    })
+  ).newPage();
   await signedInClient(other);
   await other.goto(confirmUrl);
   await expect(other.getByRole('alert')).toContainText('ほかの方の予約が入りました');
