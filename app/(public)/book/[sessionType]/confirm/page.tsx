@@ -84,7 +84,20 @@ export default async function ConfirmSlotPage({ params, searchParams }: Props) {
           ) : null}
           {lateFee ? (
             <p className="notice" role="note">
-              <strong>{describeLateBookingFee(lateFee)}</strong>
+              {/* An amount with its （税込） never breaks on a phone (5,500円（税／込）). */}
+              <strong>
+                {describeLateBookingFee(lateFee)
+                  .split(/(\d[\d,]*円（税込）)/)
+                  .map((part, i) =>
+                    i % 2 === 1 ? (
+                      <span key={i} className="nowrap">
+                        {part}
+                      </span>
+                    ) : (
+                      part
+                    ),
+                  )}
+              </strong>
             </p>
           ) : null}
           <p>この画面で進むと、お支払いまでの30分間、この時間はほかの方には予約されません。</p>
