@@ -48,12 +48,12 @@ export async function publishDueArticles(
   now: Date,
   refresh: (slugs: string[]) => Promise<void>,
 ): Promise<string[]> {
-  const slugs = await catchUpDuePublications(db, now);
+  const slugs = await catchUpDuePublications({ db, now });
   try {
     await refresh(slugs);
   } catch (err) {
     console.error('[jobs] public pages not refreshed, will retry', slugs, err);
-    await releasePublicationClaim(db, slugs);
+    await releasePublicationClaim({ db, now }, slugs);
   }
   return slugs;
 }

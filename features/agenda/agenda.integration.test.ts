@@ -158,8 +158,11 @@ describe('the agenda', () => {
   });
 
   it('gives each day its weekly hours, extra hours and day off', async () => {
-    await addOverride(handle.db, { kind: 'closed', date: '2027-02-03', note: '' });
-    await addOverride(handle.db, { kind: 'extra', date: '2027-02-04', start: '19:00', end: '21:00', note: '' });
+    await addOverride({ db: handle.db, now }, { kind: 'closed', date: '2027-02-03', note: '' });
+    await addOverride(
+      { db: handle.db, now },
+      { kind: 'extra', date: '2027-02-04', start: '19:00', end: '21:00', note: '' },
+    );
     const { rules } = await getAvailability(handle.db);
     const days = await getAgenda({ db: handle.db, now }, { from: '2027-02-03', days: 2 });
     expect(days[0]).toMatchObject({ closed: true, weekly: [], extra: [] });
@@ -312,20 +315,25 @@ describe('the alerts', () => {
 });
 
 describe('extra hours', () => {
+  const now = new Date('2027-05-01T00:00:00Z');
   it('the same extra hours or day off cannot be added twice, and overlapping extra hours are refused', async () => {
     const extra = { kind: 'extra' as const, date: '2027-05-10', start: '19:00', end: '21:00', note: '' };
-    await addOverride(handle.db, extra);
-    await expect(addOverride(handle.db, extra)).rejects.toMatchObject({
+    await addOverride({ db: handle.db, now }, extra);
+    await expect(addOverride({ db: handle.db, now }, extra)).rejects.toMatchObject({
       code: 'override_duplicate',
       message: 'この日のこの時間はすでに登録されています。登録済みの一覧を確認してください。',
     });
-    await expect(addOverride(handle.db, { ...extra, start: '20:00', end: '22:00' })).rejects.toMatchObject({
-      code: 'override_duplicate',
-      message: expect.stringContaining('重なっています'),
-    });
-    await addOverride(handle.db, { ...extra, start: '21:00', end: '22:00' });
-    await addOverride(handle.db, { kind: 'closed', date: '2027-05-11', note: '' });
-    await expect(addOverride(handle.db, { kind: 'closed', date: '2027-05-11', note: '' })).rejects.toMatchObject({
+    await expect(addOverride({ db: handle.db, now }, { ...extra, start: '20:00', end: '22:00' })).rejects.toMatchObject(
+      {
+        code: 'override_duplicate',
+        message: expect.stringContaining('重なっています'),
+      },
+    );
+    await addOverride({ db: handle.db, now }, { ...extra, start: '21:00', end: '22:00' });
+    await addOverride({ db: handle.db, now }, { kind: 'closed', date: '2027-05-11', note: '' });
+    await expect(
+      addOverride({ db: handle.db, now }, { kind: 'closed', date: '2027-05-11', note: '' }),
+    ).rejects.toMatchObject({
       message: 'この日はすでに休みとして登録されています。',
     });
     const { overrides } = await getAvailability(handle.db);
@@ -334,7 +342,10 @@ describe('extra hours', () => {
 
   it('the database itself refuses a duplicate, even from two saves at once', async () => {
     const extra = { kind: 'extra' as const, date: '2027-05-20', start: '19:00', end: '21:00', note: '' };
-    const results = await Promise.allSettled([addOverride(handle.db, extra), addOverride(handle.db, extra)]);
+    const results = await Promise.allSettled([
+      addOverride({ db: handle.db, now }, extra),
+      addOverride({ db: handle.db, now }, extra),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason).toMatchObject({ code: 'override_duplicate' });

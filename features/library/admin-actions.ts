@@ -9,7 +9,7 @@ import { announcePublicRefresh } from './refresh-broadcast';
 import { refreshPublicLibraryPages } from './revalidate';
 
 export const saveArticleAction = defineAction('counselor', articleEditorSchema, async (input, ctx) => {
-  const outcome = await saveArticle(ctx.db, input, { now: ctx.now, authorId: ctx.user.id });
+  const outcome = await saveArticle({ ...ctx, authorId: ctx.user.id }, input);
   refreshPublicLibraryPages(outcome.refreshSlugs);
   await announcePublicRefresh(ctx.db, outcome.refreshSlugs);
   revalidatePath('/admin/articles');
@@ -17,7 +17,7 @@ export const saveArticleAction = defineAction('counselor', articleEditorSchema, 
 });
 
 export const restoreRevisionAction = defineAction('counselor', restoreRevisionSchema, async (input, ctx) => {
-  const outcome = await restoreArticleRevision(ctx.db, input, { now: ctx.now, authorId: ctx.user.id });
+  const outcome = await restoreArticleRevision({ ...ctx, authorId: ctx.user.id }, input);
   refreshPublicLibraryPages(outcome.refreshSlugs);
   await announcePublicRefresh(ctx.db, outcome.refreshSlugs);
   revalidatePath(`/admin/articles/${input.articleId}`);
