@@ -10,8 +10,7 @@ import { holdSlot } from './hold';
 import { getBookingPageView, getConfirmView, getOpenSlots, getSessionTypeBySlug } from './queries';
 import { seedBooking } from './seed';
 
-const db = vi.hoisted(() => ({ handle: undefined as unknown as DatabaseHandle }));
-vi.mock('@/db', () => ({ getDb: async () => db.handle.db }));
+const db = { handle: undefined as unknown as DatabaseHandle };
 
 const minute = 60 * 1000;
 let counter = 0;
@@ -178,25 +177,29 @@ describe('resuming one’s own hold (issue #12 item 6)', () => {
     expect(await db.handle.db.$count(bookings, eq(bookings.clientId, client.id))).toBe(1);
 
     // The confirm screen and the picker know it as hers; to anyone else it is taken.
-    const mine = await getConfirmView({
+    const mine = await getConfirmView(db.handle.db, {
       sessionTypeSlug: 'online-60',
       startsAt: slot!.start,
       userId: client.id,
       now: t1,
     });
     expect(mine?.availability).toBe('own');
-    const page = await getBookingPageView({ sessionTypeSlug: 'online-60', userId: client.id, now: t1 });
+    const page = await getBookingPageView(db.handle.db, { sessionTypeSlug: 'online-60', userId: client.id, now: t1 });
     expect(page?.ownHold?.id).toBe(first.id);
     expect(page?.slots.some((s) => s.start.getTime() === slot!.start.getTime())).toBe(false);
     const other = await newClient();
-    const theirs = await getConfirmView({
+    const theirs = await getConfirmView(db.handle.db, {
       sessionTypeSlug: 'online-60',
       startsAt: slot!.start,
       userId: other.id,
       now: t1,
     });
     expect(theirs?.availability).toBe('taken');
-    const anonymous = await getConfirmView({ sessionTypeSlug: 'online-60', startsAt: slot!.start, now: t1 });
+    const anonymous = await getConfirmView(db.handle.db, {
+      sessionTypeSlug: 'online-60',
+      startsAt: slot!.start,
+      now: t1,
+    });
     expect(anonymous?.availability).toBe('taken');
   });
 

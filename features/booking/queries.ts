@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, gt, inArray, lt, or } from 'drizzle-orm';
-import { getDb } from '@/db';
 import type { Db } from '@/db/client';
 import { availabilityOverrides, availabilityRules, bookingSettings, bookings, sessionTypes } from '@/db/schema';
 import { siteConfig } from '@/lib/site-config';
@@ -250,12 +249,13 @@ export async function getLiveHoldOf(db: Db, clientId: string, now: Date) {
 export type LiveHold = NonNullable<Awaited<ReturnType<typeof getLiveHoldOf>>>;
 
 /**
- * What the confirm screen shows for a chosen time, read for the page (app/ does not open the
- * database): the session type, the viewer's profile and live hold when signed in, and whether
+ * What the confirm screen shows for a chosen time, read for the page (through `read`): the session type, the viewer's profile and live hold when signed in, and whether
  * the time can still be had (`own`: it is her hold, which choosing again resumes).
  */
-export async function getConfirmView(input: { sessionTypeSlug: string; startsAt: Date; userId?: string; now: Date }) {
-  const db = await getDb();
+export async function getConfirmView(
+  db: Db,
+  input: { sessionTypeSlug: string; startsAt: Date; userId?: string; now: Date },
+) {
   const type = await getSessionTypeBySlug(db, input.sessionTypeSlug);
   if (!type) return undefined;
   const [profile, liveHold] = input.userId
@@ -277,8 +277,7 @@ export async function getConfirmView(input: { sessionTypeSlug: string; startsAt:
 }
 
 /** The booking page: the session type and, for a signed-in client, her live hold to mark in the picker. */
-export async function getBookingPageView(input: { sessionTypeSlug: string; userId?: string; now: Date }) {
-  const db = await getDb();
+export async function getBookingPageView(db: Db, input: { sessionTypeSlug: string; userId?: string; now: Date }) {
   const type = await getSessionTypeBySlug(db, input.sessionTypeSlug);
   if (!type) return undefined;
   const [slots, liveHold] = await Promise.all([

@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function BookSessionTypePage({ params, searchParams }: Props) {
   const now = new Date();
   const user = await getCurrentUser();
-  const view = await getBookingPageView({ sessionTypeSlug: (await params).sessionType, userId: user?.id, now });
+  const view = await read(getBookingPageView, { sessionTypeSlug: (await params).sessionType, userId: user?.id, now });
   if (!view) notFound();
   const { type, slots, ownHold } = view;
   const query = await searchParams;

@@ -8,6 +8,7 @@ import { describeLateBookingFee, lateBookingFee } from '@/features/booking/domai
 import { getConfirmView } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
 import { getCurrentUser } from '@/lib/auth/guards';
+import { read } from '@/lib/data';
 import { formatYen } from '@/lib/format';
 import { messages } from '@/lib/messages';
 import { cancellationPolicy } from '@/lib/site-config';
@@ -32,7 +33,7 @@ export default async function ConfirmSlotPage({ params, searchParams }: Props) {
   if (!startsAt || Number.isNaN(startsAt.getTime())) notFound();
   const user = await getCurrentUser();
   const now = new Date();
-  const view = await getConfirmView({ sessionTypeSlug: sessionType, startsAt, userId: user?.id, now });
+  const view = await read(getConfirmView, { sessionTypeSlug: sessionType, startsAt, userId: user?.id, now });
   if (!view) notFound();
   const { type, profile, liveHold, availability } = view;
   const chosenTheme = findTheme(theme);
@@ -83,7 +84,20 @@ export default async function ConfirmSlotPage({ params, searchParams }: Props) {
           ) : null}
           {lateFee ? (
             <p className="notice" role="note">
-              <strong>{describeLateBookingFee(lateFee)}</strong>
+              {/* An amount with its （税込） never breaks on a phone (5,500円（税／込）). */}
+              <strong>
+                {describeLateBookingFee(lateFee)
+                  .split(/(\d[\d,]*円（税込）)/)
+                  .map((part, i) =>
+                    i % 2 === 1 ? (
+                      <span key={i} className="nowrap">
+                        {part}
+                      </span>
+                    ) : (
+                      part
+                    ),
+                  )}
+              </strong>
             </p>
           ) : null}
           <p>この画面で進むと、お支払いまでの30分間、この時間はほかの方には予約されません。</p>
