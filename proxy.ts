@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { requestIdFor, requestIdHeader } from './lib/request-id';
 import { securityHeaders } from './lib/security-headers';
 
 /** Next's own limit for server action bodies (next.config serverActions.bodySizeLimit). */
@@ -62,8 +63,16 @@ async function refusedAction(request: NextRequest): Promise<NextResponse | null>
  *    (TRUSTED_PROXY_HOPS), so Next fills it with the socket's address (lib/auth/client-ip);
  *  - signed-out visitors of the portal and the admin are sent to sign in, and back afterwards.
  *    It only looks for a session cookie: every page, action and route checks the caller itself.
+ * Every answer, and the request the app sees, carries the request id (lib/request-id).
  */
 export async function proxy(request: NextRequest) {
+  const requestId = requestIdFor(request.headers.get(requestIdHeader));
+  const response = await route(request, requestId);
+  response.headers.set(requestIdHeader, requestId);
+  return response;
+}
+
+async function route(request: NextRequest, requestId: string): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const decoded = decodedPath(pathname);
   if (decoded === null || controlCharacters.test(decoded)) {
@@ -76,6 +85,7 @@ export async function proxy(request: NextRequest) {
   const trustedHops = Number(process.env.TRUSTED_PROXY_HOPS || 0);
   const headers = new Headers(request.headers);
   if (!(trustedHops > 0)) headers.delete('x-forwarded-for');
+  headers.set(requestIdHeader, requestId);
 
   const isProtected = /^\/(portal|admin)(\/|$)/.test(pathname);
   const signedIn = request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');

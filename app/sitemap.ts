@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { listCourses } from '@/features/courses/queries';
 import { listPublishedArticles } from '@/features/library/queries';
 import { themes } from '@/features/library/themes';
@@ -12,6 +12,7 @@ const staticPaths = [
   '/',
   '/articles',
   '/sessions',
+  '/counselor',
   '/courses',
   '/newsletter',
   '/newsletter/archive',
@@ -22,10 +23,9 @@ const staticPaths = [
 ];
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const db = await getDb();
   const [articles, courses] = await Promise.all([
-    listPublishedArticles(db, { now: new Date(), limit: 5000 }),
-    listCourses(db),
+    read(listPublishedArticles, { now: new Date(), limit: 5000 }),
+    read(listCourses),
   ]);
   return [
     ...staticPaths.map((p) => ({ url: absoluteUrl(p) })),

@@ -1,18 +1,22 @@
 import { expect, type Page } from '@playwright/test';
 import { invitations } from '../lib/site-config';
 
-/** From /sessions to the emulator's hosted checkout page, for the first open slot (or the one picked). */
+/**
+ * A signed-in client from the booking calendar to the emulator's hosted checkout page, for a
+ * random open slot (or the one picked): slot → confirm (policy agreed) → Stripe.
+ */
 export async function holdAndOpenCheckout(
   page: Page,
   options: { sessionType?: string; pick?: (starts: Date[]) => number } = {},
 ) {
   const { starts, index } = await holdSomeSlot(page, options);
-  const bookingId = page.url().split('/book/checkout/')[1]!.split('?')[0]!;
-  await expect(page.getByText(/仮押さえの残り時間/)).toBeVisible();
-  await page.getByLabel('上のキャンセルポリシーに同意します').check();
-  await page.getByRole('button', { name: /お支払いへ進む/ }).click();
-  await expect(page.getByRole('button', { name: '支払う' })).toBeVisible();
-  return { bookingId, startsAt: starts[index]! };
+  return { bookingId: await bookingIdOnStripePage(page), startsAt: starts[index]! };
+}
+
+/** On the emulator's checkout page: the booking it pays for (its way back names it). */
+export async function bookingIdOnStripePage(page: Page): Promise<string> {
+  const back = await page.getByRole('link', { name: 'キャンセルして戻る' }).getAttribute('href');
+  return new URL(back!, 'http://x').pathname.split('/book/checkout/')[1]!;
 }
 
 /**
@@ -20,7 +24,7 @@ export async function holdAndOpenCheckout(
  * listing and holding is answered "already taken", and the test picks another, as a person would.
  * Without `pick`, a random time of a random open day; with it, the days are walked in order
  * (month by month) and `pick` is asked, for each day's times, for the index of the one wanted
- * (-1: none that day).
+ * (-1: none that day). Ends on the emulator's checkout page.
  */
 export async function holdSomeSlot(page: Page, options: { sessionType?: string; pick?: (starts: Date[]) => number }) {
   for (let attempt = 0; ; attempt += 1) {
@@ -28,12 +32,24 @@ export async function holdSomeSlot(page: Page, options: { sessionType?: string; 
     const { starts, index } = options.pick ? await findSlot(page, options.pick) : await chooseRandomSlot(page);
     expect(index, 'a slot in the wanted window').toBeGreaterThanOrEqual(0);
     await page.locator('a.slot').nth(index).click();
-    await page.getByRole('button', { name: /この日時で予約に進む/ }).click();
-    const taken = page.getByRole('alert').filter({ hasText: 'ほかの方の予約が入りました' });
-    await expect(page.getByText(/仮押さえの残り時間/).or(taken)).toBeVisible();
-    if (page.url().includes('/book/checkout/')) return { starts, index };
+    if (await confirmAndPay(page)) return { starts, index };
     expect(attempt, 'slots kept being taken by other tests').toBeLessThan(5);
   }
+}
+
+/**
+ * On the confirm screen, signed in: agree to the policy and go on to payment. False when the
+ * time was taken meanwhile (said on the confirm screen).
+ */
+export async function confirmAndPay(page: Page): Promise<boolean> {
+  const taken = page.getByRole('alert').filter({ hasText: 'ほかの方の予約が入りました' });
+  const form = page.getByRole('form', { name: 'ご予約' });
+  await expect(form.or(taken)).toBeVisible();
+  if (await taken.isVisible()) return false;
+  await page.getByLabel('上のキャンセルポリシーに同意します').check();
+  await page.getByRole('button', { name: 'お支払いへ進む' }).click();
+  await expect(page.getByRole('button', { name: '支払う' }).or(taken)).toBeVisible();
+  return !(await taken.isVisible());
 }
 
 /** The open days of the month the calendar shows (links in its date grid). */

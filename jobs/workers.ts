@@ -9,6 +9,7 @@ import { sendDueIntakeReminders } from '@/features/intake/reminders';
 import { sendDueLessonReminders } from '@/features/courses/lesson-reminders';
 import { releaseExpiredSeatHolds } from '@/features/courses/service';
 import { catchUpDuePublications, releasePublicationClaim } from '@/features/library/admin-service';
+import { announcePublicRefresh, listenForPublicRefresh } from '@/features/library/refresh-broadcast';
 import { requestPublicRefresh } from '@/features/library/refresh-request';
 import { runNewsletterSending } from '@/features/newsletter/service';
 import { sendMail } from '@/features/mail/service';
@@ -47,12 +48,12 @@ export async function publishDueArticles(
   now: Date,
   refresh: (slugs: string[]) => Promise<void>,
 ): Promise<string[]> {
-  const slugs = await catchUpDuePublications(db, now);
+  const slugs = await catchUpDuePublications({ db, now });
   try {
     await refresh(slugs);
   } catch (err) {
     console.error('[jobs] public pages not refreshed, will retry', slugs, err);
-    await releasePublicationClaim(db, slugs);
+    await releasePublicationClaim({ db, now }, slugs);
   }
   return slugs;
 }
@@ -72,7 +73,11 @@ const jobs = {
   'newsletter.send': { cron: '* * * * *', run: (db: Db) => runNewsletterSending(db, { baseUrl: siteUrl() }) },
   'library.publish-due': {
     cron: '* * * * *',
-    run: (db: Db) => publishDueArticles(db, new Date(), (slugs) => requestPublicRefresh(ownOrigin(), slugs)),
+    run: (db: Db) =>
+      publishDueArticles(db, new Date(), async (slugs) => {
+        await requestPublicRefresh(ownOrigin(), slugs);
+        await announcePublicRefresh(db, slugs);
+      }),
   },
 } as const;
 
@@ -85,4 +90,9 @@ export async function startWorkers(boss: PgBoss, db: Db): Promise<void> {
       await job.run(db);
     });
   }
+}
+
+/** On PostgreSQL: this instance refreshes its public pages when any instance announces a publication. */
+export function listenForAnnouncements(databaseUrl: string): Promise<() => Promise<void>> {
+  return listenForPublicRefresh(databaseUrl, ownOrigin());
 }

@@ -8,7 +8,8 @@ vi.mock('@/lib/auth/guards', () => ({
     caller.current ? { ...caller.current, email: 'x@example.jp', name: 'x', sessionId: 's' } : null,
 }));
 vi.mock('next/headers', () => ({
-  headers: async () => new Headers({ host: 'localhost:3000', 'x-forwarded-for': '203.0.113.9' }),
+  headers: async () =>
+    new Headers({ host: 'localhost:3000', 'x-forwarded-for': '203.0.113.9', 'x-request-id': 'req-42' }),
 }));
 vi.mock('next/navigation', () => ({
   unstable_rethrow: (err: unknown) => {
@@ -19,6 +20,7 @@ vi.mock('@/db', () => ({ getDb: async () => ({}) }));
 
 const { defineAction } = await import('./actions');
 const { AppError } = await import('./errors');
+const { log } = await import('./log');
 
 const schema = z.object({ name: z.string().min(1, '入力してください') });
 const handler = vi.fn(async (input: { name: string }, ctx: { ip: string; user: unknown }) => ({
@@ -77,13 +79,26 @@ describe('defineAction', () => {
       code: 'rate_limited',
       error: expect.stringContaining('しばらく時間をおいて'),
     });
-    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const lines: Record<string, unknown>[] = [];
+    const spy = vi.spyOn(log, 'child').mockImplementation(
+      (bindings) =>
+        ({
+          error: (fields: object, msg: string) => lines.push({ ...bindings, ...fields, msg }),
+        }) as unknown as ReturnType<typeof log.child>,
+    );
     const broken = defineAction('public', schema, async () => {
       throw new Error('connection refused to 10.0.0.5');
     });
     const result = await broken({ name: 'a' });
     expect(result).toMatchObject({ ok: false, code: 'unexpected' });
     expect(JSON.stringify(result)).not.toContain('10.0.0.5');
+    // …but the log keeps it, under the request's id.
+    expect(lines).toEqual([
+      expect.objectContaining({
+        request_id: 'req-42',
+        err: expect.objectContaining({ message: expect.stringContaining('10.0.0.5') }),
+      }),
+    ]);
     spy.mockRestore();
   });
 

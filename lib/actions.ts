@@ -8,6 +8,7 @@ import { type CurrentUser, getCurrentUser } from '@/lib/auth/guards';
 import { clientIpFrom } from '@/lib/auth/client-ip';
 import { messages } from '@/lib/messages';
 import { userMessageFor } from './errors';
+import { logFor } from './log';
 import { siteUrl } from './site-url';
 
 export type FieldErrors = Record<string, string[]>;
@@ -91,7 +92,7 @@ export function defineAction<A extends Access, S extends z.ZodType, T>(
       return { ok: true, data: result as T };
     } catch (err) {
       unstable_rethrow(err);
-      const { code, message } = userMessageFor(err);
+      const { code, message } = userMessageFor(err, logFor(await headers()));
       return { ok: false, code, error: message };
     }
   };

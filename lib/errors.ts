@@ -1,3 +1,5 @@
+import type { Logger } from 'pino';
+import { log } from './log';
 import { messages } from './messages';
 
 /** Errors the user can act on carry a code; everything else is unexpected and logged. */
@@ -45,9 +47,12 @@ export class AppError extends Error {
   }
 }
 
-export function userMessageFor(err: unknown): { code: ErrorCode | 'unexpected'; message: string; status: number } {
+export function userMessageFor(
+  err: unknown,
+  logger: Logger = log,
+): { code: ErrorCode | 'unexpected'; message: string; status: number } {
   if (err instanceof AppError) return { code: err.code, message: err.message, status: errorCodes[err.code].status };
-  console.error(err);
+  logger.error({ err }, 'unexpected error');
   return { code: 'unexpected', message: messages.errors.unexpected, status: 500 };
 }
 

@@ -1,4 +1,5 @@
 import { environmentProblems, getEnv } from './env';
+import { log } from './log';
 import { setServerPhase } from './server-state';
 
 /** PostgreSQL errors worth a second try at start-up: deadlock, serialization failure. */
@@ -20,7 +21,7 @@ function errorCode(err: unknown): string | undefined {
 export async function onServerStart(): Promise<void> {
   const problems = environmentProblems(process.env);
   if (problems.length > 0) {
-    console.error(`\nThe server cannot start; fix these settings:\n  - ${problems.join('\n  - ')}\n`);
+    log.fatal({ problems }, `the server cannot start; fix these settings:\n  - ${problems.join('\n  - ')}`);
     process.exit(1);
   }
   setServerPhase('starting');
@@ -31,12 +32,12 @@ export async function onServerStart(): Promise<void> {
       return;
     } catch (err) {
       if (attempt < startAttempts && retryableCodes.has(errorCode(err) ?? '')) {
-        console.warn(`[start] start-up attempt ${attempt} failed (${errorCode(err)}), trying again`);
+        log.warn({ attempt, code: errorCode(err) }, 'start-up attempt failed, trying again');
         await new Promise((resolve) => setTimeout(resolve, 200 * attempt + Math.random() * 300));
         continue;
       }
       setServerPhase('failed');
-      console.error(`\nThe server could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+      log.fatal({ err }, `the server could not start: ${err instanceof Error ? err.message : String(err)}`);
       process.exit(1);
     }
   }
@@ -48,7 +49,7 @@ async function startUp(): Promise<void> {
   const { pendingMigrations, withAdvisoryLock } = await import('@/db/client');
   const db = await getDatabase();
   const { createQueue } = await import('@/jobs/queue');
-  const { startWorkers } = await import('@/jobs/workers');
+  const { listenForAnnouncements, startWorkers } = await import('@/jobs/workers');
   // Several instances starting together on one PostgreSQL database take turns: pg-boss
   // creating its schema and queues from two processes at once can deadlock.
   const startQueue = async () => {
@@ -68,13 +69,18 @@ async function startUp(): Promise<void> {
     return queue;
   };
   const queue = db.url ? await withAdvisoryLock(db.url, 'start-up', startQueue) : await startQueue();
-  stopQueueBeforeExit(queue.stop);
+  const stopListening = db.url ? await listenForAnnouncements(db.url) : async () => {};
+  stopQueueBeforeExit(async () => {
+    await stopListening().catch(() => {});
+    await queue.stop();
+  });
   if (env.embedded && env.NODE_ENV === 'production') {
-    console.log(
-      `[demo] running on embedded parts: PGlite database in ${db.location}; no Stripe account or mail server is used.`,
+    log.info(
+      { db: db.kind, location: db.location },
+      'demo: running on embedded parts (PGlite database; no Stripe account or mail server is used)',
     );
   } else {
-    console.log(`[db] ${db.kind} at ${db.location}`);
+    log.info({ db: db.kind, location: db.location }, 'database opened');
   }
 }
 
@@ -93,9 +99,9 @@ function stopQueueBeforeExit(stopQueue: () => Promise<void>): void {
       if (stopping) return;
       stopping = true;
       setServerPhase('stopping');
-      console.log(`[start] ${signal}: stopping the job queue, then the server`);
+      log.info({ signal }, 'stopping the job queue, then the server');
       void stopQueue()
-        .catch((err) => console.error('[jobs] the queue did not stop cleanly:', err))
+        .catch((err) => log.error({ err }, 'the job queue did not stop cleanly'))
         .finally(() => {
           if (nextHandlers.length === 0) process.exit(signal === 'SIGTERM' ? 143 : 130);
           for (const handler of nextHandlers) (handler as (s: NodeJS.Signals) => void)(signal);

@@ -18,6 +18,7 @@ import PgBoss from 'pg-boss';
 import { openPostgres, type DatabaseHandle } from '../db/client';
 import { bookings, intakeResponses, sessionTypes, users } from '../db/schema';
 import { chromiumArgs, findBrowser } from '../e2e/browser';
+import { holdSomeSlot, payWithCard } from '../e2e/booking-fixtures';
 import { ensureAccount } from '../features/accounts/service';
 import { parseKeyring } from '../features/intake/crypto';
 import { sealAnswers } from '../features/intake/stored-answers';
@@ -262,6 +263,36 @@ try {
     check('no /portal, /admin or /api answer came from the cache', cachedPrivate.length === 0, cachedPrivate[0]);
   });
 
+  await scenario('one request id from the proxy to the JSON log of the app', async () => {
+    const requestId = `cluster-${crypto.randomBytes(6).toString('hex')}`;
+    const context = await browser.newContext({ locale: 'ja-JP', extraHTTPHeaders: { 'x-request-id': requestId } });
+    const page = await context.newPage();
+    await page.goto(`${cluster.url}/login`);
+    await page
+      .getByRole('textbox', { name: /^メールアドレス/ })
+      .first()
+      .fill('nobody-here@example.jp');
+    await page.getByLabel('パスワード（必須）', { exact: true }).fill('a wrong password');
+    await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+    await page.getByRole('alert').first().waitFor({ timeout: 30_000 });
+    await context.close();
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // nginx flushes its log every second
+    const appLines = cluster.instances
+      .flatMap((instance) => instance.output().split('\n'))
+      .filter((line) => line.includes(requestId))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    check(
+      'the refused sign-in is one JSON line in the app log, with the request id nginx passed on',
+      appLines.some((line) => line.event === 'sign_in_refused' && line.request_id === requestId),
+      JSON.stringify(appLines[0] ?? 'no line'),
+    );
+    check(
+      '…without the address that was typed',
+      appLines.every((line) => !JSON.stringify(line).includes('nobody-here')),
+    );
+    check('nginx logged the same request id', cluster.nginxLog().includes(`"request_id":"${requestId}"`));
+  });
+
   await scenario(
     'a client signs in through one instance and continues on the other; sign-out reaches both',
     async () => {
@@ -300,6 +331,64 @@ try {
     },
   );
 
+  // The edit made here is checked again at the end, once the documented lifetime can have run out.
+  let edited: { slug: string; title: string; at: number } | undefined;
+  await scenario('the counselor publishes through one instance: the other and the proxy show it', async () => {
+    const [counselor] = await handle.db.select().from(users).where(eq(users.role, 'counselor'));
+    const slug = `cluster-${crypto.randomBytes(3).toString('hex')}`;
+    const title = `返事を待つ夜に ${slug}`;
+    const early = await fetch(`${cluster.url}/articles/${slug}`);
+    check('before it is published, its address answers 404 through the proxy', early.status === 404);
+
+    const context = await contextFor(await sessionCookie(counselor!.id), app1.url);
+    const page = await context.newPage();
+    await page.goto(`${app1.url}/admin/articles/new`);
+    await page.getByLabel('題名（必須）').fill(title);
+    await page.getByLabel(/^(スラッグ|URLの末尾)/).fill(slug);
+    await page.getByLabel('要約（必須）').fill('既読のまま返事がない夜の過ごし方。');
+    await page.getByLabel('片思い・進展しない関係').check();
+    await page.getByLabel('本文（Markdown）（必須）').fill('## 待つ時間の整え方\n\n返事を待つあいだに。\n');
+    await page.getByLabel('今すぐ公開する').check();
+    await page.getByRole('button', { name: '保存する' }).click();
+    await page.getByText('いまの状態：公開中').waitFor({ timeout: 30_000 });
+    const editUrl = page.url();
+
+    for (const [where, base] of [
+      ['app2', app2.url],
+      ['the proxy', cluster.url],
+    ] as const) {
+      const article = await fetch(`${base}/articles/${slug}`);
+      check(
+        `the new article shows at once on ${where}`,
+        article.status === 200 && (await article.text()).includes(title),
+      );
+      const list = await (await fetch(`${base}/articles`)).text();
+      check(`…and in the article list on ${where}`, list.includes(title));
+    }
+
+    await page.goto(editUrl);
+    await page.getByLabel('題名（必須）').fill(`${title}（改稿）`);
+    await page.getByRole('button', { name: '保存する' }).click();
+    await page.getByRole('status').filter({ hasText: '記事は公開されています' }).waitFor({ timeout: 30_000 });
+    edited = { slug, title: `${title}（改稿）`, at: Date.now() };
+    const onApp1 = await (await fetch(`${app1.url}/articles/${slug}`)).text();
+    check('an edit shows at once on the instance that saved it', onApp1.includes(edited.title));
+    // The other instance hears of it over LISTEN/NOTIFY and refreshes its own copy.
+    let onApp2 = false;
+    for (let i = 0; i < 20 && !onApp2; i++) {
+      onApp2 = (await (await fetch(`${app2.url}/articles/${slug}`)).text()).includes(edited.title);
+      if (!onApp2) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    check('…and within seconds on the other instance', onApp2, `${((Date.now() - edited.at) / 1000).toFixed(1)} s`);
+    const cached = await fetch(`${cluster.url}/articles/${slug}`);
+    check(
+      'the proxy keeps a page no longer than the lifetime the app gives it (s-maxage=300)',
+      /s-maxage=300\b/.test(cached.headers.get('cache-control') ?? ''),
+      `${cached.headers.get('cache-control')}, ${cached.headers.get('x-cache-status')}`,
+    );
+    await context.close();
+  });
+
   await scenario('50 clients race for one slot across both instances: exactly one hold', async () => {
     const clients = await Promise.all(Array.from({ length: 50 }, (_, i) => makeClient(`racer${i}`)));
     const cookies = await Promise.all(clients.map((c) => sessionCookie(c.id)));
@@ -322,7 +411,8 @@ try {
         await route.abort();
       } else await route.continue();
     });
-    await page.getByRole('button', { name: /この日時で予約に進む/ }).click();
+    await page.getByLabel('上のキャンセルポリシーに同意します').check();
+    await page.getByRole('button', { name: 'お支払いへ進む' }).click();
     for (let i = 0; i < 100 && !captured; i++) await new Promise((resolve) => setTimeout(resolve, 100));
     await context.close();
     if (!captured) throw new Error('the hold action was not captured');
@@ -380,58 +470,108 @@ try {
     check('the reminder they all race to send went out once', reminders.length === 1, `${reminders.length} mail(s)`);
   });
 
-  await scenario('rolling restart while 20 clients browse: 0 failed requests at the proxy', async () => {
-    const client = await makeClient('erin');
-    const cookie = await sessionCookie(client.id);
-    const paths = ['/', '/articles', '/articles/kataomoi-renraku-yameru', '/book/online-60', '/portal', '/sessions'];
-    let running = true;
-    let requests = 0;
-    const failed: string[] = [];
-    const browse = async (n: number) => {
-      while (running) {
-        const path = paths[(n + requests) % paths.length]!;
-        try {
-          const res = await fetch(cluster.url + path, {
-            headers: n % 2 === 0 ? { cookie } : {},
-            redirect: 'manual',
-            // nginx's own proxy_read_timeout: slower than that is the proxy's failure too
-            signal: AbortSignal.timeout(60_000),
-          });
-          await res.arrayBuffer();
-          if (res.status >= 500) failed.push(`${res.status} ${path}`);
-        } catch (err) {
-          failed.push(`${path}: ${err instanceof Error ? err.message : err}`);
+  await scenario(
+    'rolling restart while 20 clients browse and 4 book and pay: nothing fails, nothing is lost',
+    async () => {
+      const client = await makeClient('erin');
+      const cookie = await sessionCookie(client.id);
+      // Four clients book and pay through the proxy the whole time, as people would (Stripe's
+      // webhooks reach the proxy too); every answer the proxy gives them is watched.
+      const bookers = await Promise.all(Array.from({ length: 4 }, (_, i) => makeClient(`booker${i}`)));
+      const booked: string[] = [];
+      const bookingFailures: string[] = [];
+      const book = async (booker: (typeof bookers)[number]) => {
+        const context = await browser.newContext({ baseURL: cluster.url, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+        const [name, ...rest] = (await sessionCookie(booker.id)).split('=');
+        await context.addCookies([{ name: name!, value: rest.join('='), url: cluster.url }]);
+        const page = await context.newPage();
+        page.on('response', (res) => {
+          if (res.status() >= 500) bookingFailures.push(`${res.status()} ${new URL(res.url()).pathname}`);
+        });
+        while (running) {
+          try {
+            await holdSomeSlot(page, {});
+            await payWithCard(page, '4242424242424242');
+            await page.waitForURL(/\/book\/success/, { timeout: 60_000 });
+            booked.push(booker.id);
+          } catch (err) {
+            // Another client's hold on the same time is a person's "taken", not a failure.
+            const message = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+            if (!/slots kept being taken/.test(message)) bookingFailures.push(`${booker.email}: ${message}`);
+          }
         }
-        requests += 1;
-        await new Promise((resolve) => setTimeout(resolve, 250)); // a person reads before clicking on
+        await context.close();
+      };
+      const paths = ['/', '/articles', '/articles/kataomoi-renraku-yameru', '/book/online-60', '/portal', '/sessions'];
+      let running = true;
+      let requests = 0;
+      const failed: string[] = [];
+      const browse = async (n: number) => {
+        while (running) {
+          const path = paths[(n + requests) % paths.length]!;
+          try {
+            const res = await fetch(cluster.url + path, {
+              headers: n % 2 === 0 ? { cookie } : {},
+              redirect: 'manual',
+              // nginx's own proxy_read_timeout: slower than that is the proxy's failure too
+              signal: AbortSignal.timeout(60_000),
+            });
+            await res.arrayBuffer();
+            if (res.status >= 500) failed.push(`${res.status} ${path}`);
+          } catch (err) {
+            failed.push(`${path}: ${err instanceof Error ? err.message : err}`);
+          }
+          requests += 1;
+          await new Promise((resolve) => setTimeout(resolve, 250)); // a person reads before clicking on
+        }
+      };
+      const clients = [...Array.from({ length: 20 }, (_, n) => browse(n)), ...bookers.map(book)];
+      for (const instance of [app1, app2]) {
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        const code = await instance.stop('SIGTERM');
+        check(`${instance.name} exits after SIGTERM (code ${code})`, code === 143 || code === 0);
+        check(
+          `${instance.name} stopped its job queue before exiting`,
+          instance.output().includes('stopping the job queue'),
+          instance.output().split('\n').slice(-3).join(' '),
+        );
+        await cluster.startInstance(instance.name, instance.port);
       }
-    };
-    const clients = Array.from({ length: 20 }, (_, n) => browse(n));
-    for (const instance of [app1, app2]) {
       await new Promise((resolve) => setTimeout(resolve, 2_000));
-      const code = await instance.stop('SIGTERM');
-      check(`${instance.name} exits after SIGTERM (code ${code})`, code === 143 || code === 0);
+      running = false;
+      await Promise.all(clients);
       check(
-        `${instance.name} stopped its job queue before exiting`,
-        instance.output().includes('stopping the job queue'),
-        instance.output().split('\n').slice(-3).join(' '),
+        '0 failed requests at the proxy',
+        failed.length === 0,
+        `${requests} requests, ${failed.length} failed ${failed.slice(0, 5).join('; ')}`,
       );
-      await cluster.startInstance(instance.name, instance.port);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    running = false;
-    await Promise.all(clients);
-    check(
-      '0 failed requests at the proxy',
-      failed.length === 0,
-      `${requests} requests, ${failed.length} failed ${failed.slice(0, 5).join('; ')}`,
-    );
-    const active = await handle.db.execute(
-      sql`select count(*)::int as n from pgboss.job where state = 'active' and started_on < now() - interval '20 seconds'`,
-    );
-    const rows = active as unknown as { n: number }[];
-    check('no job left active by a stopped instance', rows[0]?.n === 0, `active: ${rows[0]?.n}`);
-  });
+      const active = await handle.db.execute(
+        sql`select count(*)::int as n from pgboss.job where state = 'active' and started_on < now() - interval '20 seconds'`,
+      );
+      const rows = active as unknown as { n: number }[];
+      check('no job left active by a stopped instance', rows[0]?.n === 0, `active: ${rows[0]?.n}`);
+      check(
+        'the 4 clients booked and paid during the restarts, with no failure',
+        booked.length >= 4 && bookingFailures.length === 0,
+        `${booked.length} paid bookings; ${bookingFailures.slice(0, 3).join('; ')}`,
+      );
+      // Give the last webhooks a moment, then: every payment taken is a confirmed booking, once.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const states = (await handle.db.execute(sql`
+      select b.status, count(p.id) filter (where p.paid_at is not null)::int as paid
+      from bookings b left join payments p on p.purpose = 'booking' and p.reference_id = b.id
+      where b.client_id in ${bookers.map((b) => b.id)}
+      group by b.id, b.status`)) as unknown as { status: string; paid: number }[];
+      const confirmed = states.filter((r) => r.status === 'confirmed');
+      check(
+        'every paid booking is confirmed, with exactly one payment; nothing paid is left unconfirmed',
+        confirmed.length === booked.length &&
+          confirmed.every((r) => r.paid === 1) &&
+          states.every((r) => r.status === 'confirmed' || r.paid === 0),
+        JSON.stringify(countBy(states.map((r) => `${r.status}:${r.paid}`))),
+      );
+    },
+  );
 
   await scenario('backup and restore into a fresh database: row counts and answers that decrypt', async () => {
     const client = await makeClient('fumi');
@@ -472,6 +612,24 @@ try {
       encoding: 'utf8',
     });
     check('…and fails when the answers do not decrypt with the configured keys', refused.status === 1);
+  });
+
+  await scenario('the edited article reaches the proxy within its 5-minute lifetime', async () => {
+    if (!edited) return check('an article was edited earlier', false);
+    // README (Production topology): nginx keeps a page for its s-maxage (5 minutes), then serves
+    // it once more while it fetches the new one.
+    const limit = edited.at + 5 * 60_000 + 30_000;
+    const shows = async (base: string) =>
+      (await (await fetch(`${base}/articles/${edited!.slug}`)).text()).includes(edited!.title);
+    let where = { app2: false, proxy: false };
+    while (Date.now() < limit) {
+      where = { app2: where.app2 || (await shows(app2.url)), proxy: where.proxy || (await shows(cluster.url)) };
+      if (where.app2 && where.proxy) break;
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+    }
+    const minutes = ((Date.now() - edited.at) / 60_000).toFixed(1);
+    check('app2 shows the edit', where.app2, `${minutes} min after saving`);
+    check('the proxy shows the edit', where.proxy, `${minutes} min after saving`);
   });
 } finally {
   await browser.close();

@@ -71,4 +71,20 @@ describe('proxy', () => {
     expect(trusted.headers.get('x-middleware-override-headers')?.split(',')).toContain('x-forwarded-for');
     expect(trusted.headers.get('x-middleware-request-x-forwarded-for')).toBe('6.6.6.6');
   });
+
+  it('gives every request an id, on the request the app sees and on the answer', async () => {
+    const fresh = await proxy(request('/articles'));
+    const id = fresh.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fresh.headers.get('x-middleware-request-x-request-id')).toBe(id);
+
+    const passedOn = await proxy(request('/articles', { headers: { 'x-request-id': 'nginx-3f2a' } }));
+    expect(passedOn.headers.get('x-request-id')).toBe('nginx-3f2a');
+    expect(passedOn.headers.get('x-middleware-request-x-request-id')).toBe('nginx-3f2a');
+
+    // A value that could forge a log line is replaced, on refusals and redirects too.
+    const forged = await proxy(request('/portal', { headers: { 'x-request-id': 'a"} {"level":"info"' } }));
+    expect(forged.status).toBe(307);
+    expect(forged.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
 });

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { ArticleCard } from '@/components/library/article-card';
 import { ArticleSearchForm } from '@/components/library/article-search-form';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { coursePriceText } from '@/components/courses/course-price';
 import { listSessionTypes } from '@/features/booking/queries';
 import { listCoursePrices } from '@/features/courses/queries';
@@ -15,11 +15,10 @@ import { InvitationBlocks } from '@/components/layout/invitation-blocks';
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
-  const db = await getDb();
   const [latest, sessionTypes, coursePrices] = await Promise.all([
-    listPublishedArticles(db, { now: new Date(), limit: 6 }),
-    listSessionTypes(db),
-    listCoursePrices(db),
+    read(listPublishedArticles, { now: new Date(), limit: 6 }),
+    read(listSessionTypes),
+    read(listCoursePrices),
   ]);
   const lowestSessionPrice = sessionTypes.length > 0 ? Math.min(...sessionTypes.map((s) => s.priceYen)) : undefined;
   return (

@@ -1,5 +1,5 @@
 import { Feed } from 'feed';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { listPublishedArticles } from '@/features/library/queries';
 import { findTheme } from '@/features/library/themes';
 import { siteConfig } from '@/lib/site-config';
@@ -8,7 +8,7 @@ import { absoluteUrl, siteUrl } from '@/lib/site-url';
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  const items = await listPublishedArticles(await getDb(), { now: new Date(), limit: 30 });
+  const items = await read(listPublishedArticles, { now: new Date(), limit: 30 });
   const feed = new Feed({
     title: siteConfig.name,
     description: siteConfig.description,

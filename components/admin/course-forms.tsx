@@ -316,9 +316,9 @@ export function CancelSeatRow({
 function MaterialsPreview({ markdown, label }: { markdown: string; label: string }) {
   if (markdown.trim() === '') return null;
   return (
-    <details className="materials-preview">
-      <summary>資料のプレビュー</summary>
+    <div className="materials-preview">
+      <p className="materials-preview__label">受講者に見える形（プレビュー）</p>
       <MarkdownPreview markdown={markdown} label={label} />
-    </details>
+    </div>
   );
 }

@@ -45,7 +45,8 @@ async function client(role: 'client' | 'counselor' = 'client') {
 async function booking(
   clientId: string,
   startsAt: Date,
-  status: 'confirmed' | 'cancelled' | 'expired' | 'completed' = 'confirmed',
+  status: 'confirmed' | 'cancelled' | 'expired' | 'completed' | 'held' = 'confirmed',
+  holdExpiresAt?: Date,
 ) {
   const [type] = await handle.db.select().from(sessionTypes).where(eq(sessionTypes.slug, 'online-60'));
   const [row] = await handle.db
@@ -57,6 +58,7 @@ async function booking(
       endsAt: new Date(startsAt.getTime() + hour),
       blockedUntil: new Date(startsAt.getTime() + hour),
       status,
+      holdExpiresAt,
       priceYen: 11000,
       meetingUrl: 'https://meet.example.jp/room',
     })
@@ -115,6 +117,14 @@ describe('the agenda', () => {
     await booking(c.id, new Date('2027-01-30T14:00:00Z'));
     await booking(c.id, new Date('2027-02-01T15:00:00Z'));
     await booking(c.id, new Date('2027-01-31T01:00:00Z'), 'cancelled');
+    // A hold whose time is up is no one's session; a live one shows (as 仮押さえ中).
+    await booking(c.id, new Date('2027-01-31T03:00:00Z'), 'held', new Date(now.getTime() - minute));
+    const liveHold = await booking(
+      c.id,
+      new Date('2027-01-31T05:00:00Z'),
+      'held',
+      new Date(now.getTime() + 20 * minute),
+    );
     const open = await cohort({ deadline: new Date('2027-03-01T00:00:00Z') });
     const lessonOnFirst = await lesson(open.id, new Date('2027-01-31T15:00:00Z')); // 00:00 on the 1st JST
     const cancelled = await cohort({ deadline: new Date('2027-03-01T00:00:00Z'), status: 'cancelled' });
@@ -131,8 +141,8 @@ describe('the agenda', () => {
 
     const days = await getAgenda({ db: handle.db, now }, { from: '2027-01-31', days: 2 });
     expect(days.map((d) => d.date)).toEqual(['2027-01-31', '2027-02-01']);
-    expect(days[0]!.items.map((i) => i.id)).toEqual([lateSession.id]);
-    expect(days[0]!.items[0]).toMatchObject({
+    expect(days[0]!.items.map((i) => i.id)).toEqual([liveHold.id, lateSession.id]);
+    expect(days[0]!.items[1]).toMatchObject({
       kind: 'session',
       clientName: `${c.familyName} 花`,
       sessionTypeName: expect.any(String),
@@ -148,8 +158,11 @@ describe('the agenda', () => {
   });
 
   it('gives each day its weekly hours, extra hours and day off', async () => {
-    await addOverride(handle.db, { kind: 'closed', date: '2027-02-03', note: '' });
-    await addOverride(handle.db, { kind: 'extra', date: '2027-02-04', start: '19:00', end: '21:00', note: '' });
+    await addOverride({ db: handle.db, now }, { kind: 'closed', date: '2027-02-03', note: '' });
+    await addOverride(
+      { db: handle.db, now },
+      { kind: 'extra', date: '2027-02-04', start: '19:00', end: '21:00', note: '' },
+    );
     const { rules } = await getAvailability(handle.db);
     const days = await getAgenda({ db: handle.db, now }, { from: '2027-02-03', days: 2 });
     expect(days[0]).toMatchObject({ closed: true, weekly: [], extra: [] });
@@ -302,20 +315,25 @@ describe('the alerts', () => {
 });
 
 describe('extra hours', () => {
+  const now = new Date('2027-05-01T00:00:00Z');
   it('the same extra hours or day off cannot be added twice, and overlapping extra hours are refused', async () => {
     const extra = { kind: 'extra' as const, date: '2027-05-10', start: '19:00', end: '21:00', note: '' };
-    await addOverride(handle.db, extra);
-    await expect(addOverride(handle.db, extra)).rejects.toMatchObject({
+    await addOverride({ db: handle.db, now }, extra);
+    await expect(addOverride({ db: handle.db, now }, extra)).rejects.toMatchObject({
       code: 'override_duplicate',
       message: 'この日のこの時間はすでに登録されています。登録済みの一覧を確認してください。',
     });
-    await expect(addOverride(handle.db, { ...extra, start: '20:00', end: '22:00' })).rejects.toMatchObject({
-      code: 'override_duplicate',
-      message: expect.stringContaining('重なっています'),
-    });
-    await addOverride(handle.db, { ...extra, start: '21:00', end: '22:00' });
-    await addOverride(handle.db, { kind: 'closed', date: '2027-05-11', note: '' });
-    await expect(addOverride(handle.db, { kind: 'closed', date: '2027-05-11', note: '' })).rejects.toMatchObject({
+    await expect(addOverride({ db: handle.db, now }, { ...extra, start: '20:00', end: '22:00' })).rejects.toMatchObject(
+      {
+        code: 'override_duplicate',
+        message: expect.stringContaining('重なっています'),
+      },
+    );
+    await addOverride({ db: handle.db, now }, { ...extra, start: '21:00', end: '22:00' });
+    await addOverride({ db: handle.db, now }, { kind: 'closed', date: '2027-05-11', note: '' });
+    await expect(
+      addOverride({ db: handle.db, now }, { kind: 'closed', date: '2027-05-11', note: '' }),
+    ).rejects.toMatchObject({
       message: 'この日はすでに休みとして登録されています。',
     });
     const { overrides } = await getAvailability(handle.db);
@@ -324,7 +342,10 @@ describe('extra hours', () => {
 
   it('the database itself refuses a duplicate, even from two saves at once', async () => {
     const extra = { kind: 'extra' as const, date: '2027-05-20', start: '19:00', end: '21:00', note: '' };
-    const results = await Promise.allSettled([addOverride(handle.db, extra), addOverride(handle.db, extra)]);
+    const results = await Promise.allSettled([
+      addOverride({ db: handle.db, now }, extra),
+      addOverride({ db: handle.db, now }, extra),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason).toMatchObject({ code: 'override_duplicate' });

@@ -11,6 +11,7 @@ import {
 import { intakeReviewStateByBooking, listUnreadFlaggedIntakes } from '@/features/intake/queries';
 import { listFailingRefunds } from '@/features/payments/queries';
 import { formatYen } from '@/lib/format';
+import { isHoldLive } from '@/lib/holds';
 import type { ServiceContext } from '@/lib/service';
 import { addDays, type CivilDate, DAY_MS, japanDate, MINUTE_MS, practiceTimeZone } from '@/lib/time';
 import { instantOf } from '@/lib/time/zone';
@@ -25,18 +26,20 @@ const nameOf = (p: { familyName: string | null; givenName: string | null }) =>
  * questionnaire's state and flag are stored in the clear.
  */
 export async function getAgenda(
-  { db }: ServiceContext,
+  { db, now }: ServiceContext,
   input: { from: CivilDate; days: number },
 ): Promise<AgendaDay[]> {
   const tz = practiceTimeZone;
   const dates = Array.from({ length: input.days }, (_, i) => addDays(input.from, i));
   const start = instantOf(input.from, 0, tz);
   const end = instantOf(addDays(input.from, input.days), 0, tz);
-  const [bookingRows, lessons, availability] = await Promise.all([
+  const [calendarRows, lessons, availability] = await Promise.all([
     listCalendarBookings(db, start, end),
     listLessonsBetween(db, start, end),
     getAvailability(db),
   ]);
+  // A hold whose time is up is no longer anyone's session, even before the job marks it.
+  const bookingRows = calendarRows.filter((b) => b.status !== 'held' || isHoldLive(b, now));
   const intakes = await intakeReviewStateByBooking(
     db,
     bookingRows.map((b) => b.id),

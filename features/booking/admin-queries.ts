@@ -8,6 +8,7 @@ import { isUuid } from '@/lib/ids';
 const columns = {
   id: bookings.id,
   status: bookings.status,
+  holdExpiresAt: bookings.holdExpiresAt,
   startsAt: bookings.startsAt,
   endsAt: bookings.endsAt,
   theme: bookings.theme,

@@ -1,15 +1,15 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
 import { availabilityOverrides, availabilityRules, bookingSettings, sessionTypes } from '@/db/schema';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import { messages } from '@/lib/messages';
+import type { ServiceContext } from '@/lib/service';
 import { minutesFromTime } from './admin-schemas';
 import { forgetBookingConfig } from './queries';
 
 /** Replaces the weekly hours in one transaction: readers see the old set or the new, never half. */
 export async function replaceWeeklyRules(
-  db: Db,
+  { db }: ServiceContext,
   rules: { weekday: number; start: string; end: string }[],
 ): Promise<void> {
   await db.transaction(async (tx) => {
@@ -34,7 +34,7 @@ export async function replaceWeeklyRules(
  * saves race.
  */
 export async function addOverride(
-  db: Db,
+  { db }: ServiceContext,
   input: { kind: 'closed' | 'extra'; date: string; start?: string; end?: string; note: string },
 ): Promise<void> {
   const values =
@@ -74,15 +74,14 @@ export async function addOverride(
   forgetBookingConfig(db);
 }
 
-export async function deleteOverride(db: Db, id: string): Promise<void> {
+export async function deleteOverride({ db }: ServiceContext, id: string): Promise<void> {
   await db.delete(availabilityOverrides).where(eq(availabilityOverrides.id, id));
   forgetBookingConfig(db);
 }
 
 export async function updateBookingSettings(
-  db: Db,
+  { db, now }: ServiceContext,
   input: { bufferMinutes: number; minNoticeHours: number; horizonDays: number; stepMinutes: number },
-  now: Date,
 ): Promise<void> {
   const values = {
     bufferMinutes: input.bufferMinutes,
@@ -100,7 +99,7 @@ export async function updateBookingSettings(
 
 /** Creates or updates a session type; a slug already in use is a friendly error, not a 500. */
 export async function saveSessionType(
-  db: Db,
+  { db }: ServiceContext,
   input: {
     id?: string;
     slug: string;

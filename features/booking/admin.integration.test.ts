@@ -13,19 +13,20 @@ beforeAll(async () => {
   await seedBooking(handle.db);
 });
 afterAll(() => handle?.close());
+const ctx = () => ({ db: handle.db, now: new Date() });
 
 describe('admin edits', () => {
   it('replacing the weekly hours is all or nothing', async () => {
     const before = await handle.db.$count(availabilityRules);
     // The second row breaks a check constraint (end before start slips past no schema here).
     await expect(
-      replaceWeeklyRules(handle.db, [
+      replaceWeeklyRules(ctx(), [
         { weekday: 1, start: '09:00', end: '12:00' },
         { weekday: 2, start: '12:00', end: '09:00' },
       ]),
     ).rejects.toThrow();
     expect(await handle.db.$count(availabilityRules)).toBe(before);
-    await replaceWeeklyRules(handle.db, [{ weekday: 3, start: '13:00', end: '20:00' }]);
+    await replaceWeeklyRules(ctx(), [{ weekday: 3, start: '13:00', end: '20:00' }]);
     expect((await getAvailability(handle.db)).rules).toEqual([{ weekday: 3, startMinute: 780, endMinute: 1200 }]);
   });
 
@@ -46,18 +47,14 @@ describe('admin edits', () => {
       active: true,
       sortOrder: 9,
     };
-    await expect(saveSessionType(handle.db, input)).rejects.toMatchObject({
+    await expect(saveSessionType(ctx(), input)).rejects.toMatchObject({
       code: 'invalid_input',
       message: 'このURLの末尾はすでに使われています。別の言葉にしてください。',
     });
   });
 
   it('settings are stored in minutes', async () => {
-    await updateBookingSettings(
-      handle.db,
-      { bufferMinutes: 10, minNoticeHours: 12, horizonDays: 30, stepMinutes: 15 },
-      new Date(),
-    );
+    await updateBookingSettings(ctx(), { bufferMinutes: 10, minNoticeHours: 12, horizonDays: 30, stepMinutes: 15 });
     expect(await getBookingSettings(handle.db)).toMatchObject({
       bufferMinutes: 10,
       minNoticeMinutes: 720,

@@ -28,20 +28,20 @@ function revalidateCourses() {
 }
 
 export const saveCourseAction = defineAction('counselor', courseSchema, async (input, ctx) => {
-  await saveCourse(ctx.db, input, ctx.now);
+  await saveCourse(ctx, input);
   revalidateCourses();
   return saved('講座を保存しました。');
 });
 
 export const saveCohortAction = defineAction('counselor', cohortSchema, async (input, ctx) => {
-  const { offers } = await saveCohort(ctx.db, input, ctx.now);
+  const { offers } = await saveCohort(ctx, input);
   await mailOffers(ctx.db, offers);
   revalidateCourses();
   return saved(input.id ? '開講回を保存しました。' : '開講回を追加しました。');
 });
 
 export const saveLessonAction = defineAction('counselor', lessonSchema, async (input, ctx) => {
-  const { told, untold } = await mailLessonChange(ctx.db, await saveLesson(ctx.db, input), ctx.now);
+  const { told, untold } = await mailLessonChange(ctx, await saveLesson(ctx, input));
   revalidateCourses();
   const done = input.id ? '講義を保存しました。' : '講義を追加しました。';
   return saved(`${done}${told > 0 ? `受講者${told}名にお知らせしました。` : ''}${messages.courses.notTold(untold)}`);

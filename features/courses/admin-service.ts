@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, ne, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { ServiceContext } from '@/lib/service';
 import { courseCohorts, type CourseLesson, courseLessons, courses } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { fromJstLocal } from '@/lib/time';
@@ -9,7 +9,7 @@ import { countTakenSeats, lockCohort, settleSeats, type SeatOffer } from './seat
 import type { z } from 'zod';
 import type { cohortSchema, courseSchema, lessonSchema } from './schemas';
 
-export async function saveCourse(db: Db, input: z.output<typeof courseSchema>, now: Date): Promise<string> {
+export async function saveCourse({ db, now }: ServiceContext, input: z.output<typeof courseSchema>): Promise<string> {
   const { id, ...values } = input;
   const [clash] = await db
     .select({ id: courses.id })
@@ -36,9 +36,8 @@ export async function saveCourse(db: Db, input: z.output<typeof courseSchema>, n
  * A raised capacity offers the new seats to the line at once.
  */
 export async function saveCohort(
-  db: Db,
+  { db, now }: ServiceContext,
   input: z.output<typeof cohortSchema>,
-  now: Date,
 ): Promise<{ id: string; offers: SeatOffer[] }> {
   const { id, registrationDeadline, ...values } = input;
   const deadline = fromJstLocal(registrationDeadline);
@@ -76,7 +75,7 @@ export type SavedLesson = { lessonId: string; cohortId: string; change: LessonCh
  * the other left. A change raises the cohort's calendar sequence in the same transaction, so
  * every .ics built after it (mailed or downloaded) updates the events calendar apps have.
  */
-export async function saveLesson(db: Db, input: z.output<typeof lessonSchema>): Promise<SavedLesson> {
+export async function saveLesson({ db }: ServiceContext, input: z.output<typeof lessonSchema>): Promise<SavedLesson> {
   const { id, cohortId, startsAt, minutes, meetingUrl, materialsReleaseAt, ...values } = input;
   const start = fromJstLocal(startsAt);
   const row = {

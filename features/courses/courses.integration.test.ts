@@ -266,7 +266,7 @@ describe('seats left, as visitors see them', () => {
     await joinWaitlist({ db: d(), now: new Date() }, { cohortId: cohort.id, clientId: waiting.id });
     await expect(
       saveCohort(
-        d(),
+        { db: d(), now: new Date() },
         {
           id: cohort.id,
           courseId,
@@ -275,11 +275,10 @@ describe('seats left, as visitors see them', () => {
           priceYen: 1000,
           registrationDeadline: toJstLocal(cohort.registrationDeadline),
         },
-        new Date(),
       ),
     ).rejects.toMatchObject({ code: 'capacity_below_taken' });
     const { offers } = await saveCohort(
-      d(),
+      { db: d(), now: new Date() },
       {
         id: cohort.id,
         courseId,
@@ -288,7 +287,6 @@ describe('seats left, as visitors see them', () => {
         priceYen: 33_000,
         registrationDeadline: toJstLocal(cohort.registrationDeadline),
       },
-      new Date(),
     );
     expect(offers.map((o) => o.clientId)).toEqual([waiting.id]);
     expect(await liveSeats(cohort.id)).toBe(3);

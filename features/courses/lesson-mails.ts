@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { ServiceContext } from '@/lib/service';
 import { courseCohorts } from '@/db/schema';
 import { composeMail } from '@/features/mail/compose';
 import { sendNotice } from '@/features/mail/notice';
@@ -90,9 +90,8 @@ function changeMail(change: LessonChange, number: number, timeZone: string, url:
  * told, and how many could not be.
  */
 export async function mailLessonChange(
-  db: Db,
+  { db, now }: ServiceContext,
   saved: SavedLesson,
-  now: Date,
 ): Promise<{ told: number; untold: number }> {
   const { change, cohortId } = saved;
   if (!change || !isWorthTelling(change, now)) return { told: 0, untold: 0 };

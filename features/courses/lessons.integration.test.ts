@@ -178,7 +178,7 @@ describe('the reminder before a lesson', () => {
     const { cohort, lessons } = await newCohort([at(3 * HOUR)]);
     const client = await seat(cohort.id);
     expect(await sendDueLessonReminders(d(), now)).toBe(1);
-    await saveLesson(d(), lessonInput(lessons[0]!, { startsAt: at(5 * HOUR) }));
+    await saveLesson({ db: d(), now }, lessonInput(lessons[0]!, { startsAt: at(5 * HOUR) }));
     expect(await sendDueLessonReminders(d(), at(MIN))).toBe(1);
     expect(await sendDueLessonReminders(d(), at(2 * MIN))).toBe(0);
     const reminders = (await mailsTo(client.email)).filter(
@@ -221,8 +221,11 @@ describe('a changed lesson', () => {
     const second = lessons[1]!;
 
     // 2026-12-15T00:00Z (09:00 JST) → 2026-12-15T01:00Z (10:00 JST), 90 minutes instead of 60.
-    const saved = await saveLesson(d(), lessonInput(second, { startsAt: at(HOUR, second.startsAt), minutes: 90 }));
-    expect(await mailLessonChange(d(), saved, now)).toEqual({ told: 2, untold: 0 });
+    const saved = await saveLesson(
+      { db: d(), now },
+      lessonInput(second, { startsAt: at(HOUR, second.startsAt), minutes: 90 }),
+    );
+    expect(await mailLessonChange({ db: d(), now }, saved)).toEqual({ told: 2, untold: 0 });
 
     for (const client of [tokyo, abroad]) expect(await mailsTo(client.email)).toHaveLength(1);
     expect(await mailsTo(held.email)).toHaveLength(0);
@@ -246,10 +249,10 @@ describe('a changed lesson', () => {
 
     // Each change raises the sequence again.
     const again = await saveLesson(
-      d(),
+      { db: d(), now },
       lessonInput((await d().select().from(courseLessons).where(eq(courseLessons.id, second.id)))[0]!, { minutes: 60 }),
     );
-    await mailLessonChange(d(), again, now);
+    await mailLessonChange({ db: d(), now }, again);
     const latest = (await mailsTo(tokyo.email)).at(-1)!;
     expect(icsOf(latest)).toMatch(/SEQUENCE:2\r\n/);
     expect(await sequenceOf(cohort.id)).toBe(2);
@@ -257,7 +260,7 @@ describe('a changed lesson', () => {
 
   it('a participant enrolled after a change gets the .ics at the current sequence, not an older one', async () => {
     const { cohort, lessons } = await newCohort([at(7 * 24 * HOUR)]);
-    await saveLesson(d(), lessonInput(lessons[0]!, { minutes: 90 }));
+    await saveLesson({ db: d(), now }, lessonInput(lessons[0]!, { minutes: 90 }));
     const client = await seat(cohort.id);
     const [enrollment] = await d().select().from(courseEnrollments).where(eq(courseEnrollments.clientId, client.id));
     await mailEnrollmentConfirmed(d(), enrollment!.id);
@@ -268,11 +271,14 @@ describe('a changed lesson', () => {
   it('saved with no real change (the same values, or only the title and materials) tells nobody and keeps the calendar as it is', async () => {
     const { cohort, lessons } = await newCohort([at(7 * 24 * HOUR)]);
     const client = await seat(cohort.id);
-    const same = await saveLesson(d(), lessonInput(lessons[0]!));
+    const same = await saveLesson({ db: d(), now }, lessonInput(lessons[0]!));
     expect(same.change).toBeNull();
-    expect(await mailLessonChange(d(), same, now)).toEqual({ told: 0, untold: 0 });
-    const retitled = await saveLesson(d(), lessonInput(lessons[0]!, { title: '新しい題', materials: '## 資料' }));
-    expect(await mailLessonChange(d(), retitled, now)).toEqual({ told: 0, untold: 0 });
+    expect(await mailLessonChange({ db: d(), now }, same)).toEqual({ told: 0, untold: 0 });
+    const retitled = await saveLesson(
+      { db: d(), now },
+      lessonInput(lessons[0]!, { title: '新しい題', materials: '## 資料' }),
+    );
+    expect(await mailLessonChange({ db: d(), now }, retitled)).toEqual({ told: 0, untold: 0 });
     expect(await mailsTo(client.email)).toHaveLength(0);
     expect(await sequenceOf(cohort.id)).toBe(0);
   });
@@ -281,9 +287,8 @@ describe('a changed lesson', () => {
     const { cohort, lessons } = await newCohort([at(7 * 24 * HOUR)]);
     const client = await seat(cohort.id);
     await mailLessonChange(
-      d(),
-      await saveLesson(d(), lessonInput(lessons[0]!, { meetingUrl: 'https://meet.example.jp/new-room' })),
-      now,
+      { db: d(), now },
+      await saveLesson({ db: d(), now }, lessonInput(lessons[0]!, { meetingUrl: 'https://meet.example.jp/new-room' })),
     );
     const [mail, ...more] = await mailsTo(client.email);
     expect(more).toHaveLength(0);
@@ -295,12 +300,15 @@ describe('a changed lesson', () => {
   it('a lesson added to a cohort with participants tells them, with its number', async () => {
     const { cohort, lessons } = await newCohort([at(7 * 24 * HOUR), at(21 * 24 * HOUR)]);
     const client = await seat(cohort.id);
-    const saved = await saveLesson(d(), {
-      ...lessonInput(lessons[0]!, { startsAt: at(14 * 24 * HOUR), title: '追加回' }),
-      id: undefined,
-    });
+    const saved = await saveLesson(
+      { db: d(), now },
+      {
+        ...lessonInput(lessons[0]!, { startsAt: at(14 * 24 * HOUR), title: '追加回' }),
+        id: undefined,
+      },
+    );
     expect(saved.change?.kind).toBe('added');
-    expect(await mailLessonChange(d(), saved, now)).toEqual({ told: 1, untold: 0 });
+    expect(await mailLessonChange({ db: d(), now }, saved)).toEqual({ told: 1, untold: 0 });
     const [mail] = await mailsTo(client.email);
     expect(mail!.subject).toBe('【こころの整理室】講座の日程追加のお知らせ');
     expect(mail!.text).toContain('第2回の日程が加わりました');
@@ -311,13 +319,19 @@ describe('a changed lesson', () => {
     const past = await newCohort([at(-48 * HOUR)]);
     const pastClient = await seat(past.cohort.id);
     expect(
-      await mailLessonChange(d(), await saveLesson(d(), lessonInput(past.lessons[0]!, { minutes: 90 })), now),
+      await mailLessonChange(
+        { db: d(), now },
+        await saveLesson({ db: d(), now }, lessonInput(past.lessons[0]!, { minutes: 90 })),
+      ),
     ).toEqual({ told: 0, untold: 0 });
     const gone = await newCohort([at(7 * 24 * HOUR)]);
     const goneClient = await seat(gone.cohort.id);
     await d().update(courseCohorts).set({ status: 'cancelled' }).where(eq(courseCohorts.id, gone.cohort.id));
     expect(
-      await mailLessonChange(d(), await saveLesson(d(), lessonInput(gone.lessons[0]!, { minutes: 90 })), now),
+      await mailLessonChange(
+        { db: d(), now },
+        await saveLesson({ db: d(), now }, lessonInput(gone.lessons[0]!, { minutes: 90 })),
+      ),
     ).toEqual({ told: 0, untold: 0 });
     expect(await mailsTo(pastClient.email)).toHaveLength(0);
     expect(await mailsTo(goneClient.email)).toHaveLength(0);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { ServiceContext } from '@/lib/service';
 import { articleRevisions, articles } from '@/db/schema';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import { fromJstLocal } from '@/lib/time';
@@ -9,7 +9,8 @@ import type { ArticleEditorValues } from './admin-schemas';
 import { refreshBatchSize } from './refresh-request';
 import { buildSearchText } from './service';
 
-type Ctx = { now: Date; authorId: string | null };
+/** Who edits: the counselor's id is kept with each revision. */
+type EditorContext = ServiceContext & { authorId: string | null };
 
 /** What the public pages must catch up with after a save: the paths of these slugs, the list, home, feed and sitemap. */
 export type SaveOutcome = { id: string; state: ArticleState; refreshSlugs: string[] };
@@ -52,9 +53,9 @@ const sameContent = (a: ReturnType<typeof contentOf>, b: ReturnType<typeof conte
  * or was visible is refreshed on the public pages at once; one scheduled for later is left to
  * the publishing job (catchUpDuePublications), which refreshes them when its time comes.
  */
-export async function saveArticle(db: Db, input: ArticleEditorValues, ctx: Ctx): Promise<SaveOutcome> {
+export async function saveArticle(ctx: EditorContext, input: ArticleEditorValues): Promise<SaveOutcome> {
   try {
-    return await db.transaction(async (tx) => {
+    return await ctx.db.transaction(async (tx) => {
       const [existing] = input.id
         ? await tx.select().from(articles).where(eq(articles.id, input.id)).for('update')
         : [];
@@ -95,27 +96,23 @@ export async function saveArticle(db: Db, input: ArticleEditorValues, ctx: Ctx):
 
 /** Puts a revision's text back (the publication state stays as it is) and records it as the newest revision. */
 export async function restoreArticleRevision(
-  db: Db,
+  ctx: EditorContext,
   input: { articleId: string; revisionId: string },
-  ctx: Ctx,
 ): Promise<SaveOutcome> {
+  const { db } = ctx;
   const [revision] = await db
     .select()
     .from(articleRevisions)
     .where(and(eq(articleRevisions.id, input.revisionId), eq(articleRevisions.articleId, input.articleId)));
   const [article] = await db.select().from(articles).where(eq(articles.id, input.articleId));
   if (!revision || !article) throw new AppError('not_found');
-  return saveArticle(
-    db,
-    {
-      id: article.id,
-      ...contentOf(revision),
-      themes: revision.themes as ArticleEditorValues['themes'],
-      publication: 'keep',
-      scheduledAt: '',
-    },
-    ctx,
-  );
+  return saveArticle(ctx, {
+    id: article.id,
+    ...contentOf(revision),
+    themes: revision.themes as ArticleEditorValues['themes'],
+    publication: 'keep',
+    scheduledAt: '',
+  });
 }
 
 /**
@@ -123,7 +120,7 @@ export async function restoreArticleRevision(
  * them caught up and returns their slugs, once. One UPDATE, so two instances never both
  * claim one. If refreshing fails, `releasePublicationClaim` lets the next run try again.
  */
-export async function catchUpDuePublications(db: Db, now: Date): Promise<string[]> {
+export async function catchUpDuePublications({ db, now }: ServiceContext): Promise<string[]> {
   const due = and(
     eq(articles.status, 'published'),
     lte(articles.publishedAt, now),
@@ -139,7 +136,7 @@ export async function catchUpDuePublications(db: Db, now: Date): Promise<string[
   return rows.map((r) => r.slug);
 }
 
-export async function releasePublicationClaim(db: Db, slugs: string[]): Promise<void> {
+export async function releasePublicationClaim({ db }: ServiceContext, slugs: string[]): Promise<void> {
   if (slugs.length === 0) return;
   await db
     .update(articles)

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
+import { z } from 'zod';
 import { type ArticleFrontMatter, articleFrontMatterSchema } from './schemas';
 
 export type ContentArticle = ArticleFrontMatter & { bodyMarkdown: string; file: string };
@@ -22,4 +23,27 @@ export async function readContentArticles(dir = contentArticlesDir): Promise<Con
       return { ...parsed.data, bodyMarkdown: content.trim() + '\n', file };
     }),
   );
+}
+
+const contentPageSchema = z.object({
+  title: z.string().min(1),
+  description: z.string().min(1),
+  photo: z.string().startsWith('/').optional(),
+  photoAlt: z.string().optional(),
+});
+
+export type ContentPage = z.infer<typeof contentPageSchema> & { bodyMarkdown: string };
+
+export const contentPagesDir = path.join(/* turbopackIgnore: true */ process.cwd(), 'content', 'pages');
+
+/** A page of the site kept as Markdown in the repository (content/pages/<name>.md), like the articles. */
+export async function readContentPage(name: string, dir = contentPagesDir): Promise<ContentPage> {
+  const { data, content } = matter(await fs.readFile(path.join(dir, `${name}.md`), 'utf8'));
+  const parsed = contentPageSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new Error(
+      `content/pages/${name}.md: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    );
+  }
+  return { ...parsed.data, bodyMarkdown: content.trim() + '\n' };
 }

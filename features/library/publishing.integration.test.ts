@@ -47,7 +47,7 @@ describe('writing and scheduling an article', () => {
   let id: string;
 
   it('a draft is visible nowhere and its first revision is kept', async () => {
-    ({ id } = await saveArticle(handle.db, draft, ctx));
+    ({ id } = await saveArticle({ db: handle.db, ...ctx }, draft));
     expect(await visibleEverywhere(draft.slug, new Date('2030-01-01T00:00:00Z'))).toEqual({
       page: false,
       list: false,
@@ -62,9 +62,8 @@ describe('writing and scheduling an article', () => {
     // Wednesday 07:00 JST.
     const at = new Date('2026-11-24T22:00:00Z');
     const outcome = await saveArticle(
-      handle.db,
+      { db: handle.db, ...ctx },
       { ...draft, id, publication: 'schedule', scheduledAt: '2026-11-25T07:00' },
-      ctx,
     );
     expect(outcome).toMatchObject({ state: 'scheduled', refreshSlugs: [] });
 
@@ -88,9 +87,8 @@ describe('writing and scheduling an article', () => {
   it('a refresh that fails is tried again on the next run', async () => {
     const slug = 'saishi-no-kiji';
     await saveArticle(
-      handle.db,
+      { db: handle.db, ...ctx },
       { ...draft, slug, title: '再試行の記事', publication: 'schedule', scheduledAt: '2026-11-27T07:00' },
-      ctx,
     );
     const at = new Date('2026-11-26T22:00:00Z');
     await publishDueArticles(handle.db, at, async () => {
@@ -103,26 +101,27 @@ describe('writing and scheduling an article', () => {
 
   it('refuses a time in the past and a slug another article has', async () => {
     await expect(
-      saveArticle(handle.db, { ...draft, id, publication: 'schedule', scheduledAt: '2026-11-23T08:00' }, ctx),
+      saveArticle(
+        { db: handle.db, ...ctx },
+        { ...draft, id, publication: 'schedule', scheduledAt: '2026-11-23T08:00' },
+      ),
     ).rejects.toMatchObject({ code: 'schedule_in_past' });
     await expect(
-      saveArticle(handle.db, { ...draft, id, slug: 'kataomoi-renraku-yameru', publication: 'keep' }, ctx),
+      saveArticle({ db: handle.db, ...ctx }, { ...draft, id, slug: 'kataomoi-renraku-yameru', publication: 'keep' }),
     ).rejects.toMatchObject({ code: 'slug_taken' });
   });
 
   it('publishing at once refreshes the pages now; an edit keeps a revision that can be restored', async () => {
     const later = new Date('2026-11-30T00:00:00Z');
     const published = await saveArticle(
-      handle.db,
+      { db: handle.db, now: later, authorId: null },
       { ...draft, id, publication: 'now' },
-      { now: later, authorId: null },
     );
     expect(published).toMatchObject({ state: 'published', refreshSlugs: [draft.slug] });
 
     const edited = await saveArticle(
-      handle.db,
+      { db: handle.db, now: later, authorId: null },
       { ...draft, id, title: '題名を直した版', slug: 'renraku-matsu', publication: 'keep' },
-      { now: later, authorId: null },
     );
     // The old address and the new one both drop their cached copies.
     expect(edited.refreshSlugs.sort()).toEqual(['renraku-matsu', 'renraku-wo-matsu-jikan']);
@@ -131,9 +130,8 @@ describe('writing and scheduling an article', () => {
     const revisions = await listArticleRevisions(handle.db, id);
     const original = revisions.find((r) => r.title === draft.title)!;
     await restoreArticleRevision(
-      handle.db,
+      { db: handle.db, now: new Date(later.getTime() + minute), authorId: null },
       { articleId: id, revisionId: original.id },
-      { now: new Date(later.getTime() + minute), authorId: null },
     );
     const restored = await getPublishedArticle(handle.db, draft.slug, later);
     expect(restored?.title).toBe(draft.title);
@@ -144,7 +142,7 @@ describe('writing and scheduling an article', () => {
   it('the seed leaves an article the counselor edited as it is', async () => {
     const seeded = (await getPublishedArticle(handle.db, 'kataomoi-renraku-yameru', now))!;
     await saveArticle(
-      handle.db,
+      { db: handle.db, ...ctx },
       {
         title: '編集した題名',
         slug: seeded.slug,
@@ -155,7 +153,6 @@ describe('writing and scheduling an article', () => {
         scheduledAt: '',
         id: seeded.id,
       },
-      ctx,
     );
     await seedDatabase(handle.db);
     expect((await getPublishedArticle(handle.db, seeded.slug, now))?.title).toBe('編集した題名');

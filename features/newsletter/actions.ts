@@ -28,17 +28,17 @@ export const subscribeAction = defineAction('public', subscribeSchema, async (in
 });
 
 export const confirmSubscriptionAction = defineAction('public', subscriptionTokenSchema, async (input, ctx) => {
-  await confirmSubscription(ctx.db, input.token, ctx.now);
+  await confirmSubscription(ctx, input.token);
   return { ok: true as const, data: undefined, message: messages.newsletter.confirmed };
 });
 
 export const unsubscribeAction = defineAction('public', subscriptionTokenSchema, async (input, ctx) => {
-  await unsubscribe(ctx.db, input.token, ctx.now, '/newsletter/unsubscribe');
+  await unsubscribe(ctx, { token: input.token, via: '/newsletter/unsubscribe' });
   return { ok: true as const, data: undefined, message: messages.newsletter.unsubscribed };
 });
 
 export const saveIssueAction = defineAction('counselor', issueEditorSchema, async (input, ctx) => {
-  const saved = await saveIssue(ctx.db, input, ctx.now);
+  const saved = await saveIssue(ctx, input);
   revalidatePath('/admin/newsletter');
   return { ok: true as const, data: { id: saved.id }, message: messages.newsletter.issueSaved[saved.status] };
 });

@@ -32,7 +32,7 @@ async function subscribe(email: string, confirm = true) {
   );
   if (!confirm) return;
   const [mail] = await inbox(email);
-  await confirmSubscription(handle.db, tokenIn(mail!, '/newsletter/confirm'), now);
+  await confirmSubscription({ db: handle.db, now }, tokenIn(mail!, '/newsletter/confirm'));
 }
 
 beforeAll(async () => {
@@ -50,9 +50,16 @@ describe('double opt-in', () => {
     expect(row).toMatchObject({ status: 'pending', sourcePath: '/articles/kataomoi-renraku-yameru', requestedAt: now });
     const [mail] = await inbox('optin@example.jp');
     expect(mail!.subject).toBe('【こころの整理室】メールマガジン登録の確認');
-    await expect(confirmSubscription(handle.db, 'x'.repeat(43), now)).rejects.toMatchObject({ code: 'token_invalid' });
-    await confirmSubscription(handle.db, tokenIn(mail!, '/newsletter/confirm'), new Date(now.getTime() + minute));
-    await expect(confirmSubscription(handle.db, tokenIn(mail!, '/newsletter/confirm'), now)).rejects.toMatchObject({
+    await expect(confirmSubscription({ db: handle.db, now }, 'x'.repeat(43))).rejects.toMatchObject({
+      code: 'token_invalid',
+    });
+    await confirmSubscription(
+      { db: handle.db, now: new Date(now.getTime() + minute) },
+      tokenIn(mail!, '/newsletter/confirm'),
+    );
+    await expect(
+      confirmSubscription({ db: handle.db, now }, tokenIn(mail!, '/newsletter/confirm')),
+    ).rejects.toMatchObject({
       code: 'token_invalid',
     });
     const events = await handle.db
@@ -69,7 +76,10 @@ describe('double opt-in', () => {
     await subscribe('late@example.jp', false);
     const [mail] = await inbox('late@example.jp');
     await expect(
-      confirmSubscription(handle.db, tokenIn(mail!, '/newsletter/confirm'), new Date(now.getTime() + 49 * 60 * minute)),
+      confirmSubscription(
+        { db: handle.db, now: new Date(now.getTime() + 49 * 60 * minute) },
+        tokenIn(mail!, '/newsletter/confirm'),
+      ),
     ).rejects.toMatchObject({ code: 'token_invalid' });
   });
 
@@ -104,10 +114,10 @@ describe('sending an issue', () => {
       await handle.db.select().from(newsletterSubscribers).where(eq(newsletterSubscribers.email, 'gone@example.jp'))
     )[0]!.unsubscribeToken;
     expect(mail).toBeDefined();
-    await unsubscribe(handle.db, goneToken, now, 'List-Unsubscribe-Post');
+    await unsubscribe({ db: handle.db, now }, { token: goneToken, via: 'List-Unsubscribe-Post' });
     // Tuesday 07:00 JST.
     ({ id: issueId } = await saveIssue(
-      handle.db,
+      { db: handle.db, now },
       {
         subject: '火曜日のメールマガジン',
         bodyMarkdown: '## こんにちは\n\n今週の話です。',
@@ -115,18 +125,17 @@ describe('sending an issue', () => {
         scheduledAt: '2026-11-24T07:00',
         inArchive: true,
       },
-      now,
     ));
   });
 
   it('does not start before its time', async () => {
-    expect(await startDueIssues(handle.db, new Date('2026-11-23T21:59:00Z'))).toEqual([]);
+    expect(await startDueIssues({ db: handle.db, now: new Date('2026-11-23T21:59:00Z') })).toEqual([]);
   });
 
   it('interrupted half-way and resumed, reaches every confirmed subscriber exactly once, and no one else', async () => {
     const at = new Date('2026-11-23T22:00:00Z');
-    expect(await startDueIssues(handle.db, at)).toEqual([issueId]);
-    expect(await startDueIssues(handle.db, at)).toEqual([]);
+    expect(await startDueIssues({ db: handle.db, now: at })).toEqual([issueId]);
+    expect(await startDueIssues({ db: handle.db, now: at })).toEqual([]);
 
     // First process: a batch of 4, then a 5th message leaves and the process dies before
     // recording it (a promise that never settles: no catch, no finally runs).
@@ -161,7 +170,7 @@ describe('sending an issue', () => {
     expect(rows.filter((r) => r.status === 'sent')).toHaveLength(confirmed.length - 1);
     // The one in flight when the process died is reported, never resent.
     expect(rows.filter((r) => r.status === 'unknown')).toHaveLength(1);
-    expect(await settleInterruptedDeliveries(handle.db, new Date(later.getTime() + 60 * minute))).toBe(0);
+    expect(await settleInterruptedDeliveries({ db: handle.db, now: new Date(later.getTime() + 60 * minute) })).toBe(0);
   });
 
   it('every issue carries the sender details, an unsubscribe link that works without signing in, and RFC 8058 headers', async () => {
@@ -172,7 +181,10 @@ describe('sending an issue', () => {
     const oneClick = mail!.headers['List-Unsubscribe']!.match(/^<(.+)>$/)![1]!;
     expect(oneClick).toMatch(/^https:\/\/kokoro\.example\.jp\/api\/newsletter\/unsubscribe\?token=/);
     expect(mail!.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
-    await unsubscribe(handle.db, tokenIn(mail!, '/newsletter/unsubscribe'), now, '/newsletter/unsubscribe');
+    await unsubscribe(
+      { db: handle.db, now },
+      { token: tokenIn(mail!, '/newsletter/unsubscribe'), via: '/newsletter/unsubscribe' },
+    );
     const [row] = await handle.db
       .select()
       .from(newsletterSubscribers)
@@ -182,16 +194,15 @@ describe('sending an issue', () => {
 
   it('an address that unsubscribes while an issue is sending is skipped', async () => {
     const { id } = await saveIssue(
-      handle.db,
+      { db: handle.db, now },
       { subject: '木曜日のメールマガジン', bodyMarkdown: '本文', timing: 'now', scheduledAt: '', inArchive: false },
-      now,
     );
-    await startDueIssues(handle.db, now);
+    await startDueIssues({ db: handle.db, now });
     const [reader1] = await handle.db
       .select()
       .from(newsletterSubscribers)
       .where(eq(newsletterSubscribers.email, 'reader1@example.jp'));
-    await unsubscribe(handle.db, reader1!.unsubscribeToken, now, 'List-Unsubscribe-Post');
+    await unsubscribe({ db: handle.db, now }, { token: reader1!.unsubscribeToken, via: 'List-Unsubscribe-Post' });
     await runNewsletterSending(handle.db, { baseUrl, clock: () => now });
     expect((await inbox('reader1@example.jp')).filter((m) => m.subject === '木曜日のメールマガジン')).toHaveLength(0);
     expect((await inbox('reader2@example.jp')).filter((m) => m.subject === '木曜日のメールマガジン')).toHaveLength(1);
@@ -201,7 +212,7 @@ describe('sending an issue', () => {
 
   it('the public archive shows only sent issues the counselor chose to show', async () => {
     const { id: unsent } = await saveIssue(
-      handle.db,
+      { db: handle.db, now },
       {
         subject: '土曜日の予定',
         bodyMarkdown: '本文',
@@ -209,7 +220,6 @@ describe('sending an issue', () => {
         scheduledAt: '2026-12-05T07:00',
         inArchive: true,
       },
-      now,
     );
     const archive = await listArchivedIssues(handle.db);
     expect(archive.map((i) => i.subject)).toEqual(['火曜日のメールマガジン']);
@@ -220,9 +230,8 @@ describe('sending an issue', () => {
   it('a sent issue can no longer be edited', async () => {
     await expect(
       saveIssue(
-        handle.db,
+        { db: handle.db, now },
         { id: issueId, subject: '変更', bodyMarkdown: '本文', timing: 'draft', scheduledAt: '', inArchive: false },
-        now,
       ),
     ).rejects.toMatchObject({ code: 'issue_not_editable' });
   });
@@ -231,11 +240,10 @@ describe('sending an issue', () => {
 describe('a mail server in trouble', () => {
   it('a refusal is tried again after a pause (a short outage loses no reader); a connection lost mid-send is never resent', async () => {
     const { id } = await saveIssue(
-      handle.db,
+      { db: handle.db, now },
       { subject: '障害の日の号', bodyMarkdown: '本文', timing: 'now', scheduledAt: '', inArchive: false },
-      now,
     );
-    await startDueIssues(handle.db, now);
+    await startDueIssues({ db: handle.db, now });
     const calls: Record<string, number> = {};
     const troubled = async (mail: OutgoingMail) => {
       calls[mail.to] = (calls[mail.to] ?? 0) + 1;

@@ -2,6 +2,7 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { and, eq, gt, inArray, isNull, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import type { ServiceContext } from '@/lib/service';
 import { newsletterConsents, newsletterDeliveries, newsletterIssues, newsletterSubscribers } from '@/db/schema';
 import { hashToken } from '@/features/accounts/tokens';
 import { type OutgoingMail, sendMail } from '@/features/mail/service';
@@ -13,7 +14,8 @@ import type { IssueEditorValues } from './schemas';
 const confirmLifetimeMs = 48 * 60 * 60 * 1000;
 const newToken = () => crypto.randomBytes(32).toString('base64url');
 
-type Ctx = { db: Db; now: Date; baseUrl: string };
+/** A mail's links point at `baseUrl`. */
+type Ctx = ServiceContext & { baseUrl: string };
 
 /**
  * Double opt-in. Whatever the address's state, the caller shows the same answer; only the
@@ -64,7 +66,7 @@ export async function requestSubscription(ctx: Ctx, input: { email: string; sour
 }
 
 /** The confirmation link: single use, 48 hours. */
-export async function confirmSubscription(db: Db, token: string, now: Date): Promise<void> {
+export async function confirmSubscription({ db, now }: ServiceContext, token: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(newsletterSubscribers)
@@ -88,7 +90,10 @@ export async function confirmSubscription(db: Db, token: string, now: Date): Pro
  * One click, no sign-in: the token in every issue. Repeating it is harmless; an unknown
  * token is an error so that a mistyped link does not look like success.
  */
-export async function unsubscribe(db: Db, token: string, now: Date, via: string): Promise<void> {
+export async function unsubscribe(
+  { db, now }: ServiceContext,
+  { token, via }: { token: string; via: string },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx
       .select()
@@ -117,9 +122,8 @@ function scheduledTimeFor(input: IssueEditorValues, now: Date): Date | null {
 
 /** Creates or edits an issue; once sending has started it can no longer change. */
 export async function saveIssue(
-  db: Db,
+  { db, now }: ServiceContext,
   input: IssueEditorValues,
-  now: Date,
 ): Promise<{ id: string; status: 'draft' | 'scheduled' }> {
   const scheduledAt = scheduledTimeFor(input, now);
   const values = {
@@ -164,7 +168,7 @@ export async function sendTestIssue(
  * and a delivery row is made for every confirmed subscriber (the unique key makes a repeat
  * harmless). Pending and unsubscribed addresses get no row, so they receive nothing.
  */
-export async function startDueIssues(db: Db, now: Date): Promise<string[]> {
+export async function startDueIssues({ db, now }: ServiceContext): Promise<string[]> {
   return db.transaction(async (tx) => {
     const started = await tx
       .update(newsletterIssues)
@@ -287,7 +291,10 @@ export async function sendDeliveryBatch(
  * A row claimed long ago and never recorded belongs to a process that stopped mid-send. Its
  * message may have left, so it is marked `unknown` (shown in the admin) and not sent again.
  */
-export async function settleInterruptedDeliveries(db: Db, now: Date, staleAfterMs = 10 * 60 * 1000): Promise<number> {
+export async function settleInterruptedDeliveries(
+  { db, now }: ServiceContext,
+  staleAfterMs = 10 * 60 * 1000,
+): Promise<number> {
   const rows = await db
     .update(newsletterDeliveries)
     .set({ status: 'unknown' })
@@ -331,8 +338,8 @@ export async function runNewsletterSending(
 ): Promise<number> {
   const clock = options.clock ?? (() => new Date());
   const startedAt = clock().getTime();
-  await startDueIssues(db, clock());
-  await settleInterruptedDeliveries(db, clock());
+  await startDueIssues({ db, now: clock() });
+  await settleInterruptedDeliveries({ db, now: clock() });
   let total = 0;
   for (;;) {
     const sent = await sendDeliveryBatch(db, {

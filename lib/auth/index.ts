@@ -17,6 +17,7 @@ import { sendMail } from '@/features/mail/service';
 import { AppError } from '@/lib/errors';
 import { clientIpFrom } from './client-ip';
 import { getAuthSecret, getAuthSecrets } from './secret';
+import { logFor } from '@/lib/log';
 
 declare module 'next-auth' {
   interface Session {
@@ -78,8 +79,13 @@ const nextAuth = NextAuth(async () => {
             });
             return { id: user.id, email: user.email, name: `${user.familyName} ${user.givenName}`.trim() };
           } catch (err) {
-            if (err instanceof AppError) throw new SignInRefused(err.code);
-            throw err;
+            if (!(err instanceof AppError)) throw err;
+            // No address in the line: the IP and the reason are what an attack shows.
+            logFor(request.headers).warn(
+              { event: 'sign_in_refused', reason: err.code, ip: clientIpFrom(request.headers) },
+              'password sign-in refused',
+            );
+            throw new SignInRefused(err.code);
           }
         },
       }),

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ArticleCard } from '@/components/library/article-card';
 import { ArticleSearchForm } from '@/components/library/article-search-form';
 import { ThemeFilter } from '@/components/library/theme-filter';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { listPublishedArticles, searchPublishedArticles } from '@/features/library/queries';
 import { articleListQuerySchema } from '@/features/library/schemas';
 import { findTheme } from '@/features/library/themes';
@@ -24,11 +24,10 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function ArticlesPage({ searchParams }: Props) {
   const { theme, q } = articleListQuerySchema.parse(await searchParams);
   const query = q?.trim() || undefined;
-  const db = await getDb();
   const now = new Date();
   const items = query
-    ? await searchPublishedArticles(db, { now, query, theme })
-    : await listPublishedArticles(db, { now, theme });
+    ? await read(searchPublishedArticles, { now, query, theme })
+    : await read(listPublishedArticles, { now, theme });
   const themeLabel = findTheme(theme)?.label;
 
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { coursePriceText } from '@/components/courses/course-price';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { listCoursePrices, listCourses } from '@/features/courses/queries';
 import { cancellationPolicy, invitations } from '@/lib/site-config';
 import { InvitationBlocks } from '@/components/layout/invitation-blocks';
@@ -15,8 +15,7 @@ export const metadata: Metadata = {
 };
 
 export default async function CoursesPage() {
-  const db = await getDb();
-  const [list, prices] = await Promise.all([listCourses(db), listCoursePrices(db)]);
+  const [list, prices] = await Promise.all([read(listCourses), read(listCoursePrices)]);
   return (
     <div className="container container--narrow">
       <h1>心理学講座</h1>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CancellationTable } from '@/components/legal/cancellation-table';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { listSessionTypes } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
 import { formatYen } from '@/lib/format';
@@ -21,7 +21,7 @@ type Props = { searchParams: Promise<{ theme?: string }> };
 
 export default async function SessionsPage({ searchParams }: Props) {
   const theme = findTheme((await searchParams).theme);
-  const types = await listSessionTypes(await getDb());
+  const types = await read(listSessionTypes);
   return (
     <div className="container container--narrow">
       <h1>個人セッション</h1>
@@ -38,6 +38,9 @@ export default async function SessionsPage({ searchParams }: Props) {
         ))}
       </ul>
       <p>{invitations.session.body[0]}</p>
+      <p>
+        <Link href="/counselor">カウンセラーの紹介と、はじめてのセッションの流れ・よくあるご質問</Link>
+      </p>
 
       <h2>セッションの種類と料金</h2>
       <ul className="session-types">

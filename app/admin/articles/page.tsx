@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { type ArticleState, listArticlesForAdmin } from '@/features/library/admin-queries';
 import { requireCounselor } from '@/lib/auth/guards';
 import { siteConfig } from '@/lib/site-config';
@@ -13,7 +13,7 @@ const stateLabels: Record<ArticleState, string> = { draft: '下書き', schedule
 export default async function AdminArticlesPage() {
   await requireCounselor('/admin/articles');
   const now = new Date();
-  const items = await listArticlesForAdmin(await getDb(), now);
+  const items = await read(listArticlesForAdmin, now);
   return (
     <>
       <h1>記事</h1>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { auditActionLabel, listAuditEntries } from '@/features/intake/queries';
 import { requireCounselor } from '@/lib/auth/guards';
 import { siteConfig } from '@/lib/site-config';
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: '閲覧記録' };
 
 export default async function AuditPage() {
   await requireCounselor('/admin/audit');
-  const entries = await listAuditEntries(await getDb());
+  const entries = await read(listAuditEntries);
   return (
     <>
       <h1>閲覧記録</h1>

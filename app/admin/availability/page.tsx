@@ -5,7 +5,7 @@ import {
   OverrideForm,
   WeeklyHoursForm,
 } from '@/components/admin/availability-forms';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { timeFromMinutes } from '@/features/booking/admin-schemas';
 import { practiceDayHours } from '@/features/booking/domain/slots';
 import { getAvailability, getBookingSettings } from '@/features/booking/queries';
@@ -18,8 +18,7 @@ const tz = practiceTimeZone;
 
 export default async function AvailabilityPage() {
   await requireCounselor('/admin/availability');
-  const db = await getDb();
-  const [availability, settings] = await Promise.all([getAvailability(db), getBookingSettings(db)]);
+  const [availability, settings] = await Promise.all([read(getAvailability), read(getBookingSettings)]);
   const today = dateInZone(new Date(), tz);
   const preview = Array.from({ length: 7 }, (_, i) => addDays(today, i)).map((date) => ({
     date,

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db';
 import { BookingCalendar } from '@/components/agenda/booking-calendar';
 import { type AdminBookingView, bookingStatusLabel, listAdminBookings } from '@/features/booking/admin-queries';
 import { intakeReviewStateByBooking, intakeStatusLabel } from '@/features/intake/queries';
 import { requireCounselor } from '@/lib/auth/guards';
+import { read } from '@/lib/data';
 import { formatDateTimeJa, practiceTimeZone } from '@/lib/time';
 
 export const metadata: Metadata = { title: '予約' };
@@ -24,7 +24,6 @@ export default async function AdminBookingsPage({ searchParams }: Props) {
   await requireCounselor('/admin/bookings');
   const params = await searchParams;
   const view = views.find((v) => v.id === params.view)?.id ?? 'upcoming';
-  const db = await getDb();
   const now = new Date();
   return (
     <>
@@ -43,23 +42,17 @@ export default async function AdminBookingsPage({ searchParams }: Props) {
       {view === 'week' || view === 'day' ? (
         <BookingCalendar view={view} date={params.date ?? params.start} now={now} />
       ) : (
-        <BookingList db={db} rows={await listAdminBookings(db, view, now)} />
+        <BookingList rows={await read(listAdminBookings, view, now)} />
       )}
     </>
   );
 }
 
-async function BookingList({
-  db,
-  rows,
-}: {
-  db: Awaited<ReturnType<typeof getDb>>;
-  rows: Awaited<ReturnType<typeof listAdminBookings>>;
-}) {
+async function BookingList({ rows }: { rows: Awaited<ReturnType<typeof listAdminBookings>> }) {
   if (rows.length === 0) return <p>該当する予約はありません。</p>;
   // Each questionnaire's state and flag (nothing is decrypted here; opening a booking reads it).
-  const intakes = await intakeReviewStateByBooking(
-    db,
+  const intakes = await read(
+    intakeReviewStateByBooking,
     rows.map((b) => b.id),
   );
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { listClients } from '@/features/accounts/queries';
 import { formatPhone } from '@/features/accounts/schemas';
 import { requireCounselor } from '@/lib/auth/guards';
@@ -15,7 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ClientsPage({ searchParams }: Props) {
   await requireCounselor('/admin/clients');
   const q = queryTextSchema(100).parse((await searchParams).q);
-  const clients = await listClients(await getDb(), { query: q });
+  const clients = await read(listClients, { query: q });
   return (
     <>
       <h1>クライアント</h1>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CohortForm, CourseForm } from '@/components/admin/course-forms';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { listCohortsForCounselor, listCourses } from '@/features/courses/queries';
 import { requireCounselor } from '@/lib/auth/guards';
 import { formatYen } from '@/lib/format';
@@ -11,10 +11,9 @@ export const metadata: Metadata = { title: '講座' };
 
 export default async function AdminCoursesPage() {
   await requireCounselor('/admin/courses');
-  const db = await getDb();
   const now = new Date();
-  const list = await listCourses(db, { includeInactive: true });
-  const cohorts = await Promise.all(list.map((c) => listCohortsForCounselor(db, c.id, now)));
+  const list = await read(listCourses, { includeInactive: true });
+  const cohorts = await Promise.all(list.map((c) => read(listCohortsForCounselor, c.id, now)));
   const defaultDeadline = toJstLocal(new Date(now.getTime() + 30 * 24 * 3600_000)).slice(0, 11) + '23:59';
   return (
     <>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DeliveryProgress } from '@/components/newsletter/delivery-progress';
 import { RefreshWhileSending } from '@/components/newsletter/sending-progress';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { countSubscribers, listIssues } from '@/features/newsletter/queries';
 import { requireCounselor } from '@/lib/auth/guards';
 import { siteConfig } from '@/lib/site-config';
@@ -14,8 +14,7 @@ const statusLabels = { draft: '下書き', scheduled: '配信予約', sending: '
 
 export default async function AdminNewsletterPage() {
   await requireCounselor('/admin/newsletter');
-  const db = await getDb();
-  const [counts, issues] = await Promise.all([countSubscribers(db), listIssues(db)]);
+  const [counts, issues] = await Promise.all([read(countSubscribers), read(listIssues)]);
   return (
     <>
       <h1>メールマガジン</h1>

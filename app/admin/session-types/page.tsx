@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { SessionTypeForm } from '@/components/admin/session-type-form';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { listSessionTypes } from '@/features/booking/queries';
 import { requireCounselor } from '@/lib/auth/guards';
 
@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'セッションの種類' };
 
 export default async function SessionTypesPage() {
   await requireCounselor('/admin/session-types');
-  const types = await listSessionTypes(await getDb(), { includeInactive: true });
+  const types = await read(listSessionTypes, { includeInactive: true });
   return (
     <>
       <h1>セッションの種類と料金</h1>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { listOutbox } from '@/features/mail/queries';
 import { getEnv } from '@/lib/env';
 import { formatDateTimeJa, practiceTimeZone } from '@/lib/time';
@@ -16,7 +16,7 @@ export default async function DevMailPage({ searchParams }: Props) {
   const env = getEnv();
   if (!env.embedded || env.SMTP_URL) notFound();
   const to = queryTextSchema(320).parse((await searchParams).to);
-  const mails = await listOutbox(await getDb(), { to });
+  const mails = await read(listOutbox, { to });
   return (
     <div className="container">
       <h1>送信メール（開発用）</h1>

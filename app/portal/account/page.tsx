@@ -8,7 +8,7 @@ import {
 } from '@/components/accounts/account-forms';
 import { VerifyEmailNotice } from '@/components/accounts/verify-email-notice';
 import { SignOutButton } from '@/components/accounts/sign-out-buttons';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { formatPhone } from '@/features/accounts/schemas';
 import { requireUser } from '@/lib/auth/guards';
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: 'アカウント', robots: { index: f
 
 export default async function AccountPage() {
   const user = await requireUser('/portal/account');
-  const profile = await getAccountProfile(await getDb(), user.id);
+  const profile = await read(getAccountProfile, user.id);
   if (!profile) notFound();
   return (
     <>

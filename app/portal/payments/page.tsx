@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { listClientPayments } from '@/features/booking/payment-history';
 import { paymentStatusLabel } from '@/features/payments/queries';
 import { requireUser } from '@/lib/auth/guards';
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'お支払い' };
 
 export default async function PaymentsPage() {
   const user = await requireUser('/portal/payments');
-  const rows = await listClientPayments(await getDb(), user.id);
+  const rows = await read(listClientPayments, user.id);
   const shown = rows.filter((p) => p.status !== 'pending' || p.paidAt);
   return (
     <>

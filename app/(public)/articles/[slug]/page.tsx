@@ -7,7 +7,7 @@ import { ConsultCta } from '@/components/library/consult-cta';
 import { SubscribeForm } from '@/components/newsletter/subscribe-form';
 import { TableOfContents } from '@/components/library/table-of-contents';
 import { ThemeTags } from '@/components/library/theme-tags';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { readingMinutes, renderMarkdown } from '@/features/library/domain/markdown';
 import { getPublishedArticle, listRelatedArticles } from '@/features/library/queries';
 import { findTheme } from '@/features/library/themes';
@@ -30,9 +30,7 @@ export const dynamicParams = true;
 // at most this many seconds after a change or a scheduled publication.
 export const revalidate = 300;
 
-const loadArticle = cache(async (slug: string) =>
-  getPublishedArticle(await getDb(), routeSegmentOrNotFound(slug), new Date()),
-);
+const loadArticle = cache(async (slug: string) => read(getPublishedArticle, routeSegmentOrNotFound(slug), new Date()));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await loadArticle((await params).slug);
@@ -51,8 +49,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       modifiedTime: article.updatedAt.toISOString(),
       authors: [siteConfig.counselor.name],
       tags: article.themes.map((id) => findTheme(id)?.label ?? id),
+      // A page's own openGraph replaces the layout's, the file-based card included.
+      images: [{ url: '/opengraph-image.png', width: 1200, height: 630, alt: siteConfig.name }],
     },
-    twitter: { card: 'summary', title: article.title, description: article.summary },
+    twitter: {
+      card: 'summary_large_image',
+      title: article.title,
+      description: article.summary,
+      images: ['/twitter-image.png'],
+    },
   };
 }
 
@@ -60,7 +65,7 @@ export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle((await params).slug);
   if (!article) notFound();
   const { html, toc, plainText } = renderMarkdown(article.bodyMarkdown);
-  const related = await listRelatedArticles(await getDb(), article, new Date());
+  const related = await read(listRelatedArticles, article, new Date());
   const jsonLd = {
     '@context': 'https://schema.org',
     '@type': 'BlogPosting',

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { SlotCalendar } from '@/components/booking/slot-calendar';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { isTimeZone, practiceTimeZone } from '@/lib/time';
 import { BookingSteps } from '@/components/booking/booking-steps';
 import { getBookingPageView, getSessionTypeBySlug } from '@/features/booking/queries';
@@ -18,7 +18,7 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const type = await getSessionTypeBySlug(await getDb(), (await params).sessionType);
+  const type = await read(getSessionTypeBySlug, (await params).sessionType);
   return { title: type ? `${type.name}の予約` : '予約', robots: { index: false } };
 }
 

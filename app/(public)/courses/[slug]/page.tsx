@@ -5,7 +5,7 @@ import { cache } from 'react';
 import { CourseTerms } from '@/components/courses/course-terms';
 import { LessonTime } from '@/components/courses/lesson-time';
 import { SeatButton } from '@/components/courses/seat-buttons';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { registrationState, seatsLeft } from '@/features/courses/domain/terms';
 import { getClientCourseStanding, getCourseBySlug } from '@/features/courses/queries';
 import { getCurrentUser, loginUrl } from '@/lib/auth/guards';
@@ -19,9 +19,7 @@ export const dynamic = 'force-dynamic';
 type Props = { params: Promise<{ slug: string }> };
 
 /** One read per request, shared by the metadata and the page. */
-const loadCourse = cache(async (slug: string) =>
-  getCourseBySlug(await getDb(), routeSegmentOrNotFound(slug), new Date()),
-);
+const loadCourse = cache(async (slug: string) => read(getCourseBySlug, routeSegmentOrNotFound(slug), new Date()));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await loadCourse((await params).slug);
@@ -35,7 +33,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CoursePage({ params }: Props) {
   const { slug } = await params;
-  const db = await getDb();
   const now = new Date();
   const found = await loadCourse(slug);
   if (!found) notFound();
@@ -44,8 +41,8 @@ export default async function CoursePage({ params }: Props) {
   const cohorts = found.cohorts.filter((c) => !c.lessons[0] || c.lessons[0].startsAt > now);
   const user = await getCurrentUser();
   const standing = user
-    ? await getClientCourseStanding(
-        db,
+    ? await read(
+        getClientCourseStanding,
         user.id,
         cohorts.map((c) => c.id),
       )

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db';
 import { getEnrollment } from '@/features/courses/queries';
 import '@/features/fulfilments';
 import { reconcileForClient } from '@/features/payments/service';
 import { requireUser } from '@/lib/auth/guards';
 import { PaymentAlreadyHandled } from '@/components/payments/payment-already-handled';
+import { read, serviceContext } from '@/lib/data';
 
 export const metadata: Metadata = { title: '講座のお申し込み', robots: { index: false } };
 
@@ -17,10 +17,9 @@ export default async function CourseSuccessPage({ searchParams }: Props) {
   const sessionId = (await searchParams).session_id ?? '';
   const user = await requireUser(`/courses/success?session_id=${encodeURIComponent(sessionId)}`);
   if (!/^cs_[A-Za-z0-9_]+$/.test(sessionId)) notFound();
-  const db = await getDb();
-  const result = await reconcileForClient({ db, now: new Date() }, { checkoutSessionId: sessionId, clientId: user.id });
+  const result = await reconcileForClient(await serviceContext(), { checkoutSessionId: sessionId, clientId: user.id });
   if (!result || result.purpose !== 'course') notFound();
-  const found = await getEnrollment(db, result.referenceId);
+  const found = await read(getEnrollment, result.referenceId);
   if (!found) notFound();
   const { enrollment, cohort, course } = found;
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LegalPage } from '@/components/legal/legal-page';
 import { formatYen } from '@/lib/format';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { coursePriceText } from '@/components/courses/course-price';
 import { listSessionTypes } from '@/features/booking/queries';
 import { listCoursePrices } from '@/features/courses/queries';
@@ -15,8 +15,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function TokushohoPage() {
   const { seller } = siteConfig;
-  const db = await getDb();
-  const [sessionTypes, coursePrices] = await Promise.all([listSessionTypes(db), listCoursePrices(db)]);
+  const [sessionTypes, coursePrices] = await Promise.all([read(listSessionTypes), read(listCoursePrices)]);
   const [free, half, full] = cancellationPolicy.session;
   const rows: [string, React.ReactNode][] = [
     ['販売業者', seller.businessName],

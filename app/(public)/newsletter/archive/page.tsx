@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { listArchivedIssues } from '@/features/newsletter/queries';
 import { siteConfig } from '@/lib/site-config';
 import { InvitationBlocks } from '@/components/layout/invitation-blocks';
@@ -15,7 +15,7 @@ export const metadata: Metadata = {
 export const dynamic = 'force-dynamic';
 
 export default async function NewsletterArchivePage() {
-  const issues = await listArchivedIssues(await getDb());
+  const issues = await read(listArchivedIssues);
   return (
     <div className="container container--narrow">
       <h1>メールマガジンのバックナンバー</h1>

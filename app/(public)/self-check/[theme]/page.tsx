@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/library/article-card';
 import { SelfCheckForm } from '@/components/intake/self-check-form';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { listPublishedArticles } from '@/features/library/queries';
 import { findTheme, themes } from '@/features/library/themes';
 
@@ -28,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SelfCheckPage({ params }: Props) {
   const theme = findTheme((await params).theme);
   if (!theme || !themes.includes(theme)) notFound();
-  const related = await listPublishedArticles(await getDb(), { now: new Date(), theme: theme.id, limit: 3 });
+  const related = await read(listPublishedArticles, { now: new Date(), theme: theme.id, limit: 3 });
   return (
     <div className="container container--narrow">
       <h1>セルフチェック：{theme.label}</h1>

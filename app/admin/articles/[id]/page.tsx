@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { ArticleEditor } from '@/components/publishing/article-editor';
 import { RevisionList } from '@/components/publishing/revision-list';
 import { Notice } from '@/components/ui/form-status';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import {
   articleState,
   getArticleForAdmin,
@@ -25,14 +25,13 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: 
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
   await requireCounselor(`/admin/articles/${id}`);
-  const db = await getDb();
-  const article = isUuid(id) ? await getArticleForAdmin(db, id) : undefined;
+  const article = isUuid(id) ? await read(getArticleForAdmin, id) : undefined;
   if (!article) notFound();
   const now = new Date();
   const state = articleState(article, now);
   const [revisions, taken] = await Promise.all([
-    listArticleRevisions(db, article.id),
-    listScheduledArticleTimes(db, now),
+    read(listArticleRevisions, article.id),
+    read(listScheduledArticleTimes, now),
   ]);
   const suggested = nextPublicationTime(now, columnRhythm, taken);
   const stateText = {

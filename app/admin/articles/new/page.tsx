@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ArticleEditor } from '@/components/publishing/article-editor';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { listScheduledArticleTimes } from '@/features/library/admin-queries';
 import { requireCounselor } from '@/lib/auth/guards';
 import { columnRhythm, nextPublicationTime } from '@/lib/publication-days';
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: '新しい記事' };
 export default async function NewArticlePage() {
   await requireCounselor('/admin/articles/new');
   const now = new Date();
-  const suggested = nextPublicationTime(now, columnRhythm, await listScheduledArticleTimes(await getDb(), now));
+  const suggested = nextPublicationTime(now, columnRhythm, await read(listScheduledArticleTimes, now));
   return (
     <>
       <h1>新しい記事</h1>

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { BookingOutcomeButtons, MeetingUrlForm } from '@/components/admin/booking-admin-forms';
 import { CancelBookingForm } from '@/components/booking/cancel-booking-form';
 import { CounselorIntake } from '@/components/intake/counselor-intake';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { formatPhone } from '@/features/accounts/schemas';
 import { bookingStatusLabel, getAdminBooking } from '@/features/booking/admin-queries';
 import { getIntakeKeyring } from '@/features/intake/keys';
@@ -22,11 +22,10 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?:
 export default async function AdminBookingPage({ params, searchParams }: Props) {
   const { id } = await params;
   const counselor = await requireCounselor(`/admin/bookings/${id}`);
-  const db = await getDb();
-  const booking = await getAdminBooking(db, id);
+  const booking = await read(getAdminBooking, id);
   if (!booking) notFound();
   // Opening the page reads the questionnaire: the read is written to the audit log.
-  const intake = await readIntakeAsCounselor(db, getIntakeKeyring(), {
+  const intake = await read(readIntakeAsCounselor, getIntakeKeyring(), {
     bookingId: booking.id,
     counselorId: counselor.id,
     now: new Date(),

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CounselorIntake } from '@/components/intake/counselor-intake';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { formatPhone } from '@/features/accounts/schemas';
 import { bookingStatusLabel } from '@/features/booking/admin-queries';
@@ -23,12 +23,11 @@ export default async function AdminClientPage({ params }: Props) {
   const { id } = await params;
   const counselor = await requireCounselor(`/admin/clients/${id}`);
   if (!isUuid(id)) notFound();
-  const db = await getDb();
-  const client = await getAccountProfile(db, id);
+  const client = await read(getAccountProfile, id);
   if (!client || client.role !== 'client') notFound();
-  const bookings = await listClientBookings(db, client.id);
+  const bookings = await read(listClientBookings, client.id);
   // Each questionnaire shown here is a read by the counselor, and is written to the audit log.
-  const views = await readClientIntakesAsCounselor(db, getIntakeKeyring(), {
+  const views = await read(readClientIntakesAsCounselor, getIntakeKeyring(), {
     clientId: client.id,
     counselorId: counselor.id,
     now: new Date(),

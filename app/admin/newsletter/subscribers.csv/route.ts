@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { listSubscribersForExport } from '@/features/newsletter/queries';
 import { getCurrentUser, loginUrl } from '@/lib/auth/guards';
 import { subscribersCsv } from '@/features/newsletter/csv';
@@ -12,7 +12,7 @@ export async function GET() {
   if (!user) redirect(loginUrl('/admin/newsletter/subscribers.csv'));
   // Clients get the same 404 as a path that does not exist.
   if (user.role !== 'counselor') return new Response('Not Found', { status: 404 });
-  const csv = subscribersCsv(await listSubscribersForExport(await getDb()));
+  const csv = subscribersCsv(await read(listSubscribersForExport));
   const date = new Date().toISOString().slice(0, 10);
   return new Response(csv, {
     headers: {

@@ -1,4 +1,4 @@
-import { getDb } from '@/db';
+import { serviceContext } from '@/lib/data';
 import { unsubscribe } from '@/features/newsletter/service';
 import { AppError } from '@/lib/errors';
 
@@ -24,7 +24,7 @@ export async function POST(request: Request) {
   const invalid = () => (fromPage ? backToPage('invalid=1') : new Response('invalid token', { status: 404 }));
   if (token.length < 20 || token.length > 200) return invalid();
   try {
-    await unsubscribe(await getDb(), token, new Date(), fromPage ? pagePath : 'List-Unsubscribe-Post');
+    await unsubscribe(await serviceContext(), { token, via: fromPage ? pagePath : 'List-Unsubscribe-Post' });
   } catch (err) {
     if (err instanceof AppError && err.code === 'token_invalid') return invalid();
     throw err;

@@ -1,4 +1,4 @@
-import { getDb } from '@/db';
+import { serviceContext } from '@/lib/data';
 import '@/features/fulfilments';
 import { handleStripeEvent } from '@/features/payments/webhooks';
 import { getStripe, webhookSecret } from '@/lib/stripe';
@@ -20,7 +20,7 @@ export async function POST(request: Request) {
     return Response.json({ error: 'invalid signature' }, { status: 400 });
   }
   try {
-    const result = await handleStripeEvent({ db: await getDb(), now: new Date() }, event);
+    const result = await handleStripeEvent(await serviceContext(), event);
     return Response.json({ received: true, result });
   } catch (err) {
     console.error(`[stripe] ${event.type} ${event.id} failed`, err);

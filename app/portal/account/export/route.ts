@@ -1,4 +1,3 @@
-import { getDb } from '@/db';
 import { exportAccountData, isEmailVerified } from '@/features/accounts/queries';
 import { messages } from '@/lib/messages';
 import { listClientBookings } from '@/features/booking/queries';
@@ -7,24 +6,24 @@ import { getIntakeKeyring } from '@/features/intake/keys';
 import { exportClientIntakes } from '@/features/intake/queries';
 import { listClientPayments } from '@/features/booking/payment-history';
 import { getCurrentUser } from '@/lib/auth/guards';
+import { read } from '@/lib/data';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-  const db = await getDb();
-  const account = await exportAccountData(db, user.id);
+  const account = await read(exportAccountData, user.id);
   if (!account) return Response.json({ error: 'not_found' }, { status: 404 });
   // Everything stored, intake answers included, goes only to an address the client has proved.
-  if (!(await isEmailVerified(db, user.id)))
+  if (!(await read(isEmailVerified, user.id)))
     return Response.json({ error: 'email_not_verified', message: messages.errors.emailNotVerified }, { status: 403 });
   const [bookings, payments, courses, intakes] = await Promise.all([
-    listClientBookings(db, user.id),
-    listClientPayments(db, user.id),
-    exportClientCourses(db, user.id),
+    read(listClientBookings, user.id),
+    read(listClientPayments, user.id),
+    read(exportClientCourses, user.id),
     // The client's own questionnaire answers, decrypted, in plain words (APPI 開示).
-    exportClientIntakes(db, getIntakeKeyring(), user.id),
+    read(exportClientIntakes, getIntakeKeyring(), user.id),
   ]);
   const data = {
     ...account,

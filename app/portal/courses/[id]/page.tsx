@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CancelEnrollmentForm } from '@/components/courses/cancel-enrollment-form';
 import { LessonTime } from '@/components/courses/lesson-time';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { courseRefund } from '@/features/courses/domain/terms';
 import { getEnrolledCohort } from '@/features/courses/queries';
@@ -25,11 +25,10 @@ type Props = { params: Promise<{ id: string }> };
 export default async function PortalCoursePage({ params }: Props) {
   const { id } = await params;
   const user = await requireUser(`/portal/courses/${id}`);
-  const db = await getDb();
-  const found = await getEnrolledCohort(db, { cohortId: id, clientId: user.id });
+  const found = await read(getEnrolledCohort, { cohortId: id, clientId: user.id });
   if (!found) notFound();
   const { enrollment, cohort, course, lessons, paymentId } = found;
-  const zone = (await getAccountProfile(db, user.id))?.timeZone ?? practiceTimeZone;
+  const zone = (await read(getAccountProfile, user.id))?.timeZone ?? practiceTimeZone;
   const now = new Date();
   const first = lessons[0]?.startsAt;
   const refund =

@@ -6,7 +6,7 @@ import { IntakeConsentForm } from '@/components/intake/consent-form';
 import { CrisisLines } from '@/components/intake/crisis-lines';
 import { IntakeAnswers } from '@/components/intake/intake-answers';
 import { IntakeForm } from '@/components/intake/intake-form';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { emptyAnswers } from '@/features/intake/domain/schema';
 import { composeIntake } from '@/features/intake/domain/definitions';
@@ -31,12 +31,11 @@ export default async function IntakePage({ params, searchParams }: Props) {
   const { id } = await params;
   const { notice } = await searchParams;
   const user = await requireUser(`/portal/intake/${id}`);
-  const db = await getDb();
   const now = new Date();
-  const intake = await getClientIntake(db, getIntakeKeyring(), { bookingId: id, clientId: user.id, now });
+  const intake = await read(getClientIntake, getIntakeKeyring(), { bookingId: id, clientId: user.id, now });
   if (!intake) notFound();
   const { booking, window, response } = intake;
-  const profile = await getAccountProfile(db, user.id);
+  const profile = await read(getAccountProfile, user.id);
   if (profile && !profile.emailVerified) {
     return (
       <>

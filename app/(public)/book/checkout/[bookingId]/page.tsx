@@ -5,7 +5,7 @@ import { BookingSteps } from '@/components/booking/booking-steps';
 import { CheckoutForm } from '@/components/booking/checkout-form';
 import { HoldCountdown } from '@/components/booking/hold-countdown';
 import { CancellationTable } from '@/components/legal/cancellation-table';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { getBooking } from '@/features/booking/queries';
 import { requireUser } from '@/lib/auth/guards';
@@ -20,10 +20,9 @@ type Props = { params: Promise<{ bookingId: string }>; searchParams: Promise<{ c
 export default async function CheckoutPage({ params, searchParams }: Props) {
   const { bookingId } = await params;
   const user = await requireUser(`/book/checkout/${bookingId}`);
-  const db = await getDb();
-  const booking = await getBooking(db, bookingId);
+  const booking = await read(getBooking, bookingId);
   if (!booking || booking.clientId !== user.id) notFound();
-  const profile = await getAccountProfile(db, user.id);
+  const profile = await read(getAccountProfile, user.id);
   const live = isHoldLive(booking, new Date());
   return (
     <div className="container container--narrow">

@@ -5,7 +5,7 @@ import { HoldCountdown } from '@/components/booking/hold-countdown';
 import { ApplicationForm } from '@/components/courses/application-form';
 import { CourseTerms } from '@/components/courses/course-terms';
 import { LessonTime } from '@/components/courses/lesson-time';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { getEnrollment } from '@/features/courses/queries';
 import { requireUser } from '@/lib/auth/guards';
 import { formatYen } from '@/lib/format';
@@ -19,7 +19,7 @@ type Props = { params: Promise<{ enrollmentId: string }>; searchParams: Promise<
 export default async function CourseApplicationPage({ params, searchParams }: Props) {
   const { enrollmentId } = await params;
   const user = await requireUser(`/courses/apply/${enrollmentId}`);
-  const found = await getEnrollment(await getDb(), enrollmentId);
+  const found = await read(getEnrollment, enrollmentId);
   if (!found || found.enrollment.clientId !== user.id) notFound();
   const { enrollment, cohort, course, lessons } = found;
   const live = isHoldLive(enrollment, new Date());

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { renderMarkdown } from '@/features/library/domain/markdown';
 import { getArchivedIssue } from '@/features/newsletter/queries';
 import { siteConfig } from '@/lib/site-config';
@@ -14,7 +14,7 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }> };
 
-const loadIssue = cache(async (id: string) => (isUuid(id) ? getArchivedIssue(await getDb(), id) : undefined));
+const loadIssue = cache(async (id: string) => (isUuid(id) ? read(getArchivedIssue, id) : undefined));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const issue = await loadIssue((await params).id);

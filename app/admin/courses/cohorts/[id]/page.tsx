@@ -9,7 +9,7 @@ import {
   CohortForm,
   LessonForm,
 } from '@/components/admin/course-forms';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { getCohortForCounselor } from '@/features/courses/queries';
 import { paymentStatusLabel } from '@/features/payments/queries';
 import { requireCounselor } from '@/lib/auth/guards';
@@ -38,7 +38,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function AdminCohortPage({ params }: Props) {
   const { id } = await params;
   await requireCounselor(`/admin/courses/cohorts/${id}`);
-  const found = await getCohortForCounselor(await getDb(), id);
+  const found = await read(getCohortForCounselor, id);
   if (!found) notFound();
   const { cohort, course, lessons, roster, line } = found;
   const enrolled = roster.filter((r) => r.enrollment.status === 'enrolled');

@@ -5,7 +5,7 @@ import { DeliveryProgress } from '@/components/newsletter/delivery-progress';
 import { IssueEditor } from '@/components/newsletter/issue-editor';
 import { RefreshWhileSending } from '@/components/newsletter/sending-progress';
 import { MarkdownPreview } from '@/components/publishing/markdown-preview';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { getIssue, listScheduledIssueTimes } from '@/features/newsletter/queries';
 import { requireCounselor } from '@/lib/auth/guards';
 import { newsletterRhythm, nextPublicationTime } from '@/lib/publication-days';
@@ -21,11 +21,10 @@ type Props = { params: Promise<{ id: string }> };
 export default async function IssuePage({ params }: Props) {
   const { id } = await params;
   await requireCounselor(`/admin/newsletter/issues/${id}`);
-  const db = await getDb();
   const now = new Date();
-  const issue = id === 'new' ? undefined : isUuid(id) ? await getIssue(db, id) : undefined;
+  const issue = id === 'new' ? undefined : isUuid(id) ? await read(getIssue, id) : undefined;
   if (id !== 'new' && !issue) notFound();
-  const suggested = toJstLocal(nextPublicationTime(now, newsletterRhythm, await listScheduledIssueTimes(db, now)));
+  const suggested = toJstLocal(nextPublicationTime(now, newsletterRhythm, await read(listScheduledIssueTimes, now)));
   const back = (
     <p>
       <Link href="/admin/newsletter">メールマガジンの画面へ</Link>

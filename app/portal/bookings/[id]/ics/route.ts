@@ -1,4 +1,4 @@
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { bookingIcs } from '@/features/booking/calendar';
 import { getBooking } from '@/features/booking/queries';
 import { getCurrentUser } from '@/lib/auth/guards';
@@ -12,7 +12,7 @@ export async function GET(_request: Request, { params }: Context) {
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
   const { id } = await params;
-  const booking = await getBooking(await getDb(), id);
+  const booking = await read(getBooking, id);
   // Someone else's booking answers exactly like one that does not exist.
   if (!booking || booking.status !== 'confirmed' || (user.role !== 'counselor' && booking.clientId !== user.id)) {
     return Response.json({ error: 'not_found' }, { status: 404 });

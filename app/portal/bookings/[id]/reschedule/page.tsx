@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { RescheduleForm } from '@/components/booking/reschedule-form';
 import { SlotCalendar } from '@/components/booking/slot-calendar';
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { sessionCancellationTerms } from '@/features/booking/domain/cancellation';
 import { getBooking, getOpenSlots } from '@/features/booking/queries';
@@ -22,8 +22,7 @@ type Props = {
 export default async function ReschedulePage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requireUser(`/portal/bookings/${id}/reschedule`);
-  const db = await getDb();
-  const booking = await getBooking(db, id);
+  const booking = await read(getBooking, id);
   if (!booking || booking.clientId !== user.id) notFound();
   const now = new Date();
   const terms = sessionCancellationTerms({
@@ -33,7 +32,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
     priceYen: booking.priceYen,
     cancelledBy: 'client',
   });
-  const profile = await getAccountProfile(db, user.id);
+  const profile = await read(getAccountProfile, user.id);
   const zone = profile?.timeZone ?? practiceTimeZone;
   const query = await searchParams;
   const start = query.start;
@@ -57,7 +56,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
         </>
       ) : (
         <SlotCalendar
-          slots={await getOpenSlots(db, booking, now)}
+          slots={await read(getOpenSlots, booking, now)}
           basePath={`/portal/bookings/${booking.id}/reschedule`}
           keep={{ tz }}
           month={query.month}

@@ -1,4 +1,4 @@
-import { getDb } from '@/db';
+import { read } from '@/lib/data';
 import { cohortIcs } from '@/features/courses/calendar';
 import { getEnrolledCohort } from '@/features/courses/queries';
 import { getCurrentUser } from '@/lib/auth/guards';
@@ -12,7 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const user = await getCurrentUser();
   // Signed-out visitors are sent to sign in by proxy.ts before they get here.
   if (!user) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-  const found = await getEnrolledCohort(await getDb(), { cohortId: id, clientId: user.id });
+  const found = await read(getEnrolledCohort, { cohortId: id, clientId: user.id });
   if (!found) return Response.json({ error: 'not_found' }, { status: 404 });
   const ics = cohortIcs(found.lessons, absoluteUrl(`/portal/courses/${id}`), found.cohort.calendarSequence);
   return new Response(ics, {
