@@ -36,6 +36,23 @@ describe('buildSlotMonth', () => {
     expect(buildSlotMonth({ ...base, day: '2027-01-05' }).month).toBe('2027-01');
   });
 
+  it('opens on the day of her own hold, marked, unless another month or day is asked for', () => {
+    // Her hold: 5 January 14:00 JST (busy to everyone else, so not among the open slots).
+    const ownHold = slot('2027-01-05T05:00:00Z');
+    const view = buildSlotMonth({ ...base, ownHold });
+    expect(view.day?.date).toBe('2027-01-05');
+    expect(view.day?.slots).toEqual([
+      expect.objectContaining({ time: '10:00' }),
+      expect.objectContaining({ time: '14:00', own: true }),
+    ]);
+    expect(view.weeks.flat().find((c) => c?.date === '2027-01-05')).toMatchObject({
+      own: true,
+      label: '1月5日(火) お手続き中のご予約あり',
+    });
+    expect(buildSlotMonth({ ...base, ownHold, day: '2027-01-04' }).day?.date).toBe('2027-01-04');
+    expect(buildSlotMonth({ ...base, ownHold, month: '2027-01' }).day?.date).toBe('2027-01-04');
+  });
+
   it('shows a month before the open time when asked, without a day, and refuses months outside', () => {
     const december = buildSlotMonth({ ...base, month: '2026-12' });
     expect(december.month).toBe('2026-12');

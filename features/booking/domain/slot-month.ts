@@ -94,7 +94,10 @@ export function buildSlotMonth(input: {
   const currentMonth = today.slice(0, 7);
   const firstOpenMonth = days[0]?.date.slice(0, 7) ?? currentMonth;
   const lastOpenMonth = days.at(-1)?.date.slice(0, 7) ?? currentMonth;
-  const asked = isCivilMonth(input.month) ? input.month : isCivilDate(input.day) ? input.day.slice(0, 7) : undefined;
+  // Nothing asked and a hold of her own: the calendar opens on the day of that hold, so its mark is in view.
+  const holdDay = ownHold && !input.month && !input.day ? dateInZone(ownHold.start, zone) : undefined;
+  const askedDate = isCivilDate(input.day) ? input.day : holdDay;
+  const asked = isCivilMonth(input.month) ? input.month : askedDate ? askedDate.slice(0, 7) : undefined;
   const month = asked && asked >= currentMonth && asked <= lastOpenMonth ? asked : firstOpenMonth;
 
   const first = `${month}-01`;
@@ -113,7 +116,7 @@ export function buildSlotMonth(input: {
   const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
 
   const inMonth = days.filter((d) => d.date.startsWith(month));
-  const askedDay = isCivilDate(input.day) ? openDays.get(input.day) : undefined;
+  const askedDay = askedDate ? openDays.get(askedDate) : undefined;
   const day = askedDay && askedDay.date.startsWith(month) ? askedDay : inMonth[0];
   return {
     month,
