@@ -1,13 +1,17 @@
 import Link from 'next/link';
 import { AgendaList } from '@/components/agenda/agenda-list';
 import { AlertList } from '@/components/agenda/alert-list';
-import { loadDashboard } from '@/features/agenda/queries';
+import { getAgenda, getAgendaAlerts } from '@/features/agenda/queries';
 import { requireCounselor } from '@/lib/auth/guards';
+import { serviceContext } from '@/lib/data';
+import { japanDate } from '@/lib/time';
 
 /** Her practice at a glance: what needs her, then today and the next 7 days (Japan time). */
 export default async function AdminHomePage() {
   await requireCounselor('/admin');
-  const { today, days, alerts } = await loadDashboard(new Date());
+  const ctx = await serviceContext();
+  const today = japanDate(ctx.now);
+  const [days, alerts] = await Promise.all([getAgenda(ctx, { from: today, days: 8 }), getAgendaAlerts(ctx)]);
   return (
     <>
       <h1>今日の予定</h1>

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { BookingOutcomeButtons } from '@/components/admin/booking-admin-forms';
 import type { AgendaSession } from '@/features/agenda/domain/agenda';
-import { loadCalendar } from '@/features/agenda/queries';
+import { getAgenda } from '@/features/agenda/queries';
+import { serviceContext } from '@/lib/data';
 import {
   addDays,
   formatDateJa,
@@ -21,12 +22,14 @@ const civilDate = /^\d{4}-\d{2}-\d{2}$/;
  * The counselor's calendar (Japan time): a week as a time grid, or one day, which fits a phone.
  * Sessions that have begun and are not yet marked can be marked 実施済み / 無断キャンセル here.
  */
-export async function BookingCalendar({ view, date, now }: { view: 'week' | 'day'; date?: string; now: Date }) {
+export async function BookingCalendar({ view, date }: { view: 'week' | 'day'; date?: string }) {
+  const ctx = await serviceContext();
+  const now = ctx.now;
   const today = japanDate(now);
   const requested = date && civilDate.test(date) && !Number.isNaN(Date.parse(date)) ? date : today;
   const from = view === 'week' ? addDays(requested, -((weekdayOf(requested) + 6) % 7)) : requested;
   const length = view === 'week' ? 7 : 1;
-  const days = await loadCalendar(now, { from, days: length });
+  const days = await getAgenda(ctx, { from, days: length });
   const step = (n: number) => `/admin/bookings?view=${view}&date=${addDays(from, n * length)}`;
   const title =
     view === 'week'
@@ -59,7 +62,7 @@ export async function BookingCalendar({ view, date, now }: { view: 'week' | 'day
             {toMark.map((s) => {
               const name = `${formatShortDateJa(s.startsAt, tz)} ${formatTimeJa(s.startsAt, tz)} ${s.clientName ?? '（退会済み）'} 様`;
               return (
-                <li key={s.id}>
+                <li key={s.id} id={`to-mark-${s.id}`}>
                   <Link href={`/admin/bookings/${s.id}`}>{name}</Link>
                   <BookingOutcomeButtons bookingId={s.id} label={name} />
                 </li>

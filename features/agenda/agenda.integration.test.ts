@@ -155,9 +155,9 @@ describe('the agenda', () => {
   });
 
   it('gives each day its weekly hours, extra hours and day off', async () => {
-    await addOverride({ db: handle.db, now: new Date() }, { kind: 'closed', date: '2027-02-03', note: '' });
+    await addOverride({ db: handle.db, now }, { kind: 'closed', date: '2027-02-03', note: '' });
     await addOverride(
-      { db: handle.db, now: new Date() },
+      { db: handle.db, now },
       { kind: 'extra', date: '2027-02-04', start: '19:00', end: '21:00', note: '' },
     );
     const { rules } = await getAvailability(handle.db);
@@ -304,24 +304,43 @@ describe('the alerts', () => {
   });
 });
 
+describe('sessions to mark', () => {
+  const now = new Date('2027-04-01T03:00:00Z');
+  const alertsFor = async (id: string) =>
+    (await getAgendaAlerts({ db: handle.db, now })).filter((a) => a.href.endsWith(id)).map((a) => a.kind);
+
+  it('a confirmed session of the last 14 days not yet marked shows; a marked, older or later one does not', async () => {
+    const c = await client();
+    const unmarked = await booking(c.id, new Date(now.getTime() - 2 * day));
+    const completed = await booking(c.id, new Date(now.getTime() - 3 * day), 'completed');
+    const older = await booking(c.id, new Date(now.getTime() - 20 * day));
+    const running = await booking(c.id, new Date(now.getTime() - 30 * minute));
+    expect(await alertsFor(unmarked.id)).toEqual(['unmarked_session']);
+    const alert = (await getAgendaAlerts({ db: handle.db, now })).find((a) => a.href.endsWith(unmarked.id));
+    expect(alert!.href).toBe(`/admin/bookings?view=day&date=2027-03-30#to-mark-${unmarked.id}`);
+    for (const other of [completed, older, running]) expect(await alertsFor(other.id)).toEqual([]);
+  });
+});
+
 describe('extra hours', () => {
+  const now = new Date('2027-05-01T00:00:00Z');
   it('the same extra hours or day off cannot be added twice, and overlapping extra hours are refused', async () => {
     const extra = { kind: 'extra' as const, date: '2027-05-10', start: '19:00', end: '21:00', note: '' };
-    await addOverride({ db: handle.db, now: new Date() }, extra);
-    await expect(addOverride({ db: handle.db, now: new Date() }, extra)).rejects.toMatchObject({
+    await addOverride({ db: handle.db, now }, extra);
+    await expect(addOverride({ db: handle.db, now }, extra)).rejects.toMatchObject({
       code: 'override_duplicate',
       message: 'この日のこの時間はすでに登録されています。登録済みの一覧を確認してください。',
     });
+    await expect(addOverride({ db: handle.db, now }, { ...extra, start: '20:00', end: '22:00' })).rejects.toMatchObject(
+      {
+        code: 'override_duplicate',
+        message: expect.stringContaining('重なっています'),
+      },
+    );
+    await addOverride({ db: handle.db, now }, { ...extra, start: '21:00', end: '22:00' });
+    await addOverride({ db: handle.db, now }, { kind: 'closed', date: '2027-05-11', note: '' });
     await expect(
-      addOverride({ db: handle.db, now: new Date() }, { ...extra, start: '20:00', end: '22:00' }),
-    ).rejects.toMatchObject({
-      code: 'override_duplicate',
-      message: expect.stringContaining('重なっています'),
-    });
-    await addOverride({ db: handle.db, now: new Date() }, { ...extra, start: '21:00', end: '22:00' });
-    await addOverride({ db: handle.db, now: new Date() }, { kind: 'closed', date: '2027-05-11', note: '' });
-    await expect(
-      addOverride({ db: handle.db, now: new Date() }, { kind: 'closed', date: '2027-05-11', note: '' }),
+      addOverride({ db: handle.db, now }, { kind: 'closed', date: '2027-05-11', note: '' }),
     ).rejects.toMatchObject({
       message: 'この日はすでに休みとして登録されています。',
     });
@@ -332,8 +351,8 @@ describe('extra hours', () => {
   it('the database itself refuses a duplicate, even from two saves at once', async () => {
     const extra = { kind: 'extra' as const, date: '2027-05-20', start: '19:00', end: '21:00', note: '' };
     const results = await Promise.allSettled([
-      addOverride({ db: handle.db, now: new Date() }, extra),
-      addOverride({ db: handle.db, now: new Date() }, extra),
+      addOverride({ db: handle.db, now }, extra),
+      addOverride({ db: handle.db, now }, extra),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;

@@ -1,6 +1,9 @@
 import 'server-only';
-import { getDb } from '@/db';
-import { listCalendarBookings, listPaidUnconfirmedBookings } from '@/features/booking/admin-queries';
+import {
+  listCalendarBookings,
+  listPaidUnconfirmedBookings,
+  listUnmarkedSessions,
+} from '@/features/booking/admin-queries';
 import { getAvailability } from '@/features/booking/queries';
 import {
   getEnrollment,
@@ -13,7 +16,7 @@ import { listFailingRefunds } from '@/features/payments/queries';
 import { formatYen } from '@/lib/format';
 import { isHoldLive } from '@/lib/holds';
 import type { ServiceContext } from '@/lib/service';
-import { addDays, type CivilDate, DAY_MS, japanDate, MINUTE_MS, practiceTimeZone } from '@/lib/time';
+import { addDays, type CivilDate, DAY_MS, formatDateTimeJa, japanDate, MINUTE_MS, practiceTimeZone } from '@/lib/time';
 import { instantOf } from '@/lib/time/zone';
 import { type AgendaDay, type AgendaItem, agendaDays } from './domain/agenda';
 
@@ -65,9 +68,12 @@ export async function getAgenda(
 const refundPatienceMs = 15 * MINUTE_MS;
 /** Cohorts whose application deadline is this close and that still have seats. */
 const deadlineSoonMs = 7 * DAY_MS;
+/** How far back a session not yet marked 実施済み / 無断キャンセル is still brought up. */
+const unmarkedLookbackMs = 14 * DAY_MS;
 
 export type AgendaAlert = { kind: AlertKind; title: string; detail: string; href: string; at: Date | null };
-export type AlertKind = 'flagged_intake' | 'paid_unconfirmed' | 'refund_failing' | 'cohort_deadline';
+export type AlertKind =
+  'flagged_intake' | 'paid_unconfirmed' | 'refund_failing' | 'cohort_deadline' | 'unmarked_session';
 
 /**
  * What needs the counselor: questionnaires with a positive safety answer she has not opened
@@ -75,12 +81,13 @@ export type AlertKind = 'flagged_intake' | 'paid_unconfirmed' | 'refund_failing'
  * and cohorts closing within a week with free seats. Each links to the page to act on.
  */
 export async function getAgendaAlerts({ db, now }: ServiceContext): Promise<AgendaAlert[]> {
-  const [flagged, bookings, seats, failing, closing] = await Promise.all([
+  const [flagged, bookings, seats, failing, closing, unmarked] = await Promise.all([
     listUnreadFlaggedIntakes(db),
     listPaidUnconfirmedBookings(db, now),
     listPaidUnfulfilledSeats(db, now),
     listFailingRefunds(db, new Date(now.getTime() - refundPatienceMs)),
     listCohortsClosingWithSeats(db, now, new Date(now.getTime() + deadlineSoonMs)),
+    listUnmarkedSessions(db, new Date(now.getTime() - unmarkedLookbackMs), now),
   ]);
   const alerts: AgendaAlert[] = [];
   for (const f of flagged) {
@@ -134,18 +141,14 @@ export async function getAgendaAlerts({ db, now }: ServiceContext): Promise<Agen
       at: c.registrationDeadline,
     });
   }
+  for (const u of unmarked) {
+    alerts.push({
+      kind: 'unmarked_session',
+      title: '実施の記録がまだのセッションがあります',
+      detail: `${formatDateTimeJa(u.startsAt, practiceTimeZone)}・${nameOf({ familyName: u.clientFamilyName, givenName: u.clientGivenName }) ?? '（退会済み）'} 様`,
+      href: `/admin/bookings?view=day&date=${japanDate(u.startsAt)}#to-mark-${u.id}`,
+      at: u.startsAt,
+    });
+  }
   return alerts;
-}
-
-/** For pages, which do not hold a database handle: the dashboard's agenda (today and 7 days) and alerts. */
-export async function loadDashboard(now: Date) {
-  const ctx = { db: await getDb(), now };
-  const today = japanDate(now);
-  const [days, alerts] = await Promise.all([getAgenda(ctx, { from: today, days: 8 }), getAgendaAlerts(ctx)]);
-  return { today, days, alerts };
-}
-
-/** For pages: the calendar's days (a week from its Monday, or one day). */
-export async function loadCalendar(now: Date, input: { from: CivilDate; days: number }) {
-  return getAgenda({ db: await getDb(), now }, input);
 }

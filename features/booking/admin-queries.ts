@@ -122,3 +122,18 @@ export async function listPaidUnconfirmedBookings(db: Db, paidBefore: Date) {
     )
     .orderBy(asc(payments.paidAt));
 }
+
+/** Confirmed sessions that ended in [since, endedBefore) and are not yet marked 実施済み / 無断キャンセル. */
+export async function listUnmarkedSessions(db: Db, since: Date, endedBefore: Date) {
+  return db
+    .select({
+      id: bookings.id,
+      startsAt: bookings.startsAt,
+      clientFamilyName: users.familyName,
+      clientGivenName: users.givenName,
+    })
+    .from(bookings)
+    .leftJoin(users, eq(users.id, bookings.clientId))
+    .where(and(eq(bookings.status, 'confirmed'), gte(bookings.endsAt, since), lt(bookings.endsAt, endedBefore)))
+    .orderBy(asc(bookings.startsAt));
+}

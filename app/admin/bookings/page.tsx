@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { read } from '@/lib/data';
 import { BookingCalendar } from '@/components/agenda/booking-calendar';
 import { type AdminBookingView, bookingStatusLabel, listAdminBookings } from '@/features/booking/admin-queries';
 import { intakeReviewStateByBooking, intakeStatusLabel } from '@/features/intake/queries';
 import { requireCounselor } from '@/lib/auth/guards';
+import { read } from '@/lib/data';
 import { formatDateTimeJa, practiceTimeZone } from '@/lib/time';
 
 export const metadata: Metadata = { title: '予約' };
@@ -40,7 +40,7 @@ export default async function AdminBookingsPage({ searchParams }: Props) {
         </ul>
       </nav>
       {view === 'week' || view === 'day' ? (
-        <BookingCalendar view={view} date={params.date ?? params.start} now={now} />
+        <BookingCalendar view={view} date={params.date ?? params.start} />
       ) : (
         <BookingList rows={await read(listAdminBookings, view, now)} />
       )}

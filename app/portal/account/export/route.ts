@@ -1,4 +1,3 @@
-import { read } from '@/lib/data';
 import { exportAccountData, isEmailVerified } from '@/features/accounts/queries';
 import { messages } from '@/lib/messages';
 import { listClientBookings } from '@/features/booking/queries';
@@ -7,6 +6,7 @@ import { getIntakeKeyring } from '@/features/intake/keys';
 import { exportClientIntakes } from '@/features/intake/queries';
 import { listClientPayments } from '@/features/booking/payment-history';
 import { getCurrentUser } from '@/lib/auth/guards';
+import { read } from '@/lib/data';
 
 export const dynamic = 'force-dynamic';
 
