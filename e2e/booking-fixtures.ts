@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
+import { counselorPage } from './fixtures';
 import { invitations } from '../lib/site-config';
 
 /**
@@ -115,4 +116,30 @@ export async function expectNoInvitations(page: Page) {
   await expect(page.getByLabel('配信先のメールアドレス（必須）')).toHaveCount(0);
   for (const block of [invitations.newsletter, invitations.course, invitations.session])
     await expect(page.getByRole('heading', { name: block.heading })).toHaveCount(0);
+}
+
+/**
+ * Makes sure the day `hoursAhead` from now has open time all day (on a Friday evening the 24–48 h
+ * window would have none): the counselor opens 00:00–24:00 extra hours, as she could from the admin.
+ * Another test may have opened the same day already: the admin then says so, which is as good.
+ */
+export async function openWholeDayAhead(browser: Browser, hoursAhead: number) {
+  const counselor = await counselorPage(browser);
+  await counselor.goto('/admin/availability');
+  const overrides = counselor.getByRole('form', { name: '休みの日・追加の受付時間' });
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(
+    new Date(Date.now() + hoursAhead * 3_600_000),
+  );
+  await overrides.getByLabel('日付').fill(day);
+  await overrides.getByLabel('種類').selectOption('extra');
+  await overrides.getByLabel('開始').fill('00:00');
+  await overrides.getByLabel('終了').fill('24:00');
+  await overrides.getByRole('button', { name: '追加する' }).click();
+  await expect(
+    overrides
+      .getByRole('status')
+      .filter({ hasText: '保存しました' })
+      .or(overrides.getByRole('alert').filter({ hasText: 'この日のこの時間はすでに登録されています' })),
+  ).toBeVisible();
+  await counselor.context().close();
 }

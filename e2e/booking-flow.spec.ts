@@ -1,8 +1,14 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { bookingIdOnStripePage, chooseRandomSlot, confirmAndPay, holdSomeSlot, payWithCard } from './booking-fixtures';
 import {
-  counselorPage,
+  bookingIdOnStripePage,
+  chooseRandomSlot,
+  confirmAndPay,
+  holdSomeSlot,
+  openWholeDayAhead,
+  payWithCard,
+} from './booking-fixtures';
+import {
   expect,
   expectAccessible,
   linkFromMail,
@@ -225,17 +231,7 @@ test('a time less than 48 h away says on the confirm screen which fee applies fr
   page,
   browser,
 }) => {
-  const counselor = await counselorPage(browser);
-  await counselor.goto('/admin/availability');
-  const overrides = counselor.getByRole('form', { name: '休みの日・追加の受付時間' });
-  await overrides
-    .getByLabel('日付')
-    .fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date(Date.now() + 36 * hour)));
-  await overrides.getByLabel('種類').selectOption('extra');
-  await overrides.getByLabel('開始').fill('00:00');
-  await overrides.getByLabel('終了').fill('24:00');
-  await overrides.getByRole('button', { name: '追加する' }).click();
-  await expect(overrides.getByRole('status')).toContainText('保存しました');
+  await openWholeDayAhead(browser, 36);
 
   await page.goto('/book/online-60');
   const dates = await page

@@ -3,6 +3,7 @@ import {
   expectNoInvitations,
   holdAndOpenCheckout,
   holdSomeSlot,
+  openWholeDayAhead,
   payWithCard,
 } from './booking-fixtures';
 import { expectNoHorizontalScroll } from './a11y';
@@ -102,17 +103,7 @@ const hour = 60 * 60 * 1000;
 test('cancelling inside the 50 % tier refunds half, after showing the fee', async ({ page, browser }) => {
   // Make sure the 24–48 h window has hours (on a Friday evening it would not): the counselor
   // opens extra hours on the day 36 h from now, as she could from the admin.
-  const counselor = await counselorPage(browser);
-  await counselor.goto('/admin/availability');
-  const overrides = counselor.getByRole('form', { name: '休みの日・追加の受付時間' });
-  await overrides
-    .getByLabel('日付')
-    .fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date(Date.now() + 36 * hour)));
-  await overrides.getByLabel('種類').selectOption('extra');
-  await overrides.getByLabel('開始').fill('00:00');
-  await overrides.getByLabel('終了').fill('24:00');
-  await overrides.getByRole('button', { name: '追加する' }).click();
-  await expect(overrides.getByRole('status')).toContainText('保存しました');
+  await openWholeDayAhead(browser, 36);
 
   await signedInClient(page);
   const { bookingId } = await holdAndOpenCheckout(page, {
