@@ -8,15 +8,7 @@ import {
   openWholeDayAhead,
   payWithCard,
 } from './booking-fixtures';
-import {
-  expect,
-  expectAccessible,
-  linkFromMail,
-  randomIp,
-  signedInClient,
-  test,
-  uniqueEmail,
-} from './fixtures';
+import { expect, expectAccessible, linkFromMail, randomIp, signedInClient, test, uniqueEmail } from './fixtures';
 
 // A phone 390 px wide (issue #12), as a client booking at night would hold it.
 test.use({ viewport: { width: 390, height: 844 } });
