@@ -46,6 +46,8 @@ export interface Cluster {
   dir: string;
   nginxLog: () => string;
   startInstance(name: string, port?: number): Promise<AppInstance>;
+  /** Points nginx at these instance ports (a graceful reload: requests in flight finish). */
+  setUpstreams(ports: number[]): void;
   stop(): Promise<void>;
 }
 
@@ -323,6 +325,7 @@ export async function startCluster(options: {
       else cluster.instances.push(instance);
       return instance;
     },
+    setUpstreams: (ports) => nginx.reload(ports),
     stop: async () => {
       await nginx.stop().catch(() => {});
       await Promise.all(cluster.instances.map((i) => i.stop()));
