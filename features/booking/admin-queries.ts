@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, payments, sessionTypes, users } from '@/db/schema';
-import { paymentsOf } from '@/features/payments/queries';
+import { paidWithoutRefundSql, paymentsOf } from '@/features/payments/queries';
 import { isUuid } from '@/lib/ids';
 
 const columns = {
@@ -112,14 +112,7 @@ export async function listPaidUnconfirmedBookings(db: Db, paidBefore: Date) {
     .from(bookings)
     .innerJoin(payments, paymentsOf('booking', bookings.id))
     .leftJoin(users, eq(users.id, bookings.clientId))
-    .where(
-      and(
-        inArray(bookings.status, ['held', 'expired']),
-        eq(payments.status, 'paid'),
-        lt(payments.paidAt, paidBefore),
-        sql`not exists (select 1 from refunds r where r.payment_id = ${payments.id})`,
-      ),
-    )
+    .where(and(inArray(bookings.status, ['held', 'expired']), paidWithoutRefundSql(paidBefore)))
     .orderBy(asc(payments.paidAt));
 }
 

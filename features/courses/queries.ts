@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts, courseEnrollments, courseLessons, courses, courseWaitlist, payments, users } from '@/db/schema';
-import { paymentsOf } from '@/features/payments/queries';
+import { paidWithoutRefundSql, paymentsOf } from '@/features/payments/queries';
 import { holdColumnsAs, holdIsLiveSql } from '@/lib/holds';
 import { isUuid } from '@/lib/ids';
 
@@ -348,13 +348,6 @@ export async function listPaidUnfulfilledSeats(db: Db, paidBefore: Date) {
     .innerJoin(courseCohorts, eq(courseCohorts.id, courseEnrollments.cohortId))
     .innerJoin(payments, paymentsOf('course', courseEnrollments.id))
     .leftJoin(users, eq(users.id, courseEnrollments.clientId))
-    .where(
-      and(
-        inArray(courseEnrollments.status, ['held', 'expired']),
-        eq(payments.status, 'paid'),
-        lt(payments.paidAt, paidBefore),
-        sql`not exists (select 1 from refunds r where r.payment_id = ${payments.id})`,
-      ),
-    )
+    .where(and(inArray(courseEnrollments.status, ['held', 'expired']), paidWithoutRefundSql(paidBefore)))
     .orderBy(asc(payments.paidAt));
 }

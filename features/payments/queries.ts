@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lt, notExists, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { type PaymentPurpose, payments, refunds } from '@/db/schema';
@@ -7,6 +7,18 @@ import { type PaymentPurpose, payments, refunds } from '@/db/schema';
 /** The payments of one thing sold, for a WHERE or a JOIN: `paymentsOf('course', courseEnrollments.id)`. */
 export function paymentsOf(purpose: PaymentPurpose, reference: string | AnyPgColumn): SQL {
   return and(eq(payments.purpose, purpose), eq(payments.referenceId, reference))!;
+}
+
+/**
+ * A payment taken before `paidBefore` of which nothing has been refunded: with a held or expired
+ * booking or seat, money kept for something never confirmed (the counselor's alert).
+ */
+export function paidWithoutRefundSql(paidBefore: Date): SQL {
+  return and(
+    eq(payments.status, 'paid'),
+    lt(payments.paidAt, paidBefore),
+    notExists(sql`(select 1 from ${refunds} where ${refunds.paymentId} = ${payments.id})`),
+  )!;
 }
 
 /** How a payment's state reads to a client or the counselor. */
