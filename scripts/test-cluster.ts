@@ -509,20 +509,33 @@ try {
       let running = true;
       let requests = 0;
       const failed: string[] = [];
+      let retriedAfterReload = 0;
+      const get = (path: string, n: number) =>
+        fetch(cluster.url + path, {
+          headers: n % 2 === 0 ? { cookie } : {},
+          redirect: 'manual',
+          // nginx's own proxy_read_timeout: slower than that is the proxy's failure too
+          signal: AbortSignal.timeout(60_000),
+        });
       const browse = async (n: number) => {
         while (running) {
           const path = paths[(n + requests) % paths.length]!;
           try {
-            const res = await fetch(cluster.url + path, {
-              headers: n % 2 === 0 ? { cookie } : {},
-              redirect: 'manual',
-              // nginx's own proxy_read_timeout: slower than that is the proxy's failure too
-              signal: AbortSignal.timeout(60_000),
-            });
+            let res: Response;
+            try {
+              res = await get(path, n);
+            } catch (err) {
+              // A graceful reload closes nginx's idle keep-alive connections; a request sent on
+              // one at that instant meets a closed socket before nginx read it. Browsers resend
+              // such a GET once on a fresh connection, and so does this client (seen once in CI).
+              if (!closedBeforeAnswer(err)) throw err;
+              retriedAfterReload += 1;
+              res = await get(path, n);
+            }
             await res.arrayBuffer();
             if (res.status >= 500) failed.push(`${res.status} ${path}`);
           } catch (err) {
-            failed.push(`${path}: ${err instanceof Error ? err.message : err}`);
+            failed.push(`${path}: ${describeFetchError(err)}`);
           }
           requests += 1;
           await new Promise((resolve) => setTimeout(resolve, 250)); // a person reads before clicking on
@@ -552,7 +565,8 @@ try {
       check(
         '0 failed requests at the proxy',
         failed.length === 0,
-        `${requests} requests, ${failed.length} failed ${failed.slice(0, 5).join('; ')}`,
+        `${requests} requests, ${failed.length} failed ${failed.slice(0, 5).join('; ')}; ` +
+          `${retriedAfterReload} resent on a fresh connection after a reload closed theirs`,
       );
       const active = await handle.db.execute(
         sql`select count(*)::int as n from pgboss.job where state = 'active' and started_on < now() - interval '20 seconds'`,
@@ -651,6 +665,18 @@ function countBy<T>(values: T[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const v of values) counts[String(v)] = (counts[String(v)] ?? 0) + 1;
   return counts;
+}
+
+/** The connection to the proxy was closed or reset before any answer came (undici's codes). */
+function closedBeforeAnswer(err: unknown): boolean {
+  const code = (err as { cause?: { code?: string } })?.cause?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE';
+}
+
+function describeFetchError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  return cause ? `${err.message} (${cause.code ?? ''} ${cause.message ?? ''})` : err.message;
 }
 
 console.log(
