@@ -521,16 +521,19 @@ try {
         while (running) {
           const path = paths[(n + requests) % paths.length]!;
           try {
-            let res: Response;
-            try {
-              res = await get(path, n);
-            } catch (err) {
-              // A graceful reload closes nginx's idle keep-alive connections; a request sent on
-              // one at that instant meets a closed socket before nginx read it. Browsers resend
-              // such a GET once on a fresh connection, and so does this client (seen once in CI).
-              if (!closedBeforeAnswer(err)) throw err;
-              retriedAfterReload += 1;
-              res = await get(path, n);
+            let res: Response | undefined;
+            // A graceful reload closes nginx's idle keep-alive connections; a request sent on
+            // one at that instant meets a closed socket before nginx read it. Browsers resend
+            // such a GET on a fresh connection, and so does this client (seen in CI). The pool
+            // may hold more sockets the old worker is closing: up to three tries, a moment apart.
+            for (let attempt = 1; !res; attempt += 1) {
+              try {
+                res = await get(path, n);
+              } catch (err) {
+                if (!closedBeforeAnswer(err) || attempt === 3) throw err;
+                retriedAfterReload += 1;
+                await new Promise((resolve) => setTimeout(resolve, 200));
+              }
             }
             await res.arrayBuffer();
             if (res.status >= 500) failed.push(`${res.status} ${path}`);
