@@ -12,6 +12,7 @@ import {
   listPaidUnfulfilledSeats,
 } from '@/features/courses/queries';
 import { intakeReviewStateByBooking, listUnreadFlaggedIntakes } from '@/features/intake/queries';
+import { listFailingNotices } from '@/features/mail/outbox';
 import { listFailingRefunds } from '@/features/payments/queries';
 import { formatYen } from '@/lib/format';
 import { isHoldLive } from '@/lib/holds';
@@ -73,19 +74,20 @@ const unmarkedLookbackMs = 14 * DAY_MS;
 
 export type AgendaAlert = { kind: AlertKind; title: string; detail: string; href: string; at: Date | null };
 export type AlertKind =
-  'flagged_intake' | 'paid_unconfirmed' | 'refund_failing' | 'cohort_deadline' | 'unmarked_session';
+  'flagged_intake' | 'paid_unconfirmed' | 'refund_failing' | 'notice_failing' | 'cohort_deadline' | 'unmarked_session';
 
 /**
  * What needs the counselor: questionnaires with a positive safety answer she has not opened
  * since, payments with no session or seat standing for them, refunds Stripe has not accepted,
- * and cohorts closing within a week with free seats. Each links to the page to act on.
+ * notices the mail server keeps refusing, and cohorts closing within a week with free seats. Each links to the page to act on.
  */
 export async function getAgendaAlerts({ db, now }: ServiceContext): Promise<AgendaAlert[]> {
-  const [flagged, bookings, seats, failing, closing, unmarked] = await Promise.all([
+  const [flagged, bookings, seats, failing, failingNotices, closing, unmarked] = await Promise.all([
     listUnreadFlaggedIntakes(db),
     listPaidUnconfirmedBookings(db, now),
     listPaidUnfulfilledSeats(db, now),
     listFailingRefunds(db, new Date(now.getTime() - refundPatienceMs)),
+    listFailingNotices(db),
     listCohortsClosingWithSeats(db, now, new Date(now.getTime() + deadlineSoonMs)),
     listUnmarkedSessions(db, new Date(now.getTime() - unmarkedLookbackMs), now),
   ]);
@@ -130,6 +132,19 @@ export async function getAgendaAlerts({ db, now }: ServiceContext): Promise<Agen
             ? `/admin/courses/cohorts/${cohortId}`
             : '/admin/courses',
       at: r.createdAt,
+    });
+  }
+  if (failingNotices.length > 0) {
+    const givenUp = failingNotices.filter((n) => n.status === 'failed').length;
+    alerts.push({
+      kind: 'notice_failing',
+      title: 'お知らせメールが送れていません',
+      detail:
+        givenUp > 0
+          ? `${failingNotices.length}件・うち${givenUp}件は自動の送り直しを止めています`
+          : `${failingNotices.length}件・自動で送り直しています`,
+      href: '/admin/notices',
+      at: failingNotices[0]!.createdAt,
     });
   }
   for (const c of closing) {
