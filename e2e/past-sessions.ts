@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { openPglite } from '@/db/client';
-import { bookings, sessionTypes, users } from '@/db/schema';
+import { bookings, notices, sessionTypes, users } from '@/db/schema';
 import { seedBooking } from '@/features/booking/seed';
 import { addDays, japanDate, japanInstant } from '@/lib/time';
 
@@ -14,6 +14,8 @@ export const pastSessionClients = [
   { familyName: '過去', givenName: '一郎', minute: 10 * 60 },
   { familyName: '過去', givenName: '二郎', minute: 13 * 60 },
 ] as const;
+
+export const failingNoticeRecipients = ['failing-notice-0@example.jp', 'failing-notice-1@example.jp'] as const;
 
 export async function writePastSessions(dataDir: string, now = new Date()): Promise<void> {
   const handle = await openPglite(path.join(dataDir, 'pglite'));
@@ -46,6 +48,21 @@ export async function writePastSessions(dataDir: string, now = new Date()): Prom
         meetingUrl: 'https://meet.example.jp/counselor',
       });
     }
+    // Notices the mail server kept refusing, one per viewport of e2e/admin-notices.
+    for (const i of [0, 1])
+      await handle.db.insert(notices).values({
+        key: `e2e-failing-${i}`,
+        about: 'e2e failing notice',
+        to: failingNoticeRecipients[i]!,
+        subject: '【こころの整理室】ご予約が確定しました',
+        text: 'ご予約を承りました。',
+        html: '<p>ご予約を承りました。</p>',
+        status: 'failed',
+        attempts: 12,
+        lastError: 'connect ECONNREFUSED 127.0.0.1:587',
+        lastAttemptAt: now,
+        nextAttemptAt: now,
+      });
   } finally {
     await handle.close();
   }

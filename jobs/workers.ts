@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { bookingMails } from '@/features/booking/mails';
-import { claimDueReminders, releaseExpiredHolds, releaseReminderClaim } from '@/features/booking/service';
+import { claimDueReminders, releaseExpiredHolds } from '@/features/booking/service';
 import { sendDueIntakeReminders } from '@/features/intake/reminders';
 import { sendDueLessonReminders } from '@/features/courses/lesson-reminders';
 import { releaseExpiredSeatHolds } from '@/features/courses/service';
@@ -12,7 +12,7 @@ import { catchUpDuePublications, releasePublicationClaim } from '@/features/libr
 import { announcePublicRefresh, listenForPublicRefresh } from '@/features/library/refresh-broadcast';
 import { requestPublicRefresh } from '@/features/library/refresh-request';
 import { runNewsletterSending } from '@/features/newsletter/service';
-import { sendMail } from '@/features/mail/service';
+import { deliverDueNotices, deliverNotice, enqueueNotice } from '@/features/mail/outbox';
 import { submitPendingRefunds } from '@/features/payments/refunds';
 import { reconcilePendingCheckouts } from '@/features/payments/service';
 // Reconciling a checkout reaches the thing sold through its registered fulfilment.
@@ -20,26 +20,32 @@ import '@/features/fulfilments';
 import { absoluteUrl, siteUrl } from '@/lib/site-url';
 import { practiceTimeZone, whenFor } from '@/lib/time';
 
-/** Sends the day-before reminders that are due, each once; a failed send is retried next run. */
+/**
+ * Sends the day-before reminders that are due, each once. The claim and the reminder's notice
+ * are one transaction: a worker that dies after it leaves the notice in the outbox, sent by
+ * the next delivery run; its key (booking and start) keeps a second claim from adding another.
+ */
 export async function sendDueReminders(db: Db, now: Date): Promise<number> {
-  const due = await claimDueReminders({ db, now });
-  for (const booking of due) {
-    try {
-      const [client] = booking.clientId ? await db.select().from(users).where(eq(users.id, booking.clientId)) : [];
+  const { claimed, queued } = await db.transaction(async (tx) => {
+    const due = await claimDueReminders({ db: tx, now });
+    const ids: string[] = [];
+    for (const booking of due) {
+      const [client] = booking.clientId ? await tx.select().from(users).where(eq(users.id, booking.clientId)) : [];
       if (!client) continue;
-      await sendMail(db, {
-        to: client.email,
-        ...bookingMails.reminder({
-          when: whenFor(booking.startsAt, client.timeZone),
-          url: absoluteUrl(`/portal/bookings/${booking.id}`),
-        }),
+      const mail = bookingMails.reminder({
+        when: whenFor(booking.startsAt, client.timeZone),
+        url: absoluteUrl(`/portal/bookings/${booking.id}`),
       });
-    } catch (err) {
-      console.error('[jobs] reminder not sent, will retry', booking.id, err);
-      await releaseReminderClaim(db, booking.id);
+      const id = await enqueueNotice(tx, { to: client.email, ...mail }, `reminder, booking ${booking.id}`, {
+        key: `reminder:booking:${booking.id}:${booking.startsAt.toISOString()}`,
+        now,
+      });
+      if (id) ids.push(id);
     }
-  }
-  return due.length;
+    return { claimed: due.length, queued: ids };
+  });
+  for (const id of queued) await deliverNotice(db, id, { now });
+  return claimed;
 }
 
 /**
@@ -64,6 +70,7 @@ export async function publishDueArticles(
 const ownOrigin = () => `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 
 const jobs = {
+  'mail.deliver-notices': { cron: '* * * * *', run: (db: Db) => deliverDueNotices(db) },
   'booking.release-expired-holds': { cron: '* * * * *', run: (db: Db) => releaseExpiredHolds({ db, now: new Date() }) },
   'booking.send-reminders': { cron: '*/5 * * * *', run: (db: Db) => sendDueReminders(db, new Date()) },
   'intake.send-reminders': { cron: '*/10 * * * *', run: (db: Db) => sendDueIntakeReminders(db, new Date()) },

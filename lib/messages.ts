@@ -113,11 +113,13 @@ export const messages = {
         `${participant}のお席をキャンセルし、お支払いの${formatYen(refundYen)}を全額返金します。ご本人にはメールでお知らせします（初回講義の前なら、空いたお席はキャンセル待ちの方にご案内します）。取り消せません。`,
       submit: 'キャンセルして全額返金する',
       done: (refundYen: number, told: boolean) =>
-        `お席をキャンセルし、${formatYen(refundYen)}を全額返金しました。${told ? 'ご本人にはメールでお知らせしました。' : 'ご本人へのお知らせのメールは送れませんでした。必要に応じて直接ご連絡ください。'}`,
+        `お席をキャンセルし、${formatYen(refundYen)}を全額返金しました。${told ? 'ご本人にはメールでお知らせしました。' : 'ご本人へのお知らせのメールはまだ送れていません。自動で送り直します（送れないままのときは管理画面の「今日」にお知らせします）。'}`,
     },
     // After a save or a cancellation that has already gone through: how many were not told.
     notTold: (count: number) =>
-      count > 0 ? `${count}名にはメールを送れませんでした（記録に残しています）。必要に応じて直接ご連絡ください。` : '',
+      count > 0
+        ? `${count}名にはまだメールを送れていません。自動で送り直します（送れないままのときは管理画面の「今日」にお知らせします）。`
+        : '',
   },
   publishing: {
     saved: {

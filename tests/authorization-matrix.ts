@@ -36,6 +36,7 @@ export const pages: Record<string, Access> = {
   '/admin/clients': 'counselor',
   '/admin/clients/[id]': 'counselor',
   '/admin/audit': 'counselor',
+  '/admin/notices': 'counselor',
   '/admin/bookings': 'counselor',
   '/admin/bookings/[id]': 'counselor',
   '/admin/availability': 'counselor',
@@ -64,6 +65,7 @@ export const routeHandlers: Record<string, Access> = {
 };
 
 export const actions: Record<string, Access> = {
+  retryNoticeAction: 'counselor',
   registerAction: 'public',
   signInAction: 'public',
   requestLoginLinkAction: 'public',

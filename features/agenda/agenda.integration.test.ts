@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import {
+  notices,
   bookings,
   courseCohorts,
   courseEnrollments,
@@ -282,6 +283,52 @@ describe('the alerts', () => {
     expect(await alertsFor(failing!.id)).toEqual(['refund_failing']);
     expect(await alertsFor(recent!.id)).toEqual([]);
     expect(await alertsFor(accepted!.id)).toEqual([]);
+  });
+
+  it('a refund made in the Stripe dashboard shows while the session still stands; not once it is cancelled', async () => {
+    const c = await client();
+    const [standing, cancelled] = await Promise.all([
+      booking(c.id, new Date(now.getTime() + 16 * day), 'confirmed'),
+      booking(c.id, new Date(now.getTime() + 17 * day), 'cancelled'),
+    ]);
+    for (const b of [standing!, cancelled!])
+      await handle.db.insert(payments).values({
+        clientId: c.id,
+        purpose: 'booking',
+        referenceId: b.id,
+        amountYen: 11000,
+        refundedYen: 11000,
+        refundedOutsideYen: 11000,
+        refundedOutsideAt: new Date(now.getTime() - hour),
+        status: 'refunded',
+        paidAt: new Date(now.getTime() - day),
+      });
+    expect(await alertsFor(standing!.id)).toEqual(['refunded_outside']);
+    const alert = (await getAgendaAlerts({ db: handle.db, now })).find((a) => a.href.endsWith(standing!.id))!;
+    expect(alert.title).toBe('Stripe の管理画面で返金がありました');
+    expect(alert.detail).toContain('11,000円');
+    expect(alert.detail).toContain('キャンセルするか、このままにするかご確認ください');
+    expect(await alertsFor(cancelled!.id)).toEqual([]);
+  });
+
+  it('notices the mail server keeps refusing show as one alert, until they are sent', async () => {
+    const [n] = await handle.db
+      .insert(notices)
+      .values({
+        key: 'agenda-test',
+        about: 'test',
+        to: 'x@example.jp',
+        subject: '件名',
+        text: '',
+        html: '',
+        status: 'failed',
+        attempts: 12,
+      })
+      .returning();
+    const alert = (await getAgendaAlerts({ db: handle.db, now })).find((a) => a.kind === 'notice_failing');
+    expect(alert).toMatchObject({ href: '/admin/notices', detail: '1件・うち1件は自動の送り直しを止めています' });
+    await handle.db.update(notices).set({ status: 'sent' }).where(eq(notices.id, n!.id));
+    expect((await getAgendaAlerts({ db: handle.db, now })).map((a) => a.kind)).not.toContain('notice_failing');
   });
 
   it('a cohort closing within 7 days with free seats shows; a full, later, past or cancelled one does not', async () => {

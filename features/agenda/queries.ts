@@ -1,4 +1,6 @@
 import 'server-only';
+import { eq } from 'drizzle-orm';
+import { bookings as bookingsTable } from '@/db/schema';
 import {
   listCalendarBookings,
   listPaidUnconfirmedBookings,
@@ -12,7 +14,9 @@ import {
   listPaidUnfulfilledSeats,
 } from '@/features/courses/queries';
 import { intakeReviewStateByBooking, listUnreadFlaggedIntakes } from '@/features/intake/queries';
+import { listFailingNotices } from '@/features/mail/outbox';
 import { listFailingRefunds } from '@/features/payments/queries';
+import { paymentsRefundedOutside } from '@/features/payments/service';
 import { formatYen } from '@/lib/format';
 import { isHoldLive } from '@/lib/holds';
 import type { ServiceContext } from '@/lib/service';
@@ -66,6 +70,8 @@ export async function getAgenda(
 
 /** How long a recorded refund may wait for Stripe before she is told (the job retries every 2 minutes). */
 const refundPatienceMs = 15 * MINUTE_MS;
+/** How long a refund made in the Stripe dashboard is brought up while its session or seat still stands. */
+const outsideRefundRecentMs = 60 * DAY_MS;
 /** Cohorts whose application deadline is this close and that still have seats. */
 const deadlineSoonMs = 7 * DAY_MS;
 /** How far back a session not yet marked 実施済み / 無断キャンセル is still brought up. */
@@ -73,19 +79,29 @@ const unmarkedLookbackMs = 14 * DAY_MS;
 
 export type AgendaAlert = { kind: AlertKind; title: string; detail: string; href: string; at: Date | null };
 export type AlertKind =
-  'flagged_intake' | 'paid_unconfirmed' | 'refund_failing' | 'cohort_deadline' | 'unmarked_session';
+  | 'flagged_intake'
+  | 'paid_unconfirmed'
+  | 'refund_failing'
+  | 'refunded_outside'
+  | 'notice_failing'
+  | 'cohort_deadline'
+  | 'unmarked_session';
 
 /**
  * What needs the counselor: questionnaires with a positive safety answer she has not opened
  * since, payments with no session or seat standing for them, refunds Stripe has not accepted,
- * and cohorts closing within a week with free seats. Each links to the page to act on.
+ * refunds made in the Stripe dashboard for a session or seat that still stands, notices the
+ * mail server keeps refusing, and cohorts closing within a week with free seats. Each links to
+ * the page to act on.
  */
 export async function getAgendaAlerts({ db, now }: ServiceContext): Promise<AgendaAlert[]> {
-  const [flagged, bookings, seats, failing, closing, unmarked] = await Promise.all([
+  const [flagged, bookings, seats, failing, failingNotices, outside, closing, unmarked] = await Promise.all([
     listUnreadFlaggedIntakes(db),
     listPaidUnconfirmedBookings(db, now),
     listPaidUnfulfilledSeats(db, now),
     listFailingRefunds(db, new Date(now.getTime() - refundPatienceMs)),
+    listFailingNotices(db),
+    paymentsRefundedOutside(db),
     listCohortsClosingWithSeats(db, now, new Date(now.getTime() + deadlineSoonMs)),
     listUnmarkedSessions(db, new Date(now.getTime() - unmarkedLookbackMs), now),
   ]);
@@ -131,6 +147,47 @@ export async function getAgendaAlerts({ db, now }: ServiceContext): Promise<Agen
             : '/admin/courses',
       at: r.createdAt,
     });
+  }
+  if (failingNotices.length > 0) {
+    const givenUp = failingNotices.filter((n) => n.status === 'failed').length;
+    alerts.push({
+      kind: 'notice_failing',
+      title: 'お知らせメールが送れていません',
+      detail:
+        givenUp > 0
+          ? `${failingNotices.length}件・うち${givenUp}件は自動の送り直しを止めています`
+          : `${failingNotices.length}件・自動で送り直しています`,
+      href: '/admin/notices',
+      at: failingNotices[0]!.createdAt,
+    });
+  }
+  for (const p of outside) {
+    if (!p.refundedOutsideAt || p.refundedOutsideAt.getTime() < now.getTime() - outsideRefundRecentMs) continue;
+    const full = p.refundedYen >= p.amountYen;
+    if (p.purpose === 'booking') {
+      const [b] = await db
+        .select({ status: bookingsTable.status })
+        .from(bookingsTable)
+        .where(eq(bookingsTable.id, p.referenceId));
+      if (!b || b.status === 'cancelled') continue;
+      alerts.push({
+        kind: 'refunded_outside',
+        title: 'Stripe の管理画面で返金がありました',
+        detail: `予約のお支払い ${formatYen(p.amountYen)} のうち ${formatYen(p.refundedOutsideYen)}・${full ? '全額' : '一部'}返金済みですが予約は残っています。キャンセルするか、このままにするかご確認ください`,
+        href: `/admin/bookings/${p.referenceId}`,
+        at: p.refundedOutsideAt,
+      });
+    } else {
+      const seat = await getEnrollment(db, p.referenceId);
+      if (!seat || seat.enrollment.status === 'cancelled') continue;
+      alerts.push({
+        kind: 'refunded_outside',
+        title: 'Stripe の管理画面で返金がありました',
+        detail: `講座のお支払い ${formatYen(p.amountYen)} のうち ${formatYen(p.refundedOutsideYen)}・${full ? '全額' : '一部'}返金済みですがお席は残っています。キャンセルするか、このままにするかご確認ください`,
+        href: `/admin/courses/cohorts/${seat.cohort.id}`,
+        at: p.refundedOutsideAt,
+      });
+    }
   }
   for (const c of closing) {
     alerts.push({

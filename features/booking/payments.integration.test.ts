@@ -1,3 +1,4 @@
+import { deliverDueNotices } from '@/features/mail/outbox';
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -288,10 +289,17 @@ describe('a mail server that is down', () => {
     expect((await bookingOf(booking.id)).status).toBe('cancelled');
     expect(await paymentOf(sessionId)).toMatchObject({ status: 'refunded', refundedYen: 11000 });
     expect(logged).toEqual([
-      `[mail] notice not sent: booking ${booking.id} confirmed`,
-      `[mail] notice not sent: booking ${booking.id} cancelled`,
+      `[mail] notice not sent: booking ${booking.id} confirmed (attempt 1)`,
+      `[mail] notice not sent: booking ${booking.id} cancelled (attempt 1)`,
     ]);
     expect(await db.handle.db.$count(mailOutbox, eq(mailOutbox.to, client.email))).toBe(0);
+    // The mail server is back: the delivery job sends both notices, each once.
+    const later = new Date(Date.now() + 60 * 60 * 1000);
+    expect((await deliverDueNotices(db.handle.db, { now: later })).sent).toBeGreaterThanOrEqual(2);
+    await deliverDueNotices(db.handle.db, { now: new Date(later.getTime() + 60 * 60 * 1000) });
+    expect(
+      (await db.handle.db.select().from(mailOutbox).where(eq(mailOutbox.to, client.email))).map((m) => m.subject),
+    ).toHaveLength(2);
   });
 });
 

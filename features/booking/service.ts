@@ -1,5 +1,4 @@
 import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
-import type { Db } from '@/db/client';
 import type { ServiceContext } from '@/lib/service';
 import { bookings, type PolicyTier, sessionTypes } from '@/db/schema';
 import { AppError, isExclusionViolation } from '@/lib/errors';
@@ -169,7 +168,8 @@ export async function markBookingOutcome(
 
 /**
  * Claims the confirmed bookings whose reminder is due (starting within `hoursBefore`), each
- * exactly once: one UPDATE marks them, so two workers never claim the same booking.
+ * exactly once: one UPDATE marks them, so two workers never claim the same booking. Call it in
+ * the transaction that queues the reminders (jobs/workers.ts): the claim and the notice commit together.
  */
 export async function claimDueReminders({ db, now }: ServiceContext, hoursBefore: number = reminderLeadHours.session) {
   return db
@@ -184,11 +184,6 @@ export async function claimDueReminders({ db, now }: ServiceContext, hoursBefore
       ),
     )
     .returning();
-}
-
-/** A reminder that could not be sent is released to be claimed again. */
-export async function releaseReminderClaim(db: Db, bookingId: string): Promise<void> {
-  await db.update(bookings).set({ reminderSentAt: null }).where(eq(bookings.id, bookingId));
 }
 
 /** The theme the client chose in the questionnaire becomes the booking's (never shown in mail or calendars). */

@@ -608,7 +608,7 @@ describe('the counselor cancels one seat', () => {
       expect(result).toMatchObject({
         ok: true,
         message:
-          'お席をキャンセルし、33,000円（税込）を全額返金しました。ご本人へのお知らせのメールは送れませんでした。必要に応じて直接ご連絡ください。',
+          'お席をキャンセルし、33,000円（税込）を全額返金しました。ご本人へのお知らせのメールはまだ送れていません。自動で送り直します（送れないままのときは管理画面の「今日」にお知らせします）。',
       });
       expect((await seatOf(seat.enrollmentId)).status).toBe('cancelled');
       expect(await refundsOf(seat.sessionId)).toBe(1);

@@ -1,14 +1,21 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { ServiceContext } from '@/lib/service';
-import { courseCohorts } from '@/db/schema';
+import { courseCohorts, courseLessonReminders } from '@/db/schema';
 import { composeMail } from '@/features/mail/compose';
-import { sendNotice } from '@/features/mail/notice';
+import { deliverNotice, enqueueNotice } from '@/features/mail/outbox';
+import { reminderLeadHours } from '@/lib/site-config';
 import { absoluteUrl } from '@/lib/site-url';
 import { whenFor } from '@/lib/time';
 import type { SavedLesson } from './admin-service';
 import { cohortIcsAttachments } from './calendar';
-import { isWorthTelling, type LessonChange, type LessonSchedule, lessonNumber } from './domain/lessons';
+import {
+  isWorthTelling,
+  type LessonChange,
+  type LessonSchedule,
+  lessonNumber,
+  lessonReminderWindow,
+} from './domain/lessons';
 import { listCohortLessons, listEnrolledClients } from './queries';
 
 const MINUTE_MS = 60 * 1000;
@@ -22,23 +29,23 @@ export function lessonTimeFor(lesson: { startsAt: Date; endsAt: Date }, timeZone
 // subject (a lesson title can name what a participant is working on). The meeting link stays
 // in the portal, behind sign-in, as in the .ics.
 const portalAction = (url: string) => ({ label: 'マイページで講座を見る', url });
+// A change mail within a day of the lesson stands in for its reminder, so it says how to join.
+const joinLine = '参加URLと資料はマイページに表示されます。開始時刻になりましたら、マイページからご参加ください。';
 
 export const lessonMails = {
   reminder: (input: { number: number; when: string; url: string }) =>
     composeMail({
       subject: '【こころの整理室】次回の講座のお知らせ',
-      paragraphs: [
-        `ご受講中の講座の第${input.number}回は、${input.when}です。`,
-        '参加URLと資料はマイページに表示されます。開始時刻になりましたら、マイページからご参加ください。',
-      ],
+      paragraphs: [`ご受講中の講座の第${input.number}回は、${input.when}です。`, joinLine],
       action: portalAction(input.url),
     }),
-  added: (input: { number: number; when: string; url: string }) =>
+  added: (input: { number: number; when: string; url: string; soon?: boolean }) =>
     composeMail({
       subject: '【こころの整理室】講座の日程追加のお知らせ',
       paragraphs: [
         `ご受講中の講座に、第${input.number}回の日程が加わりました。`,
         `日時：${input.when}`,
+        ...(input.soon ? [joinLine] : []),
         'すべての回の日程を更新したファイル（.ics）を添付しています。開くと、カレンダーの予定が最新の内容に置き換わります。',
       ],
       action: portalAction(input.url),
@@ -50,6 +57,7 @@ export const lessonMails = {
     timeChanged: boolean;
     linkChanged: boolean;
     url: string;
+    soon?: boolean;
   }) =>
     composeMail({
       subject: input.timeChanged
@@ -62,7 +70,7 @@ export const lessonMails = {
         input.timeChanged
           ? `変更前：${input.before}\n変更後：${input.after}`
           : `日時：${input.after}（変更はありません）`,
-        ...(input.linkChanged ? ['新しい参加URLはマイページに表示されます。'] : []),
+        ...(input.soon ? [joinLine] : input.linkChanged ? ['新しい参加URLはマイページに表示されます。'] : []),
         'すべての回の日程を更新したファイル（.ics）を添付しています。開くと、カレンダーの予定が最新の内容に置き換わります。',
         'ご迷惑をおかけして申し訳ありません。',
       ],
@@ -70,9 +78,9 @@ export const lessonMails = {
     }),
 };
 
-function changeMail(change: LessonChange, number: number, timeZone: string, url: string) {
+function changeMail(change: LessonChange, number: number, timeZone: string, url: string, soon: boolean) {
   const time = (s: LessonSchedule) => lessonTimeFor(s, timeZone);
-  if (change.kind === 'added') return lessonMails.added({ number, when: time(change.after), url });
+  if (change.kind === 'added') return lessonMails.added({ number, when: time(change.after), url, soon });
   return lessonMails.changed({
     number,
     before: time(change.before),
@@ -80,14 +88,23 @@ function changeMail(change: LessonChange, number: number, timeZone: string, url:
     timeChanged: change.timeChanged,
     linkChanged: change.linkChanged,
     url,
+    soon,
   });
 }
 
 /**
  * After a lesson's save has committed: one mail to each enrolled participant of an open cohort
  * about a lesson still ahead, with the cohort's updated .ics. The lesson is saved whatever
- * happens here: a mail that fails is logged and the others still go. Returns how many were
- * told, and how many could not be.
+ * happens here: each mail is written to the outbox and tried at once; one that fails is
+ * retried by the delivery job. Returns how many were told now, and how many are still to be.
+ *
+ * What a participant receives when a lesson moves (issue 14): the last mail before a lesson
+ * states its current time, and nobody gets two mails about one lesson in the day before it. A
+ * change mail sent within the reminder lead (24 h) of the lesson's new time counts as its
+ * reminder: it says the new time and where to join, and the reminder at that time is recorded
+ * as sent in the same transaction. So a lesson moved to within 24 h gets the change mail only,
+ * and one moved back to a time already reminded gets the change mail, not a second reminder.
+ * A lesson moved further out than the lead gets its reminder at the new time, as usual.
  */
 export async function mailLessonChange(
   { db, now }: ServiceContext,
@@ -108,15 +125,25 @@ export async function mailLessonChange(
     const url = absoluteUrl(`/portal/courses/${cohortId}`);
     const attachments = cohortIcsAttachments(lessons, url, cohort.calendarSequence);
     const number = lessonNumber(lessons, saved.lessonId);
+    const { after, until } = lessonReminderWindow(now, reminderLeadHours.lesson);
+    const startsAt = change.after.startsAt;
+    const remindsToo = startsAt > after && startsAt <= until;
     for (const p of participants) {
-      if (
-        await sendNotice(
-          db,
-          { to: p.email, ...changeMail(change, number, p.timeZone, url), attachments },
-          `lesson ${saved.lessonId} changed`,
-        )
-      )
-        told += 1;
+      const mail = changeMail(change, number, p.timeZone, url, remindsToo);
+      const id = await db.transaction(async (tx) => {
+        if (remindsToo)
+          await tx
+            .insert(courseLessonReminders)
+            .values({ lessonId: saved.lessonId, enrollmentId: p.enrollmentId, startsAt, sentAt: now })
+            .onConflictDoNothing();
+        return enqueueNotice(
+          tx,
+          { to: p.email, ...mail, attachments },
+          `lesson ${saved.lessonId} changed, seat ${p.enrollmentId}`,
+          { key: `lesson-change:${saved.lessonId}:${p.enrollmentId}:${cohort.calendarSequence}`, now },
+        );
+      });
+      if (id && (await deliverNotice(db, id, { now }))) told += 1;
       else untold += 1;
     }
   } catch (err) {

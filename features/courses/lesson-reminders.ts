@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts, courseEnrollments, courseLessonReminders, courseLessons, users } from '@/db/schema';
-import { sendMail } from '@/features/mail/service';
+import { deliverNotice, enqueueNotice } from '@/features/mail/outbox';
 import { reminderLeadHours } from '@/lib/site-config';
 import { absoluteUrl } from '@/lib/site-url';
 import { whenFor } from '@/lib/time';
@@ -71,40 +71,37 @@ async function reminderToSend(db: Db, claim: Claim) {
 }
 
 /**
- * Sends the due lesson reminders, each once; one that could not be sent is released and
- * tried again on the next run.
+ * Sends the due lesson reminders, each once. The claims and their notices are one transaction:
+ * a worker that dies after it leaves the notices in the outbox for the delivery job, keyed by
+ * seat, lesson and start so nothing claims them twice.
  */
 export async function sendDueLessonReminders(db: Db, now: Date): Promise<number> {
-  const claimed = await claimDueLessonReminders(db, now);
-  const lessonsByCohort = new Map<string, Awaited<ReturnType<typeof listCohortLessons>>>();
-  for (const claim of claimed) {
-    try {
-      const row = await reminderToSend(db, claim);
+  const { claimed, queued } = await db.transaction(async (tx) => {
+    const claims = await claimDueLessonReminders(tx, now);
+    const lessonsByCohort = new Map<string, Awaited<ReturnType<typeof listCohortLessons>>>();
+    const ids: string[] = [];
+    for (const claim of claims) {
+      const row = await reminderToSend(tx, claim);
       if (!row) continue;
       if (!lessonsByCohort.has(row.cohortId))
-        lessonsByCohort.set(row.cohortId, await listCohortLessons(db, row.cohortId));
+        lessonsByCohort.set(row.cohortId, await listCohortLessons(tx, row.cohortId));
       const url = absoluteUrl(`/portal/courses/${row.cohortId}`);
       const number = lessonNumber(lessonsByCohort.get(row.cohortId)!, claim.lessonId);
-      await sendMail(db, {
-        to: row.email,
-        ...lessonMails.reminder({ number, when: whenFor(row.startsAt, row.timeZone), url }),
-      });
-    } catch (err) {
-      console.error('[jobs] lesson reminder not sent, will retry', claim.lessonId, claim.enrollmentId, err);
-      // A release that fails too (the database is away) must not stop the rest of the batch.
-      await db
-        .delete(courseLessonReminders)
-        .where(
-          and(
-            eq(courseLessonReminders.lessonId, claim.lessonId),
-            eq(courseLessonReminders.enrollmentId, claim.enrollmentId),
-            eq(courseLessonReminders.startsAt, claim.startsAt),
-          ),
-        )
-        .catch((releaseErr: unknown) =>
-          console.error('[jobs] lesson reminder claim not released', claim.lessonId, claim.enrollmentId, releaseErr),
-        );
+      const mail = lessonMails.reminder({ number, when: whenFor(row.startsAt, row.timeZone), url });
+      const id = await enqueueNotice(
+        tx,
+        { to: row.email, ...mail },
+        `lesson reminder, lesson ${claim.lessonId}, seat ${claim.enrollmentId}`,
+        { key: lessonReminderKey(claim), now },
+      );
+      if (id) ids.push(id);
     }
-  }
-  return claimed.length;
+    return { claimed: claims.length, queued: ids };
+  });
+  for (const id of queued) await deliverNotice(db, id, { now });
+  return claimed;
 }
+
+/** One reminder per seat, lesson and start, ever. */
+export const lessonReminderKey = (claim: { lessonId: string; enrollmentId: string; startsAt: Date }) =>
+  `reminder:lesson:${claim.lessonId}:${claim.enrollmentId}:${claim.startsAt.toISOString()}`;

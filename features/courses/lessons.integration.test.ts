@@ -17,6 +17,7 @@ import { toJstLocal } from '@/lib/time';
 import { saveLesson } from './admin-service';
 import { mailLessonChange } from './lesson-mails';
 import { sendDueLessonReminders } from './lesson-reminders';
+import { deliverDueNotices } from '@/features/mail/outbox';
 
 const db = vi.hoisted(() => ({ handle: undefined as unknown as DatabaseHandle }));
 // Addresses whose mail "fails at the mail server", to see that a failure is contained.
@@ -174,20 +175,49 @@ describe('the reminder before a lesson', () => {
     expect(first!.text).not.toContain('meet.example.jp');
   });
 
-  it('comes again for a lesson that moved after its reminder went out, at the new time', async () => {
+  it('is not sent again for a lesson moved within 24 h: the change mail, which says how to join, stands for it', async () => {
     const { cohort, lessons } = await newCohort([at(3 * HOUR)]);
     const client = await seat(cohort.id);
     expect(await sendDueLessonReminders(d(), now)).toBe(1);
-    await saveLesson({ db: d(), now }, lessonInput(lessons[0]!, { startsAt: at(5 * HOUR) }));
-    expect(await sendDueLessonReminders(d(), at(MIN))).toBe(1);
-    expect(await sendDueLessonReminders(d(), at(2 * MIN))).toBe(0);
-    const reminders = (await mailsTo(client.email)).filter(
-      (m) => m.subject === '【こころの整理室】次回の講座のお知らせ',
+    const moved = await saveLesson({ db: d(), now }, lessonInput(lessons[0]!, { startsAt: at(5 * HOUR) }));
+    expect(await mailLessonChange({ db: d(), now }, moved)).toEqual({ told: 1, untold: 0 });
+    expect(await sendDueLessonReminders(d(), at(MIN))).toBe(0);
+    // Moved back to the time already reminded: the change mail again, no second reminder.
+    const back = await saveLesson(
+      { db: d(), now: at(2 * MIN) },
+      lessonInput((await d().select().from(courseLessons).where(eq(courseLessons.id, lessons[0]!.id)))[0]!, {
+        startsAt: at(3 * HOUR),
+      }),
     );
-    expect(reminders.map((m) => m.text.match(/2026年12月1日\(火\) \d\d:\d\d/)?.[0])).toEqual([
-      '2026年12月1日(火) 12:00',
-      '2026年12月1日(火) 14:00',
+    expect(await mailLessonChange({ db: d(), now: at(2 * MIN) }, back)).toEqual({ told: 1, untold: 0 });
+    expect(await sendDueLessonReminders(d(), at(3 * MIN))).toBe(0);
+    const mails = await mailsTo(client.email);
+    expect(mails.map((m) => m.subject)).toEqual([
+      '【こころの整理室】次回の講座のお知らせ',
+      '【こころの整理室】講座の日程変更のお知らせ',
+      '【こころの整理室】講座の日程変更のお知らせ',
     ]);
+    expect(mails[1]!.text).toContain('変更後：2026年12月1日(火) 14:00');
+    expect(mails[1]!.text).toContain('開始時刻になりましたら、マイページからご参加ください。');
+    expect(mails[2]!.text).toContain('変更後：2026年12月1日(火) 12:00');
+  });
+
+  it('comes at the new time for a lesson moved further out than 24 h, after the change mail', async () => {
+    const { cohort, lessons } = await newCohort([at(3 * HOUR)]);
+    const client = await seat(cohort.id);
+    expect(await sendDueLessonReminders(d(), now)).toBe(1);
+    const moved = await saveLesson({ db: d(), now }, lessonInput(lessons[0]!, { startsAt: at(48 * HOUR) }));
+    expect(await mailLessonChange({ db: d(), now }, moved)).toEqual({ told: 1, untold: 0 });
+    expect(await sendDueLessonReminders(d(), at(MIN))).toBe(0);
+    expect(await sendDueLessonReminders(d(), at(24 * HOUR))).toBe(1);
+    const mails = await mailsTo(client.email);
+    expect(mails.map((m) => m.subject)).toEqual([
+      '【こころの整理室】次回の講座のお知らせ',
+      '【こころの整理室】講座の日程変更のお知らせ',
+      '【こころの整理室】次回の講座のお知らせ',
+    ]);
+    expect(mails[1]!.text).not.toContain('開始時刻になりましたら');
+    expect(mails[2]!.text).toContain('2026年12月3日(木) 09:00');
   });
 
   it('is never sent for a cancelled cohort', async () => {
@@ -198,7 +228,7 @@ describe('the reminder before a lesson', () => {
     expect(await mailsTo(client.email)).toHaveLength(0);
   });
 
-  it('that could not be sent is released and sent on the next run', async () => {
+  it('that could not be sent stays claimed and is sent once by the delivery job', async () => {
     const { cohort } = await newCohort([at(3 * HOUR)]);
     const client = await seat(cohort.id);
     failing.add(client.email);
@@ -206,7 +236,9 @@ describe('the reminder before a lesson', () => {
     expect(await sendDueLessonReminders(d(), now)).toBe(1);
     expect(await mailsTo(client.email)).toHaveLength(0);
     failing.clear();
-    expect(await sendDueLessonReminders(d(), at(5 * MIN))).toBe(1);
+    expect(await sendDueLessonReminders(d(), at(5 * MIN))).toBe(0);
+    expect((await deliverDueNotices(d(), { now: at(5 * MIN) })).sent).toBe(1);
+    expect(await deliverDueNotices(d(), { now: at(HOUR) })).toEqual({ sent: 0, failed: 0 });
     expect(await mailsTo(client.email)).toHaveLength(1);
   });
 });
@@ -347,12 +379,19 @@ describe('saveLessonAction', () => {
     failing.add(unreachable.email);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const result = await saveLessonAction(lessonInput(lessons[0]!, { startsAt: at(HOUR, lessons[0]!.startsAt) }));
-    expect(logged).toHaveBeenCalledWith(`[mail] notice not sent: lesson ${lessons[0]!.id} changed`, expect.any(Error));
+    const [unreachableSeat] = await d()
+      .select()
+      .from(courseEnrollments)
+      .where(eq(courseEnrollments.clientId, unreachable.id));
+    expect(logged).toHaveBeenCalledWith(
+      `[mail] notice not sent: lesson ${lessons[0]!.id} changed, seat ${unreachableSeat!.id} (attempt 1)`,
+      expect.any(Error),
+    );
     logged.mockRestore();
     expect(result).toMatchObject({
       ok: true,
       message:
-        '講義を保存しました。受講者1名にお知らせしました。1名にはメールを送れませんでした（記録に残しています）。必要に応じて直接ご連絡ください。',
+        '講義を保存しました。受講者1名にお知らせしました。1名にはまだメールを送れていません。自動で送り直します（送れないままのときは管理画面の「今日」にお知らせします）。',
     });
     const [saved] = await d().select().from(courseLessons).where(eq(courseLessons.id, lessons[0]!.id));
     expect(saved!.startsAt).toEqual(at(HOUR, lessons[0]!.startsAt));

@@ -244,7 +244,7 @@ export async function listCohortsForCounselor(db: Db, courseId: string, now: Dat
 /** Everyone enrolled in a cohort, for the counselor's message to all participants and the lesson mails. */
 export async function listEnrolledClients(db: Db, cohortId: string) {
   return db
-    .select({ email: users.email, timeZone: users.timeZone })
+    .select({ enrollmentId: courseEnrollments.id, email: users.email, timeZone: users.timeZone })
     .from(courseEnrollments)
     .innerJoin(users, eq(users.id, courseEnrollments.clientId))
     .where(and(eq(courseEnrollments.cohortId, cohortId), eq(courseEnrollments.status, 'enrolled')));

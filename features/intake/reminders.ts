@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, gt, lte, notExists, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, intakeReminders, intakeResponses, users } from '@/db/schema';
-import { sendMail } from '@/features/mail/service';
+import { deliverNotice, enqueueNotice } from '@/features/mail/outbox';
 import { whenFor } from '@/lib/time';
 import { intakeMails } from './mails';
 import { absoluteUrl } from '@/lib/site-url';
@@ -41,28 +41,34 @@ export async function claimDueIntakeReminders(db: Db, now: Date) {
     .returning({ bookingId: intakeReminders.bookingId });
 }
 
-/** Sends the due reminders, each once; one that could not be sent is released and tried again on the next run. */
+/**
+ * Sends the due reminders, each once. The claims and their notices are one transaction: a
+ * worker that dies after it leaves the notices in the outbox for the delivery job, keyed by
+ * booking so nothing claims them twice.
+ */
 export async function sendDueIntakeReminders(db: Db, now: Date): Promise<number> {
-  const claimed = await claimDueIntakeReminders(db, now);
-  for (const { bookingId } of claimed) {
-    try {
-      const [row] = await db
+  const { claimed, queued } = await db.transaction(async (tx) => {
+    const rows = await claimDueIntakeReminders(tx, now);
+    const ids: string[] = [];
+    for (const { bookingId } of rows) {
+      const [row] = await tx
         .select({ startsAt: bookings.startsAt, email: users.email, timeZone: users.timeZone })
         .from(bookings)
         .innerJoin(users, eq(users.id, bookings.clientId))
         .where(eq(bookings.id, bookingId));
       if (!row) continue;
-      await sendMail(db, {
-        to: row.email,
-        ...intakeMails.reminder({
-          when: whenFor(row.startsAt, row.timeZone),
-          url: absoluteUrl(`/portal/intake/${bookingId}`),
-        }),
+      const mail = intakeMails.reminder({
+        when: whenFor(row.startsAt, row.timeZone),
+        url: absoluteUrl(`/portal/intake/${bookingId}`),
       });
-    } catch (err) {
-      console.error('[jobs] intake reminder not sent, will retry', bookingId, err);
-      await db.delete(intakeReminders).where(eq(intakeReminders.bookingId, bookingId));
+      const id = await enqueueNotice(tx, { to: row.email, ...mail }, `intake reminder, booking ${bookingId}`, {
+        key: `reminder:intake:${bookingId}`,
+        now,
+      });
+      if (id) ids.push(id);
     }
-  }
-  return claimed.length;
+    return { claimed: rows.length, queued: ids };
+  });
+  for (const id of queued) await deliverNotice(db, id, { now });
+  return claimed;
 }
