@@ -17,13 +17,16 @@ function tempDataDir() {
   return dir;
 }
 
+/** How package.json runs scripts: `server-only` is the test stub under plain Node (tsconfig.scripts.json). */
+const scriptEnv = { TSX_TSCONFIG_PATH: 'tsconfig.scripts.json' };
+
 describe('embedded PGlite folder', () => {
   it('refuses a second process at once with a clear message, and opens again once released', async () => {
     const dataDir = tempDataDir();
     const first = await openPglite(path.join(dataDir, 'pglite'));
     try {
       const second = spawnSync('npx', ['tsx', 'scripts/db-migrate.ts'], {
-        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+        env: { ...process.env, ...scriptEnv, DATA_DIR: dataDir, DATABASE_URL: '' },
         encoding: 'utf8',
         timeout: 60_000,
       });
@@ -33,7 +36,7 @@ describe('embedded PGlite folder', () => {
       await first.close();
     }
     const again = spawnSync('npx', ['tsx', 'scripts/db-migrate.ts'], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+      env: { ...process.env, ...scriptEnv, DATA_DIR: dataDir, DATABASE_URL: '' },
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -50,7 +53,7 @@ describe('embedded PGlite folder', () => {
         '-e',
         `import('./db/client.ts').then((m) => m.openPglite(${JSON.stringify(dir)})).then(() => console.log('open'));`,
       ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
+      { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...scriptEnv } },
     );
     // tsx keeps its child's pipes; wait for the holder to say it has the folder open
     await new Promise<void>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from './client';
 import { ensureAccount } from '@/features/accounts/service';
 import { seedBooking } from '@/features/booking/seed';

@@ -95,14 +95,16 @@ const jobs = {
   },
 } as const;
 
-/** Schedules the recurring jobs (pg-boss runs each schedule once across all instances) and works them. */
+/**
+ * Schedules the recurring jobs (pg-boss runs each schedule once across all instances) and works
+ * them. What a run answers (the holds it released, the reminders it sent) is kept as the job's
+ * output in `pgboss.job`, for the operator and the cluster test.
+ */
 export async function startWorkers(boss: PgBoss, db: Db): Promise<void> {
   for (const [name, job] of Object.entries(jobs)) {
     await boss.createQueue(name);
     await boss.schedule(name, job.cron, {}, { tz: practiceTimeZone });
-    await boss.work(name, async () => {
-      await job.run(db);
-    });
+    await boss.work(name, async () => job.run(db));
   }
 }
 

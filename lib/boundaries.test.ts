@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -84,5 +85,53 @@ describe('the linter keeps the boundaries', () => {
         "import { openCheckout } from '@/features/payments/checkout';\nexport const x = openCheckout;\n",
       ),
     ).toEqual([]);
+  });
+});
+
+/**
+ * Client-safe modules of features/: the form schemas and the theme list, which client
+ * components import for validation. Everything else there (and the database modules) is
+ * server code and says so.
+ */
+const clientSafe = new Set([
+  'features/accounts/schemas.ts',
+  'features/booking/schemas.ts',
+  'features/booking/admin-schemas.ts',
+  'features/courses/schemas.ts',
+  'features/intake/schemas.ts',
+  'features/library/schemas.ts',
+  'features/library/admin-schemas.ts',
+  'features/library/themes.ts',
+  'features/newsletter/schemas.ts',
+]);
+
+/** Server modules: db/*.ts and every module of features/ but domain/, tests and the client-safe ones. */
+function serverModules(): string[] {
+  const walk = (dir: string, deep: boolean): string[] =>
+    fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+      const file = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) return deep && entry.name !== 'domain' ? walk(file, true) : [];
+      return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [file] : [];
+    });
+  const topLevel = (dir: string) => walk(dir, false);
+  const capabilities = fs
+    .readdirSync(path.join(root, 'features'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .flatMap((e) => walk(`features/${e.name}`, true));
+  return [...topLevel('db'), ...topLevel('features'), ...capabilities].filter((f) => !clientSafe.has(f)).sort();
+}
+
+describe('server modules never reach the browser', () => {
+  it.each(serverModules())('%s imports server-only (or is a server action file)', (file) => {
+    const source = fs.readFileSync(path.join(root, file), 'utf8');
+    // A 'use server' file is kept on the server by the directive itself.
+    expect(/^'use server';/m.test(source) || /^import 'server-only';$/m.test(source)).toBe(true);
+  });
+
+  it('lists client-safe files that exist and do not import server-only', () => {
+    for (const file of clientSafe) {
+      const source = fs.readFileSync(path.join(root, file), 'utf8');
+      expect(source, file).not.toMatch(/^import 'server-only';$/m);
+    }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * `npm run test:cluster`: the production topology of `npm run cluster` (two `next start`
  * instances on a fresh PostgreSQL database, nginx in front with ops/nginx, an SMTP sink, the
- * Stripe emulator) put through what production does to it. Builds first unless `--no-build`.
+ * Stripe emulator) put through what production does to it. Builds first unless `--no-build`;
+ * `--only <text>` runs only the scenarios whose name contains the text.
  * The database server is CLUSTER_DATABASE_SERVER (default the local one). Prints one line per
  * check and exits 1 if any failed. CLUSTER_START_TRIALS (default 10) sets the number of
  * simultaneous-start trials.
@@ -12,11 +13,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import PgBoss from 'pg-boss';
 import { openPostgres, type DatabaseHandle } from '../db/client';
-import { bookings, intakeResponses, sessionTypes, users } from '../db/schema';
+import { bookings, intakeResponses, payments, refunds, sessionTypes, users } from '../db/schema';
 import { chromiumArgs, findBrowser } from '../e2e/browser';
 import { holdSomeSlot, payWithCard } from '../e2e/booking-fixtures';
 import { ensureAccount } from '../features/accounts/service';
@@ -44,7 +45,12 @@ function check(name: string, ok: boolean, detail = ''): void {
   if (!ok) failures.push(name);
 }
 
+// `--only <text>`: run only the scenarios whose name contains it (the cluster is still started).
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+
 async function scenario(name: string, run: () => Promise<void>): Promise<void> {
+  if (only && !name.includes(only)) return;
   const started = Date.now();
   console.log(`\n--- ${name}`);
   try {
@@ -206,6 +212,35 @@ async function confirmedBooking(clientId: string, startsAt: Date) {
   return booking!;
 }
 
+/** Sends `count` runs of `queue` at once and waits until none is left to run; answers their final states. */
+async function runAtOnce(boss: PgBoss, queue: string, count: number): Promise<({ state: string } | null)[]> {
+  const ids = await Promise.all(Array.from({ length: count }, () => boss.send(queue, {})));
+  const deadline = Date.now() + 90_000;
+  let jobs: ({ state: string } | null)[] = [];
+  while (Date.now() < deadline) {
+    jobs = await Promise.all(
+      ids.map(async (id) => (await boss.getJobById(queue, id!)) as unknown as { state: string } | null),
+    );
+    if (jobs.every((j) => j && ['completed', 'failed', 'cancelled'].includes(j.state))) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return jobs;
+}
+
+/** The client's payment once Stripe's webhook has marked it paid. */
+async function waitForPaidPayment(clientId: string) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const [paid] = await handle.db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.clientId, clientId), isNotNull(payments.paidAt)));
+    if (paid?.stripePaymentIntentId) return paid;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no paid payment of client ${clientId} after 30 s`);
+}
+
 /** A session cookie for `userId`, made as Auth.js makes it (a JWT naming a user_sessions row). */
 async function sessionCookie(userId: string): Promise<string> {
   const sid = await createUserSession(handle.db, userId, new Date());
@@ -219,7 +254,7 @@ async function sessionCookie(userId: string): Promise<string> {
 }
 
 async function contextFor(cookie: string, baseUrl: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+  const context = await browser.newContext({ baseURL: baseUrl, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
   const [name, ...rest] = cookie.split('=');
   await context.addCookies([{ name: name!, value: rest.join('='), url: baseUrl }]);
   return context;
@@ -450,27 +485,97 @@ try {
   await scenario('pg-boss jobs run once across both instances', async () => {
     const boss = new PgBoss({ connectionString: cluster.databaseUrl, schema: 'pgboss', max: 2 });
     await boss.start();
-    const queue = 'booking.send-reminders';
-    const client = await makeClient('dora');
-    await confirmedBooking(client.id, new Date(Date.now() + 23 * 3600_000 + 7 * 60_000));
-    const ids = await Promise.all(Array.from({ length: 20 }, () => boss.send(queue, {})));
-    const deadline = Date.now() + 90_000;
-    let done: { state: string }[] = [];
-    while (Date.now() < deadline) {
-      done = await Promise.all(
-        ids.map(async (id) => (await boss.getJobById(queue, id!)) as unknown as { state: string }),
+    try {
+      // Reminders: 20 runs sent at once race to send the one reminder that is due.
+      const dora = await makeClient('dora');
+      await confirmedBooking(dora.id, new Date(Date.now() + 23 * 3600_000 + 7 * 60_000));
+      const reminderRuns = await runAtOnce(boss, 'booking.send-reminders', 20);
+      check(
+        'reminders: 20 jobs sent at once all completed',
+        reminderRuns.every((j) => j?.state === 'completed'),
+        JSON.stringify(countBy(reminderRuns.map((j) => j?.state))),
       );
-      if (done.every((j) => j?.state === 'completed')) break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      const reminders = cluster.mails.filter((m) => m.to.includes(dora.email));
+      check('the reminder they all race to send went out once', reminders.length === 1, `${reminders.length} mail(s)`);
+
+      // Hold expiry: a hold whose 30 minutes are up, and 20 runs of the expiry job at once. Each
+      // run keeps the ids it released as its output; the scheduled run may be one of them.
+      const eri = await makeClient('eri');
+      // Far beyond the times the other scenarios book, so it meets none of them.
+      const lapsed = await confirmedBooking(eri.id, new Date(Date.now() + 50 * 24 * 3600_000));
+      const lapsedAt = new Date();
+      await handle.db
+        .update(bookings)
+        .set({ status: 'held', holdExpiresAt: new Date(Date.now() - 60_000) })
+        .where(eq(bookings.id, lapsed.id));
+      const expiryRuns = await runAtOnce(boss, 'booking.release-expired-holds', 20);
+      check(
+        'hold expiry: 20 jobs sent at once all completed',
+        expiryRuns.every((j) => j?.state === 'completed'),
+        JSON.stringify(countBy(expiryRuns.map((j) => j?.state))),
+      );
+      const releases = (await handle.db.execute(sql`
+        select count(*)::int as n from pgboss.job, jsonb_array_elements_text(output->'value') as released(id)
+        where name = 'booking.release-expired-holds' and state = 'completed'
+          and completed_on >= ${lapsedAt.toISOString()}::timestamptz and released.id = ${lapsed.id}`)) as unknown as {
+        n: number;
+      }[];
+      const [after] = await handle.db.select().from(bookings).where(eq(bookings.id, lapsed.id));
+      check(
+        'the lapsed hold was released once, by one run of all those on both instances',
+        releases[0]?.n === 1 && after?.status === 'expired',
+        `released by ${releases[0]?.n} run(s); status ${after?.status}`,
+      );
+
+      // Refund submission: a client books and pays through the proxy; a refund is recorded for the
+      // payment (as a cancellation records it), and 20 runs of the refund job race to submit it.
+      const fumika = await makeClient('fumika');
+      const context = await contextFor(await sessionCookie(fumika.id), cluster.url);
+      const page = await context.newPage();
+      await holdSomeSlot(page, {});
+      await payWithCard(page, '4242424242424242');
+      await page.waitForURL(/\/book\/success/, { timeout: 60_000 });
+      await context.close();
+      const paid = await waitForPaidPayment(fumika.id);
+      await handle.db.insert(refunds).values({
+        paymentId: paid.id,
+        amountYen: paid.amountYen,
+        reason: 'session cancelled by counselor',
+        idempotencyKey: `cluster-test-refund-${paid.id}`,
+      });
+      const refundRuns = await runAtOnce(boss, 'payments.submit-refunds', 20);
+      check(
+        'refunds: 20 jobs sent at once all completed',
+        refundRuns.every((j) => j?.state === 'completed'),
+        JSON.stringify(countBy(refundRuns.map((j) => j?.state))),
+      );
+      const events = (await (await fetch(`${cluster.env.STRIPE_EMULATOR_URL}/_emulator/events`)).json()) as {
+        data: { type: string; data: { object: { payment_intent?: string; amount_refunded?: number } } }[];
+      };
+      const refunded = events.data.filter(
+        (e) => e.type === 'charge.refunded' && e.data.object.payment_intent === paid.stripePaymentIntentId,
+      );
+      check(
+        'the refund reached Stripe once',
+        refunded.length === 1 && refunded[0]?.data.object.amount_refunded === paid.amountYen,
+        `${refunded.length} refund(s) of the payment at the emulator`,
+      );
+      // Stripe's charge.refunded webhook comes back through the proxy as well: still counted once.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const [payment] = await handle.db.select().from(payments).where(eq(payments.id, paid.id));
+      const recorded = await handle.db.select().from(refunds).where(eq(refunds.paymentId, paid.id));
+      check(
+        'the payment is refunded once, in full, with one refund made at Stripe',
+        payment?.status === 'refunded' &&
+          payment.refundedYen === paid.amountYen &&
+          recorded.length === 1 &&
+          recorded[0]!.stripeRefundId !== null,
+        `status ${payment?.status}, refunded ¥${payment?.refundedYen} of ¥${paid.amountYen}, ` +
+          `${recorded.length} refund row(s), stripe id ${recorded[0]?.stripeRefundId}`,
+      );
+    } finally {
+      await boss.stop({ graceful: false });
     }
-    await boss.stop({ graceful: false });
-    check(
-      '20 jobs sent at once all completed',
-      done.every((j) => j?.state === 'completed'),
-      JSON.stringify(countBy(done.map((j) => j?.state))),
-    );
-    const reminders = cluster.mails.filter((m) => m.to.includes(client.email));
-    check('the reminder they all race to send went out once', reminders.length === 1, `${reminders.length} mail(s)`);
   });
 
   await scenario(

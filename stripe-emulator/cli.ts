@@ -1,5 +1,5 @@
 /**
- * Runs the Stripe emulator on its own: `npx tsx stripe-emulator/cli.ts`. STRIPE_EMULATOR_PORT
+ * Runs the Stripe emulator on its own: `npm run stripe:emulator`. STRIPE_EMULATOR_PORT
  * (default 12111), STRIPE_WEBHOOK_URL (default the app's webhook route) and STRIPE_WEBHOOK_SECRET
  * (default the app's embedded secret) are optional.
  */

@@ -1,3 +1,4 @@
+import 'server-only';
 import { composeMail } from '@/features/mail/compose';
 
 // Subjects never say more than the site's name and the purpose: a shared inbox reveals nothing.

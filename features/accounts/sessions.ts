@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { type Role, userSessions, users } from '@/db/schema';

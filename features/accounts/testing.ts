@@ -1,3 +1,4 @@
+import 'server-only';
 /** A client's registration profile for tests and benchmarks (everything but the address and password). */
 export const sampleClientProfile = {
   familyName: '山田',

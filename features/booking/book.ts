@@ -1,3 +1,4 @@
+import 'server-only';
 import { findUserIdByEmail } from '@/features/accounts/queries';
 import { registerClient } from '@/features/accounts/service';
 import type { Profile } from '@/features/accounts/schemas';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, gt, inArray, lt, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { availabilityOverrides, availabilityRules, bookingSettings, bookings, sessionTypes } from '@/db/schema';

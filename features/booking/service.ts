@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { ServiceContext } from '@/lib/service';
 import { bookings, type PolicyTier, sessionTypes } from '@/db/schema';
@@ -9,14 +10,17 @@ import { getBookingSettings, getOpenSlots } from './queries';
 
 const minute = 60 * 1000;
 
-/** Holds whose time is up are released (lazily here, and by the hold-expiry job). */
-export async function releaseExpiredHolds({ db, now }: ServiceContext): Promise<number> {
+/**
+ * Holds whose time is up are released (lazily here, and by the hold-expiry job); answers the
+ * ids released, which the job keeps as its output.
+ */
+export async function releaseExpiredHolds({ db, now }: ServiceContext): Promise<string[]> {
   const released = await db
     .update(bookings)
     .set({ status: 'expired', updatedAt: now })
     .where(holdHasLapsedSql(bookings, now))
     .returning({ id: bookings.id });
-  return released.length;
+  return released.map((r) => r.id);
 }
 
 /** The client agrees to the cancellation table before paying; the table is kept with the booking. */

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { courseCohorts, courseLessons, courses } from '@/db/schema';
 import { addDays, DAY_MS, japanDate, japanInstant, weekdayOf } from '@/lib/time';

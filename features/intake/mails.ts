@@ -1,3 +1,4 @@
+import 'server-only';
 import { composeMail } from '@/features/mail/compose';
 
 // Discretion: neither subject nor body names the theme, what the session is about, or an answer.

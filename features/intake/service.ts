@@ -1,3 +1,4 @@
+import 'server-only';
 import crypto from 'node:crypto';
 import { and, asc, eq, gt, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';

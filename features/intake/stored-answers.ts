@@ -1,3 +1,4 @@
+import 'server-only';
 import type { intakeResponses } from '@/db/schema';
 import { findTheme, type ThemeId } from '@/features/library/themes';
 import { type Keyring, open, seal, UnreadableCiphertextError } from './crypto';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { articles } from '@/db/schema';
 import type { Db } from '@/db/client';
 import { renderMarkdown } from './domain/markdown';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { siteConfig } from '@/lib/site-config';
 
 export type MailContent = { subject: string; paragraphs: string[]; action?: { label: string; url: string } };

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { deliverNotice, enqueueNotice } from './outbox';
 import type { OutgoingMail } from './service';

@@ -1,3 +1,4 @@
+import 'server-only';
 import nodemailer from 'nodemailer';
 import type { Db } from '@/db/client';
 import { type OutboxAttachment, mailOutbox } from '@/db/schema';

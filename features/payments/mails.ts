@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Payment } from '@/db/schema';
 import { composeMail } from '@/features/mail/compose';
 import { formatYen } from '@/lib/format';

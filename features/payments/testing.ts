@@ -1,3 +1,4 @@
+import 'server-only';
 import { stripeEmulatorDefaults } from '@/lib/env';
 import { createStripeEmulator } from '@/stripe-emulator/server';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import type Stripe from 'stripe';
 import type { ServiceContext } from '@/lib/service';
 import { getStripe, webhookSecret } from '@/lib/stripe';

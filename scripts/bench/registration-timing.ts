@@ -3,7 +3,7 @@
  * N new addresses and N times an existing one, interleaved, through the service, and prints
  * p50/p95 of each path and how often a threshold at the midpoint of the medians classifies
  * a call correctly (50 % is chance). On PostgreSQL when TEST_DATABASE_URL is set, else PGlite.
- *   npx tsx scripts/bench/registration-timing.ts [N=40]
+ *   TSX_TSCONFIG_PATH=tsconfig.scripts.json npx tsx scripts/bench/registration-timing.ts [N=40]
  */
 import { createTestDatabase } from '@/db/testing';
 import { registerClient } from '@/features/accounts/service';
