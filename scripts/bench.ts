@@ -80,6 +80,7 @@ interface Report {
   frameworkFloorJs?: FirstLoadJs | { error: string };
   lighthouse?: Omit<LighthouseSummary, 'lhr'> | { error: string } | { skipped: true };
   bookingPages?: BookingPageResult[] | { error: string };
+  frameworkFloorLighthouse?: Omit<LighthouseSummary, 'lhr'>;
 }
 
 /** Builds unless `--no-build` and a build exists; whether it built. */
@@ -109,7 +110,19 @@ async function measure(server: ProductionServer, report: Report, client?: Bookin
 async function measureFloor(report: Report): Promise<void> {
   log('[bench] first-load JS of an empty App Router app built with the same next (the floor)');
   try {
-    const floor = await measureFrameworkFloor();
+    // With the booking pages, Lighthouse on the empty app too: the TBT no App Router page can go below here.
+    const floor = await measureFrameworkFloor(
+      process.cwd(),
+      args['skip-booking-pages'] || args['skip-lighthouse']
+        ? undefined
+        : async (url) => {
+            const summary: Partial<LighthouseSummary> = await runLighthouse(url, 3, { timeZone: 'Asia/Tokyo' });
+            delete summary.lhr;
+            report.frameworkFloorLighthouse = summary as Omit<LighthouseSummary, 'lhr'>;
+            log('  lighthouse (mobile) on the empty app:');
+            logLighthouse(report.frameworkFloorLighthouse);
+          },
+    );
     report.frameworkFloorJs = floor;
     log(`  total ${kb(floor.totalGzipBytes)} KB gzip in ${floor.chunks.filter((c) => !c.noModule).length} chunks`);
   } catch (error) {
@@ -270,6 +283,11 @@ function summarizeBookingPages(report: Report): void {
     return;
   }
   const t = bookingPageTargets;
+  const floorLh = report.frameworkFloorLighthouse;
+  if (floorLh)
+    log(
+      `\nempty App Router app (floor): lighthouse perf ${floorLh.scores.performance ?? '-'} (runs ${floorLh.performanceRuns.join(', ')}), TBT ${floorLh.metrics.find((m) => m.id === 'total-blocking-time')?.displayValue ?? '-'}; benchmarkIndex ${floorLh.benchmarkIndex?.toFixed(0) ?? '-'}`,
+    );
   const floor = report.frameworkFloorJs && 'chunks' in report.frameworkFloorJs ? report.frameworkFloorJs : undefined;
   for (const p of pagesMeasured) {
     log(`\n${p.name}: ${p.path}`);
