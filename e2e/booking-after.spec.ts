@@ -1,26 +1,14 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { holdAndOpenCheckout, payWithCard } from './booking-fixtures';
 import { expectNoHorizontalScroll } from './a11y';
 import { counselorPage, expect, expectAccessible, randomIp, signedInClient, test } from './fixtures';
+import { shots } from './shots';
 
 // After paying, on a 390 px phone: the success page, the calendar files, cancelling, the history.
 test.use({ viewport: { width: 390, height: 844 } });
 
 const hour = 60 * 60 * 1000;
-
-/** With SHOTS_DIR set, a full-page screenshot at 390 px and at 1280 px. */
-async function shots(page: Page, name: string) {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  fs.mkdirSync(dir, { recursive: true });
-  const phone = page.viewportSize()!;
-  await page.screenshot({ path: path.join(dir, `${name}-390.png`), fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: path.join(dir, `${name}-1280.png`), fullPage: true });
-  await page.setViewportSize(phone);
-}
 
 /** 2026年12月3日(木) 14:00, as a person in Japan reads the instant. */
 function japanTime(instant: Date): string {

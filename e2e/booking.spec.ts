@@ -8,6 +8,7 @@ import {
 } from './booking-fixtures';
 import { expectNoHorizontalScroll } from './a11y';
 import { counselorPage, expect, expectAccessible, linkFromMail, signedInClient, test } from './fixtures';
+import { shots } from './shots';
 
 test('a visitor books an online session on a phone: slot, sign-in, hold, policy, card 4242, confirmation', async ({
   page,
@@ -243,5 +244,20 @@ test('the calendar shows times in the browser’s zone with Japan time beside th
   await page.goto('/book/online-60');
   await expect(page).toHaveURL(/tz=Europe%2FLondon/);
   await expect(page.locator('a.slot .slot__jst').first()).toContainText('日本時間');
+  await expect(page.getByText('時刻はイギリス時間で表示しています')).toBeVisible();
+
+  // The confirm screen names the zone in Japanese (never Europe/London) and the length once.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator('a.slot').first().click();
+  await expect(page.getByRole('heading', { name: 'ご予約内容の確認', level: 1 })).toBeVisible();
+  await expect(page.locator('.booking-when')).toHaveText(/^イギリス時間 .+／日本時間 .+$/);
+  await expect(page.locator('main')).not.toContainText('Europe/London');
+  await expect(page.locator('dl.facts dd').first()).toHaveText('オンラインセッション（60分）');
+  // No bracket opened inside another anywhere on the screen (「（60分）（11,000円（税込））」).
+  const text = await page.locator('main').innerText();
+  expect(text).not.toMatch(/（[^）]*（/);
+  await expectNoHorizontalScroll(page);
+  await expectAccessible(page);
+  await shots(page, 'confirm-abroad');
   await context.close();
 });

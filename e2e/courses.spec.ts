@@ -130,7 +130,7 @@ test('the counselor mails all participants, then cancels the cohort: everyone pa
   const admin = await counselorPage(browser);
   await admin.goto(`/admin/courses/cohorts/${cohort.cohortId}`);
   await expect(admin.getByRole('region', { name: '受講者とお支払いの状態' })).toContainText(
-    'お支払い済み（33,000円（税込））',
+    'お支払い済み・33,000円（税込）',
   );
   await admin.getByLabel('件名').fill('第1回の資料について');
   await admin.getByLabel('本文（空行で段落を分けます）').fill('資料をマイページに掲載しました。');
@@ -172,7 +172,7 @@ test('the counselor cancels one participant’s seat from the roster: a confirma
   const row = roster.getByRole('row').filter({ hasText: email }).first();
   const otherRow = roster.getByRole('row').filter({ hasText: otherEmail }).first();
   await expect(row).toContainText('受講確定');
-  await expect(row).toContainText('お支払い済み（11,000円（税込））');
+  await expect(row).toContainText('お支払い済み・11,000円（税込）');
 
   // Opening the control, from the keyboard, only asks: it names the participant and the amount.
   const participant = `山田 花子さん（${email}）`;
@@ -197,7 +197,7 @@ test('the counselor cancels one participant’s seat from the roster: a confirma
   await expect(confirmation.getByRole('button', { name: 'キャンセルして全額返金する' })).toBeFocused();
   // Only that seat: the other participant is still enrolled and paid.
   await expect(otherRow).toContainText('受講確定');
-  await expect(otherRow).toContainText('お支払い済み（11,000円（税込））');
+  await expect(otherRow).toContainText('お支払い済み・11,000円（税込）');
   await expectAccessible(admin);
 
   await admin.reload();

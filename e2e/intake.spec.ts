@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expectNoAxeViolations, expectNoHorizontalScroll } from './a11y';
 import { holdAndOpenCheckout, payWithCard } from './booking-fixtures';
 import { counselorPage, expect, randomIp, signIn, signedInClient, test } from './fixtures';
+import { shots } from './shots';
 
 /** A verified client with a paid session, on the portal. */
 async function clientWithPaidBooking(page: Page) {
@@ -109,6 +110,80 @@ test('after booking, a client fills the questionnaire; the draft survives a relo
   expect(JSON.stringify(exported.intakes)).toContain(goal);
 });
 
+test.describe('on a 390 px phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the questionnaire shows answered / total per section, and whether the draft is saved stays on screen at the last question', async ({
+    page,
+  }) => {
+    const { bookingId } = await clientWithPaidBooking(page);
+    await openIntakeAndConsent(page, bookingId);
+    const overview = page.getByRole('navigation', { name: '質問の一覧と回答の進み具合' });
+    const status = page.locator('.intake-status');
+    await expect(overview.getByRole('listitem')).toHaveText([
+      /ご相談について\s*3問中0問に回答/,
+      /これまでのご相談と通院\s*3問中0問に回答/,
+      /いまの心の状態\s*1問中0問に回答/,
+    ]);
+    await expect(status).toContainText('7問中 0問に回答');
+    await expect(status.getByRole('status')).toHaveText('入力した内容は自動で下書き保存されます。');
+
+    await page.getByLabel(/このセッションで話したいこと/).fill('眠れない夜が続いていて、話を聞いてほしい');
+    await choose(page, /いまの気持ちのつらさ/, '3');
+    await expect(overview.getByRole('listitem').first()).toContainText('3問中2問に回答');
+    await expect(page.getByRole('region', { name: 'ご相談について' })).toContainText('3問中2問に回答');
+    await expect(status).toContainText('7問中 2問に回答');
+    // Spaces alone are not an answer.
+    await page.getByLabel(/どのようにお呼びすればよいですか/).fill('   ');
+    await expect(status).toContainText('7問中 2問に回答');
+
+    // The last question, far down a long page: the save state is on screen, not at the bottom.
+    await choose(page, /この2週間のあいだに/, 'なかった');
+    await expect(overview.getByRole('listitem').nth(2)).toContainText('すべて回答済み');
+    await expect(page.getByRole('region', { name: 'いまの心の状態' })).toContainText('すべて回答済み');
+    await expect(status).toContainText('7問中 3問に回答');
+
+    // A theme adds its sections, and their questions count.
+    await page.getByRole('radio', { name: '縋る恋愛・見捨てられ不安' }).check();
+    await expect(overview.getByRole('listitem')).toHaveCount(6);
+    await expect(overview.getByRole('listitem').nth(1)).toContainText(/最近のできごと\s*\d+問中0問に回答/);
+    await expect(status).toContainText(/\d+問中 3問に回答/);
+
+    // At the last question, far down the now long page, the save state is on screen: the bar
+    // stays at the top while the top of the form has scrolled away.
+    await choose(page, /通院、または服薬/, 'していない');
+    await page.getByRole('group', { name: /この2週間のあいだに/ }).scrollIntoViewIfNeeded();
+    await expect(page.getByRole('group', { name: 'ご相談のテーマ' })).not.toBeInViewport();
+    await expect(draftSaved(page)).toBeInViewport();
+    expect(Math.round((await status.boundingBox())!.y)).toBe(0);
+    await expect(status).toContainText(/\d+問中 4問に回答/);
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page);
+    await shots(page, 'intake-progress');
+
+    // A link of the overview takes her to the section, below the bar that stays on top.
+    await overview.getByRole('link', { name: 'いまの心の状態' }).click();
+    const heading = page.getByRole('heading', { name: 'いまの心の状態', level: 2 });
+    await expect(heading).toBeInViewport();
+    const bar = (await status.boundingBox())!;
+    expect((await heading.boundingBox())!.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+
+    // A positive safety answer: the panel says when the counselor reads, under the section's h2.
+    await choose(page, /この2週間のあいだに/, 'ときどきあった');
+    const crisis = page.getByRole('alert').filter({ hasText: 'よりそいホットライン' });
+    await expect(crisis).toContainText('直前のご予約ではセッションまでに読めないこともあります');
+    await expect(crisis.getByRole('heading', { level: 3, name: 'つらい気持ちを、いま誰かに話せる窓口' })).toBeVisible();
+    // Every number on one line box on the phone (never 0570-／064-556).
+    for (const n of await crisis.locator('a[href^="tel:"]').all()) {
+      const lines = await n.evaluate((a) => new Set([...a.getClientRects()].map((r) => Math.round(r.top))).size);
+      expect(lines, `${await n.textContent()} on one line`).toBe(1);
+    }
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page);
+    await shots(page, 'intake-crisis');
+  });
+});
+
 test('a positive safety answer shows the crisis lines at once, and the counselor sees the flag; her read is in the audit log', async ({
   page,
   browser,
@@ -120,7 +195,8 @@ test('a positive safety answer shows the crisis lines at once, and the counselor
   await expect(crisis).toBeVisible();
   await expect(crisis).toContainText('0120-279-338');
   await expect(crisis).toContainText('緊急時の対応はできません');
-  await expect(crisis).toContainText('カウンセラーがご回答を読むのは、セッションの前になります');
+  await expect(crisis).toContainText('カウンセラーがご回答を読むのは、セッションの前です');
+  await expect(crisis).toContainText('直前のご予約ではセッションまでに読めないこともあります');
   await expect(crisis.getByRole('link', { name: '119' })).toHaveAttribute('href', 'tel:119');
   await expectNoHorizontalScroll(page);
   await expectNoAxeViolations(page);

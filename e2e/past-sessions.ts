@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { openPglite } from '@/db/client';
-import { bookings, notices, sessionTypes, users } from '@/db/schema';
+import { type Db, openPglite } from '@/db/client';
+import { bookings, notices, type SessionType, sessionTypes, users } from '@/db/schema';
 import { seedBooking } from '@/features/booking/seed';
 import { addDays, japanDate, japanInstant } from '@/lib/time';
 
@@ -35,16 +35,10 @@ export async function writePastSessions(dataDir: string, now = new Date()): Prom
           emailVerified: now,
         })
         .returning();
-      const startsAt = japanInstant(yesterday, c.minute);
-      const endsAt = new Date(startsAt.getTime() + type!.durationMinutes * 60_000);
-      await handle.db.insert(bookings).values({
+      await insertConfirmedSession(handle.db, {
         clientId: client!.id,
-        sessionTypeId: type!.id,
-        startsAt,
-        endsAt,
-        blockedUntil: endsAt,
-        status: 'confirmed',
-        priceYen: type!.priceYen,
+        type: type!,
+        startsAt: japanInstant(yesterday, c.minute),
         meetingUrl: 'https://meet.example.jp/counselor',
       });
     }
@@ -66,4 +60,26 @@ export async function writePastSessions(dataDir: string, now = new Date()): Prom
   } finally {
     await handle.close();
   }
+}
+
+/** A confirmed (paid) session written straight into the database, for data no page can make. */
+export async function insertConfirmedSession(
+  db: Db,
+  input: { clientId: string; type: SessionType; startsAt: Date; meetingUrl?: string },
+): Promise<string> {
+  const endsAt = new Date(input.startsAt.getTime() + input.type.durationMinutes * 60_000);
+  const [booking] = await db
+    .insert(bookings)
+    .values({
+      clientId: input.clientId,
+      sessionTypeId: input.type.id,
+      startsAt: input.startsAt,
+      endsAt,
+      blockedUntil: endsAt,
+      status: 'confirmed',
+      priceYen: input.type.priceYen,
+      meetingUrl: input.meetingUrl ?? null,
+    })
+    .returning({ id: bookings.id });
+  return booking!.id;
 }

@@ -5,15 +5,27 @@
  *   3. throughput and latency (autocannon) of a static page (the baseline), an article, the home page;
  *   4. first-load JavaScript of the article (gzip), and of an empty App Router app built with the
  *      same `next` (the framework's floor);
- *   5. Lighthouse (mobile) on the article, the median of 3 runs (`--skip-lighthouse` to skip).
+ *   5. Lighthouse (mobile) on the article, the median of 3 runs (`--skip-lighthouse` to skip);
+ *   6. the booking pages (issue #12): the calendar and the reschedule page, HTML size, first-load
+ *      JS against the floor and Lighthouse (`--skip-booking-pages` to skip; `--only-booking-pages`
+ *      skips 3–5 and measures the floor and the booking pages only).
  * Options: `--connections N` (default 10), `--duration S` (default 10). Prints a summary and
  * writes `.data/bench/latest.json`. Missed targets are reported, never an exit code: only a
  * server that cannot be started (or built) makes it fail.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  bookingPageTargets,
+  measureBookingPage,
+  signInCookie,
+  writeBookingClient,
+  type BookingClient,
+  type BookingPageResult,
+} from './bench/booking-pages';
 import { measureFirstLoadJs, type FirstLoadJs } from './bench/first-load-js';
 import { measureFrameworkFloor } from './bench/framework-floor';
 import { measureLoad, warm, type LoadResult } from './bench/load';
@@ -34,6 +46,8 @@ const { values: args } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
     'skip-lighthouse': { type: 'boolean', default: false },
+    'skip-booking-pages': { type: 'boolean', default: false },
+    'only-booking-pages': { type: 'boolean', default: false },
     connections: { type: 'string', default: '10' },
     duration: { type: 'string', default: '10' },
   },
@@ -65,6 +79,8 @@ interface Report {
   firstLoadJs?: FirstLoadJs | { error: string };
   frameworkFloorJs?: FirstLoadJs | { error: string };
   lighthouse?: Omit<LighthouseSummary, 'lhr'> | { error: string } | { skipped: true };
+  bookingPages?: BookingPageResult[] | { error: string };
+  frameworkFloorLighthouse?: Omit<LighthouseSummary, 'lhr'>;
 }
 
 /** Builds unless `--no-build` and a build exists; whether it built. */
@@ -85,7 +101,81 @@ function build(): boolean {
   return true;
 }
 
-async function measure(server: ProductionServer, report: Report): Promise<void> {
+async function measure(server: ProductionServer, report: Report, client?: BookingClient): Promise<void> {
+  if (!args['only-booking-pages']) await measureArticle(server, report);
+  else await measureFloor(report);
+  if (client) await measureBookingPages(server, report, client);
+}
+
+async function measureFloor(report: Report): Promise<void> {
+  log('[bench] first-load JS of an empty App Router app built with the same next (the floor)');
+  try {
+    // With the booking pages, Lighthouse on the empty app too: the TBT no App Router page can go below here.
+    const floor = await measureFrameworkFloor(
+      process.cwd(),
+      args['skip-booking-pages'] || args['skip-lighthouse']
+        ? undefined
+        : async (url) => {
+            const summary: Partial<LighthouseSummary> = await runLighthouse(url, 3, { timeZone: 'Asia/Tokyo' });
+            delete summary.lhr;
+            report.frameworkFloorLighthouse = summary as Omit<LighthouseSummary, 'lhr'>;
+            log('  lighthouse (mobile) on the empty app:');
+            logLighthouse(report.frameworkFloorLighthouse);
+          },
+    );
+    report.frameworkFloorJs = floor;
+    log(`  total ${kb(floor.totalGzipBytes)} KB gzip in ${floor.chunks.filter((c) => !c.noModule).length} chunks`);
+  } catch (error) {
+    report.frameworkFloorJs = { error: errorText(error) };
+    log(`  failed: ${errorText(error)}`);
+  }
+}
+
+function logLighthouse(summary: Omit<LighthouseSummary, 'lhr'>): void {
+  if (summary.runtimeError) log(`  runtime error: ${summary.runtimeError}`);
+  log(
+    `  performance per run ${summary.performanceRuns.join(', ')}; the median run follows (machine benchmarkIndex ${summary.benchmarkIndex?.toFixed(0) ?? '-'})`,
+  );
+  for (const m of summary.metrics)
+    log(`  ${pad(m.title, 26)} ${pad(m.displayValue ?? '-', 10)} score ${m.score ?? '-'}`);
+  for (const c of categories) {
+    for (const a of summary.failing[c])
+      log(`  [${c}] ${a.id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}; score ${a.score}`);
+  }
+}
+
+async function measureBookingPages(server: ProductionServer, report: Report, client: BookingClient): Promise<void> {
+  try {
+    const cookie = await signInCookie(server.url, client);
+    const results: BookingPageResult[] = [];
+    for (const page of [
+      { name: 'booking calendar', file: 'booking', path: '/book/online-60' },
+      {
+        name: 'reschedule (signed in)',
+        file: 'reschedule',
+        path: `/portal/bookings/${client.bookingId}/reschedule`,
+        cookie,
+      },
+    ]) {
+      await warm(server.url + page.path, page.cookie ? { cookie: page.cookie } : undefined);
+      log(`[bench] booking page: ${page.path}`);
+      const r = await measureBookingPage(server.url, page, { lighthouse: !args['skip-lighthouse'] });
+      results.push(r);
+      log(`  HTML ${kb(r.htmlBytes)} KB (${kb(r.htmlGzipBytes)} KB gzip)`);
+      if (r.firstLoadJs && 'chunks' in r.firstLoadJs)
+        log(`  first-load JS ${kb(r.firstLoadJs.totalGzipBytes)} KB gzip (${kb(r.firstLoadJs.totalRawBytes)} KB raw)`);
+      else if (r.firstLoadJs) log(`  first-load JS failed: ${r.firstLoadJs.error}`);
+      if (r.lighthouse && 'scores' in r.lighthouse) logLighthouse(r.lighthouse);
+      else if (r.lighthouse && 'error' in r.lighthouse) log(`  lighthouse failed: ${r.lighthouse.error}`);
+    }
+    report.bookingPages = results;
+  } catch (error) {
+    report.bookingPages = { error: errorText(error) };
+    log(`  booking pages failed: ${errorText(error)}`);
+  }
+}
+
+async function measureArticle(server: ProductionServer, report: Report): Promise<void> {
   for (const path of Object.values(pages)) await warm(server.url + path);
 
   for (const [name, path] of Object.entries(pages) as [keyof typeof pages, string][]) {
@@ -123,15 +213,7 @@ async function measure(server: ProductionServer, report: Report): Promise<void> 
     log(`  failed: ${errorText(error)}`);
   }
 
-  log('[bench] first-load JS of an empty App Router app built with the same next (the floor)');
-  try {
-    const floor = await measureFrameworkFloor();
-    report.frameworkFloorJs = floor;
-    log(`  total ${kb(floor.totalGzipBytes)} KB gzip in ${floor.chunks.filter((c) => !c.noModule).length} chunks`);
-  } catch (error) {
-    report.frameworkFloorJs = { error: errorText(error) };
-    log(`  failed: ${errorText(error)}`);
-  }
+  await measureFloor(report);
 
   if (args['skip-lighthouse']) {
     report.lighthouse = { skipped: true };
@@ -142,16 +224,7 @@ async function measure(server: ProductionServer, report: Report): Promise<void> 
     const { lhr, ...summary } = await runLighthouse(server.url + pages.article);
     report.lighthouse = summary;
     writeFileSync('.data/bench/lighthouse-article.json', JSON.stringify(lhr, null, 2));
-    if (summary.runtimeError) log(`  runtime error: ${summary.runtimeError}`);
-    log(
-      `  performance per run ${summary.performanceRuns.join(', ')}; the median run follows (machine benchmarkIndex ${summary.benchmarkIndex?.toFixed(0) ?? '-'})`,
-    );
-    for (const m of summary.metrics)
-      log(`  ${pad(m.title, 26)} ${pad(m.displayValue ?? '-', 10)} score ${m.score ?? '-'}`);
-    for (const c of categories) {
-      for (const a of summary.failing[c])
-        log(`  [${c}] ${a.id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}; score ${a.score}`);
-    }
+    logLighthouse(summary);
   } catch (error) {
     report.lighthouse = { error: errorText(error) };
     log(`  failed: ${errorText(error)}`);
@@ -198,7 +271,55 @@ function summarize(report: Report): void {
     }
   } else if (lh && 'error' in lh) log(`lighthouse                      failed: ${lh.error}`);
   else if (lh) log('lighthouse                      skipped');
+  summarizeBookingPages(report);
   log('\nwritten: .data/bench/latest.json');
+}
+
+function summarizeBookingPages(report: Report): void {
+  const pagesMeasured = report.bookingPages;
+  if (!pagesMeasured) return;
+  if ('error' in pagesMeasured) {
+    log(`booking pages                   failed: ${pagesMeasured.error}`);
+    return;
+  }
+  const t = bookingPageTargets;
+  const floorLh = report.frameworkFloorLighthouse;
+  if (floorLh)
+    log(
+      `\nempty App Router app (floor): lighthouse perf ${floorLh.scores.performance ?? '-'} (runs ${floorLh.performanceRuns.join(', ')}), TBT ${floorLh.metrics.find((m) => m.id === 'total-blocking-time')?.displayValue ?? '-'}; benchmarkIndex ${floorLh.benchmarkIndex?.toFixed(0) ?? '-'}`,
+    );
+  const floor = report.frameworkFloorJs && 'chunks' in report.frameworkFloorJs ? report.frameworkFloorJs : undefined;
+  for (const p of pagesMeasured) {
+    log(`\n${p.name}: ${p.path}`);
+    const html = p.htmlBytes / 1024;
+    log(
+      `  HTML                 ${pad(html.toFixed(1) + ' KB', 10)} target ≤ ${t.htmlKb} KB   ${mark(html <= t.htmlKb)}`,
+    );
+    if (p.firstLoadJs && 'chunks' in p.firstLoadJs) {
+      const js = p.firstLoadJs.totalGzipBytes / 1024;
+      if (floor) {
+        const over = js - floor.totalGzipBytes / 1024;
+        log(
+          `  first-load JS gzip   ${pad(js.toFixed(1) + ' KB', 10)} floor + ${over.toFixed(1)} KB; target ≤ floor + ${t.jsOverFloorKb} KB   ${mark(over <= t.jsOverFloorKb)}`,
+        );
+      } else log(`  first-load JS gzip   ${js.toFixed(1)} KB (no floor measured)`);
+    }
+    const lh = p.lighthouse;
+    if (lh && 'scores' in lh) {
+      const perf = lh.scores.performance;
+      const tbtAudit = lh.metrics.find((m) => m.id === 'total-blocking-time');
+      log(
+        `  lighthouse perf      ${pad(perf ?? '-', 10)} target ≥ ${t.performance}   ${mark(perf !== null && perf >= t.performance)}   (runs ${lh.performanceRuns.join(', ')}; benchmarkIndex ${lh.benchmarkIndex?.toFixed(0) ?? '-'})`,
+      );
+      const tbtMs = lh.totalBlockingTimeMs;
+      log(
+        `  total blocking time  ${pad(tbtAudit?.displayValue ?? '-', 10)} target ≤ ${t.tbtMs} ms   ${mark(tbtMs !== undefined && tbtMs <= t.tbtMs)}`,
+      );
+      log(
+        `  a11y / BP / SEO      ${lh.scores.accessibility ?? '-'} / ${lh.scores['best-practices'] ?? '-'} / ${lh.scores.seo ?? '-'}   (SEO: the page is noindex on purpose)`,
+      );
+    } else if (lh && 'error' in lh) log(`  lighthouse failed: ${lh.error}`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -211,20 +332,32 @@ async function main(): Promise<void> {
     targets,
     load: {},
   };
+  // The booking pages need a client with a session in the server's data, written before it starts.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kokoro-bench-'));
+  let client: BookingClient | undefined;
+  if (!args['skip-booking-pages']) {
+    try {
+      client = await writeBookingClient(dataDir);
+    } catch (error) {
+      report.bookingPages = { error: errorText(error) };
+      log(`[bench] booking data: ${errorText(error)}`);
+    }
+  }
   let server: ProductionServer;
   try {
-    server = await startProductionServer();
+    server = await startProductionServer({ dataDir });
   } catch (error) {
     console.error(`[bench] ${errorText(error)}`);
     process.exit(1);
   }
   log(`[bench] server ready on ${server.url} (data in ${server.dataDir})`);
   try {
-    await measure(server, report);
+    await measure(server, report, client);
   } catch (error) {
     log(`[bench] measuring stopped: ${errorText(error)}`);
   } finally {
     await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
   writeFileSync('.data/bench/latest.json', JSON.stringify(report, null, 2) + '\n');
   summarize(report);

@@ -106,11 +106,11 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
             <li key={enrollment.id}>
               {enrollment.status === 'enrolled' ? (
                 <Link href={`/portal/courses/${enrollment.cohortId}`}>
-                  {courseTitle}（{cohortName}）
+                  {courseTitle}・{cohortName}
                 </Link>
               ) : (
                 <>
-                  お席を確保中：{courseTitle}（{cohortName}）　
+                  お席を確保中：{courseTitle}・{cohortName}　
                   <Link href={`/courses/apply/${enrollment.id}`}>お申し込みを続ける</Link>
                 </>
               )}
@@ -120,7 +120,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
             <li key={entry.id}>
               キャンセル待ち：
               <Link href={`/courses/${slug}`}>
-                {courseTitle}（{cohortName}）
+                {courseTitle}・{cohortName}
               </Link>
             </li>
           ))}

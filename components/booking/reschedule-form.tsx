@@ -1,20 +1,29 @@
 'use client';
 
+import { useState, useTransition } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
-import { useActionForm } from '@/components/ui/use-action-form';
-import { rescheduleBookingAction } from '@/features/booking/actions';
-import { rescheduleSchema } from '@/features/booking/schemas';
 import { ActionButton } from '@/components/ui/action-button';
+import { rescheduleBookingAction } from '@/features/booking/actions';
+import type { ActionResult } from '@/lib/actions';
 
+/**
+ * Nothing here is typed by the client (the booking and the chosen time are fixed), so the browser
+ * gets no schema and no form library: the server action parses its input as always. With them,
+ * the reschedule page shipped zod and the phone-number metadata (~73 KB gzip) to show a calendar.
+ */
 export function RescheduleForm({ bookingId, startsAt }: { bookingId: string; startsAt: string }) {
-  const { onSubmit, result, submitting } = useActionForm(rescheduleSchema, rescheduleBookingAction, {
-    bookingId,
-    startsAt,
-  });
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const [pending, start] = useTransition();
   return (
-    <form onSubmit={onSubmit}>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        // A success redirects to the booking (?notice=rescheduled); a refusal is shown here.
+        start(async () => setResult(await rescheduleBookingAction({ bookingId, startsAt })));
+      }}
+    >
       <FormStatus result={result} />
-      <ActionButton className="button" type="submit" busy={submitting}>
+      <ActionButton className="button" type="submit" busy={pending}>
         この日時に変更する（無料）
       </ActionButton>
     </form>

@@ -10,7 +10,8 @@ import { ActionButton } from '@/components/ui/action-button';
 type Kind = 'hold' | 'waitlist' | 'leave';
 const actions = { hold: holdSeatAction, waitlist: joinWaitlistAction, leave: leaveWaitlistAction };
 const labels = {
-  hold: 'この回に申し込む（30分間お席を確保）',
+  // What pressing does is said beside the button, not in it: a long label broke as 「…確／保）」 on a phone.
+  hold: 'この回に申し込む',
   waitlist: 'キャンセル待ちに登録する',
   leave: 'キャンセル待ちを取り消す',
 };
@@ -50,6 +51,11 @@ export function SeatButton({
           {labels[kind]}
         </ActionButton>
       )}
+      {kind === 'hold' && !result?.ok ? (
+        <p className="field__description" id={`cohort-${cohortId}-hold-note`}>
+          お申し込みの手続きのあいだ、30分間お席をお取りします。
+        </p>
+      ) : null}
       <span id={`cohort-${cohortId}-name`} className="sr-only">
         {cohortName}
       </span>

@@ -6,6 +6,7 @@ import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { saveIntakeDraftAction, submitIntakeAction } from '@/features/intake/actions';
 import { composeIntake, safetyPositiveValues, safetyQuestionId } from '@/features/intake/domain/definitions';
+import { intakeProgress } from '@/features/intake/domain/progress';
 import type { Answers } from '@/features/intake/domain/types';
 import { type IntakeInput, intakeThemeChoices, submitIntakeSchema, themeOfChoice } from '@/features/intake/schemas';
 import { themes } from '@/features/library/themes';
@@ -45,7 +46,9 @@ export function IntakeForm({ bookingId, initial, submitted, crisisAbove = false,
   );
   const theme = useWatch({ control: form.control, name: 'theme' });
   const safety = useWatch({ control: form.control, name: `answers.${safetyQuestionId}` }) as unknown;
+  const answers = useWatch({ control: form.control, name: 'answers' }) as Answers | undefined;
   const { sections } = composeIntake(themeOfChoice(theme ?? 'none'));
+  const progress = intakeProgress(sections, answers ?? {});
   const [save, setSave] = useState<SaveState>({ state: 'idle' });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef<Promise<unknown> | null>(null);
@@ -131,6 +134,32 @@ export function IntakeForm({ bookingId, initial, submitted, crisisAbove = false,
       <h2 id="intake-form-heading" className="sr-only">
         アンケートの回答
       </h2>
+      {/* Stays at the top of the screen while scrolling: how far along she is, and whether what she
+          typed is saved, without scrolling to the bottom of a long form on a phone. */}
+      <div className="intake-status">
+        <p className="intake-status__count">
+          <span className="nowrap">
+            {progress.total}問中 <strong>{progress.answered}問</strong>に回答
+          </span>
+        </p>
+        {/* Busy while saving, so a screen reader hears only the outcome, not every pause in typing. */}
+        <p className="autosave" role="status" aria-busy={save.state === 'saving'}>
+          {submitted
+            ? '送信済みの回答です。変更したら「回答を更新する」を押してください。'
+            : save.state === 'saving'
+              ? '下書きを保存しています…'
+              : save.state === 'saved'
+                ? `${messages.intake.draftSaved}（${save.at}）`
+                : save.state === 'failed'
+                  ? null
+                  : '入力した内容は自動で下書き保存されます。'}
+        </p>
+        {save.state === 'failed' ? (
+          <p className="autosave autosave--failed" role="alert">
+            {save.message}
+          </p>
+        ) : null}
+      </div>
       <fieldset className="field choice-group">
         <legend>ご相談のテーマ</legend>
         <p className="field__description" id="theme-description">
@@ -146,8 +175,22 @@ export function IntakeForm({ bookingId, initial, submitted, crisisAbove = false,
         </div>
       </fieldset>
 
+      <nav className="intake-progress" aria-label="質問の一覧と回答の進み具合">
+        <ol>
+          {progress.sections.map((p) => (
+            <li key={p.id}>
+              <a href={`#section-${p.id}`}>{p.title}</a>
+              <span className={`nowrap intake-progress__count${p.answered === p.total ? ' is-done' : ''}`}>
+                {p.answered === p.total ? 'すべて回答済み' : `${p.total}問中${p.answered}問に回答`}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </nav>
+
       <QuestionSections
         sections={sections}
+        progress={progress.sections}
         register={form.register as never}
         errors={answerErrors}
         after={{
@@ -161,23 +204,6 @@ export function IntakeForm({ bookingId, initial, submitted, crisisAbove = false,
         }}
       />
 
-      {/* Busy while saving, so a screen reader hears only the outcome, not every pause in typing. */}
-      <p className="autosave" role="status" aria-busy={save.state === 'saving'}>
-        {submitted
-          ? '送信済みの回答です。変更した場合は「回答を更新する」を押してください。'
-          : save.state === 'saving'
-            ? '下書きを保存しています…'
-            : save.state === 'saved'
-              ? `${messages.intake.draftSaved}（${save.at}）`
-              : save.state === 'failed'
-                ? null
-                : '入力した内容は自動で下書き保存されます。'}
-      </p>
-      {save.state === 'failed' ? (
-        <p className="autosave autosave--failed" role="alert">
-          {save.message}
-        </p>
-      ) : null}
       <FormStatus result={result} />
       <ActionButton className="button" type="submit" busy={submitting}>
         {submitted ? '回答を更新する' : '回答を送信する'}

@@ -1,5 +1,6 @@
 import type { UseFormRegister } from 'react-hook-form';
 import { TextAreaField, TextField } from '@/components/ui/text-field';
+import type { SectionProgress } from '@/features/intake/domain/progress';
 import type { Question, Section } from '@/features/intake/domain/types';
 import { scaleValues } from '@/features/intake/domain/types';
 
@@ -108,22 +109,39 @@ export function QuestionSections({
   errors,
   disabled,
   after,
+  progress,
 }: {
   sections: readonly Section[];
+  /** Answered / total per section, shown under each section's heading while answering. */
+  progress?: readonly SectionProgress[];
   register: Register;
   errors: Record<string, { message?: string } | undefined> | undefined;
   disabled?: boolean;
   after?: Record<string, React.ReactNode>;
 }) {
-  return sections.map((s) => (
-    <section key={s.id} className="intake-section" aria-labelledby={`section-${s.id}`}>
-      <h2 id={`section-${s.id}`}>{s.title}</h2>
-      {s.description ? <p>{s.description}</p> : null}
-      {s.questions.map((q) => (
-        <QuestionField key={q.id} question={q} register={register} error={errors?.[q.id]?.message} disabled={disabled}>
-          {after?.[q.id]}
-        </QuestionField>
-      ))}
-    </section>
-  ));
+  return sections.map((s) => {
+    const p = progress?.find((x) => x.id === s.id);
+    return (
+      <section key={s.id} className="intake-section" aria-labelledby={`section-${s.id}`}>
+        <h2 id={`section-${s.id}`}>{s.title}</h2>
+        {p ? (
+          <p className="intake-section__progress">
+            {p.answered === p.total ? 'すべて回答済み' : `${p.total}問中${p.answered}問に回答`}
+          </p>
+        ) : null}
+        {s.description ? <p>{s.description}</p> : null}
+        {s.questions.map((q) => (
+          <QuestionField
+            key={q.id}
+            question={q}
+            register={register}
+            error={errors?.[q.id]?.message}
+            disabled={disabled}
+          >
+            {after?.[q.id]}
+          </QuestionField>
+        ))}
+      </section>
+    );
+  });
 }

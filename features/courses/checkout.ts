@@ -41,7 +41,7 @@ export async function startCourseCheckout(
       clientId: input.clientId,
       email: row.email,
       amountYen: enrollment.priceYen,
-      name: `${row.course.title}（${row.cohort.name}）`,
+      name: `${row.course.title}・${row.cohort.name}`,
       statementDescriptor: 'COURSE',
       expiresAt,
       successUrl: `${input.baseUrl}/courses/success?session_id={CHECKOUT_SESSION_ID}`,

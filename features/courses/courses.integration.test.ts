@@ -533,7 +533,8 @@ describe('the counselor cancels one seat', () => {
       .from(mailOutbox)
       .where(and(eq(mailOutbox.to, seat.client.email), eq(mailOutbox.subject, cancelledMail)));
     expect(mail?.text).toContain('カウンセラーの都合により心理学講座のお席をキャンセルさせていただきました');
-    expect(mail?.text).toContain('返金額：33,000円（税込）（全額）');
+    expect(mail?.text).toContain('お支払いいただいた33,000円（税込）は全額を返金いたします');
+    expect(mail?.text).not.toMatch(/（[^）]*（/);
     expect(mail?.subject).not.toContain('心理学');
   });
 

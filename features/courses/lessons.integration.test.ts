@@ -167,7 +167,7 @@ describe('the reminder before a lesson', () => {
     expect(first!.subject).toBe('【こころの整理室】次回の講座のお知らせ');
     // The first lesson (2 h away) is 第1回: 2026-12-01T02:00Z is 18:00 on 11/30 in Los Angeles, 11:00 on 12/1 in Tokyo.
     expect(first!.text).toContain(
-      '第1回は、2026年11月30日(月) 18:00（America/Los_Angeles）／日本時間 2026年12月1日(火) 11:00です。',
+      '第1回は、米国太平洋時間 2026年11月30日(月) 18:00／日本時間 2026年12月1日(火) 11:00です。',
     );
     expect(first!.text).toContain(`/portal/courses/${cohort.id}`);
     // Neither the lesson's title nor its meeting link is in the mail.
@@ -268,7 +268,7 @@ describe('a changed lesson', () => {
     expect(mail!.text).toContain('変更前：2026年12月15日(火) 09:00から60分\n変更後：2026年12月15日(火) 10:00から90分');
     const [abroadMail] = await mailsTo(abroad.email);
     expect(abroadMail!.text).toContain(
-      '変更後：2026年12月14日(月) 17:00（America/Los_Angeles）／日本時間 2026年12月15日(火) 10:00から90分',
+      '変更後：米国太平洋時間 2026年12月14日(月) 17:00／日本時間 2026年12月15日(火) 10:00から90分',
     );
 
     const ics = icsOf(mail!);

@@ -25,7 +25,8 @@ export const courseMails = {
       subject: '【こころの整理室】講座お申し込みの確認',
       paragraphs: [
         'お申し込みとお支払いを確認しました。ご受講をお待ちしております。',
-        `講座：${input.courseTitle}（${input.cohortName}）\n初回：${input.firstLesson}\nお支払い：${formatYen(input.priceYen)}（お支払い済み）`,
+        // One fact per line, no brackets inside brackets (a cohort or zone name may carry its own).
+        `講座：${input.courseTitle}\n開講期：${input.cohortName}\n初回：${input.firstLesson}\nお支払い済み：${formatYen(input.priceYen)}`,
         'すべての回の日程をカレンダーに登録できるファイル（.ics）を添付しています。参加URLと資料はマイページに表示されます。',
       ],
       action: { label: 'マイページで講座を見る', url: input.url },
@@ -38,15 +39,15 @@ export const courseMails = {
           ? `誠に申し訳ありませんが、カウンセラーの都合により${input.courseTitle}のお席をキャンセルさせていただきました。`
           : `${input.courseTitle}のキャンセルを承りました。`,
         input.refundYen > 0
-          ? `返金額：${formatYen(input.refundYen)}（全額）。カード会社により、反映まで数日かかる場合があります。`
-          : '講座の規定により、返金はありません（初回講義の7日前を過ぎたため）。',
+          ? `お支払いいただいた${formatYen(input.refundYen)}は全額を返金いたします。カード会社により、反映まで数日かかる場合があります。`
+          : '初回講義の7日前を過ぎているため、講座の規定により返金はありません。',
       ],
     }),
   cohortCancelled: (input: { courseTitle: string; cohortName: string; refundYen: number | null }) =>
     composeMail({
       subject: '【こころの整理室】講座の開講中止のお知らせ',
       paragraphs: [
-        `誠に申し訳ありませんが、${input.courseTitle}（${input.cohortName}）は開講を中止することになりました。`,
+        `誠に申し訳ありませんが、${input.courseTitle}・${input.cohortName}は開講を中止することになりました。`,
         input.refundYen
           ? `お支払いいただいた${formatYen(input.refundYen)}は全額を返金いたします。カード会社により、反映まで数日かかる場合があります。`
           : 'お申し込み・キャンセル待ちはすべて取り消しました。お支払いは発生していません。',

@@ -1,5 +1,5 @@
 /** Japanese display formats, on the clock of the zone passed in. */
-import { practiceTimeZone } from './japan';
+import { practiceTimeZone, zoneNameJa } from './japan';
 import { civilDateOf, timeOf, zonedParts, type ZonedParts } from './zone';
 
 const weekdays = ['日', '月', '火', '水', '木', '金', '土'] as const;
@@ -22,11 +22,16 @@ export function isoDateIn(date: Date, timeZone: string): string {
   return civilDateOf(zonedParts(date, timeZone));
 }
 
-/** A time in the client's zone, with Japan time beside it when the two differ: what clients read, on screens and in mails. */
+/**
+ * A time in the client's zone, with Japan time beside it when the two differ: what clients read,
+ * on screens and in mails. The zone is named in Japanese (イギリス時間), never by its id
+ * (Europe/London), and the result has no brackets of its own beyond the zone's, so it can sit
+ * inside （…） without nesting.
+ */
 export function whenFor(startsAt: Date, timeZone: string): string {
   const local = formatDateTimeJa(startsAt, timeZone);
   const jst = formatDateTimeJa(startsAt, practiceTimeZone);
-  return local === jst ? local : `${local}（${timeZone}）／日本時間 ${jst}`;
+  return local === jst ? local : `${zoneNameJa(timeZone)} ${local}／日本時間 ${jst}`;
 }
 
 /** 14:00 */

@@ -35,7 +35,11 @@ describe('whenFor', () => {
 
   it('shows the client’s time with Japan time beside it elsewhere', () => {
     expect(whenFor(start, 'America/Los_Angeles')).toBe(
-      '2026年12月2日(水) 21:00（America/Los_Angeles）／日本時間 2026年12月3日(木) 14:00',
+      '米国太平洋時間 2026年12月2日(水) 21:00／日本時間 2026年12月3日(木) 14:00',
     );
+    expect(whenFor(start, 'Europe/London')).toBe(
+      'イギリス時間 2026年12月3日(木) 05:00／日本時間 2026年12月3日(木) 14:00',
+    );
+    expect(whenFor(start, 'UTC')).toBe('協定世界時 2026年12月3日(木) 05:00／日本時間 2026年12月3日(木) 14:00');
   });
 });

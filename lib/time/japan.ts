@@ -49,11 +49,12 @@ export function jstDateTime(instant: Date): string {
 
 /**
  * A zone's name in Japanese, as a client reads it: 日本時間, イギリス時間, 米国太平洋時間
- * (the runtime's CLDR names; the id where it has none).
+ * (the runtime's CLDR names; the id where it has none). No brackets, so it can stand in a sentence
+ * or inside （…）.
  */
 export function zoneNameJa(timeZone: string): string {
   if (isPracticeTimeZone(timeZone)) return '日本時間';
-  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return '協定世界時（UTC）';
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return '協定世界時';
   try {
     const name = new Intl.DateTimeFormat('ja-JP', { timeZone, timeZoneName: 'longGeneric' })
       .formatToParts(new Date(0))

@@ -57,8 +57,9 @@ export function scriptUrls(html: string, pageUrl: string): Map<string, boolean> 
 
 const gzipSize = (data: Buffer | string): number => gzipSync(data, { level: 9 }).length;
 
-export async function measureFirstLoadJs(pageUrl: string): Promise<FirstLoadJs> {
-  const res = await fetch(pageUrl);
+/** `headers`: sent with the page's request only (a session cookie for a signed-in page). */
+export async function measureFirstLoadJs(pageUrl: string, headers: Record<string, string> = {}): Promise<FirstLoadJs> {
+  const res = await fetch(pageUrl, { headers });
   if (!res.ok) throw new Error(`GET ${pageUrl} answered ${res.status}`);
   const html = await res.text();
   const chunks: Chunk[] = [];

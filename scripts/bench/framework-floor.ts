@@ -25,7 +25,11 @@ const files: Record<string, string> = {
   'instrumentation.ts': 'export function register() {}\n',
 };
 
-export async function measureFrameworkFloor(projectRoot = process.cwd()): Promise<FirstLoadJs> {
+/** `whileServing`: more to measure on the empty app (Lighthouse) before its server stops. */
+export async function measureFrameworkFloor(
+  projectRoot = process.cwd(),
+  whileServing?: (pageUrl: string) => Promise<void>,
+): Promise<FirstLoadJs> {
   const dir = path.join(projectRoot, '.data', 'bench', 'framework-floor');
   rmSync(dir, { recursive: true, force: true });
   for (const [file, text] of Object.entries(files)) {
@@ -48,7 +52,9 @@ export async function measureFrameworkFloor(projectRoot = process.cwd()): Promis
 
   const server = await startProductionServer({ cwd: dir, readyPath: '/' });
   try {
-    return await measureFirstLoadJs(server.url + '/');
+    const js = await measureFirstLoadJs(server.url + '/');
+    await whileServing?.(server.url + '/');
+    return js;
   } finally {
     await server.stop();
   }

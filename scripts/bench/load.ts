@@ -20,9 +20,9 @@ export interface LoadResult {
 }
 
 /** A few sequential requests so that caches (ISR, compiled routes, the database) are warm. */
-export async function warm(url: string, times = 5): Promise<void> {
+export async function warm(url: string, headers?: Record<string, string>, times = 5): Promise<void> {
   for (let i = 0; i < times; i++) {
-    const res = await fetch(url);
+    const res = await fetch(url, { headers });
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`warm-up of ${url} answered ${res.status}`);
   }

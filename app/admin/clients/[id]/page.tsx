@@ -13,7 +13,7 @@ import { readClientIntakesAsCounselor } from '@/features/intake/service';
 import { requireCounselor } from '@/lib/auth/guards';
 import { siteConfig } from '@/lib/site-config';
 import { isUuid } from '@/lib/ids';
-import { formatDateJa, formatDateTimeJa } from '@/lib/time';
+import { formatDateJa, formatDateTimeJa, zoneNameJa } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'クライアントの詳細' };
 
@@ -50,7 +50,9 @@ export default async function AdminClientPage({ params }: Props) {
         <dt>電話番号</dt>
         <dd>{client.phone ? formatPhone(client.phone) : '—'}</dd>
         <dt>タイムゾーン</dt>
-        <dd>{client.timeZone}</dd>
+        <dd>
+          {zoneNameJa(client.timeZone)}（{client.timeZone}）
+        </dd>
         <dt>登録日</dt>
         <dd>{formatDateJa(client.createdAt, siteConfig.timeZone)}</dd>
       </dl>

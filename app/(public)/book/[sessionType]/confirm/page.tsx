@@ -5,6 +5,7 @@ import { BookSlotForm, SignUpAndBookForm } from '@/components/booking/book-forms
 import { BookingSteps } from '@/components/booking/booking-steps';
 import { CancellationTable } from '@/components/legal/cancellation-table';
 import { describeLateBookingFee, lateBookingFee } from '@/features/booking/domain/late-booking';
+import { sessionTypeLabel } from '@/features/booking/domain/session-label';
 import { getConfirmView } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
 import { getCurrentUser } from '@/lib/auth/guards';
@@ -53,9 +54,7 @@ export default async function ConfirmSlotPage({ params, searchParams }: Props) {
       <p className="booking-when">{whenFor(startsAt, zone)}</p>
       <dl className="facts">
         <dt>セッション</dt>
-        <dd>
-          {type.name}・{type.durationMinutes}分
-        </dd>
+        <dd>{sessionTypeLabel(type)}</dd>
         <dt>料金</dt>
         <dd>{formatYen(type.priceYen)}</dd>
       </dl>
@@ -84,10 +83,10 @@ export default async function ConfirmSlotPage({ params, searchParams }: Props) {
           ) : null}
           {lateFee ? (
             <p className="notice" role="note">
-              {/* An amount with its （税込） never breaks on a phone (5,500円（税／込）). */}
+              {/* An amount with its percentage and （税込） never breaks on a phone (50%・／5,500円, 税／込). */}
               <strong>
                 {describeLateBookingFee(lateFee)
-                  .split(/(\d[\d,]*円（税込）)/)
+                  .split(/((?:\d+%・)?\d[\d,]*円（税込）)/)
                   .map((part, i) =>
                     i % 2 === 1 ? (
                       <span key={i} className="nowrap">

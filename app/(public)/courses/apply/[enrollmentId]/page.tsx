@@ -32,7 +32,7 @@ export default async function CourseApplicationPage({ params, searchParams }: Pr
       <dl className="facts">
         <dt>講座</dt>
         <dd>
-          {course.title}（{cohort.name}）
+          {course.title}・{cohort.name}
         </dd>
         <dt>初回</dt>
         <dd>{lessons[0] ? <LessonTime at={lessons[0].startsAt.toISOString()} /> : '未定'}</dd>

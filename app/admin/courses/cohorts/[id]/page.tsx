@@ -105,7 +105,7 @@ export default async function AdminCohortPage({ params }: Props) {
                     </td>
                     <td>
                       {r.paymentStatus
-                        ? `${paymentStatusLabel[r.paymentStatus]}（${formatYen(r.paidYen ?? 0)}${r.refundedYen ? `・返金 ${formatYen(r.refundedYen)}` : ''}）`
+                        ? `${paymentStatusLabel[r.paymentStatus]}・${formatYen(r.paidYen ?? 0)}${r.refundedYen ? `・返金 ${formatYen(r.refundedYen)}` : ''}`
                         : '未払い'}
                     </td>
                     <td>{r.enrollment.applicationAnswer || '—'}</td>

@@ -41,9 +41,12 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
   return (
     <>
       <h1>日時の変更</h1>
-      <p>
-        現在の日時：{whenFor(booking.startsAt, zone)}（{booking.sessionTypeName}）
-      </p>
+      <dl className="facts">
+        <dt>セッション</dt>
+        <dd>{booking.sessionTypeName}</dd>
+        <dt>現在の日時</dt>
+        <dd>{whenFor(booking.startsAt, zone)}</dd>
+      </dl>
       {booking.status !== 'confirmed' || !terms.freeReschedule ? (
         <p role="alert">開始48時間前を過ぎたため、日時の変更はできません。</p>
       ) : chosen && !Number.isNaN(chosen.getTime()) ? (
