@@ -71,12 +71,15 @@ const expected = {
   // Only Stripe may call; a GET is not even a method it answers.
   stripe: { anonymous: 405, clientA: 405, clientB: 405, counselor: 405 },
   'post-only': { anonymous: 405, clientA: 405, clientB: 405, counselor: 405 },
+  // A session cookie opens nothing here: without the current token, 404 (the token's own test: e2e/calendar-sync).
+  'feed-token': { anonymous: 404, clientA: 404, clientB: 404, counselor: 404 },
 } as const;
 
 /** Concrete URLs for dynamic paths; records are client A's (filled in beforeAll). */
 const probes: Record<string, string> = {
   '/api/auth/[...nextauth]': '/api/auth/session',
   '/admin/newsletter/issues/[id]': '/admin/newsletter/issues/new',
+  '/api/calendar-feed/[token]': `/api/calendar-feed/${'A'.repeat(43)}`,
 };
 
 for (const [path, access] of Object.entries({ ...pages, ...routeHandlers })) {

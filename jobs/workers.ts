@@ -13,6 +13,8 @@ import { announcePublicRefresh, listenForPublicRefresh } from '@/features/librar
 import { requestPublicRefresh } from '@/features/library/refresh-request';
 import { runNewsletterSending } from '@/features/newsletter/service';
 import { deliverDueNotices, deliverNotice, enqueueNotice } from '@/features/mail/outbox';
+import { syncAllCalendarImports } from '@/features/calendar-sync/service';
+import { calendarImportAllowsPrivate } from '@/lib/env';
 import { submitPendingRefunds } from '@/features/payments/refunds';
 import { reconcilePendingCheckouts } from '@/features/payments/service';
 // Reconciling a checkout reaches the thing sold through its registered fulfilment.
@@ -85,6 +87,11 @@ const jobs = {
     run: (db: Db) => reconcilePendingCheckouts({ db, now: new Date() }),
   },
   'newsletter.send': { cron: '* * * * *', run: (db: Db) => runNewsletterSending(db, { baseUrl: siteUrl() }) },
+  'calendar-sync.import': {
+    cron: '*/15 * * * *',
+    run: (db: Db) =>
+      syncAllCalendarImports({ db, now: new Date(), fetch: { allowPrivate: calendarImportAllowsPrivate() } }),
+  },
   'library.publish-due': {
     cron: '* * * * *',
     run: (db: Db) =>

@@ -26,6 +26,8 @@ const envSchema = z.object({
       'INTAKE_ENCRYPTION_KEYS must be id:base64key[,id:base64key…]',
     )
     .optional(),
+  /** Whether the counselor's imported calendars may be on private or loopback addresses (calendar-sync). */
+  CALENDAR_IMPORT_ALLOW_PRIVATE: z.enum(['0', '1']).optional(),
   /** Proxies in front of the app that append to X-Forwarded-For (lib/auth/client-ip). */
   TRUSTED_PROXY_HOPS: z.string().regex(/^\d+$/, 'TRUSTED_PROXY_HOPS must be a whole number (0 = no proxy)').optional(),
 });
@@ -61,6 +63,18 @@ export function environmentProblems(raw: NodeJS.ProcessEnv): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * Imported calendars are fetched by the server, so a pasted URL must not reach into the server's
+ * own network (SSRF). Private, loopback and link-local addresses are refused in production and
+ * allowed with embedded defaults (development, tests, demo), unless CALENDAR_IMPORT_ALLOW_PRIVATE
+ * says otherwise either way.
+ */
+export function calendarImportAllowsPrivate(raw: NodeJS.ProcessEnv = process.env): boolean {
+  if (raw.CALENDAR_IMPORT_ALLOW_PRIVATE === '1') return true;
+  if (raw.CALENDAR_IMPORT_ALLOW_PRIVATE === '0') return false;
+  return isEmbeddedAllowed(raw);
 }
 
 let cached: Env | undefined;

@@ -12,11 +12,22 @@
  *   stripe     Stripe itself, proven by the webhook signature
  *   counselor  the counselor only; clients get 404
  *   embedded   only with embedded defaults (development, demo, tests); 404 in production
+ *   feed-token the secret token in the path is the only key (calendar apps send no cookies): a
+ *              wrong, old or revoked token is 404 for everyone, signed in or not
  *   post-only  a POST proven by what it carries (the publishing job's secret, a subscriber's
  *              unsubscribe token for RFC 8058 one-click); nothing answers a GET
  */
 export type Access =
-  'public' | 'user' | 'client-home' | 'owner' | 'self' | 'counselor' | 'embedded' | 'stripe' | 'post-only';
+  | 'public'
+  | 'user'
+  | 'client-home'
+  | 'owner'
+  | 'self'
+  | 'counselor'
+  | 'embedded'
+  | 'stripe'
+  | 'post-only'
+  | 'feed-token';
 
 export const pages: Record<string, Access> = {
   '/portal': 'client-home',
@@ -40,6 +51,7 @@ export const pages: Record<string, Access> = {
   '/admin/bookings': 'counselor',
   '/admin/bookings/[id]': 'counselor',
   '/admin/availability': 'counselor',
+  '/admin/calendar-sync': 'counselor',
   '/admin/session-types': 'counselor',
   '/admin/courses': 'counselor',
   '/admin/courses/cohorts/[id]': 'counselor',
@@ -62,6 +74,7 @@ export const routeHandlers: Record<string, Access> = {
   '/api/library/refresh': 'post-only',
   '/api/newsletter/unsubscribe': 'post-only',
   '/admin/newsletter/subscribers.csv': 'counselor',
+  '/api/calendar-feed/[token]': 'feed-token',
 };
 
 export const actions: Record<string, Access> = {
@@ -95,6 +108,12 @@ export const actions: Record<string, Access> = {
   deleteOverrideAction: 'counselor',
   saveBookingSettingsAction: 'counselor',
   saveSessionTypeAction: 'counselor',
+  addCalendarImportAction: 'counselor',
+  syncCalendarImportAction: 'counselor',
+  removeCalendarImportAction: 'counselor',
+  regenerateFeedTokenAction: 'counselor',
+  revokeFeedTokenAction: 'counselor',
+  saveFeedTitleStyleAction: 'counselor',
   consentToIntakeAction: 'user',
   saveIntakeDraftAction: 'user',
   submitIntakeAction: 'user',

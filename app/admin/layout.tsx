@@ -9,6 +9,7 @@ const sections = [
   { href: '/admin', label: '今日' },
   { href: '/admin/bookings', label: '予約' },
   { href: '/admin/availability', label: '受付時間' },
+  { href: '/admin/calendar-sync', label: 'カレンダー連携' },
   { href: '/admin/session-types', label: 'セッションの種類' },
   { href: '/admin/courses', label: '講座' },
   { href: '/admin/clients', label: 'クライアント' },

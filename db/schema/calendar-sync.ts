@@ -3,7 +3,7 @@ import { check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-cor
 import { users } from './accounts';
 
 /** How a session is named in the counselor's subscription feed (her calendar may sync to a cloud). */
-export const feedTitleStyles = ['plain', 'initials', 'family_name'] as const;
+export const feedTitleStyles = ['plain', 'reference', 'family_name'] as const;
 export type FeedTitleStyle = (typeof feedTitleStyles)[number];
 
 /**

@@ -8,6 +8,7 @@ import { holdHasLapsedSql, isHoldLive } from '@/lib/holds';
 import { retryTransientConflicts } from '@/lib/transaction-retry';
 import { findOpenSlot } from './domain/slots';
 import { getBookingConfig, slotSettingsFor } from './queries';
+import { listImportedBusy } from '@/features/calendar-sync/queries';
 
 const minute = 60 * 1000;
 const day = 24 * 60 * minute;
@@ -104,7 +105,12 @@ export async function holdSlot(
 
   // Lapsed holds never count as busy (the job marks them expired in its own time), nor do the
   // client's own holds, which this hold replaces.
-  const busy = nearby.filter((b) => isNear(b) && isLive(b) && !isOwnHold(b));
+  // Her own appointments (imported calendars) close the slot too; a hold already made is never undone by one.
+  const imported = await listImportedBusy(db, {
+    from: new Date(input.startsAt.getTime() - day),
+    to: new Date(input.startsAt.getTime() + day),
+  });
+  const busy = [...nearby.filter((b) => isNear(b) && isLive(b) && !isOwnHold(b)), ...imported];
   const slotInput = {
     now,
     rules: availability.rules,

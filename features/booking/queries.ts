@@ -8,6 +8,7 @@ import { refundSummaryOf } from '@/features/payments/queries';
 import { computeSlots, type DateOverride, type Slot, type SlotSettings, type WeeklyRule } from './domain/slots';
 import { isUuid } from '@/lib/ids';
 import { getAccountProfile } from '@/features/accounts/queries';
+import { listImportedBusy } from '@/features/calendar-sync/queries';
 
 export async function listSessionTypes(db: Db, options: { includeInactive?: boolean } = {}) {
   return db
@@ -65,10 +66,16 @@ export async function getAvailability(
 }
 
 /**
- * Time the counselor is taken: confirmed bookings and holds that have not expired. An
- * expired hold never blocks a slot, even before the job marks it expired.
+ * Time the counselor is taken: confirmed bookings and holds that have not expired, and her own
+ * appointments imported from her calendars (calendar-sync; instants only). An expired hold never
+ * blocks a slot, even before the job marks it expired.
  */
 export async function listBusyRanges(db: Db, window: { from: Date; to: Date }, now: Date) {
+  const booked = await listBookedRanges(db, window, now);
+  return [...booked, ...(await listImportedBusy(db, window))];
+}
+
+async function listBookedRanges(db: Db, window: { from: Date; to: Date }, now: Date) {
   return db
     .select({ start: bookings.startsAt, end: bookings.endsAt })
     .from(bookings)
