@@ -13,6 +13,8 @@ import { announcePublicRefresh, listenForPublicRefresh } from '@/features/librar
 import { requestPublicRefresh } from '@/features/library/refresh-request';
 import { runNewsletterSending } from '@/features/newsletter/service';
 import { sendMail } from '@/features/mail/service';
+import { sendDailyAgendaIfDue } from '@/features/notifications/daily-agenda';
+import { noticeFailingRefunds } from '@/features/notifications/refund-watch';
 import { submitPendingRefunds } from '@/features/payments/refunds';
 import { reconcilePendingCheckouts } from '@/features/payments/service';
 // Reconciling a checkout reaches the thing sold through its registered fulfilment.
@@ -77,6 +79,8 @@ const jobs = {
     cron: '*/5 * * * *',
     run: (db: Db) => reconcilePendingCheckouts({ db, now: new Date() }),
   },
+  'notifications.daily-agenda': { cron: '* * * * *', run: (db: Db) => sendDailyAgendaIfDue(db, new Date()) },
+  'notifications.failing-refunds': { cron: '*/5 * * * *', run: (db: Db) => noticeFailingRefunds(db, new Date()) },
   'newsletter.send': { cron: '* * * * *', run: (db: Db) => runNewsletterSending(db, { baseUrl: siteUrl() }) },
   'library.publish-due': {
     cron: '* * * * *',
