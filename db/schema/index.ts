@@ -7,3 +7,4 @@ export * from './payments';
 export * from './intake';
 export * from './newsletter';
 export * from './notifications';
+export * from './calendar-sync';
