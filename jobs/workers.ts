@@ -15,6 +15,8 @@ import { runNewsletterSending } from '@/features/newsletter/service';
 import { deliverDueNotices, deliverNotice, enqueueNotice } from '@/features/mail/outbox';
 import { syncAllCalendarImports } from '@/features/calendar-sync/service';
 import { calendarImportAllowsPrivate } from '@/lib/env';
+import { sendDailyAgendaIfDue } from '@/features/notifications/daily-agenda';
+import { noticeFailingRefunds } from '@/features/notifications/refund-watch';
 import { submitPendingRefunds } from '@/features/payments/refunds';
 import { reconcilePendingCheckouts } from '@/features/payments/service';
 // Reconciling a checkout reaches the thing sold through its registered fulfilment.
@@ -86,6 +88,8 @@ const jobs = {
     cron: '*/5 * * * *',
     run: (db: Db) => reconcilePendingCheckouts({ db, now: new Date() }),
   },
+  'notifications.daily-agenda': { cron: '* * * * *', run: (db: Db) => sendDailyAgendaIfDue(db, new Date()) },
+  'notifications.failing-refunds': { cron: '*/5 * * * *', run: (db: Db) => noticeFailingRefunds(db, new Date()) },
   'newsletter.send': { cron: '* * * * *', run: (db: Db) => runNewsletterSending(db, { baseUrl: siteUrl() }) },
   'calendar-sync.import': {
     cron: '*/15 * * * *',

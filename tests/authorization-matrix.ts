@@ -60,6 +60,7 @@ export const pages: Record<string, Access> = {
   '/admin/articles/[id]': 'counselor',
   '/admin/newsletter': 'counselor',
   '/admin/newsletter/issues/[id]': 'counselor',
+  '/admin/notifications': 'counselor',
   '/dev/mail': 'embedded',
 };
 
@@ -135,4 +136,5 @@ export const actions: Record<string, Access> = {
   unsubscribeAction: 'public',
   saveIssueAction: 'counselor',
   sendTestIssueAction: 'counselor',
+  saveNoticeSettingsAction: 'counselor',
 };

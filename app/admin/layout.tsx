@@ -16,6 +16,7 @@ const sections = [
   { href: '/admin/articles', label: '記事' },
   { href: '/admin/newsletter', label: 'メールマガジン' },
   { href: '/admin/audit', label: '閲覧記録' },
+  { href: '/admin/notifications', label: 'お知らせ設定' },
   { href: '/portal/account', label: 'アカウント' },
 ];
 

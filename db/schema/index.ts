@@ -6,4 +6,5 @@ export * from './mail';
 export * from './payments';
 export * from './intake';
 export * from './newsletter';
+export * from './notifications';
 export * from './calendar-sync';

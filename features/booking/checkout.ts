@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { ServiceContext } from '@/lib/service';
 import { bookings, sessionTypes, users } from '@/db/schema';
 import { sendNotice } from '@/features/mail/notice';
+import { noticeBookingCancelled } from '@/features/notifications/triggers';
 import { openCheckout } from '@/features/payments/checkout';
 import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
 import { paidPaymentsFor, reconcileForClient } from '@/features/payments/service';
@@ -118,5 +119,9 @@ export async function cancelBookingWithRefund(
       `booking ${result.booking.id} cancelled`,
     );
   }
+  await noticeBookingCancelled(
+    { db, now },
+    { bookingId: result.booking.id, by: input.by, feeYen: result.terms.feeYen, refundYen: result.terms.refundYen },
+  );
   return result.terms;
 }

@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, type Payment, sessionTypes, users } from '@/db/schema';
 import { sendNotice } from '@/features/mail/notice';
+import { noticeBookingPaid, noticePaymentForLostSlot } from '@/features/notifications/triggers';
 import type { Fulfilment } from '@/features/payments/fulfilment';
 import { siteUrl } from '@/lib/site-url';
 import { bookingIcs } from './calendar';
@@ -70,8 +71,25 @@ async function mailLostBooking(db: Db, payment: Payment) {
 export const bookingFulfilment: Fulfilment = {
   confirmPaid: confirmPaidBooking,
   release: releaseHold,
-  notifyConfirmed: ({ db }, bookingId) => mailConfirmation(db, bookingId),
-  notifyLost: ({ db }, payment) => mailLostBooking(db, payment),
+  notifyConfirmed: async (ctx, bookingId) => {
+    await mailConfirmation(ctx.db, bookingId);
+    await noticeBookingPaid(ctx, bookingId);
+  },
+  notifyLost: async (ctx, payment) => {
+    await mailLostBooking(ctx.db, payment);
+    const [booking] = await ctx.db
+      .select({ startsAt: bookings.startsAt })
+      .from(bookings)
+      .where(eq(bookings.id, payment.referenceId));
+    if (booking)
+      await noticePaymentForLostSlot(ctx, {
+        purpose: 'booking',
+        paymentId: payment.id,
+        amountYen: payment.amountYen,
+        bookingId: payment.referenceId,
+        startsAt: booking.startsAt,
+      });
+  },
   markRefundedOutside: async ({ db, now }, bookingId) => {
     await db
       .update(bookings)

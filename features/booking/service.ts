@@ -5,6 +5,7 @@ import { bookings, type PolicyTier, sessionTypes } from '@/db/schema';
 import { AppError, isExclusionViolation } from '@/lib/errors';
 import { holdHasLapsedSql, isHoldLive } from '@/lib/holds';
 import { cancellationPolicy, reminderLeadHours } from '@/lib/site-config';
+import { noticeBookingRescheduled } from '@/features/notifications/triggers';
 import { sessionCancellationTerms } from './domain/cancellation';
 import { getBookingSettings, getOpenSlots } from './queries';
 
@@ -155,6 +156,10 @@ export async function rescheduleBooking(
     if (isExclusionViolation(err)) throw new AppError('slot_taken');
     throw err;
   }
+  await noticeBookingRescheduled(
+    { db, now },
+    { bookingId: row.booking.id, from: row.booking.startsAt, to: input.startsAt, sessionName: row.type.name },
+  );
 }
 
 /** The counselor records how a session went. */

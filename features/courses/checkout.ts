@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { ServiceContext } from '@/lib/service';
 import { courseCohorts, courseEnrollments, courses, users } from '@/db/schema';
 import { sendNotice } from '@/features/mail/notice';
+import { noticeSeatCancelled } from '@/features/notifications/triggers';
 import { openCheckout } from '@/features/payments/checkout';
 import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
 import { expireOpenCheckouts, paidPaymentsFor } from '@/features/payments/service';
@@ -90,6 +91,10 @@ export async function cancelEnrollmentWithRefund(
     });
     told = await sendNotice(db, { to: client.email, ...mail }, `seat ${result.enrollment.id} cancelled`);
   }
+  await noticeSeatCancelled(
+    { db, now },
+    { enrollmentId: result.enrollment.id, by: input.by, refundYen: result.refund.refundYen },
+  );
   return { ...result.refund, told };
 }
 

@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { courseCohorts, courseEnrollments, courses, type Payment, users } from '@/db/schema';
 import { whenFor } from '@/lib/time';
 import { sendNotice } from '@/features/mail/notice';
+import { noticePaymentForLostSlot, noticeSeatEnrolled } from '@/features/notifications/triggers';
 import type { Fulfilment } from '@/features/payments/fulfilment';
 import { absoluteUrl } from '@/lib/site-url';
 import { cohortIcsAttachments } from './calendar';
@@ -62,8 +63,19 @@ async function mailLostEnrollment(db: Db, payment: Payment): Promise<void> {
 export const courseFulfilment: Fulfilment = {
   confirmPaid: confirmPaidEnrollment,
   release: releaseSeatHold,
-  notifyConfirmed: ({ db }, enrollmentId) => mailEnrollmentConfirmed(db, enrollmentId),
-  notifyLost: ({ db }, payment) => mailLostEnrollment(db, payment),
+  notifyConfirmed: async (ctx, enrollmentId) => {
+    await mailEnrollmentConfirmed(ctx.db, enrollmentId);
+    await noticeSeatEnrolled(ctx, enrollmentId);
+  },
+  notifyLost: async (ctx, payment) => {
+    await mailLostEnrollment(ctx.db, payment);
+    await noticePaymentForLostSlot(ctx, {
+      purpose: 'course',
+      paymentId: payment.id,
+      amountYen: payment.amountYen,
+      enrollmentId: payment.referenceId,
+    });
+  },
   markRefundedOutside: async ({ db, now }, enrollmentId) => {
     await db
       .update(courseEnrollments)

@@ -12,14 +12,4 @@ export const intakeMails = {
       ],
       action: { label: 'マイページで回答する', url: input.url },
     }),
-  /** To the counselor: a sent questionnaire needs her attention before the session. */
-  needsAttention: (input: { when: string; url: string }) =>
-    composeMail({
-      subject: '【こころの整理室】事前アンケートの確認のお願い',
-      paragraphs: [
-        `${input.when}（日本時間）のご予約の事前アンケートに、セッション前の確認が必要な回答があります。`,
-        '内容は管理画面でご確認ください（閲覧は記録されます）。',
-      ],
-      action: { label: '予約と事前アンケートを見る', url: input.url },
-    }),
 };

@@ -2,22 +2,18 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { and, asc, eq, gt, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { auditLog, intakeResponses, users } from '@/db/schema';
+import { auditLog, intakeResponses } from '@/db/schema';
 import { getBooking } from '@/features/booking/queries';
 import { setBookingTheme } from '@/features/booking/service';
 import { findTheme, type ThemeId } from '@/features/library/themes';
-import { sendNotice } from '@/features/mail/notice';
-import { siteConfig } from '@/lib/site-config';
-import { absoluteUrl } from '@/lib/site-url';
+import { noticeIntakeFlagged } from '@/features/notifications/triggers';
 import { AppError } from '@/lib/errors';
-import { formatDateTimeJa } from '@/lib/time';
 import type { ServiceContext } from '@/lib/service';
 import type { Keyring } from './crypto';
 import { composeIntake } from './domain/definitions';
 import { isSafetyFlagged } from './domain/reflection';
 import type { Answers } from './domain/types';
 import { canEditIntake, intakeWindow } from './domain/window';
-import { intakeMails } from './mails';
 import { findIntakeRow } from './queries';
 import { describeResponse, type IntakeView, readAnswers, sealAnswers } from './stored-answers';
 
@@ -155,16 +151,9 @@ export async function submitIntake({ db, keyring, now }: IntakeContext, request:
       { bookingId: input.bookingId, clientId: input.clientId, theme: input.theme },
     );
   });
-  if (isSafetyFlagged(input.answers) && !flaggedBefore) {
-    const counselors = await db.select({ email: users.email }).from(users).where(eq(users.role, 'counselor'));
-    const mail = intakeMails.needsAttention({
-      when: formatDateTimeJa(booking.startsAt, siteConfig.timeZone),
-      url: absoluteUrl(`/admin/bookings/${booking.id}`),
-    });
-    // The answers are saved and the flag shows on her pages; a lost note must not fail the client's send.
-    for (const c of counselors)
-      await sendNotice(db, { to: c.email, ...mail }, `flagged questionnaire, booking ${booking.id}`);
-  }
+  // The answers are saved and the flag shows on her pages; a lost note must not fail the client's send.
+  if (isSafetyFlagged(input.answers) && !flaggedBefore)
+    await noticeIntakeFlagged({ db, now: input.now }, { bookingId: booking.id, startsAt: booking.startsAt });
 }
 
 /**

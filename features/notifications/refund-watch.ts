@@ -1,0 +1,34 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import { getEnrollment } from '@/features/courses/queries';
+import { listFailingRefunds } from '@/features/payments/queries';
+import { absoluteUrl } from '@/lib/site-url';
+import { formatDateTimeJa, MINUTE_MS, practiceTimeZone } from '@/lib/time';
+import { noticeKey } from './domain/kinds';
+import { notifyCounselor } from './notify';
+
+/** As on /admin: a refund Stripe has not accepted 15 minutes after it was recorded keeps failing. */
+const refundPatienceMs = 15 * MINUTE_MS;
+
+/** Tells her once about each refund that keeps failing (the retry job goes on trying). */
+export async function noticeFailingRefunds(db: Db, now: Date): Promise<number> {
+  const failing = await listFailingRefunds(db, new Date(now.getTime() - refundPatienceMs));
+  let told = 0;
+  for (const r of failing) {
+    const cohortId = r.purpose === 'course' ? (await getEnrollment(db, r.referenceId))?.cohort.id : undefined;
+    const url =
+      r.purpose === 'booking'
+        ? `/admin/bookings/${r.referenceId}`
+        : cohortId
+          ? `/admin/courses/cohorts/${cohortId}`
+          : '/admin/courses';
+    const outcome = await notifyCounselor({ db, now }, noticeKey('refund_failing', r.refundId), {
+      kind: 'refund_failing',
+      amountYen: r.amountYen,
+      since: formatDateTimeJa(r.createdAt, practiceTimeZone),
+      url: absoluteUrl(url),
+    });
+    if (outcome === 'sent') told += 1;
+  }
+  return told;
+}
