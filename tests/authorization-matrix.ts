@@ -114,4 +114,5 @@ export const actions: Record<string, Access> = {
   unsubscribeAction: 'public',
   saveIssueAction: 'counselor',
   sendTestIssueAction: 'counselor',
+  saveSessionNoteAction: 'counselor',
 };

@@ -6,3 +6,4 @@ export * from './mail';
 export * from './payments';
 export * from './intake';
 export * from './newsletter';
+export * from './session-notes';
