@@ -544,11 +544,12 @@ try {
       const clients = [...Array.from({ length: 20 }, (_, n) => browse(n)), ...bookers.map(book)];
       for (const instance of [app1, app2]) {
         await new Promise((resolve) => setTimeout(resolve, 2_000));
-        // The runbook's order: out of the proxy first (a graceful reload), then stop it. Stopped
-        // while nginx still sent to it, a POST in flight on a reused connection answered 502
-        // (nginx repeats only idempotent requests): seen once in two runs before this order.
-        cluster.setUpstreams(cluster.instances.filter((i) => i.name !== instance.name).map((i) => i.port));
-        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        // The runbook's order: out of the proxy first (a graceful reload), wait until nginx's old
+        // workers have exited, then stop it. Stopped while nginx still sent to it, a POST in flight
+        // answered 502 (nginx repeats only idempotent requests); stopped before the old workers
+        // were gone, a GET an old worker held on the cache lock for 5 s went to it alone and
+        // answered 502 (seen on a loaded machine with a fixed 1.5 s pause instead of the wait).
+        await cluster.setUpstreams(cluster.instances.filter((i) => i.name !== instance.name).map((i) => i.port));
         const code = await instance.stop('SIGTERM');
         check(`${instance.name} exits after SIGTERM (code ${code})`, code === 143 || code === 0);
         check(
@@ -557,7 +558,7 @@ try {
           instance.output().split('\n').slice(-3).join(' '),
         );
         await cluster.startInstance(instance.name, instance.port);
-        cluster.setUpstreams(cluster.instances.map((i) => i.port));
+        await cluster.setUpstreams(cluster.instances.map((i) => i.port));
       }
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       running = false;

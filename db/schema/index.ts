@@ -7,3 +7,4 @@ export * from './payments';
 export * from './intake';
 export * from './newsletter';
 export * from './session-notes';
+export * from './calendar-sync';

@@ -46,8 +46,9 @@ export interface Cluster {
   dir: string;
   nginxLog: () => string;
   startInstance(name: string, port?: number): Promise<AppInstance>;
-  /** Points nginx at these instance ports (a graceful reload: requests in flight finish). */
-  setUpstreams(ports: number[]): void;
+  /** Points nginx at these instance ports: resolves once the graceful reload is over (the old
+   * workers finished what they held and exited). */
+  setUpstreams(ports: number[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -217,7 +218,12 @@ export async function startNginx(options: {
   upstreams: number[];
   /** The server-level config; default the committed ops/nginx/site.conf. */
   siteConf?: string;
-}): Promise<{ child: ChildProcess; log: () => string; reload(upstreams: number[]): void; stop(): Promise<void> }> {
+}): Promise<{
+  child: ChildProcess;
+  log: () => string;
+  reload(upstreams: number[]): Promise<void>;
+  stop(): Promise<void>;
+}> {
   const prefix = path.join(options.dir, `nginx-${options.port}`);
   fs.mkdirSync(path.join(prefix, 'logs'), { recursive: true });
   const conf = path.join(prefix, 'nginx.conf');
@@ -269,9 +275,20 @@ ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join('\n')}
   return {
     child,
     log: () => (fs.existsSync(logPath) ? fs.readFileSync(logPath, 'utf8') : ''),
-    reload: (upstreams) => {
+    // A reload is done when every worker of the old configuration has exited: until then an
+    // old worker may still send a request it holds (waiting on the cache lock, say) to an
+    // instance the new configuration left out.
+    reload: async (upstreams) => {
+      const before = workerPids(child.pid!);
       write(upstreams);
       child.kill('SIGHUP');
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const now = workerPids(child.pid!);
+        if (now.length > 0 && !now.some((pid) => before.includes(pid))) return;
+        if (Date.now() > deadline) throw new Error(`nginx reload: old workers ${before.join(', ')} still running`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
     stop: async () => {
       child.kill('SIGQUIT');
@@ -279,6 +296,23 @@ ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join('\n')}
       live.delete(child);
     },
   };
+}
+
+/** The pids of the processes whose parent is `parent` (nginx's workers), read from /proc. */
+function workerPids(parent: number): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may contain spaces, so split after ')'.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === parent) pids.push(Number(entry));
+    } catch {
+      // the process exited while we looked
+    }
+  }
+  return pids;
 }
 
 /** The whole topology on a fresh database `databaseName` of the server at `serverUrl`. */
