@@ -33,6 +33,8 @@ export const errorCodes = {
   schedule_in_past: { status: 400, message: messages.errors.scheduleInPast },
   issue_not_editable: { status: 409, message: messages.errors.issueNotEditable },
   override_duplicate: { status: 409, message: messages.errors.overrideDuplicate },
+  note_changed: { status: 409, message: messages.errors.noteChanged },
+  note_unreadable: { status: 409, message: messages.errors.noteUnreadable },
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import { openDatabaseAt } from '@/db/client';
 import { formatKeyring, parseKeyring, withNewKey } from '@/features/intake/crypto';
 import { intakeKeyFile, readOrCreateKeyFile } from '@/features/intake/keys';
-import { reencryptIntakes } from '@/features/intake/service';
+import { reencryptIntakes } from '@/features/intake/rotation';
+import { reencryptSessionNotes } from '@/features/session-notes/rotation';
 import { databaseTarget } from '@/lib/env';
 
 /**
- * Rotates the key of the questionnaire answers.
+ * Rotates the key of the questionnaire answers and of the counselor's session notes (one keyring).
  *
  *   npm run intake:rotate-key -- --print-new-key   prints a new key to put first in INTAKE_ENCRYPTION_KEYS
  *   npm run intake:rotate-key                      re-encrypts every answer under the first key
@@ -37,14 +38,21 @@ if (process.env.INTAKE_ENCRYPTION_KEYS) {
 
 const handle = await openDatabaseAt(target);
 try {
-  const { reencrypted, unreadable } = await reencryptIntakes({ db: handle.db, keyring, now: new Date() });
+  const ctx = { db: handle.db, keyring, now: new Date() };
+  const intakes = await reencryptIntakes(ctx);
   console.log(
-    `re-encrypted ${reencrypted} questionnaire response(s) under key ${keyring.currentId} in ${handle.kind} database at ${handle.location}`,
+    `re-encrypted ${intakes.reencrypted} questionnaire response(s) under key ${keyring.currentId} in ${handle.kind} database at ${handle.location}`,
   );
-  if (unreadable.length > 0) {
+  const notes = await reencryptSessionNotes(ctx);
+  console.log(`re-encrypted ${notes.reencrypted} session note(s) under key ${keyring.currentId}`);
+  for (const [what, unreadable] of [
+    ['response(s)', intakes.unreadable],
+    ['session note(s)', notes.unreadable],
+  ] as const) {
+    if (unreadable.length === 0) continue;
     const keyIds = [...new Set(unreadable.map((u) => u.keyId))].join(', ');
     console.error(
-      `${unreadable.length} response(s) could not be read and were left as they are (key ${keyIds}): put that key back into the keyring and run this again`,
+      `${unreadable.length} ${what} could not be read and were left as they are (key ${keyIds}): put that key back into the keyring and run this again`,
     );
     process.exitCode = 1;
   }

@@ -137,4 +137,5 @@ export const actions: Record<string, Access> = {
   saveIssueAction: 'counselor',
   sendTestIssueAction: 'counselor',
   saveNoticeSettingsAction: 'counselor',
+  saveSessionNoteAction: 'counselor',
 };

@@ -7,4 +7,5 @@ export * from './payments';
 export * from './intake';
 export * from './newsletter';
 export * from './notifications';
+export * from './session-notes';
 export * from './calendar-sync';

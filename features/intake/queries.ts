@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
-import { auditLog, intakeResponses, users } from '@/db/schema';
+import { auditLog, intakeResponses, sessionNotes, users } from '@/db/schema';
 import { getBooking } from '@/features/booking/queries';
 import { messages } from '@/lib/messages';
 import type { Keyring } from './crypto';
@@ -137,7 +137,7 @@ export async function listAuditEntries(db: Db, options: { clientId?: string; lim
       clientId: auditLog.clientId,
       clientFamilyName: client.familyName,
       clientGivenName: client.givenName,
-      bookingId: intakeResponses.bookingId,
+      bookingId: sql<string | null>`coalesce(${intakeResponses.bookingId}, ${sessionNotes.bookingId})`,
     })
     .from(auditLog)
     .leftJoin(actor, eq(actor.id, auditLog.actorId))
@@ -146,9 +146,14 @@ export async function listAuditEntries(db: Db, options: { clientId?: string; lim
       intakeResponses,
       and(eq(auditLog.subjectType, 'intake_response'), eq(intakeResponses.id, auditLog.subjectId)),
     )
+    .leftJoin(sessionNotes, and(eq(auditLog.subjectType, 'session_note'), eq(sessionNotes.id, auditLog.subjectId)))
     .where(options.clientId ? eq(auditLog.clientId, options.clientId) : undefined)
     .orderBy(desc(auditLog.at))
     .limit(options.limit ?? 200);
 }
 
-export const auditActionLabel: Record<string, string> = { 'intake.read': '事前アンケートを閲覧' };
+export const auditActionLabel: Record<string, string> = {
+  'intake.read': '事前アンケートを閲覧',
+  'note.read': 'セッションメモを閲覧',
+  'note.write': 'セッションメモを保存',
+};

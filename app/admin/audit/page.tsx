@@ -14,7 +14,9 @@ export default async function AuditPage() {
   return (
     <>
       <h1>閲覧記録</h1>
-      <p>クライアントの事前アンケート（要配慮個人情報）を開いた記録です。新しい順に200件まで表示します。</p>
+      <p>
+        クライアントの事前アンケートとセッションメモ（要配慮個人情報）を開いた・保存した記録です。新しい順に200件まで表示します。
+      </p>
       {entries.length === 0 ? (
         <p>まだ記録はありません。</p>
       ) : (
@@ -23,7 +25,7 @@ export default async function AuditPage() {
             <thead>
               <tr>
                 <th scope="col">日時（日本時間）</th>
-                <th scope="col">閲覧した人</th>
+                <th scope="col">操作した人</th>
                 <th scope="col">内容</th>
                 <th scope="col">クライアント</th>
               </tr>

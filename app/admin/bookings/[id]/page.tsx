@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { BookingOutcomeButtons, MeetingUrlForm } from '@/components/admin/booking-admin-forms';
 import { CancelBookingForm } from '@/components/booking/cancel-booking-form';
 import { CounselorIntake } from '@/components/intake/counselor-intake';
+import { SessionNotePanel } from '@/components/session-notes/session-note-panel';
 import { read, serviceContext } from '@/lib/data';
 import { formatPhone } from '@/features/accounts/schemas';
 import { bookingStatusLabel, getAdminBooking } from '@/features/booking/admin-queries';
@@ -11,6 +12,7 @@ import { getIntakeKeyring } from '@/features/intake/keys';
 import { readIntakeAsCounselor } from '@/features/intake/service';
 import { findTheme } from '@/features/library/themes';
 import { paymentStatusLabel } from '@/features/payments/queries';
+import { readSessionNoteAsCounselor } from '@/features/session-notes/service';
 import { requireCounselor } from '@/lib/auth/guards';
 import { formatYen } from '@/lib/format';
 import { formatDateTimeJa, practiceTimeZone } from '@/lib/time';
@@ -25,10 +27,16 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
   const booking = await read(getAdminBooking, id);
   if (!booking) notFound();
   // Opening the page reads the questionnaire: the read is written to the audit log.
-  const intake = await readIntakeAsCounselor(
-    { ...(await serviceContext()), keyring: getIntakeKeyring() },
-    { bookingId: booking.id, counselorId: counselor.id },
-  );
+  const ctx = { ...(await serviceContext()), keyring: getIntakeKeyring() };
+  const intake = await readIntakeAsCounselor(ctx, { bookingId: booking.id, counselorId: counselor.id });
+  // So is the session's note, once there is one.
+  const note = booking.clientId
+    ? await readSessionNoteAsCounselor(ctx, {
+        clientId: booking.clientId,
+        bookingId: booking.id,
+        counselorId: counselor.id,
+      })
+    : null;
   const started = booking.startsAt <= new Date();
   const { notice } = await searchParams;
   return (
@@ -79,6 +87,16 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
         <h2 id="intake-heading">事前アンケート</h2>
         <CounselorIntake view={intake} headingId="intake" />
       </section>
+      {booking.clientId ? (
+        <SessionNotePanel
+          headingId="note-heading"
+          heading="セッションメモ"
+          label="このセッションのメモ"
+          clientId={booking.clientId}
+          bookingId={booking.id}
+          note={note}
+        />
+      ) : null}
       {booking.status === 'confirmed' && booking.mode === 'online' ? (
         <MeetingUrlForm bookingId={booking.id} current={booking.meetingUrl} />
       ) : null}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CounselorIntake } from '@/components/intake/counselor-intake';
+import { SessionNotePanel } from '@/components/session-notes/session-note-panel';
 import { read, serviceContext } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { formatPhone } from '@/features/accounts/schemas';
@@ -10,6 +11,8 @@ import { listClientBookings } from '@/features/booking/queries';
 import { getIntakeKeyring } from '@/features/intake/keys';
 import { intakeStatusLabel } from '@/features/intake/queries';
 import { readClientIntakesAsCounselor } from '@/features/intake/service';
+import { listSessionNoteSummaries } from '@/features/session-notes/queries';
+import { readSessionNoteAsCounselor } from '@/features/session-notes/service';
 import { requireCounselor } from '@/lib/auth/guards';
 import { siteConfig } from '@/lib/site-config';
 import { isUuid } from '@/lib/ids';
@@ -27,10 +30,15 @@ export default async function AdminClientPage({ params }: Props) {
   if (!client || client.role !== 'client') notFound();
   const bookings = await read(listClientBookings, client.id);
   // Each questionnaire shown here is a read by the counselor, and is written to the audit log.
-  const views = await readClientIntakesAsCounselor(
-    { ...(await serviceContext()), keyring: getIntakeKeyring() },
-    { clientId: client.id, counselorId: counselor.id },
-  );
+  const ctx = { ...(await serviceContext()), keyring: getIntakeKeyring() };
+  const views = await readClientIntakesAsCounselor(ctx, { clientId: client.id, counselorId: counselor.id });
+  // The running note is read (and audited) here; the sessions' notes only on their booking pages.
+  const runningNote = await readSessionNoteAsCounselor(ctx, {
+    clientId: client.id,
+    bookingId: null,
+    counselorId: counselor.id,
+  });
+  const noted = new Set((await read(listSessionNoteSummaries, client.id)).map((n) => n.bookingId));
   const intakes = bookings.flatMap((booking) => {
     const view = views.find((v) => v.bookingId === booking.id);
     return view ? [{ booking, view }] : [];
@@ -57,6 +65,15 @@ export default async function AdminClientPage({ params }: Props) {
         <dd>{formatDateJa(client.createdAt, siteConfig.timeZone)}</dd>
       </dl>
 
+      <SessionNotePanel
+        headingId="running-note-heading"
+        heading="経過メモ"
+        label="このクライアントについての経過メモ"
+        clientId={client.id}
+        bookingId={null}
+        note={runningNote}
+      />
+
       <section aria-labelledby="client-bookings-heading" className="panel">
         <h2 id="client-bookings-heading">予約</h2>
         {bookings.length === 0 ? (
@@ -69,7 +86,8 @@ export default async function AdminClientPage({ params }: Props) {
                   {formatDateTimeJa(b.startsAt, siteConfig.timeZone)}　{b.sessionTypeName}
                 </Link>
                 （{bookingStatusLabel[b.status]}・アンケート：
-                {intakeStatusLabel[views.find((v) => v.bookingId === b.id)?.status ?? 'none']}）
+                {intakeStatusLabel[views.find((v) => v.bookingId === b.id)?.status ?? 'none']}
+                {noted.has(b.id) ? '・メモあり' : ''}）
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import { exportClientCourses } from '@/features/courses/queries';
 import { getIntakeKeyring } from '@/features/intake/keys';
 import { exportClientIntakes } from '@/features/intake/queries';
 import { listClientPayments } from '@/features/booking/payment-history';
+import { exportSessionNoteSummary } from '@/features/session-notes/queries';
 import { getCurrentUser } from '@/lib/auth/guards';
 import { read } from '@/lib/data';
 
@@ -18,12 +19,14 @@ export async function GET() {
   // Everything stored, intake answers included, goes only to an address the client has proved.
   if (!(await read(isEmailVerified, user.id)))
     return Response.json({ error: 'email_not_verified', message: messages.errors.emailNotVerified }, { status: 403 });
-  const [bookings, payments, courses, intakes] = await Promise.all([
+  const [bookings, payments, courses, intakes, sessionNotes] = await Promise.all([
     read(listClientBookings, user.id),
     read(listClientPayments, user.id),
     read(exportClientCourses, user.id),
     // The client's own questionnaire answers, decrypted, in plain words (APPI 開示).
     read(exportClientIntakes, getIntakeKeyring(), user.id),
+    // The counselor's notes: that they exist and when, never their text; how to ask for them.
+    read(exportSessionNoteSummary, user.id),
   ]);
   const data = {
     ...account,
@@ -48,6 +51,7 @@ export async function GET() {
     })),
     courses,
     intakes,
+    sessionNotes,
   };
   const date = new Date().toISOString().slice(0, 10);
   return new Response(JSON.stringify(data, null, 2), {
