@@ -103,6 +103,10 @@ const clientSafe = new Set([
   'features/library/admin-schemas.ts',
   'features/library/themes.ts',
   'features/newsletter/schemas.ts',
+  'features/calendar-sync/schemas.ts',
+  'features/calendar-sync/messages.ts',
+  'features/notifications/schemas.ts',
+  'features/session-notes/schemas.ts',
 ]);
 
 /** Server modules: db/*.ts and every module of features/ but domain/, tests and the client-safe ones. */

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, gt, ne } from 'drizzle-orm';
 import { intakeResponses } from '@/db/schema';
 import type { ServiceContext } from '@/lib/service';

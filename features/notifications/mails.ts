@@ -1,3 +1,4 @@
+import 'server-only';
 import { composeMail } from '@/features/mail/compose';
 import { formatYen } from '@/lib/format';
 import type { NotificationKind } from './domain/kinds';

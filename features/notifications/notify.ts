@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { counselorNotices, users } from '@/db/schema';
 import { sendNotice } from '@/features/mail/notice';

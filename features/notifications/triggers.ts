@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { bookings, courseCohorts, courseEnrollments, courseWaitlist, sessionTypes } from '@/db/schema';
 import type { ServiceContext } from '@/lib/service';

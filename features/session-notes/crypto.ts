@@ -1,3 +1,4 @@
+import 'server-only';
 import { type Keyring, open, seal, UnreadableCiphertextError } from '@/features/intake/crypto';
 
 /** The same AES-256-GCM and keyring as questionnaire answers; the row id binds each ciphertext. */

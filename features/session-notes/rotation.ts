@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, gt, ne } from 'drizzle-orm';
 import { sessionNotes } from '@/db/schema';
 import type { Keyring } from '@/features/intake/crypto';

@@ -241,7 +241,12 @@ describe('key rotation', () => {
       const next = withNewKey(keyring, 'k4');
       // Earlier tests left notes under keys this keyring lacks: the script reports them and exits 1.
       const run = await promisify(execFile)('npx', ['tsx', 'scripts/intake-rotate-key.ts'], {
-        env: { ...process.env, DATABASE_URL: handle.url, INTAKE_ENCRYPTION_KEYS: formatKeyring(next) },
+        env: {
+          ...process.env,
+          TSX_TSCONFIG_PATH: 'tsconfig.scripts.json',
+          DATABASE_URL: handle.url,
+          INTAKE_ENCRYPTION_KEYS: formatKeyring(next),
+        },
       }).catch((err: { stdout: string; stderr: string }) => err);
       expect(run.stderr).toMatch(/session note\(s\) could not be read and were left as they are \(key [^)]*lost/);
       expect(run.stdout).toMatch(/re-encrypted \d+ session note\(s\) under key k4/);
