@@ -60,7 +60,7 @@ describe('reminders', () => {
     expect(more).toHaveLength(0);
     expect(mail!.subject).toBe('【こころの整理室】明日のご予約のお知らせ');
     // 2026-12-01T23:00Z is 15:00 on 12/1 in Los Angeles and 08:00 on 12/2 in Tokyo.
-    expect(mail!.text).toContain('2026年12月1日(火) 15:00（America/Los_Angeles）／日本時間 2026年12月2日(水) 08:00');
+    expect(mail!.text).toContain('米国太平洋時間 2026年12月1日(火) 15:00／日本時間 2026年12月2日(水) 08:00');
     expect(mail!.text).not.toMatch(/見捨てられ|縋る/);
     expect(await mailsTo(notYet.email)).toHaveLength(0);
     expect(await mailsTo(cancelled.email)).toHaveLength(0);
