@@ -7,6 +7,8 @@ const stripePort = Number(process.env.E2E_STRIPE_PORT || 12211);
 const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
+  // Fixtures reach server modules (db client, seeds): server-only maps to a stub, as in scripts.
+  tsconfig: './tsconfig.scripts.json',
   testDir: './e2e',
   fullyParallel: true,
   workers: 2,
