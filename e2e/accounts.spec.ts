@@ -48,6 +48,30 @@ test('bad input on sign-up gets specific Japanese messages and creates nothing',
   await expect(page.getByLabel('セイ（フリガナ）（必須）', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 });
 
+test('before the page has its script, sign-up and sign-in cannot be sent, so a password never lands in the address', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const [path, button] of [
+    ['/register', '登録する'],
+    ['/login', 'ログイン'],
+  ] as const) {
+    await page.goto(path);
+    await page
+      .getByLabel(/^パスワード（必須）/)
+      .first()
+      .fill(password);
+    await expect(page.getByRole('button', { name: button, exact: true })).toBeDisabled();
+    await page
+      .getByLabel(/^パスワード（必須）/)
+      .first()
+      .press('Enter');
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+  }
+  await context.close();
+});
+
 test('a wrong password and an unknown address get the same message', async ({ page }) => {
   const { email } = await signedInClient(page);
   await page.context().clearCookies();

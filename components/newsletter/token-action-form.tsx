@@ -38,7 +38,7 @@ export function TokenActionForm({
     >
       <FormStatus result={result} />
       {withoutScript ? <input type="hidden" name="via" value="page" /> : null}
-      <ActionButton className="button" type="submit" busy={pending}>
+      <ActionButton className="button" type="submit" busy={pending} worksWithoutScript={Boolean(withoutScript)}>
         {label}
       </ActionButton>
     </form>
