@@ -191,7 +191,7 @@ test('the counselor cancels one participant’s seat from the roster: a confirma
     'お席をキャンセルし、11,000円（税込）を全額返金しました。ご本人にはメールでお知らせしました。',
   );
   await expect(row).toContainText('キャンセル（カウンセラーから）');
-  await expect(row).toContainText('返金済み（11,000円（税込）・返金 11,000円（税込））');
+  await expect(row).toContainText('返金済み・11,000円（税込）・返金 11,000円（税込）');
   await expect(confirmation.getByRole('button', { name: 'キャンセルして全額返金する' })).toBeDisabled();
   // Keyboard focus stays where it was, not thrown back to the top of the page.
   await expect(confirmation.getByRole('button', { name: 'キャンセルして全額返金する' })).toBeFocused();
@@ -201,7 +201,7 @@ test('the counselor cancels one participant’s seat from the roster: a confirma
   await expectAccessible(admin);
 
   await admin.reload();
-  await expect(row).toContainText('返金済み（11,000円（税込）・返金 11,000円（税込））');
+  await expect(row).toContainText('返金済み・11,000円（税込）・返金 11,000円（税込）');
   await expect(roster.locator('summary', { hasText: participant })).toHaveCount(0);
   await expect(roster.locator('summary', { hasText: otherEmail })).toBeVisible();
 

@@ -20,7 +20,10 @@ async function shots(page: Page, name: string) {
 test('the counselor turns a notice off and the daily agenda on, and both are kept', async ({ browser }) => {
   const page = await counselorPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await page.goto('/admin');
-  await page.getByRole('navigation', { name: '管理メニュー' }).getByRole('link', { name: 'お知らせ設定' }).click();
+  await page.getByRole('navigation', { name: '管理メニュー' }).getByRole('link', { name: '設定' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '設定' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'お知らせ設定' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'お知らせ設定' })).toBeVisible();
 
   const refunds = page.getByRole('checkbox', { name: /返金が完了しないとき/ });

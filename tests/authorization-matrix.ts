@@ -47,6 +47,7 @@ export const pages: Record<string, Access> = {
   '/admin/clients': 'counselor',
   '/admin/clients/[id]': 'counselor',
   '/admin/audit': 'counselor',
+  '/admin/settings': 'counselor',
   '/admin/notices': 'counselor',
   '/admin/bookings': 'counselor',
   '/admin/bookings/[id]': 'counselor',

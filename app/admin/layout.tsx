@@ -9,15 +9,11 @@ const sections = [
   { href: '/admin', label: '今日' },
   { href: '/admin/bookings', label: '予約' },
   { href: '/admin/availability', label: '受付時間' },
-  { href: '/admin/calendar-sync', label: 'カレンダー連携' },
-  { href: '/admin/session-types', label: 'セッションの種類' },
   { href: '/admin/courses', label: '講座' },
   { href: '/admin/clients', label: 'クライアント' },
   { href: '/admin/articles', label: '記事' },
   { href: '/admin/newsletter', label: 'メールマガジン' },
-  { href: '/admin/audit', label: '閲覧記録' },
-  { href: '/admin/notifications', label: 'お知らせ設定' },
-  { href: '/portal/account', label: 'アカウント' },
+  { href: '/admin/settings', label: '設定' },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
