@@ -56,6 +56,7 @@ export const pages: Record<string, Access> = {
   '/admin/session-types': 'counselor',
   '/admin/courses': 'counselor',
   '/admin/courses/cohorts/[id]': 'counselor',
+  '/admin/payments': 'counselor',
   '/admin/articles': 'counselor',
   '/admin/articles/new': 'counselor',
   '/admin/articles/[id]': 'counselor',
@@ -76,6 +77,8 @@ export const routeHandlers: Record<string, Access> = {
   '/api/library/refresh': 'post-only',
   '/api/newsletter/unsubscribe': 'post-only',
   '/admin/newsletter/subscribers.csv': 'counselor',
+  '/admin/payments/payments.csv': 'counselor',
+  '/admin/payments/bookings.csv': 'counselor',
   '/api/calendar-feed/[token]': 'feed-token',
 };
 

@@ -10,6 +10,7 @@ const sections = [
   { href: '/admin/bookings', label: '予約' },
   { href: '/admin/availability', label: '受付時間' },
   { href: '/admin/courses', label: '講座' },
+  { href: '/admin/payments', label: '売上' },
   { href: '/admin/clients', label: 'クライアント' },
   { href: '/admin/articles', label: '記事' },
   { href: '/admin/newsletter', label: 'メールマガジン' },

@@ -1,0 +1,132 @@
+import Link from 'next/link';
+import {
+  type LedgerLine,
+  ledgerKindLabel,
+  methodLabel,
+  type Overview,
+  type PurposeTotals,
+  type Totals,
+} from '@/features/revenue/domain/ledger';
+import { formatYenAmount } from '@/lib/format';
+import { formatDateTimeJa, practiceTimeZone } from '@/lib/time';
+
+const tz = practiceTimeZone;
+
+function TotalsCells({ totals }: { totals: Totals }) {
+  return (
+    <>
+      <td className="money">{formatYenAmount(totals.paidYen)}</td>
+      <td className="money">{totals.refundedYen > 0 ? `−${formatYenAmount(totals.refundedYen)}` : '0円'}</td>
+      <td className="money">
+        <strong>{formatYenAmount(totals.netYen)}</strong>
+      </td>
+      <td className="money">{formatYenAmount(totals.feesKeptYen)}</td>
+    </>
+  );
+}
+
+function TotalsHead({ first }: { first: string }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        <th scope="col">入金</th>
+        <th scope="col">返金</th>
+        <th scope="col">差引</th>
+        <th scope="col">うちキャンセル料</th>
+      </tr>
+    </thead>
+  );
+}
+
+/** The month in three lines: sessions, courses, in all. */
+export function OverviewTable({ overview, month }: { overview: Overview; month: string }) {
+  return (
+    <div className="table-scroll" role="region" aria-label={`${month}の売上の概要`} tabIndex={0}>
+      <table>
+        <caption>金額はすべて税込です。差引＝入金−返金。</caption>
+        <TotalsHead first="" />
+        <tbody>
+          <tr>
+            <th scope="row">セッション</th>
+            <TotalsCells totals={overview.booking} />
+          </tr>
+          <tr>
+            <th scope="row">講座</th>
+            <TotalsCells totals={overview.course} />
+          </tr>
+          <tr>
+            <th scope="row">合計</th>
+            <TotalsCells totals={overview.total} />
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Per session type or per cohort. */
+export function BreakdownTable({ title, first, totals }: { title: string; first: string; totals: PurposeTotals }) {
+  if (totals.groups.length === 0) return null;
+  return (
+    <div className="table-scroll" role="region" aria-label={title} tabIndex={0}>
+      <table>
+        <caption>{title}（税込）</caption>
+        <TotalsHead first={first} />
+        <tbody>
+          {totals.groups.map((g) => (
+            <tr key={g.groupId ?? g.label}>
+              <th scope="row">{g.label}</th>
+              <TotalsCells totals={g} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function amountText(line: LedgerLine): string {
+  if (line.kind === 'payment') return formatYenAmount(line.amountYen);
+  if (line.kind === 'fee_kept') return `（${formatYenAmount(line.amountYen)}）`;
+  return `−${formatYenAmount(line.amountYen)}`;
+}
+
+/** Each payment, refund and fee kept, with a link to the booking or the cohort's roster. */
+export function LedgerTable({ lines, label }: { lines: LedgerLine[]; label: string }) {
+  return (
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">日時（日本時間）</th>
+            <th scope="col">クライアント</th>
+            <th scope="col">内容</th>
+            <th scope="col">区分</th>
+            <th scope="col">金額（税込）</th>
+            <th scope="col">決済方法</th>
+            <th scope="col">状態</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr key={`${l.kind}-${l.paymentId}-${l.stripeRefundId ?? l.at.getTime()}`}>
+              <td className="nowrap">{formatDateTimeJa(l.at, tz)}</td>
+              <td>{l.clientName ? `${l.clientName} 様` : '（退会済み）'}</td>
+              <td>
+                {l.href ? <Link href={l.href}>{l.groupLabel}</Link> : l.groupLabel}
+                {l.sessionStartsAt ? (
+                  <div className="money-note">{formatDateTimeJa(l.sessionStartsAt, tz)}の回</div>
+                ) : null}
+              </td>
+              <td>{ledgerKindLabel[l.kind]}</td>
+              <td className="money">{amountText(l)}</td>
+              <td>{methodLabel(l) || '—'}</td>
+              <td>{l.state}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
