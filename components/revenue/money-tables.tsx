@@ -45,7 +45,7 @@ export function OverviewTable({ overview, month }: { overview: Overview; month: 
     <div className="table-scroll" role="region" aria-label={`${month}の売上の概要`} tabIndex={0}>
       <table>
         <caption>金額はすべて税込です。差引＝入金−返金。</caption>
-        <TotalsHead first="" />
+        <TotalsHead first="種類" />
         <tbody>
           <tr>
             <th scope="row">セッション</th>
