@@ -16,7 +16,9 @@ export async function requestRefund(
 ): Promise<boolean> {
   const [left] = await db
     .select({
-      yen: sql<number>`(${payments.amountYen} - ${payments.refundedOutsideYen} - coalesce((select sum(r.amount_yen) from refunds r where r.payment_id = ${payments.id}), 0))::int`,
+      // The payment's id is named in full: in a one-table select drizzle writes a bare "id",
+      // which inside the subquery is the refund's own id, so earlier refunds were never counted.
+      yen: sql<number>`(${payments.amountYen} - ${payments.refundedOutsideYen} - coalesce((select sum(r.amount_yen) from refunds r where r.payment_id = "payments"."id"), 0))::int`,
     })
     .from(payments)
     .where(eq(payments.id, input.paymentId))
