@@ -25,12 +25,18 @@ const nameOf = (p: { familyName: string | null; givenName: string | null }) =>
 const within = (column: Parameters<typeof gte>[0], period: Period) =>
   and(gte(column, period.start), lt(column, period.end));
 
-/**
- * What was given back of a payment: every refund recorded (sent or still to send) and what was
- * refunded in the Stripe dashboard. The outer column is named in full: in a one-table select
- * drizzle writes `"id"`, which inside the subquery would be the refund's own id.
- */
-const givenBackYen = sql<number>`(coalesce((select sum(r.amount_yen) from refunds r where r.payment_id = "payments"."id"), 0) + "payments"."refunded_outside_yen")::int`;
+/** Each payment's refunds recorded (sent or still to send), summed once for a join (no query per row). */
+function refundTotals(db: Db) {
+  return db
+    .select({ paymentId: refunds.paymentId, yen: sql<number>`sum(${refunds.amountYen})::int`.as('refund_yen') })
+    .from(refunds)
+    .groupBy(refunds.paymentId)
+    .as('refund_totals');
+}
+
+/** What was given back of a payment: its refunds recorded and what was refunded in the Stripe dashboard. */
+const givenBackYen = (totals: ReturnType<typeof refundTotals>) =>
+  sql<number>`(coalesce(${totals.yen}, 0) + ${payments.refundedOutsideYen})::int`;
 
 const cancelledBy = {
   client: 'クライアントによるキャンセル',
@@ -49,6 +55,7 @@ type Event = {
 
 /** The period's payments, refunds (ours and those made in the Stripe dashboard) and cancellation fees kept, oldest first. */
 export async function listLedger(db: Db, period: Period): Promise<LedgerLine[]> {
+  const totals = refundTotals(db);
   const [paid, ours, outside, cancelled] = await Promise.all([
     db
       .select({ paymentId: payments.id, at: payments.paidAt, amountYen: payments.amountYen })
@@ -74,10 +81,11 @@ export async function listLedger(db: Db, period: Period): Promise<LedgerLine[]> 
         at: sql<Date>`coalesce(${bookings.cancelledAt}, ${courseEnrollments.cancelledAt})`.mapWith(
           (v: string | Date) => new Date(v),
         ),
-        amountYen: sql<number>`(${payments.amountYen} - ${givenBackYen})::int`,
+        amountYen: sql<number>`(${payments.amountYen} - ${givenBackYen(totals)})::int`,
         by: sql<string | null>`coalesce(${bookings.cancelledBy}, ${courseEnrollments.cancelledBy})`,
       })
       .from(payments)
+      .leftJoin(totals, eq(totals.paymentId, payments.id))
       .leftJoin(bookings, and(eq(payments.purpose, 'booking'), eq(bookings.id, payments.referenceId)))
       .leftJoin(courseEnrollments, and(eq(payments.purpose, 'course'), eq(courseEnrollments.id, payments.referenceId)))
       .where(
@@ -204,6 +212,7 @@ export async function listBookingsForExport(db: Db, period: Period) {
     .leftJoin(users, eq(users.id, bookings.clientId))
     .where(and(within(bookings.startsAt, period), notInArray(bookings.status, ['held', 'expired'])))
     .orderBy(asc(bookings.startsAt));
+  const totals = refundTotals(db);
   const paid =
     rows.length === 0
       ? []
@@ -211,10 +220,11 @@ export async function listBookingsForExport(db: Db, period: Period) {
           .select({
             bookingId: payments.referenceId,
             paidYen: payments.amountYen,
-            givenBackYen,
+            givenBackYen: givenBackYen(totals),
             stripePaymentIntentId: payments.stripePaymentIntentId,
           })
           .from(payments)
+          .leftJoin(totals, eq(totals.paymentId, payments.id))
           .where(
             and(
               eq(payments.purpose, 'booking'),
