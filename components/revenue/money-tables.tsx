@@ -33,7 +33,7 @@ function TotalsHead({ first }: { first: string }) {
         <th scope="col">入金</th>
         <th scope="col">返金</th>
         <th scope="col">差引</th>
-        <th scope="col">うちキャンセル料</th>
+        <th scope="col">キャンセル料</th>
       </tr>
     </thead>
   );
@@ -43,7 +43,7 @@ function TotalsHead({ first }: { first: string }) {
 export function OverviewTable({ overview, month }: { overview: Overview; month: string }) {
   return (
     <div className="table-scroll" role="region" aria-label={`${month}の売上の概要`} tabIndex={0}>
-      <table>
+      <table className="money-table">
         <caption>金額はすべて税込です。差引＝入金−返金。</caption>
         <TotalsHead first="種類" />
         <tbody>
@@ -70,7 +70,7 @@ export function BreakdownTable({ title, first, totals }: { title: string; first:
   if (totals.groups.length === 0) return null;
   return (
     <div className="table-scroll" role="region" aria-label={title} tabIndex={0}>
-      <table>
+      <table className="money-table">
         <caption>{title}（税込）</caption>
         <TotalsHead first={first} />
         <tbody>
@@ -92,11 +92,14 @@ function amountText(line: LedgerLine): string {
   return `−${formatYenAmount(line.amountYen)}`;
 }
 
-/** Each payment, refund and fee kept, with a link to the booking or the cohort's roster. */
+/**
+ * Each payment, refund and fee kept, with a link to the booking or the cohort's roster. A table
+ * on a wide screen; on a phone each row is a small card (admin.css), so nothing is squeezed.
+ */
 export function LedgerTable({ lines, label }: { lines: LedgerLine[]; label: string }) {
   return (
     <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
-      <table>
+      <table className="ledger">
         <thead>
           <tr>
             <th scope="col">日時（日本時間）</th>
@@ -111,18 +114,18 @@ export function LedgerTable({ lines, label }: { lines: LedgerLine[]; label: stri
         <tbody>
           {lines.map((l) => (
             <tr key={`${l.kind}-${l.paymentId}-${l.stripeRefundId ?? l.at.getTime()}`}>
-              <td className="nowrap">{formatDateTimeJa(l.at, tz)}</td>
-              <td>{l.clientName ? `${l.clientName} 様` : '（退会済み）'}</td>
-              <td>
+              <td className="ledger__at">{formatDateTimeJa(l.at, tz)}</td>
+              <td className="ledger__who">{l.clientName ? `${l.clientName} 様` : '（退会済み）'}</td>
+              <td className="ledger__what">
                 {l.href ? <Link href={l.href}>{l.groupLabel}</Link> : l.groupLabel}
                 {l.sessionStartsAt ? (
-                  <div className="money-note">{formatDateTimeJa(l.sessionStartsAt, tz)}の回</div>
+                  <span className="money-note ledger__session">{formatDateTimeJa(l.sessionStartsAt, tz)}の回</span>
                 ) : null}
               </td>
-              <td>{ledgerKindLabel[l.kind]}</td>
-              <td className="money">{amountText(l)}</td>
-              <td>{methodLabel(l) || '—'}</td>
-              <td>{l.state}</td>
+              <td className="ledger__kind">{ledgerKindLabel[l.kind]}</td>
+              <td className="money ledger__amount">{amountText(l)}</td>
+              <td className="ledger__method">{methodLabel(l) || '—'}</td>
+              <td className="ledger__state">{l.state}</td>
             </tr>
           ))}
         </tbody>

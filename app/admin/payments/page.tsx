@@ -22,7 +22,6 @@ export default async function PaymentsPage({ searchParams }: Props) {
   const lines = await read(listLedger, period);
   const overview = summarize(lines);
   const label = monthLabel(month);
-  const moneyLines = lines.filter((l) => l.kind !== 'refund_outside');
   const outside = lines.filter((l) => l.kind === 'refund_outside');
   const processing = lines.some((l) => l.kind === 'refund' && !l.stripeRefundId);
   return (
@@ -33,7 +32,7 @@ export default async function PaymentsPage({ searchParams }: Props) {
         <form method="get" action="/admin/payments" className="month-nav__form">
           <label htmlFor="month">表示する月</label>
           <input id="month" name="month" type="month" defaultValue={month} required />
-          <button type="submit" className="button--secondary">
+          <button type="submit" className="button button--secondary">
             表示
           </button>
         </form>
@@ -46,24 +45,24 @@ export default async function PaymentsPage({ searchParams }: Props) {
       <OverviewTable overview={overview} month={label} />
       <p className="money-note">
         日本時間の{label}
-        1日0時から月末24時までに入金・返金されたものです。キャンセル料は、この月にキャンセルされた予約・お席のお支払いのうち返金しなかった額で、入金にすでに含まれています。
+        1日0時から月末24時までに入金・返金されたものです。キャンセル料は、この月にキャンセルされた予約・お席のお支払いのうち返金しなかった額です（入金にすでに含まれています）。
         {processing ? '「返金処理中」の返金も返金に含めています（Stripeが受け付けしだい完了します）。' : ''}
       </p>
       <BreakdownTable title="セッションの種類別" first="セッションの種類" totals={overview.booking} />
       <BreakdownTable title="講座の期別" first="講座・期" totals={overview.course} />
 
       <h2>入金と返金の一覧</h2>
-      {moneyLines.length === 0 ? (
+      {lines.length === 0 ? (
         <p>{label}の入金・返金はありません。</p>
       ) : (
-        <LedgerTable lines={moneyLines} label={`${label}の入金と返金`} />
+        <LedgerTable lines={lines} label={`${label}の入金と返金`} />
       )}
 
       {outside.length > 0 ? (
         <section aria-labelledby="outside-refunds" className="panel panel--alert">
           <h2 id="outside-refunds">Stripeの管理画面で返金</h2>
           <p>
-            アプリを通さず、Stripeの管理画面で行われた返金です。この月の返金に含めています。予約やお席はそのまま残っていることがあるので、リンク先でご確認ください。
+            アプリを通さず、Stripeの管理画面で行われた返金です（上の一覧と返金の合計にも含めています）。予約やお席はそのまま残っていることがあるので、リンク先でご確認ください。
           </p>
           <LedgerTable lines={outside} label={`${label}にStripeの管理画面で行われた返金`} />
         </section>
@@ -85,8 +84,10 @@ export default async function PaymentsPage({ searchParams }: Props) {
           </div>
         </div>
         <div className="button-row">
-          <button type="submit">入金・返金のCSV</button>
-          <button type="submit" className="button--secondary" formAction="/admin/payments/bookings.csv">
+          <button type="submit" className="button">
+            入金・返金のCSV
+          </button>
+          <button type="submit" className="button button--secondary" formAction="/admin/payments/bookings.csv">
             予約のCSV
           </button>
         </div>
