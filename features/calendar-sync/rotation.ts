@@ -12,10 +12,7 @@ import { maskedUrl } from './mask';
  * ones still in plaintext (saved before encryption). One the keyring cannot read is left and
  * reported.
  */
-export async function reencryptCalendarImports({
-  db,
-  keyring,
-}: ServiceContext & { keyring: Keyring }): Promise<{
+export async function reencryptCalendarImports({ db, keyring }: ServiceContext & { keyring: Keyring }): Promise<{
   reencrypted: number;
   unreadable: { id: string; keyId: string }[];
 }> {
