@@ -310,8 +310,10 @@ describe('the payments CSV', () => {
 });
 
 describe('the export routes', () => {
+  const pathOf = (route: typeof getPaymentsCsv) =>
+    route === getPaymentsCsv ? '/admin/payments/payments.csv' : '/admin/payments/bookings.csv';
   const get = (route: typeof getPaymentsCsv, query: string) =>
-    route(new Request(`http://localhost:3000/admin/payments/payments.csv${query}`));
+    route(new Request(`http://localhost:3000${pathOf(route)}${query}`));
 
   it('give the counselor the CSV of the period, BOM first, named by the period', async () => {
     caller.user = counselor;
@@ -348,7 +350,9 @@ describe('the export routes', () => {
       expect(await response.text()).not.toContain('山田');
       caller.user = null;
       await expect(get(route, '?from=2026-01-01&to=2026-01-31')).rejects.toMatchObject({
-        digest: expect.stringContaining('/login?callbackUrl=%2Fadmin%2Fpayments'),
+        digest: expect.stringContaining(
+          `/login?callbackUrl=${encodeURIComponent(`${pathOf(route)}?from=2026-01-01&to=2026-01-31`)}`,
+        ),
       });
     }
   });
