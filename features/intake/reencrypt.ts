@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, getTableColumns, gt, ne } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, isNull, ne, or } from 'drizzle-orm';
 import type { PgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import type { Keyring } from './crypto';
@@ -12,8 +12,9 @@ export type ReencryptResult = { reencrypted: number; unreadable: UnreadableRow[]
 export type ReencryptSpec<T extends PgTable> = {
   table: T;
   /**
-   * The row's id (the paging order), the key id stored beside its ciphertext, and the
-   * ciphertext a rewrite compares, so a row saved meanwhile is never overwritten.
+   * The row's id (the paging order), the key id stored beside its ciphertext (null: a row saved
+   * before encryption, sealed by this run), and the ciphertext a rewrite compares, so a row
+   * saved meanwhile is never overwritten.
    */
   columns: { id: PgColumn; keyId: PgColumn; ciphertext: PgColumn };
   /** Opens the row with the keyring and seals it again under the current key: the columns to write, or the key it needs. */
@@ -21,8 +22,8 @@ export type ReencryptSpec<T extends PgTable> = {
 };
 
 /**
- * Re-encrypts every row of a table not under the keyring's current key (run by `npm run
- * intake:rotate-key`, one table after another). Each row is rewritten only if its ciphertext is
+ * Re-encrypts every row of a table not under the keyring's current key, or not encrypted yet
+ * (run by `npm run intake:rotate-key`, one table after another). Each row is rewritten only if its ciphertext is
  * still as read, so a row saved meanwhile (already under the new key) is left as it is. A row
  * the keyring cannot read is left and reported: its key is needed back. Paged by id, since a
  * row left unread keeps its old key and would come round again.
@@ -40,7 +41,7 @@ export async function reencryptRows<T extends PgTable>(
     const rows = (await db
       .select({ row: getTableColumns(table), rowId: id, sealed: ciphertext })
       .from(table)
-      .where(and(ne(keyId, keyring.currentId), after ? gt(id, after) : undefined))
+      .where(and(or(isNull(keyId), ne(keyId, keyring.currentId)), after ? gt(id, after) : undefined))
       .orderBy(asc(id))
       .limit(batchSize)) as { row: T['$inferSelect']; rowId: string; sealed: unknown }[];
     if (rows.length === 0) return { reencrypted, unreadable };
@@ -53,7 +54,7 @@ export async function reencryptRows<T extends PgTable>(
       const updated = await db
         .update(table)
         .set(resealed.values as PgUpdateSetSource<PgTable>)
-        .where(and(eq(id, rowId), eq(ciphertext, sealed)))
+        .where(and(eq(id, rowId), sealed === null ? isNull(ciphertext) : eq(ciphertext, sealed)))
         .returning({ id });
       reencrypted += updated.length;
     }
