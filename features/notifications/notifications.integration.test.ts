@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { bookings, courseCohorts, courseLessons, courses, mailOutbox, notificationSettings, users } from '@/db/schema';
@@ -149,7 +149,12 @@ const subjectsOf = async (since: Date) => (await counselorMails(since)).map((m) 
 const titled = (title: string) => `【こころの整理室】${title}`;
 
 async function counselorMails(since: Date) {
-  const rows = await handle.db.select().from(mailOutbox).where(eq(mailOutbox.to, counselorEmail));
+  // In the order they went (a query without an order may answer in any).
+  const rows = await handle.db
+    .select()
+    .from(mailOutbox)
+    .where(eq(mailOutbox.to, counselorEmail))
+    .orderBy(asc(mailOutbox.createdAt));
   return rows.filter((m) => m.createdAt >= since);
 }
 
