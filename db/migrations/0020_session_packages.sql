@@ -24,9 +24,7 @@ CREATE TABLE "package_purchases" (
 	"price_yen" integer NOT NULL,
 	"validity_months" integer NOT NULL,
 	"session_type_ids" uuid[] NOT NULL,
-	"payment_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "package_purchases_payment_id_unique" UNIQUE("payment_id"),
 	CONSTRAINT "package_purchases_count_check" CHECK ("package_purchases"."session_count" > 0),
 	CONSTRAINT "package_purchases_price_check" CHECK ("package_purchases"."price_yen" > 0)
 );
@@ -57,7 +55,6 @@ ALTER TABLE "package_credits" ADD CONSTRAINT "package_credits_purchase_id_packag
 ALTER TABLE "package_credits" ADD CONSTRAINT "package_credits_booking_id_bookings_id_fk" FOREIGN KEY ("booking_id") REFERENCES "public"."bookings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "package_purchases" ADD CONSTRAINT "package_purchases_client_id_users_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "package_purchases" ADD CONSTRAINT "package_purchases_package_id_session_packages_id_fk" FOREIGN KEY ("package_id") REFERENCES "public"."session_packages"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "package_purchases" ADD CONSTRAINT "package_purchases_payment_id_payments_id_fk" FOREIGN KEY ("payment_id") REFERENCES "public"."payments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_package_types" ADD CONSTRAINT "session_package_types_package_id_session_packages_id_fk" FOREIGN KEY ("package_id") REFERENCES "public"."session_packages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_package_types" ADD CONSTRAINT "session_package_types_session_type_id_session_types_id_fk" FOREIGN KEY ("session_type_id") REFERENCES "public"."session_types"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "package_credits_one_grant" ON "package_credits" USING btree ("purchase_id") WHERE "package_credits"."kind" = 'grant';--> statement-breakpoint

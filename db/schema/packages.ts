@@ -14,7 +14,6 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { bookings, sessionTypes } from './booking';
-import { payments } from './payments';
 
 /**
  * Session packages (回数券) as the counselor defines them: 3回券, 5回券. Editing a definition
@@ -61,7 +60,8 @@ export const sessionPackageTypes = pgTable(
  * One package a client bought, with a copy of its terms as sold (name, count, price, covered
  * types), so a later edit of the definition never changes what she paid for. Its credits are
  * the rows of `package_credits`; this row itself is never updated for a spend or a return, it is
- * the lock every ledger write takes (see `package_credits`).
+ * the lock every ledger write takes (see `package_credits`). Its payment points at it, as for
+ * everything sold: `payments.purpose = 'package'`, `reference_id` = this id.
  */
 export const packagePurchases = pgTable(
   'package_purchases',
@@ -77,10 +77,6 @@ export const packagePurchases = pgTable(
     validityMonths: integer('validity_months').notNull(),
     /** The session types covered when bought. */
     sessionTypeIds: uuid('session_type_ids').array().notNull(),
-    /** The Checkout payment that paid for it (null until the purchase flow exists, or for a grant by hand). */
-    paymentId: uuid('payment_id')
-      .unique()
-      .references(() => payments.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

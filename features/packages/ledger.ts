@@ -62,10 +62,7 @@ async function append(
  * Records a client's purchase of a package, with a copy of its terms as they are now. The
  * credits come with `grantCredits` once it is paid.
  */
-export async function recordPurchase(
-  tx: Db,
-  input: { clientId: string; packageId: string; paymentId?: string },
-): Promise<LockedPurchase> {
+export async function recordPurchase(tx: Db, input: { clientId: string; packageId: string }): Promise<LockedPurchase> {
   const [definition] = await tx.select().from(sessionPackages).where(eq(sessionPackages.id, input.packageId));
   if (!definition || !definition.active) throw new AppError('not_found');
   const covered = await tx
@@ -82,7 +79,6 @@ export async function recordPurchase(
       priceYen: definition.priceYen,
       validityMonths: definition.validityMonths,
       sessionTypeIds: covered.map((c) => c.id),
-      paymentId: input.paymentId,
     })
     .returning();
   return purchase!;
