@@ -57,7 +57,7 @@ test('the success page names the date, the session and how to join, and offers t
   await expect(facts).toContainText(japanTime(startsAt));
   await expect(facts).toContainText('オンラインセッション（60分）');
   await expect(facts).toContainText('ビデオ通話で行います');
-  await expect(facts).toContainText('開始の24時間前までに');
+  await expect(facts).toContainText('参加用のリンクはセッションの24時間前');
   await expect(page.getByRole('link', { name: '事前アンケートに回答する' })).toHaveAttribute(
     'href',
     `/portal/intake/${bookingId}`,

@@ -110,6 +110,21 @@ test('the counselor pastes her calendar’s URL, syncs, and the client no longer
   expect(after).not.toContain(start);
   await expect(page.locator('body')).not.toContainText('歯医者');
 
+  // Her own time grid shows why: busy, with its time, never the title.
+  const jst = (d: Date) =>
+    new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' }).format(d);
+  const busyText = `${jst(startsAt)}〜${jst(new Date(startsAt.getTime() + 30 * 60_000))} 予定あり（取り込み）`;
+  await counselor.goto(`/admin/bookings?view=day&date=${day}`);
+  const grid = counselor.getByRole('region', { name: /^\d.*の時間割$/ });
+  await expect(grid.getByText(busyText)).toBeVisible();
+  await expect(counselor.getByText('予定あり（取り込み）').first()).toBeVisible();
+  await expect(counselor.locator('body')).not.toContainText('歯医者');
+  await shots(counselor, 'calendar-sync-day-busy');
+  await counselor.goto(`/admin/bookings?view=week&date=${day}`);
+  await expect(counselor.getByRole('region', { name: /^\d.*の時間割$/ }).getByText(busyText)).toBeVisible();
+  await shots(counselor, 'calendar-sync-week-busy');
+  await counselor.goto('/admin/calendar-sync');
+
   // 「今すぐ同期」 after she deletes the appointment: the time is offered again.
   busyIcs = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//e2e//EN\r\nEND:VCALENDAR\r\n';
   await item.getByRole('button', { name: /今すぐ同期/ }).click();

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { type Db, openPglite } from '@/db/client';
 import { bookings, notices, type SessionType, sessionTypes, users } from '@/db/schema';
+import { hashPassword } from '@/features/accounts/password';
 import { seedBooking } from '@/features/booking/seed';
 import { addDays, japanDate, japanInstant } from '@/lib/time';
 
@@ -14,6 +15,16 @@ export const pastSessionClients = [
   { familyName: '過去', givenName: '一郎', minute: 10 * 60 },
   { familyName: '過去', givenName: '二郎', minute: 13 * 60 },
 ] as const;
+
+/**
+ * Clients whose online session starts within hours (inside the 24 h the meeting link shows from):
+ * no page can book that close. One per viewport of e2e/meeting-links.
+ */
+export const nearSessionClients = [
+  { email: 'near-session-0@example.jp', hoursAhead: 2, meetingUrl: 'https://zoom.us/j/9990000001' },
+  { email: 'near-session-1@example.jp', hoursAhead: 4, meetingUrl: 'https://zoom.us/j/9990000002' },
+] as const;
+export const nearSessionPassword = 'near session password 2026';
 
 export const failingNoticeRecipients = ['failing-notice-0@example.jp', 'failing-notice-1@example.jp'] as const;
 
@@ -40,6 +51,26 @@ export async function writePastSessions(dataDir: string, now = new Date()): Prom
         type: type!,
         startsAt: japanInstant(yesterday, c.minute),
         meetingUrl: 'https://meet.example.jp/counselor',
+      });
+    }
+    const passwordHash = await hashPassword(nearSessionPassword);
+    for (const c of nearSessionClients) {
+      const [client] = await handle.db
+        .insert(users)
+        .values({
+          email: c.email,
+          familyName: '直前',
+          givenName: '花子',
+          role: 'client',
+          emailVerified: now,
+          passwordHash,
+        })
+        .returning();
+      await insertConfirmedSession(handle.db, {
+        clientId: client!.id,
+        type: type!,
+        startsAt: new Date(Math.ceil(now.getTime() / 1_800_000) * 1_800_000 + c.hoursAhead * 3_600_000),
+        meetingUrl: c.meetingUrl,
       });
     }
     // Notices the mail server kept refusing, one per viewport of e2e/admin-notices.

@@ -15,6 +15,7 @@ import { runNewsletterSending } from '@/features/newsletter/service';
 import { deliverDueNotices, deliverNotice, enqueueNotice } from '@/features/mail/outbox';
 import { syncAllCalendarImports } from '@/features/calendar-sync/service';
 import { calendarImportAllowsPrivate } from '@/lib/env';
+import { getIntakeKeyring } from '@/features/intake/keys';
 import { sendDailyAgendaIfDue } from '@/features/notifications/daily-agenda';
 import { noticeFailingRefunds } from '@/features/notifications/refund-watch';
 import { submitPendingRefunds } from '@/features/payments/refunds';
@@ -94,7 +95,12 @@ const jobs = {
   'calendar-sync.import': {
     cron: '*/15 * * * *',
     run: (db: Db) =>
-      syncAllCalendarImports({ db, now: new Date(), fetch: { allowPrivate: calendarImportAllowsPrivate() } }),
+      syncAllCalendarImports({
+        db,
+        now: new Date(),
+        fetch: { allowPrivate: calendarImportAllowsPrivate() },
+        keyring: getIntakeKeyring(),
+      }),
   },
   'library.publish-due': {
     cron: '* * * * *',

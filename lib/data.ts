@@ -5,7 +5,7 @@ import type { ServiceContext } from './service';
 
 /**
  * How pages and route handlers reach the data without holding the database handle:
- * `await read(listSessionTypes, { includeInactive: true })` runs the query on the app's
+ * `await read(listCourses, { includeInactive: true })` runs the query on the app's
  * database. Queries keep their `(db, …)` signature, so a service's transaction or a test's
  * database calls the same function directly.
  */

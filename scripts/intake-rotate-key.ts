@@ -4,10 +4,12 @@ import { formatKeyring, parseKeyring, withNewKey } from '@/features/intake/crypt
 import { intakeKeyFile, readOrCreateKeyFile } from '@/features/intake/keys';
 import { reencryptIntakes } from '@/features/intake/rotation';
 import { reencryptSessionNotes } from '@/features/session-notes/rotation';
+import { reencryptCalendarImports } from '@/features/calendar-sync/rotation';
 import { databaseTarget } from '@/lib/env';
 
 /**
- * Rotates the key of the questionnaire answers and of the counselor's session notes (one keyring).
+ * Rotates the key of the questionnaire answers, the counselor's session notes and the addresses
+ * of her imported calendars (one keyring).
  *
  *   npm run intake:rotate-key -- --print-new-key   prints a new key to put first in INTAKE_ENCRYPTION_KEYS
  *   npm run intake:rotate-key                      re-encrypts every answer under the first key
@@ -45,9 +47,12 @@ try {
   );
   const notes = await reencryptSessionNotes(ctx);
   console.log(`re-encrypted ${notes.reencrypted} session note(s) under key ${keyring.currentId}`);
+  const imports = await reencryptCalendarImports(ctx);
+  console.log(`re-encrypted ${imports.reencrypted} calendar import address(es) under key ${keyring.currentId}`);
   for (const [what, unreadable] of [
     ['response(s)', intakes.unreadable],
     ['session note(s)', notes.unreadable],
+    ['calendar import address(es)', imports.unreadable],
   ] as const) {
     if (unreadable.length === 0) continue;
     const keyIds = [...new Set(unreadable.map((u) => u.keyId))].join(', ');

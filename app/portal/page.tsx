@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { bookingMessages } from '@/features/booking/domain/messages';
-import { listClientBookingHistory } from '@/features/booking/queries';
+import { meetingLinkView } from '@/features/booking/domain/meeting-link';
+import { getBookingSettings, listClientBookingHistory } from '@/features/booking/queries';
 import { intakeStatusByBooking } from '@/features/intake/queries';
 import { listClientCourses } from '@/features/courses/queries';
 import { requireUser } from '@/lib/auth/guards';
@@ -14,10 +15,11 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
   // The counselor has no bookings of her own: her home is the admin.
   if (user.role === 'counselor') redirect('/admin');
   const now = new Date();
-  const [{ held, upcoming, history }, profile, courses] = await Promise.all([
+  const [{ held, upcoming, history }, profile, courses, settings] = await Promise.all([
     read(listClientBookingHistory, user.id, now),
     read(getAccountProfile, user.id),
     read(listClientCourses, user.id, now),
+    read(getBookingSettings),
   ]);
   const zone = profile?.timeZone ?? practiceTimeZone;
   const intakes = await read(
@@ -49,13 +51,24 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
           <p>予約中のセッションはありません。</p>
         ) : (
           <ul className="booking-list">
-            {upcoming.map((b) => (
-              <li key={b.id}>
-                <Link href={`/portal/bookings/${b.id}`}>
-                  {whenFor(b.startsAt, zone)}　{b.sessionTypeName}
-                </Link>
-              </li>
-            ))}
+            {upcoming.map((b) => {
+              const link = b.mode === 'online' ? meetingLinkView(b, settings.meetingLinkLeadHours, now) : undefined;
+              return (
+                <li key={b.id}>
+                  <Link href={`/portal/bookings/${b.id}`}>
+                    {whenFor(b.startsAt, zone)}　{b.sessionTypeName}
+                  </Link>
+                  {link?.kind === 'link' ? (
+                    <>
+                      　
+                      <a href={link.url} target="_blank" rel="noopener noreferrer" className="nowrap">
+                        ビデオ通話に参加する<span className="sr-only">（新しいタブで開きます）</span>
+                      </a>
+                    </>
+                  ) : null}
+                </li>
+              );
+            })}
           </ul>
         )}
         <p>

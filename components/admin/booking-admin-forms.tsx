@@ -34,7 +34,15 @@ export function BookingOutcomeButtons({ bookingId, label }: { bookingId: string;
   );
 }
 
-export function MeetingUrlForm({ bookingId, current }: { bookingId: string; current: string | null }) {
+export function MeetingUrlForm({
+  bookingId,
+  current,
+  leadHours,
+}: {
+  bookingId: string;
+  current: string | null;
+  leadHours: number;
+}) {
   const { form, onSubmit, result, errors, submitting } = useActionForm(meetingUrlSchema, setMeetingUrlAction, {
     bookingId,
     meetingUrl: current ?? '',
@@ -44,6 +52,7 @@ export function MeetingUrlForm({ bookingId, current }: { bookingId: string; curr
       <FormStatus result={result} />
       <TextField
         label="オンラインの参加URL"
+        description={`クライアントのマイページには、開始の${leadHours}時間前から表示されます（予約の設定で変えられます）。https:// で始まるURL。`}
         type="url"
         registration={form.register('meetingUrl')}
         error={errors.meetingUrl?.message}

@@ -61,6 +61,16 @@ export function SessionTypeForm({ initial }: { initial: SessionTypeInput }) {
           error={errors.priceYen?.message}
         />
       </div>
+      <TextField
+        id={`${key}-meeting-url`}
+        label="参加用リンクの初期値（オンラインのとき）"
+        description="ZoomのパーソナルミーティングルームなどのURL。新しい予約ごとにこのリンクが入り、予約の詳細で個別に変えられます。空欄なら予約ごとに設定します。例：https://zoom.us/j/1234567890"
+        type="url"
+        inputMode="url"
+        autoComplete="off"
+        registration={form.register('defaultMeetingUrl')}
+        error={errors.defaultMeetingUrl?.message}
+      />
       <div className="field">
         <label htmlFor={`${key}-description`}>説明</label>
         <textarea id={`${key}-description`} rows={3} {...form.register('description')} />

@@ -1,7 +1,14 @@
 import Link from 'next/link';
-import { type AgendaDay, type AgendaItem, agendaHref } from '@/features/agenda/domain/agenda';
+import {
+  type AgendaDay,
+  type AgendaItem,
+  agendaHref,
+  type MinuteRange,
+  minuteRangeOf,
+} from '@/features/agenda/domain/agenda';
 import { bookingStatusLabel } from '@/features/booking/admin-queries';
 import { addDays, type CivilDate, formatShortDateJa, formatTimeJa, japanInstant, practiceTimeZone } from '@/lib/time';
+import { busyLabel, busyTimeText } from './busy';
 import { IntakeBadge } from './intake-badge';
 
 const tz = practiceTimeZone;
@@ -26,18 +33,41 @@ export function AgendaList({ days, today }: { days: AgendaDay[]; today: CivilDat
             <time dateTime={day.date}>{dayName(day.date, today)}</time>
             {day.closed ? <span className="agenda__closed">休み</span> : null}
           </h3>
-          {day.items.length === 0 ? (
+          {day.items.length === 0 && day.busy.length === 0 ? (
             <p className="agenda__empty">予定なし</p>
           ) : (
             <ul className="agenda__items">
-              {day.items.map((item) => (
-                <AgendaEntry key={`${item.kind}-${item.id}`} item={item} />
-              ))}
+              {inOrder(day).map((entry) =>
+                'kind' in entry ? (
+                  <AgendaEntry key={`${entry.kind}-${entry.id}`} item={entry} />
+                ) : (
+                  <BusyEntry key={`busy-${entry.startMinute}`} range={entry} />
+                ),
+              )}
             </ul>
           )}
         </li>
       ))}
     </ol>
+  );
+}
+
+/** Sessions, lessons and her imported busy times of a day, by start time (busy first on a tie). */
+function inOrder(day: AgendaDay): (AgendaItem | MinuteRange)[] {
+  const startOf = (e: AgendaItem | MinuteRange) =>
+    'kind' in e ? minuteRangeOf(e, tz).startMinute + 0.5 : e.startMinute;
+  return [...day.busy, ...day.items].sort((a, b) => startOf(a) - startOf(b));
+}
+
+/** Why open slots are closed then: only that she is busy, and when. */
+function BusyEntry({ range }: { range: MinuteRange }) {
+  return (
+    <li className="agenda__item agenda__item--busy">
+      <p className="agenda__time">{busyTimeText(range)}</p>
+      <div className="agenda__body">
+        <p className="agenda__meta">{busyLabel}</p>
+      </div>
+    </li>
   );
 }
 

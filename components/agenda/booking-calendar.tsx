@@ -50,6 +50,7 @@ export async function BookingCalendar({ view, date }: { view: 'week' | 'day'; da
         <span className="legend legend--extra">追加の受付時間</span>
         <span className="legend legend--session">セッション</span>
         <span className="legend legend--lesson">講座</span>
+        <span className="legend legend--busy">予定あり（取り込み）</span>
         {from !== today && !(view === 'week' && today >= from && today < addDays(from, 7)) ? (
           <Link href={`/admin/bookings?view=${view}`}>今日へ</Link>
         ) : null}

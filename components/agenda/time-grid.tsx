@@ -4,10 +4,12 @@ import {
   type AgendaItem,
   agendaHref,
   gridHours,
+  isWholeDay,
   type MinuteRange,
   minuteRangeOf,
 } from '@/features/agenda/domain/agenda';
 import { timeFromMinutes } from '@/features/booking/admin-schemas';
+import { busyLabel, busyTimeText } from './busy';
 import { bookingStatusLabel } from '@/features/booking/admin-queries';
 import { type CivilDate, formatShortDateJa, formatTimeJa, japanInstant, practiceTimeZone } from '@/lib/time';
 
@@ -22,6 +24,7 @@ function hoursText(day: AgendaDay): string {
   if (day.closed) parts.push('休み');
   else if (day.weekly.length > 0) parts.push(`受付 ${rangesText(day.weekly)}`);
   if (day.extra.length > 0) parts.push(`追加 ${rangesText(day.extra)}`);
+  if (day.busy.some(isWholeDay)) parts.push(`終日${busyLabel}`);
   return parts.length > 0 ? parts.join('・') : '受付なし';
 }
 
@@ -81,6 +84,19 @@ export function TimeGrid({ days, today, label }: { days: AgendaDay[]; today: Civ
           {day.extra.map((r) => (
             <div key={`x${r.startMinute}`} className="time-grid__extra" style={place(r)} aria-hidden="true" />
           ))}
+          {day.busy.map((r) => {
+            // Cut to the hours shown: an all-day event fills the grid, its header says 終日.
+            const shown = {
+              startMinute: Math.max(r.startMinute, first * 60),
+              endMinute: Math.min(r.endMinute, last * 60),
+            };
+            if (shown.startMinute >= shown.endMinute) return null;
+            return (
+              <p key={`b${r.startMinute}`} className="time-grid__busy" style={place(shown)}>
+                <span className="time-grid__time">{busyTimeText(r)}</span> {busyLabel}
+              </p>
+            );
+          })}
           {day.items.length > 0 ? (
             <ul className="time-grid__items">
               {day.items.map((item) => (

@@ -31,6 +31,8 @@ export const sessionTypes = pgTable(
     description: text('description').notNull().default(''),
     active: boolean('active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** Copied into each new booking of this type (e.g. her personal Zoom room); https only. */
+    defaultMeetingUrl: text('default_meeting_url'),
   },
   (t) => [
     check('session_types_mode_check', sql`${t.mode} in ('online', 'phone', 'in_person')`),
@@ -95,6 +97,8 @@ export const bookingSettings = pgTable(
     horizonDays: integer('horizon_days').notNull().default(60),
     stepMinutes: integer('step_minutes').notNull().default(30),
     holdMinutes: integer('hold_minutes').notNull().default(30),
+    /** How long before a session its meeting link appears to the client in the portal. */
+    meetingLinkLeadHours: integer('meeting_link_lead_hours').notNull().default(24),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -103,6 +107,7 @@ export const bookingSettings = pgTable(
       'booking_settings_ranges',
       sql`${t.bufferMinutes} between 0 and 240 and ${t.minNoticeMinutes} >= 0 and ${t.horizonDays} between 1 and 365 and ${t.stepMinutes} between 5 and 240 and ${t.holdMinutes} between 30 and 1440`,
     ),
+    check('booking_settings_meeting_link_lead', sql`${t.meetingLinkLeadHours} between 1 and 168`),
   ],
 );
 

@@ -22,21 +22,36 @@ export const calendarFeeds = pgTable('calendar_feeds', {
 
 /**
  * A calendar of the counselor's own (Google's secret iCal address…) whose busy time closes open
- * slots. The URL is a secret of hers: it is shown to her only, shortened.
+ * slots. The URL is a secret of hers: encrypted at rest with the intake keyring (AES-256-GCM,
+ * the row id bound in), shown to her only as `urlHint`, shortened.
  */
-export const calendarImports = pgTable('calendar_imports', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  label: text('label').notNull().default(''),
-  url: text('url').notNull(),
-  etag: text('etag'),
-  lastModified: text('last_modified'),
-  lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
-  /** The last fetch that brought a usable calendar (or a 304): its intervals are the ones kept. */
-  lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
-  /** Why the last attempt failed, in words for her; null after a success. */
-  lastError: text('last_error'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const calendarImports = pgTable(
+  'calendar_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    label: text('label').notNull().default(''),
+    /** Only rows saved before encryption (migration 0020) have it; sealed on the next sync or key rotation. */
+    url: text('url'),
+    urlEncrypted: text('url_encrypted'),
+    keyId: text('key_id'),
+    /** Where the URL points, shortened (calendar.google.com/…/basic.ics): what the admin shows. */
+    urlHint: text('url_hint').notNull().default(''),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    /** The last fetch that brought a usable calendar (or a 304): its intervals are the ones kept. */
+    lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+    /** Why the last attempt failed, in words for her; null after a success. */
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'calendar_imports_url_kept',
+      sql`${t.url} is not null or (${t.urlEncrypted} is not null and ${t.keyId} is not null)`,
+    ),
+  ],
+);
 
 /** Busy time read from an import: instants only, nothing else of her appointments. */
 export const calendarBusyIntervals = pgTable(

@@ -4,6 +4,8 @@ import type { DatabaseHandle } from '@/db/client';
 import {
   notices,
   bookings,
+  calendarBusyIntervals,
+  calendarImports,
   courseCohorts,
   courseEnrollments,
   courseLessons,
@@ -168,6 +170,38 @@ describe('the agenda', () => {
       .filter((r) => r.weekday === 4)
       .map((r) => ({ startMinute: r.startMinute, endMinute: r.endMinute }));
     expect(days[1]).toMatchObject({ closed: false, weekly: thursday, extra: [{ startMinute: 1140, endMinute: 1260 }] });
+  });
+
+  it('shows her imported busy time on each day it touches, in Japan time, merged, with no title', async () => {
+    const [imported] = await handle.db
+      .insert(calendarImports)
+      .values({ label: '個人', url: 'https://calendar.example.jp/basic.ics', urlHint: 'calendar.example.jp/…' })
+      .returning();
+    const jst = (iso: string) => new Date(`${iso}+09:00`);
+    await handle.db.insert(calendarBusyIntervals).values([
+      // 10:00–11:00 and an overlapping 10:30–12:00 (two calendars, one appointment): one block.
+      { importId: imported!.id, startsAt: jst('2027-04-07T10:00'), endsAt: jst('2027-04-07T11:00') },
+      { importId: imported!.id, startsAt: jst('2027-04-07T10:30'), endsAt: jst('2027-04-07T12:00') },
+      // Across midnight, then an all-day event, then one outside the window.
+      { importId: imported!.id, startsAt: jst('2027-04-07T22:00'), endsAt: jst('2027-04-08T01:00') },
+      { importId: imported!.id, startsAt: jst('2027-04-09T00:00'), endsAt: jst('2027-04-10T00:00') },
+      { importId: imported!.id, startsAt: jst('2027-04-12T10:00'), endsAt: jst('2027-04-12T11:00') },
+    ]);
+    const days = await getAgenda({ db: handle.db, now: jst('2027-04-01T09:00') }, { from: '2027-04-07', days: 4 });
+    expect(days.map((d) => [d.date, d.busy])).toEqual([
+      [
+        '2027-04-07',
+        [
+          { startMinute: 600, endMinute: 720 },
+          { startMinute: 1320, endMinute: 1440 },
+        ],
+      ],
+      ['2027-04-08', [{ startMinute: 0, endMinute: 60 }]],
+      ['2027-04-09', [{ startMinute: 0, endMinute: 1440 }]],
+      ['2027-04-10', []],
+    ]);
+    // Busy time is not a session: the items stay what they were.
+    expect(days.flatMap((d) => d.items)).toEqual([]);
   });
 });
 

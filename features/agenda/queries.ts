@@ -7,6 +7,7 @@ import {
   listUnmarkedSessions,
 } from '@/features/booking/admin-queries';
 import { getAvailability } from '@/features/booking/queries';
+import { listImportedBusy } from '@/features/calendar-sync/queries';
 import {
   getEnrollment,
   listCohortsClosingWithSeats,
@@ -29,7 +30,8 @@ const nameOf = (p: { familyName: string | null; givenName: string | null }) =>
 
 /**
  * The counselor's sessions and course lessons of `days` days from `from` (dates in Japan
- * time), each day with its weekly hours, extra hours and day off. Nothing is decrypted: a
+ * time), each day with its weekly hours, extra hours, day off and her imported busy time
+ * (times only: why slots are closed). Nothing is decrypted: a
  * questionnaire's state and flag are stored in the clear.
  */
 export async function getAgenda(
@@ -40,10 +42,11 @@ export async function getAgenda(
   const dates = Array.from({ length: input.days }, (_, i) => addDays(input.from, i));
   const start = instantOf(input.from, 0, tz);
   const end = instantOf(addDays(input.from, input.days), 0, tz);
-  const [calendarRows, lessons, availability] = await Promise.all([
+  const [calendarRows, lessons, availability, busy] = await Promise.all([
     listCalendarBookings(db, start, end),
     listLessonsBetween(db, start, end),
     getAvailability(db),
+    listImportedBusy(db, { from: start, to: end }),
   ]);
   // A hold whose time is up is no longer anyone's session, even before the job marks it.
   const bookingRows = calendarRows.filter((b) => b.status !== 'held' || isHoldLive(b, now));
@@ -65,7 +68,7 @@ export async function getAgenda(
     })),
     ...lessons.map((l) => ({ kind: 'lesson' as const, ...l })),
   ];
-  return agendaDays(dates, items, availability, tz);
+  return agendaDays(dates, items, availability, tz, busy);
 }
 
 /** How long a recorded refund may wait for Stripe before she is told (the job retries every 2 minutes). */

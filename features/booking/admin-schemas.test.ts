@@ -36,16 +36,31 @@ describe('admin inputs', () => {
 
   it('keeps settings within their ranges and the step to the offered values', () => {
     expect(
-      bookingSettingsSchema.safeParse({ bufferMinutes: 15, minNoticeHours: 24, horizonDays: 60, stepMinutes: 30 })
-        .success,
+      bookingSettingsSchema.safeParse({
+        bufferMinutes: 15,
+        minNoticeHours: 24,
+        horizonDays: 60,
+        stepMinutes: 30,
+        meetingLinkLeadHours: 24,
+      }).success,
     ).toBe(true);
     expect(
-      bookingSettingsSchema.safeParse({ bufferMinutes: -1, minNoticeHours: 24, horizonDays: 60, stepMinutes: 30 }).error
-        ?.issues[0]?.path,
+      bookingSettingsSchema.safeParse({
+        bufferMinutes: -1,
+        minNoticeHours: 24,
+        horizonDays: 60,
+        stepMinutes: 30,
+        meetingLinkLeadHours: 24,
+      }).error?.issues[0]?.path,
     ).toEqual(['bufferMinutes']);
     expect(
-      bookingSettingsSchema.safeParse({ bufferMinutes: 15, minNoticeHours: 24, horizonDays: 60, stepMinutes: 25 }).error
-        ?.issues[0]?.message,
+      bookingSettingsSchema.safeParse({
+        bufferMinutes: 15,
+        minNoticeHours: 24,
+        horizonDays: 60,
+        stepMinutes: 25,
+        meetingLinkLeadHours: 24,
+      }).error?.issues[0]?.message,
     ).toBe('10・15・20・30・60分から選んでください');
   });
 
@@ -66,5 +81,9 @@ describe('admin inputs', () => {
     );
     expect(sessionTypeSchema.safeParse({ ...base, priceYen: 0 }).success).toBe(false);
     expect(sessionTypeSchema.safeParse({ ...base, slug: 'Online 45' }).success).toBe(false);
+    expect(sessionTypeSchema.parse(base).defaultMeetingUrl).toBe('');
+    expect(
+      sessionTypeSchema.safeParse({ ...base, defaultMeetingUrl: 'http://zoom.us/j/1' }).error?.issues[0]?.message,
+    ).toBe('https:// で始まるURLを入力してください（例：https://zoom.us/j/1234567890）');
   });
 });

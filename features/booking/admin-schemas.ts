@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sessionModes } from '@/db/schema';
+import { optionalMeetingUrl } from '@/lib/meeting-url';
 
 const hhmm = /^([01]\d|2[0-4]):([0-5]\d)$/;
 
@@ -70,6 +71,11 @@ export const bookingSettingsSchema = z.object({
   stepMinutes: z.coerce
     .number()
     .refine((v) => [10, 15, 20, 30, 60].includes(v), '10・15・20・30・60分から選んでください'),
+  meetingLinkLeadHours: z.coerce
+    .number()
+    .int('整数で入力してください')
+    .min(1, '1〜168時間で入力してください')
+    .max(168, '1〜168時間で入力してください'),
 });
 
 export const sessionTypeSchema = z.object({
@@ -89,6 +95,8 @@ export const sessionTypeSchema = z.object({
   description: z.string().max(1000).default(''),
   active: z.boolean(),
   sortOrder: z.coerce.number().int().min(0).max(999),
+  /** Copied into each new booking of this type; empty: she sets a link per booking. */
+  defaultMeetingUrl: optionalMeetingUrl.default(''),
 });
 
 export type WeeklyHoursInput = z.input<typeof weeklyHoursSchema>;

@@ -81,9 +81,16 @@ export async function deleteOverride({ db }: ServiceContext, id: string): Promis
 
 export async function updateBookingSettings(
   { db, now }: ServiceContext,
-  input: { bufferMinutes: number; minNoticeHours: number; horizonDays: number; stepMinutes: number },
+  input: {
+    bufferMinutes: number;
+    minNoticeHours: number;
+    horizonDays: number;
+    stepMinutes: number;
+    meetingLinkLeadHours: number;
+  },
 ): Promise<void> {
   const values = {
+    meetingLinkLeadHours: input.meetingLinkLeadHours,
     bufferMinutes: input.bufferMinutes,
     minNoticeMinutes: input.minNoticeHours * 60,
     horizonDays: input.horizonDays,
@@ -110,9 +117,11 @@ export async function saveSessionType(
     description: string;
     active: boolean;
     sortOrder: number;
+    defaultMeetingUrl: string;
   },
 ): Promise<void> {
-  const { id, ...values } = input;
+  const { id, defaultMeetingUrl, ...rest } = input;
+  const values = { ...rest, defaultMeetingUrl: defaultMeetingUrl || null };
   const [clash] = await db
     .select({ id: sessionTypes.id })
     .from(sessionTypes)

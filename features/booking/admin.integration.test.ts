@@ -46,6 +46,7 @@ describe('admin edits', () => {
       description: '',
       active: true,
       sortOrder: 9,
+      defaultMeetingUrl: '',
     };
     await expect(saveSessionType(ctx(), input)).rejects.toMatchObject({
       code: 'invalid_input',
@@ -54,12 +55,19 @@ describe('admin edits', () => {
   });
 
   it('settings are stored in minutes', async () => {
-    await updateBookingSettings(ctx(), { bufferMinutes: 10, minNoticeHours: 12, horizonDays: 30, stepMinutes: 15 });
+    await updateBookingSettings(ctx(), {
+      bufferMinutes: 10,
+      minNoticeHours: 12,
+      horizonDays: 30,
+      stepMinutes: 15,
+      meetingLinkLeadHours: 6,
+    });
     expect(await getBookingSettings(handle.db)).toMatchObject({
       bufferMinutes: 10,
       minNoticeMinutes: 720,
       horizonDays: 30,
       stepMinutes: 15,
+      meetingLinkLeadHours: 6,
     });
   });
 });

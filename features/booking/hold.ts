@@ -7,7 +7,7 @@ import { AppError, isExclusionViolation } from '@/lib/errors';
 import { holdHasLapsedSql, isHoldLive } from '@/lib/holds';
 import { retryTransientConflicts } from '@/lib/transaction-retry';
 import { findOpenSlot } from './domain/slots';
-import { getBookingConfig, slotSettingsFor } from './queries';
+import { defaultMeetingUrlOf, getBookingConfig, slotSettingsFor } from './queries';
 import { listImportedBusy } from '@/features/calendar-sync/queries';
 
 const minute = 60 * 1000;
@@ -143,6 +143,8 @@ export async function holdSlot(
     holdExpiresAt: new Date(now.getTime() + settings.holdMinutes * minute),
     theme: input.theme,
     priceYen: type.priceYen,
+    // Read in the insert, not from the cached config: the link she saved a second ago counts.
+    meetingUrl: defaultMeetingUrlOf(type.id),
   };
   try {
     // One transaction, so a client who loses the race keeps the hold they had; run again if

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, inArray, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { availabilityOverrides, availabilityRules, bookingSettings, bookings, sessionTypes } from '@/db/schema';
 import { siteConfig } from '@/lib/site-config';
@@ -10,17 +10,35 @@ import { isUuid } from '@/lib/ids';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { listImportedBusy } from '@/features/calendar-sync/queries';
 
-export async function listSessionTypes(db: Db, options: { includeInactive?: boolean } = {}) {
+/**
+ * What public pages and the slot computation read of a session type: everything but her default
+ * meeting link, which reaches a client only through her own booking, and only near its time.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- left out on purpose
+const { defaultMeetingUrl: _meetingLink, ...publicSessionTypeColumns } = getTableColumns(sessionTypes);
+
+export async function listSessionTypes(db: Db) {
   return db
-    .select()
+    .select(publicSessionTypeColumns)
     .from(sessionTypes)
-    .where(options.includeInactive ? undefined : eq(sessionTypes.active, true))
+    .where(eq(sessionTypes.active, true))
     .orderBy(asc(sessionTypes.sortOrder));
 }
 
+/** Every session type with its default meeting link, for the editor. */
+export async function listSessionTypesForEditing(db: Db) {
+  return db.select().from(sessionTypes).orderBy(asc(sessionTypes.sortOrder));
+}
+
+/** A session type's default meeting link, as a subquery: copied into a booking when it is made or confirmed. */
+export const defaultMeetingUrlOf = (sessionTypeId: SQLWrapper | string) =>
+  sql<
+    string | null
+  >`(select ${sessionTypes.defaultMeetingUrl} from ${sessionTypes} where ${sessionTypes.id} = ${sessionTypeId})`;
+
 export async function getSessionTypeBySlug(db: Db, slug: string) {
   const [row] = await db
-    .select()
+    .select(publicSessionTypeColumns)
     .from(sessionTypes)
     .where(and(eq(sessionTypes.slug, slug), eq(sessionTypes.active, true)))
     .limit(1);
@@ -37,6 +55,7 @@ export async function getBookingSettings(db: Db) {
       horizonDays: 60,
       stepMinutes: 30,
       holdMinutes: 30,
+      meetingLinkLeadHours: 24,
       updatedAt: new Date(0),
     }
   );

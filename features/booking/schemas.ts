@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { registerSchema, signInSchema } from '@/features/accounts/schemas';
 import { themeIds } from '@/features/library/themes';
+import { meetingUrl } from '@/lib/meeting-url';
 import { messages } from '@/lib/messages';
 
 const uuid = z.uuid();
@@ -55,5 +56,5 @@ export type CheckoutInput = z.input<typeof checkoutSchema>;
 
 export const meetingUrlSchema = z.object({
   bookingId: uuid,
-  meetingUrl: z.url({ protocol: /^https$/, message: 'https:// で始まるURLを入力してください' }).max(500),
+  meetingUrl,
 });

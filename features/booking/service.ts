@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { ServiceContext } from '@/lib/service';
 import { bookings, type PolicyTier, sessionTypes } from '@/db/schema';
 import { AppError, isExclusionViolation } from '@/lib/errors';
@@ -7,7 +7,7 @@ import { holdHasLapsedSql, isHoldLive } from '@/lib/holds';
 import { cancellationPolicy, reminderLeadHours } from '@/lib/site-config';
 import { noticeBookingRescheduled } from '@/features/notifications/triggers';
 import { sessionCancellationTerms } from './domain/cancellation';
-import { getBookingSettings, getOpenSlots } from './queries';
+import { defaultMeetingUrlOf, getBookingSettings, getOpenSlots } from './queries';
 
 const minute = 60 * 1000;
 
@@ -66,7 +66,13 @@ export async function confirmPaidBooking(
     const updated = await db.transaction(async (sp) =>
       sp
         .update(bookings)
-        .set({ status: 'confirmed', holdExpiresAt: null, updatedAt: now })
+        .set({
+          status: 'confirmed',
+          holdExpiresAt: null,
+          // The session type's default link, if the booking has none yet (set after the hold was made).
+          meetingUrl: sql`coalesce(${bookings.meetingUrl}, ${defaultMeetingUrlOf(bookings.sessionTypeId)})`,
+          updatedAt: now,
+        })
         .where(and(eq(bookings.id, bookingId), inArray(bookings.status, ['held', 'expired'])))
         .returning({ id: bookings.id }),
     );

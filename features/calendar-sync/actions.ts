@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { getIntakeKeyring } from '@/features/intake/keys';
 import { defineAction } from '@/lib/actions';
 import { calendarImportAllowsPrivate } from '@/lib/env';
 import { z } from 'zod';
@@ -15,10 +16,10 @@ import {
 } from './service';
 
 const page = '/admin/calendar-sync';
-const fetchPolicy = () => ({ allowPrivate: calendarImportAllowsPrivate() });
+const syncContext = () => ({ fetch: { allowPrivate: calendarImportAllowsPrivate() }, keyring: getIntakeKeyring() });
 
 export const addCalendarImportAction = defineAction('counselor', calendarImportSchema, async (input, ctx) => {
-  const { outcome } = await addCalendarImport({ ...ctx, fetch: fetchPolicy() }, input);
+  const { outcome } = await addCalendarImport({ ...ctx, ...syncContext() }, input);
   revalidatePath(page);
   return outcome.ok
     ? { ok: true as const, data: undefined, message: 'カレンダーを登録し、予定を読み込みました。' }
@@ -30,7 +31,7 @@ export const addCalendarImportAction = defineAction('counselor', calendarImportS
 });
 
 export const syncCalendarImportAction = defineAction('counselor', calendarImportIdSchema, async (input, ctx) => {
-  const outcome = await syncCalendarImport({ ...ctx, fetch: fetchPolicy() }, input.id);
+  const outcome = await syncCalendarImport({ ...ctx, ...syncContext() }, input.id);
   revalidatePath(page);
   return outcome.ok
     ? { ok: true as const, data: undefined, message: '同期しました。' }

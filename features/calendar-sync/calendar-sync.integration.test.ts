@@ -11,7 +11,9 @@ import { createTestDatabase } from '@/db/testing';
 import { holdSlot } from '@/features/booking/hold';
 import { forgetBookingConfig, getOpenSlots, getSessionTypeBySlug } from '@/features/booking/queries';
 import { seedBooking } from '@/features/booking/seed';
+import { withNewKey } from '@/features/intake/crypto';
 import { AppError } from '@/lib/errors';
+import { reencryptCalendarImports } from './rotation';
 import { listCalendarImports } from './queries';
 import {
   addCalendarImport,
@@ -28,6 +30,7 @@ const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'f
 const minute = 60_000;
 // Four days after Christmas: every fixture's January events lie within the 60-day horizon.
 const now = new Date('2026-12-28T00:00:00Z');
+const keyring = withNewKey(undefined, 'k1');
 
 let handle: DatabaseHandle;
 let server: http.Server;
@@ -40,6 +43,7 @@ const ctx = (overrides: Partial<CalendarSyncContext['fetch']> = {}): CalendarSyn
   db: handle.db,
   now,
   fetch: { allowPrivate: true, timeoutMs: 500, ...overrides },
+  keyring,
 });
 
 beforeAll(async () => {
@@ -212,6 +216,59 @@ describe('a feed that fails', () => {
     expect(byName).toEqual({ ok: false, error: expect.stringContaining('インターネットから見えない') });
     expect(requests.filter((r) => r.path === '/recurring.ics')).toHaveLength(0);
     await expect(addCalendarImport(ctx(), { url: 'file:///etc/passwd', label: '' })).rejects.toThrow(AppError);
+  });
+});
+
+describe('the secret address at rest', () => {
+  it('is ciphertext in the database, shown masked, and still imports', async () => {
+    const secret = `${base}/recurring.ics?private-8f3a9c1d2e7b`;
+    routes['/recurring.ics?private-8f3a9c1d2e7b'] = routes['/recurring.ics']!;
+    const { id, outcome } = await addCalendarImport(ctx(), { url: secret, label: '' });
+    expect(outcome).toEqual({ ok: true, intervals: 3 });
+
+    const [row] = await handle.db.select().from(calendarImports).where(eq(calendarImports.id, id));
+    expect(row!.url).toBeNull();
+    expect(row!.keyId).toBe('k1');
+    expect(row!.urlEncrypted).toMatch(/^v1\./);
+    // Nowhere in the row, in any column.
+    expect(JSON.stringify(row)).not.toContain('private-8f3a9c1d2e7b');
+    const [view] = await listCalendarImports(handle.db, now);
+    expect(view!.where).toBe(`127.0.0.1:${new URL(base).port}/…/recurring.ics`);
+    expect(JSON.stringify(view)).not.toContain('private-8f3a9c1d2e7b');
+
+    // The job reads it back and fetches it again (the ETag answered: nothing changed).
+    requests.length = 0;
+    expect(await syncAllCalendarImports(ctx())).toEqual([{ ok: true, intervals: 'unchanged' }]);
+    expect(requests.map((r) => r.path)).toEqual(['/recurring.ics?private-8f3a9c1d2e7b']);
+  });
+
+  it('seals an address saved before encryption on its next sync, and the key rotation re-encrypts it', async () => {
+    const [legacy] = await handle.db
+      .insert(calendarImports)
+      .values({ url: `${base}/all-day.ics`, label: '以前の登録' })
+      .returning();
+    expect((await listCalendarImports(handle.db, now))[0]!.where).toContain('/…/all-day.ics');
+    expect(await syncCalendarImport(ctx(), legacy!.id)).toMatchObject({ ok: true });
+    const [sealed] = await handle.db.select().from(calendarImports).where(eq(calendarImports.id, legacy!.id));
+    expect(sealed).toMatchObject({ url: null, keyId: 'k1', urlHint: expect.stringContaining('/…/all-day.ics') });
+
+    const rotated = withNewKey(keyring, 'k2');
+    expect(await reencryptCalendarImports({ db: handle.db, now, keyring: rotated })).toEqual({
+      reencrypted: 1,
+      unreadable: [],
+    });
+    const [after] = await handle.db.select().from(calendarImports).where(eq(calendarImports.id, legacy!.id));
+    expect(after!.keyId).toBe('k2');
+    expect(after!.urlEncrypted).not.toBe(sealed!.urlEncrypted);
+    requests.length = 0;
+    expect(await syncCalendarImport({ ...ctx(), keyring: rotated }, legacy!.id)).toMatchObject({ ok: true });
+    expect(requests.map((r) => r.path)).toEqual(['/all-day.ics']);
+
+    // Without the key it was sealed under, the sync fails with words she can act on, and keeps its busy time.
+    const busy = await handle.db.select().from(calendarBusyIntervals);
+    const outcome = await syncCalendarImport({ ...ctx(), keyring: withNewKey(undefined, 'k3') }, legacy!.id);
+    expect(outcome).toEqual({ ok: false, error: expect.stringContaining('復号できませんでした') });
+    expect(await handle.db.select().from(calendarBusyIntervals)).toEqual(busy);
   });
 });
 

@@ -26,4 +26,6 @@ export const calendarSyncMessages = {
   notCalendar: 'iCal形式のカレンダーとして読めませんでした。「iCal形式の非公開アドレス」のURLか確かめてください。',
   truncated: '予定が多すぎるため、一部だけを読み込みました。',
   tooManyImports: 'カレンダーは5つまで登録できます。',
+  urlUnreadable:
+    '保存したURLを復号できませんでした（暗号鍵の設定が変わった可能性があります）。このカレンダーの登録を解除し、URLを登録し直してください。',
 } as const;

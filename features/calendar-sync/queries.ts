@@ -14,6 +14,7 @@ import {
   users,
 } from '@/db/schema';
 import type { FeedLesson, FeedSession } from './domain/feed';
+import { maskedUrl } from './mask';
 
 export const hashFeedToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
@@ -31,7 +32,9 @@ export async function listCalendarImports(db: Db, now: Date) {
     .select({
       id: calendarImports.id,
       label: calendarImports.label,
-      url: calendarImports.url,
+      urlHint: calendarImports.urlHint,
+      /** Only a row saved before encryption has one (sealed on its next sync). */
+      legacyUrl: calendarImports.url,
       lastAttemptAt: calendarImports.lastAttemptAt,
       lastSuccessAt: calendarImports.lastSuccessAt,
       lastError: calendarImports.lastError,
@@ -45,21 +48,14 @@ export async function listCalendarImports(db: Db, now: Date) {
     .where(gt(calendarBusyIntervals.endsAt, now))
     .groupBy(calendarBusyIntervals.importId);
   const upcoming = new Map(ahead.map((a) => [a.importId, a.n]));
-  return rows.map(({ url, ...row }) => ({ ...row, where: maskedUrl(url), upcoming: upcoming.get(row.id) ?? 0 }));
+  return rows.map(({ urlHint, legacyUrl, ...row }) => ({
+    ...row,
+    where: urlHint || maskedUrl(legacyUrl ?? ''),
+    upcoming: upcoming.get(row.id) ?? 0,
+  }));
 }
 
 export type CalendarImportView = Awaited<ReturnType<typeof listCalendarImports>>[number];
-
-/** calendar.google.com/…/basic.ics: enough to tell two calendars apart, not enough to read one. */
-export function maskedUrl(raw: string): string {
-  try {
-    const url = new URL(raw.replace(/^webcals?:\/\//i, 'https://'));
-    const last = url.pathname.split('/').filter(Boolean).pop() ?? '';
-    return `${url.host}/…${last && last.length <= 24 ? `/${last}` : ''}`;
-  } catch {
-    return '…';
-  }
-}
 
 export async function countCalendarImports(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(calendarImports);

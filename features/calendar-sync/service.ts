@@ -1,7 +1,8 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { calendarBusyIntervals, calendarFeeds, calendarImports, type FeedTitleStyle } from '@/db/schema';
+import { type Keyring, UnreadableCiphertextError } from '@/features/intake/crypto';
 import { AppError } from '@/lib/errors';
 import type { ServiceContext } from '@/lib/service';
 import { siteConfig } from '@/lib/site-config';
@@ -10,13 +11,19 @@ import { getBookingSettings } from '@/features/booking/queries';
 import { busyIntervalsFromIcs, CalendarParseError } from './domain/busy';
 import { counselorFeedIcs } from './domain/feed';
 import { CalendarFetchError, fetchCalendar, normaliseCalendarUrl, type FetchCalendarOptions } from './fetch-calendar';
+import { openImportUrl, sealImportUrl } from './crypto';
+import { maskedUrl } from './mask';
 import { calendarSyncMessages, fetchFailureMessage } from './messages';
 import { countCalendarImports, findFeedByToken, hashFeedToken, listFeedItems } from './queries';
 import { calendarImportLimit } from './schemas';
 
-/** How imports are fetched: `allowPrivate` comes from the environment (lib/env), never from a caller. */
+/**
+ * How imports are fetched: `allowPrivate` comes from the environment (lib/env), never from a
+ * caller; the keyring (features/intake/keys) opens the stored addresses.
+ */
 export type CalendarSyncContext = ServiceContext & {
   fetch: Pick<FetchCalendarOptions, 'allowPrivate' | 'timeoutMs' | 'maxBytes'>;
+  keyring: Keyring;
 };
 
 export type SyncOutcome = { ok: true; intervals: number | 'unchanged' } | { ok: false; error: string };
@@ -29,9 +36,18 @@ export async function addCalendarImport(ctx: CalendarSyncContext, input: { url: 
   }
   if ((await countCalendarImports(ctx.db)) >= calendarImportLimit)
     throw new AppError('invalid_input', calendarSyncMessages.tooManyImports);
+  // The id is chosen here: it is bound into the ciphertext.
+  const id = randomUUID();
+  const url = input.url.trim();
   const [row] = await ctx.db
     .insert(calendarImports)
-    .values({ url: input.url.trim(), label: input.label, createdAt: ctx.now })
+    .values({
+      id,
+      ...sealImportUrl(ctx.keyring, id, url),
+      urlHint: maskedUrl(url),
+      label: input.label,
+      createdAt: ctx.now,
+    })
     .returning({ id: calendarImports.id });
   const outcome = await syncCalendarImport(ctx, row!.id);
   return { id: row!.id, outcome };
@@ -60,9 +76,24 @@ export async function syncCalendarImport(ctx: CalendarSyncContext, id: string): 
     return { ok: false, error };
   };
 
+  let url;
+  try {
+    url = openImportUrl(ctx.keyring, row);
+  } catch (err) {
+    if (err instanceof UnreadableCiphertextError) return failed(calendarSyncMessages.urlUnreadable);
+    throw err;
+  }
+  if (row.url) {
+    // Saved before encryption: sealed now, the plaintext dropped.
+    await db
+      .update(calendarImports)
+      .set({ ...sealImportUrl(ctx.keyring, row.id, url), urlHint: row.urlHint || maskedUrl(url) })
+      .where(eq(calendarImports.id, id));
+  }
+
   let fetched;
   try {
-    fetched = await fetchCalendar(row.url, { ...ctx.fetch, etag: row.etag, lastModified: row.lastModified });
+    fetched = await fetchCalendar(url, { ...ctx.fetch, etag: row.etag, lastModified: row.lastModified });
   } catch (err) {
     if (err instanceof CalendarFetchError) return failed(fetchFailureMessage(err.reason, err.status));
     throw err;

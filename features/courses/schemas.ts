@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalMeetingUrl } from '@/lib/meeting-url';
 import { messages } from '@/lib/messages';
 import { jstLocalDateTime } from '@/lib/time';
 
@@ -60,10 +61,7 @@ export const lessonSchema = z.object({
   title: required(80),
   startsAt: jstDateTime,
   minutes: z.coerce.number().int().min(15, '15〜300分で入力してください').max(300, '15〜300分で入力してください'),
-  meetingUrl: z.union([
-    z.literal(''),
-    z.url({ protocol: /^https$/, message: 'https:// で始まるURLを入力してください' }).max(500),
-  ]),
+  meetingUrl: optionalMeetingUrl,
   materials: z.string().max(20_000),
   materialsReleaseAt: jstDateTime,
 });

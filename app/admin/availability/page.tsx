@@ -73,6 +73,7 @@ export default async function AvailabilityPage() {
           minNoticeHours: Math.round(settings.minNoticeMinutes / 60),
           horizonDays: settings.horizonDays,
           stepMinutes: settings.stepMinutes,
+          meetingLinkLeadHours: settings.meetingLinkLeadHours,
         }}
       />
     </>

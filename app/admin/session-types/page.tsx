@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { SessionTypeForm } from '@/components/admin/session-type-form';
 import { read } from '@/lib/data';
-import { listSessionTypes } from '@/features/booking/queries';
+import { listSessionTypesForEditing } from '@/features/booking/queries';
 import { requireCounselor } from '@/lib/auth/guards';
 
 export const metadata: Metadata = { title: 'セッションの種類' };
 
 export default async function SessionTypesPage() {
   await requireCounselor('/admin/session-types');
-  const types = await read(listSessionTypes, { includeInactive: true });
+  const types = await read(listSessionTypesForEditing);
   return (
     <>
       <h1>セッションの種類と料金</h1>
@@ -16,7 +16,7 @@ export default async function SessionTypesPage() {
       {types.map((t) => (
         <section key={t.id} aria-labelledby={`type-${t.id}`}>
           <h2 id={`type-${t.id}`}>{t.name}</h2>
-          <SessionTypeForm initial={{ ...t, description: t.description }} />
+          <SessionTypeForm initial={{ ...t, defaultMeetingUrl: t.defaultMeetingUrl ?? '' }} />
         </section>
       ))}
       <section aria-labelledby="new-type">
@@ -31,6 +31,7 @@ export default async function SessionTypesPage() {
             description: '',
             active: true,
             sortOrder: types.length + 1,
+            defaultMeetingUrl: '',
           }}
         />
       </section>

@@ -1,5 +1,5 @@
 import type { DateOverride, WeeklyRule } from '@/features/booking/domain/slots';
-import { type CivilDate, dateInZone, weekdayOf, zonedParts } from '@/lib/time/zone';
+import { addDays, type CivilDate, dateInZone, instantOf, weekdayOf, zonedParts } from '@/lib/time/zone';
 
 /** A questionnaire's state as the counselor reads it; 要確認 is a positive safety answer. */
 export type IntakeState = 'none' | 'draft' | 'submitted' | 'flagged';
@@ -42,7 +42,15 @@ export type AgendaDay = {
   extra: MinuteRange[];
   /** A day off was set for that date. */
   closed: boolean;
+  /**
+   * Her own appointments from imported calendars, cut to this day and merged: times only, no
+   * titles (none are stored). They are why open slots are closed.
+   */
+  busy: MinuteRange[];
 };
+
+/** A busy interval read from an imported calendar. */
+export type BusyInterval = { start: Date; end: Date };
 
 /** The admin page an item opens. */
 export function agendaHref(item: AgendaItem): string {
@@ -59,6 +67,7 @@ export function agendaDays(
   items: readonly AgendaItem[],
   availability: { rules: readonly WeeklyRule[]; overrides: readonly DateOverride[] },
   timeZone: string,
+  busy: readonly BusyInterval[] = [],
 ): AgendaDay[] {
   const sorted = [...items].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   return dates.map((date) => {
@@ -77,9 +86,33 @@ export function agendaDays(
         o.kind === 'extra' ? [{ startMinute: o.startMinute, endMinute: o.endMinute }] : [],
       ),
       closed,
+      busy: busyOfDay(date, busy, timeZone),
     };
   });
 }
+
+/** The busy intervals touching `date` (practice zone), cut to the day, overlapping ones merged. */
+export function busyOfDay(date: CivilDate, busy: readonly BusyInterval[], timeZone: string): MinuteRange[] {
+  const dayStart = instantOf(date, 0, timeZone).getTime();
+  const dayEnd = instantOf(addDays(date, 1), 0, timeZone).getTime();
+  const ranges = busy
+    .filter((b) => b.start.getTime() < dayEnd && b.end.getTime() > dayStart)
+    .map((b) => ({
+      startMinute: Math.round((Math.max(b.start.getTime(), dayStart) - dayStart) / 60_000),
+      endMinute: Math.round((Math.min(b.end.getTime(), dayEnd) - dayStart) / 60_000),
+    }))
+    .sort((a, b) => a.startMinute - b.startMinute);
+  const merged: MinuteRange[] = [];
+  for (const r of ranges) {
+    const last = merged.at(-1);
+    if (last && r.startMinute <= last.endMinute) last.endMinute = Math.max(last.endMinute, r.endMinute);
+    else merged.push({ ...r });
+  }
+  return merged;
+}
+
+/** A busy range covering the whole day (an all-day event, a holiday away). */
+export const isWholeDay = (r: MinuteRange) => r.startMinute === 0 && r.endMinute >= 1440;
 
 /** Where an item sits on its day's grid, in minutes from midnight; one running past midnight ends at 24:00. */
 export function minuteRangeOf(item: { startsAt: Date; endsAt: Date }, timeZone: string): MinuteRange {
@@ -97,7 +130,9 @@ export function gridHours(days: readonly AgendaDay[], timeZone: string): { first
   let first = 9 * 60;
   let last = 21 * 60;
   for (const day of days) {
-    const ranges = [...day.weekly, ...day.extra, ...day.items.map((i) => minuteRangeOf(i, timeZone))];
+    // A whole-day busy range does not stretch the grid to midnight: its label says 終日.
+    const busy = day.busy.filter((r) => !isWholeDay(r));
+    const ranges = [...day.weekly, ...day.extra, ...busy, ...day.items.map((i) => minuteRangeOf(i, timeZone))];
     for (const r of ranges) {
       first = Math.min(first, r.startMinute);
       last = Math.max(last, r.endMinute);

@@ -5,7 +5,8 @@ import '@/features/fulfilments';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { googleCalendarUrl } from '@/features/booking/calendar';
 import { reconcileBookingCheckout } from '@/features/booking/checkout';
-import { getBooking } from '@/features/booking/queries';
+import { type MeetingLinkView, meetingLinkView } from '@/features/booking/domain/meeting-link';
+import { getBooking, getBookingSettings } from '@/features/booking/queries';
 import { requireUser } from '@/lib/auth/guards';
 import { read, serviceContext } from '@/lib/data';
 import { absoluteUrl } from '@/lib/site-url';
@@ -30,12 +31,19 @@ export default async function BookingSuccessPage({ searchParams }: Props) {
   });
   if (!result) notFound();
   if (result.bookingStatus === 'confirmed' && result.bookingId) {
-    const [booking, profile] = await Promise.all([
+    const [booking, profile, settings] = await Promise.all([
       read(getBooking, result.bookingId),
       read(getAccountProfile, user.id),
+      read(getBookingSettings),
     ]);
     if (!booking) notFound();
-    return <Confirmed booking={booking} zone={profile?.timeZone ?? practiceTimeZone} />;
+    return (
+      <Confirmed
+        booking={booking}
+        zone={profile?.timeZone ?? practiceTimeZone}
+        link={meetingLinkView(booking, settings.meetingLinkLeadHours, new Date())}
+      />
+    );
   }
   return (
     <div className="container container--narrow">
@@ -81,7 +89,7 @@ export default async function BookingSuccessPage({ searchParams }: Props) {
 
 type Booking = NonNullable<Awaited<ReturnType<typeof getBooking>>>;
 
-function Confirmed({ booking, zone }: { booking: Booking; zone: string }) {
+function Confirmed({ booking, zone, link }: { booking: Booking; zone: string; link: MeetingLinkView }) {
   const portalPath = `/portal/bookings/${booking.id}`;
   return (
     <div className="container container--narrow">
@@ -95,7 +103,7 @@ function Confirmed({ booking, zone }: { booking: Booking; zone: string }) {
         <dd>{booking.sessionTypeName}</dd>
         <dt>参加方法</dt>
         <dd>
-          <HowToJoin mode={booking.mode} meetingUrl={booking.meetingUrl} />
+          <HowToJoin mode={booking.mode} link={link} zone={zone} />
         </dd>
       </dl>
       <section aria-labelledby="next-heading">

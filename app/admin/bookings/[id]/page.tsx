@@ -8,6 +8,7 @@ import { SessionNotePanel } from '@/components/session-notes/session-note-panel'
 import { read, serviceContext } from '@/lib/data';
 import { formatPhone } from '@/features/accounts/schemas';
 import { bookingStatusLabel, getAdminBooking } from '@/features/booking/admin-queries';
+import { getBookingSettings } from '@/features/booking/queries';
 import { getIntakeKeyring } from '@/features/intake/keys';
 import { readIntakeAsCounselor } from '@/features/intake/service';
 import { findTheme } from '@/features/library/themes';
@@ -38,6 +39,7 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
       })
     : null;
   const started = booking.startsAt <= new Date();
+  const settings = await read(getBookingSettings);
   const { notice } = await searchParams;
   return (
     <>
@@ -98,7 +100,7 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
         />
       ) : null}
       {booking.status === 'confirmed' && booking.mode === 'online' ? (
-        <MeetingUrlForm bookingId={booking.id} current={booking.meetingUrl} />
+        <MeetingUrlForm bookingId={booking.id} current={booking.meetingUrl} leadHours={settings.meetingLinkLeadHours} />
       ) : null}
       {booking.status === 'confirmed' && started ? <BookingOutcomeButtons bookingId={booking.id} /> : null}
       {booking.status === 'confirmed' ? (

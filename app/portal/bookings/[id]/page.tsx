@@ -5,7 +5,8 @@ import { HowToJoin } from '@/components/booking/how-to-join';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { describeCancellationNow, sessionCancellationTerms } from '@/features/booking/domain/cancellation';
 import { bookingMessages } from '@/features/booking/domain/messages';
-import { getBooking, getBookingRefund } from '@/features/booking/queries';
+import { meetingLinkView } from '@/features/booking/domain/meeting-link';
+import { getBooking, getBookingRefund, getBookingSettings } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
 import { listClientPayments } from '@/features/booking/payment-history';
 import { assertCanSee, requireUser } from '@/lib/auth/guards';
@@ -25,10 +26,11 @@ export default async function BookingPage({ params, searchParams }: Props) {
   const booking = await read(getBooking, id);
   if (!booking || !booking.clientId) notFound();
   assertCanSee(user, booking.clientId);
-  const [profile, payments, refund] = await Promise.all([
+  const [profile, payments, refund, settings] = await Promise.all([
     read(getAccountProfile, user.id),
     read(listClientPayments, booking.clientId),
     booking.status === 'cancelled' ? read(getBookingRefund, booking.id) : undefined,
+    read(getBookingSettings),
   ]);
   const receiptPayment = payments.find((p) => p.bookingId === booking.id && p.paidAt);
   const zone = profile?.timeZone ?? practiceTimeZone;
@@ -77,7 +79,11 @@ export default async function BookingPage({ params, searchParams }: Props) {
           <>
             <dt>参加方法</dt>
             <dd>
-              <HowToJoin mode={booking.mode} meetingUrl={booking.meetingUrl} />
+              <HowToJoin
+                mode={booking.mode}
+                link={meetingLinkView(booking, settings.meetingLinkLeadHours, now)}
+                zone={zone}
+              />
             </dd>
           </>
         ) : null}
