@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { SessionPackageForm } from '@/components/admin/session-package-form';
-import { listSessionTypes } from '@/features/booking/queries';
+import { listSessionTypesForEditing } from '@/features/booking/queries';
 import { listSessionPackages } from '@/features/packages/admin-service';
 import { requireCounselor } from '@/lib/auth/guards';
 import { read } from '@/lib/data';
@@ -11,7 +11,7 @@ export default async function SessionPackagesPage() {
   await requireCounselor('/admin/packages');
   const [packages, types] = await Promise.all([
     read(listSessionPackages, { includeInactive: true }),
-    read(listSessionTypes, { includeInactive: true }),
+    read(listSessionTypesForEditing),
   ]);
   const sessionTypes = types.map((t) => ({ id: t.id, name: t.name, active: t.active }));
   return (
