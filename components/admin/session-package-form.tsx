@@ -73,7 +73,7 @@ export function SessionPackageForm({
         registration={form.register('validityMonths')}
         error={errors.validityMonths?.message}
       />
-      <fieldset className="choice-group" aria-describedby={typesError ? `${key}-types-error` : undefined}>
+      <fieldset className="choice-group package-types" aria-describedby={typesError ? `${key}-types-error` : undefined}>
         <legend>使えるセッション</legend>
         {sessionTypes.map((t) => (
           <div className="field field--checkbox" key={t.id}>
