@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { themes } from '../features/library/themes';
-import { invitations } from '../lib/site-config';
+import { invitations, retentionDays } from '../lib/site-config';
 import { expectNoAxeViolations, expectNoHorizontalScroll } from './a11y';
+import { shots } from './shots';
 
 const articles = {
   kataomoi: { slug: 'kataomoi-renraku-yameru', title: /^片思いが進展しないなら連絡をやめるべき/, tables: 16 },
@@ -191,4 +192,10 @@ test('legal pages are filled from the site configuration', async ({ page }) => {
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
   }
+  // The privacy page states how long a sent mail's record is kept (the purge job's period).
+  await page.goto('/legal/privacy');
+  await expect(page.getByText(`送信から${retentionDays.sentNotices}日後に削除します`)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
+  await shots(page, 'privacy');
 });

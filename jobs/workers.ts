@@ -12,7 +12,7 @@ import { catchUpDuePublications, releasePublicationClaim } from '@/features/libr
 import { announcePublicRefresh, listenForPublicRefresh } from '@/features/library/refresh-broadcast';
 import { requestPublicRefresh } from '@/features/library/refresh-request';
 import { runNewsletterSending } from '@/features/newsletter/service';
-import { deliverDueNotices, deliverNotice, enqueueNotice } from '@/features/mail/outbox';
+import { deliverDueNotices, deliverNotice, enqueueNotice, purgeSentNotices } from '@/features/mail/outbox';
 import { syncAllCalendarImports } from '@/features/calendar-sync/service';
 import { calendarImportAllowsPrivate } from '@/lib/env';
 import { getIntakeKeyring } from '@/features/intake/keys';
@@ -76,6 +76,7 @@ const ownOrigin = () => `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 
 const jobs = {
   'mail.deliver-notices': { cron: '* * * * *', run: (db: Db) => deliverDueNotices(db) },
+  'mail.purge-sent-notices': { cron: '17 3 * * *', run: (db: Db) => purgeSentNotices(db) },
   'booking.release-expired-holds': { cron: '* * * * *', run: (db: Db) => releaseExpiredHolds({ db, now: new Date() }) },
   'booking.send-reminders': { cron: '*/5 * * * *', run: (db: Db) => sendDueReminders(db, new Date()) },
   'intake.send-reminders': { cron: '*/10 * * * *', run: (db: Db) => sendDueIntakeReminders(db, new Date()) },

@@ -107,6 +107,7 @@ const clientSafe = new Set([
   'features/calendar-sync/messages.ts',
   'features/notifications/schemas.ts',
   'features/session-notes/schemas.ts',
+  'features/packages/schemas.ts',
 ]);
 
 /** Server modules: db/*.ts and every module of features/ but domain/, tests and the client-safe ones. */

@@ -74,6 +74,13 @@ export type CancellationPolicy = typeof cancellationPolicy;
  */
 export const reminderLeadHours = { session: 24, lesson: 24 } as const;
 
+/**
+ * How long records holding personal data are kept where the privacy page states it: a sent
+ * notice (its address and subject; its body is dropped once sent) is deleted after this many
+ * days by the `mail.purge-sent-notices` job. Notices that failed are kept until handled.
+ */
+export const retentionDays = { sentNotices: 30 } as const;
+
 /** The blog's standing invitations (its footer blocks), shown by the layout and on articles. */
 export const invitations = {
   blog: {

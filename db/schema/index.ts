@@ -9,3 +9,4 @@ export * from './newsletter';
 export * from './notifications';
 export * from './session-notes';
 export * from './calendar-sync';
+export * from './packages';

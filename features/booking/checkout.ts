@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { ServiceContext } from '@/lib/service';
 import { bookings, sessionTypes, users } from '@/db/schema';
-import { sendNotice } from '@/features/mail/notice';
+import { deliverQueued, queueNotice } from '@/features/mail/notice';
 import { noticeBookingCancelled } from '@/features/notifications/triggers';
 import { openCheckout } from '@/features/payments/checkout';
 import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
@@ -77,8 +77,9 @@ export async function reconcileBookingCheckout(
 }
 
 /**
- * Cancels a booking and refunds what the table says, atomically on our side: the refund is
- * recorded in the same transaction as the cancellation, then sent to Stripe.
+ * Cancels a booking and refunds what the table says, atomically on our side: the refund and
+ * the notices are recorded in the same transaction as the cancellation, then the refund is
+ * sent to Stripe and the notices delivered.
  */
 export async function cancelBookingWithRefund(
   { db, now }: ServiceContext,
@@ -95,33 +96,36 @@ export async function cancelBookingWithRefund(
         idempotencyKey: `cancel-${booking.id}`,
       });
     }
-    return { booking, terms, paymentId: payment?.id };
+    const queued: string[] = [];
+    const [user] = booking.clientId ? await tx.select().from(users).where(eq(users.id, booking.clientId)) : [];
+    if (user) {
+      const mail = bookingMails.cancelled({
+        when: whenFor(booking.startsAt, user.timeZone),
+        refundYen: terms.refundYen,
+        feeYen: terms.feeYen,
+        byCounselor: input.by === 'counselor',
+      });
+      queued.push(
+        ...(await queueNotice(
+          tx,
+          { to: user.email, ...mail },
+          `booking ${booking.id} cancelled`,
+          `booking-cancelled:${booking.id}`,
+        )),
+      );
+    }
+    queued.push(
+      ...(await noticeBookingCancelled(
+        { db: tx, now },
+        { bookingId: booking.id, by: input.by, feeYen: terms.feeYen, refundYen: terms.refundYen },
+      )),
+    );
+    return { terms, paymentId: payment?.id, queued };
   });
   if (result.paymentId) {
     // If Stripe is unreachable now, the refund stays recorded and is sent on the next attempt.
     await submitRefundsSoon({ db, now }, [result.paymentId]);
   }
-  const [user] = result.booking.clientId
-    ? await db.select().from(users).where(eq(users.id, result.booking.clientId))
-    : [];
-  if (user) {
-    await sendNotice(
-      db,
-      {
-        to: user.email,
-        ...bookingMails.cancelled({
-          when: whenFor(result.booking.startsAt, user.timeZone),
-          refundYen: result.terms.refundYen,
-          feeYen: result.terms.feeYen,
-          byCounselor: input.by === 'counselor',
-        }),
-      },
-      `booking ${result.booking.id} cancelled`,
-    );
-  }
-  await noticeBookingCancelled(
-    { db, now },
-    { bookingId: result.booking.id, by: input.by, feeYen: result.terms.feeYen, refundYen: result.terms.refundYen },
-  );
+  await deliverQueued(db, result.queued);
   return result.terms;
 }

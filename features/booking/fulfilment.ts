@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, type Payment, sessionTypes, users } from '@/db/schema';
-import { sendNotice } from '@/features/mail/notice';
+import { queueNotice } from '@/features/mail/notice';
 import { noticeBookingPaid, noticePaymentForLostSlot } from '@/features/notifications/triggers';
 import type { Fulfilment } from '@/features/payments/fulfilment';
 import { siteUrl } from '@/lib/site-url';
@@ -11,18 +11,18 @@ import { bookingMails } from './mails';
 import { whenFor } from '@/lib/time';
 import { confirmPaidBooking, releaseHold } from './service';
 
-/** The confirmation mail, with the session in an .ics. */
-async function mailConfirmation(db: Db, bookingId: string) {
+/** In the confirming transaction: the confirmation mail, with the session in an .ics. */
+async function queueConfirmation(db: Db, bookingId: string): Promise<string[]> {
   const [row] = await db
     .select({ booking: bookings, type: sessionTypes, user: users })
     .from(bookings)
     .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
     .innerJoin(users, eq(users.id, bookings.clientId))
     .where(eq(bookings.id, bookingId));
-  if (!row) return;
+  if (!row) return [];
   const url = `${siteUrl()}/portal/bookings/${bookingId}`;
   const ics = bookingIcs({ ...row.booking, mode: row.type.mode }, url);
-  await sendNotice(
+  return queueNotice(
     db,
     {
       to: row.user.email,
@@ -41,19 +41,20 @@ async function mailConfirmation(db: Db, bookingId: string) {
       ],
     },
     `booking ${bookingId} confirmed`,
+    `booking-confirmed:${bookingId}`,
   );
 }
 
-/** The payment arrived after its slot went to someone else: it is refunded in full; say so. */
-async function mailLostBooking(db: Db, payment: Payment) {
-  if (!payment.clientId) return;
+/** In the same transaction: the payment arrived after its slot went to someone else; it is refunded in full; say so. */
+async function queueLostBooking(db: Db, payment: Payment): Promise<string[]> {
+  if (!payment.clientId) return [];
   const [row] = await db
     .select({ booking: bookings, user: users })
     .from(bookings)
     .innerJoin(users, eq(users.id, payment.clientId))
     .where(eq(bookings.id, payment.referenceId));
-  if (!row) return;
-  await sendNotice(
+  if (!row) return [];
+  return queueNotice(
     db,
     {
       to: row.user.email,
@@ -64,6 +65,7 @@ async function mailLostBooking(db: Db, payment: Payment) {
       }),
     },
     `payment ${payment.id} refunded as lost`,
+    `payment-lost:${payment.id}`,
   );
 }
 
@@ -71,24 +73,27 @@ async function mailLostBooking(db: Db, payment: Payment) {
 export const bookingFulfilment: Fulfilment = {
   confirmPaid: confirmPaidBooking,
   release: releaseHold,
-  notifyConfirmed: async (ctx, bookingId) => {
-    await mailConfirmation(ctx.db, bookingId);
-    await noticeBookingPaid(ctx, bookingId);
-  },
+  notifyConfirmed: async (ctx, bookingId) => [
+    ...(await queueConfirmation(ctx.db, bookingId)),
+    ...(await noticeBookingPaid(ctx, bookingId)),
+  ],
   notifyLost: async (ctx, payment) => {
-    await mailLostBooking(ctx.db, payment);
+    const queued = await queueLostBooking(ctx.db, payment);
     const [booking] = await ctx.db
       .select({ startsAt: bookings.startsAt })
       .from(bookings)
       .where(eq(bookings.id, payment.referenceId));
     if (booking)
-      await noticePaymentForLostSlot(ctx, {
-        purpose: 'booking',
-        paymentId: payment.id,
-        amountYen: payment.amountYen,
-        bookingId: payment.referenceId,
-        startsAt: booking.startsAt,
-      });
+      queued.push(
+        ...(await noticePaymentForLostSlot(ctx, {
+          purpose: 'booking',
+          paymentId: payment.id,
+          amountYen: payment.amountYen,
+          bookingId: payment.referenceId,
+          startsAt: booking.startsAt,
+        })),
+      );
+    return queued;
   },
   markRefundedOutside: async ({ db, now }, bookingId) => {
     await db

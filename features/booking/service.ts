@@ -5,6 +5,7 @@ import { bookings, type PolicyTier, sessionTypes } from '@/db/schema';
 import { AppError, isExclusionViolation } from '@/lib/errors';
 import { holdHasLapsedSql, isHoldLive } from '@/lib/holds';
 import { cancellationPolicy, reminderLeadHours } from '@/lib/site-config';
+import { deliverQueued } from '@/features/mail/notice';
 import { noticeBookingRescheduled } from '@/features/notifications/triggers';
 import { sessionCancellationTerms } from './domain/cancellation';
 import { defaultMeetingUrlOf, getBookingSettings, getOpenSlots } from './queries';
@@ -146,26 +147,34 @@ export async function rescheduleBooking(
   if (!open.some((s) => s.start.getTime() === input.startsAt.getTime())) throw new AppError('slot_taken');
   const settings = await getBookingSettings(db);
   const endsAt = new Date(input.startsAt.getTime() + row.type.durationMinutes * minute);
-  try {
-    // One UPDATE: the booking is never in two places, and the constraint still holds.
-    await db
-      .update(bookings)
-      .set({
-        startsAt: input.startsAt,
-        endsAt,
-        blockedUntil: new Date(endsAt.getTime() + settings.bufferMinutes * minute),
-        reminderSentAt: null,
-        updatedAt: now,
-      })
-      .where(and(eq(bookings.id, row.booking.id), eq(bookings.status, 'confirmed')));
-  } catch (err) {
-    if (isExclusionViolation(err)) throw new AppError('slot_taken');
-    throw err;
-  }
-  await noticeBookingRescheduled(
-    { db, now },
-    { bookingId: row.booking.id, from: row.booking.startsAt, to: input.startsAt, sessionName: row.type.name },
-  );
+  // One UPDATE: the booking is never in two places, and the constraint still holds. The
+  // counselor's notice commits with it.
+  const queued = await db.transaction(async (tx) => {
+    let moved: { id: string }[];
+    try {
+      moved = await tx
+        .update(bookings)
+        .set({
+          startsAt: input.startsAt,
+          endsAt,
+          blockedUntil: new Date(endsAt.getTime() + settings.bufferMinutes * minute),
+          reminderSentAt: null,
+          updatedAt: now,
+        })
+        .where(and(eq(bookings.id, row.booking.id), eq(bookings.status, 'confirmed')))
+        .returning({ id: bookings.id });
+    } catch (err) {
+      if (isExclusionViolation(err)) throw new AppError('slot_taken');
+      throw err;
+    }
+    // Cancelled meanwhile (another tab): nothing moved, nobody is told.
+    if (moved.length === 0) throw new AppError('not_cancellable');
+    return noticeBookingRescheduled(
+      { db: tx, now },
+      { bookingId: row.booking.id, from: row.booking.startsAt, to: input.startsAt, sessionName: row.type.name },
+    );
+  });
+  await deliverQueued(db, queued);
 }
 
 /** The counselor records how a session went. */

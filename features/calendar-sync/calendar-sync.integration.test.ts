@@ -270,6 +270,21 @@ describe('the secret address at rest', () => {
     expect(outcome).toEqual({ ok: false, error: expect.stringContaining('復号できませんでした') });
     expect(await handle.db.select().from(calendarBusyIntervals)).toEqual(busy);
   });
+
+  it('the key rotation seals an address still in plaintext (never synced since), once', async () => {
+    const [legacy] = await handle.db
+      .insert(calendarImports)
+      .values({ url: `${base}/recurring.ics?never-synced-5c2e`, label: '未同期の登録' })
+      .returning();
+    const first = await reencryptCalendarImports({ db: handle.db, now, keyring });
+    expect(first.unreadable).toEqual([]);
+    expect(first.reencrypted).toBeGreaterThanOrEqual(1);
+    const [sealed] = await handle.db.select().from(calendarImports).where(eq(calendarImports.id, legacy!.id));
+    expect(sealed).toMatchObject({ url: null, keyId: keyring.currentId, urlHint: expect.stringContaining('/…/') });
+    expect(JSON.stringify(sealed)).not.toContain('never-synced-5c2e');
+    // Everything is under the current key now: a second run has nothing to do.
+    expect(await reencryptCalendarImports({ db: handle.db, now, keyring })).toEqual({ reencrypted: 0, unreadable: [] });
+  });
 });
 
 describe('the counselor’s feed', () => {

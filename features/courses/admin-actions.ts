@@ -8,8 +8,9 @@ import { messages } from '@/lib/messages';
 import { absoluteUrl } from '@/lib/site-url';
 import { saveCohort, saveCourse, saveLesson } from './admin-service';
 import { mailLessonChange } from './lesson-mails';
-import { courseMails, mailOffers } from './mails';
+import { courseMails } from './mails';
 import { listEnrolledClients } from './queries';
+import { deliverOfferMails } from './seats';
 import {
   announcementSchema,
   cohortIdSchema,
@@ -35,7 +36,7 @@ export const saveCourseAction = defineAction('counselor', courseSchema, async (i
 
 export const saveCohortAction = defineAction('counselor', cohortSchema, async (input, ctx) => {
   const { offers } = await saveCohort(ctx, input);
-  await mailOffers(ctx.db, offers);
+  await deliverOfferMails(ctx.db, offers);
   revalidateCourses();
   return saved(input.id ? '開講回を保存しました。' : '開講回を追加しました。');
 });

@@ -5,6 +5,7 @@ import { courseCohorts, type CourseLesson, courseLessons, courses } from '@/db/s
 import { AppError } from '@/lib/errors';
 import { fromJstLocal } from '@/lib/time';
 import { type LessonChange, lessonChange } from './domain/lessons';
+import { queueLessonChange } from './lesson-mails';
 import { countTakenSeats, lockCohort, settleSeats, type SeatOffer } from './seats';
 import type { z } from 'zod';
 import type { cohortSchema, courseSchema, lessonSchema } from './schemas';
@@ -67,15 +68,20 @@ export async function saveCohort(
   });
 }
 
-export type SavedLesson = { lessonId: string; cohortId: string; change: LessonChange | null };
+/** A saved lesson: what changed, and the participants' notices of it, queued with the save (delivered by `mailLessonChange`). */
+export type SavedLesson = { lessonId: string; cohortId: string; change: LessonChange | null; queued: string[] };
 
 /**
- * Creates or edits a lesson, and says what its participants need to hear of it. The lesson's
+ * Creates or edits a lesson, and queues what its participants need to hear of it. The lesson's
  * row is locked while it is compared and written, so two saves at once each compare with what
  * the other left. A change raises the cohort's calendar sequence in the same transaction, so
- * every .ics built after it (mailed or downloaded) updates the events calendar apps have.
+ * every .ics built after it (mailed or downloaded) updates the events calendar apps have; its
+ * mails commit with it.
  */
-export async function saveLesson({ db }: ServiceContext, input: z.output<typeof lessonSchema>): Promise<SavedLesson> {
+export async function saveLesson(
+  { db, now }: ServiceContext,
+  input: z.output<typeof lessonSchema>,
+): Promise<SavedLesson> {
   const { id, cohortId, startsAt, minutes, meetingUrl, materialsReleaseAt, ...values } = input;
   const start = fromJstLocal(startsAt);
   const row = {
@@ -111,6 +117,7 @@ export async function saveLesson({ db }: ServiceContext, input: z.output<typeof 
         .set({ calendarSequence: sql`${courseCohorts.calendarSequence} + 1` })
         .where(eq(courseCohorts.id, cohortId));
     }
-    return { lessonId, cohortId, change };
+    const queued = await queueLessonChange({ db: tx, now }, { lessonId, cohortId, change });
+    return { lessonId, cohortId, change, queued };
   });
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { ServiceContext } from '@/lib/service';
 import { courseCohorts, courseEnrollments, courses, users } from '@/db/schema';
-import { sendNotice } from '@/features/mail/notice';
+import { deliverQueued, queueNotice } from '@/features/mail/notice';
 import { noticeSeatCancelled } from '@/features/notifications/triggers';
 import { openCheckout } from '@/features/payments/checkout';
 import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
@@ -10,7 +10,8 @@ import { expireOpenCheckouts, paidPaymentsFor } from '@/features/payments/servic
 import { AppError } from '@/lib/errors';
 import { isHoldLive } from '@/lib/holds';
 import { checkoutExpiry } from './domain/terms';
-import { clientOf, courseMails, mailOffers } from './mails';
+import { clientOf, courseMails } from './mails';
+import { deliverOfferMails } from './seats';
 import { cancelCohort, cancelEnrollment, extendSeatHold, type SeatCanceller } from './service';
 
 /**
@@ -54,8 +55,8 @@ export async function startCourseCheckout(
 
 /**
  * Cancels an enrolled seat under the course terms (a counselor's cancellation in full),
- * atomically on our side: the refund is recorded in the cancelling transaction, then sent to
- * Stripe; the freed seat is offered and the client told, after the commit.
+ * atomically on our side: the refund, the freed seat's offer and the notices are recorded in
+ * the cancelling transaction; after the commit the refund is sent to Stripe and the mails delivered.
  */
 export async function cancelEnrollmentWithRefund(
   { db, now }: ServiceContext,
@@ -73,35 +74,41 @@ export async function cancelEnrollmentWithRefund(
         idempotencyKey: `course-cancel-${enrollment.id}`,
       });
     }
-    return { enrollment, cohort, refund, offers, paymentId: payment?.id };
+    const client = await clientOf(tx, enrollment.clientId);
+    const [course] = await tx.select({ title: courses.title }).from(courses).where(eq(courses.id, cohort.courseId));
+    const told: string[] = [];
+    if (client && course) {
+      const mail = courseMails.cancelled({
+        courseTitle: course.title,
+        refundYen: refund.refundYen,
+        byCounselor: input.by === 'counselor',
+      });
+      told.push(
+        ...(await queueNotice(
+          tx,
+          { to: client.email, ...mail },
+          `seat ${enrollment.id} cancelled`,
+          `seat-cancelled:${enrollment.id}`,
+        )),
+      );
+    }
+    const counselor = await noticeSeatCancelled(
+      { db: tx, now },
+      { enrollmentId: enrollment.id, by: input.by, refundYen: refund.refundYen },
+    );
+    return { refund, offers, paymentId: payment?.id, told, counselor };
   });
   if (result.paymentId) await submitRefundsSoon({ db, now }, [result.paymentId]);
-  await mailOffers(db, result.offers);
-  const client = await clientOf(db, result.enrollment.clientId);
-  const [course] = await db
-    .select({ title: courses.title })
-    .from(courses)
-    .where(eq(courses.id, result.cohort.courseId));
-  let told = false;
-  if (client && course) {
-    const mail = courseMails.cancelled({
-      courseTitle: course.title,
-      refundYen: result.refund.refundYen,
-      byCounselor: input.by === 'counselor',
-    });
-    told = await sendNotice(db, { to: client.email, ...mail }, `seat ${result.enrollment.id} cancelled`);
-  }
-  await noticeSeatCancelled(
-    { db, now },
-    { enrollmentId: result.enrollment.id, by: input.by, refundYen: result.refund.refundYen },
-  );
+  await deliverOfferMails(db, result.offers);
+  const told = result.told.length > 0 && (await deliverQueued(db, result.told));
+  await deliverQueued(db, result.counselor);
   return { ...result.refund, told };
 }
 
 /**
  * The counselor cancels a cohort: every paid seat is refunded in full, once (the cohort's
  * status guards the cancellation; each refund has its idempotency key), and everyone with a
- * seat or a place in line is told.
+ * seat or a place in line is told: the mails commit with the cancellation and go after it.
  */
 export async function cancelCohortWithRefunds({ db, now }: ServiceContext, input: { cohortId: string }) {
   const result = await db.transaction(async (tx) => {
@@ -119,7 +126,42 @@ export async function cancelCohortWithRefunds({ db, now }: ServiceContext, input
         idempotencyKey: `cohort-cancel-${payment.referenceId}`,
       });
     }
-    return { ...cancelled, paid };
+    const [course] = await tx
+      .select({ title: courses.title })
+      .from(courses)
+      .where(eq(courses.id, cancelled.cohort.courseId));
+    // One mail per client: a seat's (with its refund) before a place in line.
+    const mails = new Map<string, { about: string; refundYen: number | null }>();
+    for (const seat of cancelled.seats) {
+      if (!seat.clientId || mails.has(seat.clientId)) continue;
+      const payment = paid.find((p) => p.referenceId === seat.id);
+      mails.set(seat.clientId, {
+        about: `cohort ${cancelled.cohort.id} cancelled, seat ${seat.id}`,
+        refundYen: payment ? payment.amountYen - payment.refundedYen : null,
+      });
+    }
+    for (const clientId of cancelled.waitingClientIds)
+      if (!mails.has(clientId))
+        mails.set(clientId, { about: `cohort ${cancelled.cohort.id} cancelled, waitlist`, refundYen: null });
+    const queued: string[][] = [];
+    for (const [clientId, { about, refundYen }] of mails) {
+      const client = await clientOf(tx, clientId);
+      if (!client) continue;
+      const mail = courseMails.cohortCancelled({
+        courseTitle: course!.title,
+        cohortName: cancelled.cohort.name,
+        refundYen,
+      });
+      queued.push(
+        await queueNotice(
+          tx,
+          { to: client.email, ...mail },
+          about,
+          `cohort-cancelled:${cancelled.cohort.id}:${client.id}`,
+        ),
+      );
+    }
+    return { ...cancelled, paid, queued };
   });
   await submitRefundsSoon(
     { db, now },
@@ -131,36 +173,7 @@ export async function cancelCohortWithRefunds({ db, now }: ServiceContext, input
     'course',
     result.seats.filter((s) => s.status === 'cancelled').map((s) => s.id),
   );
-  const [course] = await db
-    .select({ title: courses.title })
-    .from(courses)
-    .where(eq(courses.id, result.cohort.courseId));
-  const handled = new Set<string>();
   let untold = 0;
-  for (const seat of result.seats) {
-    const client = await clientOf(db, seat.clientId);
-    if (!client || handled.has(client.id)) continue;
-    handled.add(client.id);
-    const payment = result.paid.find((p) => p.referenceId === seat.id);
-    const mail = courseMails.cohortCancelled({
-      courseTitle: course!.title,
-      cohortName: result.cohort.name,
-      refundYen: payment ? payment.amountYen - payment.refundedYen : null,
-    });
-    if (!(await sendNotice(db, { to: client.email, ...mail }, `cohort ${result.cohort.id} cancelled, seat ${seat.id}`)))
-      untold += 1;
-  }
-  for (const clientId of result.waitingClientIds) {
-    const client = await clientOf(db, clientId);
-    if (!client || handled.has(client.id)) continue;
-    handled.add(client.id);
-    const mail = courseMails.cohortCancelled({
-      courseTitle: course!.title,
-      cohortName: result.cohort.name,
-      refundYen: null,
-    });
-    if (!(await sendNotice(db, { to: client.email, ...mail }, `cohort ${result.cohort.id} cancelled, waitlist`)))
-      untold += 1;
-  }
-  return { refunded: result.paid.length, told: handled.size - untold, untold };
+  for (const ids of result.queued) if (!(await deliverQueued(db, ids))) untold += 1;
+  return { refunded: result.paid.length, told: result.queued.length - untold, untold };
 }

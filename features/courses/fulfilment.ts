@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts, courseEnrollments, courses, type Payment, users } from '@/db/schema';
 import { whenFor } from '@/lib/time';
-import { sendNotice } from '@/features/mail/notice';
+import { queueNotice } from '@/features/mail/notice';
 import { noticePaymentForLostSlot, noticeSeatEnrolled } from '@/features/notifications/triggers';
 import type { Fulfilment } from '@/features/payments/fulfilment';
 import { absoluteUrl } from '@/lib/site-url';
@@ -23,13 +23,13 @@ async function seatWithClient(db: Db, enrollmentId: string) {
   return row;
 }
 
-/** The enrolment mail, with every lesson of the cohort in one .ics. */
-export async function mailEnrollmentConfirmed(db: Db, enrollmentId: string): Promise<void> {
+/** In the confirming transaction: the enrolment mail, with every lesson of the cohort in one .ics. */
+export async function queueEnrollmentConfirmed(db: Db, enrollmentId: string): Promise<string[]> {
   const row = await seatWithClient(db, enrollmentId);
-  if (!row) return;
+  if (!row) return [];
   const lessons = await listCohortLessons(db, row.cohort.id);
   const url = absoluteUrl(`/portal/courses/${row.cohort.id}`);
-  await sendNotice(
+  return queueNotice(
     db,
     {
       to: row.user.email,
@@ -43,39 +43,44 @@ export async function mailEnrollmentConfirmed(db: Db, enrollmentId: string): Pro
       attachments: cohortIcsAttachments(lessons, url, row.cohort.calendarSequence),
     },
     `enrollment ${enrollmentId} confirmed`,
+    `enrollment-confirmed:${enrollmentId}`,
   );
 }
 
-/** The payment arrived after its seat was given up or its cohort cancelled: it is refunded in full; say so. */
-async function mailLostEnrollment(db: Db, payment: Payment): Promise<void> {
+/** In the same transaction: the payment arrived after its seat was given up or its cohort cancelled; it is refunded in full; say so. */
+async function queueLostEnrollment(db: Db, payment: Payment): Promise<string[]> {
   const row = await seatWithClient(db, payment.referenceId);
-  if (row) {
-    const mail = courseMails.lostAndRefunded({
-      courseTitle: row.course.title,
-      amountYen: payment.amountYen,
-      url: absoluteUrl(`/courses/${row.course.slug}`),
-    });
-    await sendNotice(db, { to: row.user.email, ...mail }, `payment ${payment.id} refunded as lost`);
-  }
+  if (!row) return [];
+  const mail = courseMails.lostAndRefunded({
+    courseTitle: row.course.title,
+    amountYen: payment.amountYen,
+    url: absoluteUrl(`/courses/${row.course.slug}`),
+  });
+  return queueNotice(
+    db,
+    { to: row.user.email, ...mail },
+    `payment ${payment.id} refunded as lost`,
+    `payment-lost:${payment.id}`,
+  );
 }
 
 /** What a paid, expired or lost seat checkout does (registered in features/fulfilments.ts). */
 export const courseFulfilment: Fulfilment = {
   confirmPaid: confirmPaidEnrollment,
   release: releaseSeatHold,
-  notifyConfirmed: async (ctx, enrollmentId) => {
-    await mailEnrollmentConfirmed(ctx.db, enrollmentId);
-    await noticeSeatEnrolled(ctx, enrollmentId);
-  },
-  notifyLost: async (ctx, payment) => {
-    await mailLostEnrollment(ctx.db, payment);
-    await noticePaymentForLostSlot(ctx, {
+  notifyConfirmed: async (ctx, enrollmentId) => [
+    ...(await queueEnrollmentConfirmed(ctx.db, enrollmentId)),
+    ...(await noticeSeatEnrolled(ctx, enrollmentId)),
+  ],
+  notifyLost: async (ctx, payment) => [
+    ...(await queueLostEnrollment(ctx.db, payment)),
+    ...(await noticePaymentForLostSlot(ctx, {
       purpose: 'course',
       paymentId: payment.id,
       amountYen: payment.amountYen,
       enrollmentId: payment.referenceId,
-    });
-  },
+    })),
+  ],
   markRefundedOutside: async ({ db, now }, enrollmentId) => {
     await db
       .update(courseEnrollments)

@@ -3,7 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import type { ServiceContext } from '@/lib/service';
 import { courseCohorts, courseLessonReminders } from '@/db/schema';
 import { composeMail } from '@/features/mail/compose';
-import { deliverNotice, enqueueNotice } from '@/features/mail/outbox';
+import { deliverQueued } from '@/features/mail/notice';
+import { enqueueNotice } from '@/features/mail/outbox';
 import { reminderLeadHours } from '@/lib/site-config';
 import { absoluteUrl } from '@/lib/site-url';
 import { whenFor } from '@/lib/time';
@@ -93,10 +94,10 @@ function changeMail(change: LessonChange, number: number, timeZone: string, url:
 }
 
 /**
- * After a lesson's save has committed: one mail to each enrolled participant of an open cohort
- * about a lesson still ahead, with the cohort's updated .ics. The lesson is saved whatever
- * happens here: each mail is written to the outbox and tried at once; one that fails is
- * retried by the delivery job. Returns how many were told now, and how many are still to be.
+ * In the lesson's saving transaction (`db` is that transaction): one mail to each enrolled
+ * participant of an open cohort about a lesson still ahead, with the cohort's updated .ics,
+ * written to the outbox with the change; `mailLessonChange` delivers them after the commit,
+ * and the delivery job any it could not.
  *
  * What a participant receives when a lesson moves (issue 14): the last mail before a lesson
  * states its current time, and nobody gets two mails about one lesson in the day before it. A
@@ -106,48 +107,53 @@ function changeMail(change: LessonChange, number: number, timeZone: string, url:
  * and one moved back to a time already reminded gets the change mail, not a second reminder.
  * A lesson moved further out than the lead gets its reminder at the new time, as usual.
  */
+export async function queueLessonChange(
+  { db: tx, now }: ServiceContext,
+  saved: { lessonId: string; cohortId: string; change: LessonChange | null },
+): Promise<string[]> {
+  const { change, cohortId } = saved;
+  if (!change || !isWorthTelling(change, now)) return [];
+  const [cohort] = await tx
+    .select({ calendarSequence: courseCohorts.calendarSequence })
+    .from(courseCohorts)
+    .where(and(eq(courseCohorts.id, cohortId), eq(courseCohorts.status, 'open')));
+  const participants = cohort ? await listEnrolledClients(tx, cohortId) : [];
+  if (!cohort || participants.length === 0) return [];
+  const lessons = await listCohortLessons(tx, cohortId);
+  const url = absoluteUrl(`/portal/courses/${cohortId}`);
+  const attachments = cohortIcsAttachments(lessons, url, cohort.calendarSequence);
+  const number = lessonNumber(lessons, saved.lessonId);
+  const { after, until } = lessonReminderWindow(now, reminderLeadHours.lesson);
+  const startsAt = change.after.startsAt;
+  const remindsToo = startsAt > after && startsAt <= until;
+  const queued: string[] = [];
+  for (const p of participants) {
+    const mail = changeMail(change, number, p.timeZone, url, remindsToo);
+    if (remindsToo)
+      await tx
+        .insert(courseLessonReminders)
+        .values({ lessonId: saved.lessonId, enrollmentId: p.enrollmentId, startsAt, sentAt: now })
+        .onConflictDoNothing();
+    const id = await enqueueNotice(
+      tx,
+      { to: p.email, ...mail, attachments },
+      `lesson ${saved.lessonId} changed, seat ${p.enrollmentId}`,
+      { key: `lesson-change:${saved.lessonId}:${p.enrollmentId}:${cohort.calendarSequence}`, now },
+    );
+    if (id) queued.push(id);
+  }
+  return queued;
+}
+
+/**
+ * After a lesson's save has committed: tries its participants' mails at once; one that fails
+ * is retried by the delivery job. How many were told now, and how many are still to be.
+ */
 export async function mailLessonChange(
-  { db, now }: ServiceContext,
+  { db }: ServiceContext,
   saved: SavedLesson,
 ): Promise<{ told: number; untold: number }> {
-  const { change, cohortId } = saved;
-  if (!change || !isWorthTelling(change, now)) return { told: 0, untold: 0 };
   let told = 0;
-  let untold = 0;
-  try {
-    const [cohort] = await db
-      .select({ calendarSequence: courseCohorts.calendarSequence })
-      .from(courseCohorts)
-      .where(and(eq(courseCohorts.id, cohortId), eq(courseCohorts.status, 'open')));
-    const participants = cohort ? await listEnrolledClients(db, cohortId) : [];
-    if (!cohort || participants.length === 0) return { told: 0, untold: 0 };
-    const lessons = await listCohortLessons(db, cohortId);
-    const url = absoluteUrl(`/portal/courses/${cohortId}`);
-    const attachments = cohortIcsAttachments(lessons, url, cohort.calendarSequence);
-    const number = lessonNumber(lessons, saved.lessonId);
-    const { after, until } = lessonReminderWindow(now, reminderLeadHours.lesson);
-    const startsAt = change.after.startsAt;
-    const remindsToo = startsAt > after && startsAt <= until;
-    for (const p of participants) {
-      const mail = changeMail(change, number, p.timeZone, url, remindsToo);
-      const id = await db.transaction(async (tx) => {
-        if (remindsToo)
-          await tx
-            .insert(courseLessonReminders)
-            .values({ lessonId: saved.lessonId, enrollmentId: p.enrollmentId, startsAt, sentAt: now })
-            .onConflictDoNothing();
-        return enqueueNotice(
-          tx,
-          { to: p.email, ...mail, attachments },
-          `lesson ${saved.lessonId} changed, seat ${p.enrollmentId}`,
-          { key: `lesson-change:${saved.lessonId}:${p.enrollmentId}:${cohort.calendarSequence}`, now },
-        );
-      });
-      if (id && (await deliverNotice(db, id, { now }))) told += 1;
-      else untold += 1;
-    }
-  } catch (err) {
-    console.error('[courses] participants not told of a lesson change', saved.lessonId, err);
-  }
-  return { told, untold };
+  for (const id of saved.queued) if (await deliverQueued(db, [id])) told += 1;
+  return { told, untold: saved.queued.length - told };
 }

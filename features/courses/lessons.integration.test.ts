@@ -12,7 +12,8 @@ import {
   users,
 } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
-import { mailEnrollmentConfirmed } from './fulfilment';
+import { deliverQueued } from '@/features/mail/notice';
+import { queueEnrollmentConfirmed } from './fulfilment';
 import { toJstLocal } from '@/lib/time';
 import { saveLesson } from './admin-service';
 import { mailLessonChange } from './lesson-mails';
@@ -295,7 +296,7 @@ describe('a changed lesson', () => {
     await saveLesson({ db: d(), now }, lessonInput(lessons[0]!, { minutes: 90 }));
     const client = await seat(cohort.id);
     const [enrollment] = await d().select().from(courseEnrollments).where(eq(courseEnrollments.clientId, client.id));
-    await mailEnrollmentConfirmed(d(), enrollment!.id);
+    await deliverQueued(d(), await queueEnrollmentConfirmed(d(), enrollment!.id));
     const [mail] = await mailsTo(client.email);
     expect(icsOf(mail!)).toMatch(/SEQUENCE:1\r\n/);
   });

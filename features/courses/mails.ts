@@ -1,13 +1,9 @@
 import 'server-only';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { composeMail } from '@/features/mail/compose';
-import { sendNotice } from '@/features/mail/notice';
 import { formatYen } from '@/lib/format';
-import { absoluteUrl } from '@/lib/site-url';
-import { whenFor } from '@/lib/time';
-import type { SeatOffer } from './seats';
 
 // Subjects and bodies say "講座" and nothing about anyone's reasons for taking it.
 export const courseMails = {
@@ -73,29 +69,6 @@ export const courseMails = {
       action: { label: 'マイページで講座を見る', url: input.url },
     }),
 };
-
-/** Tells each client offered a seat; the link opens the held seat's application. */
-export async function mailOffers(db: Db, offers: SeatOffer[]): Promise<void> {
-  if (offers.length === 0) return;
-  const clients = await db
-    .select()
-    .from(users)
-    .where(
-      inArray(
-        users.id,
-        offers.map((o) => o.clientId),
-      ),
-    );
-  for (const offer of offers) {
-    const client = clients.find((c) => c.id === offer.clientId);
-    if (!client) continue;
-    const mail = courseMails.offer({
-      until: whenFor(offer.expiresAt, client.timeZone),
-      url: absoluteUrl(`/courses/apply/${offer.enrollmentId}`),
-    });
-    await sendNotice(db, { to: client.email, ...mail }, `waitlist offer ${offer.enrollmentId}`);
-  }
-}
 
 export async function clientOf(db: Db, clientId: string | null) {
   if (!clientId) return undefined;

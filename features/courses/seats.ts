@@ -1,13 +1,18 @@
 import 'server-only';
 import { and, asc, eq, inArray, min, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { courseCohorts, courseEnrollments, courseLessons, courseWaitlist } from '@/db/schema';
+import { courseCohorts, courseEnrollments, courseLessons, courseWaitlist, users } from '@/db/schema';
+import { deliverQueued, queueNotice } from '@/features/mail/notice';
 import { holdColumnsAs, holdHasLapsedSql } from '@/lib/holds';
+import { absoluteUrl } from '@/lib/site-url';
+import { whenFor } from '@/lib/time';
 import { waitlistOfferHours } from './domain/terms';
+import { courseMails } from './mails';
 
 const HOUR_MS = 60 * 60 * 1000;
 
-export type SeatOffer = { enrollmentId: string; clientId: string; cohortId: string; expiresAt: Date };
+/** A seat offered to the next in line; `queued` is its offer mail, written with it (deliver after the commit). */
+export type SeatOffer = { enrollmentId: string; clientId: string; cohortId: string; expiresAt: Date; queued: string[] };
 
 /**
  * Locks a cohort's row for the rest of the transaction: every change that can take a seat
@@ -35,7 +40,9 @@ export async function countTakenSeats(tx: Db, cohortId: string): Promise<number>
 
 /**
  * Under the cohort's lock: releases holds whose time is up, then offers each free seat to the
- * next in line as a 24-hour hold. Repeating it changes nothing, so a seat is offered once.
+ * next in line as a 24-hour hold, its offer mail queued in the same transaction. Repeating it
+ * changes nothing, so a seat is offered once. The caller delivers the offers' mails after its
+ * commit (`deliverOfferMails`).
  */
 export async function settleSeats(tx: Db, cohort: LockedCohort, now: Date): Promise<SeatOffer[]> {
   const lapsed = await tx
@@ -89,9 +96,40 @@ export async function settleSeats(tx: Db, cohort: LockedCohort, now: Date): Prom
       .update(courseWaitlist)
       .set(seat ? { status: 'offered', enrollmentId: seat.id, offeredAt: now } : { status: 'closed' })
       .where(eq(courseWaitlist.id, entry.id));
-    if (seat) offers.push({ enrollmentId: seat.id, clientId: entry.clientId, cohortId: cohort.id, expiresAt });
+    if (seat)
+      offers.push({
+        enrollmentId: seat.id,
+        clientId: entry.clientId,
+        cohortId: cohort.id,
+        expiresAt,
+        queued: await queueOfferMail(tx, seat.id, entry.clientId, expiresAt),
+      });
   }
   return offers;
+}
+
+/** The offer mail; the link opens the held seat's application. */
+async function queueOfferMail(tx: Db, enrollmentId: string, clientId: string, expiresAt: Date): Promise<string[]> {
+  const [client] = await tx.select().from(users).where(eq(users.id, clientId));
+  if (!client) return [];
+  const mail = courseMails.offer({
+    until: whenFor(expiresAt, client.timeZone),
+    url: absoluteUrl(`/courses/apply/${enrollmentId}`),
+  });
+  return queueNotice(
+    tx,
+    { to: client.email, ...mail },
+    `waitlist offer ${enrollmentId}`,
+    `waitlist-offer:${enrollmentId}`,
+  );
+}
+
+/** After the commit: tells each client offered a seat (the job retries what fails now). */
+export async function deliverOfferMails(db: Db, offers: SeatOffer[]): Promise<void> {
+  await deliverQueued(
+    db,
+    offers.flatMap((o) => o.queued),
+  );
 }
 
 /** Cohorts with a hold whose time is up, or a free seat and someone waiting: the job settles these. */

@@ -7,8 +7,15 @@ import { AppError } from '@/lib/errors';
 import { holdIsLiveSql } from '@/lib/holds';
 import { cancellationPolicy } from '@/lib/site-config';
 import { courseRefund, registrationState, seatHoldMinutes } from './domain/terms';
-import { mailOffers } from './mails';
-import { cohortsToSettle, countTakenSeats, lockCohort, type LockedCohort, type SeatOffer, settleSeats } from './seats';
+import {
+  cohortsToSettle,
+  countTakenSeats,
+  deliverOfferMails,
+  lockCohort,
+  type LockedCohort,
+  type SeatOffer,
+  settleSeats,
+} from './seats';
 
 const MINUTE_MS = 60 * 1000;
 
@@ -79,7 +86,7 @@ export async function holdSeat(
       .returning({ id: courseEnrollments.id });
     return { result: { status: 'held', enrollmentId: seat!.id } as HoldResult, offers };
   });
-  await mailOffers(db, offers);
+  await deliverOfferMails(db, offers);
   return result;
 }
 
@@ -114,7 +121,7 @@ export async function joinWaitlist(
       offers,
     };
   });
-  await mailOffers(db, offers);
+  await deliverOfferMails(db, offers);
   return status;
 }
 
@@ -223,7 +230,7 @@ export async function releaseSeatHold({ db, now }: ServiceContext, enrollmentId:
         .where(and(eq(courseWaitlist.enrollmentId, enrollmentId), eq(courseWaitlist.status, 'offered')));
     return settleSeats(tx, cohort, now);
   });
-  await mailOffers(db, offers);
+  await deliverOfferMails(db, offers);
 }
 
 /** Releases every lapsed hold and offers freed seats (the job; holds are also released lazily). */
@@ -231,7 +238,7 @@ export async function releaseExpiredSeatHolds({ db, now }: ServiceContext): Prom
   let offered = 0;
   for (const cohortId of await cohortsToSettle(db, now)) {
     const offers = await db.transaction(async (tx) => settleSeats(tx, (await lockCohort(tx, cohortId))!, now));
-    await mailOffers(db, offers);
+    await deliverOfferMails(db, offers);
     offered += offers.length;
   }
   return offered;

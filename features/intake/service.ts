@@ -6,6 +6,7 @@ import { auditLog, intakeResponses } from '@/db/schema';
 import { getBooking } from '@/features/booking/queries';
 import { setBookingTheme } from '@/features/booking/service';
 import { findTheme, type ThemeId } from '@/features/library/themes';
+import { deliverQueued } from '@/features/mail/notice';
 import { noticeIntakeFlagged } from '@/features/notifications/triggers';
 import { AppError } from '@/lib/errors';
 import type { ServiceContext } from '@/lib/service';
@@ -134,7 +135,7 @@ export async function submitIntake({ db, keyring, now }: IntakeContext, request:
   if (!row) throw new AppError('consent_required');
   const stored = storedAnswersOrThrow(keyring, row);
   const flaggedBefore = row.status === 'submitted' && isSafetyFlagged(stored);
-  await db.transaction(async (tx) => {
+  const queued = await db.transaction(async (tx) => {
     await tx
       .update(intakeResponses)
       .set({
@@ -150,10 +151,12 @@ export async function submitIntake({ db, keyring, now }: IntakeContext, request:
       { db: tx, now: input.now },
       { bookingId: input.bookingId, clientId: input.clientId, theme: input.theme },
     );
+    // The note to look commits with the answers; its delivery after the commit never fails the client's send.
+    return isSafetyFlagged(input.answers) && !flaggedBefore
+      ? noticeIntakeFlagged({ db: tx, now: input.now }, { bookingId: booking.id, startsAt: booking.startsAt })
+      : [];
   });
-  // The answers are saved and the flag shows on her pages; a lost note must not fail the client's send.
-  if (isSafetyFlagged(input.answers) && !flaggedBefore)
-    await noticeIntakeFlagged({ db, now: input.now }, { bookingId: booking.id, startsAt: booking.startsAt });
+  await deliverQueued(db, queued);
 }
 
 /**

@@ -7,7 +7,17 @@ import { seedBooking } from '@/features/booking/seed';
 import { sendDueReminders } from '@/jobs/workers';
 import { composeMail } from './compose';
 import { sendNotice } from './notice';
-import { deliverDueNotices, listFailingNotices, noticeLeaseMs, noticeMaxAttempts, retryNotice } from './outbox';
+import {
+  deliverDueNotices,
+  deliverNotice,
+  enqueueNotice,
+  listFailingNotices,
+  noticeLeaseMs,
+  noticeMaxAttempts,
+  purgeSentNotices,
+  retryNotice,
+} from './outbox';
+import { retentionDays } from '@/lib/site-config';
 
 // The mail server as the notices see it: down (refuses), hanging (the worker dies mid-send), or up.
 const smtp = vi.hoisted(() => ({ state: 'up' as 'up' | 'down' | 'hang', calls: 0 }));
@@ -179,5 +189,41 @@ describe('a reminder whose worker dies mid-send', () => {
     expect(more).toHaveLength(0);
     expect(mail!.subject).toBe('【こころの整理室】明日のご予約のお知らせ');
     expect(await noticeTo(client!.email)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+});
+
+describe('sent notices are purged after the retention period', () => {
+  it('deletes sent notices older than the period; keeps newer ones, failed ones and ones still to send', async () => {
+    const DAY = 24 * HOUR;
+    const purgeAt = at(200 * DAY);
+    const sentAt = (daysBefore: number) => new Date(purgeAt.getTime() - daysBefore * DAY);
+    const queue = async (to: string, when: Date) =>
+      (await enqueueNotice(db(), notice(to), `test ${to}`, { now: when }))!;
+    // Sent just past the period, and just within it.
+    await deliverNotice(db(), await queue('purge-old@example.jp', sentAt(retentionDays.sentNotices + 1)), {
+      now: sentAt(retentionDays.sentNotices + 1),
+    });
+    await deliverNotice(db(), await queue('purge-recent@example.jp', sentAt(retentionDays.sentNotices - 1)), {
+      now: sentAt(retentionDays.sentNotices - 1),
+    });
+    // Gave up long ago, not handled yet; and one queued long ago, never delivered.
+    smtp.state = 'down';
+    const failed = await queue('purge-failed@example.jp', sentAt(90));
+    for (let i = 0; i < noticeMaxAttempts; i += 1)
+      await deliverNotice(db(), failed, { now: (await noticeTo('purge-failed@example.jp')).nextAttemptAt });
+    expect((await noticeTo('purge-failed@example.jp')).status).toBe('failed');
+    await queue('purge-pending@example.jp', sentAt(90));
+    smtp.state = 'up';
+
+    const left = async () =>
+      (await db().select({ to: notices.to }).from(notices))
+        .map((n) => n.to)
+        .filter((to) => to.startsWith('purge-'))
+        .sort();
+    expect(await purgeSentNotices(db(), purgeAt)).toBeGreaterThanOrEqual(1);
+    expect(await left()).toEqual(['purge-failed@example.jp', 'purge-pending@example.jp', 'purge-recent@example.jp']);
+    // The next day's run takes the one that has now passed the period too; the others stay.
+    await purgeSentNotices(db(), new Date(purgeAt.getTime() + 2 * DAY));
+    expect(await left()).toEqual(['purge-failed@example.jp', 'purge-pending@example.jp']);
   });
 });

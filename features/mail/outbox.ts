@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { type Notice, notices } from '@/db/schema';
+import { retentionDays } from '@/lib/site-config';
 import { type OutgoingMail, sendMail } from './service';
 
 const MINUTE_MS = 60 * 1000;
@@ -185,4 +186,20 @@ export async function listFailingNotices(db: Db, limit = 100): Promise<FailingNo
     )
     .orderBy(asc(notices.createdAt))
     .limit(limit);
+}
+
+/**
+ * The job: deletes notices sent more than `retentionDays.sentNotices` days ago (they hold an
+ * address and a subject; the privacy page states the period). Pending and failed notices are
+ * kept until delivered or handled on /admin/notices. A key deleted with its notice could be
+ * queued again only by an event repeated after that long, which no retry of ours or Stripe's
+ * does (and every change that queues a notice is also guarded by its own state). How many went.
+ */
+export async function purgeSentNotices(db: Db, now: Date = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - retentionDays.sentNotices * 24 * 60 * MINUTE_MS);
+  const gone = await db
+    .delete(notices)
+    .where(and(eq(notices.status, 'sent'), lt(notices.sentAt, before)))
+    .returning({ id: notices.id });
+  return gone.length;
 }

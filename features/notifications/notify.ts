@@ -1,41 +1,42 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
 import { counselorNotices, users } from '@/db/schema';
-import { sendNotice } from '@/features/mail/notice';
+import { queueNotice } from '@/features/mail/notice';
+import type { OutgoingMail } from '@/features/mail/service';
 import type { ServiceContext } from '@/lib/service';
 import { wantsNotice } from './domain/kinds';
 import { type CounselorNotice, counselorNoticeMail } from './mails';
 import { getNoticeSettings } from './queries';
 
-export type NoticeOutcome = 'sent' | 'off' | 'duplicate' | 'failed';
-
 /**
- * Tells the counselor about an event already committed, once: a kind she turned off sends
- * nothing; otherwise the event's key is recorded first, so a redelivered webhook, a retried job
- * or a second app instance finds it taken. Never throws: a lost notice must not turn the
- * client's booking, cancellation or payment into an error (the admin shows it either way).
+ * In the transaction of the event (`db` is that transaction): queues the counselor's notice,
+ * once. A kind she turned off queues nothing; otherwise the event's key is recorded, so a
+ * redelivered webhook, a retried job or a second app instance finds it taken. The caller
+ * delivers the returned notices after its commit (`deliverQueued`).
  */
 export async function notifyCounselor(
-  { db, now }: ServiceContext,
+  { db: tx, now }: ServiceContext,
   key: string,
   notice: CounselorNotice,
-): Promise<NoticeOutcome> {
-  try {
-    if (!wantsNotice(await getNoticeSettings(db), notice.kind)) return 'off';
-    const claimed = await db
-      .insert(counselorNotices)
-      .values({ key, kind: notice.kind, sentAt: now })
-      .onConflictDoNothing({ target: counselorNotices.key })
-      .returning({ key: counselorNotices.key });
-    if (claimed.length === 0) return 'duplicate';
-    const mail = counselorNoticeMail(notice);
-    const counselors = await db.select({ email: users.email }).from(users).where(eq(users.role, 'counselor'));
-    let sent = true;
-    for (const c of counselors)
-      sent = (await sendNotice(db, { to: c.email, ...mail }, `counselor notice ${key}`)) && sent;
-    return sent ? 'sent' : 'failed';
-  } catch (err) {
-    console.error(`[notifications] counselor notice not sent: ${key}`, err);
-    return 'failed';
-  }
+): Promise<string[]> {
+  if (!wantsNotice(await getNoticeSettings(tx), notice.kind)) return [];
+  const claimed = await tx
+    .insert(counselorNotices)
+    .values({ key, kind: notice.kind, sentAt: now })
+    .onConflictDoNothing({ target: counselorNotices.key })
+    .returning({ key: counselorNotices.key });
+  if (claimed.length === 0) return [];
+  return queueToCounselors(tx, counselorNoticeMail(notice), `counselor notice ${key}`, key);
+}
+
+type Mail = Omit<OutgoingMail, 'to'>;
+
+/** In the caller's transaction: the mail to each counselor, keyed by the event's key (ids to deliver after the commit). */
+export async function queueToCounselors(tx: Db, mail: Mail, about: string, key: string): Promise<string[]> {
+  const counselors = await tx.select({ email: users.email }).from(users).where(eq(users.role, 'counselor'));
+  const queued: string[] = [];
+  for (const c of counselors)
+    queued.push(...(await queueNotice(tx, { to: c.email, ...mail }, about, `counselor:${key}:${c.email}`)));
+  return queued;
 }

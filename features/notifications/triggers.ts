@@ -8,8 +8,9 @@ import { noticeKey } from './domain/kinds';
 import { notifyCounselor } from './notify';
 
 /*
- * What the use cases call, after their change commits, to tell the counselor. Each reads what
- * its mail needs and names its event's key; notify.ts decides whether and sends once.
+ * What the use cases call, in the transaction of their change (`ctx.db` is that transaction),
+ * to tell the counselor. Each reads what its mail needs and names its event's key; notify.ts
+ * decides whether and queues once. Each returns the notices to deliver after the commit.
  */
 
 const jst = (at: Date) => formatDateTimeJa(at, practiceTimeZone);
@@ -37,10 +38,10 @@ async function seatOf(ctx: ServiceContext, enrollmentId: string) {
 }
 
 /** A session was paid for and confirmed. */
-export async function noticeBookingPaid(ctx: ServiceContext, bookingId: string) {
+export async function noticeBookingPaid(ctx: ServiceContext, bookingId: string): Promise<string[]> {
   const s = await sessionOf(ctx, bookingId);
-  if (!s) return;
-  await notifyCounselor(ctx, noticeKey('booking_paid', bookingId), {
+  if (!s) return [];
+  return notifyCounselor(ctx, noticeKey('booking_paid', bookingId), {
     kind: 'booking_paid',
     when: jst(s.startsAt),
     sessionName: s.sessionName,
@@ -54,10 +55,10 @@ export async function noticeBookingCancelled(
   ctx: ServiceContext,
   input: { bookingId: string; by: 'client' | 'counselor'; feeYen: number; refundYen: number },
 ) {
-  if (input.by !== 'client') return;
+  if (input.by !== 'client') return [];
   const s = await sessionOf(ctx, input.bookingId);
-  if (!s) return;
-  await notifyCounselor(ctx, noticeKey('booking_cancelled', input.bookingId), {
+  if (!s) return [];
+  return notifyCounselor(ctx, noticeKey('booking_cancelled', input.bookingId), {
     kind: 'booking_cancelled',
     when: jst(s.startsAt),
     sessionName: s.sessionName,
@@ -72,7 +73,7 @@ export async function noticeBookingRescheduled(
   ctx: ServiceContext,
   input: { bookingId: string; from: Date; to: Date; sessionName: string },
 ) {
-  await notifyCounselor(
+  return notifyCounselor(
     ctx,
     noticeKey(
       'booking_rescheduled',
@@ -92,16 +93,16 @@ export async function noticeBookingRescheduled(
 }
 
 /** A seat was paid for: an enrolment, or a waitlist offer taken up. */
-export async function noticeSeatEnrolled(ctx: ServiceContext, enrollmentId: string) {
+export async function noticeSeatEnrolled(ctx: ServiceContext, enrollmentId: string): Promise<string[]> {
   const seat = await seatOf(ctx, enrollmentId);
-  if (!seat) return;
+  if (!seat) return [];
   const [fromWaitlist] = await ctx.db
     .select({ id: courseWaitlist.id })
     .from(courseWaitlist)
     .where(and(eq(courseWaitlist.enrollmentId, enrollmentId), eq(courseWaitlist.status, 'accepted')))
     .limit(1);
   const kind = fromWaitlist ? 'waitlist_accepted' : 'course_enrolled';
-  await notifyCounselor(ctx, noticeKey(kind, enrollmentId), {
+  return notifyCounselor(ctx, noticeKey(kind, enrollmentId), {
     kind,
     cohortName: seat.cohortName,
     priceYen: seat.priceYen,
@@ -114,10 +115,10 @@ export async function noticeSeatCancelled(
   ctx: ServiceContext,
   input: { enrollmentId: string; by: 'client' | 'counselor'; refundYen: number },
 ) {
-  if (input.by !== 'client') return;
+  if (input.by !== 'client') return [];
   const seat = await seatOf(ctx, input.enrollmentId);
-  if (!seat) return;
-  await notifyCounselor(ctx, noticeKey('course_seat_cancelled', input.enrollmentId), {
+  if (!seat) return [];
+  return notifyCounselor(ctx, noticeKey('course_seat_cancelled', input.enrollmentId), {
     kind: 'course_seat_cancelled',
     cohortName: seat.cohortName,
     refundYen: input.refundYen,
@@ -127,7 +128,7 @@ export async function noticeSeatCancelled(
 
 /** A sent questionnaire has a positive safety answer. */
 export async function noticeIntakeFlagged(ctx: ServiceContext, input: { bookingId: string; startsAt: Date }) {
-  await notifyCounselor(ctx, noticeKey('intake_flagged', input.bookingId, `${ctx.now.getTime()}`), {
+  return notifyCounselor(ctx, noticeKey('intake_flagged', input.bookingId, `${ctx.now.getTime()}`), {
     kind: 'intake_flagged',
     when: jst(input.startsAt),
     url: bookingUrl(input.bookingId),
@@ -142,7 +143,7 @@ export async function noticePaymentForLostSlot(
   ),
 ) {
   const seat = input.purpose === 'course' ? await seatOf(ctx, input.enrollmentId) : undefined;
-  await notifyCounselor(ctx, noticeKey('payment_for_lost_slot', input.paymentId), {
+  return notifyCounselor(ctx, noticeKey('payment_for_lost_slot', input.paymentId), {
     kind: 'payment_for_lost_slot',
     what:
       input.purpose === 'booking' ? `${jst(input.startsAt)}（日本時間）の枠` : `講座（${seat?.cohortName ?? ''}）の席`,

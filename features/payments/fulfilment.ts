@@ -16,10 +16,16 @@ export type Fulfilment = {
   confirmPaid(ctx: ServiceContext, referenceId: string): Promise<FulfilmentOutcome>;
   /** The checkout expired or its delayed payment failed: the hold goes. */
   release(ctx: ServiceContext, referenceId: string): Promise<void>;
-  /** After the commit, once: the client's confirmation. */
-  notifyConfirmed(ctx: ServiceContext, referenceId: string): Promise<void>;
-  /** After the commit, once: the payment came too late and is refunded in full; the client is told. */
-  notifyLost(ctx: ServiceContext, payment: Payment): Promise<void>;
+  /**
+   * In the same transaction, once it confirmed: queue the client's confirmation (and the
+   * counselor's notice). Returns the notices payments delivers after the commit.
+   */
+  notifyConfirmed(ctx: ServiceContext, referenceId: string): Promise<string[]>;
+  /**
+   * In the same transaction, once it was lost: the payment came too late and is refunded in
+   * full; queue the client's notice (and the counselor's). Returns the notices to deliver.
+   */
+  notifyLost(ctx: ServiceContext, payment: Payment): Promise<string[]>;
   /**
    * In the transaction that records it: Stripe reports a refund this app never asked for (made
    * in the Stripe dashboard). Mark the thing sold so the counselor sees it; change nothing else.

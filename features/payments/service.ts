@@ -3,8 +3,9 @@ import { and, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '@/db/client';
 import type { ServiceContext } from '@/lib/service';
-import { type Payment, type PaymentPurpose, payments, refunds, users } from '@/db/schema';
-import { sendNotice } from '@/features/mail/notice';
+import { type Payment, type PaymentPurpose, payments, refunds } from '@/db/schema';
+import { deliverQueued } from '@/features/mail/notice';
+import { queueToCounselors } from '@/features/notifications/notify';
 import { absoluteUrl } from '@/lib/site-url';
 import { isUuid } from '@/lib/ids';
 import { getStripe } from '@/lib/stripe';
@@ -49,10 +50,10 @@ export async function reconcileCheckoutSession(
   const paymentIntentId =
     typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
   const lostRefundKey = `lost-${payment.id}`;
-  // The move to paid, the fulfilment and (when the thing sold was lost meanwhile) the full
-  // refund's record commit together; only the call that made the move goes on to mail and
-  // refund. A repeat (a reload of the success page, a redelivered event, after a cancellation)
-  // changes nothing.
+  // The move to paid, the fulfilment, (when the thing sold was lost meanwhile) the full
+  // refund's record and the notices commit together; only the call that made the move goes on
+  // to deliver them and refund. A repeat (a reload of the success page, a redelivered event,
+  // after a cancellation) changes nothing, and the notices' keys would refuse a second copy anyway.
   const moved = await db.transaction(async (tx) => {
     const updated = await tx
       .update(payments)
@@ -69,7 +70,13 @@ export async function reconcileCheckoutSession(
         idempotencyKey: lostRefundKey,
       });
     }
-    return outcome;
+    const queued =
+      outcome === 'confirmed'
+        ? await fulfilment.notifyConfirmed({ db: tx, now }, payment.referenceId)
+        : outcome === 'lost'
+          ? await fulfilment.notifyLost({ db: tx, now }, payment)
+          : [];
+    return { outcome, queued };
   });
   if (!moved) {
     const [lost] = await db
@@ -79,12 +86,9 @@ export async function reconcileCheckoutSession(
       .limit(1);
     return lost ? 'lost' : 'already';
   }
-  if (moved === 'confirmed') await fulfilment.notifyConfirmed({ db, now }, payment.referenceId);
-  if (moved === 'lost') {
-    await submitRefundsSoon({ db, now }, [payment.id]);
-    await fulfilment.notifyLost({ db, now }, payment);
-  }
-  return moved;
+  if (moved.outcome === 'lost') await submitRefundsSoon({ db, now }, [payment.id]);
+  await deliverQueued(db, moved.queued);
+  return moved.outcome;
 }
 
 /**
@@ -140,22 +144,23 @@ export async function applyChargeRefunded(
       .where(eq(payments.id, current.id));
     if (!newlyOutside) return undefined;
     await fulfilmentFor(current.purpose).markRefundedOutside({ db: tx, now }, current.referenceId);
-    return { ...current, refundedYen, refundedOutsideYen };
+    return queueOutsideRefundAlert(tx, { ...current, refundedYen, refundedOutsideYen });
   });
-  if (outside) await alertCounselorOfOutsideRefund({ db, now }, outside);
+  if (outside) await deliverQueued(db, outside);
   return outside || charge.amount_refunded > payment.refundedYen ? 'applied' : 'unchanged';
 }
 
-/** After the commit: the counselor hears of a refund made outside the app (also listed on /admin). */
-async function alertCounselorOfOutsideRefund({ db }: ServiceContext, payment: Payment): Promise<void> {
-  const counselors = await db.select({ email: users.email }).from(users).where(eq(users.role, 'counselor'));
-  for (const { email } of counselors) {
-    await sendNotice(
-      db,
-      { to: email, ...paymentMails.refundedOutside(payment, absoluteUrl('/admin')) },
-      `payment ${payment.id} refunded outside the app`,
-    );
-  }
+/**
+ * In the transaction that records it: the counselor hears of a refund made outside the app (also
+ * listed on /admin), once per amount Stripe reports. The notices to deliver after the commit.
+ */
+async function queueOutsideRefundAlert(tx: Db, payment: Payment): Promise<string[]> {
+  return queueToCounselors(
+    tx,
+    paymentMails.refundedOutside(payment, absoluteUrl('/admin')),
+    `payment ${payment.id} refunded outside the app`,
+    `refunded-outside:${payment.id}:${payment.refundedOutsideYen}`,
+  );
 }
 
 /** Payments with a refund made outside the app (the Stripe dashboard), latest first: the /admin alert. */

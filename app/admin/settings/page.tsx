@@ -11,6 +11,11 @@ const settings = [
     about: '料金・時間・参加用リンク・公開するかどうか',
   },
   {
+    href: '/admin/packages',
+    label: '回数券',
+    about: '3回券・5回券などの回数・料金・有効期間と、使えるセッション',
+  },
+  {
     href: '/admin/calendar-sync',
     label: 'カレンダー連携',
     about: 'ご自分のカレンダーへの予定の書き出しと、予定の取り込み',

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { LegalPage } from '@/components/legal/legal-page';
-import { siteConfig } from '@/lib/site-config';
+import { retentionDays, siteConfig } from '@/lib/site-config';
 
 export const metadata: Metadata = { title: 'プライバシーポリシー', alternates: { canonical: '/legal/privacy' } };
 
@@ -46,6 +46,11 @@ export default function PrivacyPage() {
       <h2>6. 開示・訂正・削除のご請求</h2>
       <p>
         ご本人は、マイページからご自身の情報をいつでも書き出し、アカウントを削除できます。会計帳簿として法令で保存が義務づけられている取引記録（7年間）は、削除後も必要な範囲で保存します。その他のご請求は下記までご連絡ください。
+      </p>
+      <p>
+        ご予約の確認やリマインダーなど、お送りしたメールの送信記録（宛先と件名）は、送信から
+        <span className="nowrap">{retentionDays.sentNotices}日後</span>
+        に削除します。本文は送信後すぐに削除します。届かなかったメールの記録は、対応が済むまで保存します。
       </p>
       <p>
         書き出したデータには、セッションメモがあること（件数・対象のセッション・作成日時と更新日時）を載せています。メモの内容の開示をご希望の場合は、下記の窓口にメールでご請求ください（個人情報保護法第33条に基づく開示請求）。ご本人確認のうえ、遅滞なく電子データ（ご希望により書面）でお渡しします。
