@@ -5,7 +5,7 @@ import { bookingMessages } from '@/features/booking/domain/messages';
 import { listClientBookingHistory } from '@/features/booking/queries';
 import { intakeStatusByBooking } from '@/features/intake/queries';
 import { listClientCourses } from '@/features/courses/queries';
-import { requireUser } from '@/lib/auth/guards';
+import { requireUser } from '@/features/accounts/auth/guards';
 import { read } from '@/lib/data';
 import { practiceTimeZone, whenFor } from '@/lib/time';
 

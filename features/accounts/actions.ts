@@ -2,8 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { defineAction } from '@/lib/actions';
-import { signIn, signOut } from '@/lib/auth';
+import { defineAction } from '@/features/accounts/auth/define-action';
+import { signIn, signOut } from '@/features/accounts/auth';
 import { signInWithPasswordFromAction } from '@/features/accounts/password-sign-in';
 import { AppError } from '@/lib/errors';
 import { messages } from '@/lib/messages';

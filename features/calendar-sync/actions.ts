@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { defineAction } from '@/lib/actions';
+import { defineAction } from '@/features/accounts/auth/define-action';
 import { calendarImportAllowsPrivate } from '@/lib/env';
 import { z } from 'zod';
 import { calendarImportIdSchema, calendarImportSchema, feedTitleStyleSchema } from './schemas';

@@ -6,7 +6,7 @@ import { getAccountProfile } from '@/features/accounts/queries';
 import { googleCalendarUrl } from '@/features/booking/calendar';
 import { reconcileBookingCheckout } from '@/features/booking/checkout';
 import { getBooking } from '@/features/booking/queries';
-import { requireUser } from '@/lib/auth/guards';
+import { requireUser } from '@/features/accounts/auth/guards';
 import { read, serviceContext } from '@/lib/data';
 import { absoluteUrl } from '@/lib/site-url';
 import { practiceTimeZone, whenFor } from '@/lib/time';
