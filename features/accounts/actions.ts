@@ -64,7 +64,7 @@ export const signInAction = defineAction('public', signInSchema.extend(callbackF
 });
 
 export const requestLoginLinkAction = defineAction('public', emailOnlySchema.extend(callbackField), async (input) => {
-  // Rate limits and the no-account case are handled where the mail is sent (lib/auth).
+  // Rate limits and the no-account case are handled where the mail is sent (auth/index.ts).
   await signIn('nodemailer', { email: input.email, redirectTo: safeCallbackUrl(input.callbackUrl) });
 });
 
