@@ -7,14 +7,18 @@ import { FormStatus } from '@/components/ui/form-status';
 import { retryNoticeAction } from '@/features/mail/actions';
 import type { ActionResult } from '@/features/accounts/auth/define-action';
 
-/** 「今すぐ送り直す」 for one notice that keeps failing. */
+/**
+ * 「今すぐ送り直す」 for one notice that keeps failing. A notice that went out leaves the list, and
+ * its outcome with it, so that outcome is told at the top of the page instead.
+ */
 export function NoticeRetryButton({ noticeId, label }: { noticeId: string; label: string }) {
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [result, setResult] = useState<ActionResult<undefined> | null>(null);
+  const [result, setResult] = useState<ActionResult<{ sent: boolean }> | null>(null);
   const retry = () =>
     start(async () => {
       const r = await retryNoticeAction({ id: noticeId });
+      if (r.ok && r.data.sent) return router.replace('/admin/notices?notice=sent');
       setResult(r);
       if (r.ok) router.refresh();
     });

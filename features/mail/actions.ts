@@ -11,7 +11,7 @@ const noticeIdSchema = z.object({ id: z.uuid({ error: 'お知らせメールが�
 export const retryNoticeAction = defineAction(
   'counselor',
   noticeIdSchema,
-  async (input, ctx): Promise<ActionResult> => {
+  async (input, ctx): Promise<ActionResult<{ sent: boolean }>> => {
     if (!(await retryNotice(ctx.db, input.id, ctx.now)))
       return { ok: false, code: 'not_found', error: 'このメールは送信済みか、いま送信中です。' };
     const sent = await deliverNotice(ctx.db, input.id, { now: ctx.now });
@@ -19,7 +19,7 @@ export const retryNoticeAction = defineAction(
     revalidatePath('/admin');
     return {
       ok: true,
-      data: undefined,
+      data: { sent },
       message: sent
         ? 'メールを送りました。'
         : 'まだ送れませんでした。数分おきに自動で送り直します。続く場合はメールサーバーの設定をご確認ください。',

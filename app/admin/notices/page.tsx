@@ -9,13 +9,21 @@ import { formatDateTimeJa } from '@/lib/time';
 export const metadata: Metadata = { title: '送れていないメール' };
 
 /** Notices to clients (and to her) that the mail server keeps refusing, with a retry for each. */
-export default async function FailingNoticesPage() {
+type Props = { searchParams: Promise<{ notice?: string }> };
+
+export default async function FailingNoticesPage({ searchParams }: Props) {
   await requireCounselor('/admin/notices');
   const failing = await read(listFailingNotices);
+  const { notice } = await searchParams;
   const at = (d: Date | null) => (d ? formatDateTimeJa(d, siteConfig.timeZone) : '—');
   return (
     <>
       <h1>送れていないメール</h1>
+      {notice === 'sent' ? (
+        <p role="status" className="form-status form-status--ok">
+          メールを送りました。
+        </p>
+      ) : null}
       <p>
         予約の確定・変更・キャンセルやリマインダーなどのお知らせメールで、何度か送信に失敗しているものです。数分おきに自動で送り直し、送れた時点でこの一覧から消えます。約8時間送れないままのものは自動の送り直しを止めています。
       </p>

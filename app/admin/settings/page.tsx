@@ -8,7 +8,7 @@ const settings = [
   {
     href: '/admin/session-types',
     label: 'セッションの種類',
-    about: '料金・時間・オンライン面談のリンク・公開するかどうか',
+    about: '料金・時間・説明・公開するかどうか',
   },
   {
     href: '/admin/calendar-sync',
