@@ -30,6 +30,14 @@ const wrong: [boundary: string, file: string, code: string][] = [
   ['a page → the schema', 'app/(auth)/register/page.tsx', "import { bookings } from '@/db/schema';\n"],
   ['a component → the database', 'components/booking/slot-calendar.tsx', "import { getDb } from '@/db';\n"],
   ['lib → a capability', 'lib/format.ts', "import { listSessionTypes } from '@/features/booking/queries';\n"],
+  // The Auth.js wiring lives in features/accounts/auth/ now: lib/auth has no exemption left.
+  [
+    'lib/auth → accounts',
+    'lib/auth/client-ip.ts',
+    "import { signInWithPassword } from '@/features/accounts/sign-in-guard';\n",
+  ],
+  ['lib/auth → mail', 'lib/auth/secret.ts', "import { sendMail } from '@/features/mail/service';\n"],
+  ['a test in lib → a capability', 'lib/format.test.ts', "import { accountMails } from '@/features/accounts/mails';\n"],
   [
     'payments → booking',
     'features/payments/refunds.ts',
@@ -77,6 +85,18 @@ describe('the linter keeps the boundaries', () => {
       await problemsOf(
         'features/booking/domain/cancellation.ts',
         "import { addDays } from '@/lib/time';\nimport type { BookingStatus } from '@/db/schema';\nimport { mergeRanges } from './ranges';\nexport const x = [addDays, mergeRanges];\nexport type Y = BookingStatus;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await problemsOf(
+        'features/accounts/auth/index.ts',
+        "import { findUserIdByEmail } from '@/features/accounts/queries';\nimport { getAuthSecret } from '@/lib/auth/secret';\nexport const x = [findUserIdByEmail, getAuthSecret];\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await problemsOf(
+        'app/admin/page.tsx',
+        "import { requireCounselor } from '@/features/accounts/auth/guards';\nexport const x = requireCounselor;\n",
       ),
     ).toEqual([]);
     expect(

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { AreaShell } from '@/components/layout/area-shell';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import './admin.css';
 
 export const metadata: Metadata = { title: { default: '管理', template: '%s｜管理' }, robots: { index: false } };

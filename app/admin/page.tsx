@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { AgendaList } from '@/components/agenda/agenda-list';
 import { AlertList } from '@/components/agenda/alert-list';
 import { getAgenda, getAgendaAlerts } from '@/features/agenda/queries';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import { serviceContext } from '@/lib/data';
 import { japanDate } from '@/lib/time';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { AreaShell } from '@/components/layout/area-shell';
-import { requireUser } from '@/lib/auth/guards';
+import { requireUser } from '@/features/accounts/auth/guards';
 
 export const metadata: Metadata = { title: 'マイページ', robots: { index: false } };
 

@@ -6,7 +6,7 @@ import { meetingLinkView } from '@/features/booking/domain/meeting-link';
 import { getBookingSettings, listClientBookingHistory } from '@/features/booking/queries';
 import { intakeStatusByBooking } from '@/features/intake/queries';
 import { listClientCourses } from '@/features/courses/queries';
-import { requireUser } from '@/lib/auth/guards';
+import { requireUser } from '@/features/accounts/auth/guards';
 import { read } from '@/lib/data';
 import { practiceTimeZone, whenFor } from '@/lib/time';
 

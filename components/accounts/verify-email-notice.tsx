@@ -4,7 +4,7 @@ import { useState, useTransition } from 'react';
 import { ActionButton } from '@/components/ui/action-button';
 import { FormStatus } from '@/components/ui/form-status';
 import { resendMyVerificationAction } from '@/features/accounts/actions';
-import type { ActionResult } from '@/lib/actions';
+import type { ActionResult } from '@/features/accounts/auth/define-action';
 
 /**
  * Shown instead of a sensitive page (the questionnaire, the data export) while the client's

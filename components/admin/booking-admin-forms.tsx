@@ -7,7 +7,7 @@ import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { markBookingOutcomeAction, setMeetingUrlAction } from '@/features/booking/actions';
 import { meetingUrlSchema } from '@/features/booking/schemas';
-import type { ActionResult } from '@/lib/actions';
+import type { ActionResult } from '@/features/accounts/auth/define-action';
 import { ActionButton } from '@/components/ui/action-button';
 
 /** 実施済み / 無断キャンセル, once the session has started. */

@@ -25,7 +25,7 @@ import {
   type LessonInput,
   lessonSchema,
 } from '@/features/courses/schemas';
-import type { ActionResult } from '@/lib/actions';
+import type { ActionResult } from '@/features/accounts/auth/define-action';
 import { messages } from '@/lib/messages';
 import { ActionButton } from '@/components/ui/action-button';
 import { MarkdownPreview } from '@/components/publishing/markdown-preview';

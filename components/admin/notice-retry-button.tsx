@@ -5,7 +5,7 @@ import { useState, useTransition } from 'react';
 import { ActionButton } from '@/components/ui/action-button';
 import { FormStatus } from '@/components/ui/form-status';
 import { retryNoticeAction } from '@/features/mail/actions';
-import type { ActionResult } from '@/lib/actions';
+import type { ActionResult } from '@/features/accounts/auth/define-action';
 
 /**
  * 「今すぐ送り直す」 for one notice that keeps failing. A notice that went out leaves the list, and

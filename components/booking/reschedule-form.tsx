@@ -4,7 +4,7 @@ import { useState, useTransition } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
 import { ActionButton } from '@/components/ui/action-button';
 import { rescheduleBookingAction } from '@/features/booking/actions';
-import type { ActionResult } from '@/lib/actions';
+import type { ActionResult } from '@/features/accounts/auth/define-action';
 
 /**
  * Nothing here is typed by the client (the booking and the chosen time are fixed), so the browser

@@ -22,7 +22,7 @@ import {
   feedTitleStyleLabels,
   feedTitleStyleSchema,
 } from '@/features/calendar-sync/schemas';
-import type { ActionResult } from '@/lib/actions';
+import type { ActionResult } from '@/features/accounts/auth/define-action';
 
 /**
  * Making the feed URL. Only a hash of it is kept, so it is shown here once, right after it is

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
 import { holdSeatAction, joinWaitlistAction, leaveWaitlistAction } from '@/features/courses/actions';
-import type { ActionResult } from '@/lib/actions';
+import type { ActionResult } from '@/features/accounts/auth/define-action';
 import { ActionButton } from '@/components/ui/action-button';
 
 type Kind = 'hold' | 'waitlist' | 'leave';

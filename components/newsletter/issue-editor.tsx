@@ -10,7 +10,7 @@ import { TextAreaField, TextField } from '@/components/ui/text-field';
 import { useActionForm, useResetOnNewVersion } from '@/components/ui/use-action-form';
 import { saveIssueAction, sendTestIssueAction } from '@/features/newsletter/actions';
 import { type IssueEditorInput, issueEditorSchema } from '@/features/newsletter/schemas';
-import type { ActionResult } from '@/lib/actions';
+import type { ActionResult } from '@/features/accounts/auth/define-action';
 import { ActionButton } from '@/components/ui/action-button';
 
 const timings = { draft: '下書きとして保存', schedule: '日時を指定して配信（予約）', now: '今すぐ配信する' } as const;

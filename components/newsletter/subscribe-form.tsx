@@ -4,7 +4,7 @@ import { usePathname } from 'next/navigation';
 import { type FormEvent, useState, useTransition } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
 import { subscribeAction } from '@/features/newsletter/actions';
-import type { ActionResult } from '@/lib/actions';
+import type { ActionResult } from '@/features/accounts/auth/define-action';
 import { messages } from '@/lib/messages';
 import { ActionButton } from '@/components/ui/action-button';
 

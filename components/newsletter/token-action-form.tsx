@@ -3,7 +3,7 @@
 import { useState, useTransition } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
 import { confirmSubscriptionAction, unsubscribeAction } from '@/features/newsletter/actions';
-import type { ActionResult } from '@/lib/actions';
+import type { ActionResult } from '@/features/accounts/auth/define-action';
 import { ActionButton } from '@/components/ui/action-button';
 
 const actions = { confirm: confirmSubscriptionAction, unsubscribe: unsubscribeAction };

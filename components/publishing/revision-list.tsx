@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { FormStatus } from '@/components/ui/form-status';
 import { restoreRevisionAction } from '@/features/library/admin-actions';
-import type { ActionResult } from '@/lib/actions';
+import type { ActionResult } from '@/features/accounts/auth/define-action';
 import { ActionButton } from '@/components/ui/action-button';
 
 /** Saved versions, newest first; restoring one keeps the current text as a version too. */

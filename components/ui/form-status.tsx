@@ -1,4 +1,4 @@
-import type { ActionResult } from '@/lib/actions';
+import type { ActionResult } from '@/features/accounts/auth/define-action';
 
 /** The outcome of a form: announced to screen readers, red for errors. */
 export function FormStatus({ result }: { result: ActionResult<unknown> | null }) {

@@ -11,7 +11,7 @@ import {
   useForm,
 } from 'react-hook-form';
 import type { z } from 'zod';
-import type { ActionResult } from '@/lib/actions';
+import type { ActionResult } from '@/features/accounts/auth/define-action';
 
 /**
  * react-hook-form validated in the browser by the same zod schema the server action parses

@@ -2,8 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { defineAction } from '@/lib/actions';
-import { signIn, signOut } from '@/lib/auth';
+import { defineAction } from '@/features/accounts/auth/define-action';
+import { signIn, signOut } from '@/features/accounts/auth';
 import { signInWithPasswordFromAction } from '@/features/accounts/password-sign-in';
 import { AppError } from '@/lib/errors';
 import { messages } from '@/lib/messages';
@@ -64,7 +64,7 @@ export const signInAction = defineAction('public', signInSchema.extend(callbackF
 });
 
 export const requestLoginLinkAction = defineAction('public', emailOnlySchema.extend(callbackField), async (input) => {
-  // Rate limits and the no-account case are handled where the mail is sent (lib/auth).
+  // Rate limits and the no-account case are handled where the mail is sent (auth/index.ts).
   await signIn('nodemailer', { email: input.email, redirectTo: safeCallbackUrl(input.callbackUrl) });
 });
 

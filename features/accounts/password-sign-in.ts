@@ -4,7 +4,7 @@ import { cookies } from 'next/headers';
 import { deviceCookieMaxAgeSeconds, deviceCookieName, issueDeviceCookie } from '@/features/accounts/device';
 import { AppError, errorCodes, type ErrorCode } from '@/lib/errors';
 import { siteUrl } from '@/lib/site-url';
-import { signIn } from '@/lib/auth';
+import { signIn } from '@/features/accounts/auth';
 import { getAuthSecret } from '@/lib/auth/secret';
 
 /**

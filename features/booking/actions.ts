@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import type { Db } from '@/db/client';
 import { bookings } from '@/db/schema';
-import { defineAction } from '@/lib/actions';
+import { defineAction } from '@/features/accounts/auth/define-action';
 import { AppError, userMessageFor } from '@/lib/errors';
 import {
   bookingIdSchema,

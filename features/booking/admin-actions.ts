@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { defineAction } from '@/lib/actions';
+import { defineAction } from '@/features/accounts/auth/define-action';
 import {
   bookingSettingsSchema,
   overrideIdSchema,

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { findUserIdByEmail } from '@/features/accounts/queries';
 import { hitRateLimits, rateLimitRules } from '@/features/accounts/rate-limit';
-import { defineAction } from '@/lib/actions';
+import { defineAction } from '@/features/accounts/auth/define-action';
 import { signInWithPasswordFromAction } from '@/features/accounts/password-sign-in';
 import { AppError } from '@/lib/errors';
 import type { ServiceContext } from '@/lib/service';

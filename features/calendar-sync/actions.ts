@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getIntakeKeyring } from '@/features/intake/keys';
-import { defineAction } from '@/lib/actions';
+import { defineAction } from '@/features/accounts/auth/define-action';
 import { calendarImportAllowsPrivate } from '@/lib/env';
 import { z } from 'zod';
 import { calendarImportIdSchema, calendarImportSchema, feedTitleStyleSchema } from './schemas';

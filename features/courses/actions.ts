@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { cancelEnrollmentWithRefund, startCourseCheckout } from './checkout';
-import { defineAction } from '@/lib/actions';
+import { defineAction } from '@/features/accounts/auth/define-action';
 import { applicationSchema, cohortIdSchema, enrollmentIdSchema } from './schemas';
 import { holdSeat, joinWaitlist, leaveWaitlist, recordApplication } from './service';
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { cancelCohortWithRefunds, cancelEnrollmentWithRefund } from './checkout';
 import { sendNotice } from '@/features/mail/notice';
-import { defineAction } from '@/lib/actions';
+import { defineAction } from '@/features/accounts/auth/define-action';
 import { messages } from '@/lib/messages';
 import { absoluteUrl } from '@/lib/site-url';
 import { saveCohort, saveCourse, saveLesson } from './admin-service';

@@ -30,7 +30,7 @@ const db = vi.hoisted(() => ({ handle: undefined as unknown as DatabaseHandle })
 vi.mock('@/db', () => ({ getDb: async () => db.handle.db }));
 // Server actions are called as a signed-in caller would call them, outside a Next request.
 const caller = vi.hoisted(() => ({ current: null as null | { id: string; role: 'client' | 'counselor' } }));
-vi.mock('@/lib/auth/guards', () => ({
+vi.mock('@/features/accounts/auth/guards', () => ({
   getCurrentUser: async () =>
     caller.current ? { ...caller.current, email: 'x@example.jp', name: 'x', sessionId: 's' } : null,
 }));

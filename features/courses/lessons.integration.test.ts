@@ -35,7 +35,7 @@ vi.mock('@/features/mail/service', async (importOriginal) => {
   };
 });
 // The action's own surroundings: a signed-in counselor, a request, Next's cache.
-vi.mock('@/lib/auth/guards', () => ({
+vi.mock('@/features/accounts/auth/guards', () => ({
   getCurrentUser: async () => ({ id: 'k1', role: 'counselor', email: 'k@example.jp', name: 'k', sessionId: 's' }),
 }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'localhost:3000' }) }));

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { isEmailVerified } from '@/features/accounts/queries';
-import { defineAction } from '@/lib/actions';
+import { defineAction } from '@/features/accounts/auth/define-action';
 import { AppError } from '@/lib/errors';
 import { getIntakeKeyring } from './keys';
 import { intakeConsentSchema, saveIntakeDraftSchema, submitIntakeSchema, themeOfChoice } from './schemas';

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { type ActionResult, defineAction } from '@/lib/actions';
+import { type ActionResult, defineAction } from '@/features/accounts/auth/define-action';
 import { deliverNotice, retryNotice } from './outbox';
 
 const noticeIdSchema = z.object({ id: z.uuid({ error: 'お知らせメールが見つかりません。' }) });

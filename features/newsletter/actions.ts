@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { hitRateLimits } from '@/features/accounts/rate-limit';
-import { defineAction } from '@/lib/actions';
+import { defineAction } from '@/features/accounts/auth/define-action';
 import { AppError } from '@/lib/errors';
 import { messages } from '@/lib/messages';
 import { issueEditorSchema, subscribeSchema, subscriptionTokenSchema, testIssueSchema } from './schemas';

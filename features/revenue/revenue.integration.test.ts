@@ -12,7 +12,7 @@ import {
 } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { seedBooking } from '@/features/booking/seed';
-import type { CurrentUser } from '@/lib/auth/guards';
+import type { CurrentUser } from '@/features/accounts/auth/guards';
 import { bookingsCsv, paymentsCsv } from './csv';
 import { summarize } from './domain/ledger';
 import { monthPeriod, periodOf } from './domain/period';
@@ -22,7 +22,7 @@ const db = vi.hoisted(() => ({ handle: undefined as unknown as DatabaseHandle })
 const caller = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock('@/db', () => ({ getDb: async () => db.handle.db }));
 // The caller, as the guards see them (the real ones read Auth.js's session cookie).
-vi.mock('@/lib/auth/guards', () => ({
+vi.mock('@/features/accounts/auth/guards', () => ({
   getCurrentUser: async () => caller.user,
   loginUrl: (returnTo: string) => `/login?callbackUrl=${encodeURIComponent(returnTo)}`,
 }));

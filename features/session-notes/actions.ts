@@ -1,7 +1,7 @@
 'use server';
 
 import { getIntakeKeyring } from '@/features/intake/keys';
-import { defineAction } from '@/lib/actions';
+import { defineAction } from '@/features/accounts/auth/define-action';
 import { formatDateTimeJa, practiceTimeZone } from '@/lib/time';
 import { saveSessionNoteSchema } from './schemas';
 import { saveSessionNote } from './service';

@@ -5,7 +5,7 @@ import { EmailRequestForm } from '@/components/accounts/email-request-form';
 import { SignInForm } from '@/components/accounts/sign-in-form';
 import { Notice } from '@/components/ui/form-status';
 import { homeFor, safeCallbackUrl } from '@/features/accounts/callback-url';
-import { getCurrentUser } from '@/lib/auth/guards';
+import { getCurrentUser } from '@/features/accounts/auth/guards';
 import { messages } from '@/lib/messages';
 
 export const metadata: Metadata = { title: 'ログイン', robots: { index: false } };

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { read } from '@/lib/data';
 import { type ArticleState, listArticlesForAdmin } from '@/features/library/admin-queries';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import { siteConfig } from '@/lib/site-config';
 import { formatDateTimeJa } from '@/lib/time';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { read } from '@/lib/data';
 import { auditActionLabel, listAuditEntries } from '@/features/intake/queries';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import { siteConfig } from '@/lib/site-config';
 import { formatDateTimeJa } from '@/lib/time';
 

@@ -9,7 +9,7 @@ import { read } from '@/lib/data';
 import { timeFromMinutes } from '@/features/booking/admin-schemas';
 import { practiceDayHours } from '@/features/booking/domain/slots';
 import { getAvailability, getBookingSettings } from '@/features/booking/queries';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import { addDays, dateInZone, formatDateJa, formatDateTimeJa, japanInstant, practiceTimeZone } from '@/lib/time';
 
 export const metadata: Metadata = { title: '受付時間' };

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { BookingCalendar } from '@/components/agenda/booking-calendar';
 import { type AdminBookingView, bookingStatusLabel, listAdminBookings } from '@/features/booking/admin-queries';
 import { intakeReviewStateByBooking, intakeStatusLabel } from '@/features/intake/queries';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import { read } from '@/lib/data';
 import { formatDateTimeJa, practiceTimeZone } from '@/lib/time';
 

@@ -6,7 +6,7 @@ import {
   FeedTokenControls,
 } from '@/components/calendar-sync/calendar-sync-forms';
 import { getFeedSettings, listCalendarImports } from '@/features/calendar-sync/queries';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import { read } from '@/lib/data';
 import { formatDateTimeJa, practiceTimeZone } from '@/lib/time';
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { read } from '@/lib/data';
 import { listClients } from '@/features/accounts/queries';
 import { formatPhone } from '@/features/accounts/schemas';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import { queryTextSchema } from '@/lib/request-input';
 import { siteConfig } from '@/lib/site-config';
 import { formatDateJa } from '@/lib/time';

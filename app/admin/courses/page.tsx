@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { CohortForm, CourseForm } from '@/components/admin/course-forms';
 import { read } from '@/lib/data';
 import { listCohortsForCounselor, listCourses } from '@/features/courses/queries';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import { formatYen } from '@/lib/format';
 import { formatDateTimeJa, practiceTimeZone, toJstLocal } from '@/lib/time';
 

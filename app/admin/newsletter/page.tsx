@@ -4,7 +4,7 @@ import { DeliveryProgress } from '@/components/newsletter/delivery-progress';
 import { RefreshWhileSending } from '@/components/newsletter/sending-progress';
 import { read } from '@/lib/data';
 import { countSubscribers, listIssues } from '@/features/newsletter/queries';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import { siteConfig } from '@/lib/site-config';
 import { formatDateTimeJa } from '@/lib/time';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { NoticeRetryButton } from '@/components/admin/notice-retry-button';
 import { listFailingNotices } from '@/features/mail/outbox';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import { read } from '@/lib/data';
 import { siteConfig } from '@/lib/site-config';
 import { formatDateTimeJa } from '@/lib/time';

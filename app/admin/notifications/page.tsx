@@ -3,7 +3,7 @@ import { NoticeSettingsForm } from '@/components/notifications/notice-settings-f
 import { notificationKindsInOrder, wantsNotice } from '@/features/notifications/domain/kinds';
 import { getNoticeSettings } from '@/features/notifications/queries';
 import { clockOf } from '@/features/notifications/schemas';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import { read } from '@/lib/data';
 
 export const metadata: Metadata = { title: 'お知らせ設定' };

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { SessionPackageForm } from '@/components/admin/session-package-form';
 import { listSessionTypesForEditing } from '@/features/booking/queries';
 import { listSessionPackages } from '@/features/packages/admin-service';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import { read } from '@/lib/data';
 
 export const metadata: Metadata = { title: '回数券' };

@@ -4,7 +4,7 @@ import { BreakdownTable, LedgerTable, OverviewTable } from '@/components/revenue
 import { summarize } from '@/features/revenue/domain/ledger';
 import { isMonth, monthLabel, monthOf, monthPeriod, shiftMonth } from '@/features/revenue/domain/period';
 import { listLedger } from '@/features/revenue/queries';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import { read } from '@/lib/data';
 import { japanDate } from '@/lib/time';
 

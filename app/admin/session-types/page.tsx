@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { SessionTypeForm } from '@/components/admin/session-type-form';
 import { read } from '@/lib/data';
 import { listSessionTypesForEditing } from '@/features/booking/queries';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 
 export const metadata: Metadata = { title: 'セッションの種類' };
 

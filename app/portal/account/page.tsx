@@ -11,7 +11,7 @@ import { SignOutButton } from '@/components/accounts/sign-out-buttons';
 import { read } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { formatPhone } from '@/features/accounts/schemas';
-import { requireUser } from '@/lib/auth/guards';
+import { requireUser } from '@/features/accounts/auth/guards';
 
 export const metadata: Metadata = { title: 'アカウント', robots: { index: false } };
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { read } from '@/lib/data';
 import { listClientPayments } from '@/features/booking/payment-history';
 import { paymentStatusLabel } from '@/features/payments/queries';
-import { requireUser } from '@/lib/auth/guards';
+import { requireUser } from '@/features/accounts/auth/guards';
 import { formatYen } from '@/lib/format';
 import { formatDateJa, practiceTimeZone } from '@/lib/time';
 

@@ -6,7 +6,7 @@ import { read } from '@/lib/data';
 import { isTimeZone, practiceTimeZone } from '@/lib/time';
 import { BookingSteps } from '@/components/booking/booking-steps';
 import { getBookingPageView, getSessionTypeBySlug } from '@/features/booking/queries';
-import { getCurrentUser } from '@/lib/auth/guards';
+import { getCurrentUser } from '@/features/accounts/auth/guards';
 import { findTheme } from '@/features/library/themes';
 import { formatYen } from '@/lib/format';
 

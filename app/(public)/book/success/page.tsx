@@ -7,7 +7,7 @@ import { googleCalendarUrl } from '@/features/booking/calendar';
 import { reconcileBookingCheckout } from '@/features/booking/checkout';
 import { type MeetingLinkView, meetingLinkView } from '@/features/booking/domain/meeting-link';
 import { getBooking, getBookingSettings } from '@/features/booking/queries';
-import { requireUser } from '@/lib/auth/guards';
+import { requireUser } from '@/features/accounts/auth/guards';
 import { read, serviceContext } from '@/lib/data';
 import { absoluteUrl } from '@/lib/site-url';
 import { practiceTimeZone, whenFor } from '@/lib/time';

@@ -8,7 +8,7 @@ import { SeatButton } from '@/components/courses/seat-buttons';
 import { read } from '@/lib/data';
 import { registrationState, seatsLeft } from '@/features/courses/domain/terms';
 import { getClientCourseStanding, getCourseBySlug } from '@/features/courses/queries';
-import { getCurrentUser, loginUrl } from '@/lib/auth/guards';
+import { getCurrentUser, loginUrl } from '@/features/accounts/auth/guards';
 import { formatYen } from '@/lib/format';
 import { InvitationBlocks } from '@/components/layout/invitation-blocks';
 import { isHoldLive } from '@/lib/holds';

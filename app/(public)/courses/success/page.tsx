@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getEnrollment } from '@/features/courses/queries';
 import '@/features/fulfilments';
 import { reconcileForClient } from '@/features/payments/service';
-import { requireUser } from '@/lib/auth/guards';
+import { requireUser } from '@/features/accounts/auth/guards';
 import { PaymentAlreadyHandled } from '@/components/payments/payment-already-handled';
 import { read, serviceContext } from '@/lib/data';
 

@@ -12,7 +12,7 @@ import {
   listScheduledArticleTimes,
 } from '@/features/library/admin-queries';
 import type { ThemeId } from '@/features/library/themes';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import { columnRhythm, nextPublicationTime } from '@/lib/publication-days';
 import { siteConfig } from '@/lib/site-config';
 import { isUuid } from '@/lib/ids';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ArticleEditor } from '@/components/publishing/article-editor';
 import { read } from '@/lib/data';
 import { listScheduledArticleTimes } from '@/features/library/admin-queries';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import { columnRhythm, nextPublicationTime } from '@/lib/publication-days';
 import { toJstLocal } from '@/lib/time';
 

@@ -14,7 +14,7 @@ import { readIntakeAsCounselor } from '@/features/intake/service';
 import { findTheme } from '@/features/library/themes';
 import { paymentStatusLabel } from '@/features/payments/queries';
 import { readSessionNoteAsCounselor } from '@/features/session-notes/service';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import { formatYen } from '@/lib/format';
 import { formatDateTimeJa, practiceTimeZone } from '@/lib/time';
 

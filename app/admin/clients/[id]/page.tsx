@@ -13,7 +13,7 @@ import { intakeStatusLabel } from '@/features/intake/queries';
 import { readClientIntakesAsCounselor } from '@/features/intake/service';
 import { listSessionNoteSummaries } from '@/features/session-notes/queries';
 import { readSessionNoteAsCounselor } from '@/features/session-notes/service';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import { siteConfig } from '@/lib/site-config';
 import { isUuid } from '@/lib/ids';
 import { formatDateJa, formatDateTimeJa, zoneNameJa } from '@/lib/time';

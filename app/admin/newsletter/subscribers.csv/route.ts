@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { read } from '@/lib/data';
 import { listSubscribersForExport } from '@/features/newsletter/queries';
-import { getCurrentUser, loginUrl } from '@/lib/auth/guards';
+import { getCurrentUser, loginUrl } from '@/features/accounts/auth/guards';
 import { subscribersCsv } from '@/features/newsletter/csv';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { csvExportResponse } from '@/features/revenue/export';
-import { getCurrentUser, loginUrl } from '@/lib/auth/guards';
+import { getCurrentUser, loginUrl } from '@/features/accounts/auth/guards';
 
 export const dynamic = 'force-dynamic';
 

@@ -6,7 +6,7 @@ import { getIntakeKeyring } from '@/features/intake/keys';
 import { exportClientIntakes } from '@/features/intake/queries';
 import { listClientPayments } from '@/features/booking/payment-history';
 import { exportSessionNoteSummary } from '@/features/session-notes/queries';
-import { getCurrentUser } from '@/lib/auth/guards';
+import { getCurrentUser } from '@/features/accounts/auth/guards';
 import { read } from '@/lib/data';
 
 export const dynamic = 'force-dynamic';

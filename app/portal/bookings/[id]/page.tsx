@@ -9,7 +9,7 @@ import { meetingLinkView } from '@/features/booking/domain/meeting-link';
 import { getBooking, getBookingRefund, getBookingSettings } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
 import { listClientPayments } from '@/features/booking/payment-history';
-import { assertCanSee, requireUser } from '@/lib/auth/guards';
+import { assertCanSee, requireUser } from '@/features/accounts/auth/guards';
 import { read } from '@/lib/data';
 import { formatYen } from '@/lib/format';
 import { cancellationPolicy } from '@/lib/site-config';

@@ -8,7 +8,7 @@ import { getAccountProfile } from '@/features/accounts/queries';
 import { courseRefund } from '@/features/courses/domain/terms';
 import { getEnrolledCohort } from '@/features/courses/queries';
 import { renderMarkdown } from '@/features/library/domain/markdown';
-import { requireUser } from '@/lib/auth/guards';
+import { requireUser } from '@/features/accounts/auth/guards';
 import { formatYen } from '@/lib/format';
 import { cancellationPolicy } from '@/lib/site-config';
 import { practiceTimeZone } from '@/lib/time';

@@ -14,7 +14,7 @@ import { reflectionFromScores } from '@/features/intake/domain/reflection';
 import { canEditIntake } from '@/features/intake/domain/window';
 import { getIntakeKeyring } from '@/features/intake/keys';
 import { getClientIntake } from '@/features/intake/queries';
-import { requireUser } from '@/lib/auth/guards';
+import { requireUser } from '@/features/accounts/auth/guards';
 import { messages } from '@/lib/messages';
 import { siteConfig } from '@/lib/site-config';
 import { practiceTimeZone, whenFor } from '@/lib/time';

@@ -8,7 +8,7 @@ import { describeLateBookingFee, lateBookingFee } from '@/features/booking/domai
 import { sessionTypeLabel } from '@/features/booking/domain/session-label';
 import { getConfirmView } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
-import { getCurrentUser } from '@/lib/auth/guards';
+import { getCurrentUser } from '@/features/accounts/auth/guards';
 import { read } from '@/lib/data';
 import { formatYen } from '@/lib/format';
 import { messages } from '@/lib/messages';

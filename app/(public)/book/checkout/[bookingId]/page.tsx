@@ -8,7 +8,7 @@ import { CancellationTable } from '@/components/legal/cancellation-table';
 import { read } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { getBooking } from '@/features/booking/queries';
-import { requireUser } from '@/lib/auth/guards';
+import { requireUser } from '@/features/accounts/auth/guards';
 import { formatYen } from '@/lib/format';
 import { isHoldLive } from '@/lib/holds';
 import { practiceTimeZone, whenFor } from '@/lib/time';

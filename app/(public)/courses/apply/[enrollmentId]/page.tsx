@@ -7,7 +7,7 @@ import { CourseTerms } from '@/components/courses/course-terms';
 import { LessonTime } from '@/components/courses/lesson-time';
 import { read } from '@/lib/data';
 import { getEnrollment } from '@/features/courses/queries';
-import { requireUser } from '@/lib/auth/guards';
+import { requireUser } from '@/features/accounts/auth/guards';
 import { formatYen } from '@/lib/format';
 import { isHoldLive } from '@/lib/holds';
 

@@ -12,7 +12,7 @@ import {
 import { read } from '@/lib/data';
 import { getCohortForCounselor } from '@/features/courses/queries';
 import { paymentStatusLabel } from '@/features/payments/queries';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import { formatYen } from '@/lib/format';
 import { formatDateTimeJa, practiceTimeZone, toJstLocal } from '@/lib/time';
 

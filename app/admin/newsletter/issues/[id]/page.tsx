@@ -7,7 +7,7 @@ import { RefreshWhileSending } from '@/components/newsletter/sending-progress';
 import { MarkdownPreview } from '@/components/publishing/markdown-preview';
 import { read } from '@/lib/data';
 import { getIssue, listScheduledIssueTimes } from '@/features/newsletter/queries';
-import { requireCounselor } from '@/lib/auth/guards';
+import { requireCounselor } from '@/features/accounts/auth/guards';
 import { newsletterRhythm, nextPublicationTime } from '@/lib/publication-days';
 import { siteConfig } from '@/lib/site-config';
 import { isUuid } from '@/lib/ids';

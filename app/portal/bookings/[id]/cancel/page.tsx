@@ -6,7 +6,7 @@ import { getAccountProfile } from '@/features/accounts/queries';
 import { cancelBookingAction } from '@/features/booking/actions';
 import { sessionCancellationTerms } from '@/features/booking/domain/cancellation';
 import { getBooking } from '@/features/booking/queries';
-import { requireUser } from '@/lib/auth/guards';
+import { requireUser } from '@/features/accounts/auth/guards';
 import { read } from '@/lib/data';
 import { errorCodes } from '@/lib/errors';
 import { formatYen } from '@/lib/format';

@@ -1,7 +1,7 @@
 import { read } from '@/lib/data';
 import { bookingIcs } from '@/features/booking/calendar';
 import { getBooking } from '@/features/booking/queries';
-import { getCurrentUser } from '@/lib/auth/guards';
+import { getCurrentUser } from '@/features/accounts/auth/guards';
 import { absoluteUrl } from '@/lib/site-url';
 
 export const dynamic = 'force-dynamic';

@@ -7,7 +7,7 @@ import { read } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { sessionCancellationTerms } from '@/features/booking/domain/cancellation';
 import { getBooking, getOpenSlots } from '@/features/booking/queries';
-import { requireUser } from '@/lib/auth/guards';
+import { requireUser } from '@/features/accounts/auth/guards';
 import { cancellationPolicy } from '@/lib/site-config';
 import { isTimeZone, practiceTimeZone, whenFor } from '@/lib/time';
 

@@ -1,7 +1,7 @@
 import { read } from '@/lib/data';
 import { cohortIcs } from '@/features/courses/calendar';
 import { getEnrolledCohort } from '@/features/courses/queries';
-import { getCurrentUser } from '@/lib/auth/guards';
+import { getCurrentUser } from '@/features/accounts/auth/guards';
 import { absoluteUrl } from '@/lib/site-url';
 
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { PrintButton } from '@/components/payments/print-button';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { getPayment } from '@/features/booking/payment-history';
-import { assertCanSee, requireUser } from '@/lib/auth/guards';
+import { assertCanSee, requireUser } from '@/features/accounts/auth/guards';
 import { read } from '@/lib/data';
 import { formatYen, formatYenAmount } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';

@@ -4,12 +4,12 @@ import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb } from '@/db';
 import type { Db } from '@/db/client';
-import { type CurrentUser, getCurrentUser } from '@/lib/auth/guards';
+import { type CurrentUser, getCurrentUser } from '@/features/accounts/auth/guards';
 import { clientIpFrom } from '@/lib/auth/client-ip';
 import { messages } from '@/lib/messages';
-import { userMessageFor } from './errors';
-import { logFor } from './log';
-import { siteUrl } from './site-url';
+import { userMessageFor } from '@/lib/errors';
+import { logFor } from '@/lib/log';
+import { siteUrl } from '@/lib/site-url';
 
 export type FieldErrors = Record<string, string[]>;
 export type ActionResult<T = undefined> =

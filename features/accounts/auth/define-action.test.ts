@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 const caller = vi.hoisted(() => ({ current: null as null | { id: string; role: 'client' | 'counselor' } }));
 
-vi.mock('@/lib/auth/guards', () => ({
+vi.mock('@/features/accounts/auth/guards', () => ({
   getCurrentUser: async () =>
     caller.current ? { ...caller.current, email: 'x@example.jp', name: 'x', sessionId: 's' } : null,
 }));
@@ -18,9 +18,9 @@ vi.mock('next/navigation', () => ({
 }));
 vi.mock('@/db', () => ({ getDb: async () => ({}) }));
 
-const { defineAction } = await import('./actions');
-const { AppError } = await import('./errors');
-const { log } = await import('./log');
+const { defineAction } = await import('./define-action');
+const { AppError } = await import('@/lib/errors');
+const { log } = await import('@/lib/log');
 
 const schema = z.object({ name: z.string().min(1, '入力してください') });
 const handler = vi.fn(async (input: { name: string }, ctx: { ip: string; user: unknown }) => ({

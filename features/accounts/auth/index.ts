@@ -15,8 +15,8 @@ import { createUserSession, revokeUserSession, touchUserSession } from '@/featur
 import { findUserIdByEmail } from '@/features/accounts/queries';
 import { sendMail } from '@/features/mail/service';
 import { AppError } from '@/lib/errors';
-import { clientIpFrom } from './client-ip';
-import { getAuthSecret, getAuthSecrets } from './secret';
+import { clientIpFrom } from '@/lib/auth/client-ip';
+import { getAuthSecret, getAuthSecrets } from '@/lib/auth/secret';
 import { logFor } from '@/lib/log';
 
 declare module 'next-auth' {
