@@ -22,7 +22,10 @@ export const payments = pgTable(
     refundedYen: integer('refunded_yen').notNull().default(0),
     /** Of refundedYen, what Stripe refunded without this app asking (a refund in the Stripe dashboard). */
     refundedOutsideYen: integer('refunded_outside_yen').notNull().default(0),
-    /** When Stripe first reported a refund made outside this app; the counselor is alerted. */
+    /**
+     * When Stripe last reported more refunded outside this app (the counselor is alerted); each
+     * increase, dated, is a row of outsideRefunds, which the money page books.
+     */
     refundedOutsideAt: timestamp('refunded_outside_at', { withTimezone: true }),
     status: text('status', { enum: paymentStatuses }).notNull().default('pending'),
     stripeCheckoutSessionId: text('stripe_checkout_session_id').unique(),
@@ -64,6 +67,29 @@ export const refunds = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('refunds_amount_check', sql`${t.amountYen} > 0`)],
+);
+
+/**
+ * Each increase of a payment's refundedOutsideYen, dated when Stripe reported it: the money page
+ * books a second dashboard refund in its own month. totalYen is the running total after the
+ * increase, unique per payment, so the same report never adds a second row.
+ */
+export const outsideRefunds = pgTable(
+  'outside_refunds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    amountYen: integer('amount_yen').notNull(),
+    totalYen: integer('total_yen').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check('outside_refunds_amount_check', sql`${t.amountYen} > 0 and ${t.totalYen} >= ${t.amountYen}`),
+    uniqueIndex('outside_refunds_payment_total').on(t.paymentId, t.totalYen),
+    index('outside_refunds_at').on(t.at),
+  ],
 );
 
 /** Webhook events already handled: a repeated delivery finds its id here and does nothing. */

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { bookings, mailOutbox, payments, refunds, users } from '@/db/schema';
+import { bookings, mailOutbox, outsideRefunds, payments, refunds, users } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { seedBooking } from '@/features/booking/seed';
 import { getOpenSlots, getSessionTypeBySlug } from '@/features/booking/queries';
@@ -15,7 +15,10 @@ import {
   paymentsRefundedOutside,
   reconcileCheckoutSession,
   reconcilePendingCheckouts,
+  sessionExpand,
 } from '@/features/payments/service';
+import { monthPeriod } from '@/features/revenue/domain/period';
+import { listLedger } from '@/features/revenue/queries';
 import { payOnEmulator, startAppStripeEmulator } from '@/features/payments/testing';
 import { handleStripeEvent } from '@/features/payments/webhooks';
 
@@ -178,6 +181,99 @@ describe('a refund made in the Stripe dashboard (issue #14.6)', () => {
     await submitPendingRefunds(ctx(), payment.id);
     expect(await paymentOf(sessionId)).toMatchObject({ status: 'refunded', refundedYen: 11000, refundedOutsideYen: 0 });
     expect((await counselorMails()).length).toBe(before);
+  });
+});
+
+/** The event as Stripe would send it at this time (the emulator's clock is today's). */
+const sentAt = (event: Stripe.Event, iso: string, id = event.id): Stripe.Event => ({
+  ...event,
+  id,
+  created: Date.parse(iso) / 1000,
+});
+const atTime = (iso: string) => ({ db: handle.db, now: new Date(iso) });
+const outsideIn = async (month: string, paymentId: string) =>
+  (await listLedger(handle.db, monthPeriod(month)))
+    .filter((l) => l.paymentId === paymentId && l.kind === 'refund_outside')
+    .map((l) => [l.at.toISOString(), l.amountYen]);
+
+describe('refunds made in the Stripe dashboard, month by month (review finding 1)', () => {
+  it('books ¥3,000 refunded on 15 Jan in January and ¥2,000 more on 3 Feb in February', async () => {
+    const { sessionId, paymentIntent } = await paidBooking();
+    const [first] = await refundInDashboard(paymentIntent, 3000);
+    const [second] = await refundInDashboard(paymentIntent, 2000);
+    // 15 Jan 10:00 JST and 3 Feb 10:00 JST; both heard of a few weeks later.
+    await handleStripeEvent(atTime('2027-03-01T00:00:00Z'), sentAt(first!, '2027-01-15T01:00:00Z'));
+    const payment = await paymentOf(sessionId);
+    expect(await outsideIn('2027-01', payment.id)).toEqual([['2027-01-15T01:00:00.000Z', 3000]]);
+    await handleStripeEvent(atTime('2027-03-01T00:00:00Z'), sentAt(second!, '2027-02-03T01:00:00Z'));
+
+    // January keeps its ¥3,000; February has its own ¥2,000.
+    expect(await outsideIn('2027-01', payment.id)).toEqual([['2027-01-15T01:00:00.000Z', 3000]]);
+    expect(await outsideIn('2027-02', payment.id)).toEqual([['2027-02-03T01:00:00.000Z', 2000]]);
+    expect(await paymentOf(sessionId)).toMatchObject({ refundedYen: 5000, refundedOutsideYen: 5000 });
+    // The /admin alert follows the latest refund.
+    expect((await paymentOf(sessionId)).refundedOutsideAt?.toISOString()).toBe('2027-02-03T01:00:00.000Z');
+  });
+
+  it('adds nothing for a replayed report of the same total, and never subtracts for an older one arriving late', async () => {
+    const { sessionId, paymentIntent } = await paidBooking();
+    const [first] = await refundInDashboard(paymentIntent, 3000);
+    const [second] = await refundInDashboard(paymentIntent, 2000);
+    const later = atTime('2027-03-01T00:00:00Z');
+    // The second (total ¥5,000) arrives first, then again under another id, then the first (total ¥3,000).
+    await handleStripeEvent(later, sentAt(second!, '2027-02-03T01:00:00Z'));
+    await handleStripeEvent(later, sentAt(second!, '2027-02-04T01:00:00Z', `${second!.id}_again`));
+    await handleStripeEvent(later, sentAt(first!, '2027-01-15T01:00:00Z'));
+    const payment = await paymentOf(sessionId);
+    expect(payment).toMatchObject({ refundedYen: 5000, refundedOutsideYen: 5000 });
+    const rows = await handle.db.select().from(outsideRefunds).where(eq(outsideRefunds.paymentId, payment.id));
+    expect(rows.map((r) => [r.at.toISOString(), r.amountYen, r.totalYen])).toEqual([
+      ['2027-02-03T01:00:00.000Z', 5000, 5000],
+    ]);
+    expect(await outsideIn('2027-01', payment.id)).toEqual([]);
+  });
+});
+
+describe('the date of a payment (review finding 3)', () => {
+  it('a card paid at 23:59:40 JST on 31 Jan and processed after midnight counts in January', async () => {
+    const c = await checkout();
+    const eventsBefore = emulator.events().length;
+    expect(await payOnEmulator(emulator.url, c.sessionId)).toBe(200);
+    const [completed] = (emulator.events().slice(eventsBefore) as Stripe.Event[]).filter(
+      (e) => e.type === 'checkout.session.completed',
+    );
+    // Stripe made the event at 23:59:40 JST; we process it at 00:00:10 JST on 1 Feb.
+    expect(await handleStripeEvent(atTime('2027-01-31T15:00:10Z'), sentAt(completed!, '2027-01-31T14:59:40Z'))).toBe(
+      'processed',
+    );
+    const payment = await paymentOf(c.sessionId);
+    expect(payment.paidAt?.toISOString()).toBe('2027-01-31T14:59:40.000Z');
+    const paidIn = async (month: string) =>
+      (await listLedger(handle.db, monthPeriod(month))).filter(
+        (l) => l.paymentId === payment.id && l.kind === 'payment',
+      );
+    expect(await paidIn('2027-01')).toHaveLength(1);
+    expect(await paidIn('2027-02')).toHaveLength(0);
+  });
+
+  it("the success page and the job date a payment by Stripe's charge, not by when they ran", async () => {
+    const c = await checkout();
+    expect(await payOnEmulator(emulator.url, c.sessionId)).toBe(200);
+    const session = await getStripe().checkout.sessions.retrieve(c.sessionId, { expand: sessionExpand });
+    const charge = (session.payment_intent as Stripe.PaymentIntent).latest_charge as Stripe.Charge;
+    expect(typeof charge.created).toBe('number');
+    const tenMinutesOn = { db: handle.db, now: new Date(Date.now() + 10 * 60_000) };
+    expect(await reconcileCheckoutSession(tenMinutesOn, session)).toBe('confirmed');
+    expect((await paymentOf(c.sessionId)).paidAt?.getTime()).toBe(charge.created * 1000);
+  });
+
+  it('falls back to when it was processed when Stripe gives no time', async () => {
+    const c = await checkout();
+    expect(await payOnEmulator(emulator.url, c.sessionId)).toBe(200);
+    const session = await getStripe().checkout.sessions.retrieve(c.sessionId);
+    const now = new Date(Date.now() + 60_000);
+    expect(await reconcileCheckoutSession({ db: handle.db, now }, session)).toBe('confirmed');
+    expect((await paymentOf(c.sessionId)).paidAt?.getTime()).toBe(now.getTime());
   });
 });
 

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '@/db/client';
 import type { ServiceContext } from '@/lib/service';
-import { type Payment, type PaymentPurpose, payments, refunds } from '@/db/schema';
+import { outsideRefunds, type Payment, type PaymentPurpose, payments, refunds } from '@/db/schema';
 import { deliverQueued } from '@/features/mail/notice';
 import { queueToCounselors } from '@/features/notifications/notify';
 import { absoluteUrl } from '@/lib/site-url';
@@ -29,14 +29,35 @@ async function closeCheckout(
   await fulfilmentFor(payment.purpose).release({ db, now }, payment.referenceId);
 }
 
+/** What a retrieve of a Checkout Session expands, so that the time it was paid is known. */
+export const sessionExpand = ['payment_intent.latest_charge'];
+
+/** A Unix time from Stripe as a Date, when it is one. */
+export const stripeTime = (seconds: number | null | undefined): Date | undefined =>
+  typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : undefined;
+
+/**
+ * When the payment was made, by Stripe's word: the charge's creation when the session comes with
+ * its PaymentIntent's charge expanded, else the time Stripe gives (the event's), else now; never
+ * later than now. A card paid at 23:59 on the 31st belongs to that month even if we hear of it after midnight.
+ */
+function paidTime(session: Stripe.Checkout.Session, stripeAt: Date | undefined, now: Date): Date {
+  const intent = typeof session.payment_intent === 'object' ? session.payment_intent : null;
+  const charge = intent && typeof intent.latest_charge === 'object' ? intent.latest_charge : null;
+  const at = stripeTime(charge?.created) ?? stripeAt;
+  return at && at.getTime() < now.getTime() ? at : now;
+}
+
 /**
  * Brings our records in line with a Checkout Session, whoever calls first: the webhook or
  * the success page. Every step is guarded by state, so repeats change nothing. What the
  * payment is for is its purpose's business, reached through its registered fulfilment.
+ * `stripeAt`: when Stripe says this happened (the event's time), for dating the payment.
  */
 export async function reconcileCheckoutSession(
   { db, now }: ServiceContext,
   session: Stripe.Checkout.Session,
+  stripeAt?: Date,
 ): Promise<Outcome> {
   const [payment] = await db.select().from(payments).where(eq(payments.stripeCheckoutSessionId, session.id)).limit(1);
   if (!payment) return 'unknown';
@@ -57,7 +78,12 @@ export async function reconcileCheckoutSession(
   const moved = await db.transaction(async (tx) => {
     const updated = await tx
       .update(payments)
-      .set({ status: 'paid', stripePaymentIntentId: paymentIntentId, paidAt: now, updatedAt: now })
+      .set({
+        status: 'paid',
+        stripePaymentIntentId: paymentIntentId,
+        paidAt: paidTime(session, stripeAt, now),
+        updatedAt: now,
+      })
       .where(and(eq(payments.id, payment.id), inArray(payments.status, paymentStatesBefore('paid'))))
       .returning({ id: payments.id });
     if (updated.length === 0) return undefined;
@@ -104,6 +130,7 @@ export async function reconcileCheckoutSession(
 export async function applyChargeRefunded(
   { db, now }: ServiceContext,
   charge: Stripe.Charge,
+  stripeAt?: Date,
 ): Promise<'applied' | 'unchanged' | 'unknown'> {
   const paymentIntentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
   if (!paymentIntentId) return 'unknown';
@@ -112,7 +139,8 @@ export async function applyChargeRefunded(
   if (!['paid', 'partially_refunded', 'refunded'].includes(payment.status) && payment.stripeCheckoutSessionId) {
     await reconcileCheckoutSession(
       { db, now },
-      await getStripe().checkout.sessions.retrieve(payment.stripeCheckoutSessionId),
+      await getStripe().checkout.sessions.retrieve(payment.stripeCheckoutSessionId, { expand: sessionExpand }),
+      stripeTime(charge.created),
     );
     payment = (await db.select().from(payments).where(eq(payments.id, payment.id)))[0]!;
   }
@@ -132,12 +160,22 @@ export async function applyChargeRefunded(
     );
     if (refundedYen === current.refundedYen && refundedOutsideYen === current.refundedOutsideYen) return undefined;
     const newlyOutside = refundedOutsideYen > current.refundedOutsideYen;
+    // Each increase is its own dated row, booked in the month Stripe reported it; the payment's
+    // row is locked and the total only grows, so a repeated or older report adds nothing.
+    const reportedAt = stripeAt && stripeAt.getTime() < now.getTime() ? stripeAt : now;
+    if (newlyOutside)
+      await tx.insert(outsideRefunds).values({
+        paymentId: current.id,
+        amountYen: refundedOutsideYen - current.refundedOutsideYen,
+        totalYen: refundedOutsideYen,
+        at: reportedAt,
+      });
     await tx
       .update(payments)
       .set({
         refundedYen,
         refundedOutsideYen,
-        refundedOutsideAt: newlyOutside ? (current.refundedOutsideAt ?? now) : current.refundedOutsideAt,
+        refundedOutsideAt: newlyOutside ? reportedAt : current.refundedOutsideAt,
         status: refundStatusFor(current.amountYen, refundedYen),
         updatedAt: now,
       })
@@ -208,7 +246,7 @@ export async function reconcileForClient(
     .where(eq(payments.stripeCheckoutSessionId, input.checkoutSessionId))
     .limit(1);
   if (!payment || payment.clientId !== input.clientId) return undefined;
-  const session = await getStripe().checkout.sessions.retrieve(input.checkoutSessionId);
+  const session = await getStripe().checkout.sessions.retrieve(input.checkoutSessionId, { expand: sessionExpand });
   const outcome = await reconcileCheckoutSession({ db, now }, session);
   return { outcome, purpose: payment.purpose, referenceId: payment.referenceId };
 }
@@ -276,7 +314,7 @@ export async function reconcilePendingCheckouts({ db, now }: ServiceContext, lim
     try {
       const outcome = await reconcileCheckoutSession(
         { db, now },
-        await getStripe().checkout.sessions.retrieve(sessionId!),
+        await getStripe().checkout.sessions.retrieve(sessionId!, { expand: sessionExpand }),
       );
       if (outcome !== 'pending') settled += 1;
     } catch (err) {

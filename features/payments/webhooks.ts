@@ -3,21 +3,24 @@ import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { ServiceContext } from '@/lib/service';
 import { stripeEvents } from '@/db/schema';
-import { applyAsyncPaymentFailed, applyChargeRefunded, reconcileCheckoutSession } from './service';
+import { applyAsyncPaymentFailed, applyChargeRefunded, reconcileCheckoutSession, stripeTime } from './service';
 
 type Handler = (ctx: ServiceContext, event: Stripe.Event) => Promise<unknown>;
 
 const checkoutSession = (event: Stripe.Event) => event.data.object as Stripe.Checkout.Session;
+/** When Stripe says the event happened: a payment or a dashboard refund is dated by it, not by when we heard. */
+const eventTime = (event: Stripe.Event) => stripeTime(event.created);
 
 /** Each event Stripe sends us and what it does; the work is in ./service.ts. */
 const handlers: Partial<Record<Stripe.Event['type'], Handler>> = {
   // Our records follow the session: paid → fulfilled (or refunded as lost), expired → hold released.
-  'checkout.session.completed': (ctx, event) => reconcileCheckoutSession(ctx, checkoutSession(event)),
-  'checkout.session.expired': (ctx, event) => reconcileCheckoutSession(ctx, checkoutSession(event)),
-  'checkout.session.async_payment_succeeded': (ctx, event) => reconcileCheckoutSession(ctx, checkoutSession(event)),
+  'checkout.session.completed': (ctx, event) => reconcileCheckoutSession(ctx, checkoutSession(event), eventTime(event)),
+  'checkout.session.expired': (ctx, event) => reconcileCheckoutSession(ctx, checkoutSession(event), eventTime(event)),
+  'checkout.session.async_payment_succeeded': (ctx, event) =>
+    reconcileCheckoutSession(ctx, checkoutSession(event), eventTime(event)),
   'checkout.session.async_payment_failed': (ctx, event) => applyAsyncPaymentFailed(ctx, checkoutSession(event)),
   // Stripe's total refunded for the charge.
-  'charge.refunded': (ctx, event) => applyChargeRefunded(ctx, event.data.object as Stripe.Charge),
+  'charge.refunded': (ctx, event) => applyChargeRefunded(ctx, event.data.object as Stripe.Charge, eventTime(event)),
 };
 
 /**

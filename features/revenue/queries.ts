@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, asc, eq, gt, gte, inArray, isNotNull, lt, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import {
   bookings,
   courseCohorts,
   courseEnrollments,
   courses,
+  outsideRefunds,
   payments,
   refunds,
   sessionTypes,
@@ -70,10 +71,11 @@ export async function listLedger(db: Db, period: Period): Promise<LedgerLine[]> 
       })
       .from(refunds)
       .where(within(refunds.createdAt, period)),
+    // Each increase Stripe reported, in the month it reported it.
     db
-      .select({ paymentId: payments.id, at: payments.refundedOutsideAt, amountYen: payments.refundedOutsideYen })
-      .from(payments)
-      .where(and(gt(payments.refundedOutsideYen, 0), within(payments.refundedOutsideAt, period))),
+      .select({ paymentId: outsideRefunds.paymentId, at: outsideRefunds.at, amountYen: outsideRefunds.amountYen })
+      .from(outsideRefunds)
+      .where(within(outsideRefunds.at, period)),
     // A paid session or seat cancelled in the period: what was not given back is the fee kept.
     db
       .select({
@@ -105,7 +107,7 @@ export async function listLedger(db: Db, period: Period): Promise<LedgerLine[]> 
       ...r,
       state: r.stripeRefundId ? '返金済み' : '返金処理中（Stripeの受付待ち）',
     })),
-    ...outside.map((o) => ({ kind: 'refund_outside' as const, ...o, at: o.at!, state: 'Stripeの管理画面で返金' })),
+    ...outside.map((o) => ({ kind: 'refund_outside' as const, ...o, state: 'Stripeの管理画面で返金' })),
     ...cancelled
       .filter((c) => c.amountYen > 0)
       .map((c) => ({

@@ -5,6 +5,7 @@ import {
   courseCohorts,
   courseEnrollments,
   courses,
+  outsideRefunds,
   payments,
   refunds,
   sessionTypes,
@@ -186,12 +187,15 @@ beforeAll(async () => {
       refundedOutsideAt: at('2026-01-15T02:00:00Z'),
     })
     .returning();
-  await payment('course', seat!.id, 30_000, '2026-01-03T03:00:00Z', {
+  const pe = await payment('course', seat!.id, 30_000, '2026-01-03T03:00:00Z', {
     status: 'partially_refunded',
     refundedYen: 10_000,
     refundedOutsideYen: 10_000,
     refundedOutsideAt: at('2026-01-15T02:00:00Z'),
   });
+  await db.handle.db
+    .insert(outsideRefunds)
+    .values({ paymentId: pe.id, amountYen: 10_000, totalYen: 10_000, at: at('2026-01-15T02:00:00Z') });
   // F: cancelled by the counselor and refunded in full, in two refunds, the second not yet accepted by Stripe.
   const f = await booking('online-60', '2026-01-12T01:00:00Z', {
     status: 'cancelled',
