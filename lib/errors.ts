@@ -33,6 +33,7 @@ export const errorCodes = {
   no_credits: { status: 409, message: messages.errors.noCredits },
   package_expired: { status: 409, message: messages.errors.packageExpired },
   package_not_covered: { status: 409, message: messages.errors.packageNotCovered },
+  package_refunded: { status: 409, message: messages.errors.packageRefunded },
   schedule_in_past: { status: 400, message: messages.errors.scheduleInPast },
   issue_not_editable: { status: 409, message: messages.errors.issueNotEditable },
   override_duplicate: { status: 409, message: messages.errors.overrideDuplicate },

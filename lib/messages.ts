@@ -55,6 +55,8 @@ export const messages = {
     noCredits: 'この回数券の残り回数がありません。通常のお支払いでご予約いただけます。',
     packageExpired: 'この回数券は有効期限が切れています。通常のお支払いでご予約いただけます。',
     packageNotCovered: 'この回数券ではご予約いただけないセッションです。',
+    packageRefunded:
+      'この回数券は残りの回数分を返金済みのため、ご予約には使えません。通常のお支払いでご予約いただけます。',
     scheduleInPast: '予約する日時は今より後にしてください。',
     issueNotEditable: '配信を始めた号は編集できません。',
     overrideDuplicate: 'この日のこの時間はすでに登録されています。登録済みの一覧を確認してください。',

@@ -74,8 +74,8 @@ async function paidPurchase(): Promise<string> {
   });
 }
 
-const spend = (purchaseId: string, bookingId: string, now = soon, sessionTypeId = covered.id) =>
-  handle.db.transaction((tx) => spendCredit(tx, { purchaseId, bookingId, sessionTypeId, now }));
+const spend = (purchaseId: string, bookingId: string, now = soon, sessionTypeId = covered.id, client = clientId) =>
+  handle.db.transaction((tx) => spendCredit(tx, { purchaseId, clientId: client, bookingId, sessionTypeId, now }));
 
 describe('the credit ledger', () => {
   it('the balance is the sum of the ledger: three bookings spend three credits, a fourth is refused', async () => {
@@ -164,9 +164,15 @@ describe('the credit ledger', () => {
       handle.db.transaction((tx) =>
         settleCreditOnCancellation(tx, { bookingId, policy: cancellationPolicy.session, startsAt, now, cancelledBy }),
       );
-    expect(await settle(a!, soon, 'client')).toBe('returned'); // 72 h before: free
-    expect(await settle(b!, new Date(startsAt.getTime() - 30 * HOUR_MS), 'client')).toBe('used'); // 50 % tier
-    expect(await settle(c!, new Date(startsAt.getTime() - HOUR_MS), 'counselor')).toBe('returned');
+    expect(await settle(a!, soon, 'client')).toEqual({ outcome: 'returned', refundYen: 0 }); // 72 h before: free
+    expect(await settle(b!, new Date(startsAt.getTime() - 30 * HOUR_MS), 'client')).toEqual({
+      outcome: 'used',
+      refundYen: 0,
+    }); // 50 % tier
+    expect(await settle(c!, new Date(startsAt.getTime() - HOUR_MS), 'counselor')).toEqual({
+      outcome: 'returned',
+      refundYen: 0,
+    });
     expect((await purchaseBalance(handle.db, purchaseId, soon)).remaining).toBe(2);
   });
 
@@ -178,11 +184,41 @@ describe('the credit ledger', () => {
       unused: 2,
       refundYen: 20000,
     });
-    await expect(spend(purchaseId, b!)).rejects.toMatchObject({ code: 'no_credits' });
+    await expect(spend(purchaseId, b!)).rejects.toMatchObject({ code: 'package_refunded' });
     expect(await handle.db.transaction((tx) => closeForRefund(tx, purchaseId, soon))).toEqual({
       unused: 0,
       refundYen: 0,
     });
+  });
+
+  it('a credit given back after the refund of the unused part is refunded too, never booked with', async () => {
+    const purchaseId = await paidPurchase(); // 3 for 30,000円
+    const [a, b] = await newBookings(2);
+    await spend(purchaseId, a!);
+    expect(await handle.db.transaction((tx) => closeForRefund(tx, purchaseId, soon))).toEqual({
+      unused: 2,
+      refundYen: 20000,
+    });
+    // The counselor then cancels the booking that used a credit: it comes back only as money.
+    const back = await handle.db.transaction((tx) => returnCredit(tx, { bookingId: a!, now: soon }));
+    expect(back).toMatchObject({ remaining: 0, refundYen: 10000 });
+    await expect(spend(purchaseId, b!)).rejects.toMatchObject({ code: 'package_refunded' });
+    // Returned again (a retried cancellation): nothing more to refund.
+    expect(await handle.db.transaction((tx) => returnCredit(tx, { bookingId: a!, now: soon }))).toMatchObject({
+      remaining: 0,
+      refundYen: 0,
+    });
+  });
+
+  it("another client's purchase cannot be spent, and is answered as one that does not exist", async () => {
+    const purchaseId = await paidPurchase();
+    const [a] = await newBookings(1);
+    const [stranger] = await handle.db
+      .insert(users)
+      .values({ email: 'stranger@example.jp', familyName: '田中', givenName: '一郎', emailVerified: new Date() })
+      .returning();
+    await expect(spend(purchaseId, a!, soon, covered.id, stranger!.id)).rejects.toMatchObject({ code: 'not_found' });
+    expect((await purchaseBalance(handle.db, purchaseId, soon)).remaining).toBe(3);
   });
 
   it('50 concurrent spends of the last credit give exactly one; the others are told nothing is left', async () => {
@@ -195,7 +231,9 @@ describe('the credit ledger', () => {
     try {
       const outcomes = await Promise.allSettled(
         racers.map((bookingId) =>
-          race.db.transaction((tx) => spendCredit(tx, { purchaseId, bookingId, sessionTypeId: covered.id, now: soon })),
+          race.db.transaction((tx) =>
+            spendCredit(tx, { purchaseId, clientId, bookingId, sessionTypeId: covered.id, now: soon }),
+          ),
         ),
       );
       const won = outcomes.filter((o) => o.status === 'fulfilled');

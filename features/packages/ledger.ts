@@ -100,18 +100,21 @@ export async function grantCredits(tx: Db, purchaseId: string, paidAt: Date): Pr
 
 /**
  * Takes one credit of the purchase for a booking, inside the booking's transaction. Refused
- * when the package does not cover the session type, has expired, or has nothing left; the
- * same booking twice takes one credit only.
+ * when the purchase is not the client's, was closed for a refund, does not cover the session
+ * type, has expired, or has nothing left; the same booking twice takes one credit only.
  */
 export async function spendCredit(
   tx: Db,
-  input: { purchaseId: string; bookingId: string; sessionTypeId: string; now: Date },
+  input: { purchaseId: string; clientId: string; bookingId: string; sessionTypeId: string; now: Date },
 ): Promise<CreditBalance> {
   const purchase = await lockPurchase(tx, input.purchaseId);
+  // Another client's purchase is answered as one that does not exist.
+  if (purchase.clientId !== input.clientId) throw new AppError('not_found');
   if (!purchase.sessionTypeIds.includes(input.sessionTypeId)) throw new AppError('package_not_covered');
   const rows = await ledgerRows(tx, input.purchaseId);
   const balance = creditBalance(rows, input.now);
   if (rows.some((r) => r.kind === 'use' && r.bookingId === input.bookingId)) return balance;
+  if (rows.some((r) => r.kind === 'refund')) throw new AppError('package_refunded');
   if (balance.expired) throw new AppError('package_expired');
   if (balance.remaining < 1) throw new AppError('no_credits');
   await append(tx, input.purchaseId, { kind: 'use', delta: -1, bookingId: input.bookingId }, rows);
@@ -121,26 +124,38 @@ export async function spendCredit(
 /**
  * Gives the credit a booking used back to its purchase. Once only per booking; a booking that
  * used no credit changes nothing (returns null). After the expiry the credit is returned to
- * the ledger but counts for nothing, like the rest.
+ * the ledger but counts for nothing, like the rest. A purchase already closed for a refund
+ * cannot take it back for booking: the credit is refunded at once instead (a `refund` row after
+ * the `return`), and `refundYen` is what the caller must refund.
  */
-export async function returnCredit(tx: Db, input: { bookingId: string; now: Date }): Promise<CreditBalance | null> {
+export async function returnCredit(
+  tx: Db,
+  input: { bookingId: string; now: Date },
+): Promise<(CreditBalance & { refundYen: number }) | null> {
   const [use] = await tx
     .select({ purchaseId: packageCredits.purchaseId })
     .from(packageCredits)
     .where(and(eq(packageCredits.bookingId, input.bookingId), eq(packageCredits.kind, 'use')));
   if (!use) return null;
-  await lockPurchase(tx, use.purchaseId);
-  const rows = await ledgerRows(tx, use.purchaseId);
+  const purchase = await lockPurchase(tx, use.purchaseId);
+  let rows = await ledgerRows(tx, use.purchaseId);
+  let refundYen = 0;
   if (!rows.some((r) => r.kind === 'return' && r.bookingId === input.bookingId)) {
     await append(tx, use.purchaseId, { kind: 'return', delta: 1, bookingId: input.bookingId }, rows);
+    if (rows.some((r) => r.kind === 'refund')) {
+      rows = await ledgerRows(tx, use.purchaseId);
+      await append(tx, use.purchaseId, { kind: 'refund', delta: -1 }, rows);
+      refundYen = unusedRefundYen({ priceYen: purchase.priceYen, sessionCount: purchase.sessionCount, unused: 1 });
+    }
   }
-  return purchaseBalance(tx, use.purchaseId, input.now);
+  return { ...(await purchaseBalance(tx, use.purchaseId, input.now)), refundYen };
 }
 
 /**
  * What a cancelled booking's credit becomes (features/packages/domain/rules.ts:
  * creditOnCancellation): back to the purchase, or used up. Call it in the cancellation's
- * transaction, with the policy the client agreed to when booking.
+ * transaction, with the policy the client agreed to when booking; a `refundYen` above 0 (the
+ * purchase was closed for a refund meanwhile) is what to refund for the credit.
  */
 export async function settleCreditOnCancellation(
   tx: Db,
@@ -151,10 +166,10 @@ export async function settleCreditOnCancellation(
     now: Date;
     cancelledBy: 'client' | 'counselor' | 'system';
   },
-): Promise<CreditOutcome> {
+): Promise<{ outcome: CreditOutcome; refundYen: number }> {
   const outcome = creditOnCancellation(input);
-  if (outcome === 'returned') await returnCredit(tx, input);
-  return outcome;
+  if (outcome === 'used') return { outcome, refundYen: 0 };
+  return { outcome, refundYen: (await returnCredit(tx, input))?.refundYen ?? 0 };
 }
 
 /**
