@@ -1,6 +1,6 @@
-import { environmentProblems, getEnv } from './env';
-import { log } from './log';
-import { setServerPhase } from './server-state';
+import { environmentProblems, getEnv } from '@/lib/env';
+import { log } from '@/lib/log';
+import { setServerPhase } from '@/lib/server-state';
 
 /** PostgreSQL errors worth a second try at start-up: deadlock, serialization failure. */
 const retryableCodes = new Set(['40P01', '40001']);
@@ -48,8 +48,8 @@ async function startUp(): Promise<void> {
   const { getDatabase } = await import('@/db');
   const { pendingMigrations, withAdvisoryLock } = await import('@/db/client');
   const db = await getDatabase();
-  const { createQueue } = await import('@/jobs/queue');
-  const { listenForAnnouncements, startWorkers } = await import('@/jobs/workers');
+  const { createQueue } = await import('./queue');
+  const { listenForAnnouncements, startWorkers } = await import('./workers');
   // Several instances starting together on one PostgreSQL database take turns: pg-boss
   // creating its schema and queues from two processes at once can deadlock.
   const startQueue = async () => {
