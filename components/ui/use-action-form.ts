@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import {
   type DefaultValues,
   type FieldValues,
@@ -13,16 +13,27 @@ import {
 import type { z } from 'zod';
 import type { ActionResult } from '@/features/accounts/auth/define-action';
 
+const noSubscription = () => () => {};
+
 /**
  * react-hook-form validated in the browser by the same zod schema the server action parses
  * again; the server's field errors land on the same fields.
+ *
+ * The fields are disabled until the page is hydrated: what is typed before React listens is
+ * never seen by the form, which then reports a filled field as empty (seen on a slow start).
  */
 export function useActionForm<I extends FieldValues, T>(
   schema: z.ZodType<unknown, I>,
   action: (input: I) => Promise<ActionResult<T>>,
   defaultValues?: DefaultValues<I>,
 ) {
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const form = useForm<I>({
+    disabled: !hydrated,
     // `raw`: the action receives what the person typed and parses it itself.
     resolver: zodResolver(schema as never, undefined, { raw: true }) as unknown as Resolver<I>,
     defaultValues,
