@@ -89,7 +89,10 @@ export async function runLighthouse(
   });
   try {
     const lhrs: Result[] = [];
-    for (let i = 0; i < runs; i++) {
+    // A run whose trace recording broke (Lighthouse's NO_NAVSTART: "Please run Lighthouse again")
+    // says nothing about the page: it is run again, twice at most, before the error is reported.
+    let retriesLeft = 2;
+    while (lhrs.length < runs) {
       const result = await lighthouse(url, {
         port: chrome.port,
         output: 'json',
@@ -100,6 +103,10 @@ export async function runLighthouse(
           : {}),
       });
       if (!result) throw new Error('lighthouse returned no result');
+      if (result.lhr.runtimeError?.code === 'NO_NAVSTART' && retriesLeft > 0) {
+        retriesLeft--;
+        continue;
+      }
       lhrs.push(result.lhr);
     }
     const lhr = lhrs.find((r) => r.runtimeError) ?? computeMedianRun(lhrs);
