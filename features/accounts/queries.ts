@@ -3,6 +3,10 @@ import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { userSessions, users } from '@/db/schema';
 
+/** 「姓 名」 of a client read with a join, or null when the account is gone (deleted). */
+export const clientNameOf = (p: { familyName: string | null; givenName: string | null }) =>
+  p.familyName ? `${p.familyName} ${p.givenName ?? ''}`.trim() : null;
+
 export async function findUserIdByEmail(db: Db, email: string): Promise<string | undefined> {
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase())).limit(1);
   return row?.id;

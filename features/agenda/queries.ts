@@ -24,9 +24,7 @@ import type { ServiceContext } from '@/lib/service';
 import { addDays, type CivilDate, DAY_MS, formatDateTimeJa, japanDate, MINUTE_MS, practiceTimeZone } from '@/lib/time';
 import { instantOf } from '@/lib/time/zone';
 import { type AgendaDay, type AgendaItem, agendaDays } from './domain/agenda';
-
-const nameOf = (p: { familyName: string | null; givenName: string | null }) =>
-  p.familyName ? `${p.familyName} ${p.givenName ?? ''}`.trim() : null;
+import { clientNameOf } from '@/features/accounts/queries';
 
 /**
  * The counselor's sessions and course lessons of `days` days from `from` (dates in Japan
@@ -61,7 +59,7 @@ export async function getAgenda(
       startsAt: b.startsAt,
       endsAt: b.endsAt,
       status: b.status,
-      clientName: nameOf({ familyName: b.clientFamilyName, givenName: b.clientGivenName }),
+      clientName: clientNameOf({ familyName: b.clientFamilyName, givenName: b.clientGivenName }),
       sessionTypeName: b.sessionTypeName,
       meetingUrl: b.meetingUrl,
       intake: intakes.get(b.id) ?? 'none',
@@ -113,7 +111,7 @@ export async function getAgendaAlerts({ db, now }: ServiceContext): Promise<Agen
     alerts.push({
       kind: 'flagged_intake',
       title: '事前アンケートに要確認の回答があります',
-      detail: `${nameOf({ familyName: f.clientFamilyName, givenName: f.clientGivenName }) ?? '（退会済み）'} 様・まだ開いていません`,
+      detail: `${clientNameOf({ familyName: f.clientFamilyName, givenName: f.clientGivenName }) ?? '（退会済み）'} 様・まだ開いていません`,
       href: `/admin/bookings/${f.bookingId}`,
       at: f.flaggedAt,
     });
@@ -122,7 +120,7 @@ export async function getAgendaAlerts({ db, now }: ServiceContext): Promise<Agen
     alerts.push({
       kind: 'paid_unconfirmed',
       title: 'お支払い済みで予約が確定していません',
-      detail: `${nameOf({ familyName: b.clientFamilyName, givenName: b.clientGivenName }) ?? '（退会済み）'} 様のセッション`,
+      detail: `${clientNameOf({ familyName: b.clientFamilyName, givenName: b.clientGivenName }) ?? '（退会済み）'} 様のセッション`,
       href: `/admin/bookings/${b.id}`,
       at: b.paidAt,
     });
@@ -131,7 +129,7 @@ export async function getAgendaAlerts({ db, now }: ServiceContext): Promise<Agen
     alerts.push({
       kind: 'paid_unconfirmed',
       title: 'お支払い済みで受講が確定していません',
-      detail: `${nameOf(s) ?? '（退会済み）'} 様・${s.cohortName}`,
+      detail: `${clientNameOf(s) ?? '（退会済み）'} 様・${s.cohortName}`,
       href: `/admin/courses/cohorts/${s.cohortId}`,
       at: s.paidAt,
     });
@@ -205,7 +203,7 @@ export async function getAgendaAlerts({ db, now }: ServiceContext): Promise<Agen
     alerts.push({
       kind: 'unmarked_session',
       title: '実施の記録がまだのセッションがあります',
-      detail: `${formatDateTimeJa(u.startsAt, practiceTimeZone)}・${nameOf({ familyName: u.clientFamilyName, givenName: u.clientGivenName }) ?? '（退会済み）'} 様`,
+      detail: `${formatDateTimeJa(u.startsAt, practiceTimeZone)}・${clientNameOf({ familyName: u.clientFamilyName, givenName: u.clientGivenName }) ?? '（退会済み）'} 様`,
       href: `/admin/bookings?view=day&date=${japanDate(u.startsAt)}#to-mark-${u.id}`,
       at: u.startsAt,
     });

@@ -16,12 +16,10 @@ import { bookingStatusLabel } from '@/features/booking/admin-queries';
 import { paymentStatusLabel } from '@/features/payments/queries';
 import type { Period } from './domain/period';
 import type { LedgerKind, LedgerLine } from './domain/ledger';
+import { clientNameOf } from '@/features/accounts/queries';
 
 // Reads for the money page and its CSV exports. Every read is a handful of queries whatever the
 // number of rows (the events of the period, then one query for what each payment was for).
-
-const nameOf = (p: { familyName: string | null; givenName: string | null }) =>
-  p.familyName ? `${p.familyName} ${p.givenName ?? ''}`.trim() : null;
 
 const within = (column: Parameters<typeof gte>[0], period: Period) =>
   and(gte(column, period.start), lt(column, period.end));
@@ -136,7 +134,7 @@ export async function listLedger(db: Db, period: Period): Promise<LedgerLine[]> 
             : c.courseTitle
               ? `${c.courseTitle}・${c.cohortName}`
               : '（不明な講座）',
-        clientName: nameOf({ familyName: c.clientFamilyName, givenName: c.clientGivenName }),
+        clientName: clientNameOf({ familyName: c.clientFamilyName, givenName: c.clientGivenName }),
         sessionStartsAt: c.sessionStartsAt,
         state: e.state ?? paymentStatusLabel[c.status],
         href: c.bookingId
@@ -245,7 +243,7 @@ export async function listBookingsForExport(db: Db, period: Period) {
     const refundedYen = own.reduce((sum, p) => sum + p.givenBackYen, 0);
     return {
       ...r,
-      clientName: nameOf({ familyName: r.clientFamilyName, givenName: r.clientGivenName }),
+      clientName: clientNameOf({ familyName: r.clientFamilyName, givenName: r.clientGivenName }),
       statusLabel: bookingStatusLabel[r.status],
       cancelledByLabel: r.cancelledBy ? cancelledBy[r.cancelledBy] : null,
       paidYen,
