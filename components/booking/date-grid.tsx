@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { type KeyboardEvent, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 type Cell = { date: string; dayOfMonth: number; open: boolean; label: string; href?: string; own?: boolean };
 type Props = {
@@ -21,8 +22,6 @@ const weekdayNames = ['日曜日', '月曜日', '火曜日', '水曜日', '木�
 // The day to focus once the month the arrow keys moved into has been rendered (the grid is
 // keyed by month, so the new month's grid picks it up when it mounts).
 let pendingFocus: string | undefined;
-const noSubscription = () => () => {};
-
 function shift(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -50,11 +49,7 @@ export function DateGrid({ labelledBy, weeks, selected, today, previousMonthHref
     pendingFocus?.startsWith(month) ? pendingFocus : (selected ?? cells.find((c) => c.open)?.date ?? cells[0]!.date),
   );
   // Server and hydration render plain links, all in the tab order; the roving tab stop starts after.
-  const enhanced = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const enhanced = useHydrated();
   const grid = useRef<HTMLTableElement>(null);
 
   useEffect(() => {

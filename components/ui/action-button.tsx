@@ -1,14 +1,13 @@
 'use client';
 
-import { type ButtonHTMLAttributes, useSyncExternalStore } from 'react';
+import type { ButtonHTMLAttributes } from 'react';
+import { useHydrated } from './use-hydrated';
 
 type Props = {
   busy: boolean | undefined;
   /** The form posts somewhere useful without JavaScript, so a press before hydration may go through. */
   worksWithoutScript?: boolean;
 } & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'disabled'>;
-
-const noSubscription = () => () => {};
 
 /**
  * A form's button while its action runs or after it is done: a `disabled` button drops keyboard
@@ -20,11 +19,7 @@ const noSubscription = () => () => {};
  * (a password, say) in the address bar and the server's logs.
  */
 export function ActionButton({ busy, worksWithoutScript, type = 'submit', onClick, ...props }: Props) {
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   return (
     <button
       {...props}

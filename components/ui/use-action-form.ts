@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   type DefaultValues,
   type FieldValues,
@@ -12,8 +12,7 @@ import {
 } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/features/accounts/auth/define-action';
-
-const noSubscription = () => () => {};
+import { useHydrated } from './use-hydrated';
 
 /**
  * react-hook-form validated in the browser by the same zod schema the server action parses
@@ -27,11 +26,7 @@ export function useActionForm<I extends FieldValues, T>(
   action: (input: I) => Promise<ActionResult<T>>,
   defaultValues?: DefaultValues<I>,
 ) {
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   const form = useForm<I>({
     disabled: !hydrated,
     // `raw`: the action receives what the person typed and parses it itself.
