@@ -19,6 +19,7 @@ import { getIntakeKeyring } from '@/features/intake/keys';
 import { sendDailyAgendaIfDue } from '@/features/notifications/daily-agenda';
 import { noticeFailingRefunds } from '@/features/notifications/refund-watch';
 import { submitPendingRefunds } from '@/features/payments/refunds';
+import { sendVoucherReminders } from '@/features/payments/konbini';
 import { reconcilePendingCheckouts } from '@/features/payments/service';
 // Reconciling a checkout reaches the thing sold through its registered fulfilment.
 import '@/features/fulfilments';
@@ -86,6 +87,10 @@ const jobs = {
   },
   'courses.send-lesson-reminders': { cron: '*/5 * * * *', run: (db: Db) => sendDueLessonReminders(db, new Date()) },
   'payments.submit-refunds': { cron: '*/2 * * * *', run: (db: Db) => submitPendingRefunds({ db, now: new Date() }) },
+  'payments.konbini-reminders': {
+    cron: '*/10 * * * *',
+    run: (db: Db) => sendVoucherReminders({ db, now: new Date() }),
+  },
   'payments.reconcile-pending-checkouts': {
     cron: '*/5 * * * *',
     run: (db: Db) => reconcilePendingCheckouts({ db, now: new Date() }),

@@ -10,6 +10,7 @@ import { BodyTooLargeError, readBody } from './http';
 import type { IdempotencyStore } from './idempotency';
 import { newId } from './ids';
 import { readExpand, rejectUnknown } from './params';
+import { cancelPaymentIntent } from './payments';
 import { createRefund } from './refunds';
 import type { RequestInfo, Store } from './store';
 
@@ -56,6 +57,17 @@ const routes: Route[] = [
       const intent = store.paymentIntents.get(id);
       if (!intent) throw resourceMissing('payment_intent', id);
       return intent;
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/payment_intents\/([^/]+)\/cancel$/,
+    returns: 'payment_intent',
+    handle: ({ store, params, id }) => {
+      rejectUnknown(params, ['expand', 'cancellation_reason']);
+      const intent = store.paymentIntents.get(id);
+      if (!intent) throw resourceMissing('payment_intent', id);
+      return cancelPaymentIntent(intent);
     },
   },
   {

@@ -13,7 +13,7 @@ import {
   readUrl,
   rejectUnknown,
 } from './params';
-import type { LineItem, Metadata, PaymentIntentData, PaymentMethodType } from './types';
+import type { LineItem, Metadata, PaymentIntentData, PaymentMethodOptions, PaymentMethodType } from './types';
 
 export type SessionInput = {
   lineItems: LineItem[];
@@ -27,6 +27,7 @@ export type SessionInput = {
   paymentIntentData: PaymentIntentData;
   paymentMethodTypes: PaymentMethodType[];
   allowedPaymentMethodTypes: PaymentMethodType[] | null;
+  paymentMethodOptions: PaymentMethodOptions;
 };
 
 const sessionParams = [
@@ -42,6 +43,7 @@ const sessionParams = [
   'payment_intent_data',
   'payment_method_types',
   'allowed_payment_method_types',
+  'payment_method_options',
   'expand',
 ] as const;
 
@@ -200,6 +202,24 @@ function readPaymentMethodTypes(
   return { paymentMethodTypes: explicit ?? allowed ?? ['card'], allowedPaymentMethodTypes: allowed ?? null };
 }
 
+/** `payment_method_options[konbini][expires_after_days]`: 1 to 60 calendar days, as Stripe accepts. */
+function readPaymentMethodOptions(params: FormObject): PaymentMethodOptions {
+  const options = readObject(params, 'payment_method_options');
+  if (!options) return { konbini: { expiresAfterDays: null } };
+  rejectUnknown(options, ['konbini'], 'payment_method_options');
+  const konbini = readObject(options, 'konbini', 'payment_method_options');
+  if (!konbini) return { konbini: { expiresAfterDays: null } };
+  rejectUnknown(konbini, ['expires_after_days'], 'payment_method_options[konbini]');
+  const days = readInteger(konbini, 'expires_after_days', 'payment_method_options[konbini]');
+  if (days !== undefined && (days < 1 || days > 60)) {
+    throw parameterInvalid(
+      'payment_method_options[konbini][expires_after_days]',
+      'expires_after_days must be between 1 and 60.',
+    );
+  }
+  return { konbini: { expiresAfterDays: days ?? null } };
+}
+
 function readExpiresAt(params: FormObject, nowSeconds: number): number {
   const expiresAt = readInteger(params, 'expires_at');
   if (expiresAt === undefined) return nowSeconds + maxExpirySeconds;
@@ -264,5 +284,6 @@ export function readSessionInput(params: FormObject, nowSeconds: number): Sessio
     locale: readEnum(params, 'locale', locales) ?? null,
     paymentIntentData: readPaymentIntentData(params),
     ...readPaymentMethodTypes(params),
+    paymentMethodOptions: readPaymentMethodOptions(params),
   };
 }

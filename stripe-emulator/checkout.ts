@@ -2,6 +2,7 @@
 import type { SessionInput } from './checkout-params';
 import { invalidRequest, resourceMissing } from './errors';
 import { newId } from './ids';
+import { settleAsyncPayment } from './payments';
 import type { RequestInfo, Store } from './store';
 import type { CheckoutSession, SessionRecord } from './types';
 
@@ -34,7 +35,12 @@ export function createSession(store: Store, input: SessionInput, baseUrl: string
     total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 0 },
     url: `${baseUrl}/checkout/${id}`,
   };
-  store.sessions.set(id, { session, lineItems: input.lineItems, paymentIntentData: input.paymentIntentData });
+  store.sessions.set(id, {
+    session,
+    lineItems: input.lineItems,
+    paymentIntentData: input.paymentIntentData,
+    paymentMethodOptions: input.paymentMethodOptions,
+  });
   return session;
 }
 
@@ -62,10 +68,18 @@ export function expireSession(store: Store, id: string, request: RequestInfo): C
   return record.session;
 }
 
-/** Expires every open session whose `expires_at` has passed on the emulator's clock. */
+/**
+ * Expires every open session whose `expires_at` has passed on the emulator's clock, and fails
+ * every konbini payment whose voucher's deadline has passed unpaid (as Stripe does).
+ */
 export function expireDueSessions(store: Store): void {
   const now = store.clock.nowSeconds();
   for (const record of store.sessions.values()) {
     if (record.session.status === 'open' && record.session.expires_at <= now) markExpired(store, record);
+    const intentId = record.session.payment_intent;
+    const intent = typeof intentId === 'string' ? store.paymentIntents.get(intentId) : undefined;
+    const voucher = intent?.next_action?.konbini_display_details;
+    if (intent?.status === 'requires_action' && voucher && voucher.expires_at <= now)
+      settleAsyncPayment(store, record, 'failed');
   }
 }

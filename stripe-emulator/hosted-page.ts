@@ -30,12 +30,18 @@ input:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #1a5f
 .row{display:flex;gap:.75rem}
 .row>div{flex:1;min-width:0}
 .hint{font-size:.8125rem;color:#555;margin:.25rem 0 0}
+button.secondary{color:#1a5fb4;background:#fff;border:2px solid #1a5fb4}
 button{width:100%;margin-top:1.25rem;padding:.875rem;font-size:1.0625rem;font-weight:bold;color:#fff;background:#1a5fb4;border:0;border-radius:.5rem;cursor:pointer}
 .alert{background:#fdecea;border:1px solid #b3261e;color:#8c1d18;border-radius:.5rem;padding:.75rem;margin:0 0 1rem}
 .notice{background:#fff;border:1px solid #d9dce1;border-radius:.75rem;padding:1rem}
 a{color:#1a5fb4}
 .cancel{display:block;text-align:center;padding:.75rem}
 `;
+
+/** Any hosted page of the emulator (the voucher too), in the checkout page's layout. */
+export function renderPage(body: string): string {
+  return layout(body);
+}
 
 function layout(body: string): string {
   return `<!doctype html>

@@ -1,8 +1,17 @@
 /** Paying a Checkout Session: Stripe's test cards, the konbini flow, and settling delayed payments. */
+import { invalidRequest } from './errors';
 import { newId } from './ids';
 import { messages } from './messages';
 import type { Store } from './store';
-import type { Charge, CheckoutSession, PaymentIntent, PaymentMethodType, SessionRecord } from './types';
+import type {
+  Charge,
+  CheckoutSession,
+  KonbiniNextAction,
+  KonbiniStore,
+  PaymentIntent,
+  PaymentMethodType,
+  SessionRecord,
+} from './types';
 
 export type CardInput = { number: string; expiry?: string; cvc?: string };
 
@@ -74,10 +83,36 @@ function checkCard(card: CardInput, nowMs: number): { error: CardError } | { num
   return { number, expiry };
 }
 
+const jstOffsetSeconds = 9 * 3600;
+const daySeconds = 24 * 3600;
+
+/**
+ * The voucher Stripe issues when a konbini payment is confirmed: it expires at 23:59:59 JST of
+ * the day `expires_after_days` (default 3) after today in Japan; one confirmation number for
+ * every chain and a payment code per chain; the hosted page shows and settles it.
+ */
+function konbiniVoucher(store: Store, record: SessionRecord, intentId: string): KonbiniNextAction {
+  const days = record.paymentMethodOptions.konbini.expiresAfterDays ?? 3;
+  const nowJst = store.clock.nowSeconds() + jstOffsetSeconds;
+  const endOfDayJst = nowJst - (nowJst % daySeconds) + (days + 1) * daySeconds - 1;
+  const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
+  const confirmation = digits(11);
+  const chain = (): KonbiniStore => ({ confirmation_number: confirmation, payment_code: digits(6) });
+  return {
+    type: 'konbini_display_details',
+    konbini_display_details: {
+      expires_at: endOfDayJst - jstOffsetSeconds,
+      hosted_voucher_url: `${store.baseUrl}/voucher/${intentId}`,
+      stores: { familymart: chain(), lawson: chain(), ministop: chain(), seicomart: chain() },
+    },
+  };
+}
+
 function createPaymentIntent(store: Store, record: SessionRecord, method: PaymentMethodType): PaymentIntent {
   const { session, paymentIntentData } = record;
+  const id = newId('pi_');
   const intent: PaymentIntent = {
-    id: newId('pi_'),
+    id,
     object: 'payment_intent',
     amount: session.amount_total,
     amount_received: 0,
@@ -88,6 +123,7 @@ function createPaymentIntent(store: Store, record: SessionRecord, method: Paymen
     latest_charge: null,
     livemode: false,
     metadata: { ...paymentIntentData.metadata },
+    next_action: method === 'konbini' ? konbiniVoucher(store, record, id) : null,
     payment_method_types: [method],
     receipt_email: session.customer_email,
     statement_descriptor_suffix: paymentIntentData.statementDescriptorSuffix,
@@ -119,6 +155,7 @@ function succeedPaymentIntent(store: Store, intent: PaymentIntent, details: Char
   };
   store.charges.set(charge.id, charge);
   intent.status = 'succeeded';
+  intent.next_action = null;
   intent.amount_received = intent.amount;
   intent.latest_charge = charge.id;
   return charge;
@@ -177,6 +214,25 @@ export function paySession(store: Store, record: SessionRecord, choice: PaymentC
 
 export type SettleResult = { ok: true; session: CheckoutSession } | { ok: false; message: string };
 
+/** `POST /v1/payment_intents/:id/cancel`: a voucher not paid yet can no longer be paid. */
+export function cancelPaymentIntent(intent: PaymentIntent): PaymentIntent {
+  if (intent.status !== 'requires_action' && intent.status !== 'requires_payment_method') {
+    throw invalidRequest(
+      `You cannot cancel this PaymentIntent because it has a status of ${intent.status}. Only a PaymentIntent with one of the following statuses may be canceled: requires_payment_method, requires_capture, requires_confirmation, requires_action, processing.`,
+      { code: 'payment_intent_unexpected_state' },
+    );
+  }
+  intent.status = 'canceled';
+  intent.next_action = null;
+  return intent;
+}
+
+/** The session a PaymentIntent was made for (the voucher page knows only the intent). */
+export function sessionOfIntent(store: Store, intentId: string): SessionRecord | undefined {
+  for (const record of store.sessions.values()) if (record.session.payment_intent === intentId) return record;
+  return undefined;
+}
+
 /** The delayed outcome of a konbini-style payment; an open session is first completed unpaid. */
 export function settleAsyncPayment(store: Store, record: SessionRecord, outcome: 'succeeded' | 'failed'): SettleResult {
   const { session } = record;
@@ -196,6 +252,7 @@ export function settleAsyncPayment(store: Store, record: SessionRecord, outcome:
     store.emit('checkout.session.async_payment_succeeded', session);
   } else {
     intent.status = 'requires_payment_method';
+    intent.next_action = null;
     store.emit('checkout.session.async_payment_failed', session);
   }
   return { ok: true, session };

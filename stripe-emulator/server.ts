@@ -10,6 +10,7 @@ import { expireDueSessions } from './checkout';
 import { handleCheckoutPage } from './checkout-page';
 import { createClock } from './clock';
 import { handleControl } from './control';
+import { handleVoucherPage } from './voucher-page';
 import { sendJson } from './http';
 import { createIdempotencyStore } from './idempotency';
 import { createStore } from './store';
@@ -75,6 +76,8 @@ export async function createStripeEmulator(options: StripeEmulatorOptions): Prom
     }
     const page = /^\/checkout\/([^/]+)$/.exec(pathname);
     if (page) return handleCheckoutPage(req, res, store, decodeURIComponent(page[1] ?? ''));
+    const voucher = /^\/voucher\/([^/]+)$/.exec(pathname);
+    if (voucher) return handleVoucherPage(req, res, store, decodeURIComponent(voucher[1] ?? ''));
     sendJson(res, 404, { error: { type: 'invalid_request_error', message: `Not found: ${pathname}` } });
   }
 
@@ -99,6 +102,7 @@ export async function createStripeEmulator(options: StripeEmulatorOptions): Prom
   });
   const { port } = server.address() as AddressInfo;
   baseUrl = `http://127.0.0.1:${port}`;
+  store.baseUrl = baseUrl;
 
   const expiryTimer = setInterval(() => expireDueSessions(store), 1_000);
   expiryTimer.unref();

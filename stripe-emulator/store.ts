@@ -10,6 +10,8 @@ export type EmitOptions = { previousAttributes?: Record<string, unknown>; reques
 export type Store = {
   readonly clock: Clock;
   readonly apiVersion: string;
+  /** The emulator's own origin (set once it listens): the hosted pages' links. */
+  baseUrl: string;
   readonly sessions: Map<string, SessionRecord>;
   readonly paymentIntents: Map<string, PaymentIntent>;
   readonly charges: Map<string, Charge>;
@@ -28,6 +30,7 @@ export function createStore(options: {
   return {
     clock: options.clock,
     apiVersion: options.apiVersion,
+    baseUrl: '',
     sessions: new Map(),
     paymentIntents: new Map(),
     charges: new Map(),

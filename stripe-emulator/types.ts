@@ -50,11 +50,31 @@ export type PaymentIntentData = {
   statementDescriptorSuffix: string | null;
 };
 
+/** `payment_method_options` of the session, as far as the emulator implements them. */
+export type PaymentMethodOptions = {
+  /** 1–60 calendar days; the voucher expires at 23:59:59 JST of the last (Stripe's default 3). */
+  konbini: { expiresAfterDays: number | null };
+};
+
 /** A session plus what Stripe keeps about it but does not put on the object. */
 export type SessionRecord = {
   session: CheckoutSession;
   lineItems: LineItem[];
   paymentIntentData: PaymentIntentData;
+  paymentMethodOptions: PaymentMethodOptions;
+};
+
+/** One chain's instructions on a konbini voucher. */
+export type KonbiniStore = { confirmation_number: string; payment_code: string };
+
+/** `next_action` of a konbini PaymentIntent awaiting the customer's payment, as Stripe shapes it. */
+export type KonbiniNextAction = {
+  type: 'konbini_display_details';
+  konbini_display_details: {
+    expires_at: number;
+    hosted_voucher_url: string;
+    stores: { familymart: KonbiniStore; lawson: KonbiniStore; ministop: KonbiniStore; seicomart: KonbiniStore };
+  };
 };
 
 export type PaymentIntent = {
@@ -69,10 +89,11 @@ export type PaymentIntent = {
   latest_charge: string | Charge | null;
   livemode: false;
   metadata: Metadata;
+  next_action: KonbiniNextAction | null;
   payment_method_types: PaymentMethodType[];
   receipt_email: string | null;
   statement_descriptor_suffix: string | null;
-  status: 'requires_action' | 'requires_payment_method' | 'succeeded';
+  status: 'requires_action' | 'requires_payment_method' | 'succeeded' | 'canceled';
 };
 
 export type Charge = {

@@ -111,14 +111,26 @@ export const bookingSettings = pgTable(
   ],
 );
 
-export const bookingStatuses = ['held', 'confirmed', 'cancelled', 'completed', 'no_show', 'expired'] as const;
+/**
+ * `awaiting_payment`: the client chose to pay at a konbini; the voucher is issued and the slot is
+ * kept until its deadline (`holdExpiresAt`), then released if Stripe never reported the payment.
+ */
+export const bookingStatuses = [
+  'held',
+  'awaiting_payment',
+  'confirmed',
+  'cancelled',
+  'completed',
+  'no_show',
+  'expired',
+] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
 
 export type PolicyTier = { hoursBefore: number; feePercent: number; label: string };
 
 /**
- * A session. `held` and `confirmed` bookings block their time: an exclusion constraint
- * (migration 0004) makes two of them that overlap impossible.
+ * A session. `held`, `awaiting_payment` and `confirmed` bookings block their time: an exclusion
+ * constraint (migrations 0004 and konbini's) makes two of them that overlap impossible.
  */
 export const bookings = pgTable(
   'bookings',
@@ -152,16 +164,19 @@ export const bookings = pgTable(
   (t) => [
     check(
       'bookings_status_check',
-      sql`${t.status} in ('held', 'confirmed', 'cancelled', 'completed', 'no_show', 'expired')`,
+      sql`${t.status} in ('held', 'awaiting_payment', 'confirmed', 'cancelled', 'completed', 'no_show', 'expired')`,
     ),
     check('bookings_time_order', sql`${t.startsAt} < ${t.endsAt} and ${t.endsAt} <= ${t.blockedUntil}`),
-    check('bookings_hold_has_expiry', sql`${t.status} <> 'held' or ${t.holdExpiresAt} is not null`),
+    check(
+      'bookings_hold_has_expiry',
+      sql`${t.status} not in ('held', 'awaiting_payment') or ${t.holdExpiresAt} is not null`,
+    ),
     check('bookings_price_check', sql`${t.priceYen} > 0`),
     index('bookings_client').on(t.clientId, t.startsAt),
     index('bookings_starts_at').on(t.startsAt),
     index('bookings_live_holds')
       .on(t.holdExpiresAt)
-      .where(sql`${t.status} = 'held'`),
+      .where(sql`${t.status} in ('held', 'awaiting_payment')`),
   ],
 );
 

@@ -88,12 +88,13 @@ export const courseLessons = pgTable(
   ],
 );
 
-export const enrollmentStatuses = ['held', 'enrolled', 'cancelled', 'expired'] as const;
+export const enrollmentStatuses = ['held', 'awaiting_payment', 'enrolled', 'cancelled', 'expired'] as const;
 export type EnrollmentStatus = (typeof enrollmentStatuses)[number];
 
 /**
  * A seat: `held` (30 minutes for a registration, 24 hours for a waitlist offer) until paid,
- * then `enrolled`. Held and enrolled seats of a cohort never exceed its capacity.
+ * then `enrolled`; `awaiting_payment` while a konbini voucher is unpaid (kept until its deadline).
+ * Held, awaiting and enrolled seats of a cohort never exceed its capacity.
  */
 export const courseEnrollments = pgTable(
   'course_enrollments',
@@ -118,18 +119,24 @@ export const courseEnrollments = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('course_enrollments_status_check', sql`${t.status} in ('held', 'enrolled', 'cancelled', 'expired')`),
-    check('course_enrollments_hold_has_expiry', sql`${t.status} <> 'held' or ${t.holdExpiresAt} is not null`),
+    check(
+      'course_enrollments_status_check',
+      sql`${t.status} in ('held', 'awaiting_payment', 'enrolled', 'cancelled', 'expired')`,
+    ),
+    check(
+      'course_enrollments_hold_has_expiry',
+      sql`${t.status} not in ('held', 'awaiting_payment') or ${t.holdExpiresAt} is not null`,
+    ),
     check('course_enrollments_price_check', sql`${t.priceYen} > 0`),
     // One live seat per client and cohort.
     uniqueIndex('course_enrollments_one_live_seat')
       .on(t.cohortId, t.clientId)
-      .where(sql`${t.status} in ('held', 'enrolled')`),
+      .where(sql`${t.status} in ('held', 'awaiting_payment', 'enrolled')`),
     index('course_enrollments_cohort').on(t.cohortId, t.status),
     index('course_enrollments_client').on(t.clientId),
     index('course_enrollments_live_holds')
       .on(t.holdExpiresAt)
-      .where(sql`${t.status} = 'held'`),
+      .where(sql`${t.status} in ('held', 'awaiting_payment')`),
   ],
 );
 

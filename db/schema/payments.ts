@@ -30,6 +30,15 @@ export const payments = pgTable(
     status: text('status', { enum: paymentStatuses }).notNull().default('pending'),
     stripeCheckoutSessionId: text('stripe_checkout_session_id').unique(),
     stripePaymentIntentId: text('stripe_payment_intent_id'),
+    /**
+     * A delayed payment (konbini) the client has yet to make: Stripe's voucher (its page, the
+     * confirmation number to give at the store) and its deadline. The payment stays `pending`.
+     */
+    voucherUrl: text('voucher_url'),
+    voucherNumber: text('voucher_number'),
+    paymentDueAt: timestamp('payment_due_at', { withTimezone: true }),
+    /** The day-before reminder of the deadline was queued (once). */
+    dueReminderSentAt: timestamp('due_reminder_sent_at', { withTimezone: true }),
     /** 領収書の宛名, chosen by the client; defaults to their name. */
     receiptAddressee: text('receipt_addressee'),
     paidAt: timestamp('paid_at', { withTimezone: true }),
@@ -45,6 +54,9 @@ export const payments = pgTable(
     check('payments_refunded_outside_check', sql`${t.refundedOutsideYen} between 0 and ${t.refundedYen}`),
     index('payments_client').on(t.clientId),
     index('payments_reference').on(t.purpose, t.referenceId),
+    index('payments_due')
+      .on(t.paymentDueAt)
+      .where(sql`${t.status} = 'pending'`),
     // One checkout at a time per thing sold, so a double click never opens two to pay.
     uniqueIndex('payments_one_pending_per_reference')
       .on(t.purpose, t.referenceId)

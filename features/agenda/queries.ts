@@ -19,7 +19,7 @@ import { listFailingNotices } from '@/features/mail/outbox';
 import { listFailingRefunds } from '@/features/payments/queries';
 import { paymentsRefundedOutside } from '@/features/payments/service';
 import { formatYen } from '@/lib/format';
-import { isHoldLive } from '@/lib/holds';
+import { isPlaceKept } from '@/lib/holds';
 import type { ServiceContext } from '@/lib/service';
 import { addDays, type CivilDate, DAY_MS, formatDateTimeJa, japanDate, MINUTE_MS, practiceTimeZone } from '@/lib/time';
 import { instantOf } from '@/lib/time/zone';
@@ -46,8 +46,10 @@ export async function getAgenda(
     getAvailability(db),
     listImportedBusy(db, { from: start, to: end }),
   ]);
-  // A hold whose time is up is no longer anyone's session, even before the job marks it.
-  const bookingRows = calendarRows.filter((b) => b.status !== 'held' || isHoldLive(b, now));
+  // A hold (or a konbini wait) whose time is up is no longer anyone's session, even before the job marks it.
+  const bookingRows = calendarRows.filter(
+    (b) => (b.status !== 'held' && b.status !== 'awaiting_payment') || isPlaceKept(b, now),
+  );
   const intakes = await intakeReviewStateByBooking(
     db,
     bookingRows.map((b) => b.id),

@@ -44,7 +44,7 @@ export async function listAdminBookings(db: Db, view: AdminBookingView, now: Dat
       .limit(200);
   }
   return base
-    .where(and(gte(bookings.endsAt, now), inArray(bookings.status, ['confirmed', 'held'])))
+    .where(and(gte(bookings.endsAt, now), inArray(bookings.status, ['confirmed', 'held', 'awaiting_payment'])))
     .orderBy(asc(bookings.startsAt))
     .limit(200);
 }
@@ -60,7 +60,7 @@ export async function listCalendarBookings(db: Db, from: Date, to: Date) {
       and(
         gte(bookings.startsAt, from),
         lt(bookings.startsAt, to),
-        inArray(bookings.status, ['confirmed', 'held', 'completed', 'no_show']),
+        inArray(bookings.status, ['confirmed', 'held', 'awaiting_payment', 'completed', 'no_show']),
       ),
     )
     .orderBy(asc(bookings.startsAt));
@@ -87,6 +87,7 @@ export async function getAdminBooking(db: Db, bookingId: string) {
 
 export const bookingStatusLabel = {
   held: '仮押さえ中',
+  awaiting_payment: 'コンビニ払い待ち',
   confirmed: '予約確定',
   cancelled: 'キャンセル済み',
   completed: '実施済み',

@@ -5,6 +5,7 @@ import { bookings, sessionTypes, users } from '@/db/schema';
 import { deliverQueued, queueNotice } from '@/features/mail/notice';
 import { noticeBookingCancelled } from '@/features/notifications/triggers';
 import { openCheckout } from '@/features/payments/checkout';
+import { konbiniExpiresAfterDays } from '@/features/payments/domain/konbini';
 import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
 import { paidPaymentsFor, reconcileForClient } from '@/features/payments/service';
 import { AppError } from '@/lib/errors';
@@ -30,6 +31,7 @@ export async function startBookingCheckout(
     .innerJoin(users, eq(users.id, bookings.clientId))
     .where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, input.clientId)))
     .limit(1);
+  // Only a hold goes to checkout: a booking awaiting its konbini payment already has its voucher.
   if (!row || !isHoldLive(row.booking, now)) throw new AppError('hold_expired');
   if (!row.booking.policyAgreedAt) throw new AppError('invalid_input');
 
@@ -46,6 +48,7 @@ export async function startBookingCheckout(
       name: row.type.name,
       statementDescriptor: 'SESSION',
       expiresAt,
+      konbiniExpiresAfterDays: konbiniExpiresAfterDays({ startsAt: row.booking.startsAt, now }),
       successUrl: `${input.baseUrl}/book/success?session_id={CHECKOUT_SESSION_ID}`,
       cancelUrl: `${input.baseUrl}/book/checkout/${row.booking.id}?cancelled=1`,
     },

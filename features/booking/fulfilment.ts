@@ -9,7 +9,7 @@ import { siteUrl } from '@/lib/site-url';
 import { bookingIcs } from './calendar';
 import { bookingMails } from './mails';
 import { whenFor } from '@/lib/time';
-import { confirmPaidBooking, releaseHold } from './service';
+import { awaitBookingPayment, confirmPaidBooking, releaseHold } from './service';
 
 /** In the confirming transaction: the confirmation mail, with the session in an .ics. */
 async function queueConfirmation(db: Db, bookingId: string): Promise<string[]> {
@@ -73,6 +73,20 @@ async function queueLostBooking(db: Db, payment: Payment): Promise<string[]> {
 export const bookingFulfilment: Fulfilment = {
   confirmPaid: confirmPaidBooking,
   release: releaseHold,
+  awaitPayment: awaitBookingPayment,
+  describe: async ({ db }, bookingId, timeZone) => {
+    const [row] = await db
+      .select({ startsAt: bookings.startsAt, name: sessionTypes.name, slug: sessionTypes.slug })
+      .from(bookings)
+      .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
+      .where(eq(bookings.id, bookingId));
+    if (!row) return undefined;
+    return {
+      what: `${whenFor(row.startsAt, timeZone)}の${row.name}`,
+      url: `${siteUrl()}/portal/bookings/${bookingId}`,
+      againUrl: `${siteUrl()}/book/${row.slug}`,
+    };
+  },
   notifyConfirmed: async (ctx, bookingId) => [
     ...(await queueConfirmation(ctx.db, bookingId)),
     ...(await noticeBookingPaid(ctx, bookingId)),

@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import type { ServiceContext } from '@/lib/service';
 import { bookings } from '@/db/schema';
 import { AppError, isExclusionViolation } from '@/lib/errors';
-import { holdHasLapsedSql, isHoldLive } from '@/lib/holds';
+import { holdHasLapsedSql, isHoldLive, isPlaceKept } from '@/lib/holds';
 import { retryTransientConflicts } from '@/lib/transaction-retry';
 import { findOpenSlot } from './domain/slots';
 import { defaultMeetingUrlOf, getBookingConfig, slotSettingsFor } from './queries';
@@ -37,7 +37,7 @@ function prepareHoldStatements(db: Db) {
           and(
             lt(bookings.startsAt, sql.placeholder('to')),
             gt(bookings.endsAt, sql.placeholder('from')),
-            inArray(bookings.status, ['held', 'confirmed']),
+            inArray(bookings.status, ['held', 'awaiting_payment', 'confirmed']),
           ),
           and(eq(bookings.clientId, sql.placeholder('clientId')), eq(bookings.status, 'held')),
         ),
@@ -81,7 +81,8 @@ export async function holdSlot(
     to: new Date(input.startsAt.getTime() + day).toISOString(),
     clientId: input.clientId,
   });
-  const isLive = (b: (typeof nearby)[number]) => b.status === 'confirmed' || isHoldLive(b, now);
+  // A slot kept for a konbini payment (until its voucher's deadline) is as busy as a live hold.
+  const isLive = (b: (typeof nearby)[number]) => b.status === 'confirmed' || isPlaceKept(b, now);
   const isNear = (b: (typeof nearby)[number]) =>
     b.start.getTime() < input.startsAt.getTime() + day && b.end.getTime() > input.startsAt.getTime() - day;
   const isOwnHold = (b: (typeof nearby)[number]) => b.status === 'held' && b.clientId === input.clientId;
@@ -128,8 +129,11 @@ export async function holdSlot(
   const release = nearby
     .filter(
       (b) =>
-        b.status === 'held' &&
-        (b.clientId === input.clientId || (!isLive(b) && b.start < blockedUntil && b.blockedUntil > input.startsAt)),
+        isOwnHold(b) ||
+        ((b.status === 'held' || b.status === 'awaiting_payment') &&
+          !isLive(b) &&
+          b.start < blockedUntil &&
+          b.blockedUntil > input.startsAt),
     )
     .map((b) => b.id)
     .sort();
@@ -159,8 +163,10 @@ export async function holdSlot(
             .where(
               and(
                 inArray(bookings.id, release),
-                eq(bookings.status, 'held'),
-                or(eq(bookings.clientId, input.clientId), holdHasLapsedSql(bookings, now)),
+                or(
+                  and(eq(bookings.status, 'held'), eq(bookings.clientId, input.clientId)),
+                  holdHasLapsedSql(bookings, now),
+                ),
               ),
             );
         }

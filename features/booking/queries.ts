@@ -3,7 +3,7 @@ import { and, asc, desc, eq, getTableColumns, gt, inArray, lt, or, sql, type SQL
 import type { Db } from '@/db/client';
 import { availabilityOverrides, availabilityRules, bookingSettings, bookings, sessionTypes } from '@/db/schema';
 import { siteConfig } from '@/lib/site-config';
-import { holdIsLiveSql, isHoldLive } from '@/lib/holds';
+import { holdIsLiveSql, isHoldLive, isPlaceKept, placeIsKeptSql } from '@/lib/holds';
 import { refundSummaryOf } from '@/features/payments/queries';
 import { computeSlots, type DateOverride, type Slot, type SlotSettings, type WeeklyRule } from './domain/slots';
 import { isUuid } from '@/lib/ids';
@@ -102,7 +102,7 @@ async function listBookedRanges(db: Db, window: { from: Date; to: Date }, now: D
       and(
         lt(bookings.startsAt, window.to),
         gt(bookings.endsAt, window.from),
-        or(eq(bookings.status, 'confirmed'), holdIsLiveSql(bookings, now)),
+        or(eq(bookings.status, 'confirmed'), placeIsKeptSql(bookings, now)),
       ),
     );
 }
@@ -226,7 +226,7 @@ export async function listClientBookings(db: Db, clientId: string) {
     .where(
       and(
         eq(bookings.clientId, clientId),
-        inArray(bookings.status, ['held', 'confirmed', 'completed', 'no_show', 'cancelled']),
+        inArray(bookings.status, ['held', 'awaiting_payment', 'confirmed', 'completed', 'no_show', 'cancelled']),
       ),
     )
     .orderBy(desc(bookings.startsAt));
@@ -240,10 +240,12 @@ export async function listClientBookings(db: Db, clientId: string) {
 export async function listClientBookingHistory(db: Db, clientId: string, now: Date) {
   const rows = await listClientBookings(db, clientId);
   const held = rows.filter((b) => b.status === 'held' && isHoldLive(b, now));
+  // Konbini payments still to make, until their deadline: the slot is kept, not yet booked.
+  const awaiting = rows.filter((b) => b.status === 'awaiting_payment' && isPlaceKept(b, now)).reverse();
   const isUpcoming = (b: (typeof rows)[number]) => b.status === 'confirmed' && b.endsAt > now;
   const upcoming = rows.filter(isUpcoming).reverse();
-  const history = rows.filter((b) => b.status !== 'held' && !isUpcoming(b));
-  return { held, upcoming, history };
+  const history = rows.filter((b) => b.status !== 'held' && b.status !== 'awaiting_payment' && !isUpcoming(b));
+  return { held, awaiting, upcoming, history };
 }
 
 /** What was paid for a booking and what is refunded: the booking page after a cancellation. */

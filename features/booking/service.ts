@@ -74,7 +74,7 @@ export async function confirmPaidBooking(
           meetingUrl: sql`coalesce(${bookings.meetingUrl}, ${defaultMeetingUrlOf(bookings.sessionTypeId)})`,
           updatedAt: now,
         })
-        .where(and(eq(bookings.id, bookingId), inArray(bookings.status, ['held', 'expired'])))
+        .where(and(eq(bookings.id, bookingId), inArray(bookings.status, ['held', 'awaiting_payment', 'expired'])))
         .returning({ id: bookings.id }),
     );
     return updated.length > 0 ? 'confirmed' : 'already';
@@ -84,12 +84,47 @@ export async function confirmPaidBooking(
   }
 }
 
-/** Releases the hold of a checkout that expired or failed. */
+/** Releases the hold of a checkout that expired or failed, or the slot kept for a konbini payment that lapsed. */
 export async function releaseHold({ db, now }: ServiceContext, bookingId: string): Promise<void> {
   await db
     .update(bookings)
     .set({ status: 'expired', updatedAt: now })
-    .where(and(eq(bookings.id, bookingId), eq(bookings.status, 'held')));
+    .where(and(eq(bookings.id, bookingId), inArray(bookings.status, ['held', 'awaiting_payment'])));
+}
+
+/**
+ * The client chose konbini and her voucher is out: the slot is kept for her until `until` (the
+ * voucher's deadline and a grace), blocking it like a hold (the exclusion constraint covers
+ * `awaiting_payment`). A hold that lapsed meanwhile is taken back if the time is still free;
+ * if someone else has it now (or it was cancelled), `lost`.
+ */
+export async function awaitBookingPayment(
+  { db, now }: ServiceContext,
+  bookingId: string,
+  until: Date,
+): Promise<'awaiting' | 'already' | 'lost'> {
+  const [current] = await db
+    .select({ status: bookings.status })
+    .from(bookings)
+    .where(eq(bookings.id, bookingId))
+    .limit(1);
+  if (!current || current.status === 'cancelled') return 'lost';
+  if (current.status === 'confirmed' || current.status === 'completed' || current.status === 'no_show')
+    return 'already';
+  try {
+    // A savepoint, so that a constraint violation leaves the caller's transaction usable.
+    const updated = await db.transaction(async (sp) =>
+      sp
+        .update(bookings)
+        .set({ status: 'awaiting_payment', holdExpiresAt: until, updatedAt: now })
+        .where(and(eq(bookings.id, bookingId), inArray(bookings.status, ['held', 'expired'])))
+        .returning({ id: bookings.id }),
+    );
+    return updated.length > 0 ? 'awaiting' : 'already';
+  } catch (err) {
+    if (isExclusionViolation(err)) return 'lost';
+    throw err;
+  }
 }
 
 /**

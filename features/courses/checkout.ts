@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, min } from 'drizzle-orm';
 import type { ServiceContext } from '@/lib/service';
-import { courseCohorts, courseEnrollments, courses, users } from '@/db/schema';
+import { courseCohorts, courseEnrollments, courseLessons, courses, users } from '@/db/schema';
 import { deliverQueued, queueNotice } from '@/features/mail/notice';
 import { noticeSeatCancelled } from '@/features/notifications/triggers';
 import { openCheckout } from '@/features/payments/checkout';
+import { konbiniExpiresAfterDays } from '@/features/payments/domain/konbini';
 import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
 import { expireOpenCheckouts, paidPaymentsFor } from '@/features/payments/service';
 import { AppError } from '@/lib/errors';
@@ -34,6 +35,12 @@ export async function startCourseCheckout(
   if (!row || !enrollment || !isHoldLive(enrollment, now)) throw new AppError('seat_hold_expired');
   if (!enrollment.policyAgreedAt) throw new AppError('invalid_input');
   const expiresAt = checkoutExpiry(enrollment.holdExpiresAt, now);
+  // Konbini only when its deadline falls a day before the first lesson (or the registration deadline, before lessons are set).
+  const [first] = await db
+    .select({ at: min(courseLessons.startsAt) })
+    .from(courseLessons)
+    .where(eq(courseLessons.cohortId, row.cohort.id));
+  const startsAt = first?.at ? new Date(first.at) : row.cohort.registrationDeadline;
   return openCheckout(
     { db, now },
     {
@@ -46,6 +53,7 @@ export async function startCourseCheckout(
       name: `${row.course.title}・${row.cohort.name}`,
       statementDescriptor: 'COURSE',
       expiresAt,
+      konbiniExpiresAfterDays: konbiniExpiresAfterDays({ startsAt, now }),
       successUrl: `${input.baseUrl}/courses/success?session_id={CHECKOUT_SESSION_ID}`,
       cancelUrl: `${input.baseUrl}/courses/apply/${enrollment.id}?cancelled=1`,
     },

@@ -10,7 +10,7 @@ import { absoluteUrl } from '@/lib/site-url';
 import { cohortIcsAttachments } from './calendar';
 import { courseMails } from './mails';
 import { listCohortLessons } from './queries';
-import { confirmPaidEnrollment, releaseSeatHold } from './service';
+import { awaitSeatPayment, confirmPaidEnrollment, releaseSeatHold } from './service';
 
 async function seatWithClient(db: Db, enrollmentId: string) {
   const [row] = await db
@@ -68,6 +68,16 @@ async function queueLostEnrollment(db: Db, payment: Payment): Promise<string[]> 
 export const courseFulfilment: Fulfilment = {
   confirmPaid: confirmPaidEnrollment,
   release: releaseSeatHold,
+  awaitPayment: awaitSeatPayment,
+  describe: async ({ db }, enrollmentId) => {
+    const row = await seatWithClient(db, enrollmentId);
+    if (!row) return undefined;
+    return {
+      what: `${row.course.title}・${row.cohort.name}`,
+      url: absoluteUrl(`/courses/apply/${enrollmentId}`),
+      againUrl: absoluteUrl(`/courses/${row.course.slug}`),
+    };
+  },
   notifyConfirmed: async (ctx, enrollmentId) => [
     ...(await queueEnrollmentConfirmed(ctx.db, enrollmentId)),
     ...(await noticeSeatEnrolled(ctx, enrollmentId)),

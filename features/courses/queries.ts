@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { courseCohorts, courseEnrollments, courseLessons, courses, courseWaitlist, payments, users } from '@/db/schema';
 import { paidWithoutRefundSql, paymentsOf } from '@/features/payments/queries';
-import { holdColumnsAs, holdIsLiveSql } from '@/lib/holds';
+import { holdColumnsAs, placeIsKeptSql } from '@/lib/holds';
 import { isUuid } from '@/lib/ids';
 
 /**
@@ -12,7 +12,7 @@ import { isUuid } from '@/lib/ids';
  * which inside this subquery would compare the enrolment's columns with themselves.
  */
 function seatsTakenSql(now: Date) {
-  return sql<number>`(select count(*)::int from course_enrollments e where e.cohort_id = course_cohorts.id and (e.status = 'enrolled' or ${holdIsLiveSql(holdColumnsAs('e'), now)}))`;
+  return sql<number>`(select count(*)::int from course_enrollments e where e.cohort_id = course_cohorts.id and (e.status = 'enrolled' or ${placeIsKeptSql(holdColumnsAs('e'), now)}))`;
 }
 
 export async function listCourses(db: Db, options: { includeInactive?: boolean } = {}) {
@@ -93,7 +93,7 @@ export async function getClientCourseStanding(db: Db, clientId: string, cohortId
       and(
         eq(courseEnrollments.clientId, clientId),
         inArray(courseEnrollments.cohortId, cohortIds),
-        inArray(courseEnrollments.status, ['held', 'enrolled']),
+        inArray(courseEnrollments.status, ['held', 'awaiting_payment', 'enrolled']),
       ),
     );
   const waiting = await db
@@ -175,7 +175,7 @@ export async function listClientCourses(db: Db, clientId: string, now: Date) {
     .where(
       and(
         eq(courseEnrollments.clientId, clientId),
-        or(eq(courseEnrollments.status, 'enrolled'), holdIsLiveSql(courseEnrollments, now)),
+        or(eq(courseEnrollments.status, 'enrolled'), placeIsKeptSql(courseEnrollments, now)),
       ),
     )
     .orderBy(desc(courseEnrollments.createdAt));
@@ -220,7 +220,7 @@ export async function getCohortForCounselor(db: Db, cohortId: string) {
     .where(
       and(
         eq(courseEnrollments.cohortId, cohortId),
-        inArray(courseEnrollments.status, ['held', 'enrolled', 'cancelled']),
+        inArray(courseEnrollments.status, ['held', 'awaiting_payment', 'enrolled', 'cancelled']),
       ),
     )
     .orderBy(asc(courseEnrollments.createdAt));

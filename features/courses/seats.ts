@@ -30,11 +30,14 @@ export async function lockCohort(tx: Db, cohortId: string) {
 
 export type LockedCohort = NonNullable<Awaited<ReturnType<typeof lockCohort>>>;
 
-/** Held and enrolled seats (call under the cohort's lock, after `settleSeats`). */
+/** Held, awaiting and enrolled seats (call under the cohort's lock, after `settleSeats`). */
 export async function countTakenSeats(tx: Db, cohortId: string): Promise<number> {
   return tx.$count(
     courseEnrollments,
-    and(eq(courseEnrollments.cohortId, cohortId), inArray(courseEnrollments.status, ['held', 'enrolled'])),
+    and(
+      eq(courseEnrollments.cohortId, cohortId),
+      inArray(courseEnrollments.status, ['held', 'awaiting_payment', 'enrolled']),
+    ),
   );
 }
 
@@ -142,6 +145,6 @@ export async function cohortsToSettle(db: Db, now: Date): Promise<string[]> {
     select c.id from course_cohorts c
       where c.status = 'open'
         and exists (select 1 from course_waitlist w where w.cohort_id = c.id and w.status = 'waiting')
-        and (select count(*) from course_enrollments e where e.cohort_id = c.id and e.status in ('held', 'enrolled')) < c.capacity`);
+        and (select count(*) from course_enrollments e where e.cohort_id = c.id and e.status in ('held', 'awaiting_payment', 'enrolled')) < c.capacity`);
   return (Array.isArray(rows) ? rows : (rows as { rows: { id: string }[] }).rows).map((r) => r.id);
 }

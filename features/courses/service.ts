@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { ServiceContext } from '@/lib/service';
-import { courseCohorts, courseEnrollments, courses, courseWaitlist } from '@/db/schema';
+import { courseCohorts, courseEnrollments, courses, courseWaitlist, type EnrollmentStatus } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { holdIsLiveSql } from '@/lib/holds';
 import { cancellationPolicy } from '@/lib/site-config';
@@ -35,7 +35,7 @@ async function liveSeatOf(tx: Db, cohortId: string, clientId: string) {
       and(
         eq(courseEnrollments.cohortId, cohortId),
         eq(courseEnrollments.clientId, clientId),
-        inArray(courseEnrollments.status, ['held', 'enrolled']),
+        inArray(courseEnrollments.status, ['held', 'awaiting_payment', 'enrolled']),
       ),
     )
     .limit(1);
@@ -181,6 +181,30 @@ export async function extendSeatHold(
 }
 
 /**
+ * Locks the seat's cohort and says whether the seat can be taken for its client: `already` in
+ * one of the states given, `lost` when cancelled, the cohort no longer open, or (a hold that
+ * lapsed) its place gone to someone else or to another seat of hers; otherwise `free`.
+ */
+async function seatToTake(
+  tx: Db,
+  enrollmentId: string,
+  alreadyIn: EnrollmentStatus[],
+): Promise<'free' | 'already' | 'lost'> {
+  const [seat] = await tx.select().from(courseEnrollments).where(eq(courseEnrollments.id, enrollmentId)).limit(1);
+  if (!seat) return 'lost';
+  const cohort = await lockCohort(tx, seat.cohortId);
+  const [current] = await tx.select().from(courseEnrollments).where(eq(courseEnrollments.id, enrollmentId)).limit(1);
+  if (!cohort || !current) return 'lost';
+  if (alreadyIn.includes(current.status)) return 'already';
+  if (current.status === 'cancelled' || cohort.status !== 'open') return 'lost';
+  if (current.status === 'expired' && (await countTakenSeats(tx, cohort.id)) >= cohort.capacity) return 'lost';
+  // Another live seat of the same client (registered again after this hold lapsed) wins.
+  if (current.status === 'expired' && current.clientId && (await liveSeatOf(tx, cohort.id, current.clientId)))
+    return 'lost';
+  return 'free';
+}
+
+/**
  * Enrols a client whose payment succeeded. A hold that lapsed is taken back if a seat is
  * still free; if the seat went to someone else (or the cohort was cancelled), it is lost and
  * the caller refunds.
@@ -189,21 +213,17 @@ export async function confirmPaidEnrollment(
   { db: tx, now }: ServiceContext,
   enrollmentId: string,
 ): Promise<'confirmed' | 'already' | 'lost'> {
-  const [seat] = await tx.select().from(courseEnrollments).where(eq(courseEnrollments.id, enrollmentId)).limit(1);
-  if (!seat) return 'lost';
-  const cohort = await lockCohort(tx, seat.cohortId);
-  const [current] = await tx.select().from(courseEnrollments).where(eq(courseEnrollments.id, enrollmentId)).limit(1);
-  if (!cohort || !current) return 'lost';
-  if (current.status === 'enrolled') return 'already';
-  if (current.status === 'cancelled' || cohort.status !== 'open') return 'lost';
-  if (current.status === 'expired' && (await countTakenSeats(tx, cohort.id)) >= cohort.capacity) return 'lost';
-  // Another live seat of the same client (registered again after this hold lapsed) wins.
-  if (current.status === 'expired' && current.clientId && (await liveSeatOf(tx, cohort.id, current.clientId)))
-    return 'lost';
+  const taken = await seatToTake(tx, enrollmentId, ['enrolled']);
+  if (taken !== 'free') return taken;
   const updated = await tx
     .update(courseEnrollments)
     .set({ status: 'enrolled', holdExpiresAt: null, updatedAt: now })
-    .where(and(eq(courseEnrollments.id, enrollmentId), inArray(courseEnrollments.status, ['held', 'expired'])))
+    .where(
+      and(
+        eq(courseEnrollments.id, enrollmentId),
+        inArray(courseEnrollments.status, ['held', 'awaiting_payment', 'expired']),
+      ),
+    )
     .returning({ id: courseEnrollments.id });
   await tx.update(courseWaitlist).set({ status: 'accepted' }).where(eq(courseWaitlist.enrollmentId, enrollmentId));
   return updated.length > 0 ? 'confirmed' : 'already';
@@ -221,7 +241,9 @@ export async function releaseSeatHold({ db, now }: ServiceContext, enrollmentId:
     const released = await tx
       .update(courseEnrollments)
       .set({ status: 'expired', updatedAt: now })
-      .where(and(eq(courseEnrollments.id, enrollmentId), eq(courseEnrollments.status, 'held')))
+      .where(
+        and(eq(courseEnrollments.id, enrollmentId), inArray(courseEnrollments.status, ['held', 'awaiting_payment'])),
+      )
       .returning({ id: courseEnrollments.id });
     if (released.length > 0)
       await tx
@@ -231,6 +253,26 @@ export async function releaseSeatHold({ db, now }: ServiceContext, enrollmentId:
     return settleSeats(tx, cohort, now);
   });
   await deliverOfferMails(db, offers);
+}
+
+/**
+ * The client chose konbini and her voucher is out: the seat is kept for her until `until` (the
+ * voucher's deadline and a grace), counted like a held one. Under the cohort's lock: a hold that
+ * lapsed meanwhile is taken back if a seat is still free; `lost` if not (or the cohort was cancelled).
+ */
+export async function awaitSeatPayment(
+  { db: tx, now }: ServiceContext,
+  enrollmentId: string,
+  until: Date,
+): Promise<'awaiting' | 'already' | 'lost'> {
+  const taken = await seatToTake(tx, enrollmentId, ['enrolled', 'awaiting_payment']);
+  if (taken !== 'free') return taken;
+  const updated = await tx
+    .update(courseEnrollments)
+    .set({ status: 'awaiting_payment', holdExpiresAt: until, updatedAt: now })
+    .where(and(eq(courseEnrollments.id, enrollmentId), inArray(courseEnrollments.status, ['held', 'expired'])))
+    .returning({ id: courseEnrollments.id });
+  return updated.length > 0 ? 'awaiting' : 'already';
 }
 
 /** Releases every lapsed hold and offers freed seats (the job; holds are also released lazily). */
@@ -303,7 +345,12 @@ export async function cancelCohort({ db: tx, now }: ServiceContext, input: { coh
   const seats = await tx
     .update(courseEnrollments)
     .set({ status: 'cancelled', cancelledAt: now, cancelledBy: 'counselor', updatedAt: now })
-    .where(and(eq(courseEnrollments.cohortId, cohort.id), inArray(courseEnrollments.status, ['held', 'enrolled'])))
+    .where(
+      and(
+        eq(courseEnrollments.cohortId, cohort.id),
+        inArray(courseEnrollments.status, ['held', 'awaiting_payment', 'enrolled']),
+      ),
+    )
     .returning();
   const line = await tx
     .update(courseWaitlist)

@@ -20,6 +20,11 @@ export type CheckoutItem = {
   expiresAt: Date;
   successUrl: string;
   cancelUrl: string;
+  /**
+   * Offer konbini, its voucher valid this many days (`konbiniExpiresAfterDays` of
+   * ./domain/konbini.ts: never past the start less a margin). Absent: card only.
+   */
+  konbiniExpiresAfterDays?: number | null;
   /** More metadata on the session and its PaymentIntent, for reading Stripe's dashboard (e.g. `{ bookingId }`). */
   metadata?: Record<string, string>;
 };
@@ -98,6 +103,12 @@ export async function openCheckout(
           },
         ],
         payment_intent_data: { metadata, statement_descriptor_suffix: item.statementDescriptor },
+        ...(item.konbiniExpiresAfterDays
+          ? {
+              payment_method_types: ['card', 'konbini'],
+              payment_method_options: { konbini: { expires_after_days: item.konbiniExpiresAfterDays } },
+            }
+          : {}),
         expires_at: Math.floor(item.expiresAt.getTime() / 1000),
         success_url: item.successUrl,
         cancel_url: item.cancelUrl,

@@ -4,6 +4,12 @@ import type { ServiceContext } from '@/lib/service';
 
 export type FulfilmentOutcome = 'confirmed' | 'already' | 'lost';
 
+/** What a delayed payment's voucher did to the held thing: kept until the deadline, or lost meanwhile. */
+export type AwaitOutcome = 'awaiting' | 'already' | 'lost';
+
+/** What payments' own mails say a payment is for: a discreet name, the portal page, where to start again. */
+export type PaymentSubject = { what: string; url: string; againUrl: string };
+
 /**
  * What a capability that sells something does when its payment moves. Payments knows a payment
  * only as `{ purpose, referenceId }`; everything about the thing sold happens in these calls.
@@ -14,8 +20,19 @@ export type Fulfilment = {
    * the held thing, or say it was lost meanwhile (payments then refunds in full).
    */
   confirmPaid(ctx: ServiceContext, referenceId: string): Promise<FulfilmentOutcome>;
-  /** The checkout expired or its delayed payment failed: the hold goes. */
+  /**
+   * The checkout expired or its delayed payment failed or lapsed: the hold (or the place kept
+   * while awaiting the payment) goes.
+   */
   release(ctx: ServiceContext, referenceId: string): Promise<void>;
+  /**
+   * In the transaction that records a delayed payment's voucher (konbini): keep the held thing
+   * for its client until `until` (state `awaiting_payment`), taking back a hold that lapsed
+   * meanwhile if nobody took its place; `lost` if someone did (payments then voids the voucher).
+   */
+  awaitPayment(ctx: ServiceContext, referenceId: string, until: Date): Promise<AwaitOutcome>;
+  /** For payments' own mails to the client (the voucher, its reminder, its lapse). */
+  describe(ctx: ServiceContext, referenceId: string, timeZone: string): Promise<PaymentSubject | undefined>;
   /**
    * In the same transaction, once it confirmed: queue the client's confirmation (and the
    * counselor's notice). Returns the notices payments delivers after the commit.

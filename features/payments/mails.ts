@@ -19,3 +19,68 @@ export const paymentMails = {
       action: { label: '管理画面で確認する', url: adminUrl },
     }),
 };
+
+/** What a konbini mail is about: a discreet name (never the theme), the portal page, the client's zone. */
+export type KonbiniMailInput = {
+  what: string;
+  amountYen: number;
+  due: string;
+  voucherNumber: string | null;
+  voucherUrl: string | null;
+  url: string;
+};
+
+const voucherLines = (input: KonbiniMailInput) =>
+  [
+    `お支払い金額：${formatYen(input.amountYen)}`,
+    `お支払い期限：${input.due}`,
+    input.voucherNumber ? `確認番号：${input.voucherNumber}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+
+/** Mails to the client about a konbini payment. Subjects never say what it is for. */
+export const konbiniMails = {
+  instructions: (input: KonbiniMailInput) =>
+    composeMail({
+      subject: '【こころの整理室】コンビニでのお支払いのご案内',
+      paragraphs: [
+        `${input.what}のお申し込みを承りました。お支払いはまだ完了していません。期限までにコンビニでお支払いください。`,
+        voucherLines(input),
+        input.voucherUrl
+          ? `お店ごとのお支払い番号と手順は、払込票のページでご確認いただけます：\n${input.voucherUrl}`
+          : '',
+        'お支払いの期限まで、お席・お時間はお取り置きしています。期限を過ぎると自動的にキャンセルとなります。お支払いが確認できしだい、確定のメールをお送りします。',
+      ].filter(Boolean),
+      action: { label: 'マイページで確認する', url: input.url },
+    }),
+  dueSoon: (input: KonbiniMailInput) =>
+    composeMail({
+      subject: '【こころの整理室】お支払い期限が近づいています',
+      paragraphs: [
+        `${input.what}のお支払いがまだ確認できていません。期限までにコンビニでお支払いください。`,
+        voucherLines(input),
+        input.voucherUrl ? `払込票のページ：\n${input.voucherUrl}` : '',
+        'すでにお支払いいただいた場合は、行き違いですのでご容赦ください。',
+      ].filter(Boolean),
+      action: { label: 'マイページで確認する', url: input.url },
+    }),
+  lapsed: (input: Pick<KonbiniMailInput, 'what' | 'url'>) =>
+    composeMail({
+      subject: '【こころの整理室】お支払い期限が過ぎました',
+      paragraphs: [
+        `${input.what}のお支払いが期限までに確認できなかったため、お申し込みはキャンセルとなりました。お取り置きしていたお時間・お席は解放しています。`,
+        'ご希望の場合は、お手数ですがもう一度お申し込みください。',
+      ],
+      action: { label: 'もう一度申し込む', url: input.url },
+    }),
+  notKept: (input: Pick<KonbiniMailInput, 'what' | 'url'>) =>
+    composeMail({
+      subject: '【こころの整理室】お申し込みをお受けできませんでした',
+      paragraphs: [
+        `お手続きの間に${input.what}の枠がほかの方のご予約で埋まったため、お申し込みをお受けできませんでした。`,
+        'コンビニでのお支払いは不要です。払込票は無効にしています。お手数ですが、別の日時でお申し込みください。',
+      ],
+      action: { label: '空き状況を見る', url: input.url },
+    }),
+};

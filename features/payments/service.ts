@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '@/db/client';
 import type { ServiceContext } from '@/lib/service';
@@ -9,24 +9,36 @@ import { queueToCounselors } from '@/features/notifications/notify';
 import { absoluteUrl } from '@/lib/site-url';
 import { isUuid } from '@/lib/ids';
 import { getStripe } from '@/lib/stripe';
+import { keptUntil, konbiniGraceMinutes } from './domain/konbini';
 import { paymentStatesBefore, refundStatusFor } from './domain/payment-state';
 import { fulfilmentFor, type FulfilmentOutcome } from './fulfilment';
+import { awaitDelayedPayment, queueKonbiniMail } from './konbini';
 import { paymentMails } from './mails';
 import { requestRefund, submitRefundsSoon } from './refunds';
 
-type Outcome = FulfilmentOutcome | 'pending' | 'expired' | 'unknown';
+type Outcome = FulfilmentOutcome | 'pending' | 'awaiting' | 'expired' | 'unknown';
 
-/** The checkout was given up (expired) or its delayed payment failed: the payment says so and the hold goes. */
+/**
+ * The checkout was given up (expired) or its delayed payment failed or lapsed: the payment says
+ * so and the hold goes. A konbini voucher that lapses is the client's news: she is mailed once.
+ */
 async function closeCheckout(
   { db, now }: ServiceContext,
   payment: Payment,
   status: 'expired' | 'failed',
+  delayed = false,
 ): Promise<void> {
-  await db
-    .update(payments)
-    .set({ status, updatedAt: now })
-    .where(and(eq(payments.id, payment.id), eq(payments.status, 'pending')));
+  const queued = await db.transaction(async (tx) => {
+    const [closed] = await tx
+      .update(payments)
+      .set({ status, updatedAt: now })
+      .where(and(eq(payments.id, payment.id), eq(payments.status, 'pending')))
+      .returning();
+    // A delayed payment that failed, or a voucher we recorded: never a card checkout left open.
+    return closed && (delayed || closed.paymentDueAt) ? queueKonbiniMail(tx, closed, 'lapsed', now) : [];
+  });
   await fulfilmentFor(payment.purpose).release({ db, now }, payment.referenceId);
+  await deliverQueued(db, queued);
 }
 
 /** What a retrieve of a Checkout Session expands, so that the time it was paid is known. */
@@ -66,7 +78,16 @@ export async function reconcileCheckoutSession(
     await closeCheckout({ db, now }, payment, 'expired');
     return 'expired';
   }
-  if (session.payment_status !== 'paid') return 'pending';
+  if (session.payment_status !== 'paid') {
+    // Completed unpaid: a delayed method (konbini) whose voucher is out. Kept until its deadline;
+    // past it (and its grace) with no payment reported, it lapses even if Stripe's event is late.
+    if (session.status !== 'complete' || payment.status !== 'pending') return 'pending';
+    if (payment.paymentDueAt && keptUntil(payment.paymentDueAt) <= now) {
+      await closeCheckout({ db, now }, payment, 'expired');
+      return 'expired';
+    }
+    return awaitDelayedPayment({ db, now }, payment, session);
+  }
 
   const paymentIntentId =
     typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
@@ -228,7 +249,7 @@ export async function applyAsyncPaymentFailed(
 ): Promise<'failed' | 'unknown'> {
   const [payment] = await db.select().from(payments).where(eq(payments.stripeCheckoutSessionId, session.id)).limit(1);
   if (!payment) return 'unknown';
-  await closeCheckout({ db, now }, payment, 'failed');
+  await closeCheckout({ db, now }, payment, 'failed', true);
   return 'failed';
 }
 
@@ -296,27 +317,40 @@ export const pendingCheckoutGraceMinutes = 5;
  * they are reported at the end and the next run tries again.
  */
 export async function reconcilePendingCheckouts({ db, now }: ServiceContext, limit = 50): Promise<number> {
+  const hourAgo = new Date(now.getTime() - 60 * 60 * 1000);
   const stale = await db
-    .select({ sessionId: payments.stripeCheckoutSessionId })
+    .select({ id: payments.id, sessionId: payments.stripeCheckoutSessionId, dueAt: payments.paymentDueAt })
     .from(payments)
     .where(
       and(
         eq(payments.status, 'pending'),
         isNotNull(payments.stripeCheckoutSessionId),
         lt(payments.createdAt, new Date(now.getTime() - pendingCheckoutGraceMinutes * 60 * 1000)),
+        // A konbini voucher awaiting payment is asked about once an hour (its webhook is the
+        // usual news), and at once when its deadline and grace have passed, so it lapses on time.
+        or(
+          isNull(payments.paymentDueAt),
+          lt(payments.updatedAt, hourAgo),
+          lte(payments.paymentDueAt, new Date(now.getTime() - konbiniGraceMinutes * 60 * 1000)),
+        ),
       ),
     )
     .orderBy(payments.createdAt)
     .limit(limit);
   const failures: unknown[] = [];
   let settled = 0;
-  for (const { sessionId } of stale) {
+  for (const { id, sessionId, dueAt } of stale) {
     try {
       const outcome = await reconcileCheckoutSession(
         { db, now },
         await getStripe().checkout.sessions.retrieve(sessionId!, { expand: sessionExpand }),
       );
-      if (outcome !== 'pending') settled += 1;
+      if (outcome === 'awaiting' && dueAt)
+        await db
+          .update(payments)
+          .set({ updatedAt: now })
+          .where(and(eq(payments.id, id), eq(payments.status, 'pending')));
+      if (outcome !== 'pending' && outcome !== 'awaiting') settled += 1;
     } catch (err) {
       console.error('[payments] pending checkout not reconciled; next run tries again', sessionId, err);
       failures.push(err);

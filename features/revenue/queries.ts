@@ -210,7 +210,7 @@ export async function listBookingsForExport(db: Db, period: Period) {
     .from(bookings)
     .innerJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
     .leftJoin(users, eq(users.id, bookings.clientId))
-    .where(and(within(bookings.startsAt, period), notInArray(bookings.status, ['held', 'expired'])))
+    .where(and(within(bookings.startsAt, period), notInArray(bookings.status, ['held', 'awaiting_payment', 'expired'])))
     .orderBy(asc(bookings.startsAt));
   const totals = refundTotals(db);
   const paid =

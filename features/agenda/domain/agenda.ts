@@ -9,7 +9,7 @@ export type AgendaSession = {
   id: string;
   startsAt: Date;
   endsAt: Date;
-  status: 'held' | 'confirmed' | 'completed' | 'no_show' | 'cancelled' | 'expired';
+  status: 'held' | 'awaiting_payment' | 'confirmed' | 'completed' | 'no_show' | 'cancelled' | 'expired';
   clientName: string | null;
   sessionTypeName: string;
   meetingUrl: string | null;

@@ -13,6 +13,7 @@ export const bookingMessages = {
   /** A booking's state as the client reads it (portal). */
   status: {
     held: 'お支払い待ち',
+    awaiting_payment: 'お支払い待ち（コンビニ）',
     confirmed: '予約確定',
     cancelled: 'キャンセル済み',
     completed: '実施済み',

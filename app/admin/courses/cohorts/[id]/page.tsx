@@ -19,7 +19,8 @@ import { formatDateTimeJa, practiceTimeZone, toJstLocal } from '@/lib/time';
 export const metadata: Metadata = { title: '開講回' };
 
 const seatLabel = {
-  held: 'お席を確保中（お支払い前）',
+  held: 'お席を確保中・お支払い前',
+  awaiting_payment: 'コンビニ払い待ち',
   enrolled: '受講確定',
   cancelled: 'キャンセル',
   expired: '期限切れ',
@@ -71,7 +72,8 @@ export default async function AdminCohortPage({ params }: Props) {
         <dt>定員</dt>
         <dd>
           {cohort.capacity}名（受講確定 {enrolled.length}名・お支払い前の確保{' '}
-          {roster.filter((r) => r.enrollment.status === 'held').length}名・キャンセル待ち {line.length}名）
+          {roster.filter((r) => r.enrollment.status === 'held' || r.enrollment.status === 'awaiting_payment').length}
+          名・キャンセル待ち {line.length}名）
         </dd>
         <dt>受講料</dt>
         <dd>{formatYen(cohort.priceYen)}</dd>
