@@ -7,6 +7,7 @@ import { getBookingSettings, listClientBookingHistory } from '@/features/booking
 import { intakeStatusByBooking } from '@/features/intake/queries';
 import { listClientCourses } from '@/features/courses/queries';
 import { requireUser } from '@/features/accounts/auth/guards';
+import { awaitingVouchersOf } from '@/features/payments/queries';
 import { read } from '@/lib/data';
 import { practiceTimeZone, whenFor } from '@/lib/time';
 
@@ -15,17 +16,24 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
   // The counselor has no bookings of her own: her home is the admin.
   if (user.role === 'counselor') redirect('/admin');
   const now = new Date();
-  const [{ held, upcoming, history }, profile, courses, settings] = await Promise.all([
+  const [{ held, awaiting, upcoming, history }, profile, courses, settings] = await Promise.all([
     read(listClientBookingHistory, user.id, now),
     read(getAccountProfile, user.id),
     read(listClientCourses, user.id, now),
     read(getBookingSettings),
   ]);
   const zone = profile?.timeZone ?? practiceTimeZone;
-  const intakes = await read(
-    intakeStatusByBooking,
-    upcoming.map((b) => b.id),
-  );
+  const [intakes, vouchers] = await Promise.all([
+    read(
+      intakeStatusByBooking,
+      upcoming.map((b) => b.id),
+    ),
+    read(
+      awaitingVouchersOf,
+      'booking',
+      awaiting.map((b) => b.id),
+    ),
+  ]);
   return (
     <>
       <h1>マイページ</h1>
@@ -47,6 +55,28 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
             <Link href={`/book/checkout/${b.id}`}>お支払いへ進む</Link>
           </p>
         ))}
+        {awaiting.map((b) => {
+          const voucher = vouchers.get(b.id);
+          return (
+            <p key={b.id} className="notice">
+              <strong>{bookingMessages.status.awaiting_payment}</strong>：
+              <Link href={`/portal/bookings/${b.id}`}>
+                {whenFor(b.startsAt, zone)}・{b.sessionTypeName}
+              </Link>
+              {voucher ? (
+                <>
+                  <br />
+                  お支払い期限 {whenFor(voucher.dueAt, zone)}　
+                  {voucher.voucherUrl ? (
+                    <a href={voucher.voucherUrl} target="_blank" rel="noopener noreferrer" className="nowrap">
+                      払込票を見る<span className="sr-only">（新しいタブで開きます）</span>
+                    </a>
+                  ) : null}
+                </>
+              ) : null}
+            </p>
+          );
+        })}
         {upcoming.length === 0 ? (
           <p>予約中のセッションはありません。</p>
         ) : (
@@ -121,6 +151,11 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
                 <Link href={`/portal/courses/${enrollment.cohortId}`}>
                   {courseTitle}・{cohortName}
                 </Link>
+              ) : enrollment.status === 'awaiting_payment' ? (
+                <>
+                  <strong>お支払い待ち（コンビニ）</strong>：{courseTitle}・{cohortName}　
+                  <Link href={`/courses/apply/${enrollment.id}`}>お支払いについて見る</Link>
+                </>
               ) : (
                 <>
                   お席を確保中：{courseTitle}・{cohortName}　

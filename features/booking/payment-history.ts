@@ -18,6 +18,8 @@ const columns = {
   refundedYen: payments.refundedYen,
   status: payments.status,
   paidAt: payments.paidAt,
+  /** Set for a konbini payment (its voucher's deadline): its refund goes to a bank account. */
+  paymentDueAt: payments.paymentDueAt,
   createdAt: payments.createdAt,
   bookingId: bookings.id,
   sessionTypeName: sessionTypes.name,

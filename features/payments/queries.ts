@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, eq, isNotNull, isNull, lt, notExists, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lt, notExists, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
-import { type PaymentPurpose, payments, refunds } from '@/db/schema';
+import { type Payment, type PaymentPurpose, payments, refunds } from '@/db/schema';
 
 /** The payments of one thing sold, for a WHERE or a JOIN: `paymentsOf('course', courseEnrollments.id)`. */
 export function paymentsOf(purpose: PaymentPurpose, reference: string | AnyPgColumn): SQL {
@@ -82,3 +82,38 @@ export async function listFailingRefunds(db: Db, recordedBefore: Date) {
     .where(and(isNull(refunds.stripeRefundId), lt(refunds.createdAt, recordedBefore)))
     .orderBy(asc(refunds.createdAt));
 }
+
+/** A konbini voucher still to pay: its deadline, its page at Stripe and the number to give at the till. */
+export type AwaitingVoucher = { dueAt: Date; voucherUrl: string | null; voucherNumber: string | null };
+
+/** The vouchers awaiting payment of these things sold, by the thing's id. */
+export async function awaitingVouchersOf(
+  db: Db,
+  purpose: PaymentPurpose,
+  referenceIds: string[],
+): Promise<Map<string, AwaitingVoucher>> {
+  if (referenceIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      referenceId: payments.referenceId,
+      dueAt: payments.paymentDueAt,
+      voucherUrl: payments.voucherUrl,
+      voucherNumber: payments.voucherNumber,
+    })
+    .from(payments)
+    .where(
+      and(
+        eq(payments.purpose, purpose),
+        inArray(payments.referenceId, referenceIds),
+        eq(payments.status, 'pending'),
+        isNotNull(payments.paymentDueAt),
+      ),
+    );
+  return new Map(
+    rows.map((r) => [r.referenceId, { dueAt: r.dueAt!, voucherUrl: r.voucherUrl, voucherNumber: r.voucherNumber }]),
+  );
+}
+
+/** Whether a payment was made at a konbini: its refund needs the client's bank account (Stripe asks her by mail). */
+export const isKonbiniPayment = (payment: Pick<Payment, 'voucherNumber' | 'voucherUrl' | 'paymentDueAt'>): boolean =>
+  payment.paymentDueAt !== null;

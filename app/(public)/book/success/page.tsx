@@ -8,6 +8,7 @@ import { reconcileBookingCheckout } from '@/features/booking/checkout';
 import { type MeetingLinkView, meetingLinkView } from '@/features/booking/domain/meeting-link';
 import { getBooking, getBookingSettings } from '@/features/booking/queries';
 import { requireUser } from '@/features/accounts/auth/guards';
+import { awaitingVouchersOf } from '@/features/payments/queries';
 import { read, serviceContext } from '@/lib/data';
 import { absoluteUrl } from '@/lib/site-url';
 import { practiceTimeZone, whenFor } from '@/lib/time';
@@ -43,6 +44,54 @@ export default async function BookingSuccessPage({ searchParams }: Props) {
         zone={profile?.timeZone ?? practiceTimeZone}
         link={meetingLinkView(booking, settings.meetingLinkLeadHours, new Date())}
       />
+    );
+  }
+  if (result.bookingStatus === 'awaiting_payment' && result.bookingId) {
+    const [booking, profile, vouchers] = await Promise.all([
+      read(getBooking, result.bookingId),
+      read(getAccountProfile, user.id),
+      read(awaitingVouchersOf, 'booking', [result.bookingId]),
+    ]);
+    const voucher = vouchers.get(result.bookingId);
+    if (!booking) notFound();
+    const zone = profile?.timeZone ?? practiceTimeZone;
+    return (
+      <div className="container container--narrow">
+        <BookingSteps current="お支払い" />
+        <h1>コンビニでのお支払いをお待ちしています</h1>
+        <p role="status">
+          お申し込みを承りました。ご予約は、お支払いの確認後に確定します。お支払い方法と番号をメールでもお送りしました。
+        </p>
+        <dl className="facts">
+          <dt>日時</dt>
+          <dd>{whenFor(booking.startsAt, zone)}</dd>
+          <dt>セッション</dt>
+          <dd>{booking.sessionTypeName}</dd>
+          {voucher ? (
+            <>
+              <dt>お支払い期限</dt>
+              <dd>{whenFor(voucher.dueAt, zone)}</dd>
+              {voucher.voucherNumber ? (
+                <>
+                  <dt>確認番号</dt>
+                  <dd>{voucher.voucherNumber}</dd>
+                </>
+              ) : null}
+            </>
+          ) : null}
+        </dl>
+        <p>期限まではお時間をお取り置きしています。期限を過ぎると自動的にキャンセルとなります。</p>
+        {voucher?.voucherUrl ? (
+          <p>
+            <a className="button" href={voucher.voucherUrl} target="_blank" rel="noopener noreferrer">
+              払込票を見る<span className="sr-only">（新しいタブで開きます）</span>
+            </a>
+          </p>
+        ) : null}
+        <p>
+          <Link href={`/portal/bookings/${booking.id}`}>マイページで予約を見る</Link>
+        </p>
+      </div>
     );
   }
   return (

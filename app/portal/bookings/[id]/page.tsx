@@ -10,6 +10,7 @@ import { getBooking, getBookingRefund, getBookingSettings } from '@/features/boo
 import { findTheme } from '@/features/library/themes';
 import { listClientPayments } from '@/features/booking/payment-history';
 import { assertCanSee, requireUser } from '@/features/accounts/auth/guards';
+import { type AwaitingVoucher, awaitingVouchersOf } from '@/features/payments/queries';
 import { read } from '@/lib/data';
 import { formatYen } from '@/lib/format';
 import { cancellationPolicy } from '@/lib/site-config';
@@ -26,13 +27,16 @@ export default async function BookingPage({ params, searchParams }: Props) {
   const booking = await read(getBooking, id);
   if (!booking || !booking.clientId) notFound();
   assertCanSee(user, booking.clientId);
-  const [profile, payments, refund, settings] = await Promise.all([
+  const [profile, payments, refund, settings, vouchers] = await Promise.all([
     read(getAccountProfile, user.id),
     read(listClientPayments, booking.clientId),
     booking.status === 'cancelled' ? read(getBookingRefund, booking.id) : undefined,
     read(getBookingSettings),
+    booking.status === 'awaiting_payment' ? read(awaitingVouchersOf, 'booking', [booking.id]) : undefined,
   ]);
   const receiptPayment = payments.find((p) => p.bookingId === booking.id && p.paidAt);
+  const voucher = vouchers?.get(booking.id);
+  const paidAtKonbini = Boolean(receiptPayment?.paymentDueAt);
   const zone = profile?.timeZone ?? practiceTimeZone;
   const now = new Date();
   const terms =
@@ -68,7 +72,8 @@ export default async function BookingPage({ params, searchParams }: Props) {
         <dd>{booking.sessionTypeName}</dd>
         <dt>料金</dt>
         <dd>{formatYen(booking.priceYen)}</dd>
-        {refund ? <RefundFacts refund={refund} /> : null}
+        {voucher ? <VoucherFacts voucher={voucher} zone={zone} /> : null}
+        {refund ? <RefundFacts refund={refund} konbini={paidAtKonbini} /> : null}
         {booking.theme ? (
           <>
             <dt>ご相談のテーマ</dt>
@@ -120,6 +125,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
             </p>
           ) : null}
           <p>{describeCancellationNow(terms)}</p>
+          {paidAtKonbini ? <p>{konbiniRefundNote}</p> : null}
           <p>
             <Link className="button button--secondary" href={`/portal/bookings/${booking.id}/cancel`}>
               キャンセルの手続きへ
@@ -135,10 +141,45 @@ export default async function BookingPage({ params, searchParams }: Props) {
   );
 }
 
+/** What happens to a refund of a konbini payment (there is no card to return it to). */
+const konbiniRefundNote =
+  'コンビニでお支払いいただいたため、返金は銀行振込になります。決済会社（Stripe）から返金先の口座をご登録いただくメールが届きますので、ご登録ください。ご登録後にお振り込みします。';
+
+function VoucherFacts({ voucher, zone }: { voucher: AwaitingVoucher; zone: string }) {
+  return (
+    <>
+      <dt>お支払い期限</dt>
+      <dd>
+        {whenFor(voucher.dueAt, zone)}
+        <br />
+        <small>期限までお時間をお取り置きしています。期限を過ぎると自動的にキャンセルとなります。</small>
+      </dd>
+      {voucher.voucherNumber ? (
+        <>
+          <dt>確認番号</dt>
+          <dd>{voucher.voucherNumber}</dd>
+        </>
+      ) : null}
+      {voucher.voucherUrl ? (
+        <>
+          <dt>払込票</dt>
+          <dd>
+            <a href={voucher.voucherUrl} target="_blank" rel="noopener noreferrer">
+              お支払い方法と番号を見る<span className="sr-only">（新しいタブで開きます）</span>
+            </a>
+          </dd>
+        </>
+      ) : null}
+    </>
+  );
+}
+
 function RefundFacts({
   refund,
+  konbini,
 }: {
   refund: { paidYen: number; refundYen: number; state: 'processing' | 'refunded' | null };
+  konbini: boolean;
 }) {
   const fee = refund.paidYen - refund.refundYen;
   return (
@@ -151,12 +192,15 @@ function RefundFacts({
           '返金はありません'
         ) : (
           <>
-            {formatYen(refund.refundYen)}・<strong>{bookingMessages.refundState[refund.state]}</strong>
+            {formatYen(refund.refundYen)}・
+            <strong>{konbini ? '口座のご登録後にお振り込み' : bookingMessages.refundState[refund.state]}</strong>
             <br />
             <small>
-              {refund.state === 'processing'
-                ? '決済会社に返金を依頼しています。完了すると、このページの表示が「返金済み」に変わります。'
-                : 'ご利用のカードへ返金しました。カード会社により、明細への反映まで数日かかる場合があります。'}
+              {konbini
+                ? konbiniRefundNote
+                : refund.state === 'processing'
+                  ? '決済会社に返金を依頼しています。完了すると、このページの表示が「返金済み」に変わります。'
+                  : 'ご利用のカードへ返金しました。カード会社により、明細への反映まで数日かかる場合があります。'}
             </small>
           </>
         )}
