@@ -6,6 +6,7 @@ import { deliverQueued, queueNotice } from '@/features/mail/notice';
 import { noticeBookingCancelled } from '@/features/notifications/triggers';
 import { openCheckout } from '@/features/payments/checkout';
 import { konbiniExpiresAfterDays } from '@/features/payments/domain/konbini';
+import { checkoutMethodsFor } from '@/features/payments/methods';
 import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
 import { paidPaymentsFor, reconcileForClient } from '@/features/payments/service';
 import { AppError } from '@/lib/errors';
@@ -45,6 +46,7 @@ export async function startBookingCheckout(
       clientId: input.clientId,
       email: row.email,
       amountYen: row.booking.priceYen,
+      paymentMethodTypes: await checkoutMethodsFor({ db, now }, row.booking.startsAt),
       name: row.type.name,
       statementDescriptor: 'SESSION',
       expiresAt,

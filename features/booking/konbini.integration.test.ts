@@ -25,6 +25,7 @@ import { holdSeat, joinWaitlist, recordApplication } from '@/features/courses/se
 import '@/features/fulfilments';
 import { keptUntil, voucherReminderAt } from '@/features/payments/domain/konbini';
 import { sendVoucherReminders } from '@/features/payments/konbini';
+import { saveOfferedMethods } from '@/features/payments/methods';
 import { reconcileCheckoutSession, reconcilePendingCheckouts } from '@/features/payments/service';
 import { startAppStripeEmulator } from '@/features/payments/testing';
 import { handleStripeEvent } from '@/features/payments/webhooks';
@@ -117,6 +118,8 @@ beforeAll(async () => {
   db.handle = await createTestDatabase();
   await seedBooking(d());
   await seedCourses(d());
+  // Konbini is off on a fresh clone (it needs activating in the Stripe account): the counselor switches it on.
+  await saveOfferedMethods({ db: d(), now: new Date() }, { konbini: true, paypay: false });
   emulator = await startAppStripeEmulator();
 });
 afterAll(async () => {
@@ -140,6 +143,7 @@ describe('a session paid at a konbini', () => {
     expect(payment.status).toBe('pending');
     expect(payment.voucherNumber).toMatch(/^\d{11}$/);
     expect(payment.voucherUrl).toContain('/voucher/');
+    expect(payment.method).toBe('konbini');
     // The deadline Stripe gave (3 days, 23:59:59 JST), kept a grace longer.
     expect(kept.holdExpiresAt!.getTime()).toBe(keptUntil(payment.paymentDueAt!).getTime());
     expect(payment.paymentDueAt!.getTime()).toBeLessThan(startsAt.getTime() - DAY);

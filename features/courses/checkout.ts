@@ -6,6 +6,7 @@ import { deliverQueued, queueNotice } from '@/features/mail/notice';
 import { noticeSeatCancelled } from '@/features/notifications/triggers';
 import { openCheckout } from '@/features/payments/checkout';
 import { konbiniExpiresAfterDays } from '@/features/payments/domain/konbini';
+import { checkoutMethodsFor } from '@/features/payments/methods';
 import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
 import { expireOpenCheckouts, paidPaymentsFor } from '@/features/payments/service';
 import { AppError } from '@/lib/errors';
@@ -35,12 +36,14 @@ export async function startCourseCheckout(
   if (!row || !enrollment || !isHoldLive(enrollment, now)) throw new AppError('seat_hold_expired');
   if (!enrollment.policyAgreedAt) throw new AppError('invalid_input');
   const expiresAt = checkoutExpiry(enrollment.holdExpiresAt, now);
-  // Konbini only when its deadline falls a day before the first lesson (or the registration deadline, before lessons are set).
+  // A delayed method must settle before the cohort closes or begins, whichever comes first.
   const [first] = await db
     .select({ at: min(courseLessons.startsAt) })
     .from(courseLessons)
     .where(eq(courseLessons.cohortId, row.cohort.id));
-  const startsAt = first?.at ? new Date(first.at) : row.cohort.registrationDeadline;
+  const firstLessonAt = first?.at ? new Date(first.at) : null;
+  const startsAt =
+    firstLessonAt && firstLessonAt < row.cohort.registrationDeadline ? firstLessonAt : row.cohort.registrationDeadline;
   return openCheckout(
     { db, now },
     {
@@ -50,6 +53,7 @@ export async function startCourseCheckout(
       clientId: input.clientId,
       email: row.email,
       amountYen: enrollment.priceYen,
+      paymentMethodTypes: await checkoutMethodsFor({ db, now }, startsAt),
       name: `${row.course.title}・${row.cohort.name}`,
       statementDescriptor: 'COURSE',
       expiresAt,

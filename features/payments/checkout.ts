@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { ServiceContext } from '@/lib/service';
-import { type PaymentPurpose, payments } from '@/db/schema';
+import { type PaymentMethod, type PaymentPurpose, payments } from '@/db/schema';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import { getStripe } from '@/lib/stripe';
 
@@ -21,8 +21,13 @@ export type CheckoutItem = {
   successUrl: string;
   cancelUrl: string;
   /**
-   * Offer konbini, its voucher valid this many days (`konbiniExpiresAfterDays` of
-   * ./domain/konbini.ts: never past the start less a margin). Absent: card only.
+   * The methods Stripe's page offers, card first (computed by the caller with methodsFor, or
+   * checkoutMethodsFor from ./methods). A reused open session keeps the methods it was made with.
+   */
+  paymentMethodTypes: PaymentMethod[];
+  /**
+   * Konbini's voucher is valid this many days (`konbiniExpiresAfterDays` of ./domain/konbini.ts:
+   * never past the start less a margin); without it, konbini is not offered even if listed.
    */
   konbiniExpiresAfterDays?: number | null;
   /** More metadata on the session and its PaymentIntent, for reading Stripe's dashboard (e.g. `{ bookingId }`). */
@@ -86,6 +91,8 @@ export async function openCheckout(
     throw err;
   }
   const metadata = { ...item.metadata, purpose: item.purpose, referenceId: item.referenceId, paymentId: payment!.id };
+  // Konbini only with a voucher deadline that fits before the start.
+  const methods = item.paymentMethodTypes.filter((m) => m !== 'konbini' || Boolean(item.konbiniExpiresAfterDays));
   let session: Stripe.Checkout.Session;
   try {
     session = await stripe.checkout.sessions.create(
@@ -93,6 +100,9 @@ export async function openCheckout(
         mode: 'payment',
         locale: 'ja',
         customer_email: item.email,
+        // Checkout offers these and no others (SDK 23 types this filter; Stripe still shows only
+        // the methods activated in the account's dashboard).
+        allowed_payment_method_types: methods,
         client_reference_id: item.referenceId,
         metadata,
         // JPY is zero-decimal: the amount is the yen amount itself, never × 100.
@@ -103,11 +113,8 @@ export async function openCheckout(
           },
         ],
         payment_intent_data: { metadata, statement_descriptor_suffix: item.statementDescriptor },
-        ...(item.konbiniExpiresAfterDays
-          ? {
-              payment_method_types: ['card', 'konbini'],
-              payment_method_options: { konbini: { expires_after_days: item.konbiniExpiresAfterDays } },
-            }
+        ...(methods.includes('konbini') && item.konbiniExpiresAfterDays
+          ? { payment_method_options: { konbini: { expires_after_days: item.konbiniExpiresAfterDays } } }
           : {}),
         expires_at: Math.floor(item.expiresAt.getTime() / 1000),
         success_url: item.successUrl,

@@ -90,6 +90,7 @@ export async function awaitDelayedPayment(
         voucherUrl: voucher.url,
         voucherNumber: voucher.number,
         paymentDueAt: voucher.dueAt,
+        method: 'konbini',
         stripePaymentIntentId: intent.id,
         updatedAt: now,
       })
