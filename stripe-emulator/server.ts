@@ -11,6 +11,7 @@ import { handleCheckoutPage } from './checkout-page';
 import { createClock } from './clock';
 import { handleControl } from './control';
 import { handleVoucherPage } from './voucher-page';
+import { handlePaypayPage } from './paypay';
 import { sendJson } from './http';
 import { createIdempotencyStore } from './idempotency';
 import { createStore } from './store';
@@ -74,6 +75,8 @@ export async function createStripeEmulator(options: StripeEmulatorOptions): Prom
         expireDueSessions(store);
       });
     }
+    const paypay = /^\/checkout\/([^/]+)\/paypay$/.exec(pathname);
+    if (paypay) return handlePaypayPage(req, res, store, decodeURIComponent(paypay[1] ?? ''));
     const page = /^\/checkout\/([^/]+)$/.exec(pathname);
     if (page) return handleCheckoutPage(req, res, store, decodeURIComponent(page[1] ?? ''));
     const voucher = /^\/voucher\/([^/]+)$/.exec(pathname);

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendHtml } from './http';
-import { escapeHtml, formatYen, renderNoticePage, renderPage } from './hosted-page';
+import { escapeHtml, formatYen, layout, renderNoticePage } from './hosted-page';
 import { messages } from './messages';
 import { sessionOfIntent, settleAsyncPayment } from './payments';
 import type { Store } from './store';
@@ -65,7 +65,7 @@ function renderVoucher(intent: PaymentIntent, status?: string): string {
 <button type="submit" name="outcome" value="failed" class="secondary">${messages.voucherMarkExpired}</button>
 </form>`);
   }
-  return renderPage(body.join('\n'));
+  return layout(body.join('\n'));
 }
 
 export async function handleVoucherPage(

@@ -17,6 +17,7 @@ const columns = {
   amountYen: payments.amountYen,
   refundedYen: payments.refundedYen,
   status: payments.status,
+  method: payments.method,
   paidAt: payments.paidAt,
   /** Set for a konbini payment (its voucher's deadline): its refund goes to a bank account. */
   paymentDueAt: payments.paymentDueAt,

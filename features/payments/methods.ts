@@ -1,15 +1,10 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
 import { paymentSettings, type PaymentMethod } from '@/db/schema';
 import type { ServiceContext } from '@/lib/service';
-import { methodsFor, noExtraMethods, type OfferedMethods } from './domain/methods';
+import { methodsFor, type OfferedMethods } from './domain/methods';
+import { getOfferedMethods } from './queries';
 
-/** Which methods the counselor switched on besides card; card only until she does (no row yet). */
-export async function getOfferedMethods(db: Db): Promise<OfferedMethods> {
-  const [row] = await db.select().from(paymentSettings).where(eq(paymentSettings.id, 1)).limit(1);
-  return row ? { konbini: row.konbiniEnabled, paypay: row.paypayEnabled } : noExtraMethods;
-}
+export { getOfferedMethods };
 
 export async function saveOfferedMethods({ db, now }: ServiceContext, offered: OfferedMethods): Promise<void> {
   const values = { konbiniEnabled: offered.konbini, paypayEnabled: offered.paypay, updatedAt: now };

@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, eq, inArray, isNotNull, isNull, lt, notExists, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
-import { type Payment, type PaymentPurpose, payments, refunds } from '@/db/schema';
+import { type Payment, type PaymentPurpose, paymentSettings, payments, refunds } from '@/db/schema';
+import { noExtraMethods, type OfferedMethods } from './domain/methods';
 
 /** The payments of one thing sold, for a WHERE or a JOIN: `paymentsOf('course', courseEnrollments.id)`. */
 export function paymentsOf(purpose: PaymentPurpose, reference: string | AnyPgColumn): SQL {
@@ -117,3 +118,9 @@ export async function awaitingVouchersOf(
 /** Whether a payment was made at a konbini: its refund needs the client's bank account (Stripe asks her by mail). */
 export const isKonbiniPayment = (payment: Pick<Payment, 'voucherNumber' | 'voucherUrl' | 'paymentDueAt'>): boolean =>
   payment.paymentDueAt !== null;
+
+/** Which methods the counselor switched on besides card; card only until she does (no row yet). */
+export async function getOfferedMethods(db: Db): Promise<OfferedMethods> {
+  const [row] = await db.select().from(paymentSettings).where(eq(paymentSettings.id, 1)).limit(1);
+  return row ? { konbini: row.konbiniEnabled, paypay: row.paypayEnabled } : noExtraMethods;
+}

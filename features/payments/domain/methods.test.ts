@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { konbiniMinDaysAhead, methodFromStripe, methodLabel, methodsFor, offeredMethods } from './methods';
+import { konbiniMinDaysAhead, methodFromStripe, methodLabel, methodsFor, methodsList, offeredMethods } from './methods';
 
 const now = new Date('2026-12-03T09:00:00+09:00');
 const inHours = (hours: number) => new Date(now.getTime() + hours * 3600_000);
@@ -38,6 +38,7 @@ describe('offeredMethods', () => {
   it('lists card first and then what is switched on', () => {
     expect(offeredMethods({ konbini: false, paypay: false })).toEqual(['card']);
     expect(offeredMethods(all)).toEqual(['card', 'konbini', 'paypay']);
+    expect(methodsList({ konbini: false, paypay: true })).toBe('クレジットカード、PayPay');
   });
 });
 

@@ -86,3 +86,13 @@ export function methodFromStripe(session: SessionLike): PaymentMethod | undefine
   const fromSession = single(session.payment_method_types);
   return isPaymentMethod(fromSession) ? fromSession : undefined;
 }
+
+/** The offered methods as the legal pages name them: 「クレジットカード、コンビニ決済、PayPay」. */
+export function methodsList(offered: OfferedMethods): string {
+  return offeredMethods(offered)
+    .map((m) => methodLabels[m])
+    .join('、');
+}
+
+/** When konbini is offered: the sentence saying for which bookings (the 特商法 page and the terms). */
+export const konbiniCondition = `コンビニ決済は、セッションや講座の開始まで${konbiniMinDaysAhead}日以上あるお申し込みでご利用いただけます。`;
