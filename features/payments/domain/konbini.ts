@@ -67,3 +67,6 @@ export function isVoucherReminderDue(input: { dueAt: Date; issuedAt: Date; now: 
   const at = voucherReminderAt(input.dueAt).getTime();
   return input.issuedAt.getTime() < at && input.now.getTime() >= at && input.now < input.dueAt;
 }
+
+/** The konbini terms, for the 特商法 page and the terms (one wording, from the numbers above). */
+export const konbiniTerms = `コンビニ決済のお支払い期限は、お申し込みの${konbiniPreferredDays}日後の23時59分です。開始が近い場合は、開始の${konbiniMarginHours}時間以上前に期限が来るよう短くなります。期限まではご予約のお時間・講座のお席をお取り置きし、期限までにお支払いが確認できない場合は自動的にキャンセルとなります。コンビニ決済の返金は、決済会社のStripeからのメールでご登録いただく銀行口座へのお振り込みとなります。`;

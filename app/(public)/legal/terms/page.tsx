@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LegalPage } from '@/components/legal/legal-page';
+import { konbiniTerms } from '@/features/payments/domain/konbini';
 import { konbiniCondition, methodsList, offeredMethods } from '@/features/payments/domain/methods';
 import { getOfferedMethods } from '@/features/payments/queries';
 import { read } from '@/lib/data';
@@ -33,7 +34,8 @@ export default async function TermsPage() {
       <h2>第4条（料金と支払い）</h2>
       <p>
         料金は税込で表示し、ご予約・お申し込みの確定時に{methodsList(offered)}
-        {several ? 'のいずれか' : ''}でお支払いいただきます。{offered.konbini ? konbiniCondition : null}
+        {several ? 'のいずれか' : ''}でお支払いいただきます。
+        {offered.konbini ? `${konbiniCondition}${konbiniTerms}` : null}
       </p>
       <h2>第5条（キャンセル）</h2>
       <p>

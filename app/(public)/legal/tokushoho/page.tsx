@@ -6,6 +6,7 @@ import { read } from '@/lib/data';
 import { coursePriceText } from '@/components/courses/course-price';
 import { listSessionTypes } from '@/features/booking/queries';
 import { listCoursePrices } from '@/features/courses/queries';
+import { konbiniTerms } from '@/features/payments/domain/konbini';
 import { konbiniCondition, methodsList } from '@/features/payments/domain/methods';
 import { getOfferedMethods } from '@/features/payments/queries';
 import { cancellationPolicy, siteConfig } from '@/lib/site-config';
@@ -57,7 +58,8 @@ export default async function TokushohoPage() {
       <>
         {methodsList(offered)}
         <br />
-        いずれもStripeの決済システムを通じてお支払いいただきます。{offered.konbini ? konbiniCondition : null}
+        いずれもStripeの決済システムを通じてお支払いいただきます。
+        {offered.konbini ? `${konbiniCondition}${konbiniTerms}` : null}
       </>,
     ],
     ['支払時期', 'ご予約・お申し込みの確定時にお支払いいただきます（事前決済）。'],
