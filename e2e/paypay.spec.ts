@@ -1,21 +1,15 @@
-import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { bookingIdOnStripePage, holdSomeSlot, payWithCard } from './booking-fixtures';
 import { counselorPage, expect, expectAccessible, signedInClient, test } from './fixtures';
+import { shots } from './shots';
 
 // A phone 390 px wide, as a client paying with PayPay would hold it.
 test.use({ viewport: { width: 390, height: 844 } });
 
-const shotsDir = '/tmp/shots-paypay';
-fs.mkdirSync(shotsDir, { recursive: true });
-
+/** axe on the screen, and (with SHOTS_DIR set) its screenshots at 390 and 1280 px. */
 async function shoot(page: Page, name: string) {
   await expectAccessible(page);
-  await page.screenshot({ path: `${shotsDir}/${name}-390.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${shotsDir}/${name}-1280.png`, fullPage: true });
-  await expectAccessible(page);
-  await page.setViewportSize({ width: 390, height: 844 });
+  await shots(page, `paypay-${name}`);
 }
 
 /** The counselor switches PayPay on in the admin (konbini is left as it is). */
@@ -50,7 +44,7 @@ test('a client pays a session with PayPay: the portal shows it confirmed and the
   await expect(page.getByRole('heading', { name: 'ご予約が確定しました' })).toBeVisible();
 
   await page.goto(`/portal/bookings/${bookingId}`);
-  await expect(page.getByText('予約確定')).toBeVisible();
+  await expect(page.getByText('予約確定', { exact: true })).toBeVisible();
   await page.goto('/portal/payments');
   await page.getByRole('link', { name: '領収書' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: '領収書' })).toBeVisible();
@@ -73,7 +67,7 @@ test('PayPay declined: back on the payment page with a message, the time still h
   // The booking is still held for her, not confirmed.
   const portal = await page.context().newPage();
   await portal.goto(`/portal/bookings/${bookingId}`);
-  await expect(portal.getByText('お支払い待ち')).toBeVisible();
+  await expect(portal.getByText('お支払い待ち', { exact: true })).toBeVisible();
   await portal.close();
 
   await payWithCard(page, '4242 4242 4242 4242');
