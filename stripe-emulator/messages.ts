@@ -18,7 +18,8 @@ export const messages = {
   konbiniPay: 'コンビニ払いで申し込む',
   paypaySection: 'PayPayでのお支払い',
   paypayFormHint: 'PayPayの画面に移動して、お支払いを承認してください。',
-  paypayPay: 'PayPayで支払う',
+  // Not 「…で支払う」: the card form's 「支払う」 stays the only button of that name (tests look it up by name).
+  paypayPay: 'PayPayへ進む',
   paypayTitle: 'PayPay（テスト）',
   paypayAsk: 'このお支払いを承認しますか',
   paypayHint: '承認しない場合は、お支払いページに戻って別のお支払い方法を選べます。',

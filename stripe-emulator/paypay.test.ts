@@ -22,13 +22,13 @@ describe('PayPay in Checkout (a redirect method, paid at once)', () => {
 
   it('offers PayPay only when the session allows it', async () => {
     const cardOnly = await f.stripe.checkout.sessions.create(sessionParams());
-    expect(await (await fetch(cardOnly.url!)).text()).not.toContain('PayPayで支払う');
+    expect(await (await fetch(cardOnly.url!)).text()).not.toContain('PayPayへ進む');
     expect((await choosePaypay(cardOnly.url!)).status).toBe(400);
     const session = await open();
     expect(session.payment_method_types).toEqual(['card', 'paypay']);
     const html = await (await fetch(session.url!)).text();
     expect(html).toContain('<h2 id="paypay-heading">PayPayでのお支払い</h2>');
-    expect(html).toContain('>PayPayで支払う</button>');
+    expect(html).toContain('>PayPayへ進む</button>');
   });
 
   it('declined on PayPay: back on the hosted page with a message, the session open, no event', async () => {
