@@ -109,6 +109,7 @@ export async function cancelBookingWithRefund(
         refundYen: terms.refundYen,
         feeYen: terms.feeYen,
         byCounselor: input.by === 'counselor',
+        konbini: payment?.method === 'konbini',
       });
       queued.push(
         ...(await queueNotice(

@@ -1,6 +1,7 @@
 import 'server-only';
 import { composeMail } from '@/features/mail/compose';
 import { formatYen } from '@/lib/format';
+import { bookingMessages } from './domain/messages';
 
 // Subjects and bodies never name what the session is about.
 export const bookingMails = {
@@ -33,7 +34,7 @@ export const bookingMails = {
       ],
       action: { label: 'マイページで予約を見る', url: input.url },
     }),
-  cancelled: (input: { when: string; refundYen: number; feeYen: number; byCounselor: boolean }) =>
+  cancelled: (input: { when: string; refundYen: number; feeYen: number; byCounselor: boolean; konbini?: boolean }) =>
     composeMail({
       subject: '【こころの整理室】ご予約のキャンセル',
       paragraphs: [
@@ -41,7 +42,9 @@ export const bookingMails = {
           ? `誠に申し訳ありませんが、カウンセラーの都合により${input.when}のご予約をキャンセルさせていただきました。`
           : `${input.when}のご予約のキャンセルを承りました。`,
         input.refundYen > 0
-          ? `${input.feeYen > 0 ? `キャンセル料：${formatYen(input.feeYen)}\n返金額：${formatYen(input.refundYen)}\nご利用のカードへ返金します。` : `全額の${formatYen(input.refundYen)}を、ご利用のカードへ返金します。`}カード会社により、反映まで数日かかる場合があります。`
+          ? input.konbini
+            ? `${input.feeYen > 0 ? `キャンセル料：${formatYen(input.feeYen)}\n` : ''}返金額：${formatYen(input.refundYen)}\n${bookingMessages.konbiniRefund}`
+            : `${input.feeYen > 0 ? `キャンセル料：${formatYen(input.feeYen)}\n返金額：${formatYen(input.refundYen)}\nご利用のカードへ返金します。` : `全額の${formatYen(input.refundYen)}を、ご利用のカードへ返金します。`}カード会社により、反映まで数日かかる場合があります。`
           : `キャンセル料：${formatYen(input.feeYen)}\n返金はありません。`,
       ],
     }),

@@ -21,6 +21,9 @@ export const bookingMessages = {
     expired: '期限切れ',
   },
   refundState: { processing: '返金処理中', refunded: '返金済み' },
+  /** A konbini payment has no card to return money to: Stripe asks the client for a bank account by mail. */
+  konbiniRefund:
+    'コンビニでお支払いいただいたため、返金は銀行振込になります。決済会社のStripeから返金先の口座をご登録いただくメールが届きますので、ご登録ください。ご登録後にお振り込みします。',
   cancellation: {
     counselorTier: 'カウンセラー都合によるキャンセル（全額返金）',
     free: '今キャンセルすると無料です。全額を返金します。',

@@ -141,9 +141,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
   );
 }
 
-/** What happens to a refund of a konbini payment (there is no card to return it to). */
-const konbiniRefundNote =
-  'コンビニでお支払いいただいたため、返金は銀行振込になります。決済会社（Stripe）から返金先の口座をご登録いただくメールが届きますので、ご登録ください。ご登録後にお振り込みします。';
+const konbiniRefundNote = bookingMessages.konbiniRefund;
 
 function VoucherFacts({ voucher, zone }: { voucher: AwaitingVoucher; zone: string }) {
   return (

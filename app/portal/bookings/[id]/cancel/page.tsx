@@ -5,6 +5,8 @@ import { SubmitButton } from '@/components/booking/submit-button';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { cancelBookingAction } from '@/features/booking/actions';
 import { sessionCancellationTerms } from '@/features/booking/domain/cancellation';
+import { bookingMessages } from '@/features/booking/domain/messages';
+import { listClientPayments } from '@/features/booking/payment-history';
 import { getBooking } from '@/features/booking/queries';
 import { requireUser } from '@/features/accounts/auth/guards';
 import { read } from '@/lib/data';
@@ -31,7 +33,8 @@ export default async function CancelBookingPage({ params, searchParams }: Props)
   // Only the client cancels here (the counselor has her own, refunding in full).
   if (!booking || booking.clientId !== user.id) notFound();
   if (booking.status !== 'confirmed') redirect(bookingPage);
-  const profile = await read(getAccountProfile, user.id);
+  const [profile, payments] = await Promise.all([read(getAccountProfile, user.id), read(listClientPayments, user.id)]);
+  const paidAtKonbini = payments.some((p) => p.bookingId === booking.id && p.paidAt && p.paymentDueAt);
   const terms = sessionCancellationTerms({
     policy: booking.policy ?? cancellationPolicy.session,
     startsAt: booking.startsAt,
@@ -70,7 +73,11 @@ export default async function CancelBookingPage({ params, searchParams }: Props)
               : terms.refundYen === 0
                 ? `いまキャンセルすると、キャンセル料として${formatYen(terms.feeYen)}をいただき、返金はありません。`
                 : `いまキャンセルすると、キャンセル料${formatYen(terms.feeYen)}を差し引いた${formatYen(terms.refundYen)}を返金します。`}
-            {terms.refundYen > 0 ? 'ご利用のカードへの返金で、反映まで数日かかる場合があります。' : ''}
+            {terms.refundYen > 0
+              ? paidAtKonbini
+                ? bookingMessages.konbiniRefund
+                : 'ご利用のカードへの返金で、反映まで数日かかる場合があります。'
+              : ''}
           </p>
           {terms.freeReschedule ? (
             <p>
