@@ -36,6 +36,18 @@ export default async function CourseSuccessPage({ searchParams }: Props) {
             </Link>
           </p>
         </>
+      ) : enrollment.status === 'awaiting_payment' ? (
+        <>
+          <h1>コンビニでのお支払いをお待ちしています</h1>
+          <p role="status">
+            お申し込みを承りました。お支払い方法・番号・期限をメールでお送りしました。期限までお席をお取り置きし、お支払いの確認後に受講が確定します。
+          </p>
+          <p>
+            <Link className="button" href={`/courses/apply/${enrollment.id}`}>
+              お支払い期限と払込票を見る
+            </Link>
+          </p>
+        </>
       ) : result.outcome === 'pending' ? (
         <>
           <h1>お支払いを確認しています</h1>

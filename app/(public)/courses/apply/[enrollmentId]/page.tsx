@@ -9,7 +9,8 @@ import { read } from '@/lib/data';
 import { getEnrollment } from '@/features/courses/queries';
 import { requireUser } from '@/features/accounts/auth/guards';
 import { formatYen } from '@/lib/format';
-import { isHoldLive } from '@/lib/holds';
+import { awaitingVouchersOf } from '@/features/payments/queries';
+import { isHoldLive, isPlaceKept } from '@/lib/holds';
 
 export const metadata: Metadata = { title: '講座のお申し込み', robots: { index: false } };
 
@@ -22,7 +23,11 @@ export default async function CourseApplicationPage({ params, searchParams }: Pr
   const found = await read(getEnrollment, enrollmentId);
   if (!found || found.enrollment.clientId !== user.id) notFound();
   const { enrollment, cohort, course, lessons } = found;
-  const live = isHoldLive(enrollment, new Date());
+  const now = new Date();
+  const live = isHoldLive(enrollment, now);
+  const voucher = isPlaceKept(enrollment, now)
+    ? (await read(awaitingVouchersOf, 'course', [enrollment.id])).get(enrollment.id)
+    : undefined;
   return (
     <div className="container container--narrow">
       <h1>講座のお申し込み</h1>
@@ -45,6 +50,23 @@ export default async function CourseApplicationPage({ params, searchParams }: Pr
         <p>
           お申し込みとお支払いは完了しています。<Link href={`/portal/courses/${cohort.id}`}>講座のページへ</Link>
         </p>
+      ) : enrollment.status === 'awaiting_payment' && voucher ? (
+        <section aria-labelledby="konbini-heading" className="panel">
+          <h2 id="konbini-heading">お支払い待ち（コンビニ）</h2>
+          <p>
+            お支払い期限は
+            <LessonTime at={voucher.dueAt.toISOString()} />
+            です。期限までお席をお取り置きしています。お支払いが確認できしだい受講が確定し、メールでお知らせします。期限を過ぎると自動的にキャンセルとなります。
+          </p>
+          {voucher.voucherNumber ? <p>確認番号：{voucher.voucherNumber}</p> : null}
+          {voucher.voucherUrl ? (
+            <p>
+              <a href={voucher.voucherUrl} target="_blank" rel="noopener noreferrer">
+                払込票を見る<span className="sr-only">（新しいタブで開きます）</span>
+              </a>
+            </p>
+          ) : null}
+        </section>
       ) : live ? (
         <>
           <HoldCountdown expiresAt={enrollment.holdExpiresAt!.toISOString()} label="お席の確保" />
