@@ -11,6 +11,7 @@ import {
   courseWaitlist,
   mailOutbox,
   payments,
+  refunds,
   users,
 } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
@@ -18,7 +19,7 @@ import { seedBooking } from '@/features/booking/seed';
 import { getOpenSlots, getSessionTypeBySlug } from '@/features/booking/queries';
 import { holdSlot } from '@/features/booking/hold';
 import { recordPolicyAgreement, releaseExpiredHolds } from '@/features/booking/service';
-import { reconcileBookingCheckout, startBookingCheckout } from '@/features/booking/checkout';
+import { cancelBookingWithRefund, reconcileBookingCheckout, startBookingCheckout } from '@/features/booking/checkout';
 import { startCourseCheckout } from '@/features/courses/checkout';
 import { seedCourses } from '@/features/courses/seed';
 import { holdSeat, joinWaitlist, recordApplication } from '@/features/courses/service';
@@ -192,6 +193,23 @@ describe('a session paid at a konbini', () => {
       expect((await paymentOf(sessionId)).status, order).toBe('paid');
       expect(count(await mailsTo(client.email), 'ご予約の確認'), order).toBe(1);
     }
+  });
+
+  it('a cancellation of a konbini payment refunds through Stripe and tells her it comes as a bank transfer', async () => {
+    const { client, booking, sessionId } = await bookingCheckout(await nextSlot());
+    await chooseKonbini(sessionId);
+    await settleVoucher(sessionId, 'succeeded');
+    for (const event of eventsOf(sessionId)) await deliver(event);
+    const terms = await cancelBookingWithRefund({ db: d(), now: new Date() }, { bookingId: booking.id, by: 'client' });
+    expect(terms.refundYen).toBe(booking.priceYen);
+    const payment = await paymentOf(sessionId);
+    expect(await d().$count(refunds, eq(refunds.paymentId, payment.id))).toBe(1);
+    const [mail] = await d()
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.to, client.email), eq(mailOutbox.subject, '【こころの整理室】ご予約のキャンセル')));
+    expect(mail!.text).toContain('返金は銀行振込になります');
+    expect(mail!.text).not.toContain('ご利用のカード');
   });
 
   it('the success page before any payment says it awaits the konbini payment', async () => {
