@@ -102,6 +102,8 @@ export async function reconcileCheckoutSession(
   if (session.payment_status !== 'paid') {
     // Completed unpaid: a delayed method (konbini) whose voucher is out. Kept until its deadline;
     // past it (and its grace) with no payment reported, it lapses even if Stripe's event is late.
+    // Lapsed, failed or voided already: the success page says it is not paid, never "still checking".
+    if (payment.status === 'expired' || payment.status === 'failed') return 'expired';
     if (session.status !== 'complete' || payment.status !== 'pending') return 'pending';
     if (payment.paymentDueAt && keptUntil(payment.paymentDueAt) <= now) {
       await closeCheckout({ db, now }, payment, 'expired');
