@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { konbiniMinDaysAhead, methodFromStripe, methodLabel, methodsFor, methodsList, offeredMethods } from './methods';
+import {
+  konbiniMinDaysAhead,
+  methodFromStripe,
+  methodLabel,
+  methodsFor,
+  methodsList,
+  offeredMethods,
+  refundDestinations,
+} from './methods';
 
 const now = new Date('2026-12-03T09:00:00+09:00');
 const inHours = (hours: number) => new Date(now.getTime() + hours * 3600_000);
@@ -39,6 +47,8 @@ describe('offeredMethods', () => {
     expect(offeredMethods({ konbini: false, paypay: false })).toEqual(['card']);
     expect(offeredMethods(all)).toEqual(['card', 'konbini', 'paypay']);
     expect(methodsList({ konbini: false, paypay: true })).toBe('クレジットカード、PayPay');
+    expect(refundDestinations(all)).toBe('クレジットカードまたはPayPay');
+    expect(refundDestinations({ konbini: true, paypay: false })).toBe('クレジットカード');
   });
 });
 

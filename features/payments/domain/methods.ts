@@ -96,3 +96,11 @@ export function methodsList(offered: OfferedMethods): string {
 
 /** When konbini is offered: the sentence saying for which bookings (the 特商法 page and the terms). */
 export const konbiniCondition = `コンビニ決済は、セッションや講座の開始まで${konbiniMinDaysAhead}日以上あるお申し込みでご利用いただけます。`;
+
+/** Where a refund goes back, for the methods that refund to the payer's own account: 「クレジットカードまたはPayPay」. */
+export function refundDestinations(offered: OfferedMethods): string {
+  return offeredMethods(offered)
+    .filter((m) => m !== 'konbini')
+    .map((m) => methodLabels[m])
+    .join('または');
+}
