@@ -29,10 +29,11 @@ export type Fulfilment = {
    * In the transaction that records a delayed payment's voucher (konbini): keep the held thing
    * for its client until `until` (state `awaiting_payment`), taking back a hold that lapsed
    * meanwhile if nobody took its place; `lost` if someone did (payments then voids the voucher).
+   * Absent (a purpose with nothing to keep, or not sold by konbini): the voucher simply awaits payment.
    */
-  awaitPayment(ctx: ServiceContext, referenceId: string, until: Date): Promise<AwaitOutcome>;
-  /** For payments' own mails to the client (the voucher, its reminder, its lapse). */
-  describe(ctx: ServiceContext, referenceId: string, timeZone: string): Promise<PaymentSubject | undefined>;
+  awaitPayment?(ctx: ServiceContext, referenceId: string, until: Date): Promise<AwaitOutcome>;
+  /** For payments' own mails to the client (the voucher, its reminder, its lapse); absent: no such mails. */
+  describe?(ctx: ServiceContext, referenceId: string, timeZone: string): Promise<PaymentSubject | undefined>;
   /**
    * In the same transaction, once it confirmed: queue the client's confirmation (and the
    * counselor's notice). Returns the notices payments delivers after the commit.

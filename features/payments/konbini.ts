@@ -37,7 +37,7 @@ export async function queueKonbiniMail(tx: Db, payment: Payment, kind: KonbiniMa
     .from(users)
     .where(eq(users.id, payment.clientId));
   if (!user) return [];
-  const subject = await fulfilmentFor(payment.purpose).describe({ db: tx, now }, payment.referenceId, user.timeZone);
+  const subject = await fulfilmentFor(payment.purpose).describe?.({ db: tx, now }, payment.referenceId, user.timeZone);
   if (!subject) return [];
   const input = {
     what: subject.what,
@@ -97,11 +97,10 @@ export async function awaitDelayedPayment(
       .where(and(eq(payments.id, payment.id), eq(payments.status, 'pending'), isNull(payments.paymentDueAt)))
       .returning();
     if (!recorded) return undefined;
-    const outcome = await fulfilmentFor(payment.purpose).awaitPayment(
-      { db: tx, now },
-      payment.referenceId,
-      keptUntil(voucher.dueAt),
-    );
+    const fulfilment = fulfilmentFor(payment.purpose);
+    const outcome = fulfilment.awaitPayment
+      ? await fulfilment.awaitPayment({ db: tx, now }, payment.referenceId, keptUntil(voucher.dueAt))
+      : 'awaiting';
     if (outcome === 'already') return { outcome, queued: [] };
     if (outcome === 'lost') {
       await tx
