@@ -1,12 +1,14 @@
 'use server';
 
 import { and, eq } from 'drizzle-orm';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { Db } from '@/db/client';
 import { bookings } from '@/db/schema';
 import { defineAction } from '@/features/accounts/auth/define-action';
 import { AppError, userMessageFor } from '@/lib/errors';
 import {
+  bookingCouponSchema,
   bookingIdSchema,
   bookingOutcomeSchema,
   cancelBookingSchema,
@@ -15,6 +17,7 @@ import {
   rescheduleSchema,
 } from './schemas';
 import { cancelBookingWithRefund, startBookingCheckout } from './checkout';
+import { setBookingCoupon } from './coupon';
 import { markBookingOutcome, recordPolicyAgreement, rescheduleBooking } from './service';
 
 export const checkoutAction = defineAction('user', checkoutSchema, async (input, ctx) => {
@@ -29,6 +32,22 @@ export const checkoutAction = defineAction('user', checkoutSchema, async (input,
     baseUrl: ctx.baseUrl,
   });
   redirect(url);
+});
+
+/** The payment page's coupon field: apply a code (checked first; a refused one changes nothing) or take it off. */
+export const bookingCouponAction = defineAction('user', bookingCouponSchema, async (input, ctx) => {
+  if (!input.remove && !input.couponCode) throw new AppError('invalid_input', 'クーポンコードを入力してください。');
+  const applied = await setBookingCoupon(ctx, {
+    bookingId: input.bookingId,
+    clientId: ctx.user.id,
+    code: input.remove ? null : input.couponCode,
+  });
+  revalidatePath(`/book/checkout/${input.bookingId}`);
+  return {
+    ok: true as const,
+    data: undefined,
+    message: applied ? `クーポン「${applied.coupon.code}」を適用しました。` : 'クーポンを外しました。',
+  };
 });
 
 async function assertOwnBooking(ctx: { db: Db; user: { id: string } }, bookingId: string) {

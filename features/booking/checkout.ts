@@ -9,6 +9,7 @@ import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
 import { paidPaymentsFor, reconcileForClient } from '@/features/payments/service';
 import { AppError } from '@/lib/errors';
 import { isHoldLive } from '@/lib/holds';
+import { bookingCheckoutCoupon } from './coupon';
 import { bookingMails } from './mails';
 import { whenFor } from '@/lib/time';
 import { cancelBooking } from './service';
@@ -33,6 +34,7 @@ export async function startBookingCheckout(
   if (!row || !isHoldLive(row.booking, now)) throw new AppError('hold_expired');
   if (!row.booking.policyAgreedAt) throw new AppError('invalid_input');
 
+  const coupon = await bookingCheckoutCoupon(db, row.booking, now);
   const expiresAt = new Date(now.getTime() + 31 * minute);
   return openCheckout(
     { db, now },
@@ -43,6 +45,7 @@ export async function startBookingCheckout(
       clientId: input.clientId,
       email: row.email,
       amountYen: row.booking.priceYen,
+      coupon,
       name: row.type.name,
       statementDescriptor: 'SESSION',
       expiresAt,

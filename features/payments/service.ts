@@ -22,11 +22,19 @@ async function closeCheckout(
   payment: Payment,
   status: 'expired' | 'failed',
 ): Promise<void> {
-  await db
+  const closed = await db
     .update(payments)
     .set({ status, updatedAt: now })
-    .where(and(eq(payments.id, payment.id), eq(payments.status, 'pending')));
-  await fulfilmentFor(payment.purpose).release({ db, now }, payment.referenceId);
+    .where(and(eq(payments.id, payment.id), eq(payments.status, 'pending')))
+    .returning({ id: payments.id });
+  // A session this app closed itself to open another (a coupon changed) keeps the hold for the new one.
+  if (closed.length > 0) await fulfilmentFor(payment.purpose).release({ db, now }, payment.referenceId);
+}
+
+/** The amount paid and the discount, from the session's totals (JPY: yen as they are). */
+function paidAmounts(session: Stripe.Checkout.Session): { amountYen?: number; discountYen?: number } {
+  if (typeof session.amount_total !== 'number' || session.amount_total <= 0) return {};
+  return { amountYen: session.amount_total, discountYen: session.total_details?.amount_discount ?? 0 };
 }
 
 /** What a retrieve of a Checkout Session expands, so that the time it was paid is known. */
@@ -81,6 +89,8 @@ export async function reconcileCheckoutSession(
       .set({
         status: 'paid',
         stripePaymentIntentId: paymentIntentId,
+        // What was actually paid, by Stripe's word (a coupon's discount included).
+        ...paidAmounts(session),
         paidAt: paidTime(session, stripeAt, now),
         updatedAt: now,
       })

@@ -39,6 +39,9 @@ export type LedgerLine = {
   stripeCheckoutSessionId: string | null;
   stripePaymentIntentId: string | null;
   stripeRefundId: string | null;
+  /** A payment line's coupon discount (its amountYen is what was actually paid) and code; 0 and null otherwise. */
+  discountYen: number;
+  couponCode: string | null;
 };
 
 /** Money in (+) or out (−) of a line; a fee kept moves nothing. */

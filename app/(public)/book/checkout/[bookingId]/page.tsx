@@ -3,11 +3,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BookingSteps } from '@/components/booking/booking-steps';
 import { CheckoutForm } from '@/components/booking/checkout-form';
+import { BookingCouponForm } from '@/components/booking/coupon-form';
 import { HoldCountdown } from '@/components/booking/hold-countdown';
 import { CancellationTable } from '@/components/legal/cancellation-table';
 import { read } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { getBooking } from '@/features/booking/queries';
+import { getCoupon } from '@/features/coupons/service';
 import { requireUser } from '@/features/accounts/auth/guards';
 import { formatYen } from '@/lib/format';
 import { isHoldLive } from '@/lib/holds';
@@ -24,6 +26,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   if (!booking || booking.clientId !== user.id) notFound();
   const profile = await read(getAccountProfile, user.id);
   const live = isHoldLive(booking, new Date());
+  const coupon = booking.couponId ? await read(getCoupon, booking.couponId) : undefined;
   return (
     <div className="container container--narrow">
       <BookingSteps current="お支払い" />
@@ -36,6 +39,14 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
         <dd>{booking.sessionTypeName}</dd>
         <dt>日時</dt>
         <dd>{whenFor(booking.startsAt, profile?.timeZone ?? practiceTimeZone)}</dd>
+        {booking.discountYen > 0 ? (
+          <>
+            <dt>料金</dt>
+            <dd>{formatYen(booking.priceYen + booking.discountYen)}</dd>
+            <dt>クーポン割引{coupon ? `「${coupon.code}」` : ''}</dt>
+            <dd>−{formatYen(booking.discountYen)}</dd>
+          </>
+        ) : null}
         <dt>お支払い金額</dt>
         <dd>{formatYen(booking.priceYen)}</dd>
       </dl>
@@ -46,6 +57,11 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
       ) : live ? (
         <>
           <HoldCountdown expiresAt={booking.holdExpiresAt!.toISOString()} />
+          <BookingCouponForm
+            key={coupon?.code ?? 'none'}
+            bookingId={booking.id}
+            appliedCode={booking.discountYen > 0 ? (coupon?.code ?? null) : null}
+          />
           <h2>キャンセルポリシー</h2>
           <CancellationTable priceYen={booking.priceYen} name={booking.sessionTypeName} />
           <p>日時の変更は、開始48時間前まで（キャンセル料のかからない期間）は無料です。</p>
