@@ -106,6 +106,7 @@ export const actions: Record<string, Access> = {
   signInAndBookAction: 'public',
   checkoutAction: 'user',
   bookingCouponAction: 'user',
+  enrollmentCouponAction: 'user',
   cancelBookingAction: 'user',
   rescheduleBookingAction: 'user',
   counselorCancelBookingAction: 'counselor',

@@ -8,7 +8,6 @@ import { bookings } from '@/db/schema';
 import { defineAction } from '@/features/accounts/auth/define-action';
 import { AppError, userMessageFor } from '@/lib/errors';
 import {
-  bookingCouponSchema,
   bookingIdSchema,
   bookingOutcomeSchema,
   cancelBookingSchema,
@@ -18,6 +17,8 @@ import {
 } from './schemas';
 import { cancelBookingWithRefund, startBookingCheckout } from './checkout';
 import { setBookingCoupon } from './coupon';
+import { couponAppliedMessage, couponCodeToApply } from '@/features/coupons/messages';
+import { applyCouponSchema } from '@/features/coupons/schemas';
 import { markBookingOutcome, recordPolicyAgreement, rescheduleBooking } from './service';
 
 export const checkoutAction = defineAction('user', checkoutSchema, async (input, ctx) => {
@@ -35,19 +36,11 @@ export const checkoutAction = defineAction('user', checkoutSchema, async (input,
 });
 
 /** The payment page's coupon field: apply a code (checked first; a refused one changes nothing) or take it off. */
-export const bookingCouponAction = defineAction('user', bookingCouponSchema, async (input, ctx) => {
-  if (!input.remove && !input.couponCode) throw new AppError('invalid_input', 'クーポンコードを入力してください。');
-  const applied = await setBookingCoupon(ctx, {
-    bookingId: input.bookingId,
-    clientId: ctx.user.id,
-    code: input.remove ? null : input.couponCode,
-  });
-  revalidatePath(`/book/checkout/${input.bookingId}`);
-  return {
-    ok: true as const,
-    data: undefined,
-    message: applied ? `クーポン「${applied.coupon.code}」を適用しました。` : 'クーポンを外しました。',
-  };
+export const bookingCouponAction = defineAction('user', applyCouponSchema, async (input, ctx) => {
+  const code = couponCodeToApply(input);
+  const applied = await setBookingCoupon(ctx, { bookingId: input.id, clientId: ctx.user.id, code });
+  revalidatePath(`/book/checkout/${input.id}`);
+  return { ok: true as const, data: undefined, message: couponAppliedMessage(applied) };
 });
 
 async function assertOwnBooking(ctx: { db: Db; user: { id: string } }, bookingId: string) {

@@ -2,8 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bookings, sessionTypes } from '@/db/schema';
-import { checkCoupon, checkKnownCoupon, getCoupon } from '@/features/coupons/service';
-import type { CheckoutCoupon } from '@/features/payments/checkout';
+import { checkCoupon, repriceWithCoupon } from '@/features/coupons/service';
 import { AppError } from '@/lib/errors';
 import { isHoldLive } from '@/lib/holds';
 import type { ServiceContext } from '@/lib/service';
@@ -19,16 +18,6 @@ export async function checkCouponForSessionType(db: Db, input: { sessionTypeSlug
   return checkCoupon(db, { code: input.code, priceYen: type.priceYen, now: input.now });
 }
 
-async function heldBooking(db: Db, input: { bookingId: string; clientId: string }, now: Date) {
-  const [booking] = await db
-    .select()
-    .from(bookings)
-    .where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, input.clientId)))
-    .limit(1);
-  if (!booking || !isHoldLive(booking, now)) throw new AppError('hold_expired');
-  return booking;
-}
-
 /**
  * Applies a code to her held booking: the booking's price becomes what she will pay (so the
  * cancellation table she agrees to, the fee and every refund are on that amount), the discount
@@ -38,42 +27,18 @@ export async function setBookingCoupon(
   { db, now }: ServiceContext,
   input: { bookingId: string; clientId: string; code: string | null },
 ) {
-  const booking = await heldBooking(db, input, now);
-  const listPriceYen = booking.priceYen + booking.discountYen;
-  const applied = input.code ? await checkCoupon(db, { code: input.code, priceYen: listPriceYen, now }) : null;
+  const [booking] = await db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.id, input.bookingId), eq(bookings.clientId, input.clientId)))
+    .limit(1);
+  if (!booking || !isHoldLive(booking, now)) throw new AppError('hold_expired');
+  const { price, applied } = await repriceWithCoupon(db, booking, input.code, now);
   const [updated] = await db
     .update(bookings)
-    .set({
-      priceYen: applied ? applied.payYen : listPriceYen,
-      discountYen: applied ? applied.discountYen : 0,
-      couponId: applied ? applied.coupon.id : null,
-      updatedAt: now,
-    })
+    .set({ ...price, updatedAt: now })
     .where(and(eq(bookings.id, booking.id), eq(bookings.status, 'held'), eq(bookings.priceYen, booking.priceYen)))
     .returning({ id: bookings.id });
   if (!updated) throw new AppError('hold_expired');
   return applied;
-}
-
-/**
- * The coupon of a held booking as Checkout needs it, checked again (it may have expired or been
- * used up since she applied it): a refusal says why, and she can take it off on the payment page.
- */
-export async function bookingCheckoutCoupon(
-  db: Db,
-  booking: { couponId: string | null; priceYen: number; discountYen: number },
-  now: Date,
-): Promise<CheckoutCoupon | undefined> {
-  if (!booking.couponId) return undefined;
-  const coupon = await getCoupon(db, booking.couponId);
-  if (!coupon) throw new AppError('invalid_input', 'このクーポンは現在ご利用いただけません。');
-  const applied = await checkKnownCoupon(db, coupon, booking.priceYen + booking.discountYen, now);
-  if (applied.payYen !== booking.priceYen)
-    throw new AppError('invalid_input', 'クーポンの内容が変わりました。もう一度適用してください。');
-  return {
-    id: coupon.id,
-    code: coupon.code,
-    stripePromotionCodeId: coupon.stripePromotionCodeId,
-    discountYen: applied.discountYen,
-  };
 }

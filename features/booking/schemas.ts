@@ -42,14 +42,6 @@ export const checkoutSchema = z.object({
 
 export const bookingIdSchema = z.object({ bookingId: uuid });
 
-/** The payment page's coupon field: apply a code to her held booking, or take it off (remove). */
-export const bookingCouponSchema = z.object({
-  bookingId: uuid,
-  couponCode: couponCodeField,
-  remove: z.boolean().optional(),
-});
-export type BookingCouponInput = z.input<typeof bookingCouponSchema>;
-
 /**
  * The client's cancellation, confirmed on its own screen: it carries the fee that screen showed,
  * so a cancellation is made only on the terms the client read (a plain form post sends text).

@@ -1,10 +1,23 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { bookings, coupons, payments, refunds, users } from '@/db/schema';
+import {
+  bookings,
+  courseCohorts,
+  courseEnrollments,
+  courseLessons,
+  courses,
+  coupons,
+  payments,
+  refunds,
+  users,
+} from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import '@/features/fulfilments';
 import { cancelBookingWithRefund, startBookingCheckout } from '@/features/booking/checkout';
+import { cancelEnrollmentWithRefund, startCourseCheckout } from '@/features/courses/checkout';
+import { setEnrollmentCoupon } from '@/features/courses/coupon';
+import { holdSeat, recordApplication } from '@/features/courses/service';
 import { setBookingCoupon } from '@/features/booking/coupon';
 import { holdSlot } from '@/features/booking/hold';
 import { getPayment } from '@/features/booking/payment-history';
@@ -227,5 +240,59 @@ describe('codes that cannot be used', () => {
       startBookingCheckout(ctx(), { bookingId: booking.id, clientId: client.id, baseUrl: 'http://t' }),
     ).rejects.toThrow('このクーポンは現在ご利用いただけません。');
     expect(await db.handle.db.$count(payments, eq(payments.referenceId, booking.id))).toBe(0);
+  });
+});
+
+describe('a course seat with a coupon', () => {
+  it('a 3,000円 coupon on a 33,000円 seat: Stripe is asked for 30,000円, the full refund is 30,000円', async () => {
+    await newCoupon({ code: 'COURSE3000', kind: 'amount', amountOffYen: '3000' });
+    const [course] = await db.handle.db
+      .insert(courses)
+      .values({ slug: 'coupon-course', title: '心理学講座', applicationQuestion: '期待していること' })
+      .returning();
+    const first = new Date(Date.now() + 30 * 24 * hour);
+    const [cohort] = await db.handle.db
+      .insert(courseCohorts)
+      .values({
+        courseId: course!.id,
+        name: '第1期',
+        capacity: 5,
+        priceYen: 33_000,
+        registrationDeadline: new Date(first.getTime() - 24 * hour),
+      })
+      .returning();
+    await db.handle.db.insert(courseLessons).values({
+      cohortId: cohort!.id,
+      title: '第1回',
+      startsAt: first,
+      endsAt: new Date(first.getTime() + hour),
+      materialsReleaseAt: first,
+    });
+    const { client } = await newHold(30);
+    const hold = await holdSeat(ctx(), { cohortId: cohort!.id, clientId: client.id });
+    if (hold.status !== 'held') throw new Error(`expected a hold, got ${hold.status}`);
+    await recordApplication(ctx(), { enrollmentId: hold.enrollmentId, clientId: client.id, answer: '' });
+    await setEnrollmentCoupon(ctx(), { enrollmentId: hold.enrollmentId, clientId: client.id, code: 'course3000' });
+    const seat = (
+      await db.handle.db.select().from(courseEnrollments).where(eq(courseEnrollments.id, hold.enrollmentId))
+    )[0]!;
+    expect(seat).toMatchObject({ priceYen: 30_000, discountYen: 3_000 });
+    const url = await startCourseCheckout(ctx(), {
+      enrollmentId: hold.enrollmentId,
+      clientId: client.id,
+      baseUrl: 'http://t',
+    });
+    const session = await getStripe().checkout.sessions.retrieve(url.split('/').pop()!);
+    expect(session).toMatchObject({ amount_subtotal: 33_000, amount_total: 30_000 });
+    const payment = await settle(session.id);
+    expect(payment).toMatchObject({ amountYen: 30_000, discountYen: 3_000, couponCode: 'COURSE3000' });
+    const result = await cancelEnrollmentWithRefund(ctx(), {
+      enrollmentId: hold.enrollmentId,
+      by: 'client',
+      clientId: client.id,
+    });
+    expect(result.refundYen).toBe(30_000);
+    const after = (await db.handle.db.select().from(payments).where(eq(payments.id, payment.id)))[0]!;
+    expect(after).toMatchObject({ status: 'refunded', refundedYen: 30_000 });
   });
 });

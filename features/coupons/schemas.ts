@@ -44,3 +44,11 @@ export const couponCodeField = z
   .transform(normalizeCode)
   .optional()
   .transform((v) => v || null);
+
+/** A payment page's coupon field: apply a code to the held thing `id`, or take it off (remove). */
+export const applyCouponSchema = z.object({
+  id: z.uuid(),
+  couponCode: couponCodeField,
+  remove: z.boolean().optional(),
+});
+export type ApplyCouponInput = z.input<typeof applyCouponSchema>;

@@ -4,6 +4,7 @@ import type { ServiceContext } from '@/lib/service';
 import { courseCohorts, courseEnrollments, courses, users } from '@/db/schema';
 import { deliverQueued, queueNotice } from '@/features/mail/notice';
 import { noticeSeatCancelled } from '@/features/notifications/triggers';
+import { checkoutCouponFor } from '@/features/coupons/service';
 import { openCheckout } from '@/features/payments/checkout';
 import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
 import { expireOpenCheckouts, paidPaymentsFor } from '@/features/payments/service';
@@ -33,6 +34,7 @@ export async function startCourseCheckout(
   const { enrollment } = row ?? {};
   if (!row || !enrollment || !isHoldLive(enrollment, now)) throw new AppError('seat_hold_expired');
   if (!enrollment.policyAgreedAt) throw new AppError('invalid_input');
+  const coupon = await checkoutCouponFor(db, enrollment, now);
   const expiresAt = checkoutExpiry(enrollment.holdExpiresAt, now);
   return openCheckout(
     { db, now },
@@ -43,6 +45,7 @@ export async function startCourseCheckout(
       clientId: input.clientId,
       email: row.email,
       amountYen: enrollment.priceYen,
+      coupon,
       name: `${row.course.title}・${row.cohort.name}`,
       statementDescriptor: 'COURSE',
       expiresAt,

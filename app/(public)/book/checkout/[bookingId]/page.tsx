@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BookingSteps } from '@/components/booking/booking-steps';
 import { CheckoutForm } from '@/components/booking/checkout-form';
-import { BookingCouponForm } from '@/components/booking/coupon-form';
+import { CouponFacts } from '@/components/payments/coupon-facts';
+import { CouponForm } from '@/components/payments/coupon-form';
+import { bookingCouponAction } from '@/features/booking/actions';
 import { HoldCountdown } from '@/components/booking/hold-countdown';
 import { CancellationTable } from '@/components/legal/cancellation-table';
 import { read } from '@/lib/data';
@@ -11,7 +13,6 @@ import { getAccountProfile } from '@/features/accounts/queries';
 import { getBooking } from '@/features/booking/queries';
 import { getCoupon } from '@/features/coupons/service';
 import { requireUser } from '@/features/accounts/auth/guards';
-import { formatYen } from '@/lib/format';
 import { isHoldLive } from '@/lib/holds';
 import { practiceTimeZone, whenFor } from '@/lib/time';
 
@@ -39,16 +40,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
         <dd>{booking.sessionTypeName}</dd>
         <dt>日時</dt>
         <dd>{whenFor(booking.startsAt, profile?.timeZone ?? practiceTimeZone)}</dd>
-        {booking.discountYen > 0 ? (
-          <>
-            <dt>料金</dt>
-            <dd>{formatYen(booking.priceYen + booking.discountYen)}</dd>
-            <dt>クーポン割引{coupon ? `「${coupon.code}」` : ''}</dt>
-            <dd>−{formatYen(booking.discountYen)}</dd>
-          </>
-        ) : null}
-        <dt>お支払い金額</dt>
-        <dd>{formatYen(booking.priceYen)}</dd>
+        <CouponFacts priceYen={booking.priceYen} discountYen={booking.discountYen} code={coupon?.code ?? null} />
       </dl>
       {booking.status === 'confirmed' ? (
         <p>
@@ -57,10 +49,11 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
       ) : live ? (
         <>
           <HoldCountdown expiresAt={booking.holdExpiresAt!.toISOString()} />
-          <BookingCouponForm
+          <CouponForm
             key={coupon?.code ?? 'none'}
-            bookingId={booking.id}
+            id={booking.id}
             appliedCode={booking.discountYen > 0 ? (coupon?.code ?? null) : null}
+            action={bookingCouponAction}
           />
           <h2>キャンセルポリシー</h2>
           <CancellationTable priceYen={booking.priceYen} name={booking.sessionTypeName} />

@@ -1,18 +1,29 @@
 'use client';
 
 import { ActionButton } from '@/components/ui/action-button';
+import type { ActionResult } from '@/features/accounts/auth/define-action';
 import { FormStatus } from '@/components/ui/form-status';
 import { TextField } from '@/components/ui/text-field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { bookingCouponAction } from '@/features/booking/actions';
-import { type BookingCouponInput, bookingCouponSchema } from '@/features/booking/schemas';
+import { type ApplyCouponInput, applyCouponSchema } from '@/features/coupons/schemas';
 
-/** The payment page's coupon: a code to apply, or the one applied with a way to take it off. */
-export function BookingCouponForm({ bookingId, appliedCode }: { bookingId: string; appliedCode: string | null }) {
-  const { form, onSubmit, result, errors, submitting } = useActionForm<BookingCouponInput, undefined>(
-    bookingCouponSchema,
-    bookingCouponAction,
-    { bookingId, couponCode: '', remove: Boolean(appliedCode) },
+/**
+ * A payment page's coupon: a code to apply to the held thing `id` (a booking, a course seat),
+ * or the one applied with a way to take it off. The page shows the prices.
+ */
+export function CouponForm({
+  id,
+  appliedCode,
+  action,
+}: {
+  id: string;
+  appliedCode: string | null;
+  action: (input: ApplyCouponInput) => Promise<ActionResult<undefined>>;
+}) {
+  const { form, onSubmit, result, errors, submitting } = useActionForm<ApplyCouponInput, undefined>(
+    applyCouponSchema,
+    action,
+    { id, couponCode: '', remove: Boolean(appliedCode) },
   );
   return (
     <form onSubmit={onSubmit} noValidate aria-label="クーポン" className="coupon-form">
