@@ -243,6 +243,24 @@ describe('codes that cannot be used', () => {
   });
 });
 
+describe('Stripe refusing a code the app still accepts', () => {
+  it('says so in Japanese and charges nothing (the code was stopped in the Stripe dashboard)', async () => {
+    const coupon = await newCoupon({ code: 'DASHOFF', percentOff: '10' });
+    const { client, booking } = await newHold(26);
+    await setBookingCoupon(ctx(), { bookingId: booking.id, clientId: client.id, code: 'DASHOFF' });
+    await getStripe().promotionCodes.update(coupon.stripePromotionCodeId, { active: false });
+    await expect(
+      startBookingCheckout(ctx(), { bookingId: booking.id, clientId: client.id, baseUrl: 'http://t' }),
+    ).rejects.toThrow('このクーポンは現在ご利用いただけません。クーポンを外してお進みください。');
+    const rows = await db.handle.db.select().from(payments).where(eq(payments.referenceId, booking.id));
+    expect(rows.map((p) => [p.status, p.stripeCheckoutSessionId])).toEqual([['failed', null]]);
+    // Taking the coupon off, she pays the list price.
+    await setBookingCoupon(ctx(), { bookingId: booking.id, clientId: client.id, code: null });
+    const url = await startBookingCheckout(ctx(), { bookingId: booking.id, clientId: client.id, baseUrl: 'http://t' });
+    expect((await getStripe().checkout.sessions.retrieve(url.split('/').pop()!)).amount_total).toBe(11_000);
+  });
+});
+
 describe('a course seat with a coupon', () => {
   it('a 3,000円 coupon on a 33,000円 seat: Stripe is asked for 30,000円, the full refund is 30,000円', async () => {
     await newCoupon({ code: 'COURSE3000', kind: 'amount', amountOffYen: '3000' });

@@ -125,6 +125,9 @@ export async function openCheckout(
   } catch (err) {
     await db.update(payments).set({ status: 'failed', updatedAt: now }).where(eq(payments.id, payment!.id));
     console.error('[payments] checkout session could not be created', err);
+    // Stripe refused the coupon's code (stopped, expired or used up there): say so, not "try later".
+    if (item.coupon && isRefusedDiscount(err))
+      throw new AppError('invalid_input', 'このクーポンは現在ご利用いただけません。クーポンを外してお進みください。');
     throw new AppError('payment_unavailable');
   }
   // Stripe's totals are the amounts: if its rounding ever differed from ours, its word is recorded.
@@ -147,6 +150,16 @@ export async function openCheckout(
     .where(eq(payments.id, payment!.id));
   if (!session.url) throw new AppError('payment_unavailable');
   return session.url;
+}
+
+function isRefusedDiscount(err: unknown): boolean {
+  const e = err as { type?: string; param?: string; code?: string };
+  return (
+    e?.type === 'StripeInvalidRequestError' &&
+    (Boolean(e.param?.startsWith('discounts')) ||
+      Boolean(e.code?.startsWith('promotion_code')) ||
+      e.code === 'coupon_expired')
+  );
 }
 
 /** Expires an open session before one on new terms is made; one paid meanwhile is never paid twice. */
