@@ -7,6 +7,8 @@ test('the counselor creates a 10% coupon, a client books with it and pays 9,900�
   browser,
   page,
 }) => {
+  // Two people's whole journey (sign-up, booking, payment, receipt), with axe and screenshots on the way.
+  test.setTimeout(180_000);
   const code = `E2E${Date.now().toString(36).toUpperCase()}`.slice(0, 20);
 
   // The counselor, on a phone: 設定 → クーポン → a new 10% code, at most 5 uses.

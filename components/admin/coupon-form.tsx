@@ -69,25 +69,23 @@ export function CouponForm() {
           error={errors.percentOff?.message}
         />
       )}
-      <div className="field-row">
-        <TextField
-          id="coupon-expires"
-          label="有効期限"
-          type="date"
-          description="この日の終わりまで使えます。空欄なら期限なし。"
-          registration={form.register('expiresOn')}
-          error={errors.expiresOn?.message}
-        />
-        <TextField
-          id="coupon-max"
-          label="利用回数の上限"
-          type="number"
-          inputMode="numeric"
-          description="空欄なら上限なし。"
-          registration={form.register('maxRedemptions')}
-          error={errors.maxRedemptions?.message}
-        />
-      </div>
+      <TextField
+        id="coupon-expires"
+        label="有効期限"
+        type="date"
+        description="この日の終わりまで使えます。空欄なら期限なし。"
+        registration={form.register('expiresOn')}
+        error={errors.expiresOn?.message}
+      />
+      <TextField
+        id="coupon-max"
+        label="利用回数の上限"
+        type="number"
+        inputMode="numeric"
+        description="空欄なら上限なし。"
+        registration={form.register('maxRedemptions')}
+        error={errors.maxRedemptions?.message}
+      />
       <CheckboxField id="coupon-active" registration={form.register('active')}>
         すぐに使えるようにする
       </CheckboxField>
