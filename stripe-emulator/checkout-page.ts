@@ -26,7 +26,16 @@ export async function handleCheckoutPage(
 
   if (req.method === 'GET' || req.method === 'HEAD') {
     if (record.session.status !== 'open') return sendHtml(res, 200, closedPage(record));
-    return sendHtml(res, 200, renderCheckoutPage(record, { code: discountCode(store, record) }));
+    // Back from a declined PayPay authorisation, as Stripe returns the client: the session still open.
+    const declined = new URL(req.url ?? '/', 'http://emulator').searchParams.get('declined') === 'paypay';
+    return sendHtml(
+      res,
+      200,
+      renderCheckoutPage(record, {
+        code: discountCode(store, record),
+        ...(declined ? { alert: messages.paypayDeclined } : {}),
+      }),
+    );
   }
   if (req.method !== 'POST') {
     res.writeHead(405, { allow: 'GET, HEAD, POST' });
@@ -43,9 +52,10 @@ export async function handleCheckoutPage(
     const codeError = applyTypedCode(store, record, form.get('promotion_code') ?? '') ?? undefined;
     return sendHtml(res, codeError ? 400 : 200, renderCheckoutPage(record, { code: code(), codeError }));
   }
+  const method = form.get('method');
   const choice: PaymentChoice =
-    form.get('method') === 'konbini'
-      ? { method: 'konbini' }
+    method === 'konbini' || method === 'paypay'
+      ? { method }
       : {
           method: 'card',
           card: {
@@ -59,6 +69,8 @@ export async function handleCheckoutPage(
     case 'paid':
       if (result.redirectUrl) return sendRedirect(res, result.redirectUrl);
       return sendHtml(res, 200, renderNoticePage(messages.paidNoRedirect));
+    case 'authorise':
+      return sendRedirect(res, result.url);
     case 'card_error':
       return sendHtml(res, 402, renderCheckoutPage(record, { code: code(), error: result.error }));
     case 'method_unavailable':

@@ -20,6 +20,7 @@ const columns = {
   couponCode: payments.couponCode,
   refundedYen: payments.refundedYen,
   status: payments.status,
+  method: payments.method,
   paidAt: payments.paidAt,
   createdAt: payments.createdAt,
   bookingId: bookings.id,

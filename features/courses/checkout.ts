@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, min } from 'drizzle-orm';
 import type { ServiceContext } from '@/lib/service';
-import { courseCohorts, courseEnrollments, courses, users } from '@/db/schema';
+import { courseCohorts, courseEnrollments, courseLessons, courses, users } from '@/db/schema';
 import { deliverQueued, queueNotice } from '@/features/mail/notice';
 import { noticeSeatCancelled } from '@/features/notifications/triggers';
 import { checkoutCouponFor } from '@/features/coupons/service';
 import { openCheckout } from '@/features/payments/checkout';
+import { checkoutMethodsFor } from '@/features/payments/methods';
 import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
 import { expireOpenCheckouts, paidPaymentsFor } from '@/features/payments/service';
 import { AppError } from '@/lib/errors';
@@ -36,6 +37,14 @@ export async function startCourseCheckout(
   if (!enrollment.policyAgreedAt) throw new AppError('invalid_input');
   const coupon = await checkoutCouponFor(db, enrollment, now);
   const expiresAt = checkoutExpiry(enrollment.holdExpiresAt, now);
+  // A delayed method must settle before the cohort closes or begins, whichever comes first.
+  const [first] = await db
+    .select({ at: min(courseLessons.startsAt) })
+    .from(courseLessons)
+    .where(eq(courseLessons.cohortId, row.cohort.id));
+  const firstLessonAt = first?.at ? new Date(first.at) : null;
+  const startsAt =
+    firstLessonAt && firstLessonAt < row.cohort.registrationDeadline ? firstLessonAt : row.cohort.registrationDeadline;
   return openCheckout(
     { db, now },
     {
@@ -46,6 +55,7 @@ export async function startCourseCheckout(
       email: row.email,
       amountYen: enrollment.priceYen,
       coupon,
+      paymentMethodTypes: await checkoutMethodsFor({ db, now }, startsAt),
       name: `${row.course.title}・${row.cohort.name}`,
       statementDescriptor: 'COURSE',
       expiresAt,

@@ -24,7 +24,7 @@ export function paymentsCsv(lines: readonly LedgerLine[]): string {
     'キャンセル料（税込・円）',
     '割引（税込・円）',
     'クーポンコード',
-    '決済方法',
+    '支払方法',
     '状態',
     '予約ID',
     '受講ID',

@@ -21,6 +21,11 @@ const settings = [
     about: '割引のクーポンコードの作成と、利用回数の確認・停止',
   },
   {
+    href: '/admin/payment-methods',
+    label: 'お支払い方法',
+    about: 'クレジットカードのほかに、コンビニ決済とPayPayを受け付けるかどうか',
+  },
+  {
     href: '/admin/calendar-sync',
     label: 'カレンダー連携',
     about: 'ご自分のカレンダーへの予定の書き出しと、予定の取り込み',
