@@ -12,6 +12,7 @@ import { newId } from './ids';
 import { readExpand, rejectUnknown } from './params';
 import { cancelPaymentIntent } from './payments';
 import { createRefund } from './refunds';
+import { discountRoutes, readDiscountInput } from './discounts';
 import type { RequestInfo, Store } from './store';
 
 type RouteContext = { store: Store; params: FormObject; id: string; request: RequestInfo; baseUrl: string };
@@ -27,8 +28,11 @@ const routes: Route[] = [
     method: 'POST',
     pattern: /^\/v1\/checkout\/sessions$/,
     returns: 'checkout.session',
-    handle: ({ store, params, baseUrl }) =>
-      createSession(store, readSessionInput(params, store.clock.nowSeconds()), baseUrl),
+    handle: ({ store, params, baseUrl }) => {
+      const { discounts = '', allow_promotion_codes = '', ...rest } = params;
+      const discount = readDiscountInput(store, { discounts, allow_promotion_codes });
+      return createSession(store, readSessionInput(rest, store.clock.nowSeconds()), baseUrl, discount);
+    },
   },
   {
     method: 'GET',
@@ -76,6 +80,7 @@ const routes: Route[] = [
     returns: 'refund',
     handle: ({ store, params, request }) => createRefund(store, params, request),
   },
+  ...discountRoutes,
 ];
 
 function header(req: IncomingMessage, name: string): string | undefined {

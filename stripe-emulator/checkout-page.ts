@@ -1,6 +1,7 @@
 /** `GET|POST /checkout/:id`: the hosted page a client is sent to, and its form submission. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendHtml, sendRedirect } from './http';
+import { applyTypedCode, discountCode } from './discounts';
 import { renderCheckoutPage, renderNoticePage } from './hosted-page';
 import { messages } from './messages';
 import { paySession, type PaymentChoice } from './payments';
@@ -27,7 +28,14 @@ export async function handleCheckoutPage(
     if (record.session.status !== 'open') return sendHtml(res, 200, closedPage(record));
     // Back from a declined PayPay authorisation, as Stripe returns the client: the session still open.
     const declined = new URL(req.url ?? '/', 'http://emulator').searchParams.get('declined') === 'paypay';
-    return sendHtml(res, 200, renderCheckoutPage(record, declined ? { alert: messages.paypayDeclined } : {}));
+    return sendHtml(
+      res,
+      200,
+      renderCheckoutPage(record, {
+        code: discountCode(store, record),
+        ...(declined ? { alert: messages.paypayDeclined } : {}),
+      }),
+    );
   }
   if (req.method !== 'POST') {
     res.writeHead(405, { allow: 'GET, HEAD, POST' });
@@ -36,6 +44,14 @@ export async function handleCheckoutPage(
   }
 
   const form = new URLSearchParams(await readBody(req));
+  const code = () => discountCode(store, record);
+  if (form.get('method') === 'promotion_code') {
+    if (record.session.status !== 'open') return sendHtml(res, 409, closedPage(record));
+    if (!record.session.allow_promotion_codes)
+      return sendHtml(res, 400, renderCheckoutPage(record, { code: code(), alert: messages.methodNotAvailable }));
+    const codeError = applyTypedCode(store, record, form.get('promotion_code') ?? '') ?? undefined;
+    return sendHtml(res, codeError ? 400 : 200, renderCheckoutPage(record, { code: code(), codeError }));
+  }
   const method = form.get('method');
   const choice: PaymentChoice =
     method === 'konbini' || method === 'paypay'
@@ -56,9 +72,9 @@ export async function handleCheckoutPage(
     case 'authorise':
       return sendRedirect(res, result.url);
     case 'card_error':
-      return sendHtml(res, 402, renderCheckoutPage(record, { error: result.error }));
+      return sendHtml(res, 402, renderCheckoutPage(record, { code: code(), error: result.error }));
     case 'method_unavailable':
-      return sendHtml(res, 400, renderCheckoutPage(record, { alert: messages.methodNotAvailable }));
+      return sendHtml(res, 400, renderCheckoutPage(record, { code: code(), alert: messages.methodNotAvailable }));
     case 'closed':
       return sendHtml(res, 409, closedPage(record));
   }

@@ -1,17 +1,24 @@
 /** Checkout Session lifecycle: create, look up, expire (by request or by clock). */
 import type { SessionInput } from './checkout-params';
+import { applyTotals, type DiscountInput } from './discounts';
 import { invalidRequest, resourceMissing } from './errors';
 import { newId } from './ids';
 import { settleAsyncPayment } from './payments';
 import type { RequestInfo, Store } from './store';
 import type { CheckoutSession, SessionRecord } from './types';
 
-export function createSession(store: Store, input: SessionInput, baseUrl: string): CheckoutSession {
+export function createSession(
+  store: Store,
+  input: SessionInput,
+  baseUrl: string,
+  discount: DiscountInput = { discounts: [], allowPromotionCodes: false },
+): CheckoutSession {
   const id = newId('cs_test_', 58);
   const total = input.lineItems.reduce((sum, item) => sum + item.unitAmount * item.quantity, 0);
   const session: CheckoutSession = {
     id,
     object: 'checkout.session',
+    allow_promotion_codes: discount.allowPromotionCodes || null,
     allowed_payment_method_types: input.allowedPaymentMethodTypes,
     amount_subtotal: total,
     amount_total: total,
@@ -22,6 +29,7 @@ export function createSession(store: Store, input: SessionInput, baseUrl: string
     customer: null,
     customer_details: null,
     customer_email: input.customerEmail,
+    discounts: discount.discounts,
     expires_at: input.expiresAt,
     livemode: false,
     locale: input.locale,
@@ -35,12 +43,19 @@ export function createSession(store: Store, input: SessionInput, baseUrl: string
     total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 0 },
     url: `${baseUrl}/checkout/${id}`,
   };
-  store.sessions.set(id, {
+  const record = {
     session,
     lineItems: input.lineItems,
     paymentIntentData: input.paymentIntentData,
     paymentMethodOptions: input.paymentMethodOptions,
-  });
+  };
+  applyTotals(store, record);
+  if (session.amount_total < 50)
+    throw invalidRequest("The Checkout Session's total amount due must add up to at least ¥50", {
+      code: 'amount_too_small',
+      param: 'discounts',
+    });
+  store.sessions.set(id, record);
   return session;
 }
 

@@ -22,6 +22,7 @@ section,form{background:#fff;border:1px solid #d9dce1;border-radius:.75rem;paddi
 ul{list-style:none;margin:0;padding:0}
 li{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.25rem .75rem;padding:.5rem 0;border-bottom:1px solid #eceef1}
 .item-description{flex-basis:100%;color:#555;font-size:.875rem}
+.line{display:flex;justify-content:space-between;margin:.5rem 0 0}
 .total{display:flex;justify-content:space-between;font-weight:bold;margin:.75rem 0 0;font-size:1.125rem}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}
 input{width:100%;font-size:1rem;padding:.75rem;border:1px solid #8a9099;border-radius:.5rem}
@@ -57,7 +58,7 @@ ${body}
 </html>`;
 }
 
-function summary(record: SessionRecord): string {
+function summary(record: SessionRecord, code: string | null): string {
   const items = record.lineItems
     .map(
       (item) =>
@@ -69,8 +70,30 @@ function summary(record: SessionRecord): string {
   return `<section aria-labelledby="summary-heading">
 <h2 id="summary-heading">${messages.orderSummary}</h2>
 <ul>${items}</ul>
-<p class="total"><span>${messages.total}</span><span>${formatYen(record.session.amount_total)}</span></p>
+${discountLines(record, code)}<p class="total"><span>${messages.total}</span><span>${formatYen(record.session.amount_total)}</span></p>
 </section>`;
+}
+
+/** 小計 and 割引 when the session has a discount (Stripe shows both above the total). */
+function discountLines(record: SessionRecord, code: string | null): string {
+  const discount = record.session.total_details.amount_discount;
+  if (discount <= 0) return '';
+  return `<p class="line"><span>${messages.subtotal}</span><span>${formatYen(record.session.amount_subtotal)}</span></p>
+<p class="line"><span>${escapeHtml(messages.discount(code))}</span><span>−${formatYen(discount)}</span></p>
+`;
+}
+
+/** The code field of a session with `allow_promotion_codes` and no discount yet. */
+function promotionCodeForm(action: string, error: string | undefined): string {
+  const invalid = error ? ' aria-invalid="true" aria-describedby="promotion-code-error"' : '';
+  return `<form method="post" action="${action}" aria-labelledby="promotion-code-heading">
+<h2 id="promotion-code-heading">${messages.promotionCode}</h2>
+<input type="hidden" name="method" value="promotion_code">
+<label for="promotion_code">${messages.promotionCode}</label>
+<input id="promotion_code" name="promotion_code" type="text" autocomplete="off"${invalid}>
+${error ? `<p class="alert" id="promotion-code-error" role="alert">${escapeHtml(error)}</p>` : ''}
+<button type="submit">${messages.applyCode}</button>
+</form>`;
 }
 
 function cardForm(action: string, error: CardError | undefined): string {
@@ -112,12 +135,20 @@ function paypayForm(action: string): string {
 </form>`;
 }
 
-export function renderCheckoutPage(record: SessionRecord, options: { error?: CardError; alert?: string } = {}): string {
+export function renderCheckoutPage(
+  record: SessionRecord,
+  options: { error?: CardError; alert?: string; code?: string | null; codeError?: string } = {},
+): string {
   const { session } = record;
   const action = `/checkout/${encodeURIComponent(session.id)}`;
   const alertText = options.error?.message ?? options.alert;
   const alert = alertText ? `<div class="alert" role="alert" id="payment-error">${escapeHtml(alertText)}</div>` : '';
+  const codeForm =
+    session.allow_promotion_codes && session.total_details.amount_discount === 0
+      ? promotionCodeForm(action, options.codeError)
+      : '';
   const forms = [
+    codeForm,
     session.payment_method_types.includes('card') ? cardForm(action, options.error) : '',
     session.payment_method_types.includes('konbini') ? konbiniForm(action) : '',
     session.payment_method_types.includes('paypay') ? paypayForm(action) : '',
@@ -125,7 +156,7 @@ export function renderCheckoutPage(record: SessionRecord, options: { error?: Car
   const cancel = session.cancel_url
     ? `<a class="cancel" href="${escapeHtml(session.cancel_url)}">${messages.cancel}</a>`
     : '';
-  return layout(`<h1>${messages.title}</h1>\n${summary(record)}\n${alert}\n${forms}\n${cancel}`);
+  return layout(`<h1>${messages.title}</h1>\n${summary(record, options.code ?? null)}\n${alert}\n${forms}\n${cancel}`);
 }
 
 /** A session that can no longer be paid, or one that was paid with no success_url to return to. */

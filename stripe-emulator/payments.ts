@@ -1,4 +1,5 @@
 /** Paying a Checkout Session: Stripe's test cards, the konbini flow, and settling delayed payments. */
+import { redeemDiscounts } from './discounts';
 import { invalidRequest } from './errors';
 import { newId } from './ids';
 import { messages } from './messages';
@@ -168,8 +169,14 @@ export function succeedPaymentIntent(
   return charge;
 }
 
-export function complete(record: SessionRecord, intent: PaymentIntent, paymentStatus: 'paid' | 'unpaid'): void {
+export function complete(
+  store: Store,
+  record: SessionRecord,
+  intent: PaymentIntent,
+  paymentStatus: 'paid' | 'unpaid',
+): void {
   const { session } = record;
+  redeemDiscounts(store, record);
   session.status = 'complete';
   session.payment_status = paymentStatus;
   session.payment_intent = intent.id;
@@ -198,7 +205,7 @@ export function paySession(store: Store, record: SessionRecord, choice: PaymentC
 
   if (choice.method === 'konbini') {
     // Stripe's konbini flow: the session completes unpaid now; the money arrives (or not) later.
-    complete(record, createPaymentIntent(store, record, 'konbini'), 'unpaid');
+    complete(store, record, createPaymentIntent(store, record, 'konbini'), 'unpaid');
     store.emit('checkout.session.completed', session);
     return { kind: 'paid', session, redirectUrl: redirectUrlFor(session) };
   }
@@ -216,7 +223,7 @@ export function paySession(store: Store, record: SessionRecord, choice: PaymentC
       country: 'US',
     },
   });
-  complete(record, intent, 'paid');
+  complete(store, record, intent, 'paid');
   store.emit('checkout.session.completed', session);
   return { kind: 'paid', session, redirectUrl: redirectUrlFor(session) };
 }
@@ -247,7 +254,7 @@ export function settleAsyncPayment(store: Store, record: SessionRecord, outcome:
   const { session } = record;
   if (session.status === 'expired') return { ok: false, message: `Checkout Session ${session.id} has expired.` };
   if (session.status === 'open') {
-    complete(record, createPaymentIntent(store, record, 'konbini'), 'unpaid');
+    complete(store, record, createPaymentIntent(store, record, 'konbini'), 'unpaid');
     store.emit('checkout.session.completed', session);
   }
   const intent =

@@ -26,7 +26,7 @@ export function authorisePaypay(store: Store, record: SessionRecord, outcome: Pa
   if (outcome === 'decline') return { kind: 'declined', url: paypayDeclinedPath(session.id) };
   const intent = createPaymentIntent(store, record, 'paypay');
   succeedPaymentIntent(store, intent, { type: 'paypay', paypay: {} });
-  complete(record, intent, 'paid');
+  complete(store, record, intent, 'paid');
   store.emit('checkout.session.completed', session);
   return { kind: 'paid', session, redirectUrl: redirectUrlFor(session) };
 }

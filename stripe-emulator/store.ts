@@ -1,7 +1,16 @@
 /** In-memory state and event emission: everything the emulator knows lives here until it stops. */
 import type { Clock } from './clock';
 import { newId } from './ids';
-import type { Charge, EventType, PaymentIntent, Refund, SessionRecord, StripeEvent } from './types';
+import type {
+  Charge,
+  Coupon,
+  EventType,
+  PromotionCode,
+  PaymentIntent,
+  Refund,
+  SessionRecord,
+  StripeEvent,
+} from './types';
 
 export type RequestInfo = { id: string | null; idempotencyKey: string | null };
 
@@ -16,6 +25,8 @@ export type Store = {
   readonly paymentIntents: Map<string, PaymentIntent>;
   readonly charges: Map<string, Charge>;
   readonly refunds: Map<string, Refund>;
+  readonly coupons: Map<string, Coupon>;
+  readonly promotionCodes: Map<string, PromotionCode>;
   readonly events: StripeEvent[];
   emit(type: EventType, object: unknown, options?: EmitOptions): StripeEvent;
 };
@@ -35,6 +46,8 @@ export function createStore(options: {
     paymentIntents: new Map(),
     charges: new Map(),
     refunds: new Map(),
+    coupons: new Map(),
+    promotionCodes: new Map(),
     events,
     emit(type, object, { previousAttributes, request } = {}) {
       const event: StripeEvent = {

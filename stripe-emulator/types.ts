@@ -5,6 +5,7 @@ export type Metadata = Record<string, string>;
 export type CheckoutSession = {
   id: string;
   object: 'checkout.session';
+  allow_promotion_codes: boolean | null;
   allowed_payment_method_types: PaymentMethodType[] | null;
   amount_subtotal: number;
   amount_total: number;
@@ -22,6 +23,7 @@ export type CheckoutSession = {
     tax_ids: [];
   } | null;
   customer_email: string | null;
+  discounts: SessionDiscount[];
   expires_at: number;
   livemode: false;
   locale: string | null;
@@ -155,3 +157,40 @@ export type EventType =
   | 'checkout.session.async_payment_succeeded'
   | 'checkout.session.async_payment_failed'
   | 'charge.refunded';
+
+/** A session's discount: the coupon, and the promotion code it came through (ids, as Stripe returns them). */
+export type SessionDiscount = { coupon: string | null; promotion_code: string | null };
+
+export type Coupon = {
+  id: string;
+  object: 'coupon';
+  amount_off: number | null;
+  created: number;
+  currency: string | null;
+  duration: 'once';
+  duration_in_months: null;
+  livemode: false;
+  max_redemptions: number | null;
+  metadata: Metadata;
+  name: string | null;
+  percent_off: number | null;
+  redeem_by: number | null;
+  times_redeemed: number;
+  valid: boolean;
+};
+
+export type PromotionCode = {
+  id: string;
+  object: 'promotion_code';
+  active: boolean;
+  code: string;
+  created: number;
+  customer: null;
+  expires_at: number | null;
+  livemode: false;
+  max_redemptions: number | null;
+  metadata: Metadata;
+  promotion: { type: 'coupon'; coupon: Coupon };
+  restrictions: { first_time_transaction: false; minimum_amount: null; minimum_amount_currency: null };
+  times_redeemed: number;
+};

@@ -22,15 +22,22 @@ import {
 import { practiceTimeZone } from '@/lib/time';
 
 type Slot = { sessionType: string; startsAt: string; theme: string | null };
-type Shared = Pick<BookSlotInput, 'theme' | 'agreeToPolicy'>;
+type Shared = Pick<BookSlotInput, 'theme' | 'agreeToPolicy' | 'couponCode'>;
 
 const noSubscription = () => () => {};
 
-/** The theme (optional) and the policy agreement, common to the three forms. */
+/** The theme (optional), a coupon code (optional) and the policy agreement, common to the three forms. */
 function ThemeAndPolicy({ register, errors }: { register: UseFormRegister<Shared>; errors: FieldErrors<Shared> }) {
   return (
     <>
       <ThemeField registration={register('theme', { setValueAs: (v) => v || null })} />
+      <TextField
+        label="クーポンコード"
+        autoComplete="off"
+        description="お持ちの方のみ入力してください。割引後の金額をご確認いただいてから、お支払いへ進みます。"
+        registration={register('couponCode')}
+        error={errors.couponCode?.message}
+      />
       <CheckboxField registration={register('agreeToPolicy')} error={errors.agreeToPolicy?.message}>
         上のキャンセルポリシーに同意します
       </CheckboxField>

@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { coupons } from './coupons';
 
 export const sessionModes = ['online', 'phone', 'in_person'] as const;
 export type SessionMode = (typeof sessionModes)[number];
@@ -148,7 +149,11 @@ export const bookings = pgTable(
     holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }),
     /** What the client wants to talk about (a theme id); never shown in mail or calendars. */
     theme: text('theme'),
+    /** What the client pays for it: the session type's price, less a coupon's discount when she used one. */
     priceYen: integer('price_yen').notNull(),
+    /** The coupon applied before paying, and its discount (the list price is priceYen + discountYen). */
+    couponId: uuid('coupon_id').references(() => coupons.id, { onDelete: 'set null' }),
+    discountYen: integer('discount_yen').notNull().default(0),
     /** The cancellation table the client agreed to, as it was then. */
     policy: jsonb('policy').$type<PolicyTier[]>(),
     policyAgreedAt: timestamp('policy_agreed_at', { withTimezone: true }),

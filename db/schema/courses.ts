@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { coupons } from './coupons';
 
 /** A course the counselor offers (the online psychology course); it runs in cohorts. */
 export const courses = pgTable('courses', {
@@ -106,7 +107,11 @@ export const courseEnrollments = pgTable(
     clientId: uuid('client_id').references(() => users.id, { onDelete: 'set null' }),
     status: text('status', { enum: enrollmentStatuses }).notNull().default('held'),
     holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }),
+    /** What the client pays for the seat: the cohort's price, less a coupon's discount when she used one. */
     priceYen: integer('price_yen').notNull(),
+    /** The coupon applied before paying, and its discount (the list price is priceYen + discountYen). */
+    couponId: uuid('coupon_id').references(() => coupons.id, { onDelete: 'set null' }),
+    discountYen: integer('discount_yen').notNull().default(0),
     applicationAnswer: text('application_answer').notNull().default(''),
     /** The course terms the client agreed to before paying (days before the first lesson with a full refund). */
     fullRefundUntilDaysBefore: integer('full_refund_until_days_before'),

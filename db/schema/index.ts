@@ -10,3 +10,4 @@ export * from './notifications';
 export * from './session-notes';
 export * from './calendar-sync';
 export * from './packages';
+export * from './coupons';

@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { coupons } from './coupons';
 
 export const paymentPurposes = ['booking', 'course'] as const;
 export type PaymentPurpose = (typeof paymentPurposes)[number];
@@ -33,7 +34,13 @@ export const payments = pgTable(
     purpose: text('purpose', { enum: paymentPurposes }).notNull(),
     /** The thing paid for, within its purpose: a booking's id ('booking'), a course seat's ('course'). */
     referenceId: uuid('reference_id').notNull(),
+    /** What the client is charged: the price less any coupon's discount (Stripe's amount_total). */
     amountYen: integer('amount_yen').notNull(),
+    /** The coupon's discount (Stripe's total_details.amount_discount); the list price is amountYen + discountYen. */
+    discountYen: integer('discount_yen').notNull().default(0),
+    /** The coupon code used, as the client saw it on the receipt. */
+    couponCode: text('coupon_code'),
+    couponId: uuid('coupon_id').references(() => coupons.id, { onDelete: 'set null' }),
     refundedYen: integer('refunded_yen').notNull().default(0),
     /** Of refundedYen, what Stripe refunded without this app asking (a refund in the Stripe dashboard). */
     refundedOutsideYen: integer('refunded_outside_yen').notNull().default(0),
@@ -69,8 +76,10 @@ export const payments = pgTable(
     ),
     check('payments_method_check', sql`${t.method} is null or ${t.method} in ('card', 'konbini', 'paypay')`),
     check('payments_amount_check', sql`${t.amountYen} > 0 and ${t.refundedYen} between 0 and ${t.amountYen}`),
+    check('payments_discount_check', sql`${t.discountYen} >= 0`),
     check('payments_refunded_outside_check', sql`${t.refundedOutsideYen} between 0 and ${t.refundedYen}`),
     index('payments_client').on(t.clientId),
+    index('payments_coupon').on(t.couponId),
     index('payments_reference').on(t.purpose, t.referenceId),
     index('payments_due')
       .on(t.paymentDueAt)

@@ -1,6 +1,7 @@
 'use server';
 
 import { and, eq } from 'drizzle-orm';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { Db } from '@/db/client';
 import { bookings } from '@/db/schema';
@@ -15,6 +16,9 @@ import {
   rescheduleSchema,
 } from './schemas';
 import { cancelBookingWithRefund, startBookingCheckout } from './checkout';
+import { setBookingCoupon } from './coupon';
+import { couponAppliedMessage, couponCodeToApply } from '@/features/coupons/messages';
+import { applyCouponSchema } from '@/features/coupons/schemas';
 import { markBookingOutcome, recordPolicyAgreement, rescheduleBooking } from './service';
 
 export const checkoutAction = defineAction('user', checkoutSchema, async (input, ctx) => {
@@ -29,6 +33,14 @@ export const checkoutAction = defineAction('user', checkoutSchema, async (input,
     baseUrl: ctx.baseUrl,
   });
   redirect(url);
+});
+
+/** The payment page's coupon field: apply a code (checked first; a refused one changes nothing) or take it off. */
+export const bookingCouponAction = defineAction('user', applyCouponSchema, async (input, ctx) => {
+  const code = couponCodeToApply(input);
+  const applied = await setBookingCoupon(ctx, { bookingId: input.id, clientId: ctx.user.id, code });
+  revalidatePath(`/book/checkout/${input.id}`);
+  return { ok: true as const, data: undefined, message: couponAppliedMessage(applied) };
 });
 
 async function assertOwnBooking(ctx: { db: Db; user: { id: string } }, bookingId: string) {

@@ -8,10 +8,11 @@ import { signInWithPasswordFromAction } from '@/features/accounts/password-sign-
 import { AppError } from '@/lib/errors';
 import type { ServiceContext } from '@/lib/service';
 import { holdWithPolicy, registerAndHold, type SlotChoice } from './book';
+import { checkCouponForSessionType, setBookingCoupon } from './coupon';
 import { startBookingCheckout } from './checkout';
 import { bookSlotSchema, registerAndBookSchema, signInAndBookSchema } from './schemas';
 
-type Choice = { sessionType: string; startsAt: string; theme: string | null };
+type Choice = { sessionType: string; startsAt: string; theme: string | null; couponCode?: string | null };
 
 const choiceOf = (input: Choice): SlotChoice => ({
   sessionTypeSlug: input.sessionType,
@@ -40,8 +41,31 @@ async function holdAfterSignIn<T>(input: Choice, hold: () => Promise<T>): Promis
   }
 }
 
-/** On to Stripe; if Stripe cannot be reached, to the payment page of the held booking to try again. */
-async function goToPayment(ctx: ServiceContext & { baseUrl: string }, bookingId: string, clientId: string) {
+/** A typed coupon is checked before anything is held: a refused code holds nothing and says why. */
+async function checkTypedCoupon(ctx: ServiceContext, input: Choice): Promise<void> {
+  if (input.couponCode)
+    await checkCouponForSessionType(ctx.db, {
+      sessionTypeSlug: input.sessionType,
+      code: input.couponCode,
+      now: ctx.now,
+    });
+}
+
+/**
+ * On to Stripe; if Stripe cannot be reached, to the payment page of the held booking to try
+ * again. With a coupon, to that page first: she sees the discounted price and the cancellation
+ * fees on it before leaving this site.
+ */
+async function goToPayment(
+  ctx: ServiceContext & { baseUrl: string },
+  bookingId: string,
+  clientId: string,
+  couponCode?: string | null,
+) {
+  if (couponCode) {
+    await setBookingCoupon(ctx, { bookingId, clientId, code: couponCode });
+    redirect(`/book/checkout/${bookingId}`);
+  }
   let url: string;
   try {
     url = await startBookingCheckout(ctx, { bookingId, clientId, baseUrl: ctx.baseUrl });
@@ -54,14 +78,16 @@ async function goToPayment(ctx: ServiceContext & { baseUrl: string }, bookingId:
 
 /** Signed in: hold (or resume her hold), agree, pay. */
 export const bookSlotAction = defineAction('user', bookSlotSchema, async (input, ctx) => {
+  await checkTypedCoupon(ctx, input);
   const booking = await holdWithPolicy(ctx, { ...choiceOf(input), clientId: ctx.user.id });
-  await goToPayment(ctx, booking.id, ctx.user.id);
+  await goToPayment(ctx, booking.id, ctx.user.id, input.couponCode);
 });
 
 /** New client: create the account, sign in and hold in one step, under the sign-up limits. */
 export const registerAndBookAction = defineAction('public', registerAndBookSchema, async (input, ctx) => {
   if (!(await hitRateLimits(ctx.db, [{ rule: rateLimitRules.signUpPerIp, subject: ctx.ip }], ctx.now)))
     throw new AppError('rate_limited');
+  await checkTypedCoupon(ctx, input);
   const { booking, clientId } = await holdAfterSignIn(input, () =>
     registerAndHold(ctx, { ...input, ...choiceOf(input) }, async (registered) => {
       try {
@@ -74,14 +100,15 @@ export const registerAndBookAction = defineAction('public', registerAndBookSchem
       }
     }),
   );
-  await goToPayment(ctx, booking.id, clientId);
+  await goToPayment(ctx, booking.id, clientId, input.couponCode);
 });
 
 /** Returning client, signed out: sign in (under the sign-in limits) and hold in one step. */
 export const signInAndBookAction = defineAction('public', signInAndBookSchema, async (input, ctx) => {
+  await checkTypedCoupon(ctx, input);
   await signInWithPasswordFromAction(input);
   const clientId = await findUserIdByEmail(ctx.db, input.email);
   if (!clientId) throw new AppError('invalid_credentials');
   const booking = await holdAfterSignIn(input, () => holdWithPolicy(ctx, { ...choiceOf(input), clientId }));
-  await goToPayment(ctx, booking.id, clientId);
+  await goToPayment(ctx, booking.id, clientId, input.couponCode);
 });

@@ -11,6 +11,7 @@ import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
 import { paidPaymentsFor, reconcileForClient } from '@/features/payments/service';
 import { AppError } from '@/lib/errors';
 import { isHoldLive } from '@/lib/holds';
+import { checkoutCouponFor } from '@/features/coupons/service';
 import { bookingMails } from './mails';
 import { whenFor } from '@/lib/time';
 import { cancelBooking } from './service';
@@ -36,6 +37,7 @@ export async function startBookingCheckout(
   if (!row || !isHoldLive(row.booking, now)) throw new AppError('hold_expired');
   if (!row.booking.policyAgreedAt) throw new AppError('invalid_input');
 
+  const coupon = await checkoutCouponFor(db, row.booking, now);
   const expiresAt = new Date(now.getTime() + 31 * minute);
   return openCheckout(
     { db, now },
@@ -46,6 +48,7 @@ export async function startBookingCheckout(
       clientId: input.clientId,
       email: row.email,
       amountYen: row.booking.priceYen,
+      coupon,
       paymentMethodTypes: await checkoutMethodsFor({ db, now }, row.booking.startsAt),
       name: row.type.name,
       statementDescriptor: 'SESSION',

@@ -15,6 +15,9 @@ const columns = {
   clientId: payments.clientId,
   purpose: payments.purpose,
   amountYen: payments.amountYen,
+  /** A coupon's discount on the list price (amountYen + discountYen) and its code, for the receipt. */
+  discountYen: payments.discountYen,
+  couponCode: payments.couponCode,
   refundedYen: payments.refundedYen,
   status: payments.status,
   method: payments.method,

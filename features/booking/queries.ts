@@ -193,6 +193,8 @@ const bookingColumns = {
   holdExpiresAt: bookings.holdExpiresAt,
   theme: bookings.theme,
   priceYen: bookings.priceYen,
+  discountYen: bookings.discountYen,
+  couponId: bookings.couponId,
   policy: bookings.policy,
   meetingUrl: bookings.meetingUrl,
   cancelledAt: bookings.cancelledAt,

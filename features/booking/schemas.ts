@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { registerSchema, signInSchema } from '@/features/accounts/schemas';
+import { couponCodeField } from '@/features/coupons/schemas';
 import { themeIds } from '@/features/library/themes';
 import { meetingUrl } from '@/lib/meeting-url';
 import { messages } from '@/lib/messages';
@@ -19,6 +20,8 @@ export const holdSlotSchema = z.object({
 /** The confirm screen, signed in: the chosen slot and the policy agreed, straight on to payment. */
 export const bookSlotSchema = holdSlotSchema.extend({
   agreeToPolicy: z.literal(true, messages.errors.policyNotAgreed),
+  /** A coupon typed on the confirm screen: checked before the hold, then shown on the payment page. */
+  couponCode: couponCodeField,
 });
 
 /** The confirm screen, signed out and new: the sign-up fields and the slot, in one step. */

@@ -1,5 +1,8 @@
 'use server';
 
+import { couponAppliedMessage, couponCodeToApply } from '@/features/coupons/messages';
+import { applyCouponSchema } from '@/features/coupons/schemas';
+import { setEnrollmentCoupon } from './coupon';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { cancelEnrollmentWithRefund, startCourseCheckout } from './checkout';
@@ -31,6 +34,14 @@ export const leaveWaitlistAction = defineAction('user', cohortIdSchema, async (i
   await leaveWaitlist(ctx.db, { cohortId: input.cohortId, clientId: ctx.user.id });
   revalidatePath('/courses/[slug]', 'page');
   return { ok: true as const, data: undefined, message: 'キャンセル待ちを取り消しました。' };
+});
+
+/** The application page's coupon field: apply a code to her held seat (checked first) or take it off. */
+export const enrollmentCouponAction = defineAction('user', applyCouponSchema, async (input, ctx) => {
+  const code = couponCodeToApply(input);
+  const applied = await setEnrollmentCoupon(ctx, { enrollmentId: input.id, clientId: ctx.user.id, code });
+  revalidatePath(`/courses/apply/${input.id}`);
+  return { ok: true as const, data: undefined, message: couponAppliedMessage(applied) };
 });
 
 /** The application answer and the terms agreement are recorded, then on to Stripe Checkout. */

@@ -4,6 +4,7 @@ import type { ServiceContext } from '@/lib/service';
 import { courseCohorts, courseEnrollments, courseLessons, courses, users } from '@/db/schema';
 import { deliverQueued, queueNotice } from '@/features/mail/notice';
 import { noticeSeatCancelled } from '@/features/notifications/triggers';
+import { checkoutCouponFor } from '@/features/coupons/service';
 import { openCheckout } from '@/features/payments/checkout';
 import { konbiniExpiresAfterDays } from '@/features/payments/domain/konbini';
 import { checkoutMethodsFor } from '@/features/payments/methods';
@@ -35,6 +36,7 @@ export async function startCourseCheckout(
   const { enrollment } = row ?? {};
   if (!row || !enrollment || !isHoldLive(enrollment, now)) throw new AppError('seat_hold_expired');
   if (!enrollment.policyAgreedAt) throw new AppError('invalid_input');
+  const coupon = await checkoutCouponFor(db, enrollment, now);
   const expiresAt = checkoutExpiry(enrollment.holdExpiresAt, now);
   // A delayed method must settle before the cohort closes or begins, whichever comes first.
   const [first] = await db
@@ -53,6 +55,7 @@ export async function startCourseCheckout(
       clientId: input.clientId,
       email: row.email,
       amountYen: enrollment.priceYen,
+      coupon,
       paymentMethodTypes: await checkoutMethodsFor({ db, now }, startsAt),
       name: `${row.course.title}・${row.cohort.name}`,
       statementDescriptor: 'COURSE',

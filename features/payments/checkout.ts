@@ -12,7 +12,10 @@ export type CheckoutItem = {
   referenceId: string;
   clientId: string;
   email: string;
+  /** What the client pays: the list price less the coupon's discount, if any. */
   amountYen: number;
+  /** A coupon applied on our own screen (checked there): Stripe is asked for the discount through its promotion code. */
+  coupon?: CheckoutCoupon;
   /** The line item's name on Stripe's page (never the client's theme). */
   name: string;
   /** The card statement's suffix: discreet, the same for every client. */
@@ -34,6 +37,8 @@ export type CheckoutItem = {
   metadata?: Record<string, string>;
 };
 
+export type CheckoutCoupon = { id: string; code: string; stripePromotionCodeId: string; discountYen: number };
+
 /**
  * Opens (or reopens) the Checkout Session for an item: an open session already made for it is
  * reused; otherwise `beforeNewSession` runs (the hold is kept until the new session's expiry), a
@@ -53,9 +58,13 @@ export async function openCheckout(
     .limit(1);
   if (existing?.stripeCheckoutSessionId) {
     const session = await stripe.checkout.sessions.retrieve(existing.stripeCheckoutSessionId);
-    if (session.status === 'open' && session.url) return session.url;
+    const sameTerms =
+      existing.amountYen === item.amountYen && (existing.couponId ?? null) === (item.coupon?.id ?? null);
+    if (session.status === 'open' && session.url && sameTerms) return session.url;
     // Paid already (its webhook not yet here): a second checkout would take the money twice.
     if (session.status === 'complete') throw new AppError('already_paid');
+    // The client changed her coupon since: the open session asks for another amount, so it is closed first.
+    if (session.status === 'open') await expireForNewTerms(existing.stripeCheckoutSessionId);
     await db
       .update(payments)
       .set({ status: 'expired', updatedAt: now })
@@ -81,6 +90,9 @@ export async function openCheckout(
         purpose: item.purpose,
         referenceId: item.referenceId,
         amountYen: item.amountYen,
+        discountYen: item.coupon?.discountYen ?? 0,
+        couponId: item.coupon?.id ?? null,
+        couponCode: item.coupon?.code ?? null,
         status: 'pending',
         createdAt: now,
         updatedAt: now,
@@ -109,9 +121,15 @@ export async function openCheckout(
         line_items: [
           {
             quantity: 1,
-            price_data: { currency: 'jpy', unit_amount: item.amountYen, product_data: { name: item.name } },
+            price_data: {
+              currency: 'jpy',
+              unit_amount: item.amountYen + (item.coupon?.discountYen ?? 0),
+              product_data: { name: item.name },
+            },
           },
         ],
+        // Our own coupon field (checked and shown before she leaves this site), not Stripe's code box.
+        ...(item.coupon ? { discounts: [{ promotion_code: item.coupon.stripePromotionCodeId }] } : {}),
         payment_intent_data: { metadata, statement_descriptor_suffix: item.statementDescriptor },
         ...(methods.includes('konbini') && item.konbiniExpiresAfterDays
           ? { payment_method_options: { konbini: { expires_after_days: item.konbiniExpiresAfterDays } } }
@@ -125,12 +143,54 @@ export async function openCheckout(
   } catch (err) {
     await db.update(payments).set({ status: 'failed', updatedAt: now }).where(eq(payments.id, payment!.id));
     console.error('[payments] checkout session could not be created', err);
+    // Stripe refused the coupon's code (stopped, expired or used up there): say so, not "try later".
+    if (item.coupon && isRefusedDiscount(err))
+      throw new AppError('invalid_input', 'このクーポンは現在ご利用いただけません。クーポンを外してお進みください。');
     throw new AppError('payment_unavailable');
   }
+  // Stripe's totals are the amounts: if its rounding ever differed from ours, its word is recorded.
+  if (session.amount_total !== null && session.amount_total !== item.amountYen)
+    console.error(
+      '[payments] Stripe asks for another amount than shown',
+      session.id,
+      session.amount_total,
+      item.amountYen,
+    );
   await db
     .update(payments)
-    .set({ stripeCheckoutSessionId: session.id, updatedAt: now })
+    .set({
+      stripeCheckoutSessionId: session.id,
+      ...(session.amount_total
+        ? { amountYen: session.amount_total, discountYen: session.total_details?.amount_discount ?? 0 }
+        : {}),
+      updatedAt: now,
+    })
     .where(eq(payments.id, payment!.id));
   if (!session.url) throw new AppError('payment_unavailable');
   return session.url;
+}
+
+function isRefusedDiscount(err: unknown): boolean {
+  const e = err as { type?: string; param?: string; code?: string };
+  return (
+    e?.type === 'StripeInvalidRequestError' &&
+    (Boolean(e.param?.startsWith('discounts')) ||
+      Boolean(e.code?.startsWith('promotion_code')) ||
+      e.code === 'coupon_expired')
+  );
+}
+
+/** Expires an open session before one on new terms is made; one paid meanwhile is never paid twice. */
+async function expireForNewTerms(sessionId: string): Promise<void> {
+  try {
+    await getStripe().checkout.sessions.expire(sessionId);
+  } catch (err) {
+    const session = await getStripe()
+      .checkout.sessions.retrieve(sessionId)
+      .catch(() => undefined);
+    if (session?.status === 'complete') throw new AppError('already_paid');
+    if (session?.status === 'expired') return;
+    console.error('[payments] an open checkout could not be closed', sessionId, err);
+    throw new AppError('payment_unavailable');
+  }
 }

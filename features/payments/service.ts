@@ -29,17 +29,25 @@ async function closeCheckout(
   status: 'expired' | 'failed',
   delayed = false,
 ): Promise<void> {
-  const queued = await db.transaction(async (tx) => {
+  const { closed, queued } = await db.transaction(async (tx) => {
     const [closed] = await tx
       .update(payments)
       .set({ status, updatedAt: now })
       .where(and(eq(payments.id, payment.id), eq(payments.status, 'pending')))
       .returning();
     // A delayed payment that failed, or a voucher we recorded: never a card checkout left open.
-    return closed && (delayed || closed.paymentDueAt) ? queueKonbiniMail(tx, closed, 'lapsed', now) : [];
+    const queued = closed && (delayed || closed.paymentDueAt) ? await queueKonbiniMail(tx, closed, 'lapsed', now) : [];
+    return { closed, queued };
   });
-  await fulfilmentFor(payment.purpose).release({ db, now }, payment.referenceId);
+  // A session this app closed itself to open another (a coupon changed) keeps the hold for the new one.
+  if (closed) await fulfilmentFor(payment.purpose).release({ db, now }, payment.referenceId);
   await deliverQueued(db, queued);
+}
+
+/** The amount paid and the discount, from the session's totals (JPY: yen as they are). */
+function paidAmounts(session: Stripe.Checkout.Session): { amountYen?: number; discountYen?: number } {
+  if (typeof session.amount_total !== 'number' || session.amount_total <= 0) return {};
+  return { amountYen: session.amount_total, discountYen: session.total_details?.amount_discount ?? 0 };
 }
 
 /** What a retrieve of a Checkout Session expands, so that the time it was paid is known. */
@@ -126,6 +134,8 @@ export async function reconcileCheckoutSession(
       .set({
         status: 'paid',
         stripePaymentIntentId: paymentIntentId,
+        // What was actually paid, by Stripe's word (a coupon's discount included).
+        ...paidAmounts(session),
         method,
         paidAt: paidTime(session, stripeAt, now),
         updatedAt: now,

@@ -148,6 +148,8 @@ export async function listLedger(db: Db, period: Period): Promise<LedgerLine[]> 
         stripePaymentIntentId: c.stripePaymentIntentId,
         method: c.method,
         stripeRefundId: e.stripeRefundId ?? null,
+        discountYen: e.kind === 'payment' ? c.discountYen : 0,
+        couponCode: e.kind === 'payment' ? c.couponCode : null,
       };
     })
     .sort((a, b) => a.at.getTime() - b.at.getTime() || kindOrder[a.kind] - kindOrder[b.kind]);
@@ -163,6 +165,8 @@ async function paymentContext(db: Db, paymentIds: string[]) {
       paymentId: payments.id,
       purpose: payments.purpose,
       status: payments.status,
+      discountYen: payments.discountYen,
+      couponCode: payments.couponCode,
       stripeCheckoutSessionId: payments.stripeCheckoutSessionId,
       stripePaymentIntentId: payments.stripePaymentIntentId,
       method: payments.method,

@@ -16,6 +16,11 @@ const settings = [
     about: '3回券・5回券などの回数・料金・有効期間と、使えるセッション',
   },
   {
+    href: '/admin/coupons',
+    label: 'クーポン',
+    about: '割引のクーポンコードの作成と、利用回数の確認・停止',
+  },
+  {
     href: '/admin/payment-methods',
     label: 'お支払い方法',
     about: 'クレジットカードのほかに、コンビニ決済とPayPayを受け付けるかどうか',

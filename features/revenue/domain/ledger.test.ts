@@ -18,6 +18,8 @@ const line = (over: Partial<LedgerLine>): LedgerLine => ({
   stripeCheckoutSessionId: null,
   stripePaymentIntentId: null,
   stripeRefundId: null,
+  discountYen: 0,
+  couponCode: null,
   method: 'card',
   ...over,
 });

@@ -40,6 +40,9 @@ export type LedgerLine = {
   stripeCheckoutSessionId: string | null;
   stripePaymentIntentId: string | null;
   stripeRefundId: string | null;
+  /** A payment line's coupon discount (its amountYen is what was actually paid) and code; 0 and null otherwise. */
+  discountYen: number;
+  couponCode: string | null;
   /** How the payment was made (a refund goes back the same way); null when Stripe did not say. */
   method: PaymentMethod | null;
 };

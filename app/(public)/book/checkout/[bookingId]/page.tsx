@@ -3,13 +3,16 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BookingSteps } from '@/components/booking/booking-steps';
 import { CheckoutForm } from '@/components/booking/checkout-form';
+import { CouponFacts } from '@/components/payments/coupon-facts';
+import { CouponForm } from '@/components/payments/coupon-form';
+import { bookingCouponAction } from '@/features/booking/actions';
 import { HoldCountdown } from '@/components/booking/hold-countdown';
 import { CancellationTable } from '@/components/legal/cancellation-table';
 import { read } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { getBooking } from '@/features/booking/queries';
+import { getCoupon } from '@/features/coupons/service';
 import { requireUser } from '@/features/accounts/auth/guards';
-import { formatYen } from '@/lib/format';
 import { isHoldLive } from '@/lib/holds';
 import { practiceTimeZone, whenFor } from '@/lib/time';
 
@@ -24,6 +27,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   if (!booking || booking.clientId !== user.id) notFound();
   const profile = await read(getAccountProfile, user.id);
   const live = isHoldLive(booking, new Date());
+  const coupon = booking.couponId ? await read(getCoupon, booking.couponId) : undefined;
   return (
     <div className="container container--narrow">
       <BookingSteps current="お支払い" />
@@ -36,8 +40,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
         <dd>{booking.sessionTypeName}</dd>
         <dt>日時</dt>
         <dd>{whenFor(booking.startsAt, profile?.timeZone ?? practiceTimeZone)}</dd>
-        <dt>お支払い金額</dt>
-        <dd>{formatYen(booking.priceYen)}</dd>
+        <CouponFacts priceYen={booking.priceYen} discountYen={booking.discountYen} code={coupon?.code ?? null} />
       </dl>
       {booking.status === 'confirmed' ? (
         <p>
@@ -46,6 +49,12 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
       ) : live ? (
         <>
           <HoldCountdown expiresAt={booking.holdExpiresAt!.toISOString()} />
+          <CouponForm
+            key={coupon?.code ?? 'none'}
+            id={booking.id}
+            appliedCode={booking.discountYen > 0 ? (coupon?.code ?? null) : null}
+            action={bookingCouponAction}
+          />
           <h2>キャンセルポリシー</h2>
           <CancellationTable priceYen={booking.priceYen} name={booking.sessionTypeName} />
           <p>日時の変更は、開始48時間前まで（キャンセル料のかからない期間）は無料です。</p>

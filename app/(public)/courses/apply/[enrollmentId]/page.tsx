@@ -2,13 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { HoldCountdown } from '@/components/booking/hold-countdown';
+import { CouponFacts } from '@/components/payments/coupon-facts';
+import { CouponForm } from '@/components/payments/coupon-form';
+import { enrollmentCouponAction } from '@/features/courses/actions';
+import { getCoupon } from '@/features/coupons/service';
 import { ApplicationForm } from '@/components/courses/application-form';
 import { CourseTerms } from '@/components/courses/course-terms';
 import { LessonTime } from '@/components/courses/lesson-time';
 import { read } from '@/lib/data';
 import { getEnrollment } from '@/features/courses/queries';
 import { requireUser } from '@/features/accounts/auth/guards';
-import { formatYen } from '@/lib/format';
 import { awaitingVouchersOf } from '@/features/payments/queries';
 import { isHoldLive, isPlaceKept } from '@/lib/holds';
 
@@ -28,6 +31,7 @@ export default async function CourseApplicationPage({ params, searchParams }: Pr
   const voucher = isPlaceKept(enrollment, now)
     ? (await read(awaitingVouchersOf, 'course', [enrollment.id])).get(enrollment.id)
     : undefined;
+  const coupon = enrollment.couponId ? await read(getCoupon, enrollment.couponId) : undefined;
   return (
     <div className="container container--narrow">
       <h1>講座のお申し込み</h1>
@@ -43,8 +47,7 @@ export default async function CourseApplicationPage({ params, searchParams }: Pr
         <dd>{lessons[0] ? <LessonTime at={lessons[0].startsAt.toISOString()} /> : '未定'}</dd>
         <dt>回数</dt>
         <dd>全{lessons.length}回（オンライン）</dd>
-        <dt>お支払い金額</dt>
-        <dd>{formatYen(enrollment.priceYen)}</dd>
+        <CouponFacts priceYen={enrollment.priceYen} discountYen={enrollment.discountYen} code={coupon?.code ?? null} />
       </dl>
       {enrollment.status === 'enrolled' ? (
         <p>
@@ -70,6 +73,12 @@ export default async function CourseApplicationPage({ params, searchParams }: Pr
       ) : live ? (
         <>
           <HoldCountdown expiresAt={enrollment.holdExpiresAt!.toISOString()} label="お席の確保" />
+          <CouponForm
+            key={coupon?.code ?? 'none'}
+            id={enrollment.id}
+            appliedCode={enrollment.discountYen > 0 ? (coupon?.code ?? null) : null}
+            action={enrollmentCouponAction}
+          />
           <h2>キャンセル規定</h2>
           <CourseTerms firstLessonAt={lessons[0]?.startsAt ?? null} priceYen={enrollment.priceYen} />
           <ApplicationForm

@@ -51,6 +51,19 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
               <dd>{payment.sessionTypeName}</dd>
             </>
           ) : null}
+          {payment.discountYen > 0 ? (
+            <>
+              <dt>料金</dt>
+              <dd>{formatYenAmount(payment.amountYen + payment.discountYen)}</dd>
+              <dt>クーポン割引</dt>
+              <dd>
+                −{formatYenAmount(payment.discountYen)}
+                {payment.couponCode ? <span className="nowrap">　コード {payment.couponCode}</span> : null}
+              </dd>
+              <dt>お支払い金額</dt>
+              <dd>{formatYenAmount(payment.amountYen)}</dd>
+            </>
+          ) : null}
           <dt>お支払い日</dt>
           <dd>{formatDateJa(payment.paidAt, practiceTimeZone)}</dd>
           <dt>内訳</dt>
