@@ -193,6 +193,7 @@ const bookingColumns = {
   holdExpiresAt: bookings.holdExpiresAt,
   theme: bookings.theme,
   priceYen: bookings.priceYen,
+  paidWith: bookings.paidWith,
   policy: bookings.policy,
   meetingUrl: bookings.meetingUrl,
   cancelledAt: bookings.cancelledAt,

@@ -29,4 +29,19 @@ export const bookingMessages = {
     refund: (refund: string) => `。返金額は${refund}です。`,
     noRefund: '。返金はありません。',
   },
+  /** A session booked with a package's credit (回数券): no yen are paid or refunded, a credit is. */
+  credit: {
+    paidWith: '回数券で予約',
+    choice: (remaining: number) => `回数券で予約する（残り${remaining}回）`,
+    /** What a cancellation now does to the credit (features/packages/domain/rules.ts: creditOnCancellation). */
+    returnsNow: '回数券は1回分お戻しします',
+    usedNow: '回数券の1回分は使用済みになります',
+    previewReturned: '今キャンセルすると無料です。回数券は1回分お戻しします。',
+    previewUsed:
+      '今キャンセルするとキャンセル料がかかる期間のため、回数券の1回分は使用済みになります。返金はありません。',
+    counselorReturns: 'カウンセラー都合のキャンセルでは、回数券の1回分をお戻しします。',
+    returned: (remaining: number) => `1回分をお戻ししました。回数券の残りは${remaining}回です。`,
+    used: 'キャンセル料がかかる期間のキャンセルのため、1回分は使用済みになりました。',
+    remaining: (remaining: number) => `残り${remaining}回`,
+  },
 } as const;
