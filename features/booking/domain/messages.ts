@@ -40,7 +40,7 @@ export const bookingMessages = {
     previewUsed:
       '今キャンセルするとキャンセル料がかかる期間のため、回数券の1回分は使用済みになります。返金はありません。',
     counselorReturns: 'カウンセラー都合のキャンセルでは、回数券の1回分をお戻しします。',
-    returned: (remaining: number) => `1回分をお戻ししました。回数券の残りは${remaining}回です。`,
+    returned: (remaining: number) => `1回分をお戻ししました。残り${remaining}回です。`,
     used: 'キャンセル料がかかる期間のキャンセルのため、1回分は使用済みになりました。',
     remaining: (remaining: number) => `残り${remaining}回`,
   },
