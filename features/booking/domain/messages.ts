@@ -39,6 +39,8 @@ export const bookingMessages = {
     previewReturned: '今キャンセルすると無料です。回数券は1回分お戻しします。',
     previewUsed:
       '今キャンセルするとキャンセル料がかかる期間のため、回数券の1回分は使用済みになります。返金はありません。',
+    /** Booked inside a fee tier: what cancelling a credit booking would do. */
+    lateBooking: '回数券でご予約の場合は、キャンセルすると回数券の1回分が使用済みになります。',
     counselorReturns: 'カウンセラー都合のキャンセルでは、回数券の1回分をお戻しします。',
     returned: (remaining: number) => `1回分をお戻ししました。残り${remaining}回です。`,
     used: 'キャンセル料がかかる期間のキャンセルのため、1回分は使用済みになりました。',

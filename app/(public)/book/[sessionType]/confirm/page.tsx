@@ -5,6 +5,7 @@ import { BookSlotForm, SignUpAndBookForm } from '@/components/booking/book-forms
 import { BookingSteps } from '@/components/booking/booking-steps';
 import { CancellationTable } from '@/components/legal/cancellation-table';
 import { describeLateBookingFee, lateBookingFee } from '@/features/booking/domain/late-booking';
+import { bookingMessages } from '@/features/booking/domain/messages';
 import { sessionTypeLabel } from '@/features/booking/domain/session-label';
 import { getConfirmView } from '@/features/booking/queries';
 import { usableCreditFor } from '@/features/packages/booking-credit';
@@ -100,6 +101,7 @@ export default async function ConfirmSlotPage({ params, searchParams }: Props) {
                     ),
                   )}
               </strong>
+              {credit ? <> {bookingMessages.credit.lateBooking}</> : null}
             </p>
           ) : null}
           <p>この画面で進むと、お支払いまでの30分間、この時間はほかの方には予約されません。</p>
