@@ -59,7 +59,8 @@ test('a client with a 3回券 books with it on a phone, sees 残り2回, cancels
   await page.goto(bookingUrl);
   await page.getByRole('link', { name: 'キャンセルの手続きへ' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'ご予約をキャンセルしますか' })).toBeVisible();
-  await expect(page.locator('dl.facts')).toContainText('回数券は1回分お戻しします');
+  await expect(page.locator('dl.facts')).toContainText('1回分をお戻しします');
+  await expect(page.getByText('今キャンセルすると無料です。回数券は1回分お戻しします。')).toBeVisible();
   await expect(page.locator('dl.facts')).not.toContainText('返金額');
   await expectNoHorizontalScroll(page);
   await expectNoAxeViolations(page);

@@ -48,7 +48,7 @@ export type CreditChoice = { purchaseId: string; remaining: number };
  * A signed-in client: one press holds the time (or resumes her hold) and goes on to payment.
  * With a package's credit, she chooses first: the credit books and confirms at once, no payment.
  */
-export function BookSlotForm({ slot, credit, priceLabel }: { slot: Slot; credit?: CreditChoice; priceLabel?: string }) {
+export function BookSlotForm({ slot, credit }: { slot: Slot; credit?: CreditChoice }) {
   const { form, onSubmit, result, errors, submitting } = useActionForm<BookSignedInInput, void>(
     bookSignedInSchema,
     bookSlotAction,
@@ -64,7 +64,7 @@ export function BookSlotForm({ slot, credit, priceLabel }: { slot: Slot; credit?
           registration={form.register('purchaseId')}
           options={[
             { value: credit.purchaseId, label: bookingMessages.credit.choice(credit.remaining) },
-            { value: '', label: priceLabel ? `お支払いして予約する・${priceLabel}` : 'お支払いして予約する' },
+            { value: '', label: 'お支払いして予約する' },
           ]}
         />
       ) : null}

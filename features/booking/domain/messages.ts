@@ -34,8 +34,8 @@ export const bookingMessages = {
     paidWith: '回数券で予約',
     choice: (remaining: number) => `回数券で予約する（残り${remaining}回）`,
     /** What a cancellation now does to the credit (features/packages/domain/rules.ts: creditOnCancellation). */
-    returnsNow: '回数券は1回分お戻しします',
-    usedNow: '回数券の1回分は使用済みになります',
+    oneBack: '1回分をお戻しします',
+    oneUsed: '1回分が使用済みになります',
     previewReturned: '今キャンセルすると無料です。回数券は1回分お戻しします。',
     previewUsed:
       '今キャンセルするとキャンセル料がかかる期間のため、回数券の1回分は使用済みになります。返金はありません。',

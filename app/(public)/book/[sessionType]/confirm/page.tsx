@@ -108,11 +108,7 @@ export default async function ConfirmSlotPage({ params, searchParams }: Props) {
           <h2>キャンセルポリシー</h2>
           <CancellationTable priceYen={type.priceYen} name={type.name} />
           <p>日時の変更は、開始48時間前までなら無料です。</p>
-          {user ? (
-            <BookSlotForm slot={slot} credit={credit} priceLabel={formatYen(type.priceYen)} />
-          ) : (
-            <SignUpAndBookForm slot={slot} />
-          )}
+          {user ? <BookSlotForm slot={slot} credit={credit} /> : <SignUpAndBookForm slot={slot} />}
           <p>
             <Link href={backHref}>別の日時を選ぶ</Link>
           </p>

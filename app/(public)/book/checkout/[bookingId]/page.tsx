@@ -65,7 +65,6 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
                 theme: booking.theme,
               }}
               credit={credit}
-              priceLabel={formatYen(booking.priceYen)}
             />
           ) : (
             <CheckoutForm bookingId={booking.id} theme={booking.theme} />

@@ -72,7 +72,7 @@ export default async function CancelBookingPage({ params, searchParams }: Props)
             <dd>{words.paidWith}</dd>
             <dt>回数券</dt>
             <dd>
-              <strong>{credit === 'returned' ? words.returnsNow : words.usedNow}</strong>
+              <strong>{credit === 'returned' ? words.oneBack : words.oneUsed}</strong>
             </dd>
           </>
         ) : (
