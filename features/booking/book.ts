@@ -6,6 +6,7 @@ import { registerClient } from '@/features/accounts/service';
 import type { Profile } from '@/features/accounts/schemas';
 import { deliverQueued } from '@/features/mail/notice';
 import { spendCredit } from '@/features/packages/ledger';
+import { expireOpenCheckouts } from '@/features/payments/service';
 import { AppError } from '@/lib/errors';
 import type { ServiceContext } from '@/lib/service';
 import { cancellationPolicy } from '@/lib/site-config';
@@ -66,6 +67,9 @@ export async function bookWithCredit(
     queued = await notifyBookingConfirmed({ db: tx, now }, confirmed.id);
     return confirmed;
   });
+  // She may have opened Stripe Checkout for this hold before choosing the credit: close it, so
+  // that it cannot be paid too (a payment that completes anyway is refunded: confirmPaidBooking).
+  await expireOpenCheckouts(ctx.db, 'booking', [booking.id]);
   await deliverQueued(ctx.db, queued);
   return booking;
 }

@@ -21,7 +21,10 @@ import { bookWithCredit, holdWithPolicy } from './book';
 import { cancelBookingWithRefund } from './checkout';
 import { getOpenSlots, getSessionTypeBySlug } from './queries';
 import { seedBooking } from './seed';
-import { rescheduleBooking } from './service';
+import { confirmPaidBooking, rescheduleBooking } from './service';
+import { startBookingCheckout } from './checkout';
+import { startAppStripeEmulator } from '@/features/payments/testing';
+import { getStripe } from '@/lib/stripe';
 
 const db = vi.hoisted(() => ({ handle: undefined as unknown as DatabaseHandle }));
 vi.mock('@/db', () => ({ getDb: async () => db.handle.db }));
@@ -32,8 +35,11 @@ let onlineTypeId: string;
 const slots: { start: Date }[] = [];
 let nextSlot = 0;
 
+let emulator: Awaited<ReturnType<typeof startAppStripeEmulator>>;
+
 beforeAll(async () => {
   db.handle = await createTestDatabase();
+  emulator = await startAppStripeEmulator();
   await seedBooking(db.handle.db);
   const type = (await getSessionTypeBySlug(db.handle.db, 'online-60'))!;
   onlineTypeId = type.id;
@@ -51,6 +57,7 @@ beforeAll(async () => {
     if (slots.every((s) => Math.abs(s.start.getTime() - slot.start.getTime()) >= 2 * HOUR_MS)) slots.push(slot);
 });
 afterAll(async () => {
+  await emulator?.close();
   await db.handle?.close();
 });
 
@@ -166,6 +173,26 @@ describe('booking with a session package (回数券)', () => {
     expect(booked.id).toBe(held.id);
     expect(await bookingRow(held.id)).toMatchObject({ status: 'confirmed', paidWith: 'credit' });
     expect(await remaining(purchaseId)).toBe(2);
+  });
+
+  it('a hold whose Checkout was opened: the credit closes that Checkout, and a payment arriving anyway is refunded as lost', async () => {
+    const { client, purchaseId } = await clientWithPackage();
+    const startsAt = takeSlot();
+    const ctx = { db: db.handle.db, now: new Date() };
+    const held = await holdWithPolicy(ctx, {
+      clientId: client.id,
+      sessionTypeSlug: 'online-60',
+      startsAt,
+      theme: null,
+    });
+    const url = await startBookingCheckout(ctx, { bookingId: held.id, clientId: client.id, baseUrl: 'http://test' });
+    const sessionId = url.split('/').pop()!;
+    expect((await getStripe().checkout.sessions.retrieve(sessionId)).status).toBe('open');
+
+    await book(client.id, purchaseId, startsAt);
+    expect((await getStripe().checkout.sessions.retrieve(sessionId)).status).toBe('expired');
+    expect(await confirmPaidBooking(ctx, held.id)).toBe('lost');
+    expect(await bookingRow(held.id)).toMatchObject({ status: 'confirmed', paidWith: 'credit' });
   });
 
   it('an expired package cannot be used: nothing is booked', async () => {
