@@ -6,6 +6,7 @@ import {
   mailOutbox,
   packageCredits,
   payments,
+  refunds,
   sessionPackageTypes,
   sessionPackages,
   sessionTypes,
@@ -23,7 +24,8 @@ import { getOpenSlots, getSessionTypeBySlug } from './queries';
 import { seedBooking } from './seed';
 import { confirmPaidBooking, rescheduleBooking } from './service';
 import { startBookingCheckout } from './checkout';
-import { startAppStripeEmulator } from '@/features/payments/testing';
+import { reconcileCheckoutSession } from '@/features/payments/service';
+import { payOnEmulator, startAppStripeEmulator } from '@/features/payments/testing';
 import { getStripe } from '@/lib/stripe';
 
 const db = vi.hoisted(() => ({ handle: undefined as unknown as DatabaseHandle }));
@@ -195,6 +197,35 @@ describe('booking with a session package (回数券)', () => {
     expect(await bookingRow(held.id)).toMatchObject({ status: 'confirmed', paidWith: 'credit' });
   });
 
+  it('a payment that completed on the open Checkout before the credit booking is refunded in full, once, and she is told', async () => {
+    const { client, purchaseId } = await clientWithPackage();
+    const startsAt = takeSlot();
+    const ctx = { db: db.handle.db, now: new Date() };
+    const held = await holdWithPolicy(ctx, {
+      clientId: client.id,
+      sessionTypeSlug: 'online-60',
+      startsAt,
+      theme: null,
+    });
+    const url = await startBookingCheckout(ctx, { bookingId: held.id, clientId: client.id, baseUrl: 'http://test' });
+    const sessionId = url.split('/').pop()!;
+    expect(await payOnEmulator(emulator.url, sessionId)).toBe(200);
+    // Her other tab books with the credit before the payment is reconciled.
+    await book(client.id, purchaseId, startsAt);
+    const session = await getStripe().checkout.sessions.retrieve(sessionId);
+    await reconcileCheckoutSession(ctx, session);
+    await reconcileCheckoutSession(ctx, session);
+    expect(await bookingRow(held.id)).toMatchObject({ status: 'confirmed', paidWith: 'credit' });
+    expect(await remaining(purchaseId)).toBe(2);
+    const [payment] = await db.handle.db.select().from(payments).where(eq(payments.referenceId, held.id));
+    expect(
+      await db.handle.db.select({ yen: refunds.amountYen }).from(refunds).where(eq(refunds.paymentId, payment!.id)),
+    ).toEqual([{ yen: 11000 }]);
+    const told = (await mailsTo(client.email)).filter((m) => m.subject === '【こころの整理室】お支払いの返金');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain('回数券でお取りしているため');
+  });
+
   it('an expired package cannot be used: nothing is booked', async () => {
     const { client, purchaseId } = await clientWithPackage(new Date(Date.now() - 120 * DAY_MS));
     expect(
@@ -312,7 +343,9 @@ describe('the last credit under a rush', () => {
       const won = outcomes.filter((o) => o.status === 'fulfilled');
       const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
       expect(won).toHaveLength(1);
-      expect(new Set(lost.map((o) => (o.reason as { code?: string }).code))).toEqual(new Set(['no_credits']));
+      expect(new Set(lost.map((o) => (o.reason as { code?: string }).code ?? String(o.reason)))).toEqual(
+        new Set(['no_credits']),
+      );
     } finally {
       if (race !== db.handle) await race.close();
     }

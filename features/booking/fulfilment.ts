@@ -64,15 +64,18 @@ async function queueLostBooking(db: Db, payment: Payment): Promise<string[]> {
     .innerJoin(users, eq(users.id, payment.clientId))
     .where(eq(bookings.id, payment.referenceId));
   if (!row) return [];
+  const when = whenFor(row.booking.startsAt, row.user.timeZone);
   return queueNotice(
     db,
     {
       to: row.user.email,
-      ...bookingMails.lostAndRefunded({
-        when: whenFor(row.booking.startsAt, row.user.timeZone),
-        amountYen: payment.amountYen,
-        url: `${siteUrl()}/sessions`,
-      }),
+      ...(row.booking.paidWith === 'credit'
+        ? bookingMails.creditBookingPaymentRefunded({
+            when,
+            amountYen: payment.amountYen,
+            url: `${siteUrl()}/portal/bookings/${row.booking.id}`,
+          })
+        : bookingMails.lostAndRefunded({ when, amountYen: payment.amountYen, url: `${siteUrl()}/sessions` })),
     },
     `payment ${payment.id} refunded as lost`,
     `payment-lost:${payment.id}`,

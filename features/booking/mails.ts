@@ -35,6 +35,16 @@ export const bookingMails = {
       ],
       action: { label: '空き時間を見る', url: input.url },
     }),
+  /** She booked the time with a package's credit, and a payment for it still came through. */
+  creditBookingPaymentRefunded: (input: { when: string; amountYen: number; url: string }) =>
+    composeMail({
+      subject: '【こころの整理室】お支払いの返金',
+      paragraphs: [
+        `${input.when}のご予約は回数券でお取りしているため、同じご予約へのお支払い${formatYen(input.amountYen)}は全額を返金いたしました。カード会社により、反映まで数日かかる場合があります。`,
+        'ご予約はそのまま確定しています。',
+      ],
+      action: { label: 'マイページで予約を見る', url: input.url },
+    }),
   reminder: (input: { when: string; url: string }) =>
     composeMail({
       subject: '【こころの整理室】明日のご予約のお知らせ',
