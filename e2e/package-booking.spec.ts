@@ -1,7 +1,7 @@
 import { expectNoAxeViolations, expectNoHorizontalScroll } from './a11y';
 import { findSlot } from './booking-fixtures';
 import { expect, signIn, test } from './fixtures';
-import { packageClient } from './package-clients';
+import { lateCreditClient, packageClient } from './package-clients';
 import { shots } from './shots';
 
 const day = 24 * 60 * 60 * 1000;
@@ -72,4 +72,28 @@ test('a client with a 3回券 books with it on a phone, sees 残り2回, cancels
   await expect(page.locator('dl.facts')).toContainText('1回分をお戻ししました。残り3回です。');
   await expectNoAxeViolations(page);
   await shots(page, 'package-booking-cancelled');
+});
+
+test('in a fee tier, the cancel preview says the credit is used up, and the booking says so after', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, lateCreditClient.email, lateCreditClient.password);
+  await expect(page).toHaveURL(/\/portal$/);
+  await page.locator('.booking-list').first().getByRole('link').first().click();
+  await expect(page.locator('dl.facts')).toContainText('残り2回');
+  await page.getByRole('link', { name: 'キャンセルの手続きへ' }).click();
+  await expect(page.locator('dl.facts')).toContainText('1回分が使用済みになります');
+  await expect(
+    page.getByText(
+      '今キャンセルするとキャンセル料がかかる期間のため、回数券の1回分は使用済みになります。返金はありません。',
+    ),
+  ).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await expectNoAxeViolations(page);
+  await shots(page, 'package-booking-cancel-fee');
+
+  await page.getByRole('button', { name: 'キャンセルを確定する' }).click();
+  await expect(page).toHaveURL(/\?notice=cancelled$/);
+  await expect(page.locator('dl.facts')).toContainText('1回分は使用済みになりました');
 });
