@@ -64,6 +64,7 @@ export const pages: Record<string, Access> = {
   '/admin/newsletter': 'counselor',
   '/admin/newsletter/issues/[id]': 'counselor',
   '/admin/notifications': 'counselor',
+  '/admin/payment-methods': 'counselor',
   '/dev/mail': 'embedded',
 };
 
@@ -85,6 +86,7 @@ export const routeHandlers: Record<string, Access> = {
 
 export const actions: Record<string, Access> = {
   retryNoticeAction: 'counselor',
+  savePaymentMethodsAction: 'counselor',
   registerAction: 'public',
   signInAction: 'public',
   requestLoginLinkAction: 'public',

@@ -6,6 +6,7 @@ import { bookings, type PolicyTier, sessionTypes, users } from '@/db/schema';
 import { deliverQueued, queueNotice } from '@/features/mail/notice';
 import { noticeBookingCancelled } from '@/features/notifications/triggers';
 import { openCheckout } from '@/features/payments/checkout';
+import { checkoutMethodsFor } from '@/features/payments/methods';
 import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
 import { paidPaymentsFor, reconcileForClient } from '@/features/payments/service';
 import { bookingCredit, purchasePaymentId } from '@/features/packages/booking-credit';
@@ -47,6 +48,7 @@ export async function startBookingCheckout(
       clientId: input.clientId,
       email: row.email,
       amountYen: row.booking.priceYen,
+      paymentMethodTypes: await checkoutMethodsFor({ db, now }, row.booking.startsAt),
       name: row.type.name,
       statementDescriptor: 'SESSION',
       expiresAt,

@@ -4,6 +4,8 @@ import { CancellationTable } from '@/components/legal/cancellation-table';
 import { read } from '@/lib/data';
 import { listSessionTypes } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
+import { methodsList } from '@/features/payments/domain/methods';
+import { getOfferedMethods } from '@/features/payments/queries';
 import { formatYen } from '@/lib/format';
 import { invitations } from '@/lib/site-config';
 import { InvitationBlocks } from '@/components/layout/invitation-blocks';
@@ -21,7 +23,7 @@ type Props = { searchParams: Promise<{ theme?: string }> };
 
 export default async function SessionsPage({ searchParams }: Props) {
   const theme = findTheme((await searchParams).theme);
-  const types = await read(listSessionTypes);
+  const [types, offered] = await Promise.all([read(listSessionTypes), read(getOfferedMethods)]);
   return (
     <div className="container container--narrow">
       <h1>個人セッション</h1>
@@ -61,7 +63,7 @@ export default async function SessionsPage({ searchParams }: Props) {
           </li>
         ))}
       </ul>
-      <p>料金はすべて税込です。お支払いはクレジットカード（ご予約時の事前決済）です。</p>
+      <p>料金はすべて税込です。お支払いはご予約時の事前決済で、{methodsList(offered)}がご利用いただけます。</p>
 
       <h2>キャンセルについて</h2>
       <CancellationTable />
