@@ -80,7 +80,7 @@ export async function chooseRandomSlot(page: Page) {
   return { starts, index, slot: page.locator('a.slot').nth(index) };
 }
 
-async function findSlot(page: Page, pick: (starts: Date[]) => number) {
+export async function findSlot(page: Page, pick: (starts: Date[]) => number) {
   for (;;) {
     await expect(openDays(page).first()).toBeVisible();
     const dates = await openDays(page).evaluateAll((links) => links.map((a) => a.getAttribute('data-date')!));

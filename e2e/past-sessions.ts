@@ -10,6 +10,7 @@ import { bookings, notices, type SessionType, sessionTypes, users } from '@/db/s
 import { hashPassword } from '@/features/accounts/password';
 import { seedBooking } from '@/features/booking/seed';
 import { addDays, japanDate, japanInstant } from '@/lib/time';
+import { writePackageClients } from './package-clients';
 
 export const pastSessionClients = [
   { familyName: '過去', givenName: '一郎', minute: 10 * 60 },
@@ -88,6 +89,7 @@ export async function writePastSessions(dataDir: string, now = new Date()): Prom
         lastAttemptAt: now,
         nextAttemptAt: now,
       });
+    await writePackageClients(handle.db, now);
   } finally {
     await handle.close();
   }

@@ -88,6 +88,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
                   <Link href={`/portal/bookings/${b.id}`}>
                     {whenFor(b.startsAt, zone)}　{b.sessionTypeName}
                   </Link>
+                  {b.paidWith === 'credit' ? <span className="nowrap">・{bookingMessages.credit.paidWith}</span> : null}
                   {link?.kind === 'link' ? (
                     <>
                       　
@@ -136,6 +137,7 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
                   {whenFor(b.startsAt, zone)}　{b.sessionTypeName}
                 </Link>
                 <span className="nowrap">・{historyLabel(b, now)}</span>
+                {b.paidWith === 'credit' ? <span className="nowrap">・{bookingMessages.credit.paidWith}</span> : null}
               </li>
             ))}
           </ul>

@@ -10,10 +10,13 @@ import { FormStatus } from '@/components/ui/form-status';
 import { TextField } from '@/components/ui/text-field';
 import { ThemeField } from './theme-field';
 import { useActionForm } from '@/components/ui/use-action-form';
+import { RadioGroup } from '@/components/ui/radio-group';
 import { bookSlotAction, registerAndBookAction, signInAndBookAction } from '@/features/booking/book-actions';
+import { bookingMessages } from '@/features/booking/domain/messages';
 import {
+  type BookSignedInInput,
   type BookSlotInput,
-  bookSlotSchema,
+  bookSignedInSchema,
   type RegisterAndBookInput,
   registerAndBookSchema,
   type SignInAndBookInput,
@@ -45,19 +48,36 @@ function ThemeAndPolicy({ register, errors }: { register: UseFormRegister<Shared
   );
 }
 
-/** A signed-in client: one press holds the time (or resumes her hold) and goes on to payment. */
-export function BookSlotForm({ slot }: { slot: Slot }) {
-  const { form, onSubmit, result, errors, submitting } = useActionForm<BookSlotInput, void>(
-    bookSlotSchema,
+/** A credit she can book this session with (a session package, 回数券). */
+export type CreditChoice = { purchaseId: string; remaining: number };
+
+/**
+ * A signed-in client: one press holds the time (or resumes her hold) and goes on to payment.
+ * With a package's credit, she chooses first: the credit books and confirms at once, no payment.
+ */
+export function BookSlotForm({ slot, credit }: { slot: Slot; credit?: CreditChoice }) {
+  const { form, onSubmit, result, errors, submitting } = useActionForm<BookSignedInInput, void>(
+    bookSignedInSchema,
     bookSlotAction,
-    slot as BookSlotInput,
+    { ...slot, purchaseId: credit?.purchaseId ?? '' } as BookSignedInInput,
   );
+  const withCredit = Boolean(credit) && form.watch('purchaseId') !== '';
   return (
     <form onSubmit={onSubmit} noValidate aria-label="ご予約">
       <FormStatus result={result} />
+      {credit ? (
+        <RadioGroup
+          legend="お支払い方法"
+          registration={form.register('purchaseId')}
+          options={[
+            { value: credit.purchaseId, label: bookingMessages.credit.choice(credit.remaining) },
+            { value: '', label: 'お支払いして予約する' },
+          ]}
+        />
+      ) : null}
       <ThemeAndPolicy register={form.register as never} errors={errors} />
       <ActionButton className="button" type="submit" busy={submitting}>
-        お支払いへ進む
+        {withCredit ? '回数券で予約を確定する' : 'お支払いへ進む'}
       </ActionButton>
     </form>
   );

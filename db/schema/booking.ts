@@ -161,6 +161,14 @@ export const bookings = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelledBy: text('cancelled_by', { enum: ['client', 'counselor', 'system'] }),
     reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
+    /**
+     * How the session is paid: 'payment' (Stripe Checkout, `payments.reference_id` = this id) or
+     * 'credit' (one credit of a session package: the `use` row of `package_credits` with this
+     * booking's id says which; no payment, no receipt).
+     */
+    paidWith: text('paid_with', { enum: ['payment', 'credit'] })
+      .notNull()
+      .default('payment'),
     /** Its payment was refunded outside this app (the Stripe dashboard): the counselor decides what follows. */
     refundedOutsideAt: timestamp('refunded_outside_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -177,6 +185,7 @@ export const bookings = pgTable(
       sql`${t.status} not in ('held', 'awaiting_payment') or ${t.holdExpiresAt} is not null`,
     ),
     check('bookings_price_check', sql`${t.priceYen} > 0`),
+    check('bookings_paid_with_check', sql`${t.paidWith} in ('payment', 'credit')`),
     index('bookings_client').on(t.clientId, t.startsAt),
     index('bookings_starts_at').on(t.startsAt),
     index('bookings_live_holds')

@@ -86,7 +86,11 @@ export const rescheduleBookingAction = defineAction('user', rescheduleSchema, as
 
 export const counselorCancelBookingAction = defineAction('counselor', bookingIdSchema, async (input, ctx) => {
   const terms = await cancelBookingWithRefund(ctx, { bookingId: input.bookingId, by: 'counselor' });
-  return { ok: true as const, data: terms, message: 'キャンセルし、全額を返金しました。' };
+  return {
+    ok: true as const,
+    data: terms,
+    message: terms.credit ? 'キャンセルし、回数券の1回分をお戻ししました。' : 'キャンセルし、全額を返金しました。',
+  };
 });
 
 export const markBookingOutcomeAction = defineAction('counselor', bookingOutcomeSchema, async (input, ctx) => {

@@ -13,6 +13,7 @@ const columns = {
   endsAt: bookings.endsAt,
   theme: bookings.theme,
   priceYen: bookings.priceYen,
+  paidWith: bookings.paidWith,
   policyAgreedAt: bookings.policyAgreedAt,
   meetingUrl: bookings.meetingUrl,
   cancelledBy: bookings.cancelledBy,

@@ -7,10 +7,10 @@ import { defineAction } from '@/features/accounts/auth/define-action';
 import { signInWithPasswordFromAction } from '@/features/accounts/password-sign-in';
 import { AppError } from '@/lib/errors';
 import type { ServiceContext } from '@/lib/service';
-import { holdWithPolicy, registerAndHold, type SlotChoice } from './book';
+import { bookWithCredit, holdWithPolicy, registerAndHold, type SlotChoice } from './book';
 import { checkCouponForSessionType, setBookingCoupon } from './coupon';
 import { startBookingCheckout } from './checkout';
-import { bookSlotSchema, registerAndBookSchema, signInAndBookSchema } from './schemas';
+import { bookSignedInSchema, registerAndBookSchema, signInAndBookSchema } from './schemas';
 
 type Choice = { sessionType: string; startsAt: string; theme: string | null; couponCode?: string | null };
 
@@ -76,8 +76,19 @@ async function goToPayment(
   redirect(url);
 }
 
-/** Signed in: hold (or resume her hold), agree, pay. */
-export const bookSlotAction = defineAction('user', bookSlotSchema, async (input, ctx) => {
+/**
+ * Signed in: hold (or resume her hold), agree, pay; or, with a package's credit, book and
+ * confirm in one step (no Checkout, so no coupon) and see the booking.
+ */
+export const bookSlotAction = defineAction('user', bookSignedInSchema, async (input, ctx) => {
+  if (input.purchaseId) {
+    const booking = await bookWithCredit(ctx, {
+      ...choiceOf(input),
+      clientId: ctx.user.id,
+      purchaseId: input.purchaseId,
+    });
+    redirect(`/portal/bookings/${booking.id}?notice=booked`);
+  }
   await checkTypedCoupon(ctx, input);
   const booking = await holdWithPolicy(ctx, { ...choiceOf(input), clientId: ctx.user.id });
   await goToPayment(ctx, booking.id, ctx.user.id, input.couponCode);

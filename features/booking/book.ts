@@ -1,10 +1,18 @@
 import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import { bookings, type PolicyTier } from '@/db/schema';
 import { findUserIdByEmail } from '@/features/accounts/queries';
 import { registerClient } from '@/features/accounts/service';
 import type { Profile } from '@/features/accounts/schemas';
+import { deliverQueued } from '@/features/mail/notice';
+import { spendCredit } from '@/features/packages/ledger';
+import { expireOpenCheckouts } from '@/features/payments/service';
 import { AppError } from '@/lib/errors';
 import type { ServiceContext } from '@/lib/service';
+import { cancellationPolicy } from '@/lib/site-config';
+import { notifyBookingConfirmed } from './fulfilment';
 import { holdSlot } from './hold';
+import { defaultMeetingUrlOf } from './queries';
 import { recordPolicyAgreement } from './service';
 
 export type SlotChoice = { sessionTypeSlug: string; startsAt: Date; theme: string | null };
@@ -17,6 +25,52 @@ export type SlotChoice = { sessionTypeSlug: string; startsAt: Date; theme: strin
 export async function holdWithPolicy(ctx: ServiceContext, input: SlotChoice & { clientId: string }) {
   const booking = await holdSlot(ctx, input);
   await recordPolicyAgreement(ctx, { bookingId: booking.id, clientId: input.clientId });
+  return booking;
+}
+
+/**
+ * The confirm screen's other step, for a client with a session package (回数券): the time is
+ * booked with one of its credits, no Checkout. In the hold's one transaction (hold.ts: the same
+ * locks, the exclusion constraint and the one-live-hold rule), the credit is spent, the booking
+ * confirmed as paid by credit with her agreement to the policy, and the same mails as a paid
+ * booking queued. A refused credit (none left, expired, not covering the session, not hers)
+ * undoes it all: no booking, and the hold she had before is kept.
+ */
+export async function bookWithCredit(
+  ctx: ServiceContext,
+  input: SlotChoice & { clientId: string; purchaseId: string },
+) {
+  const { now } = ctx;
+  let queued: string[] = [];
+  const booking = await holdSlot(ctx, input, async (tx, held) => {
+    await spendCredit(tx, {
+      purchaseId: input.purchaseId,
+      clientId: input.clientId,
+      bookingId: held.id,
+      sessionTypeId: held.sessionTypeId,
+      now,
+    });
+    const [confirmed] = await tx
+      .update(bookings)
+      .set({
+        status: 'confirmed',
+        holdExpiresAt: null,
+        paidWith: 'credit',
+        policy: cancellationPolicy.session.map((t) => ({ ...t })) as PolicyTier[],
+        policyAgreedAt: now,
+        meetingUrl: sql`coalesce(${bookings.meetingUrl}, ${defaultMeetingUrlOf(bookings.sessionTypeId)})`,
+        updatedAt: now,
+      })
+      .where(and(eq(bookings.id, held.id), eq(bookings.status, 'held')))
+      .returning();
+    if (!confirmed) throw new AppError('hold_expired');
+    queued = await notifyBookingConfirmed({ db: tx, now }, confirmed.id);
+    return confirmed;
+  });
+  // She may have opened Stripe Checkout for this hold before choosing the credit: close it, so
+  // that it cannot be paid too (a payment that completes anyway is refunded: confirmPaidBooking).
+  await expireOpenCheckouts(ctx.db, 'booking', [booking.id]);
+  await deliverQueued(ctx.db, queued);
   return booking;
 }
 

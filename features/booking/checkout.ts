@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
 import type { ServiceContext } from '@/lib/service';
-import { bookings, sessionTypes, users } from '@/db/schema';
+import { bookings, type PolicyTier, sessionTypes, users } from '@/db/schema';
 import { deliverQueued, queueNotice } from '@/features/mail/notice';
 import { noticeBookingCancelled } from '@/features/notifications/triggers';
 import { openCheckout } from '@/features/payments/checkout';
@@ -9,6 +10,9 @@ import { konbiniExpiresAfterDays } from '@/features/payments/domain/konbini';
 import { checkoutMethodsFor } from '@/features/payments/methods';
 import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
 import { paidPaymentsFor, reconcileForClient } from '@/features/payments/service';
+import { bookingCredit, purchasePaymentId } from '@/features/packages/booking-credit';
+import { settleCreditOnCancellation } from '@/features/packages/ledger';
+import { cancellationPolicy } from '@/lib/site-config';
 import { AppError } from '@/lib/errors';
 import { isHoldLive } from '@/lib/holds';
 import { checkoutCouponFor } from '@/features/coupons/service';
@@ -95,7 +99,12 @@ export async function cancelBookingWithRefund(
 ) {
   const result = await db.transaction(async (tx) => {
     const { booking, terms } = await cancelBooking({ db: tx, now }, input);
-    const [payment] = await paidPaymentsFor(tx, 'booking', [booking.id]);
+    const refunded: string[] = [];
+    // A booking paid with a credit has no payment: the credit comes back or is used up
+    // (free tier or counselor: back; a fee tier: used), never yen.
+    const credit = booking.paidWith === 'credit' ? await settleCredit(tx, booking, input.by, now) : undefined;
+    if (credit?.paymentId) refunded.push(credit.paymentId);
+    const [payment] = credit ? [] : await paidPaymentsFor(tx, 'booking', [booking.id]);
     if (payment && terms.refundYen > 0) {
       await requestRefund(tx, {
         paymentId: payment.id,
@@ -103,6 +112,7 @@ export async function cancelBookingWithRefund(
         reason: `cancelled by ${input.by}`,
         idempotencyKey: `cancel-${booking.id}`,
       });
+      refunded.push(payment.id);
     }
     const queued: string[] = [];
     const [user] = booking.clientId ? await tx.select().from(users).where(eq(users.id, booking.clientId)) : [];
@@ -113,6 +123,7 @@ export async function cancelBookingWithRefund(
         feeYen: terms.feeYen,
         byCounselor: input.by === 'counselor',
         konbini: payment?.method === 'konbini',
+        ...(credit ? { credit: { outcome: credit.outcome, remaining: credit.remaining } } : {}),
       });
       queued.push(
         ...(await queueNotice(
@@ -126,15 +137,54 @@ export async function cancelBookingWithRefund(
     queued.push(
       ...(await noticeBookingCancelled(
         { db: tx, now },
-        { bookingId: booking.id, by: input.by, feeYen: terms.feeYen, refundYen: terms.refundYen },
+        {
+          bookingId: booking.id,
+          by: input.by,
+          feeYen: terms.feeYen,
+          refundYen: terms.refundYen,
+          ...(credit ? { credit: credit.outcome } : {}),
+        },
       )),
     );
-    return { terms, paymentId: payment?.id, queued };
+    return { terms, credit: credit?.outcome, refunded, queued };
   });
-  if (result.paymentId) {
+  if (result.refunded.length > 0) {
     // If Stripe is unreachable now, the refund stays recorded and is sent on the next attempt.
-    await submitRefundsSoon({ db, now }, [result.paymentId]);
+    await submitRefundsSoon({ db, now }, result.refunded);
   }
   await deliverQueued(db, result.queued);
-  return result.terms;
+  return { ...result.terms, credit: result.credit };
+}
+
+/**
+ * In the cancellation's transaction: the credit a cancelled booking used, settled by the table
+ * she agreed to when booking. If its package was closed for a refund meanwhile, a returned
+ * credit is refunded at once, at the package's price per session, on the package's payment.
+ */
+async function settleCredit(
+  tx: Db,
+  booking: { id: string; policy: PolicyTier[] | null; startsAt: Date },
+  by: 'client' | 'counselor',
+  now: Date,
+) {
+  const { outcome, refundYen } = await settleCreditOnCancellation(tx, {
+    bookingId: booking.id,
+    policy: booking.policy ?? cancellationPolicy.session,
+    startsAt: booking.startsAt,
+    now,
+    cancelledBy: by,
+  });
+  const credit = await bookingCredit(tx, booking.id, now);
+  let paymentId: string | undefined;
+  if (refundYen > 0 && credit) {
+    paymentId = await purchasePaymentId(tx, credit.purchaseId);
+    if (paymentId)
+      await requestRefund(tx, {
+        paymentId,
+        amountYen: refundYen,
+        reason: `credit of cancelled booking ${booking.id} returned to a refunded package`,
+        idempotencyKey: `credit-return-${booking.id}`,
+      });
+  }
+  return { outcome, remaining: credit?.remaining ?? 0, paymentId };
 }

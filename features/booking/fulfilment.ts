@@ -5,14 +5,23 @@ import { bookings, type Payment, sessionTypes, users } from '@/db/schema';
 import { queueNotice } from '@/features/mail/notice';
 import { noticeBookingPaid, noticePaymentForLostSlot } from '@/features/notifications/triggers';
 import type { Fulfilment } from '@/features/payments/fulfilment';
+import { bookingCredit } from '@/features/packages/booking-credit';
+import type { ServiceContext } from '@/lib/service';
 import { siteUrl } from '@/lib/site-url';
 import { bookingIcs } from './calendar';
 import { bookingMails } from './mails';
 import { whenFor } from '@/lib/time';
 import { awaitBookingPayment, confirmPaidBooking, releaseHold } from './service';
 
-/** In the confirming transaction: the confirmation mail, with the session in an .ics. */
-async function queueConfirmation(db: Db, bookingId: string): Promise<string[]> {
+/**
+ * In the confirming transaction: the confirmation mail, with the session in an .ics (and, for
+ * a booking paid with a session package's credit, the package and what it has left).
+ */
+async function queueConfirmation(
+  db: Db,
+  bookingId: string,
+  credit?: { name: string; remaining: number },
+): Promise<string[]> {
   const [row] = await db
     .select({ booking: bookings, type: sessionTypes, user: users })
     .from(bookings)
@@ -31,6 +40,7 @@ async function queueConfirmation(db: Db, bookingId: string): Promise<string[]> {
         sessionName: row.type.name,
         priceYen: row.booking.priceYen,
         url,
+        ...(credit ? { credit } : {}),
       }),
       attachments: [
         {
@@ -54,19 +64,35 @@ async function queueLostBooking(db: Db, payment: Payment): Promise<string[]> {
     .innerJoin(users, eq(users.id, payment.clientId))
     .where(eq(bookings.id, payment.referenceId));
   if (!row) return [];
+  const when = whenFor(row.booking.startsAt, row.user.timeZone);
   return queueNotice(
     db,
     {
       to: row.user.email,
-      ...bookingMails.lostAndRefunded({
-        when: whenFor(row.booking.startsAt, row.user.timeZone),
-        amountYen: payment.amountYen,
-        url: `${siteUrl()}/sessions`,
-      }),
+      ...(row.booking.paidWith === 'credit'
+        ? bookingMails.creditBookingPaymentRefunded({
+            when,
+            amountYen: payment.amountYen,
+            url: `${siteUrl()}/portal/bookings/${row.booking.id}`,
+          })
+        : bookingMails.lostAndRefunded({ when, amountYen: payment.amountYen, url: `${siteUrl()}/sessions` })),
     },
     `payment ${payment.id} refunded as lost`,
     `payment-lost:${payment.id}`,
   );
+}
+
+/**
+ * In the confirming transaction, the mails of a confirmed booking: the client's confirmation
+ * and the counselor's notice, the same whether it was paid through Checkout or with a credit.
+ */
+export async function notifyBookingConfirmed(ctx: ServiceContext, bookingId: string): Promise<string[]> {
+  const used = await bookingCredit(ctx.db, bookingId, ctx.now);
+  const credit = used ? { name: used.name, remaining: used.remaining } : undefined;
+  return [
+    ...(await queueConfirmation(ctx.db, bookingId, credit)),
+    ...(await noticeBookingPaid(ctx, bookingId, credit)),
+  ];
 }
 
 /** What a paid, expired or lost booking checkout does (registered in features/fulfilments.ts). */
@@ -87,10 +113,7 @@ export const bookingFulfilment: Fulfilment = {
       againUrl: `${siteUrl()}/book/${row.slug}`,
     };
   },
-  notifyConfirmed: async (ctx, bookingId) => [
-    ...(await queueConfirmation(ctx.db, bookingId)),
-    ...(await noticeBookingPaid(ctx, bookingId)),
-  ],
+  notifyConfirmed: notifyBookingConfirmed,
   notifyLost: async (ctx, payment) => {
     const queued = await queueLostBooking(ctx.db, payment);
     const [booking] = await ctx.db

@@ -57,6 +57,16 @@ function holdStatements(db: Db) {
   return statements;
 }
 
+type Booking = typeof bookings.$inferSelect;
+
+/**
+ * What runs in the hold's own transaction once the slot is held (features/booking/book.ts:
+ * `bookWithCredit` spends a credit and confirms there): whatever it throws undoes the hold,
+ * and the client keeps the hold she had before. It may run again if PostgreSQL aborts the
+ * transaction for a deadlock.
+ */
+export type InHold = (tx: Db, held: Booking) => Promise<Booking>;
+
 /**
  * Holds a slot for a client for the hold time (30 min, Stripe Checkout's minimum). The slot
  * is checked against the current availability, and the exclusion constraint settles races:
@@ -67,7 +77,8 @@ function holdStatements(db: Db) {
 export async function holdSlot(
   { db, now }: ServiceContext,
   input: { clientId: string; sessionTypeSlug: string; startsAt: Date; theme: string | null },
-) {
+  inHold?: InHold,
+): Promise<Booking> {
   const { settings, availability, sessionTypes: types } = await getBookingConfig(db);
   const type = types.find((t) => t.slug === input.sessionTypeSlug && t.active);
   if (!type) throw new AppError('not_found');
@@ -96,11 +107,22 @@ export async function holdSlot(
       b.start.getTime() === input.startsAt.getTime(),
   );
   if (resumed) {
-    const [booking] = await db
-      .update(bookings)
-      .set({ theme: input.theme, updatedAt: now })
-      .where(and(eq(bookings.id, resumed.id), eq(bookings.status, 'held')))
-      .returning();
+    const resume = async (tx: Db) => {
+      const [booking] = await tx
+        .update(bookings)
+        .set({ theme: input.theme, updatedAt: now })
+        .where(and(eq(bookings.id, resumed.id), eq(bookings.status, 'held')))
+        .returning();
+      return booking && inHold ? inHold(tx, booking) : booking;
+    };
+    const booking = inHold
+      ? await retryTransientConflicts(() =>
+          db.transaction(async (tx) => {
+            await lockForHold(tx, input.clientId, resumed.start, resumed.blockedUntil);
+            return resume(tx);
+          }),
+        )
+      : await resume(db);
     if (booking) return booking;
   }
 
@@ -171,7 +193,7 @@ export async function holdSlot(
             );
         }
         const [booking] = await tx.insert(bookings).values(values).returning();
-        return booking!;
+        return inHold ? inHold(tx, booking!) : booking!;
       }),
     );
   } catch (err) {

@@ -5,12 +5,23 @@ import { bookingMessages } from './domain/messages';
 
 // Subjects and bodies never name what the session is about.
 export const bookingMails = {
-  confirmed: (input: { when: string; sessionName: string; priceYen: number; url: string }) =>
+  confirmed: (input: {
+    when: string;
+    sessionName: string;
+    priceYen: number;
+    url: string;
+    /** Booked with a session package's credit: which package and what it has left. */
+    credit?: { name: string; remaining: number };
+  }) =>
     composeMail({
       subject: '【こころの整理室】ご予約の確認',
       paragraphs: [
         'ご予約ありがとうございます。以下の内容で承りました。',
-        `日時：${input.when}\nセッション：${input.sessionName}\nお支払い済み：${formatYen(input.priceYen)}`,
+        `日時：${input.when}\nセッション：${input.sessionName}\n${
+          input.credit
+            ? `お支払い：回数券（${input.credit.name}）を1回分使用\n回数券の残り：${input.credit.remaining}回`
+            : `お支払い済み：${formatYen(input.priceYen)}`
+        }`,
         'カレンダーに登録できるファイル（.ics）を添付しています。参加方法や事前アンケートはマイページでご確認ください。',
       ],
       action: { label: 'マイページで予約を見る', url: input.url },
@@ -25,6 +36,16 @@ export const bookingMails = {
       ],
       action: { label: '空き時間を見る', url: input.url },
     }),
+  /** She booked the time with a package's credit, and a payment for it still came through. */
+  creditBookingPaymentRefunded: (input: { when: string; amountYen: number; url: string }) =>
+    composeMail({
+      subject: '【こころの整理室】お支払いの返金',
+      paragraphs: [
+        `${input.when}のご予約は回数券でお取りしているため、同じご予約へのお支払い${formatYen(input.amountYen)}は全額を返金いたしました。カード会社により、反映まで数日かかる場合があります。`,
+        'ご予約はそのまま確定しています。',
+      ],
+      action: { label: 'マイページで予約を見る', url: input.url },
+    }),
   reminder: (input: { when: string; url: string }) =>
     composeMail({
       subject: '【こころの整理室】明日のご予約のお知らせ',
@@ -34,18 +55,30 @@ export const bookingMails = {
       ],
       action: { label: 'マイページで予約を見る', url: input.url },
     }),
-  cancelled: (input: { when: string; refundYen: number; feeYen: number; byCounselor: boolean; konbini?: boolean }) =>
+  cancelled: (input: {
+    when: string;
+    refundYen: number;
+    feeYen: number;
+    byCounselor: boolean;
+    konbini?: boolean;
+    /** Booked with a credit: whether it came back, and what the package has left. */
+    credit?: { outcome: 'returned' | 'used'; remaining: number };
+  }) =>
     composeMail({
       subject: '【こころの整理室】ご予約のキャンセル',
       paragraphs: [
         input.byCounselor
           ? `誠に申し訳ありませんが、カウンセラーの都合により${input.when}のご予約をキャンセルさせていただきました。`
           : `${input.when}のご予約のキャンセルを承りました。`,
-        input.refundYen > 0
-          ? input.konbini
-            ? `${input.feeYen > 0 ? `キャンセル料：${formatYen(input.feeYen)}\n` : ''}返金額：${formatYen(input.refundYen)}\n${bookingMessages.konbiniRefund}`
-            : `${input.feeYen > 0 ? `キャンセル料：${formatYen(input.feeYen)}\n返金額：${formatYen(input.refundYen)}\nご利用のカードへ返金します。` : `全額の${formatYen(input.refundYen)}を、ご利用のカードへ返金します。`}カード会社により、反映まで数日かかる場合があります。`
-          : `キャンセル料：${formatYen(input.feeYen)}\n返金はありません。`,
+        input.credit
+          ? input.credit.outcome === 'returned'
+            ? `ご予約に使った回数券の1回分をお戻ししました。回数券の残りは${input.credit.remaining}回です。`
+            : 'キャンセル料がかかる期間のため、ご予約に使った回数券の1回分は使用済みになりました。返金はありません。'
+          : input.refundYen > 0
+            ? input.konbini
+              ? `${input.feeYen > 0 ? `キャンセル料：${formatYen(input.feeYen)}\n` : ''}返金額：${formatYen(input.refundYen)}\n${bookingMessages.konbiniRefund}`
+              : `${input.feeYen > 0 ? `キャンセル料：${formatYen(input.feeYen)}\n返金額：${formatYen(input.refundYen)}\nご利用のカードへ返金します。` : `全額の${formatYen(input.refundYen)}を、ご利用のカードへ返金します。`}カード会社により、反映まで数日かかる場合があります。`
+            : `キャンセル料：${formatYen(input.feeYen)}\n返金はありません。`,
       ],
     }),
 };

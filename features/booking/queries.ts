@@ -195,6 +195,7 @@ const bookingColumns = {
   priceYen: bookings.priceYen,
   discountYen: bookings.discountYen,
   couponId: bookings.couponId,
+  paidWith: bookings.paidWith,
   policy: bookings.policy,
   meetingUrl: bookings.meetingUrl,
   cancelledAt: bookings.cancelledAt,

@@ -24,6 +24,17 @@ export const bookSlotSchema = holdSlotSchema.extend({
   couponCode: couponCodeField,
 });
 
+/**
+ * The confirm screen, signed in: as `bookSlotSchema`, and with `purchaseId` (a session package
+ * she holds a credit of) booked with one of its credits instead of paying ('' or none: pay).
+ */
+export const bookSignedInSchema = bookSlotSchema.extend({
+  purchaseId: z
+    .union([uuid, z.literal('')])
+    .optional()
+    .transform((v) => v || null),
+});
+
 /** The confirm screen, signed out and new: the sign-up fields and the slot, in one step. */
 export const registerAndBookSchema = registerSchema.and(bookSlotSchema);
 
@@ -31,6 +42,7 @@ export const registerAndBookSchema = registerSchema.and(bookSlotSchema);
 export const signInAndBookSchema = signInSchema.extend(bookSlotSchema.shape);
 
 export type BookSlotInput = z.input<typeof bookSlotSchema>;
+export type BookSignedInInput = z.input<typeof bookSignedInSchema>;
 export type RegisterAndBookInput = z.input<typeof registerAndBookSchema>;
 export type SignInAndBookInput = z.input<typeof signInAndBookSchema>;
 

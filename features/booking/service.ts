@@ -46,19 +46,22 @@ export async function recordPolicyAgreement(
 
 /**
  * Confirms a booking whose payment succeeded. A hold that already lapsed is taken back if
- * its time is still free; if someone else has it now (or it was cancelled), the booking is
- * lost and the caller refunds.
+ * its time is still free; if someone else has it now (or it was cancelled, or booked with a
+ * credit instead), the booking is lost and the caller refunds.
  */
 export async function confirmPaidBooking(
   { db, now }: ServiceContext,
   bookingId: string,
 ): Promise<'confirmed' | 'already' | 'lost'> {
   const [current] = await db
-    .select({ status: bookings.status })
+    .select({ status: bookings.status, paidWith: bookings.paidWith })
     .from(bookings)
     .where(eq(bookings.id, bookingId))
     .limit(1);
   if (!current) return 'lost';
+  // Booked with a package's credit meanwhile (its Checkout could not be closed): this payment
+  // pays for nothing and is refunded.
+  if (current.paidWith === 'credit') return 'lost';
   if (current.status === 'confirmed' || current.status === 'completed' || current.status === 'no_show')
     return 'already';
   if (current.status === 'cancelled') return 'lost';

@@ -63,6 +63,26 @@ describe('mails to the counselor', () => {
     expect(mail.text).toContain('返金：5,500円（税込）');
   });
 
+  it('a session booked with a credit says so instead of an amount paid', () => {
+    const mail = counselorNoticeMail({
+      ...(examples[0] as Extract<CounselorNotice, { kind: 'booking_paid' }>),
+      credit: { name: '3回券', remaining: 2 },
+    });
+    expect(mail.text).toContain('回数券でのご予約です');
+    expect(mail.text).toContain('お支払い：回数券・3回券を1回分使用、残り2回');
+    expect(mail.text).not.toContain('11,000円');
+  });
+
+  it('the cancellation of a credit booking says what became of the credit, not yen', () => {
+    const cancelled = examples[1] as Extract<CounselorNotice, { kind: 'booking_cancelled' }>;
+    const returned = counselorNoticeMail({ ...cancelled, credit: 'returned' });
+    expect(returned.text).toContain('回数券：1回分をお戻ししました');
+    expect(returned.text).not.toContain('返金：');
+    expect(counselorNoticeMail({ ...cancelled, credit: 'used' }).text).toContain(
+      '回数券：キャンセル料の期間のため1回分を使用済み',
+    );
+  });
+
   it('a reschedule gives the old and the new time', () => {
     const mail = counselorNoticeMail(examples[2]!);
     expect(mail.text).toContain('変更前：2026年12月4日(金) 10:00');

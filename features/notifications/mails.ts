@@ -10,8 +10,25 @@ import type { NotificationKind } from './domain/kinds';
  * Everything else is one click away, behind her sign-in.
  */
 export type CounselorNotice =
-  | { kind: 'booking_paid'; when: string; sessionName: string; priceYen: number; url: string }
-  | { kind: 'booking_cancelled'; when: string; sessionName: string; feeYen: number; refundYen: number; url: string }
+  | {
+      kind: 'booking_paid';
+      when: string;
+      sessionName: string;
+      priceYen: number;
+      url: string;
+      /** Booked with a session package's credit instead of a payment. */
+      credit?: { name: string; remaining: number };
+    }
+  | {
+      kind: 'booking_cancelled';
+      when: string;
+      sessionName: string;
+      feeYen: number;
+      refundYen: number;
+      url: string;
+      /** Booked with a credit: whether the cancellation gave it back or used it up. */
+      credit?: 'returned' | 'used';
+    }
   | { kind: 'booking_rescheduled'; from: string; to: string; sessionName: string; url: string }
   | { kind: 'course_enrolled'; cohortName: string; priceYen: number; url: string }
   | { kind: 'course_seat_cancelled'; cohortName: string; refundYen: number; url: string }
@@ -46,8 +63,16 @@ const bodies: { [K in NotificationKind]: (n: Extract<CounselorNotice, { kind: K 
   booking_paid: (n) =>
     notice(
       '新しいご予約',
-      'セッションのご予約が入り、お支払いが済みました。',
-      [`日時：${n.when}（日本時間）`, `セッション：${n.sessionName}`, `お支払い：${formatYen(n.priceYen)}`],
+      n.credit
+        ? 'セッションのご予約が入りました。回数券でのご予約です。'
+        : 'セッションのご予約が入り、お支払いが済みました。',
+      [
+        `日時：${n.when}（日本時間）`,
+        `セッション：${n.sessionName}`,
+        n.credit
+          ? `お支払い：回数券・${n.credit.name}を1回分使用、残り${n.credit.remaining}回`
+          : `お支払い：${formatYen(n.priceYen)}`,
+      ],
       booking(n.url),
     ),
   booking_cancelled: (n) =>
@@ -57,8 +82,13 @@ const bodies: { [K in NotificationKind]: (n: Extract<CounselorNotice, { kind: K 
       [
         `日時：${n.when}（日本時間）`,
         `セッション：${n.sessionName}`,
-        `キャンセル料：${formatYen(n.feeYen)}`,
-        `返金：${formatYen(n.refundYen)}`,
+        ...(n.credit
+          ? [
+              n.credit === 'returned'
+                ? '回数券：1回分をお戻ししました'
+                : '回数券：キャンセル料の期間のため1回分を使用済み',
+            ]
+          : [`キャンセル料：${formatYen(n.feeYen)}`, `返金：${formatYen(n.refundYen)}`]),
       ],
       booking(n.url),
     ),

@@ -38,7 +38,11 @@ async function seatOf(ctx: ServiceContext, enrollmentId: string) {
 }
 
 /** A session was paid for and confirmed. */
-export async function noticeBookingPaid(ctx: ServiceContext, bookingId: string): Promise<string[]> {
+export async function noticeBookingPaid(
+  ctx: ServiceContext,
+  bookingId: string,
+  credit?: { name: string; remaining: number },
+): Promise<string[]> {
   const s = await sessionOf(ctx, bookingId);
   if (!s) return [];
   return notifyCounselor(ctx, noticeKey('booking_paid', bookingId), {
@@ -47,13 +51,20 @@ export async function noticeBookingPaid(ctx: ServiceContext, bookingId: string):
     sessionName: s.sessionName,
     priceYen: s.priceYen,
     url: bookingUrl(bookingId),
+    ...(credit ? { credit } : {}),
   });
 }
 
 /** The client cancelled (her own cancellations she knows about). */
 export async function noticeBookingCancelled(
   ctx: ServiceContext,
-  input: { bookingId: string; by: 'client' | 'counselor'; feeYen: number; refundYen: number },
+  input: {
+    bookingId: string;
+    by: 'client' | 'counselor';
+    feeYen: number;
+    refundYen: number;
+    credit?: 'returned' | 'used';
+  },
 ) {
   if (input.by !== 'client') return [];
   const s = await sessionOf(ctx, input.bookingId);
@@ -65,6 +76,7 @@ export async function noticeBookingCancelled(
     feeYen: input.feeYen,
     refundYen: input.refundYen,
     url: bookingUrl(input.bookingId),
+    ...(input.credit ? { credit: input.credit } : {}),
   });
 }
 

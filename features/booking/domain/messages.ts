@@ -33,4 +33,21 @@ export const bookingMessages = {
     refund: (refund: string) => `。返金額は${refund}です。`,
     noRefund: '。返金はありません。',
   },
+  /** A session booked with a package's credit (回数券): no yen are paid or refunded, a credit is. */
+  credit: {
+    paidWith: '回数券で予約',
+    choice: (remaining: number) => `回数券で予約する（残り${remaining}回）`,
+    /** What a cancellation now does to the credit (features/packages/domain/rules.ts: creditOnCancellation). */
+    oneBack: '1回分をお戻しします',
+    oneUsed: '1回分が使用済みになります',
+    previewReturned: '今キャンセルすると無料です。回数券は1回分お戻しします。',
+    previewUsed:
+      '今キャンセルするとキャンセル料がかかる期間のため、回数券の1回分は使用済みになります。返金はありません。',
+    /** Booked inside a fee tier: what cancelling a credit booking would do. */
+    lateBooking: '回数券でご予約の場合は、キャンセルすると回数券の1回分が使用済みになります。',
+    counselorReturns: 'カウンセラー都合のキャンセルでは、回数券の1回分をお戻しします。',
+    returned: (remaining: number) => `1回分をお戻ししました。残り${remaining}回です。`,
+    used: 'キャンセル料がかかる期間のキャンセルのため、1回分は使用済みになりました。',
+    remaining: (remaining: number) => `残り${remaining}回`,
+  },
 } as const;

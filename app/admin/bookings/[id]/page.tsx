@@ -8,7 +8,9 @@ import { SessionNotePanel } from '@/components/session-notes/session-note-panel'
 import { read, serviceContext } from '@/lib/data';
 import { formatPhone } from '@/features/accounts/schemas';
 import { bookingStatusLabel, getAdminBooking } from '@/features/booking/admin-queries';
+import { bookingMessages } from '@/features/booking/domain/messages';
 import { getBookingSettings } from '@/features/booking/queries';
+import { bookingCredit } from '@/features/packages/booking-credit';
 import { getIntakeKeyring } from '@/features/intake/keys';
 import { readIntakeAsCounselor } from '@/features/intake/service';
 import { findTheme } from '@/features/library/themes';
@@ -41,12 +43,15 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
   const started = booking.startsAt <= new Date();
   const settings = await read(getBookingSettings);
   const { notice } = await searchParams;
+  const credit = booking.paidWith === 'credit' ? await read(bookingCredit, booking.id, new Date()) : undefined;
   return (
     <>
       <h1>予約の詳細</h1>
       {notice === 'cancelled' ? (
         <p role="status" className="form-status form-status--ok">
-          キャンセルし、全額を返金しました。クライアントにメールでお知らせしました。
+          {credit
+            ? 'キャンセルし、回数券の1回分をお戻ししました。クライアントにメールでお知らせしました。'
+            : 'キャンセルし、全額を返金しました。クライアントにメールでお知らせしました。'}
         </p>
       ) : null}
       <dl className="facts">
@@ -80,9 +85,11 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
         <dd>{booking.policyAgreedAt ? formatDateTimeJa(booking.policyAgreedAt, practiceTimeZone) : '—'}</dd>
         <dt>お支払い</dt>
         <dd>
-          {booking.payment
-            ? `${paymentStatusLabel[booking.payment.status]}${booking.payment.refundedYen > 0 ? `・返金 ${formatYen(booking.payment.refundedYen)}` : ''}`
-            : 'なし'}
+          {credit
+            ? `回数券・${credit.name}、${credit.state === 'returned' ? 'キャンセルにより1回分をお戻し済み' : '1回分を使用'}`
+            : booking.payment
+              ? `${paymentStatusLabel[booking.payment.status]}${booking.payment.refundedYen > 0 ? `・返金 ${formatYen(booking.payment.refundedYen)}` : ''}`
+              : 'なし'}
         </dd>
       </dl>
       <section aria-labelledby="intake-heading" className="panel">
@@ -106,7 +113,11 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
       {booking.status === 'confirmed' ? (
         <CancelBookingForm
           bookingId={booking.id}
-          preview={`カウンセラー都合のキャンセルでは、全額の${formatYen(booking.priceYen)}を返金します。`}
+          preview={
+            credit
+              ? bookingMessages.credit.counselorReturns
+              : `カウンセラー都合のキャンセルでは、全額の${formatYen(booking.priceYen)}を返金します。`
+          }
         />
       ) : null}
       <p>

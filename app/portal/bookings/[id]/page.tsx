@@ -9,6 +9,8 @@ import { meetingLinkView } from '@/features/booking/domain/meeting-link';
 import { getBooking, getBookingRefund, getBookingSettings } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
 import { listClientPayments } from '@/features/booking/payment-history';
+import { bookingCredit } from '@/features/packages/booking-credit';
+import { creditOnCancellation } from '@/features/packages/domain/rules';
 import { assertCanSee, requireUser } from '@/features/accounts/auth/guards';
 import { type AwaitingVoucher, awaitingVouchersOf } from '@/features/payments/queries';
 import { read } from '@/lib/data';
@@ -17,6 +19,8 @@ import { cancellationPolicy } from '@/lib/site-config';
 import { practiceTimeZone, whenFor } from '@/lib/time';
 
 export const metadata: Metadata = { title: '予約の詳細' };
+
+const words = bookingMessages.credit;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> };
 
@@ -27,18 +31,21 @@ export default async function BookingPage({ params, searchParams }: Props) {
   const booking = await read(getBooking, id);
   if (!booking || !booking.clientId) notFound();
   assertCanSee(user, booking.clientId);
-  const [profile, payments, refund, settings, vouchers] = await Promise.all([
+  const now = new Date();
+  const byCredit = booking.paidWith === 'credit';
+  const [profile, payments, refund, settings, vouchers, credit] = await Promise.all([
     read(getAccountProfile, user.id),
     read(listClientPayments, booking.clientId),
-    booking.status === 'cancelled' ? read(getBookingRefund, booking.id) : undefined,
+    booking.status === 'cancelled' && !byCredit ? read(getBookingRefund, booking.id) : undefined,
     read(getBookingSettings),
     booking.status === 'awaiting_payment' ? read(awaitingVouchersOf, 'booking', [booking.id]) : undefined,
+    byCredit ? read(bookingCredit, booking.id, now) : undefined,
   ]);
-  const receiptPayment = payments.find((p) => p.bookingId === booking.id && p.paidAt);
+  // A session booked with a credit has no payment of its own, hence no receipt (the package's is in お支払い).
+  const receiptPayment = byCredit ? undefined : payments.find((p) => p.bookingId === booking.id && p.paidAt);
   const voucher = vouchers?.get(booking.id);
   const paidAtKonbini = Boolean(receiptPayment?.paymentDueAt);
   const zone = profile?.timeZone ?? practiceTimeZone;
-  const now = new Date();
   const terms =
     booking.status === 'confirmed'
       ? sessionCancellationTerms({
@@ -58,6 +65,11 @@ export default async function BookingPage({ params, searchParams }: Props) {
           日時を変更しました。
         </p>
       ) : null}
+      {notice === 'booked' && booking.status === 'confirmed' ? (
+        <p role="status" className="form-status form-status--ok">
+          回数券でご予約を承りました。確認のメールをお送りしました。
+        </p>
+      ) : null}
       {notice === 'cancelled' && booking.status === 'cancelled' ? (
         <p role="status" className="form-status form-status--ok">
           キャンセルを承りました。確認のメールをお送りしました。
@@ -70,8 +82,31 @@ export default async function BookingPage({ params, searchParams }: Props) {
         <dd>{whenFor(booking.startsAt, zone)}</dd>
         <dt>セッション</dt>
         <dd>{booking.sessionTypeName}</dd>
-        <dt>料金</dt>
-        <dd>{formatYen(booking.priceYen)}</dd>
+        {byCredit ? (
+          <>
+            <dt>お支払い</dt>
+            <dd>
+              {words.paidWith}
+              {credit ? `・${credit.name}` : ''}
+            </dd>
+            {credit && booking.status === 'cancelled' ? (
+              <>
+                <dt>回数券</dt>
+                <dd>{credit.state === 'returned' ? words.returned(credit.remaining) : words.used}</dd>
+              </>
+            ) : credit && booking.status === 'confirmed' ? (
+              <>
+                <dt>回数券の残り</dt>
+                <dd>{words.remaining(credit.remaining)}</dd>
+              </>
+            ) : null}
+          </>
+        ) : (
+          <>
+            <dt>料金</dt>
+            <dd>{formatYen(booking.priceYen)}</dd>
+          </>
+        )}
         {voucher ? <VoucherFacts voucher={voucher} zone={zone} /> : null}
         {refund ? <RefundFacts refund={refund} konbini={paidAtKonbini} /> : null}
         {booking.theme ? (
@@ -124,14 +159,25 @@ export default async function BookingPage({ params, searchParams }: Props) {
               <Link href={`/portal/bookings/${booking.id}/reschedule`}>日時を変更する</Link>
             </p>
           ) : null}
-          <p>{describeCancellationNow(terms)}</p>
+          <p>
+            {byCredit
+              ? creditOnCancellation({
+                  policy: booking.policy ?? cancellationPolicy.session,
+                  startsAt: booking.startsAt,
+                  now,
+                  cancelledBy: 'client',
+                }) === 'returned'
+                ? words.previewReturned
+                : words.previewUsed
+              : describeCancellationNow(terms)}
+          </p>
           {paidAtKonbini ? <p>{konbiniRefundNote}</p> : null}
           <p>
             <Link className="button button--secondary" href={`/portal/bookings/${booking.id}/cancel`}>
               キャンセルの手続きへ
             </Link>
           </p>
-          <p>次の画面で金額をご確認いただくまで、キャンセルはされません。</p>
+          <p>次の画面で{byCredit ? '内容' : '金額'}をご確認いただくまで、キャンセルはされません。</p>
         </section>
       ) : null}
       <p>

@@ -5,8 +5,10 @@ import { BookSlotForm, SignUpAndBookForm } from '@/components/booking/book-forms
 import { BookingSteps } from '@/components/booking/booking-steps';
 import { CancellationTable } from '@/components/legal/cancellation-table';
 import { describeLateBookingFee, lateBookingFee } from '@/features/booking/domain/late-booking';
+import { bookingMessages } from '@/features/booking/domain/messages';
 import { sessionTypeLabel } from '@/features/booking/domain/session-label';
 import { getConfirmView } from '@/features/booking/queries';
+import { usableCreditFor } from '@/features/packages/booking-credit';
 import { findTheme } from '@/features/library/themes';
 import { getCurrentUser } from '@/features/accounts/auth/guards';
 import { read } from '@/lib/data';
@@ -37,6 +39,8 @@ export default async function ConfirmSlotPage({ params, searchParams }: Props) {
   const view = await read(getConfirmView, { sessionTypeSlug: sessionType, startsAt, userId: user?.id, now });
   if (!view) notFound();
   const { type, profile, liveHold, availability } = view;
+  // A client with a session package covering this session may book with one of its credits.
+  const credit = user ? await read(usableCreditFor, { clientId: user.id, sessionTypeId: type.id, now }) : undefined;
   const chosenTheme = findTheme(theme);
   const zone = profile?.timeZone ?? (isTimeZone(tz) ? tz : practiceTimeZone);
   const lateFee = lateBookingFee({ policy: cancellationPolicy.session, startsAt, now, priceYen: type.priceYen });
@@ -97,13 +101,14 @@ export default async function ConfirmSlotPage({ params, searchParams }: Props) {
                     ),
                   )}
               </strong>
+              {credit ? <> {bookingMessages.credit.lateBooking}</> : null}
             </p>
           ) : null}
           <p>この画面で進むと、お支払いまでの30分間、この時間はほかの方には予約されません。</p>
           <h2>キャンセルポリシー</h2>
           <CancellationTable priceYen={type.priceYen} name={type.name} />
           <p>日時の変更は、開始48時間前までなら無料です。</p>
-          {user ? <BookSlotForm slot={slot} /> : <SignUpAndBookForm slot={slot} />}
+          {user ? <BookSlotForm slot={slot} credit={credit} /> : <SignUpAndBookForm slot={slot} />}
           <p>
             <Link href={backHref}>別の日時を選ぶ</Link>
           </p>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BookingSteps } from '@/components/booking/booking-steps';
+import { BookSlotForm } from '@/components/booking/book-forms';
 import { CheckoutForm } from '@/components/booking/checkout-form';
 import { CouponFacts } from '@/components/payments/coupon-facts';
 import { CouponForm } from '@/components/payments/coupon-form';
@@ -12,6 +13,7 @@ import { read } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { getBooking } from '@/features/booking/queries';
 import { getCoupon } from '@/features/coupons/service';
+import { usableCreditFor } from '@/features/packages/booking-credit';
 import { requireUser } from '@/features/accounts/auth/guards';
 import { isHoldLive } from '@/lib/holds';
 import { practiceTimeZone, whenFor } from '@/lib/time';
@@ -26,8 +28,14 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const booking = await read(getBooking, bookingId);
   if (!booking || booking.clientId !== user.id) notFound();
   const profile = await read(getAccountProfile, user.id);
-  const live = isHoldLive(booking, new Date());
+  const now = new Date();
+  const live = isHoldLive(booking, now);
   const coupon = booking.couponId ? await read(getCoupon, booking.couponId) : undefined;
+  // She held the time and may still choose to book it with a package's credit instead.
+  const credit =
+    live && booking.status === 'held'
+      ? await read(usableCreditFor, { clientId: user.id, sessionTypeId: booking.sessionTypeId, now })
+      : undefined;
   return (
     <div className="container container--narrow">
       <BookingSteps current="お支払い" />
@@ -58,7 +66,18 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
           <h2>キャンセルポリシー</h2>
           <CancellationTable priceYen={booking.priceYen} name={booking.sessionTypeName} />
           <p>日時の変更は、開始48時間前まで（キャンセル料のかからない期間）は無料です。</p>
-          <CheckoutForm bookingId={booking.id} theme={booking.theme} />
+          {credit ? (
+            <BookSlotForm
+              slot={{
+                sessionType: booking.sessionTypeSlug,
+                startsAt: booking.startsAt.toISOString(),
+                theme: booking.theme,
+              }}
+              credit={credit}
+            />
+          ) : (
+            <CheckoutForm bookingId={booking.id} theme={booking.theme} />
+          )}
         </>
       ) : (
         <p role="alert">

@@ -7,6 +7,7 @@ import { cancelBookingAction } from '@/features/booking/actions';
 import { sessionCancellationTerms } from '@/features/booking/domain/cancellation';
 import { bookingMessages } from '@/features/booking/domain/messages';
 import { listClientPayments } from '@/features/booking/payment-history';
+import { creditOnCancellation } from '@/features/packages/domain/rules';
 import { getBooking } from '@/features/booking/queries';
 import { requireUser } from '@/features/accounts/auth/guards';
 import { read } from '@/lib/data';
@@ -16,6 +17,8 @@ import { cancellationPolicy } from '@/lib/site-config';
 import { practiceTimeZone, whenFor } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'キャンセルの確認' };
+
+const words = bookingMessages.credit;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string }> };
 
@@ -42,6 +45,15 @@ export default async function CancelBookingPage({ params, searchParams }: Props)
     priceYen: booking.priceYen,
     cancelledBy: 'client',
   });
+  const credit =
+    booking.paidWith === 'credit'
+      ? creditOnCancellation({
+          policy: booking.policy ?? cancellationPolicy.session,
+          startsAt: booking.startsAt,
+          now: new Date(),
+          cancelledBy: 'client',
+        })
+      : undefined;
   const errorMessage = error && error in errorCodes ? errorCodes[error as keyof typeof errorCodes].message : undefined;
   return (
     <>
@@ -56,29 +68,46 @@ export default async function CancelBookingPage({ params, searchParams }: Props)
         <dd>{whenFor(booking.startsAt, profile?.timeZone ?? practiceTimeZone)}</dd>
         <dt>セッション</dt>
         <dd>{booking.sessionTypeName}</dd>
-        <dt>お支払い額</dt>
-        <dd>{formatYen(booking.priceYen)}</dd>
-        <dt>キャンセル料</dt>
-        <dd>{terms.feeYen === 0 ? '無料' : `${terms.feePercent}%・${formatYen(terms.feeYen)}`}</dd>
-        <dt>返金額</dt>
-        <dd>{terms.refundYen === 0 ? '返金はありません' : formatYen(terms.refundYen)}</dd>
+        {credit ? (
+          <>
+            <dt>お支払い</dt>
+            <dd>{words.paidWith}</dd>
+            <dt>回数券</dt>
+            <dd>
+              <strong>{credit === 'returned' ? words.oneBack : words.oneUsed}</strong>
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt>お支払い額</dt>
+            <dd>{formatYen(booking.priceYen)}</dd>
+            <dt>キャンセル料</dt>
+            <dd>{terms.feeYen === 0 ? '無料' : `${terms.feePercent}%・${formatYen(terms.feeYen)}`}</dd>
+            <dt>返金額</dt>
+            <dd>{terms.refundYen === 0 ? '返金はありません' : formatYen(terms.refundYen)}</dd>
+          </>
+        )}
       </dl>
       {terms.started ? (
         <p>開始時刻を過ぎているため、このご予約はキャンセルできません。</p>
       ) : (
         <>
-          <p>
-            {terms.feeYen === 0
-              ? `いまキャンセルすると、お支払いの全額${formatYen(terms.refundYen)}を返金します。`
-              : terms.refundYen === 0
-                ? `いまキャンセルすると、キャンセル料として${formatYen(terms.feeYen)}をいただき、返金はありません。`
-                : `いまキャンセルすると、キャンセル料${formatYen(terms.feeYen)}を差し引いた${formatYen(terms.refundYen)}を返金します。`}
-            {terms.refundYen > 0
-              ? paidAtKonbini
-                ? bookingMessages.konbiniRefund
-                : 'ご利用のカードへの返金で、反映まで数日かかる場合があります。'
-              : ''}
-          </p>
+          {credit ? (
+            <p>{credit === 'returned' ? words.previewReturned : words.previewUsed}</p>
+          ) : (
+            <p>
+              {terms.feeYen === 0
+                ? `いまキャンセルすると、お支払いの全額${formatYen(terms.refundYen)}を返金します。`
+                : terms.refundYen === 0
+                  ? `いまキャンセルすると、キャンセル料として${formatYen(terms.feeYen)}をいただき、返金はありません。`
+                  : `いまキャンセルすると、キャンセル料${formatYen(terms.feeYen)}を差し引いた${formatYen(terms.refundYen)}を返金します。`}
+              {terms.refundYen > 0
+                ? paidAtKonbini
+                  ? bookingMessages.konbiniRefund
+                  : 'ご利用のカードへの返金で、反映まで数日かかる場合があります。'
+                : ''}
+            </p>
+          )}
           {terms.freeReschedule ? (
             <p>
               日時の変更でしたら無料です。<Link href={`${bookingPage}/reschedule`}>日時を変更する</Link>

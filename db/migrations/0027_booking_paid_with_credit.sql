@@ -1,0 +1,2 @@
+ALTER TABLE "bookings" ADD COLUMN "paid_with" text DEFAULT 'payment' NOT NULL;--> statement-breakpoint
+ALTER TABLE "bookings" ADD CONSTRAINT "bookings_paid_with_check" CHECK ("bookings"."paid_with" in ('payment', 'credit'));
