@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 
-export const paymentPurposes = ['booking', 'course'] as const;
+export const paymentPurposes = ['booking', 'course', 'package'] as const;
 export type PaymentPurpose = (typeof paymentPurposes)[number];
 
 export const paymentStatuses = ['pending', 'paid', 'partially_refunded', 'refunded', 'expired', 'failed'] as const;
@@ -16,7 +16,7 @@ export const payments = pgTable(
     clientId: uuid('client_id').references(() => users.id, { onDelete: 'set null' }),
     /** What is sold; each purpose registers its fulfilment with payments (features/payments/fulfilment.ts). */
     purpose: text('purpose', { enum: paymentPurposes }).notNull(),
-    /** The thing paid for, within its purpose: a booking's id ('booking'), a course seat's ('course'). */
+    /** The thing paid for, within its purpose: a booking's id ('booking'), a course seat's ('course'), a package purchase's ('package'). */
     referenceId: uuid('reference_id').notNull(),
     amountYen: integer('amount_yen').notNull(),
     refundedYen: integer('refunded_yen').notNull().default(0),
