@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { packageRefundRuleText } from '@/features/packages/domain/rules';
 
 /** The rules of every package (回数券), as the terms and the 特商法 page state them. */
-export function PackageTerms({ validityMonths }: { validityMonths?: number }) {
+export function PackageTerms({ validityMonths, links = true }: { validityMonths?: number; links?: boolean }) {
   return (
     <ul>
       <li>
@@ -15,10 +15,12 @@ export function PackageTerms({ validityMonths }: { validityMonths?: number }) {
         キャンセル料のかからない期間のキャンセルでは、1回分が回数券に戻ります。キャンセル料がかかる期間のキャンセルでは、1回分を使ったものとします。カウンセラーの都合によるキャンセルでは、いつでも1回分が戻ります。
       </li>
       <li>{packageRefundRuleText}</li>
-      <li>
-        詳しくは<Link href="/legal/cancellation">キャンセルポリシー</Link>と<Link href="/legal/terms">利用規約</Link>
-        をご覧ください。
-      </li>
+      {links ? (
+        <li>
+          詳しくは<Link href="/legal/cancellation">キャンセルポリシー</Link>と<Link href="/legal/terms">利用規約</Link>
+          をご覧ください。
+        </li>
+      ) : null}
     </ul>
   );
 }

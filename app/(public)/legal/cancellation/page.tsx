@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { CancellationTable } from '@/components/legal/cancellation-table';
 import { LegalPage } from '@/components/legal/legal-page';
+import { PackageTerms } from '@/components/packages/package-terms';
 import { cancellationPolicy } from '@/lib/site-config';
 
 export const metadata: Metadata = { title: 'キャンセルポリシー', alternates: { canonical: '/legal/cancellation' } };
@@ -23,6 +24,8 @@ export default function CancellationPage() {
           返金はお支払いに使われたクレジットカードへ行います。カード会社により、反映まで数日かかる場合があります。
         </li>
       </ul>
+      <h2>回数券</h2>
+      <PackageTerms links={false} />
       <h2>心理学講座</h2>
       <ul>
         <li>

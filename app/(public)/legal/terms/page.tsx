@@ -31,7 +31,7 @@ export default function TermsPage() {
       </p>
       <h2>第5条の2（回数券）</h2>
       <p>個人セッションの回数券には、次の規定が適用されます。</p>
-      <PackageTerms />
+      <PackageTerms links={false} />
       <h2>第6条（禁止事項）</h2>
       <ul>
         <li>セッション・講座の録音・録画・内容の無断公開</li>
