@@ -98,4 +98,14 @@ test('a client buys a 3回券 in the Stripe emulator, sees 残り3回, her recei
   await expect(page.getByRole('cell', { name: '返金済み' })).toBeVisible();
   await expectNoAxeViolations(page);
   await shots(page, 'package-portal-refunded');
+
+  // The rules she agreed to, with the refund formula, on the terms, the 特商法 and the cancellation pages.
+  for (const path of ['/legal/terms', '/legal/tokushoho', '/legal/cancellation']) {
+    await page.goto(path);
+    await expect(page.getByText(/お支払い額 × 未使用の回数 ÷ 回数券の回数/)).toBeVisible();
+    await expect(page.getByText(/キャンセル料がかかる期間のキャンセルでは、?1回分を使ったものとします/)).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page);
+  }
+  await shots(page, 'package-legal-cancellation');
 });
