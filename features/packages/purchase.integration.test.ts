@@ -184,6 +184,25 @@ describe('buying a package through Stripe Checkout', () => {
     expect((await paymentOf(next.sessionId)).amountYen).toBe(55_000);
   });
 
+  it('two presses at the same time make one purchase and one checkout', async () => {
+    const pkg = await newPackage({ priceYen: 33_000, sessionCount: 3 });
+    const client = await newClient();
+    const press = () =>
+      startPackageCheckout(
+        { db: d(), now: new Date() },
+        { packageId: pkg.id, clientId: client.id, baseUrl: 'http://test' },
+      ).then(
+        (url) => url,
+        (err: { code?: string }) => err.code,
+      );
+    const outcomes = await Promise.all([press(), press(), press()]);
+    // Each press either opens the one checkout or is asked to try again in a moment.
+    for (const o of outcomes) expect(o === 'payment_unavailable' || o!.startsWith('http')).toBe(true);
+    expect(new Set(outcomes.filter((o) => o!.startsWith('http'))).size).toBe(1);
+    expect(await d().$count(packagePurchases, eq(packagePurchases.clientId, client.id))).toBe(1);
+    expect(await d().$count(payments, eq(payments.clientId, client.id))).toBe(1);
+  });
+
   it('a package no longer sold, or an unknown one, cannot be bought', async () => {
     const pkg = await newPackage({ priceYen: 20_000, sessionCount: 2 });
     await d().update(sessionPackages).set({ active: false }).where(eq(sessionPackages.id, pkg.id));
