@@ -162,6 +162,13 @@ describe('buying a package through Stripe Checkout', () => {
     expect(view).toMatchObject({ name: '3回券', sessionCount: 3, balance: { remaining: 3, granted: 3 }, used: 0 });
     expect(await mailsTo(bought.client.email)).toEqual(['【こころの整理室】回数券ご購入の確認']);
     expect(await mailsTo('counselor-pack@example.jp')).toEqual(['【こころの整理室】回数券のご購入']);
+    // After its last day, what was left shows as lapsed (期限切れ), before any expiry row is written.
+    const [later] = await listClientPackages(d(), bought.client.id, rows[0]!.expiresAt!);
+    expect(later).toMatchObject({ balance: { remaining: 0, expired: true, lapsed: 3 } });
+    expect(later!.history.map((h) => [h.kind, h.delta])).toEqual([
+      ['grant', 3],
+      ['expire', -3],
+    ]);
   });
 
   it('a second press opens the same checkout; the purchase keeps the terms it was sold on', async () => {

@@ -151,17 +151,39 @@ async function purchaseViews(db: Db, where: ReturnType<typeof eq>, now: Date): P
         refundedYen: payment?.refundedYen ?? 0,
         paymentId: payment?.id ?? null,
         coveredNames: p.sessionTypeIds.map((id) => names.get(id) ?? '（削除されたセッション）'),
-        history: own.map((r) => ({
-          kind: r.kind,
-          delta: r.delta,
-          at: r.createdAt,
-          sessionStartsAt: r.sessionStartsAt,
-          sessionName: r.sessionName,
-          bookingId: r.bookingId,
-        })),
+        history: withLapse(
+          own.map((r) => ({
+            kind: r.kind,
+            delta: r.delta,
+            at: r.createdAt,
+            sessionStartsAt: r.sessionStartsAt,
+            sessionName: r.sessionName,
+            bookingId: r.bookingId,
+          })),
+          creditBalance(own, now),
+        ),
       };
     })
     .filter((v) => v.balance.granted > 0);
+}
+
+/**
+ * Credits that lapsed show in the history as 期限切れ on the expiry date, whether or not the
+ * ledger's `expire` row has been written yet (the balance counts them lapsed either way).
+ */
+function withLapse(history: HistoryEntry[], balance: CreditBalance): HistoryEntry[] {
+  if (balance.lapsed === 0 || !balance.expiresAt || history.some((e) => e.kind === 'expire')) return history;
+  return [
+    ...history,
+    {
+      kind: 'expire',
+      delta: -balance.lapsed,
+      at: balance.expiresAt,
+      sessionStartsAt: null,
+      sessionName: null,
+      bookingId: null,
+    },
+  ];
 }
 
 /** What a package payment bought (for its receipt and the payment list): by payment id. */
