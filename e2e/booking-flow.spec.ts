@@ -53,6 +53,8 @@ test('a new visitor goes from 「空き時間を見る」 to paid in four of our
   page,
   browser,
 }) => {
+  // The whole journey with six accessibility checks and screenshots at two widths: over a minute on a loaded CI machine.
+  test.slow();
   await page.goto('/sessions');
   const screens = screensOf(page);
   await page.getByRole('link', { name: 'オンラインセッション（60分）の空き時間を見る' }).click();

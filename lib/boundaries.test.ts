@@ -128,6 +128,7 @@ const clientSafe = new Set([
   'features/notifications/schemas.ts',
   'features/session-notes/schemas.ts',
   'features/packages/schemas.ts',
+  'features/payments/schemas.ts',
 ]);
 
 /** Server modules: db/*.ts and every module of features/ but domain/, tests and the client-safe ones. */

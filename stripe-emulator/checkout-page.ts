@@ -25,7 +25,9 @@ export async function handleCheckoutPage(
 
   if (req.method === 'GET' || req.method === 'HEAD') {
     if (record.session.status !== 'open') return sendHtml(res, 200, closedPage(record));
-    return sendHtml(res, 200, renderCheckoutPage(record));
+    // Back from a declined PayPay authorisation, as Stripe returns the client: the session still open.
+    const declined = new URL(req.url ?? '/', 'http://emulator').searchParams.get('declined') === 'paypay';
+    return sendHtml(res, 200, renderCheckoutPage(record, declined ? { alert: messages.paypayDeclined } : {}));
   }
   if (req.method !== 'POST') {
     res.writeHead(405, { allow: 'GET, HEAD, POST' });
@@ -34,9 +36,10 @@ export async function handleCheckoutPage(
   }
 
   const form = new URLSearchParams(await readBody(req));
+  const method = form.get('method');
   const choice: PaymentChoice =
-    form.get('method') === 'konbini'
-      ? { method: 'konbini' }
+    method === 'konbini' || method === 'paypay'
+      ? { method }
       : {
           method: 'card',
           card: {
@@ -50,6 +53,8 @@ export async function handleCheckoutPage(
     case 'paid':
       if (result.redirectUrl) return sendRedirect(res, result.redirectUrl);
       return sendHtml(res, 200, renderNoticePage(messages.paidNoRedirect));
+    case 'authorise':
+      return sendRedirect(res, result.url);
     case 'card_error':
       return sendHtml(res, 402, renderCheckoutPage(record, { error: result.error }));
     case 'method_unavailable':

@@ -13,7 +13,13 @@ import {
   readUrl,
   rejectUnknown,
 } from './params';
-import type { LineItem, Metadata, PaymentIntentData, PaymentMethodType } from './types';
+import {
+  type LineItem,
+  type Metadata,
+  type PaymentIntentData,
+  type PaymentMethodType,
+  paymentMethodTypes,
+} from './types';
 
 export type SessionInput = {
   lineItems: LineItem[];
@@ -168,14 +174,14 @@ function readPaymentIntentData(params: FormObject): PaymentIntentData {
 
 function readMethodList(params: FormObject, key: string): PaymentMethodType[] | undefined {
   return readArray(params, key)?.map((type, index) => {
-    if (type !== 'card' && type !== 'konbini') {
+    if (!paymentMethodTypes.includes(type as PaymentMethodType)) {
       throw parameterInvalid(
         paramPath(key, index),
-        `The emulator supports the payment method types card and konbini, got ${JSON.stringify(type)}.`,
+        `The emulator supports the payment method types ${paymentMethodTypes.join(', ')}, got ${JSON.stringify(type)}.`,
         'parameter_invalid_string',
       );
     }
-    return type;
+    return type as PaymentMethodType;
   });
 }
 

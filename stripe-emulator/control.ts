@@ -4,10 +4,12 @@ import { z } from 'zod';
 import { resourceMissing } from './errors';
 import { readBody, sendJson } from './http';
 import { paySession, settleAsyncPayment } from './payments';
+import { authorisePaypay } from './paypay';
 import type { Store } from './store';
 
 const paySchema = z.union([
   z.object({ method: z.literal('konbini') }),
+  z.object({ method: z.literal('paypay'), outcome: z.enum(['approve', 'decline']).default('approve') }),
   z.object({
     method: z.literal('card').optional(),
     card: z.string(),
@@ -77,7 +79,9 @@ export async function handleControl(
     'card' in body.data
       ? { method: 'card' as const, card: { number: body.data.card, expiry: body.data.expiry, cvc: body.data.cvc } }
       : body.data;
-  const result = paySession(store, record, choice);
+  // PayPay: the client's answer on PayPay's page, given directly.
+  const result =
+    choice.method === 'paypay' ? authorisePaypay(store, record, choice.outcome) : paySession(store, record, choice);
   switch (result.kind) {
     case 'paid':
       return sendJson(res, 200, { session: result.session, redirect_url: result.redirectUrl });
@@ -91,5 +95,11 @@ export async function handleControl(
       return invalid(res, `Checkout Session ${id} is ${result.status} and can no longer be paid.`);
     case 'method_unavailable':
       return invalid(res, `Checkout Session ${id} does not accept ${choice.method}.`);
+    case 'declined':
+      return sendJson(res, 402, {
+        error: { type: 'invalid_request_error', code: 'payment_method_provider_decline', message: 'PayPay declined.' },
+      });
+    case 'authorise':
+      return invalid(res, 'A redirect method needs its outcome.');
   }
 }

@@ -31,13 +31,14 @@ input:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #1a5f
 .row>div{flex:1;min-width:0}
 .hint{font-size:.8125rem;color:#555;margin:.25rem 0 0}
 button{width:100%;margin-top:1.25rem;padding:.875rem;font-size:1.0625rem;font-weight:bold;color:#fff;background:#1a5fb4;border:0;border-radius:.5rem;cursor:pointer}
+button.secondary{color:#1a5fb4;background:#fff;border:1px solid #1a5fb4}
 .alert{background:#fdecea;border:1px solid #b3261e;color:#8c1d18;border-radius:.5rem;padding:.75rem;margin:0 0 1rem}
 .notice{background:#fff;border:1px solid #d9dce1;border-radius:.75rem;padding:1rem}
 a{color:#1a5fb4}
 .cancel{display:block;text-align:center;padding:.75rem}
 `;
 
-function layout(body: string): string {
+export function layout(body: string): string {
   return `<!doctype html>
 <html lang="ja">
 <head>
@@ -101,6 +102,15 @@ function konbiniForm(action: string): string {
 </form>`;
 }
 
+function paypayForm(action: string): string {
+  return `<form method="post" action="${action}" aria-labelledby="paypay-heading">
+<h2 id="paypay-heading">${messages.paypaySection}</h2>
+<input type="hidden" name="method" value="paypay">
+<p class="hint">${messages.paypayFormHint}</p>
+<button type="submit">${messages.paypayPay}</button>
+</form>`;
+}
+
 export function renderCheckoutPage(record: SessionRecord, options: { error?: CardError; alert?: string } = {}): string {
   const { session } = record;
   const action = `/checkout/${encodeURIComponent(session.id)}`;
@@ -109,6 +119,7 @@ export function renderCheckoutPage(record: SessionRecord, options: { error?: Car
   const forms = [
     session.payment_method_types.includes('card') ? cardForm(action, options.error) : '',
     session.payment_method_types.includes('konbini') ? konbiniForm(action) : '',
+    session.payment_method_types.includes('paypay') ? paypayForm(action) : '',
   ].join('\n');
   const cancel = session.cancel_url
     ? `<a class="cancel" href="${escapeHtml(session.cancel_url)}">${messages.cancel}</a>`

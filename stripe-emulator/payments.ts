@@ -1,6 +1,7 @@
 /** Paying a Checkout Session: Stripe's test cards, the konbini flow, and settling delayed payments. */
 import { newId } from './ids';
 import { messages } from './messages';
+import { paypayAuthorisationPath } from './paypay-path';
 import type { Store } from './store';
 import type { Charge, CheckoutSession, PaymentIntent, PaymentMethodType, SessionRecord } from './types';
 
@@ -13,10 +14,12 @@ export type CardError = {
   field: 'card_number' | 'expiry' | 'cvc';
 };
 
-export type PaymentChoice = { method: 'card'; card: CardInput } | { method: 'konbini' };
+export type PaymentChoice = { method: 'card'; card: CardInput } | { method: 'konbini' } | { method: 'paypay' };
 
 export type PayResult =
   | { kind: 'paid'; session: CheckoutSession; redirectUrl: string | null }
+  /** A redirect method (PayPay): the client is sent to authorise it there (see ./paypay.ts). */
+  | { kind: 'authorise'; url: string }
   | { kind: 'card_error'; error: CardError }
   | { kind: 'closed'; status: 'expired' | 'complete' }
   | { kind: 'method_unavailable' };
@@ -74,7 +77,7 @@ function checkCard(card: CardInput, nowMs: number): { error: CardError } | { num
   return { number, expiry };
 }
 
-function createPaymentIntent(store: Store, record: SessionRecord, method: PaymentMethodType): PaymentIntent {
+export function createPaymentIntent(store: Store, record: SessionRecord, method: PaymentMethodType): PaymentIntent {
   const { session, paymentIntentData } = record;
   const intent: PaymentIntent = {
     id: newId('pi_'),
@@ -97,7 +100,11 @@ function createPaymentIntent(store: Store, record: SessionRecord, method: Paymen
   return intent;
 }
 
-function succeedPaymentIntent(store: Store, intent: PaymentIntent, details: Charge['payment_method_details']): Charge {
+export function succeedPaymentIntent(
+  store: Store,
+  intent: PaymentIntent,
+  details: Charge['payment_method_details'],
+): Charge {
   const charge: Charge = {
     id: newId('ch_'),
     object: 'charge',
@@ -124,7 +131,7 @@ function succeedPaymentIntent(store: Store, intent: PaymentIntent, details: Char
   return charge;
 }
 
-function complete(record: SessionRecord, intent: PaymentIntent, paymentStatus: 'paid' | 'unpaid'): void {
+export function complete(record: SessionRecord, intent: PaymentIntent, paymentStatus: 'paid' | 'unpaid'): void {
   const { session } = record;
   session.status = 'complete';
   session.payment_status = paymentStatus;
@@ -140,7 +147,7 @@ function complete(record: SessionRecord, intent: PaymentIntent, paymentStatus: '
   };
 }
 
-function redirectUrlFor(session: CheckoutSession): string | null {
+export function redirectUrlFor(session: CheckoutSession): string | null {
   return session.success_url?.replaceAll('{CHECKOUT_SESSION_ID}', session.id) ?? null;
 }
 
@@ -149,6 +156,8 @@ export function paySession(store: Store, record: SessionRecord, choice: PaymentC
   const { session } = record;
   if (session.status !== 'open') return { kind: 'closed', status: session.status };
   if (!session.payment_method_types.includes(choice.method)) return { kind: 'method_unavailable' };
+
+  if (choice.method === 'paypay') return { kind: 'authorise', url: paypayAuthorisationPath(session.id) };
 
   if (choice.method === 'konbini') {
     // Stripe's konbini flow: the session completes unpaid now; the money arrives (or not) later.

@@ -10,6 +10,7 @@ import { expireDueSessions } from './checkout';
 import { handleCheckoutPage } from './checkout-page';
 import { createClock } from './clock';
 import { handleControl } from './control';
+import { handlePaypayPage } from './paypay';
 import { sendJson } from './http';
 import { createIdempotencyStore } from './idempotency';
 import { createStore } from './store';
@@ -73,6 +74,8 @@ export async function createStripeEmulator(options: StripeEmulatorOptions): Prom
         expireDueSessions(store);
       });
     }
+    const paypay = /^\/checkout\/([^/]+)\/paypay$/.exec(pathname);
+    if (paypay) return handlePaypayPage(req, res, store, decodeURIComponent(paypay[1] ?? ''));
     const page = /^\/checkout\/([^/]+)$/.exec(pathname);
     if (page) return handleCheckoutPage(req, res, store, decodeURIComponent(page[1] ?? ''));
     sendJson(res, 404, { error: { type: 'invalid_request_error', message: `Not found: ${pathname}` } });

@@ -36,7 +36,8 @@ export type CheckoutSession = {
   url: string | null;
 };
 
-export type PaymentMethodType = 'card' | 'konbini';
+export type PaymentMethodType = 'card' | 'konbini' | 'paypay';
+export const paymentMethodTypes: readonly PaymentMethodType[] = ['card', 'konbini', 'paypay'];
 
 export type LineItem = {
   name: string;
@@ -91,7 +92,8 @@ export type Charge = {
   payment_intent: string;
   payment_method_details:
     | { type: 'card'; card: { brand: 'visa'; last4: string; exp_month: number; exp_year: number; country: 'US' } }
-    | { type: 'konbini'; konbini: { store: { chain: 'lawson' } } };
+    | { type: 'konbini'; konbini: { store: { chain: 'lawson' } } }
+    | { type: 'paypay'; paypay: Record<string, never> };
   receipt_email: string | null;
   refunded: boolean;
   status: 'succeeded';

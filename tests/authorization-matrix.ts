@@ -66,6 +66,7 @@ export const pages: Record<string, Access> = {
   '/admin/newsletter': 'counselor',
   '/admin/newsletter/issues/[id]': 'counselor',
   '/admin/notifications': 'counselor',
+  '/admin/payment-methods': 'counselor',
   '/dev/mail': 'embedded',
 };
 
@@ -87,6 +88,7 @@ export const routeHandlers: Record<string, Access> = {
 
 export const actions: Record<string, Access> = {
   retryNoticeAction: 'counselor',
+  savePaymentMethodsAction: 'counselor',
   registerAction: 'public',
   signInAction: 'public',
   requestLoginLinkAction: 'public',

@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import { buildSlotMonth } from '@/features/booking/domain/slot-month';
 import type { Slot } from '@/features/booking/domain/slots';
 import { practiceTimeZone, zoneNameJa } from '@/lib/time';
 import { DateGrid } from './date-grid';
+import { DateGridKeys } from './date-grid-keys';
 
 type Props = {
   slots: readonly Slot[];
@@ -24,8 +24,9 @@ type Props = {
 /**
  * The booking calendar: one month of days, those with open time chosen by plain links
  * (?month=YYYY-MM&day=YYYY-MM-DD), and the chosen day's times. Everything is rendered here on the
- * server; the browser receives one month and one day, and only the grid's keyboard handling
- * (components/booking/date-grid.tsx) runs as client code.
+ * server as plain links; the browser receives one month and one day. The only client code,
+ * ./date-grid-keys.tsx, renders nothing: it adds the grid's keyboard handling and follows these
+ * links without a full page load, so that the calendar costs a phone no hydration.
  */
 export function SlotCalendar({ slots, basePath, keep, month, day, zone, now, slotHref, ownHold }: Props) {
   const view = buildSlotMonth({ slots, viewerTimeZone: zone, practiceTimeZone, now, month, day, ownHold });
@@ -35,7 +36,7 @@ export function SlotCalendar({ slots, basePath, keep, month, day, zone, now, slo
     return `${basePath}?${search}`;
   };
   return (
-    <div className="slot-picker">
+    <div className="slot-picker" id="slot-picker">
       <p className="slot-picker__zone">
         時刻は<span className="nowrap">{zoneNameJa(zone)}</span>で表示しています。
       </p>
@@ -43,9 +44,9 @@ export function SlotCalendar({ slots, basePath, keep, month, day, zone, now, slo
       <div className="calendar">
         <div className="calendar__head">
           {view.previousMonth ? (
-            <Link className="calendar__nav" href={href({ month: view.previousMonth })} prefetch={false} scroll={false}>
+            <a className="calendar__nav" href={href({ month: view.previousMonth })}>
               <span aria-hidden="true">‹ </span>前の月
-            </Link>
+            </a>
           ) : (
             <span className="calendar__nav" aria-hidden="true" />
           )}
@@ -53,9 +54,9 @@ export function SlotCalendar({ slots, basePath, keep, month, day, zone, now, slo
             {view.monthLabel}
           </h2>
           {view.nextMonth ? (
-            <Link className="calendar__nav" href={href({ month: view.nextMonth })} prefetch={false} scroll={false}>
+            <a className="calendar__nav" href={href({ month: view.nextMonth })}>
               次の月<span aria-hidden="true"> ›</span>
-            </Link>
+            </a>
           ) : (
             <span className="calendar__nav" aria-hidden="true" />
           )}
@@ -70,6 +71,12 @@ export function SlotCalendar({ slots, basePath, keep, month, day, zone, now, slo
           )}
           selected={view.day?.date}
           today={view.today}
+        />
+        <DateGridKeys
+          key={`keys-${view.month}`}
+          pickerId="slot-picker"
+          month={view.month}
+          initial={view.day?.date ?? view.weeks.flat().find((c) => c?.open)?.date ?? `${view.month}-01`}
           previousMonthHref={view.previousMonth ? href({ month: view.previousMonth }) : undefined}
           nextMonthHref={view.nextMonth ? href({ month: view.nextMonth }) : undefined}
           zone={zone}
@@ -90,11 +97,11 @@ export function SlotCalendar({ slots, basePath, keep, month, day, zone, now, slo
           <ul className="slot-day__slots">
             {view.day.slots.map((slot) => (
               <li key={slot.start.toISOString()}>
-                <Link className={slot.own ? 'slot slot--own' : 'slot'} href={slotHref(slot.start)} prefetch={false}>
+                <a className={slot.own ? 'slot slot--own' : 'slot'} href={slotHref(slot.start)}>
                   <span className="slot__time">{slot.time}</span>
                   {slot.practiceTime ? <span className="slot__jst">{slot.practiceTime}</span> : null}
                   {slot.own ? <span className="slot__own">お手続き中のご予約</span> : null}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>

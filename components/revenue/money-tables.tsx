@@ -111,7 +111,7 @@ export function LedgerTable({ lines, label }: { lines: LedgerLine[]; label: stri
             <th scope="col">内容</th>
             <th scope="col">区分</th>
             <th scope="col">金額（税込）</th>
-            <th scope="col">決済方法</th>
+            <th scope="col">支払方法</th>
             <th scope="col">状態</th>
           </tr>
         </thead>

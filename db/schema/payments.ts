@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 
 export const paymentPurposes = ['booking', 'course', 'package'] as const;
@@ -7,6 +18,10 @@ export type PaymentPurpose = (typeof paymentPurposes)[number];
 
 export const paymentStatuses = ['pending', 'paid', 'partially_refunded', 'refunded', 'expired', 'failed'] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
+
+/** How a client can pay, as Stripe names the payment method types: card always, konbini and PayPay when switched on. */
+export const paymentMethods = ['card', 'konbini', 'paypay'] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
 
 /** One Stripe Checkout Session and what became of it. Amounts are integer yen. */
 export const payments = pgTable(
@@ -30,6 +45,8 @@ export const payments = pgTable(
     status: text('status', { enum: paymentStatuses }).notNull().default('pending'),
     stripeCheckoutSessionId: text('stripe_checkout_session_id').unique(),
     stripePaymentIntentId: text('stripe_payment_intent_id'),
+    /** Which payment method paid, by Stripe's word; null until Stripe says (see features/payments/domain/methods.ts). */
+    method: text('method', { enum: paymentMethods }),
     /** 領収書の宛名, chosen by the client; defaults to their name. */
     receiptAddressee: text('receipt_addressee'),
     paidAt: timestamp('paid_at', { withTimezone: true }),
@@ -41,6 +58,7 @@ export const payments = pgTable(
       'payments_status_check',
       sql`${t.status} in ('pending', 'paid', 'partially_refunded', 'refunded', 'expired', 'failed')`,
     ),
+    check('payments_method_check', sql`${t.method} is null or ${t.method} in ('card', 'konbini', 'paypay')`),
     check('payments_amount_check', sql`${t.amountYen} > 0 and ${t.refundedYen} between 0 and ${t.amountYen}`),
     check('payments_refunded_outside_check', sql`${t.refundedOutsideYen} between 0 and ${t.refundedYen}`),
     index('payments_client').on(t.clientId),
@@ -50,6 +68,22 @@ export const payments = pgTable(
       .on(t.purpose, t.referenceId)
       .where(sql`${t.status} = 'pending'`),
   ],
+);
+
+/**
+ * One row: which payment methods the counselor offers besides card (always on). Both start off:
+ * each needs activating in the real Stripe account first (Dashboard → Settings → Payment methods),
+ * and the 特商法 page must not promise a method Stripe will not show.
+ */
+export const paymentSettings = pgTable(
+  'payment_settings',
+  {
+    id: smallint('id').primaryKey().default(1),
+    konbiniEnabled: boolean('konbini_enabled').notNull().default(false),
+    paypayEnabled: boolean('paypay_enabled').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('payment_settings_singleton', sql`${t.id} = 1`)],
 );
 
 /** Refunds asked of Stripe; the idempotency key makes a repeated request harmless. */

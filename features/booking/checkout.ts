@@ -5,6 +5,7 @@ import { bookings, sessionTypes, users } from '@/db/schema';
 import { deliverQueued, queueNotice } from '@/features/mail/notice';
 import { noticeBookingCancelled } from '@/features/notifications/triggers';
 import { openCheckout } from '@/features/payments/checkout';
+import { checkoutMethodsFor } from '@/features/payments/methods';
 import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
 import { paidPaymentsFor, reconcileForClient } from '@/features/payments/service';
 import { AppError } from '@/lib/errors';
@@ -43,6 +44,7 @@ export async function startBookingCheckout(
       clientId: input.clientId,
       email: row.email,
       amountYen: row.booking.priceYen,
+      paymentMethodTypes: await checkoutMethodsFor({ db, now }, row.booking.startsAt),
       name: row.type.name,
       statementDescriptor: 'SESSION',
       expiresAt,

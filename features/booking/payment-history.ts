@@ -17,6 +17,7 @@ const columns = {
   amountYen: payments.amountYen,
   refundedYen: payments.refundedYen,
   status: payments.status,
+  method: payments.method,
   paidAt: payments.paidAt,
   createdAt: payments.createdAt,
   bookingId: bookings.id,

@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, min } from 'drizzle-orm';
 import type { ServiceContext } from '@/lib/service';
-import { courseCohorts, courseEnrollments, courses, users } from '@/db/schema';
+import { courseCohorts, courseEnrollments, courseLessons, courses, users } from '@/db/schema';
 import { deliverQueued, queueNotice } from '@/features/mail/notice';
 import { noticeSeatCancelled } from '@/features/notifications/triggers';
 import { openCheckout } from '@/features/payments/checkout';
+import { checkoutMethodsFor } from '@/features/payments/methods';
 import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
 import { expireOpenCheckouts, paidPaymentsFor } from '@/features/payments/service';
 import { AppError } from '@/lib/errors';
@@ -34,6 +35,14 @@ export async function startCourseCheckout(
   if (!row || !enrollment || !isHoldLive(enrollment, now)) throw new AppError('seat_hold_expired');
   if (!enrollment.policyAgreedAt) throw new AppError('invalid_input');
   const expiresAt = checkoutExpiry(enrollment.holdExpiresAt, now);
+  // A delayed method must settle before the cohort closes or begins, whichever comes first.
+  const [first] = await db
+    .select({ at: min(courseLessons.startsAt) })
+    .from(courseLessons)
+    .where(eq(courseLessons.cohortId, row.cohort.id));
+  const firstLessonAt = first?.at ? new Date(first.at) : null;
+  const startsAt =
+    firstLessonAt && firstLessonAt < row.cohort.registrationDeadline ? firstLessonAt : row.cohort.registrationDeadline;
   return openCheckout(
     { db, now },
     {
@@ -43,6 +52,7 @@ export async function startCourseCheckout(
       clientId: input.clientId,
       email: row.email,
       amountYen: enrollment.priceYen,
+      paymentMethodTypes: await checkoutMethodsFor({ db, now }, startsAt),
       name: `${row.course.title}・${row.cohort.name}`,
       statementDescriptor: 'COURSE',
       expiresAt,

@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { packageCredits, packagePurchases, payments, refunds, sessionPackages, users } from '@/db/schema';
 import { deliverQueued, queueNotice } from '@/features/mail/notice';
 import { openCheckout } from '@/features/payments/checkout';
+import { checkoutMethodsFor } from '@/features/payments/methods';
 import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
 import { paidPaymentsFor } from '@/features/payments/service';
 import { AppError } from '@/lib/errors';
@@ -87,6 +88,9 @@ export async function startPackageCheckout(
       amountYen: purchase.priceYen,
       name: `回数券：${purchase.name}・${purchase.sessionCount}回分`,
       statementDescriptor: 'SESSION',
+      // Methods paid at once (card, and PayPay when offered): with nothing to start on a date, konbini's
+      // days-ahead rule is measured from now, so it is not offered for a package.
+      paymentMethodTypes: await checkoutMethodsFor({ db, now }, now),
       expiresAt: new Date(now.getTime() + checkoutMinutes * 60_000),
       successUrl: `${input.baseUrl}/packages/success?session_id={CHECKOUT_SESSION_ID}`,
       cancelUrl: `${input.baseUrl}/packages/${purchase.packageId}?cancelled=1`,

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { ServiceContext } from '@/lib/service';
-import { type PaymentPurpose, payments } from '@/db/schema';
+import { type PaymentMethod, type PaymentPurpose, payments } from '@/db/schema';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import { getStripe } from '@/lib/stripe';
 
@@ -20,6 +20,11 @@ export type CheckoutItem = {
   expiresAt: Date;
   successUrl: string;
   cancelUrl: string;
+  /**
+   * The methods Stripe's page offers, card first (computed by the caller with methodsFor, or
+   * checkoutMethodsFor from ./methods). A reused open session keeps the methods it was made with.
+   */
+  paymentMethodTypes: PaymentMethod[];
   /** More metadata on the session and its PaymentIntent, for reading Stripe's dashboard (e.g. `{ bookingId }`). */
   metadata?: Record<string, string>;
 };
@@ -88,6 +93,9 @@ export async function openCheckout(
         mode: 'payment',
         locale: 'ja',
         customer_email: item.email,
+        // Checkout offers these and no others (SDK 23 types this filter; Stripe still shows only
+        // the methods activated in the account's dashboard).
+        allowed_payment_method_types: item.paymentMethodTypes,
         client_reference_id: item.referenceId,
         metadata,
         // JPY is zero-decimal: the amount is the yen amount itself, never × 100.

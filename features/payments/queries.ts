@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, eq, isNotNull, isNull, lt, notExists, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
-import { type PaymentPurpose, payments, refunds } from '@/db/schema';
+import { type PaymentPurpose, paymentSettings, payments, refunds } from '@/db/schema';
+import { noExtraMethods, type OfferedMethods } from './domain/methods';
 
 /** The payments of one thing sold, for a WHERE or a JOIN: `paymentsOf('course', courseEnrollments.id)`. */
 export function paymentsOf(purpose: PaymentPurpose, reference: string | AnyPgColumn): SQL {
@@ -81,4 +82,10 @@ export async function listFailingRefunds(db: Db, recordedBefore: Date) {
     .innerJoin(payments, eq(payments.id, refunds.paymentId))
     .where(and(isNull(refunds.stripeRefundId), lt(refunds.createdAt, recordedBefore)))
     .orderBy(asc(refunds.createdAt));
+}
+
+/** Which methods the counselor switched on besides card; card only until she does (no row yet). */
+export async function getOfferedMethods(db: Db): Promise<OfferedMethods> {
+  const [row] = await db.select().from(paymentSettings).where(eq(paymentSettings.id, 1)).limit(1);
+  return row ? { konbini: row.konbiniEnabled, paypay: row.paypayEnabled } : noExtraMethods;
 }

@@ -9,6 +9,7 @@ import { queueToCounselors } from '@/features/notifications/notify';
 import { absoluteUrl } from '@/lib/site-url';
 import { isUuid } from '@/lib/ids';
 import { getStripe } from '@/lib/stripe';
+import { methodFromStripe, type PaymentMethod } from './domain/methods';
 import { paymentStatesBefore, refundStatusFor } from './domain/payment-state';
 import { fulfilmentFor, type FulfilmentOutcome } from './fulfilment';
 import { paymentMails } from './mails';
@@ -49,6 +50,26 @@ function paidTime(session: Stripe.Checkout.Session, stripeAt: Date | undefined, 
 }
 
 /**
+ * Which method paid the session, by Stripe's word (see methodFromStripe). A webhook's session
+ * names its PaymentIntent by id only: when the session offered several methods, the
+ * PaymentIntent is retrieved with its charge. If Stripe cannot say now, the method stays
+ * unrecorded rather than holding back the payment's confirmation.
+ */
+export async function paymentMethodOf(session: Stripe.Checkout.Session): Promise<PaymentMethod | null> {
+  const known = methodFromStripe(session);
+  if (known) return known;
+  const intentId = typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id;
+  if (!intentId) return null;
+  try {
+    const intent = await getStripe().paymentIntents.retrieve(intentId, { expand: ['latest_charge'] });
+    return methodFromStripe({ payment_method_types: session.payment_method_types, payment_intent: intent }) ?? null;
+  } catch (err) {
+    console.error('[payments] payment method not known; recorded without it', session.id, err);
+    return null;
+  }
+}
+
+/**
  * Brings our records in line with a Checkout Session, whoever calls first: the webhook or
  * the success page. Every step is guarded by state, so repeats change nothing. What the
  * payment is for is its purpose's business, reached through its registered fulfilment.
@@ -71,6 +92,7 @@ export async function reconcileCheckoutSession(
   const paymentIntentId =
     typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
   const lostRefundKey = `lost-${payment.id}`;
+  const method = paymentStatesBefore('paid').includes(payment.status) ? await paymentMethodOf(session) : null;
   // The move to paid, the fulfilment, (when the thing sold was lost meanwhile) the full
   // refund's record and the notices commit together; only the call that made the move goes on
   // to deliver them and refund. A repeat (a reload of the success page, a redelivered event,
@@ -81,6 +103,7 @@ export async function reconcileCheckoutSession(
       .set({
         status: 'paid',
         stripePaymentIntentId: paymentIntentId,
+        method,
         paidAt: paidTime(session, stripeAt, now),
         updatedAt: now,
       })

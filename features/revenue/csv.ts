@@ -22,7 +22,7 @@ export function paymentsCsv(lines: readonly LedgerLine[]): string {
     'セッション日時（日本時間）',
     '入出金額（税込・円）',
     'キャンセル料（税込・円）',
-    '決済方法',
+    '支払方法',
     '状態',
     '予約ID',
     '受講ID',

@@ -151,6 +151,7 @@ export async function listLedger(db: Db, period: Period): Promise<LedgerLine[]> 
         enrollmentId: c.enrollmentId,
         stripeCheckoutSessionId: c.stripeCheckoutSessionId,
         stripePaymentIntentId: c.stripePaymentIntentId,
+        method: c.method,
         stripeRefundId: e.stripeRefundId ?? null,
       };
     })
@@ -169,6 +170,7 @@ async function paymentContext(db: Db, paymentIds: string[]) {
       status: payments.status,
       stripeCheckoutSessionId: payments.stripeCheckoutSessionId,
       stripePaymentIntentId: payments.stripePaymentIntentId,
+      method: payments.method,
       clientFamilyName: users.familyName,
       clientGivenName: users.givenName,
       bookingId: bookings.id,

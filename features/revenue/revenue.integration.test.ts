@@ -77,6 +77,7 @@ async function payment(
       paidAt: paidAt ? at(paidAt) : null,
       stripeCheckoutSessionId: `cs_test_${n}`,
       stripePaymentIntentId: paidAt ? `pi_test_${n}` : null,
+      method: paidAt ? 'card' : null,
       ...over,
     })
     .returning();
@@ -154,7 +155,7 @@ beforeAll(async () => {
 
   // A: paid at 2026-01-31 23:30 JST (14:30 UTC): January.
   const a = await booking('online-60', '2026-02-05T01:00:00Z', { status: 'confirmed' });
-  await payment('booking', a.id, 11_000, '2026-01-31T14:30:00Z');
+  await payment('booking', a.id, 11_000, '2026-01-31T14:30:00Z', { method: 'paypay' });
   // B: paid at 2026-02-01 00:00 JST: February, not January.
   const b = await booking('online-60', '2026-02-06T01:00:00Z', { status: 'confirmed' });
   await payment('booking', b.id, 11_000, '2026-01-31T15:00:00Z');
@@ -285,7 +286,7 @@ describe('the payments CSV', () => {
     expect(late).toMatchObject({
       区分: '入金',
       '入出金額（税込・円）': 11_000,
-      決済方法: 'Stripe',
+      支払方法: 'PayPay',
       クライアント: '山田 花子',
     });
     expect(String(late['Stripe Checkout Session ID'])).toMatch(/^cs_test_/);

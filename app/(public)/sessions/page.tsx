@@ -5,6 +5,8 @@ import { read } from '@/lib/data';
 import { listSessionTypes } from '@/features/booking/queries';
 import { listPackagesForSale } from '@/features/packages/queries';
 import { findTheme } from '@/features/library/themes';
+import { methodsList } from '@/features/payments/domain/methods';
+import { getOfferedMethods } from '@/features/payments/queries';
 import { formatYen } from '@/lib/format';
 import { invitations } from '@/lib/site-config';
 import { InvitationBlocks } from '@/components/layout/invitation-blocks';
@@ -22,7 +24,11 @@ type Props = { searchParams: Promise<{ theme?: string }> };
 
 export default async function SessionsPage({ searchParams }: Props) {
   const theme = findTheme((await searchParams).theme);
-  const [types, packages] = await Promise.all([read(listSessionTypes), read(listPackagesForSale)]);
+  const [types, offered, packages] = await Promise.all([
+    read(listSessionTypes),
+    read(getOfferedMethods),
+    read(listPackagesForSale),
+  ]);
   return (
     <div className="container container--narrow">
       <h1>個人セッション</h1>
@@ -62,7 +68,7 @@ export default async function SessionsPage({ searchParams }: Props) {
           </li>
         ))}
       </ul>
-      <p>料金はすべて税込です。お支払いはクレジットカード（ご予約時の事前決済）です。</p>
+      <p>料金はすべて税込です。お支払いはご予約時の事前決済で、{methodsList(offered)}がご利用いただけます。</p>
       {packages.length > 0 ? (
         <p>
           続けて受ける方には、数回分をまとめた<Link href="/packages">回数券</Link>もご用意しています。

@@ -16,6 +16,11 @@ const settings = [
     about: '3回券・5回券などの回数・料金・有効期間と、使えるセッション',
   },
   {
+    href: '/admin/payment-methods',
+    label: 'お支払い方法',
+    about: 'クレジットカードのほかに、コンビニ決済とPayPayを受け付けるかどうか',
+  },
+  {
     href: '/admin/calendar-sync',
     label: 'カレンダー連携',
     about: 'ご自分のカレンダーへの予定の書き出しと、予定の取り込み',

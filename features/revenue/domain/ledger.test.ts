@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type LedgerLine, signedYen, summarize } from './ledger';
+import { type LedgerLine, methodLabel, signedYen, summarize } from './ledger';
 
 const line = (over: Partial<LedgerLine>): LedgerLine => ({
   kind: 'payment',
@@ -18,6 +18,7 @@ const line = (over: Partial<LedgerLine>): LedgerLine => ({
   stripeCheckoutSessionId: null,
   stripePaymentIntentId: null,
   stripeRefundId: null,
+  method: 'card',
   ...over,
 });
 
@@ -52,5 +53,15 @@ describe('signedYen', () => {
     expect(signedYen({ kind: 'refund', amountYen: 100 })).toBe(-100);
     expect(signedYen({ kind: 'refund_outside', amountYen: 100 })).toBe(-100);
     expect(signedYen({ kind: 'fee_kept', amountYen: 100 })).toBe(0);
+  });
+});
+
+describe('methodLabel', () => {
+  it('names the method a payment was made with, and its refunds go back the same way; a fee kept moves nothing', () => {
+    expect(methodLabel(line({ method: 'paypay' }))).toBe('PayPay');
+    expect(methodLabel(line({ kind: 'refund', method: 'konbini' }))).toBe('コンビニ決済');
+    expect(methodLabel(line({ kind: 'refund_outside', method: 'card' }))).toBe('クレジットカード');
+    expect(methodLabel(line({ kind: 'fee_kept', method: 'card' }))).toBe('');
+    expect(methodLabel(line({ method: null }))).toBe('');
   });
 });

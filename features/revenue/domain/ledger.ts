@@ -6,7 +6,8 @@
  * session's or seat's payment that was not given back, counted on the day of the cancellation,
  * and is already inside what was paid, so it is shown beside the net, never added to it.
  */
-import type { PaymentPurpose } from '@/db/schema';
+import type { PaymentMethod, PaymentPurpose } from '@/db/schema';
+import { methodLabels } from '@/features/payments/domain/methods';
 
 export type LedgerKind = 'payment' | 'refund' | 'refund_outside' | 'fee_kept';
 
@@ -39,6 +40,8 @@ export type LedgerLine = {
   stripeCheckoutSessionId: string | null;
   stripePaymentIntentId: string | null;
   stripeRefundId: string | null;
+  /** How the payment was made (a refund goes back the same way); null when Stripe did not say. */
+  method: PaymentMethod | null;
 };
 
 /** Money in (+) or out (−) of a line; a fee kept moves nothing. */
@@ -92,9 +95,8 @@ export function summarize(lines: readonly LedgerLine[]): Overview {
 
 export const purposeLabel = { booking: 'セッション', course: '講座', package: '回数券' } as const;
 
-/** How the money moved: every payment goes through Stripe Checkout (the method chosen there is Stripe's record). */
-export function methodLabel(line: Pick<LedgerLine, 'kind'>): string {
-  if (line.kind === 'fee_kept') return '';
-  if (line.kind === 'refund_outside') return 'Stripe（管理画面）';
-  return 'Stripe';
+/** How the money moved: the method the client paid with in Stripe Checkout, which a refund goes back to. */
+export function methodLabel(line: Pick<LedgerLine, 'kind' | 'method'>): string {
+  if (line.kind === 'fee_kept' || !line.method) return '';
+  return methodLabels[line.method];
 }

@@ -2,11 +2,18 @@ import type { Metadata } from 'next';
 import { CancellationTable } from '@/components/legal/cancellation-table';
 import { LegalPage } from '@/components/legal/legal-page';
 import { PackageTerms } from '@/components/packages/package-terms';
+import { refundDestinations } from '@/features/payments/domain/methods';
+import { getOfferedMethods } from '@/features/payments/queries';
+import { read } from '@/lib/data';
 import { cancellationPolicy } from '@/lib/site-config';
 
 export const metadata: Metadata = { title: 'キャンセルポリシー', alternates: { canonical: '/legal/cancellation' } };
 
-export default function CancellationPage() {
+// Where refunds go depends on the payment methods offered, the counselor's setting.
+export const dynamic = 'force-dynamic';
+
+export default async function CancellationPage() {
+  const offered = await read(getOfferedMethods);
   return (
     <LegalPage title="キャンセルポリシー" updated="2026年11月1日">
       <h2>個人セッション</h2>
@@ -21,7 +28,8 @@ export default function CancellationPage() {
         </li>
         <li>カウンセラーの都合によりキャンセルする場合は、時期にかかわらず全額を返金いたします。</li>
         <li>
-          返金はお支払いに使われたクレジットカードへ行います。カード会社により、反映まで数日かかる場合があります。
+          返金はお支払いに使われた{refundDestinations(offered)}
+          へ行います。カード会社などにより、反映まで数日かかる場合があります。
         </li>
       </ul>
       <h2>回数券</h2>

@@ -1,12 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LegalPage } from '@/components/legal/legal-page';
+import { konbiniCondition, methodsList, offeredMethods } from '@/features/payments/domain/methods';
+import { getOfferedMethods } from '@/features/payments/queries';
+import { read } from '@/lib/data';
 import { siteConfig } from '@/lib/site-config';
 import { PackageTerms } from '@/components/packages/package-terms';
 
 export const metadata: Metadata = { title: '利用規約', alternates: { canonical: '/legal/terms' } };
 
-export default function TermsPage() {
+// The payment methods are the counselor's setting, so the page is rendered per request.
+export const dynamic = 'force-dynamic';
+
+export default async function TermsPage() {
+  const offered = await read(getOfferedMethods);
+  const several = offeredMethods(offered).length > 1;
   return (
     <LegalPage title="利用規約" updated="2026年11月1日">
       <p>
@@ -24,7 +32,10 @@ export default function TermsPage() {
       <h2>第3条（アカウント）</h2>
       <p>ご登録の情報は正確に保ち、ログイン情報はご自身で管理してください。</p>
       <h2>第4条（料金と支払い）</h2>
-      <p>料金は税込で表示し、ご予約・お申し込みの確定時にクレジットカードでお支払いいただきます。</p>
+      <p>
+        料金は税込で表示し、ご予約・お申し込みの確定時に{methodsList(offered)}
+        {several ? 'のいずれか' : ''}でお支払いいただきます。{offered.konbini ? konbiniCondition : null}
+      </p>
       <h2>第5条（キャンセル）</h2>
       <p>
         キャンセル・返金は<Link href="/legal/cancellation">キャンセルポリシー</Link>に従います。

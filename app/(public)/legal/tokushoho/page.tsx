@@ -8,18 +8,21 @@ import { listSessionTypes } from '@/features/booking/queries';
 import { listCoursePrices } from '@/features/courses/queries';
 import { packageRefundRuleText } from '@/features/packages/domain/rules';
 import { listPackagesForSale } from '@/features/packages/queries';
+import { konbiniCondition, methodsList } from '@/features/payments/domain/methods';
+import { getOfferedMethods } from '@/features/payments/queries';
 import { cancellationPolicy, siteConfig } from '@/lib/site-config';
 
 export const metadata: Metadata = { title: '特定商取引法に基づく表記', alternates: { canonical: '/legal/tokushoho' } };
 
-// Prices come from the session types and course cohorts the counselor edits, so the page is rendered per request.
+// Prices and payment methods come from what the counselor edits, so the page is rendered per request.
 export const dynamic = 'force-dynamic';
 
 export default async function TokushohoPage() {
   const { seller } = siteConfig;
-  const [sessionTypes, coursePrices, packages] = await Promise.all([
+  const [sessionTypes, coursePrices, offered, packages] = await Promise.all([
     read(listSessionTypes),
     read(listCoursePrices),
+    read(getOfferedMethods),
     read(listPackagesForSale),
   ]);
   const [free, half, full] = cancellationPolicy.session;
@@ -58,7 +61,14 @@ export default async function TokushohoPage() {
       </>,
     ],
     ['商品代金以外の必要料金', 'インターネット接続料金・通信料金・通話料金はお客様のご負担となります。'],
-    ['支払方法', 'クレジットカード決済（Stripe）'],
+    [
+      '支払方法',
+      <>
+        {methodsList(offered)}
+        <br />
+        いずれもStripeの決済システムを通じてお支払いいただきます。{offered.konbini ? konbiniCondition : null}
+      </>,
+    ],
     ['支払時期', 'ご予約・お申し込みの確定時にお支払いいただきます（事前決済）。'],
     ['役務の提供時期', '個人セッションはご予約の日時に、心理学講座は各回の開講日時に提供します。'],
     [

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { PrintButton } from '@/components/payments/print-button';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { getPayment } from '@/features/booking/payment-history';
+import { methodLabel } from '@/features/payments/domain/methods';
 import { assertCanSee, requireUser } from '@/features/accounts/auth/guards';
 import { purchasesOfPayments } from '@/features/packages/queries';
 import { read } from '@/lib/data';
@@ -81,8 +82,12 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
               </>
             ) : null}
           </dd>
-          <dt>お支払い方法</dt>
-          <dd>クレジットカード</dd>
+          {payment.method ? (
+            <>
+              <dt>お支払い方法</dt>
+              <dd>{methodLabel(payment.method)}</dd>
+            </>
+          ) : null}
           <dt>領収書番号</dt>
           <dd>{payment.id.slice(0, 8).toUpperCase()}</dd>
         </dl>
