@@ -30,6 +30,10 @@ export function RefundUnusedForm({
     expectedUnused: unused,
   });
   const headingId = `refund-${purchaseId}`;
+  // After the refund the page re-renders with nothing left to refund: this form stays mounted
+  // (the page always renders it) so that its outcome is still announced; with nothing to refund
+  // and nothing to say, it renders nothing.
+  if (unused === 0 && !result) return null;
   return (
     <form onSubmit={onSubmit} aria-labelledby={headingId}>
       <h4 id={headingId}>未使用分の返金</h4>

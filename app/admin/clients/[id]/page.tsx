@@ -115,14 +115,13 @@ export default async function AdminClientPage({ params }: Props) {
                 お支払い：{formatYen(p.priceYen)}
                 {p.refundedYen > 0 ? <span className="nowrap">・返金：{formatYen(p.refundedYen)}</span> : null}
               </p>
-              {preview && preview.unused > 0 && preview.refundYen > 0 ? (
-                <RefundUnusedForm
-                  purchaseId={p.id}
-                  name={p.name}
-                  unused={preview.unused}
-                  refundYen={preview.refundYen}
-                />
-              ) : null}
+              {/* Always mounted, so the outcome of a refund survives the page's re-render. */}
+              <RefundUnusedForm
+                purchaseId={p.id}
+                name={p.name}
+                unused={preview && preview.refundYen > 0 ? preview.unused : 0}
+                refundYen={preview?.refundYen ?? 0}
+              />
             </div>
           );
         })}
