@@ -12,6 +12,7 @@ const staticPaths = [
   '/',
   '/articles',
   '/sessions',
+  '/packages',
   '/counselor',
   '/courses',
   '/newsletter',

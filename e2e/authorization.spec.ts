@@ -4,6 +4,7 @@ import { pages, routeHandlers } from '../tests/authorization-matrix';
 import { holdAndOpenCheckout, payWithCard } from './booking-fixtures';
 import { createCohort, registerAndPay } from './course-fixtures';
 import { counselorPage, demoCounselor, expect, signedInClient, test } from './fixtures';
+import { buyPackage, createPackage } from './package-fixtures';
 
 type Caller = 'anonymous' | 'clientA' | 'clientB' | 'counselor';
 const callers: Record<Caller, { request: APIRequestContext; email?: string }> = {} as never;
@@ -51,6 +52,9 @@ test.beforeAll(async ({ browser }) => {
         '/portal/courses/[id]/ics': `/portal/courses/${cohort.cohortId}/ics`,
         '/admin/courses/cohorts/[id]': `/admin/courses/cohorts/${cohort.cohortId}`,
       });
+      // Client A's package, bought through Checkout.
+      const pkg = await createPackage(browser);
+      probes['/packages/success'] = (await buyPackage(page, pkg.name)).successPath;
     }
   }
   callers.counselor = { request: (await counselorPage(browser)).request, email: demoCounselor.email };

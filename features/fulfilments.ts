@@ -1,6 +1,7 @@
 import 'server-only';
 import { bookingFulfilment } from './booking/fulfilment';
 import { courseFulfilment } from './courses/fulfilment';
+import { packageFulfilment } from './packages/fulfilment';
 import { registerFulfilment } from './payments/fulfilment';
 
 /**
@@ -10,3 +11,4 @@ import { registerFulfilment } from './payments/fulfilment';
  */
 registerFulfilment('booking', bookingFulfilment);
 registerFulfilment('course', courseFulfilment);
+registerFulfilment('package', packageFulfilment);

@@ -6,6 +6,7 @@ export const metadata: Metadata = { title: 'マイページ', robots: { index: f
 
 const sections = [
   { href: '/portal', label: 'ホーム' },
+  { href: '/portal/packages', label: '回数券' },
   { href: '/portal/payments', label: 'お支払い' },
   { href: '/portal/account', label: 'アカウント' },
 ];

@@ -6,6 +6,8 @@ import { meetingLinkView } from '@/features/booking/domain/meeting-link';
 import { getBookingSettings, listClientBookingHistory } from '@/features/booking/queries';
 import { intakeStatusByBooking } from '@/features/intake/queries';
 import { listClientCourses } from '@/features/courses/queries';
+import { listClientPackages } from '@/features/packages/queries';
+import { purchaseStateLabel, usableUntil } from '@/components/packages/purchase-details';
 import { requireUser } from '@/features/accounts/auth/guards';
 import { awaitingVouchersOf } from '@/features/payments/queries';
 import { read } from '@/lib/data';
@@ -16,11 +18,12 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
   // The counselor has no bookings of her own: her home is the admin.
   if (user.role === 'counselor') redirect('/admin');
   const now = new Date();
-  const [{ held, awaiting, upcoming, history }, profile, courses, settings] = await Promise.all([
+  const [{ held, awaiting, upcoming, history }, profile, courses, settings, packages] = await Promise.all([
     read(listClientBookingHistory, user.id, now),
     read(getAccountProfile, user.id),
     read(listClientCourses, user.id, now),
     read(getBookingSettings),
+    read(listClientPackages, user.id, now),
   ]);
   const zone = profile?.timeZone ?? practiceTimeZone;
   const [intakes, vouchers] = await Promise.all([
@@ -177,6 +180,36 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
         </ul>
         <p>
           <Link href="/courses">心理学講座について見る</Link>
+        </p>
+      </section>
+      <section aria-labelledby="packages-heading" className="panel">
+        <h2 id="packages-heading">回数券</h2>
+        {packages.length === 0 ? (
+          <p>お持ちの回数券はありません。</p>
+        ) : (
+          <ul className="booking-list">
+            {packages.map((p) => (
+              <li key={p.id}>
+                {p.name}：
+                {purchaseStateLabel(p) === '利用中' ? (
+                  <>
+                    <strong>残り{p.balance.remaining}回</strong>
+                    <span className="nowrap">・{usableUntil(p)}</span>
+                  </>
+                ) : (
+                  purchaseStateLabel(p)
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          {packages.length > 0 ? (
+            <>
+              <Link href="/portal/packages">回数券の履歴を見る</Link>　
+            </>
+          ) : null}
+          <Link href="/packages">回数券を購入する</Link>
         </p>
       </section>
       <section aria-labelledby="payments-heading" className="panel">

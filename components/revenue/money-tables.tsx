@@ -39,7 +39,7 @@ function TotalsHead({ first }: { first: string }) {
   );
 }
 
-/** The month in three lines: sessions, courses, in all. */
+/** The month in four lines: sessions, courses, session packages (回数券), in all. */
 export function OverviewTable({ overview, month }: { overview: Overview; month: string }) {
   return (
     <div className="table-scroll" role="region" aria-label={`${month}の売上の概要`} tabIndex={0}>
@@ -54,6 +54,10 @@ export function OverviewTable({ overview, month }: { overview: Overview; month: 
           <tr>
             <th scope="row">講座</th>
             <TotalsCells totals={overview.course} />
+          </tr>
+          <tr>
+            <th scope="row">回数券</th>
+            <TotalsCells totals={overview.package} />
           </tr>
           <tr>
             <th scope="row">合計</th>

@@ -12,6 +12,7 @@ export const notificationKinds = [
   'intake_flagged',
   'refund_failing',
   'payment_for_lost_slot',
+  'package_purchased',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

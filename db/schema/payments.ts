@@ -14,7 +14,7 @@ import {
 import { users } from './accounts';
 import { coupons } from './coupons';
 
-export const paymentPurposes = ['booking', 'course'] as const;
+export const paymentPurposes = ['booking', 'course', 'package'] as const;
 export type PaymentPurpose = (typeof paymentPurposes)[number];
 
 export const paymentStatuses = ['pending', 'paid', 'partially_refunded', 'refunded', 'expired', 'failed'] as const;
@@ -32,7 +32,7 @@ export const payments = pgTable(
     clientId: uuid('client_id').references(() => users.id, { onDelete: 'set null' }),
     /** What is sold; each purpose registers its fulfilment with payments (features/payments/fulfilment.ts). */
     purpose: text('purpose', { enum: paymentPurposes }).notNull(),
-    /** The thing paid for, within its purpose: a booking's id ('booking'), a course seat's ('course'). */
+    /** The thing paid for, within its purpose: a booking's id ('booking'), a course seat's ('course'), a package purchase's ('package'). */
     referenceId: uuid('reference_id').notNull(),
     /** What the client is charged: the price less any coupon's discount (Stripe's amount_total). */
     amountYen: integer('amount_yen').notNull(),

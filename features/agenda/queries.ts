@@ -145,9 +145,11 @@ export async function getAgendaAlerts({ db, now }: ServiceContext): Promise<Agen
       href:
         r.purpose === 'booking'
           ? `/admin/bookings/${r.referenceId}`
-          : cohortId
-            ? `/admin/courses/cohorts/${cohortId}`
-            : '/admin/courses',
+          : r.purpose === 'package'
+            ? '/admin/payments'
+            : cohortId
+              ? `/admin/courses/cohorts/${cohortId}`
+              : '/admin/courses',
       at: r.createdAt,
     });
   }

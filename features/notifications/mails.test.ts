@@ -35,6 +35,7 @@ const examples: CounselorNotice[] = [
   { kind: 'intake_flagged', when: '2026年12月4日(金) 10:00', url },
   { kind: 'refund_failing', amountYen: 5500, since: '2026年12月3日(木) 9:00', url },
   { kind: 'payment_for_lost_slot', what: '2026年12月4日(金) 10:00（日本時間）の枠', amountYen: 11000, url },
+  { kind: 'package_purchased', packageName: '3回券', sessionCount: 3, priceYen: 30000, url },
 ];
 
 describe('mails to the counselor', () => {

@@ -35,7 +35,8 @@ export type CounselorNotice =
   | { kind: 'waitlist_accepted'; cohortName: string; priceYen: number; url: string }
   | { kind: 'intake_flagged'; when: string; url: string }
   | { kind: 'refund_failing'; amountYen: number; since: string; url: string }
-  | { kind: 'payment_for_lost_slot'; what: string; amountYen: number; url: string };
+  | { kind: 'payment_for_lost_slot'; what: string; amountYen: number; url: string }
+  | { kind: 'package_purchased'; packageName: string; sessionCount: number; priceYen: number; url: string };
 
 type Mail = { subject: string; text: string; html: string };
 
@@ -141,6 +142,13 @@ const bodies: { [K in NotificationKind]: (n: Extract<CounselorNotice, { kind: K 
       `お支払いの完了までに${n.what}がほかの方でふさがったため、${formatYen(n.amountYen)}を全額自動で返金しました。クライアントにはお詫びと返金のご案内を送っています。`,
       [],
       { label: '対象を見る', url: n.url },
+    ),
+  package_purchased: (n) =>
+    notice(
+      '回数券のご購入',
+      '回数券のご購入があり、お支払いが済みました。',
+      [`回数券：${n.packageName}・${n.sessionCount}回分`, `お支払い：${formatYen(n.priceYen)}`],
+      { label: 'クライアントの詳細を見る', url: n.url },
     ),
 };
 

@@ -24,9 +24,11 @@ export async function noticeFailingRefunds(db: Db, now: Date): Promise<number> {
     const url =
       r.purpose === 'booking'
         ? `/admin/bookings/${r.referenceId}`
-        : cohortId
-          ? `/admin/courses/cohorts/${cohortId}`
-          : '/admin/courses';
+        : r.purpose === 'package'
+          ? '/admin/payments'
+          : cohortId
+            ? `/admin/courses/cohorts/${cohortId}`
+            : '/admin/courses';
     const queued = await db.transaction((tx) =>
       notifyCounselor({ db: tx, now }, noticeKey('refund_failing', r.refundId), {
         kind: 'refund_failing',

@@ -1,6 +1,13 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { bookings, courseCohorts, courseEnrollments, courseWaitlist, sessionTypes } from '@/db/schema';
+import {
+  bookings,
+  courseCohorts,
+  courseEnrollments,
+  courseWaitlist,
+  packagePurchases,
+  sessionTypes,
+} from '@/db/schema';
 import type { ServiceContext } from '@/lib/service';
 import { absoluteUrl } from '@/lib/site-url';
 import { formatDateTimeJa, practiceTimeZone } from '@/lib/time';
@@ -119,6 +126,19 @@ export async function noticeSeatEnrolled(ctx: ServiceContext, enrollmentId: stri
     cohortName: seat.cohortName,
     priceYen: seat.priceYen,
     url: cohortUrl(seat.cohortId),
+  });
+}
+
+/** A client bought a session package (回数券) and its payment arrived. */
+export async function noticePackagePurchased(ctx: ServiceContext, purchaseId: string): Promise<string[]> {
+  const [p] = await ctx.db.select().from(packagePurchases).where(eq(packagePurchases.id, purchaseId)).limit(1);
+  if (!p) return [];
+  return notifyCounselor(ctx, noticeKey('package_purchased', purchaseId), {
+    kind: 'package_purchased',
+    packageName: p.name,
+    sessionCount: p.sessionCount,
+    priceYen: p.priceYen,
+    url: absoluteUrl(p.clientId ? `/admin/clients/${p.clientId}` : '/admin/clients'),
   });
 }
 

@@ -32,3 +32,17 @@ export const sessionPackageSchema = z.object({
 
 export type SessionPackageInput = z.input<typeof sessionPackageSchema>;
 export type SessionPackageValues = z.output<typeof sessionPackageSchema>;
+
+/** A client buys a package: which one, and her agreement to the package rules. */
+export const buyPackageSchema = z.object({
+  packageId: z.uuid('回数券を選んでください'),
+  agreeToTerms: z.literal(true, '回数券の規定への同意が必要です'),
+});
+export type BuyPackageInput = z.input<typeof buyPackageSchema>;
+
+/** The counselor refunds a purchase's unused part: the number of credits her confirmation showed. */
+export const refundUnusedSchema = z.object({
+  purchaseId: z.uuid(),
+  expectedUnused: z.coerce.number().int().min(1).max(50),
+});
+export type RefundUnusedInput = z.input<typeof refundUnusedSchema>;

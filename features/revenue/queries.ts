@@ -7,6 +7,7 @@ import {
   courseEnrollments,
   courses,
   outsideRefunds,
+  packagePurchases,
   payments,
   refunds,
   sessionTypes,
@@ -127,13 +128,15 @@ export async function listLedger(db: Db, period: Period): Promise<LedgerLine[]> 
         amountYen: e.amountYen,
         paymentId: e.paymentId,
         purpose: c.purpose,
-        groupId: c.purpose === 'booking' ? c.sessionTypeId : c.cohortId,
+        groupId: c.purpose === 'booking' ? c.sessionTypeId : c.purpose === 'package' ? c.packageId : c.cohortId,
         groupLabel:
           c.purpose === 'booking'
             ? (c.sessionTypeName ?? '（不明なセッション）')
-            : c.courseTitle
-              ? `${c.courseTitle}・${c.cohortName}`
-              : '（不明な講座）',
+            : c.purpose === 'package'
+              ? (c.packageName ?? '（不明な回数券）')
+              : c.courseTitle
+                ? `${c.courseTitle}・${c.cohortName}`
+                : '（不明な講座）',
         clientName: clientNameOf({ familyName: c.clientFamilyName, givenName: c.clientGivenName }),
         sessionStartsAt: c.sessionStartsAt,
         state: e.state ?? paymentStatusLabel[c.status],
@@ -141,7 +144,9 @@ export async function listLedger(db: Db, period: Period): Promise<LedgerLine[]> 
           ? `/admin/bookings/${c.bookingId}`
           : c.cohortId
             ? `/admin/courses/cohorts/${c.cohortId}`
-            : null,
+            : c.purchaseId && c.clientId
+              ? `/admin/clients/${c.clientId}`
+              : null,
         bookingId: c.bookingId,
         enrollmentId: c.enrollmentId,
         stripeCheckoutSessionId: c.stripeCheckoutSessionId,
@@ -180,6 +185,10 @@ async function paymentContext(db: Db, paymentIds: string[]) {
       cohortId: courseCohorts.id,
       cohortName: courseCohorts.name,
       courseTitle: courses.title,
+      clientId: payments.clientId,
+      purchaseId: packagePurchases.id,
+      packageId: packagePurchases.packageId,
+      packageName: packagePurchases.name,
     })
     .from(payments)
     .leftJoin(users, eq(users.id, payments.clientId))
@@ -188,6 +197,7 @@ async function paymentContext(db: Db, paymentIds: string[]) {
     .leftJoin(courseEnrollments, and(eq(payments.purpose, 'course'), eq(courseEnrollments.id, payments.referenceId)))
     .leftJoin(courseCohorts, eq(courseCohorts.id, courseEnrollments.cohortId))
     .leftJoin(courses, eq(courses.id, courseCohorts.courseId))
+    .leftJoin(packagePurchases, and(eq(payments.purpose, 'package'), eq(packagePurchases.id, payments.referenceId)))
     .where(inArray(payments.id, ids));
   return new Map(rows.map((r) => [r.paymentId, r]));
 }

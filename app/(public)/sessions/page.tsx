@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { CancellationTable } from '@/components/legal/cancellation-table';
 import { read } from '@/lib/data';
 import { listSessionTypes } from '@/features/booking/queries';
+import { listPackagesForSale } from '@/features/packages/queries';
 import { findTheme } from '@/features/library/themes';
 import { methodsList } from '@/features/payments/domain/methods';
 import { getOfferedMethods } from '@/features/payments/queries';
@@ -23,7 +24,11 @@ type Props = { searchParams: Promise<{ theme?: string }> };
 
 export default async function SessionsPage({ searchParams }: Props) {
   const theme = findTheme((await searchParams).theme);
-  const [types, offered] = await Promise.all([read(listSessionTypes), read(getOfferedMethods)]);
+  const [types, offered, packages] = await Promise.all([
+    read(listSessionTypes),
+    read(getOfferedMethods),
+    read(listPackagesForSale),
+  ]);
   return (
     <div className="container container--narrow">
       <h1>個人セッション</h1>
@@ -64,6 +69,11 @@ export default async function SessionsPage({ searchParams }: Props) {
         ))}
       </ul>
       <p>料金はすべて税込です。お支払いはご予約時の事前決済で、{methodsList(offered)}がご利用いただけます。</p>
+      {packages.length > 0 ? (
+        <p>
+          続けて受ける方には、数回分をまとめた<Link href="/packages">回数券</Link>もご用意しています。
+        </p>
+      ) : null}
 
       <h2>キャンセルについて</h2>
       <CancellationTable />

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { SessionPackageForm } from '@/components/admin/session-package-form';
 import { listSessionTypesForEditing } from '@/features/booking/queries';
 import { listSessionPackages } from '@/features/packages/admin-service';
@@ -19,6 +20,10 @@ export default async function SessionPackagesPage() {
       <h1>回数券</h1>
       <p>
         数回分のセッションをまとめた回数券の内容を決めます。料金は税込の金額を円単位で入力します。変更はこれからの販売に適用され、購入済みの回数券の回数・料金・有効期限は変わりません。
+      </p>
+      <p>
+        販売中の回数券は<Link href="/packages">回数券のページ</Link>
+        に表示されます。クライアントごとの残り回数と未使用分の返金は、クライアントの詳細ページにあります。
       </p>
       {packages.length === 0 ? <p>まだ回数券はありません。下のフォームから追加できます。</p> : null}
       {packages.map((p) => (

@@ -50,6 +50,7 @@ export default async function PaymentsPage({ searchParams }: Props) {
       </p>
       <BreakdownTable title="セッションの種類別" first="セッションの種類" totals={overview.booking} />
       <BreakdownTable title="講座の期別" first="講座・期" totals={overview.course} />
+      <BreakdownTable title="回数券の種類別" first="回数券" totals={overview.package} />
 
       <h2>入金と返金の一覧</h2>
       {lines.length === 0 ? (

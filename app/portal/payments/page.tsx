@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { read } from '@/lib/data';
 import { listClientPayments } from '@/features/booking/payment-history';
 import { paymentStatusLabel } from '@/features/payments/queries';
+import { purchasesOfPayments } from '@/features/packages/queries';
 import { requireUser } from '@/features/accounts/auth/guards';
 import { formatYen } from '@/lib/format';
 import { formatDateJa, practiceTimeZone } from '@/lib/time';
@@ -13,6 +14,10 @@ export default async function PaymentsPage() {
   const user = await requireUser('/portal/payments');
   const rows = await read(listClientPayments, user.id);
   const shown = rows.filter((p) => p.status !== 'pending' || p.paidAt);
+  const packages = await read(
+    purchasesOfPayments,
+    shown.filter((p) => p.purpose === 'package').map((p) => p.id),
+  );
   return (
     <>
       <h1>お支払い</h1>
@@ -34,7 +39,11 @@ export default async function PaymentsPage() {
               {shown.map((p) => (
                 <tr key={p.id}>
                   <td>{formatDateJa(p.paidAt ?? p.createdAt, practiceTimeZone)}</td>
-                  <td>{p.sessionTypeName ?? '心理学講座'}</td>
+                  <td>
+                    {p.purpose === 'package'
+                      ? `回数券：${packages.get(p.id)?.name ?? ''}`
+                      : (p.sessionTypeName ?? '心理学講座')}
+                  </td>
                   <td>
                     {formatYen(p.amountYen)}
                     {p.refundedYen > 0 ? (

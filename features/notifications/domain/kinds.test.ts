@@ -23,8 +23,8 @@ describe('which notices go out', () => {
     expect(wantsNotice(s, 'intake_flagged')).toBe(true);
   });
 
-  it('lists all nine kinds the issue names, once each', () => {
-    expect(new Set(notificationKindsInOrder).size).toBe(9);
+  it('lists all ten kinds (the nine the issue names and a package bought), once each', () => {
+    expect(new Set(notificationKindsInOrder).size).toBe(10);
   });
 });
 

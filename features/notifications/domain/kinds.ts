@@ -26,6 +26,7 @@ export const notificationKindLabels: Record<NotificationKind, { label: string; h
     label: '埋まった枠へのお支払い（自動返金）',
     hint: 'お支払いが届く前に枠や席がふさがり、全額を自動で返金したとき',
   },
+  package_purchased: { label: '回数券のご購入', hint: 'クライアントが回数券を購入し、お支払いが済んだとき' },
 };
 
 /** Every kind, in the order the settings page lists them (the record above makes it complete). */

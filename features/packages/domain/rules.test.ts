@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { cancellationPolicy } from '@/lib/site-config';
-import { HOUR_MS } from '@/lib/time';
-import { creditBalance, creditOnCancellation, lastValidDay, packageExpiresAt, unusedRefundYen } from './rules';
+import { HOUR_MS, japanDate } from '@/lib/time';
+import {
+  creditBalance,
+  creditOnCancellation,
+  lastUsableInstant,
+  lastValidDay,
+  packageExpiresAt,
+  packageRefundFeeYen,
+  packageRefundRuleText,
+  unusedRefundYen,
+} from './rules';
 
 const now = new Date('2026-12-03T05:00:00Z');
 const later = new Date('2027-03-03T15:00:00Z');
@@ -103,5 +112,20 @@ describe('packageExpiresAt', () => {
     expect(lastValidDay('2028-01-31', 1)).toBe('2028-02-29');
     expect(lastValidDay('2026-11-30', 3)).toBe('2027-02-28');
     expect(lastValidDay('2026-12-15', 12)).toBe('2027-12-15');
+  });
+});
+
+describe('what the client reads', () => {
+  it('the last usable day is the Japan date before the expiry midnight', () => {
+    const expiresAt = packageExpiresAt(new Date('2026-12-03T05:00:00Z'), 3);
+    expect(japanDate(lastUsableInstant(expiresAt))).toBe('2027-03-03');
+  });
+
+  it('the refund rule states the formula, the rounding, the fee and the expired credits', () => {
+    expect(packageRefundFeeYen).toBe(0);
+    expect(packageRefundRuleText).toContain('お支払い額 × 未使用の回数 ÷ 回数券の回数');
+    expect(packageRefundRuleText).toContain('1円未満切り捨て');
+    expect(packageRefundRuleText).toContain('手数料はいただきません');
+    expect(packageRefundRuleText).toContain('期限切れ');
   });
 });

@@ -73,7 +73,10 @@ export function creditOnCancellation(input: {
  * The refund for the unused part of a package: price × unused ÷ sessions, rounded down to the
  * yen, so that she is refunded exactly the per-session price she paid for each unused session
  * (the package discount stays hers) and never a fraction up. ¥30,000 for 3, one unused →
- * ¥10,000; ¥10,000 for 3, two unused → ¥6,666.
+ * ¥10,000; ¥10,000 for 3, two unused → ¥6,666. No fee is taken (`packageRefundFeeYen`), and
+ * what is refunded is never more than what is left of the payment (features/payments/refunds.ts
+ * caps it). The terms and the 特商法 page state this rule in these words (`packageRefundRuleText`).
+ * Credits that expired are not refunded; the counselor's refund is asked for before the expiry.
  */
 export function unusedRefundYen(input: { priceYen: number; sessionCount: number; unused: number }): number {
   const { priceYen, sessionCount, unused } = input;
@@ -105,4 +108,16 @@ export function lastValidDay(date: CivilDate, months: number): CivilDate {
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const day = Math.min(d, daysInMonth);
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The fee deducted from the refund of the unused part: none. */
+export const packageRefundFeeYen = 0;
+
+/** The refund rule as the terms, the 特商法 page and the admin state it. */
+export const packageRefundRuleText =
+  '有効期限内の未使用分は、お申し出により返金します。返金額は「お支払い額 × 未使用の回数 ÷ 回数券の回数」（1円未満切り捨て）で、手数料はいただきません。期限切れの回数分は返金の対象外です。';
+
+/** The last day a package can be used (Japan time): the day before it expires at midnight. */
+export function lastUsableInstant(expiresAt: Date): Date {
+  return new Date(expiresAt.getTime() - 1);
 }

@@ -25,9 +25,9 @@ export type LedgerLine = {
   amountYen: number;
   paymentId: string;
   purpose: PaymentPurpose;
-  /** The session type's or the cohort's id: what the overview groups by. */
+  /** The session type's, the cohort's or the package's id: what the overview groups by. */
   groupId: string | null;
-  /** オンラインセッション（60分）, or 講座名・第1期 */
+  /** オンラインセッション（60分）, 講座名・第1期, or 3回券 */
   groupLabel: string;
   clientName: string | null;
   /** The session's start (a course seat has none). */
@@ -57,7 +57,7 @@ export function signedYen(line: Pick<LedgerLine, 'kind' | 'amountYen'>): number 
 export type Totals = { paidYen: number; refundedYen: number; netYen: number; feesKeptYen: number };
 export type GroupTotals = Totals & { groupId: string | null; label: string };
 export type PurposeTotals = Totals & { groups: GroupTotals[] };
-export type Overview = { total: Totals; booking: PurposeTotals; course: PurposeTotals };
+export type Overview = { total: Totals; booking: PurposeTotals; course: PurposeTotals; package: PurposeTotals };
 
 const zero = (): Totals => ({ paidYen: 0, refundedYen: 0, netYen: 0, feesKeptYen: 0 });
 
@@ -68,12 +68,13 @@ function add(totals: Totals, line: LedgerLine): void {
   totals.netYen = totals.paidYen - totals.refundedYen;
 }
 
-/** The overview of some lines: in all, for sessions and for courses, and per session type / cohort (by label). */
+/** The overview of some lines: in all, for sessions, courses and packages (回数券), and per session type / cohort / package (by label). */
 export function summarize(lines: readonly LedgerLine[]): Overview {
   const overview: Overview = {
     total: zero(),
     booking: { ...zero(), groups: [] },
     course: { ...zero(), groups: [] },
+    package: { ...zero(), groups: [] },
   };
   const groups = new Map<string, GroupTotals>();
   for (const line of lines) {
@@ -89,13 +90,13 @@ export function summarize(lines: readonly LedgerLine[]): Overview {
     }
     add(group, line);
   }
-  for (const purpose of [overview.booking, overview.course]) {
+  for (const purpose of [overview.booking, overview.course, overview.package]) {
     purpose.groups.sort((a, b) => a.label.localeCompare(b.label, 'ja'));
   }
   return overview;
 }
 
-export const purposeLabel = { booking: 'セッション', course: '講座' } as const;
+export const purposeLabel = { booking: 'セッション', course: '講座', package: '回数券' } as const;
 
 /** How the money moved: the method the client paid with in Stripe Checkout, which a refund goes back to. */
 export function methodLabel(line: Pick<LedgerLine, 'kind' | 'method'>): string {

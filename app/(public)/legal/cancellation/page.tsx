@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { CancellationTable } from '@/components/legal/cancellation-table';
 import { LegalPage } from '@/components/legal/legal-page';
+import { PackageTerms } from '@/components/packages/package-terms';
 import { refundDestinations } from '@/features/payments/domain/methods';
 import { getOfferedMethods } from '@/features/payments/queries';
 import { read } from '@/lib/data';
@@ -31,6 +32,8 @@ export default async function CancellationPage() {
           へ行います。カード会社などにより、反映まで数日かかる場合があります。
         </li>
       </ul>
+      <h2>回数券</h2>
+      <PackageTerms links={false} />
       <h2>心理学講座</h2>
       <ul>
         <li>

@@ -6,6 +6,7 @@ import { konbiniCondition, methodsList, offeredMethods } from '@/features/paymen
 import { getOfferedMethods } from '@/features/payments/queries';
 import { read } from '@/lib/data';
 import { siteConfig } from '@/lib/site-config';
+import { PackageTerms } from '@/components/packages/package-terms';
 
 export const metadata: Metadata = { title: '利用規約', alternates: { canonical: '/legal/terms' } };
 
@@ -41,6 +42,9 @@ export default async function TermsPage() {
       <p>
         キャンセル・返金は<Link href="/legal/cancellation">キャンセルポリシー</Link>に従います。
       </p>
+      <h2>第5条の2（回数券）</h2>
+      <p>個人セッションの回数券には、次の規定が適用されます。</p>
+      <PackageTerms links={false} />
       <h2>第6条（禁止事項）</h2>
       <ul>
         <li>セッション・講座の録音・録画・内容の無断公開</li>

@@ -7,6 +7,8 @@ import { coursePriceText } from '@/components/courses/course-price';
 import { listSessionTypes } from '@/features/booking/queries';
 import { listCoursePrices } from '@/features/courses/queries';
 import { konbiniTerms } from '@/features/payments/domain/konbini';
+import { packageRefundRuleText } from '@/features/packages/domain/rules';
+import { listPackagesForSale } from '@/features/packages/queries';
 import { konbiniCondition, methodsList } from '@/features/payments/domain/methods';
 import { getOfferedMethods } from '@/features/payments/queries';
 import { cancellationPolicy, siteConfig } from '@/lib/site-config';
@@ -18,10 +20,11 @@ export const dynamic = 'force-dynamic';
 
 export default async function TokushohoPage() {
   const { seller } = siteConfig;
-  const [sessionTypes, coursePrices, offered] = await Promise.all([
+  const [sessionTypes, coursePrices, offered, packages] = await Promise.all([
     read(listSessionTypes),
     read(listCoursePrices),
     read(getOfferedMethods),
+    read(listPackagesForSale),
   ]);
   const [free, half, full] = cancellationPolicy.session;
   const rows: [string, React.ReactNode][] = [
@@ -50,6 +53,12 @@ export default async function TokushohoPage() {
             {c.title}：{coursePriceText(c)}
           </span>
         ))}
+        {packages.map((p) => (
+          <span key={p.id} className="block">
+            回数券 {p.name}・{p.sessionCount}回分：{formatYen(p.priceYen)}・有効期限はお支払いの日から{p.validityMonths}
+            か月
+          </span>
+        ))}
       </>,
     ],
     ['商品代金以外の必要料金', 'インターネット接続料金・通信料金・通話料金はお客様のご負担となります。'],
@@ -72,6 +81,9 @@ export default async function TokushohoPage() {
         <br />
         心理学講座：初回講義の{cancellationPolicy.course.fullRefundUntilDaysBefore}
         日前までは全額返金、それ以降の返金はいたしかねます。
+        <br />
+        回数券：キャンセル料のかからない期間のキャンセルでは1回分が戻り、キャンセル料がかかる期間のキャンセルでは1回分を使ったものとします。カウンセラーの都合によるキャンセルでは1回分が戻ります。
+        {packageRefundRuleText}
         <br />
         詳しくは<Link href="/legal/cancellation">キャンセルポリシー</Link>をご覧ください。
       </>,

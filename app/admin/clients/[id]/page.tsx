@@ -2,6 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CounselorIntake } from '@/components/intake/counselor-intake';
+import { PurchaseDetails } from '@/components/packages/purchase-details';
+import { RefundUnusedForm } from '@/components/packages/refund-unused-form';
+import { listClientPackages } from '@/features/packages/queries';
+import { previewUnusedRefund } from '@/features/packages/purchase';
 import { SessionNotePanel } from '@/components/session-notes/session-note-panel';
 import { read, serviceContext } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
@@ -16,6 +20,7 @@ import { readSessionNoteAsCounselor } from '@/features/session-notes/service';
 import { requireCounselor } from '@/features/accounts/auth/guards';
 import { siteConfig } from '@/lib/site-config';
 import { isUuid } from '@/lib/ids';
+import { formatYen } from '@/lib/format';
 import { formatDateJa, formatDateTimeJa, zoneNameJa } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'クライアントの詳細' };
@@ -39,6 +44,10 @@ export default async function AdminClientPage({ params }: Props) {
     counselorId: counselor.id,
   });
   const noted = new Set((await read(listSessionNoteSummaries, client.id)).map((n) => n.bookingId));
+  const packages = await read(listClientPackages, client.id, ctx.now);
+  const refundPreviews = new Map(
+    await Promise.all(packages.map(async (p) => [p.id, await previewUnusedRefund(ctx, p.id)] as const)),
+  );
   const intakes = bookings.flatMap((booking) => {
     const view = views.find((v) => v.bookingId === booking.id);
     return view ? [{ booking, view }] : [];
@@ -92,6 +101,30 @@ export default async function AdminClientPage({ params }: Props) {
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="client-packages-heading" className="panel">
+        <h2 id="client-packages-heading">回数券</h2>
+        {packages.length === 0 ? <p>回数券はありません。</p> : null}
+        {packages.map((p) => {
+          const preview = refundPreviews.get(p.id);
+          return (
+            <div key={p.id} className="package-purchase">
+              <PurchaseDetails view={p} headingId={`purchase-${p.id}`} headingLevel={3} />
+              <p>
+                お支払い：{formatYen(p.priceYen)}
+                {p.refundedYen > 0 ? <span className="nowrap">・返金：{formatYen(p.refundedYen)}</span> : null}
+              </p>
+              {/* Always mounted, so the outcome of a refund survives the page's re-render. */}
+              <RefundUnusedForm
+                purchaseId={p.id}
+                name={p.name}
+                unused={preview && preview.refundYen > 0 ? preview.unused : 0}
+                refundYen={preview?.refundYen ?? 0}
+              />
+            </div>
+          );
+        })}
       </section>
 
       {intakes.map(({ booking, view }) => (

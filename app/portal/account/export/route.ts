@@ -6,6 +6,7 @@ import { getIntakeKeyring } from '@/features/intake/keys';
 import { exportClientIntakes } from '@/features/intake/queries';
 import { listClientPayments } from '@/features/booking/payment-history';
 import { exportSessionNoteSummary } from '@/features/session-notes/queries';
+import { listClientPackages } from '@/features/packages/queries';
 import { getCurrentUser } from '@/features/accounts/auth/guards';
 import { read } from '@/lib/data';
 
@@ -19,7 +20,7 @@ export async function GET() {
   // Everything stored, intake answers included, goes only to an address the client has proved.
   if (!(await read(isEmailVerified, user.id)))
     return Response.json({ error: 'email_not_verified', message: messages.errors.emailNotVerified }, { status: 403 });
-  const [bookings, payments, courses, intakes, sessionNotes] = await Promise.all([
+  const [bookings, payments, courses, intakes, sessionNotes, packages] = await Promise.all([
     read(listClientBookings, user.id),
     read(listClientPayments, user.id),
     read(exportClientCourses, user.id),
@@ -27,6 +28,7 @@ export async function GET() {
     read(exportClientIntakes, getIntakeKeyring(), user.id),
     // The counselor's notes: that they exist and when, never their text; how to ask for them.
     read(exportSessionNoteSummary, user.id),
+    read(listClientPackages, user.id, new Date()),
   ]);
   const data = {
     ...account,
@@ -50,6 +52,16 @@ export async function GET() {
       sessionType: p.sessionTypeName,
     })),
     courses,
+    // Her session packages (回数券): what was bought, what is left and the ledger as history.
+    packages: packages.map((p) => ({
+      name: p.name,
+      sessionCount: p.sessionCount,
+      priceYen: p.priceYen,
+      boughtAt: p.boughtAt,
+      remaining: p.balance.remaining,
+      expiresAt: p.balance.expiresAt,
+      history: p.history.map((h) => ({ kind: h.kind, delta: h.delta, at: h.at, sessionStartsAt: h.sessionStartsAt })),
+    })),
     intakes,
     sessionNotes,
   };

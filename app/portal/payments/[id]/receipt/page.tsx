@@ -5,6 +5,7 @@ import { getAccountProfile } from '@/features/accounts/queries';
 import { getPayment } from '@/features/booking/payment-history';
 import { methodLabel } from '@/features/payments/domain/methods';
 import { assertCanSee, requireUser } from '@/features/accounts/auth/guards';
+import { purchasesOfPayments } from '@/features/packages/queries';
 import { read } from '@/lib/data';
 import { formatYen, formatYenAmount } from '@/lib/format';
 import { siteConfig } from '@/lib/site-config';
@@ -25,6 +26,8 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
   const addressee =
     ((await searchParams).addressee ?? '').trim().slice(0, 60) ||
     `${profile?.familyName ?? ''} ${profile?.givenName ?? ''}`.trim();
+  const bought =
+    payment.purpose === 'package' ? (await read(purchasesOfPayments, [payment.id])).get(payment.id) : undefined;
   const net = payment.amountYen - payment.refundedYen;
   const tax = Math.floor((net * 10) / 110);
   return (
@@ -42,13 +45,28 @@ export default async function ReceiptPage({ params, searchParams }: Props) {
         <h1 id="receipt-heading">領収書</h1>
         <p className="receipt__addressee">{addressee} 様</p>
         <p className="receipt__amount">{formatYen(net)}</p>
-        <p>但し　{payment.purpose === 'course' ? '心理学講座の受講料として' : 'カウンセリング料として'}</p>
+        <p>
+          但し　
+          {payment.purpose === 'course'
+            ? '心理学講座の受講料として'
+            : payment.purpose === 'package'
+              ? 'カウンセリング回数券の代金として'
+              : 'カウンセリング料として'}
+        </p>
         <p>上記正に領収いたしました。</p>
         <dl className="facts">
           {payment.purpose === 'booking' && payment.sessionTypeName ? (
             <>
               <dt>内容</dt>
               <dd>{payment.sessionTypeName}</dd>
+            </>
+          ) : null}
+          {bought ? (
+            <>
+              <dt>内容</dt>
+              <dd>
+                回数券：{bought.name}・{bought.sessionCount}回分
+              </dd>
             </>
           ) : null}
           {payment.discountYen > 0 ? (
