@@ -1,10 +1,8 @@
 import { expectNoAxeViolations, expectNoHorizontalScroll } from './a11y';
-import { findSlot } from './booking-fixtures';
 import { expect, signIn, test } from './fixtures';
 import { lateCreditClient, packageClient } from './package-clients';
+import { confirmTimeDaysAhead } from './package-fixtures';
 import { shots } from './shots';
-
-const day = 24 * 60 * 60 * 1000;
 
 test('a client with a 3回券 books with it on a phone, sees 残り2回, cancels in the free tier and has 3 again', async ({
   page,
@@ -14,19 +12,7 @@ test('a client with a 3回券 books with it on a phone, sees 残り2回, cancels
   await expect(page).toHaveURL(/\/portal$/);
 
   // A time well beyond the free-cancellation window (48 h), taken as another client would.
-  for (let attempt = 0; ; attempt += 1) {
-    await page.goto('/book/online-60');
-    const { index } = await findSlot(page, (starts) =>
-      starts.findIndex((s) => s.getTime() > Date.now() + 4 * day && Math.random() < 0.5),
-    );
-    expect(index).toBeGreaterThanOrEqual(0);
-    await page.locator('a.slot').nth(index).click();
-    const form = page.getByRole('form', { name: 'ご予約' });
-    const taken = page.getByRole('alert').filter({ hasText: 'ほかの方の予約が入りました' });
-    await expect(form.or(taken)).toBeVisible();
-    if (await form.isVisible()) break;
-    expect(attempt, 'slots kept being taken by other tests').toBeLessThan(5);
-  }
+  await confirmTimeDaysAhead(page);
 
   // The confirm screen offers the credit, chosen first, or paying.
   const how = page.getByRole('group', { name: 'お支払い方法' });

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
-import { payWithCard } from './booking-fixtures';
+import { findSlot, payWithCard } from './booking-fixtures';
 import { counselorPage, expect } from './fixtures';
 
 /** A package the counselor creates at /admin/packages (a unique name, so runs do not meet). */
@@ -35,4 +35,26 @@ export async function buyPackage(page: Page, name: string) {
   await payWithCard(page, '4242 4242 4242 4242');
   await expect(page.getByRole('heading', { name: '回数券のご購入が完了しました' })).toBeVisible();
   return { successPath: `${new URL(page.url()).pathname}${new URL(page.url()).search}` };
+}
+
+const day = 24 * 60 * 60 * 1000;
+
+/**
+ * Signed in: opens the confirm screen of an online session more than four days ahead (beyond the
+ * free-cancellation window), choosing another time when another test took this one meanwhile.
+ */
+export async function confirmTimeDaysAhead(page: Page) {
+  for (let attempt = 0; ; attempt += 1) {
+    await page.goto('/book/online-60');
+    const { index } = await findSlot(page, (starts) =>
+      starts.findIndex((s) => s.getTime() > Date.now() + 4 * day && Math.random() < 0.5),
+    );
+    expect(index).toBeGreaterThanOrEqual(0);
+    await page.locator('a.slot').nth(index).click();
+    const form = page.getByRole('form', { name: 'ご予約' });
+    const taken = page.getByRole('alert').filter({ hasText: 'ほかの方の予約が入りました' });
+    await expect(form.or(taken)).toBeVisible();
+    if (await form.isVisible()) break;
+    expect(attempt, 'slots kept being taken by other tests').toBeLessThan(5);
+  }
 }
