@@ -14,3 +14,17 @@ export function formatYenAmount(amount: number): string {
   if (!Number.isInteger(amount)) throw new RangeError(`yen amounts are integers, got ${amount}`);
   return `${amount.toLocaleString('ja-JP')}円`;
 }
+
+/**
+ * What must never break across lines in running text: an amount with its percentage and
+ * （税込） (50%・5,500円（税込）), a bare percentage, a time or time range (14:00〜15:00).
+ */
+const unbreakable = /((?:\d+%・)?[−-]?\d[\d,]*円(?:（税込）)?|\d+%|\d{1,2}:\d{2}(?:〜\d{1,2}:\d{2})?)/;
+
+/**
+ * A sentence cut into its plain parts and the parts to keep whole, alternating: even indexes are
+ * plain text, odd indexes must stay on one line (components/ui/keep-whole.tsx renders them).
+ */
+export function splitUnbreakable(text: string): string[] {
+  return text.split(unbreakable);
+}

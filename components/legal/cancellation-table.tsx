@@ -28,8 +28,12 @@ export function CancellationTable({
         <thead>
           <tr>
             <th scope="col">キャンセルの時期</th>
-            <th scope="col">キャンセル料</th>
-            <th scope="col">返金額</th>
+            <th scope="col">
+              <span className="nowrap">キャンセル料</span>
+            </th>
+            <th scope="col">
+              <span className="nowrap">返金額</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -37,11 +41,15 @@ export function CancellationTable({
             const fee = Math.floor((price * tier.feePercent) / 100);
             return (
               <tr key={tier.label}>
-                <td>{tier.label}</td>
-                {/* The caption says the amounts are tax-inclusive once; an amount never breaks. */}
+                <td className="phrase-wrap">{tier.label}</td>
+                {/*
+                 * The caption says the amounts are tax-inclusive once. A short label or an amount
+                 * never breaks (キャンセル／料, 返金な／し, 110,0／00円), however long the amounts
+                 * make the other columns: the table scrolls sideways before that happens.
+                 */}
                 <td>
                   {tier.feePercent === 0 ? (
-                    '無料'
+                    <span className="nowrap">無料</span>
                   ) : (
                     <>
                       {tier.feePercent}%・<span className="nowrap">{formatYenAmount(fee)}</span>
@@ -49,7 +57,7 @@ export function CancellationTable({
                   )}
                 </td>
                 <td>
-                  {price - fee === 0 ? '返金なし' : <span className="nowrap">{formatYenAmount(price - fee)}</span>}
+                  <span className="nowrap">{price - fee === 0 ? '返金なし' : formatYenAmount(price - fee)}</span>
                 </td>
               </tr>
             );

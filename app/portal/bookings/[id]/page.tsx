@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { HowToJoin } from '@/components/booking/how-to-join';
+import { KeepWhole } from '@/components/ui/keep-whole';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { describeCancellationNow, sessionCancellationTerms } from '@/features/booking/domain/cancellation';
 import { bookingMessages } from '@/features/booking/domain/messages';
-import { meetingLinkView } from '@/features/booking/domain/meeting-link';
+import { meetingLinkView } from '@/lib/meeting-link';
 import { getBooking, getBookingRefund, getBookingSettings } from '@/features/booking/queries';
 import { findTheme } from '@/features/library/themes';
 import { listClientPayments } from '@/features/booking/payment-history';
@@ -160,16 +161,20 @@ export default async function BookingPage({ params, searchParams }: Props) {
             </p>
           ) : null}
           <p>
-            {byCredit
-              ? creditOnCancellation({
-                  policy: booking.policy ?? cancellationPolicy.session,
-                  startsAt: booking.startsAt,
-                  now,
-                  cancelledBy: 'client',
-                }) === 'returned'
-                ? words.previewReturned
-                : words.previewUsed
-              : describeCancellationNow(terms)}
+            {byCredit ? (
+              creditOnCancellation({
+                policy: booking.policy ?? cancellationPolicy.session,
+                startsAt: booking.startsAt,
+                now,
+                cancelledBy: 'client',
+              }) === 'returned' ? (
+                words.previewReturned
+              ) : (
+                words.previewUsed
+              )
+            ) : (
+              <KeepWhole text={describeCancellationNow(terms)} />
+            )}
           </p>
           {paidAtKonbini ? <p>{konbiniRefundNote}</p> : null}
           <p>
@@ -229,14 +234,14 @@ function RefundFacts({
   return (
     <>
       <dt>キャンセル料</dt>
-      <dd>{fee === 0 ? '無料' : formatYen(fee)}</dd>
+      <dd>{fee === 0 ? '無料' : <span className="nowrap">{formatYen(fee)}</span>}</dd>
       <dt>返金</dt>
       <dd>
         {refund.refundYen === 0 || !refund.state ? (
           '返金はありません'
         ) : (
           <>
-            {formatYen(refund.refundYen)}・
+            <span className="nowrap">{formatYen(refund.refundYen)}</span>・
             <strong>{konbini ? '口座のご登録後にお振り込み' : bookingMessages.refundState[refund.state]}</strong>
             <br />
             <small>

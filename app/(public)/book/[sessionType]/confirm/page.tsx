@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { BookSlotForm, SignUpAndBookForm } from '@/components/booking/book-forms';
 import { BookingSteps } from '@/components/booking/booking-steps';
 import { CancellationTable } from '@/components/legal/cancellation-table';
+import { KeepWhole } from '@/components/ui/keep-whole';
 import { describeLateBookingFee, lateBookingFee } from '@/features/booking/domain/late-booking';
 import { bookingMessages } from '@/features/booking/domain/messages';
 import { sessionTypeLabel } from '@/features/booking/domain/session-label';
@@ -89,17 +90,7 @@ export default async function ConfirmSlotPage({ params, searchParams }: Props) {
             <p className="notice" role="note">
               {/* An amount with its percentage and （税込） never breaks on a phone (50%・／5,500円, 税／込). */}
               <strong>
-                {describeLateBookingFee(lateFee)
-                  .split(/((?:\d+%・)?\d[\d,]*円（税込）)/)
-                  .map((part, i) =>
-                    i % 2 === 1 ? (
-                      <span key={i} className="nowrap">
-                        {part}
-                      </span>
-                    ) : (
-                      part
-                    ),
-                  )}
+                <KeepWhole text={describeLateBookingFee(lateFee)} />
               </strong>
               {credit ? <> {bookingMessages.credit.lateBooking}</> : null}
             </p>

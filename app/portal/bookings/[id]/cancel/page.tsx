@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { SubmitButton } from '@/components/booking/submit-button';
+import { KeepWhole } from '@/components/ui/keep-whole';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { cancelBookingAction } from '@/features/booking/actions';
 import { sessionCancellationTerms } from '@/features/booking/domain/cancellation';
@@ -80,11 +81,15 @@ export default async function CancelBookingPage({ params, searchParams }: Props)
         ) : (
           <>
             <dt>お支払い額</dt>
-            <dd>{formatYen(booking.priceYen)}</dd>
+            <dd>
+              <KeepWhole text={formatYen(booking.priceYen)} />
+            </dd>
             <dt>キャンセル料</dt>
-            <dd>{terms.feeYen === 0 ? '無料' : `${terms.feePercent}%・${formatYen(terms.feeYen)}`}</dd>
+            <dd>
+              {terms.feeYen === 0 ? '無料' : <KeepWhole text={`${terms.feePercent}%・${formatYen(terms.feeYen)}`} />}
+            </dd>
             <dt>返金額</dt>
-            <dd>{terms.refundYen === 0 ? '返金はありません' : formatYen(terms.refundYen)}</dd>
+            <dd>{terms.refundYen === 0 ? '返金はありません' : <KeepWhole text={formatYen(terms.refundYen)} />}</dd>
           </>
         )}
       </dl>
@@ -96,11 +101,15 @@ export default async function CancelBookingPage({ params, searchParams }: Props)
             <p>{credit === 'returned' ? words.previewReturned : words.previewUsed}</p>
           ) : (
             <p>
-              {terms.feeYen === 0
-                ? `いまキャンセルすると、お支払いの全額${formatYen(terms.refundYen)}を返金します。`
-                : terms.refundYen === 0
-                  ? `いまキャンセルすると、キャンセル料として${formatYen(terms.feeYen)}をいただき、返金はありません。`
-                  : `いまキャンセルすると、キャンセル料${formatYen(terms.feeYen)}を差し引いた${formatYen(terms.refundYen)}を返金します。`}
+              <KeepWhole
+                text={
+                  terms.feeYen === 0
+                    ? `いまキャンセルすると、お支払いの全額${formatYen(terms.refundYen)}を返金します。`
+                    : terms.refundYen === 0
+                      ? `いまキャンセルすると、キャンセル料として${formatYen(terms.feeYen)}をいただき、返金はありません。`
+                      : `いまキャンセルすると、キャンセル料${formatYen(terms.feeYen)}を差し引いた${formatYen(terms.refundYen)}を返金します。`
+                }
+              />
               {terms.refundYen > 0
                 ? paidAtKonbini
                   ? bookingMessages.konbiniRefund
