@@ -30,10 +30,12 @@ function TotalsHead({ first }: { first: string }) {
     <thead>
       <tr>
         <th scope="col">{first}</th>
-        <th scope="col">入金</th>
-        <th scope="col">返金</th>
-        <th scope="col">差引</th>
-        <th scope="col">キャンセル料</th>
+        {/* Short labels never break on a phone (入／金, キャンセル／料), whatever the amounts' widths. */}
+        {['入金', '返金', '差引', 'キャンセル料'].map((label) => (
+          <th key={label} scope="col">
+            <span className="nowrap">{label}</span>
+          </th>
+        ))}
       </tr>
     </thead>
   );
@@ -47,22 +49,21 @@ export function OverviewTable({ overview, month }: { overview: Overview; month: 
         <caption>金額はすべて税込です。差引＝入金−返金。</caption>
         <TotalsHead first="種類" />
         <tbody>
-          <tr>
-            <th scope="row">セッション</th>
-            <TotalsCells totals={overview.booking} />
-          </tr>
-          <tr>
-            <th scope="row">講座</th>
-            <TotalsCells totals={overview.course} />
-          </tr>
-          <tr>
-            <th scope="row">回数券</th>
-            <TotalsCells totals={overview.package} />
-          </tr>
-          <tr>
-            <th scope="row">合計</th>
-            <TotalsCells totals={overview.total} />
-          </tr>
+          {(
+            [
+              ['セッション', overview.booking],
+              ['講座', overview.course],
+              ['回数券', overview.package],
+              ['合計', overview.total],
+            ] as const
+          ).map(([label, totals]) => (
+            <tr key={label}>
+              <th scope="row">
+                <span className="nowrap">{label}</span>
+              </th>
+              <TotalsCells totals={totals} />
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>
