@@ -9,7 +9,8 @@ import {
   minuteRangeOf,
 } from '@/features/agenda/domain/agenda';
 import { timeFromMinutes } from '@/features/booking/admin-schemas';
-import { busyLabel, busyTimeText } from './busy';
+import { busyLabel, busyShortLabel, busySource, busyTimeText } from './busy';
+import { KeepWhole } from '@/components/ui/keep-whole';
 import { bookingStatusLabel } from '@/features/booking/admin-queries';
 import { type CivilDate, formatShortDateJa, formatTimeJa, japanInstant, practiceTimeZone } from '@/lib/time';
 
@@ -68,7 +69,9 @@ export function TimeGrid({ days, today, label }: { days: AgendaDay[]; today: Civ
             {day.date === today ? '今日 ' : ''}
             {formatShortDateJa(japanInstant(day.date), tz)}
           </Link>
-          <span className="time-grid__hours-text">{hoursText(day)}</span>
+          <span className="time-grid__hours-text">
+            <KeepWhole text={hoursText(day)} />
+          </span>
         </div>
       ))}
       <ol className="time-grid__scale" aria-hidden="true">
@@ -92,8 +95,17 @@ export function TimeGrid({ days, today, label }: { days: AgendaDay[]; today: Civ
             };
             if (shown.startMinute >= shown.endMinute) return null;
             return (
-              <p key={`b${r.startMinute}`} className="time-grid__busy" style={place(shown)}>
-                <span className="time-grid__time">{busyTimeText(r)}</span> {busyLabel}
+              // What it is comes first, so even a 30-minute block on a phone says 予定あり on its one
+              // visible line (the time follows, and the hour lines place it); （取り込み） is in the
+              // legend, and all of it is read out and shown on hover.
+              <p
+                key={`b${r.startMinute}`}
+                className="time-grid__busy"
+                style={place(shown)}
+                title={`${busyTimeText(r)} ${busyLabel}`}
+              >
+                <span className="time-grid__busy-what">{busyShortLabel}</span>
+                <span className="sr-only">{busySource}</span> <span className="time-grid__time">{busyTimeText(r)}</span>
               </p>
             );
           })}
