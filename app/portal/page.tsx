@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { bookingMessages } from '@/features/booking/domain/messages';
-import { meetingLinkView } from '@/features/booking/domain/meeting-link';
+import { meetingLinkView } from '@/lib/meeting-link';
 import { getBookingSettings, listClientBookingHistory } from '@/features/booking/queries';
 import { intakeStatusByBooking } from '@/features/intake/queries';
 import { listClientCourses } from '@/features/courses/queries';

@@ -1,4 +1,4 @@
-import type { MeetingLinkView } from '@/features/booking/domain/meeting-link';
+import type { MeetingLinkView } from '@/lib/meeting-link';
 import { whenFor } from '@/lib/time';
 
 /**

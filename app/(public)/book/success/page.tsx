@@ -5,7 +5,7 @@ import '@/features/fulfilments';
 import { getAccountProfile } from '@/features/accounts/queries';
 import { googleCalendarUrl } from '@/features/booking/calendar';
 import { reconcileBookingCheckout } from '@/features/booking/checkout';
-import { type MeetingLinkView, meetingLinkView } from '@/features/booking/domain/meeting-link';
+import { type MeetingLinkView, meetingLinkView } from '@/lib/meeting-link';
 import { getBooking, getBookingSettings } from '@/features/booking/queries';
 import { requireUser } from '@/features/accounts/auth/guards';
 import { awaitingVouchersOf } from '@/features/payments/queries';
@@ -14,7 +14,7 @@ import { absoluteUrl } from '@/lib/site-url';
 import { practiceTimeZone, whenFor } from '@/lib/time';
 import { BookingSteps } from '@/components/booking/booking-steps';
 import { HowToJoin } from '@/components/booking/how-to-join';
-import { RefreshWhilePending } from '@/components/booking/refresh-while-pending';
+import { RefreshWhilePending } from '@/components/payments/refresh-while-pending';
 import { PaymentAlreadyHandled } from '@/components/payments/payment-already-handled';
 
 export const metadata: Metadata = { title: 'ご予約の確認', robots: { index: false } };
