@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PaymentAlreadyHandled } from '@/components/payments/payment-already-handled';
+import { RefreshWhilePending } from '@/components/payments/refresh-while-pending';
 import { requireUser } from '@/features/accounts/auth/guards';
 import '@/features/fulfilments';
 import { lastUsableInstant } from '@/features/packages/domain/rules';
@@ -18,7 +19,8 @@ type Props = { searchParams: Promise<{ session_id?: string }> };
 /** Stripe's return: the payment is reconciled here too, so she never sees "paid but no credits". */
 export default async function PackageSuccessPage({ searchParams }: Props) {
   const sessionId = (await searchParams).session_id ?? '';
-  const user = await requireUser(`/packages/success?session_id=${encodeURIComponent(sessionId)}`);
+  const here = `/packages/success?session_id=${encodeURIComponent(sessionId)}`;
+  const user = await requireUser(here);
   if (!/^cs_[A-Za-z0-9_]+$/.test(sessionId)) notFound();
   const ctx = await serviceContext();
   const result = await reconcileForClient(ctx, { checkoutSessionId: sessionId, clientId: user.id });
@@ -28,7 +30,9 @@ export default async function PackageSuccessPage({ searchParams }: Props) {
     return (
       <div className="container container--narrow">
         <h1>回数券のご購入が完了しました</h1>
-        <p role="status">お支払いを確認しました。確認のメールをお送りしています。</p>
+        <p role="status" aria-live="polite">
+          お支払いを確認しました。確認のメールをお送りしています。
+        </p>
         <dl className="facts">
           <dt>回数券</dt>
           <dd>{view.name}</dd>
@@ -54,19 +58,29 @@ export default async function PackageSuccessPage({ searchParams }: Props) {
       </div>
     );
   }
+  if (result.outcome === 'pending') {
+    // The same heading and live region as the completed page, in the same places: when the soft
+    // refresh finds the payment done, their text changes in place and is announced, politely.
+    return (
+      <div className="container container--narrow">
+        <h1>お支払いを確認しています</h1>
+        <p role="status" aria-live="polite">
+          決済の完了を確認しています。このページは自動で更新され、完了するとここに回数券の内容が表示されます。確認メールもお送りします。
+        </p>
+        <p>
+          <a href={here}>最新の状態を表示する</a>
+        </p>
+        <p>数分たっても変わらない場合は、マイページで回数券をご確認ください。</p>
+        <p>
+          <Link href="/portal/packages">マイページで回数券を見る</Link>
+        </p>
+        <RefreshWhilePending />
+      </div>
+    );
+  }
   return (
     <div className="container container--narrow">
-      {result.outcome === 'pending' ? (
-        <>
-          <h1>お支払いを確認しています</h1>
-          <p role="status">
-            決済の完了を待っています。完了すると確認メールをお送りします。数分後にマイページでご確認ください。
-          </p>
-          <p>
-            <Link href="/portal/packages">マイページで回数券を見る</Link>
-          </p>
-        </>
-      ) : result.outcome === 'lost' ? (
+      {result.outcome === 'lost' ? (
         <>
           <h1>お支払いが重なっていました</h1>
           <p role="alert">
