@@ -1,6 +1,6 @@
 import { HOUR_MS } from '@/lib/time';
 
-/** What the client's pages say about joining an online session at `now`. */
+/** What the client's pages say about joining an online session or a course lesson at `now`. */
 export type MeetingLinkView =
   | { kind: 'link'; url: string }
   /** Too early: the link appears at `visibleFrom`. */
@@ -11,8 +11,9 @@ export type MeetingLinkView =
   | { kind: 'ended' };
 
 /**
- * The meeting link is shown to the client only from `leadHours` before the session starts
- * (a practice setting, 24 h by default) until it ends; before that, when it will appear.
+ * The meeting link is shown to the client only from `leadHours` before the session or lesson
+ * starts (a practice setting, 24 h by default) until it ends; before that, when it will appear.
+ * One rule for both, so a link forwarded or seen early on a shared phone is never weeks old.
  */
 export function meetingLinkView(
   session: { startsAt: Date; endsAt: Date; meetingUrl: string | null },

@@ -192,7 +192,7 @@ export function BookingSettingsForm({ initial }: { initial: BookingSettingsInput
       </div>
       <TextField
         label="参加用リンクをクライアントに表示する時刻（開始の何時間前から）"
-        description="オンラインのセッションで、マイページの予約の詳細に参加用のリンクが表示され始める時刻です。1〜168時間（初期値は24時間）。"
+        description="オンラインのセッションと講座の講義で、マイページに参加用のリンクが表示され始める時刻です。1〜168時間（初期値は24時間）。"
         type="number"
         registration={form.register('meetingLinkLeadHours')}
         error={errors.meetingLinkLeadHours?.message}

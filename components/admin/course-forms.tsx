@@ -190,6 +190,7 @@ export function LessonForm({ initial }: { initial: LessonInput }) {
       <TextField
         id={`${key}-url`}
         label="参加URL（受講者だけに表示）"
+        description="受講者のマイページには、講義の開始前の決まった時間から表示されます（セッションと同じ設定で、初期値は24時間前。受付時間のページで変えられます）。"
         type="url"
         registration={form.register('meetingUrl')}
         error={errors.meetingUrl?.message}

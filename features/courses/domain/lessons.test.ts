@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { reminderLeadHours } from '@/lib/site-config';
-import { isWorthTelling, lessonChange, lessonNumber, lessonReminderWindow, type LessonSchedule } from './lessons';
+import {
+  isWorthTelling,
+  lessonChange,
+  lessonLinkView,
+  lessonNumber,
+  lessonReminderWindow,
+  type LessonSchedule,
+} from './lessons';
 
 const H = 3_600_000;
 const M = 60_000;
@@ -100,5 +107,38 @@ describe('lessonNumber', () => {
     const lessons = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
     expect(lessonNumber(lessons, 'c')).toBe(3);
     expect(lessonNumber(lessons, 'x')).toBe(0);
+  });
+});
+
+describe('lessonLinkView: a lesson’s meeting link appears as a session’s does', () => {
+  // The lesson starts 2026-12-05 10:00Z (19:00 in Tokyo) and ends at 11:00Z.
+  it('three weeks ahead the link is hidden, and the page can say when it appears', () => {
+    expect(lessonLinkView(lesson(), 24, new Date(start.getTime() - 21 * 24 * H))).toEqual({
+      kind: 'later',
+      visibleFrom: new Date('2026-12-04T10:00:00Z'),
+      leadHours: 24,
+    });
+  });
+
+  it('hidden until exactly the lead time before the start, shown from then until the end', () => {
+    expect(lessonLinkView(lesson(), 24, new Date('2026-12-04T09:59:59Z')).kind).toBe('later');
+    expect(lessonLinkView(lesson(), 24, new Date('2026-12-04T10:00:00Z'))).toEqual({
+      kind: 'link',
+      url: 'https://meet.example.jp/a',
+    });
+    expect(lessonLinkView(lesson(), 24, new Date('2026-12-05T10:59:59Z')).kind).toBe('link');
+    expect(lessonLinkView(lesson(), 24, new Date('2026-12-05T11:00:00Z'))).toEqual({ kind: 'ended' });
+  });
+
+  it('follows the practice’s lead time, not a fixed day', () => {
+    expect(lessonLinkView(lesson(), 2, new Date('2026-12-05T07:59:59Z')).kind).toBe('later');
+    expect(lessonLinkView(lesson(), 2, new Date('2026-12-05T08:00:00Z')).kind).toBe('link');
+  });
+
+  it('in the window without a link yet, says it is being prepared', () => {
+    expect(lessonLinkView(lesson({ meetingUrl: null }), 24, new Date('2026-12-05T09:00:00Z'))).toEqual({
+      kind: 'pending',
+      leadHours: 24,
+    });
   });
 });

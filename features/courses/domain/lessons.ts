@@ -1,3 +1,5 @@
+import { type MeetingLinkView, meetingLinkView } from '@/lib/meeting-link';
+
 /**
  * What enrolled participants hear about a lesson: which saves are a change worth a mail, and
  * which lessons are due their reminder. Pure: the clock and the lead time are passed in.
@@ -48,4 +50,13 @@ export function lessonReminderWindow(now: Date, leadHours: number): { after: Dat
  */
 export function lessonNumber(lessons: readonly { id: string }[], lessonId: string): number {
   return lessons.findIndex((l) => l.id === lessonId) + 1;
+}
+
+/**
+ * What a participant's course page says about joining a lesson at `now`: the same rule as an
+ * individual session's (lib/meeting-link.ts) with the practice's one lead time, so the link
+ * appears `leadHours` before the lesson starts and not weeks ahead; before that, when it will.
+ */
+export function lessonLinkView(lesson: LessonSchedule, leadHours: number, now: Date): MeetingLinkView {
+  return meetingLinkView(lesson, leadHours, now);
 }

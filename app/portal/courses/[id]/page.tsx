@@ -2,9 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CancelEnrollmentForm } from '@/components/courses/cancel-enrollment-form';
+import { LessonJoin } from '@/components/courses/lesson-join';
 import { LessonTime } from '@/components/courses/lesson-time';
 import { read } from '@/lib/data';
 import { getAccountProfile } from '@/features/accounts/queries';
+import { getBookingSettings } from '@/features/booking/queries';
+import { lessonLinkView } from '@/features/courses/domain/lessons';
 import { courseRefund } from '@/features/courses/domain/terms';
 import { getEnrolledCohort } from '@/features/courses/queries';
 import { renderMarkdown } from '@/features/library/domain/markdown';
@@ -18,9 +21,9 @@ export const metadata: Metadata = { title: '受講中の講座' };
 type Props = { params: Promise<{ id: string }> };
 
 /**
- * A cohort as its enrolled client sees it: the schedule, the meeting links and each lesson's
- * materials from their release date. Anyone else (other clients, the counselor, a cancelled
- * seat) gets the same 404 as a page that does not exist.
+ * A cohort as its enrolled client sees it: the schedule, each lesson's meeting link from the
+ * practice's lead time before it, and its materials from their release date. Anyone else (other
+ * clients, the counselor, a cancelled seat) gets the same 404 as a page that does not exist.
  */
 export default async function PortalCoursePage({ params }: Props) {
   const { id } = await params;
@@ -28,7 +31,10 @@ export default async function PortalCoursePage({ params }: Props) {
   const found = await read(getEnrolledCohort, { cohortId: id, clientId: user.id });
   if (!found) notFound();
   const { enrollment, cohort, course, lessons, paymentId } = found;
-  const zone = (await read(getAccountProfile, user.id))?.timeZone ?? practiceTimeZone;
+  const [profile, settings] = await Promise.all([read(getAccountProfile, user.id), read(getBookingSettings)]);
+  const zone = profile?.timeZone ?? practiceTimeZone;
+  // Lessons share the sessions' lead time: one setting for when every meeting link appears.
+  const leadHours = settings.meetingLinkLeadHours;
   const now = new Date();
   const first = lessons[0]?.startsAt;
   const refund =
@@ -66,15 +72,7 @@ export default async function PortalCoursePage({ params }: Props) {
                 <LessonTime at={lesson.startsAt.toISOString()} zone={zone} />
               </p>
               <p>
-                {lesson.endsAt < now ? (
-                  '終了しました'
-                ) : lesson.meetingUrl ? (
-                  <a href={lesson.meetingUrl} rel="noopener noreferrer">
-                    第{i + 1}回の講義に参加する（ビデオ通話）
-                  </a>
-                ) : (
-                  '参加URLは、講義の前日までにこのページに表示します。'
-                )}
+                <LessonJoin number={i + 1} link={lessonLinkView(lesson, leadHours, now)} zone={zone} />
               </p>
               <h4>資料</h4>
               {materials ? (
