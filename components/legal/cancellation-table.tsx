@@ -21,9 +21,9 @@ export function CancellationTable({
   const label = name ?? example.name;
   return (
     <div className="table-scroll" role="region" aria-label="キャンセル料" tabIndex={0}>
-      <table>
+      <table className="fee-table">
         <caption>
-          キャンセル料：{label}・{formatYen(price)}の場合。表の金額はすべて税込です。
+          キャンセル料：{label}・<span className="nowrap">{formatYen(price)}</span>の場合。表の金額はすべて税込です。
         </caption>
         <thead>
           <tr>
