@@ -14,9 +14,14 @@ export function LessonTime({ at, zone }: { at: string; zone?: string }) {
   const local = formatDateTimeJa(instant, timeZone);
   const jst = formatDateTimeJa(instant, practiceTimeZone);
   return (
+    // A date and its time never break mid-way on a phone (2026年12月／24日, 05:／59).
     <time dateTime={at}>
-      {local}
-      {local === jst ? null : <span className="lesson-time__jst">（日本時間 {jst}）</span>}
+      <span className="nowrap">{local}</span>
+      {local === jst ? null : (
+        <span className="lesson-time__jst">
+          （日本時間 <span className="nowrap">{jst}</span>）
+        </span>
+      )}
     </time>
   );
 }
