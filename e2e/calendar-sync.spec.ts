@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expectNoHorizontalScroll } from './a11y';
 import { counselorPage, expect, expectAccessible, test } from './fixtures';
+import { expectWordsWhole, shownWholeIn } from './line-boxes';
 
 // The counselor's calendars, both ways: her own appointment (served by a local "calendar
 // server") closes a client's slot; her feed URL gives her sessions and dies when replaced.
@@ -73,6 +74,7 @@ test('the counselor pastes her calendar’s URL, syncs, and the client no longer
   page,
   browser,
 }) => {
+  test.slow();
   const { day, start } = await aSlotMidHorizon(page);
   expect(await slotStartsOn(page, day)).toContain(start);
   const startsAt = new Date(start);
@@ -113,15 +115,27 @@ test('the counselor pastes her calendar’s URL, syncs, and the client no longer
   // Her own time grid shows why: busy, with its time, never the title.
   const jst = (d: Date) =>
     new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' }).format(d);
-  const busyText = `${jst(startsAt)}〜${jst(new Date(startsAt.getTime() + 30 * 60_000))} 予定あり（取り込み）`;
+  const busyTime = `${jst(startsAt)}〜${jst(new Date(startsAt.getTime() + 30 * 60_000))}`;
+  const busyBlock = (grid: Locator) => grid.getByRole('paragraph').filter({ hasText: busyTime });
   await counselor.goto(`/admin/bookings?view=day&date=${day}`);
   const grid = counselor.getByRole('region', { name: /^\d.*の時間割$/ });
-  await expect(grid.getByText(busyText)).toBeVisible();
+  await expect(busyBlock(grid)).toHaveText(`予定あり（取り込み） ${busyTime}`);
+  await expect(busyBlock(grid)).toBeVisible();
   await expect(counselor.getByText('予定あり（取り込み）').first()).toBeVisible();
   await expect(counselor.locator('body')).not.toContainText('歯医者');
   await shots(counselor, 'calendar-sync-day-busy');
   await counselor.goto(`/admin/bookings?view=week&date=${day}`);
-  await expect(counselor.getByRole('region', { name: /^\d.*の時間割$/ }).getByText(busyText)).toBeVisible();
+  const week = counselor.getByRole('region', { name: /^\d.*の時間割$/ });
+  // On a 360 px phone a 30-minute block of the week says what it is on its one line, whole
+  // (予定あり, never a cut-off time), and its time and source are still read out and on hover.
+  await counselor.setViewportSize({ width: 360, height: 780 });
+  const block = busyBlock(week);
+  await block.scrollIntoViewIfNeeded();
+  expect(await shownWholeIn(block.getByText('予定あり', { exact: true }), block)).toBe(true);
+  await expect(block).toHaveText(`予定あり（取り込み） ${busyTime}`);
+  await expect(block).toHaveAttribute('title', `${busyTime} 予定あり（取り込み）`);
+  // The day headers' hours keep each range whole (受付 10:00〜／18:00 at most, never 10:／00).
+  await expectWordsWhole(week.locator('.time-grid__head'), [], 'the week’s day headers');
   await shots(counselor, 'calendar-sync-week-busy');
   await counselor.goto('/admin/calendar-sync');
 
