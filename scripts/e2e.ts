@@ -35,6 +35,10 @@ const tests = spawnSync('npx', ['playwright', 'test', ...passthrough], {
 });
 fs.rmSync(dataDir, { recursive: true, force: true });
 if (tests.status !== 0) printFailedPages();
+// Next compares a cached page's wall-clock time with a revalidation's monotonic time: if the
+// machine's clock was stepped during the run, the two disagree (the server started with this run).
+const drift = Date.now() - (performance.timeOrigin + performance.now());
+console.log(`e2e: the wall clock moved ${Math.round(drift)} ms against the monotonic clock during the run`);
 process.exit(tests.status ?? 1);
 
 /**
