@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: '開講回' };
 
 const seatLabel = {
   held: 'お席を確保中・お支払い前',
-  awaiting_payment: 'コンビニ払い待ち',
+  awaiting_payment: 'コンビニ支払い待ち',
   enrolled: '受講確定',
   cancelled: 'キャンセル',
   expired: '期限切れ',
