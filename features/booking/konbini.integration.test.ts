@@ -20,7 +20,7 @@ import { getOpenSlots, getSessionTypeBySlug } from '@/features/booking/queries';
 import { holdSlot } from '@/features/booking/hold';
 import { recordPolicyAgreement, releaseExpiredHolds } from '@/features/booking/service';
 import { cancelBookingWithRefund, reconcileBookingCheckout, startBookingCheckout } from '@/features/booking/checkout';
-import { startCourseCheckout } from '@/features/courses/checkout';
+import { cancelCohortWithRefunds, startCourseCheckout } from '@/features/courses/checkout';
 import { seedCourses } from '@/features/courses/seed';
 import { holdSeat, joinWaitlist, recordApplication } from '@/features/courses/service';
 import '@/features/fulfilments';
@@ -479,6 +479,54 @@ describe('a course seat paid at a konbini', () => {
       ),
     ).toBe(1);
     expect(count(await mailsTo(client.email), 'お支払い期限が過ぎました')).toBe(1);
+  });
+
+  it('a cohort cancelled while a seat awaits its konbini payment: the voucher is closed, she is told once not to pay, a payment anyway is refunded', async () => {
+    const { cohort, client, waiting, enrollmentId, sessionId } = await fullCohortWithLine();
+    await chooseKonbini(sessionId);
+    await deliver(eventsOf(sessionId)[0]!);
+    await joinWaitlist({ db: d(), now: new Date() }, { cohortId: cohort.id, clientId: waiting.id });
+    const cancelAll = () => cancelCohortWithRefunds({ db: d(), now: new Date() }, { cohortId: cohort.id });
+    const outcome = await cancelAll();
+    expect(outcome).toMatchObject({ refunded: 0, vouchers: 1, told: 2, untold: 0 });
+    await expect(cancelAll()).rejects.toMatchObject({ code: 'enrollment_not_cancellable' });
+    const seat = (await d().select().from(courseEnrollments).where(eq(courseEnrollments.id, enrollmentId)))[0]!;
+    expect(seat.status).toBe('cancelled');
+    const payment = await paymentOf(sessionId);
+    expect(payment.status).toBe('failed');
+
+    const mails = await d()
+      .select()
+      .from(mailOutbox)
+      .where(
+        and(eq(mailOutbox.to, client.email), eq(mailOutbox.subject, '【こころの整理室】講座の開講中止のお知らせ')),
+      );
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain(`確認番号：${payment.voucherNumber}`);
+    expect(mails[0]!.text).toContain('お支払いにならないでください');
+    expect(mails[0]!.text).not.toContain('お支払いは発生していません');
+    // The one in line is told the plain news, with no voucher.
+    const [line] = await d()
+      .select()
+      .from(mailOutbox)
+      .where(
+        and(eq(mailOutbox.to, waiting.email), eq(mailOutbox.subject, '【こころの整理室】講座の開講中止のお知らせ')),
+      );
+    expect(line!.text).toContain('お支払いは発生していません');
+
+    await settleVoucher(sessionId, 'succeeded');
+    await deliver(eventsOf(sessionId).at(-1)!);
+    await deliver(eventsOf(sessionId).at(-1)!);
+    const [refund, ...more] = await d().select().from(refunds).where(eq(refunds.paymentId, payment.id));
+    expect(more).toHaveLength(0);
+    expect(refund!.amountYen).toBe(payment.amountYen);
+    expect((await paymentOf(sessionId)).status).toBe('refunded');
+    const [told] = await d()
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.to, client.email), eq(mailOutbox.subject, '【こころの整理室】お支払いの返金')));
+    expect(told!.text).toContain('開講を中止した');
+    expect(told!.text).toContain('銀行振込');
   });
 
   it('paid at the store enrols once', async () => {

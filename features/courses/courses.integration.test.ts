@@ -488,7 +488,7 @@ describe('cancellation', () => {
       told: number;
       untold: number;
     }>;
-    expect(done.value).toEqual({ refunded: 3, told: 5, untold: 0 });
+    expect(done.value).toEqual({ refunded: 3, vouchers: 0, told: 5, untold: 0 });
     for (const seat of paid) {
       const payment = await paymentOf(seat.sessionId);
       expect(payment).toMatchObject({ status: 'refunded', refundedYen: 33_000 });

@@ -41,6 +41,10 @@ const voucherLines = (input: KonbiniMailInput) =>
     .filter(Boolean)
     .join('\n');
 
+/** A konbini payment has no card to return money to: Stripe asks the client for a bank account by mail. */
+export const konbiniRefundNote =
+  'コンビニでお支払いいただいたため、返金は銀行振込になります。決済会社のStripeから返金先の口座をご登録いただくメールが届きますので、ご登録ください。ご登録後にお振り込みします。';
+
 /**
  * A voucher that must not be paid any more cannot be voided at Stripe once issued (see
  * voidVouchersAtStripe): what a client is told happens if she pays it anyway.
