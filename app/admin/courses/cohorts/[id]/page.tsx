@@ -204,7 +204,7 @@ export default async function AdminCohortPage({ params }: Props) {
             }}
           />
           <AnnouncementForm cohortId={cohort.id} participants={enrolled.length} />
-          <CancelCohortForm cohortId={cohort.id} paidSeats={paid.length} />
+          <CancelCohortForm cohortId={cohort.id} paidSeats={paid.length} awaitingSeats={vouchers.size} />
         </>
       ) : null}
     </>
