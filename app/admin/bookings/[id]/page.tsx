@@ -102,7 +102,7 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
             : cancelledUnpaid
               ? 'なし（コンビニでのお支払い前にキャンセル）'
               : payment
-                ? `${voucher ? 'コンビニ支払い待ち' : paymentStatusLabel[payment.status]}${payment.method && !voucher ? `・${methodLabel(payment.method)}` : ''}${payment.refundedYen > 0 ? `・返金 ${formatYen(payment.refundedYen)}` : ''}`
+                ? `${voucher ? `未払い（コンビニ決済・${formatYen(payment.amountYen)}）` : paymentStatusLabel[payment.status]}${payment.method && !voucher ? `・${methodLabel(payment.method)}` : ''}${payment.refundedYen > 0 ? `・返金 ${formatYen(payment.refundedYen)}` : ''}`
                 : 'なし'}
         </dd>
       </dl>

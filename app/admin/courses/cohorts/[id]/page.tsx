@@ -114,7 +114,7 @@ export default async function AdminCohortPage({ params }: Props) {
                     <td>
                       {vouchers.has(r.enrollment.id) ? (
                         <>
-                          コンビニ支払い待ち・{formatYen(r.paidYen ?? 0)}
+                          コンビニ支払い待ち・{formatYen(r.enrollment.priceYen)}
                           <br />
                           <small>
                             <AwaitingVoucherLine voucher={vouchers.get(r.enrollment.id)!} />
