@@ -34,6 +34,8 @@ for (const [i, device] of viewports.entries()) {
     page,
     browser,
   }) => {
+    // A whole booking paid in the emulator, a questionnaire, then four admin screens with axe.
+    test.slow();
     const bookingId = await clientWithFlaggedQuestionnaire(page);
     const counselor = await counselorPage(browser, {
       viewport: device.viewport,

@@ -110,6 +110,12 @@ test('the counselor writes, previews and publishes an article, which then shows 
   const page = await counselorPage(browser);
   const slug = `e2e-kiji-${crypto.randomBytes(3).toString('hex')}`;
   const title = `返事を待つ夜に ${slug}`;
+  // An article on the same theme, read (and so cached) before the new one is published.
+  const neighbour = '/articles/kataomoi-renraku-yameru';
+  const recommended = page.getByRole('region', { name: 'こちらの記事もおすすめです' });
+  await page.goto(neighbour);
+  await expect(recommended.getByRole('link').first()).toBeVisible();
+  await expect(recommended.getByRole('link', { name: title })).toHaveCount(0);
   await page.goto('/admin/articles/new');
   await page.getByLabel('題名（必須）').fill(title);
   await page.getByLabel('URLの末尾（必須）').fill(slug);
@@ -136,14 +142,19 @@ test('the counselor writes, previews and publishes an article, which then shows 
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByRole('heading', { name: '待つ時間の整え方' })).toBeVisible();
   expect(await (await page.request.get('/feed.xml')).text()).toContain(`/articles/${slug}`);
+  await page.goto(neighbour);
+  await expect(recommended.getByRole('link', { name: title })).toBeVisible();
 
   // The page is now cached; an edit shows at once, and an earlier version can be restored.
   await page.goto(editUrl);
   await page.getByLabel('題名（必須）').fill(`${title}（改稿）`);
   await page.getByRole('button', { name: '保存する' }).click();
   await expect(page.getByRole('status').filter({ hasText: '記事は公開されています' })).toBeVisible();
-  await page.goto(`/articles/${slug}`);
-  await expect(page.getByRole('heading', { level: 1, name: `${title}（改稿）` })).toBeVisible();
+  const edited = await page.goto(`/articles/${slug}`);
+  await expect(
+    page.getByRole('heading', { level: 1, name: `${title}（改稿）` }),
+    `the edited title (the page answered x-nextjs-cache: ${edited?.headers()['x-nextjs-cache']})`,
+  ).toBeVisible();
   await page.goto(editUrl);
   const versions = page.getByRole('list', { name: '保存した版' }).getByRole('listitem');
   await expect(versions).toHaveCount(2);

@@ -22,7 +22,7 @@ export const joinWaitlistAction = defineAction('user', cohortIdSchema, async (in
   const result = await joinWaitlist(ctx, { cohortId: input.cohortId, clientId: ctx.user.id });
   if (result.status === 'offered') redirect(`/courses/apply/${result.enrollmentId}`);
   if (result.status === 'enrolled') redirect(`/portal/courses/${input.cohortId}`);
-  revalidatePath('/courses/[slug]', 'page');
+  revalidatePath('/(public)/courses/[slug]', 'page');
   return {
     ok: true as const,
     data: undefined,
@@ -32,7 +32,7 @@ export const joinWaitlistAction = defineAction('user', cohortIdSchema, async (in
 
 export const leaveWaitlistAction = defineAction('user', cohortIdSchema, async (input, ctx) => {
   await leaveWaitlist(ctx.db, { cohortId: input.cohortId, clientId: ctx.user.id });
-  revalidatePath('/courses/[slug]', 'page');
+  revalidatePath('/(public)/courses/[slug]', 'page');
   return { ok: true as const, data: undefined, message: 'キャンセル待ちを取り消しました。' };
 });
 

@@ -24,7 +24,7 @@ const saved = (message: string) => ({ ok: true as const, data: undefined, messag
 
 function revalidateCourses() {
   revalidatePath('/courses');
-  revalidatePath('/courses/[slug]', 'page');
+  revalidatePath('/(public)/courses/[slug]', 'page');
   revalidatePath('/admin/courses', 'layout');
 }
 

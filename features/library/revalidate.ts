@@ -11,6 +11,8 @@ import { revalidatePath } from 'next/cache';
 export function refreshPublicLibraryPages(slugs: string[]): void {
   if (slugs.length === 0) return;
   for (const slug of slugs) revalidatePath(`/articles/${slug}`);
-  revalidatePath('/articles/[slug]', 'page');
+  // A pattern names the route's folders, route group included: Next tags a cached page with
+  // `/(public)/articles/[slug]/page`, and `/articles/[slug]` would match nothing.
+  revalidatePath('/(public)/articles/[slug]', 'page');
   for (const path of ['/', '/articles', '/feed.xml', '/sitemap.xml']) revalidatePath(path);
 }
