@@ -15,6 +15,7 @@ import {
   users,
 } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
+import { counselorCancelBookingAction } from '@/features/booking/actions';
 import { seedBooking } from '@/features/booking/seed';
 import { getOpenSlots, getSessionTypeBySlug } from '@/features/booking/queries';
 import { holdSlot } from '@/features/booking/hold';
@@ -34,6 +35,14 @@ import { getStripe } from '@/lib/stripe';
 
 const db = vi.hoisted(() => ({ handle: undefined as unknown as DatabaseHandle }));
 vi.mock('@/db', () => ({ getDb: async () => db.handle.db }));
+// Server actions are called as a signed-in caller would call them, outside a Next request.
+const caller = vi.hoisted(() => ({ current: null as null | { id: string; role: 'client' | 'counselor' } }));
+vi.mock('@/features/accounts/auth/guards', () => ({
+  getCurrentUser: async () =>
+    caller.current ? { ...caller.current, email: 'x@example.jp', name: 'x', sessionId: 's' } : null,
+}));
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'localhost:3000' }) }));
+vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 const DAY = 24 * 60 * 60 * 1000;
 const MIN = 60 * 1000;
@@ -370,6 +379,28 @@ describe('the counselor cancels a booking awaiting its konbini payment', () => {
     await deliver(eventsOf(sessionId).at(-1)!);
     expect((await paymentOf(sessionId)).status).toBe('failed');
     expect(count(await mailsTo(client.email), 'お支払い期限が過ぎました')).toBe(0);
+  });
+
+  it('from the admin screen: the counselor only, with a clear message; a client (even her own) is refused', async () => {
+    const { client, booking } = await awaitingBooking();
+    caller.current = { id: client.id, role: 'client' };
+    expect(await counselorCancelBookingAction({ bookingId: booking.id })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect((await bookingOf(booking.id)).status).toBe('awaiting_payment');
+    caller.current = { id: (await newClient()).id, role: 'counselor' };
+    expect(await counselorCancelBookingAction({ bookingId: booking.id })).toMatchObject({
+      ok: true,
+      message: 'キャンセルし、予約枠を空けました。クライアントには払込票で支払わないようメールでお知らせしました。',
+    });
+    expect(await counselorCancelBookingAction({ bookingId: booking.id })).toMatchObject({
+      ok: false,
+      code: 'not_cancellable',
+      error: 'この予約はキャンセルできません（すでに開始・終了しているか、キャンセル済みです）。',
+    });
+    caller.current = null;
+    expect(await cancelMails(client.email)).toHaveLength(1);
   });
 
   it('two cancellations at once: one cancels, one mail', async () => {
