@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
+import type { TestCaller } from '@/features/accounts/testing';
 import {
   bookings,
   courseCohorts,
@@ -36,11 +37,8 @@ import { getStripe } from '@/lib/stripe';
 const db = vi.hoisted(() => ({ handle: undefined as unknown as DatabaseHandle }));
 vi.mock('@/db', () => ({ getDb: async () => db.handle.db }));
 // Server actions are called as a signed-in caller would call them, outside a Next request.
-const caller = vi.hoisted(() => ({ current: null as null | { id: string; role: 'client' | 'counselor' } }));
-vi.mock('@/features/accounts/auth/guards', () => ({
-  getCurrentUser: async () =>
-    caller.current ? { ...caller.current, email: 'x@example.jp', name: 'x', sessionId: 's' } : null,
-}));
+const caller = vi.hoisted((): TestCaller => ({ current: null }));
+vi.mock('@/features/accounts/auth/guards', async () => (await import('@/features/accounts/testing')).guardsFor(caller));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'localhost:3000' }) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
