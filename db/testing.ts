@@ -30,3 +30,19 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     },
   };
 }
+
+/**
+ * How many connections a test that races many attempts may open: PostgreSQL is shared by the
+ * suites running at once (max_connections 100), so a racer test never opens one per attempt.
+ * This many transactions are open together and the other attempts queue for a connection, so
+ * 50 attempts still race each other (and the invariant under test still has to hold for all).
+ */
+export const racePoolSize = 16;
+
+/**
+ * A second, bounded pool on the test database for racing attempts (PostgreSQL); PGlite has one
+ * connection anyway, and the handle itself is returned. Close it if it is not `handle`.
+ */
+export async function openRacePool(handle: DatabaseHandle): Promise<DatabaseHandle> {
+  return handle.kind === 'postgres' && handle.url ? openPostgres(handle.url, { max: racePoolSize }) : handle;
+}

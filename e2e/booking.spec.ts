@@ -77,7 +77,7 @@ test('a declined card leaves no booking and says why', async ({ page }) => {
   await page.getByRole('link', { name: 'キャンセルして戻る' }).click();
   await expect(page.getByText('お支払いは完了していません')).toBeVisible();
   await page.goto('/portal');
-  await expect(page.getByText('予約中のセッションはありません。')).toBeVisible();
+  await expect(page.getByText('確定済みのセッションは、まだありません。')).toBeVisible();
 });
 
 test('the counselor sees a paid booking', async ({ browser }) => {

@@ -71,7 +71,7 @@ const routes: Route[] = [
       rejectUnknown(params, ['expand', 'cancellation_reason']);
       const intent = store.paymentIntents.get(id);
       if (!intent) throw resourceMissing('payment_intent', id);
-      return cancelPaymentIntent(intent);
+      return cancelPaymentIntent(store, intent);
     },
   },
   {

@@ -230,8 +230,19 @@ export function paySession(store: Store, record: SessionRecord, choice: PaymentC
 
 export type SettleResult = { ok: true; session: CheckoutSession } | { ok: false; message: string };
 
-/** `POST /v1/payment_intents/:id/cancel`: a voucher not paid yet can no longer be paid. */
-export function cancelPaymentIntent(intent: PaymentIntent): PaymentIntent {
+/**
+ * `POST /v1/payment_intents/:id/cancel`, as Stripe documents it: a PaymentIntent that a Checkout
+ * Session created can be cancelled directly only in `requires_capture` (which this emulator never
+ * makes); otherwise Stripe answers that the Checkout Session must be expired instead. A konbini
+ * voucher of a completed session (`requires_action`) therefore cannot be voided through the API:
+ * it stays payable until its deadline, and a payment made anyway must be refunded.
+ */
+export function cancelPaymentIntent(store: Store, intent: PaymentIntent): PaymentIntent {
+  if (sessionOfIntent(store, intent.id)) {
+    throw invalidRequest('You cannot perform this action on PaymentIntents created by Checkout.', {
+      code: 'payment_intent_unexpected_state',
+    });
+  }
   if (intent.status !== 'requires_action' && intent.status !== 'requires_payment_method') {
     throw invalidRequest(
       `You cannot cancel this PaymentIntent because it has a status of ${intent.status}. Only a PaymentIntent with one of the following statuses may be canceled: requires_payment_method, requires_capture, requires_confirmation, requires_action, processing.`,

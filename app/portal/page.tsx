@@ -81,7 +81,12 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
           );
         })}
         {upcoming.length === 0 ? (
-          <p>予約中のセッションはありません。</p>
+          // Under a booking still to be paid, "none" would read as a contradiction: say what is missing.
+          <p>
+            {held.length + awaiting.length > 0
+              ? '確定済みのセッションは、まだありません。'
+              : '予約中のセッションはありません。'}
+          </p>
         ) : (
           <ul className="booking-list">
             {upcoming.map((b) => {

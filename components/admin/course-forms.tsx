@@ -251,7 +251,16 @@ export function AnnouncementForm({ cohortId, participants }: { cohortId: string;
   );
 }
 
-export function CancelCohortForm({ cohortId, paidSeats }: { cohortId: string; paidSeats: number }) {
+export function CancelCohortForm({
+  cohortId,
+  paidSeats,
+  awaitingSeats = 0,
+}: {
+  cohortId: string;
+  paidSeats: number;
+  /** Seats awaiting a konbini payment: their clients are told not to pay the voucher. */
+  awaitingSeats?: number;
+}) {
   // The action revalidates the page, which then says the cohort is cancelled (this form goes).
   const { onSubmit, result, submitting } = useActionForm(cohortIdSchema, cancelCohortAction, { cohortId });
   return (
@@ -259,7 +268,11 @@ export function CancelCohortForm({ cohortId, paidSeats }: { cohortId: string; pa
       <h2 id="cancel-cohort-heading">開講の中止</h2>
       <p className="notice">
         中止すると、お支払い済みの{paidSeats}
-        名全員に全額を返金し、お申し込み中・キャンセル待ちの方にもメールでお知らせします。取り消せません。
+        名全員に全額を返金し、お申し込み中・キャンセル待ちの方にもメールでお知らせします。
+        {awaitingSeats > 0
+          ? `コンビニ支払い待ちの${awaitingSeats}名には、払込票で支払わないようお伝えします（行き違いで支払われた場合は全額を自動で返金します）。`
+          : ''}
+        取り消せません。
       </p>
       <FormStatus result={result} />
       <ActionButton className="button button--danger" type="submit" busy={submitting || result?.ok}>

@@ -17,6 +17,7 @@ import {
 } from './schemas';
 import { cancelBookingWithRefund, startBookingCheckout } from './checkout';
 import { setBookingCoupon } from './coupon';
+import { bookingMessages } from './domain/messages';
 import { couponAppliedMessage, couponCodeToApply } from '@/features/coupons/messages';
 import { applyCouponSchema } from '@/features/coupons/schemas';
 import { markBookingOutcome, recordPolicyAgreement, rescheduleBooking } from './service';
@@ -89,7 +90,11 @@ export const counselorCancelBookingAction = defineAction('counselor', bookingIdS
   return {
     ok: true as const,
     data: terms,
-    message: terms.credit ? 'キャンセルし、回数券の1回分をお戻ししました。' : 'キャンセルし、全額を返金しました。',
+    message: terms.awaitingPayment
+      ? bookingMessages.counselorCancelledAwaitingKonbini
+      : terms.credit
+        ? 'キャンセルし、回数券の1回分をお戻ししました。'
+        : 'キャンセルし、全額を返金しました。',
   };
 });
 

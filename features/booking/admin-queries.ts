@@ -88,7 +88,7 @@ export async function getAdminBooking(db: Db, bookingId: string) {
 
 export const bookingStatusLabel = {
   held: '仮押さえ中',
-  awaiting_payment: 'コンビニ払い待ち',
+  awaiting_payment: 'コンビニ支払い待ち',
   confirmed: '予約確定',
   cancelled: 'キャンセル済み',
   completed: '実施済み',

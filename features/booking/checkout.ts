@@ -7,6 +7,7 @@ import { deliverQueued, queueNotice } from '@/features/mail/notice';
 import { noticeBookingCancelled } from '@/features/notifications/triggers';
 import { openCheckout } from '@/features/payments/checkout';
 import { konbiniExpiresAfterDays } from '@/features/payments/domain/konbini';
+import { closeVouchersFor, voidVouchersAtStripe } from '@/features/payments/konbini';
 import { checkoutMethodsFor } from '@/features/payments/methods';
 import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
 import { paidPaymentsFor, reconcileForClient } from '@/features/payments/service';
@@ -91,14 +92,18 @@ export async function reconcileBookingCheckout(
 /**
  * Cancels a booking and refunds what the table says, atomically on our side: the refund and
  * the notices are recorded in the same transaction as the cancellation, then the refund is
- * sent to Stripe and the notices delivered.
+ * sent to Stripe and the notices delivered. A booking awaiting its konbini payment (the
+ * counselor's cancellation) frees its slot at once, its voucher is closed and the client is told
+ * not to pay it; a payment that arrives anyway is refunded in full as lost.
  */
 export async function cancelBookingWithRefund(
   { db, now }: ServiceContext,
   input: { bookingId: string; by: 'client' | 'counselor'; expectedFeeYen?: number },
 ) {
   const result = await db.transaction(async (tx) => {
-    const { booking, terms } = await cancelBooking({ db: tx, now }, input);
+    const { booking, terms, awaitingPayment } = await cancelBooking({ db: tx, now }, input);
+    // Its konbini voucher is closed with it: she is told not to pay it (Stripe is asked after the commit).
+    const vouchers = awaitingPayment ? await closeVouchersFor(tx, 'booking', [booking.id], now) : [];
     const refunded: string[] = [];
     // A booking paid with a credit has no payment: the credit comes back or is used up
     // (free tier or counselor: back; a fee tier: used), never yen.
@@ -124,6 +129,7 @@ export async function cancelBookingWithRefund(
         byCounselor: input.by === 'counselor',
         konbini: payment?.method === 'konbini',
         ...(credit ? { credit: { outcome: credit.outcome, remaining: credit.remaining } } : {}),
+        ...(awaitingPayment ? { unpaidVoucher: { number: vouchers[0]?.voucherNumber ?? null } } : {}),
       });
       queued.push(
         ...(await queueNotice(
@@ -146,14 +152,15 @@ export async function cancelBookingWithRefund(
         },
       )),
     );
-    return { terms, credit: credit?.outcome, refunded, queued };
+    return { terms, credit: credit?.outcome, refunded, queued, vouchers, awaitingPayment };
   });
+  await voidVouchersAtStripe(result.vouchers);
   if (result.refunded.length > 0) {
     // If Stripe is unreachable now, the refund stays recorded and is sent on the next attempt.
     await submitRefundsSoon({ db, now }, result.refunded);
   }
   await deliverQueued(db, result.queued);
-  return { ...result.terms, credit: result.credit };
+  return { ...result.terms, credit: result.credit, awaitingPayment: result.awaitingPayment };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type DatabaseHandle, openPostgres } from '@/db/client';
+import type { DatabaseHandle } from '@/db/client';
 import {
   bookings,
   mailOutbox,
@@ -12,7 +12,7 @@ import {
   sessionTypes,
   users,
 } from '@/db/schema';
-import { createTestDatabase } from '@/db/testing';
+import { createTestDatabase, openRacePool } from '@/db/testing';
 import '@/features/fulfilments';
 import { bookingCredit, usableCreditFor } from '@/features/packages/booking-credit';
 import { grantCredits, purchaseBalance, recordPurchase } from '@/features/packages/ledger';
@@ -329,8 +329,9 @@ describe('the last credit under a rush', () => {
     await book(client.id, purchaseId);
     await book(client.id, purchaseId);
     const targets = Array.from({ length: 50 }, () => takeSlot());
-    // Each racer on a connection of its own (PostgreSQL), so all 50 transactions are open at once.
-    const race = db.handle.kind === 'postgres' ? await openPostgres(db.handle.url!, { max: 50 }) : db.handle;
+    // A bounded pool of its own (racePoolSize connections): that many transactions are open at
+    // once, the others queue for a connection, and all 50 still race for the one credit.
+    const race = await openRacePool(db.handle);
     try {
       const outcomes = await Promise.allSettled(
         targets.map((startsAt) =>

@@ -75,7 +75,9 @@ async function queueLostBooking(db: Db, payment: Payment): Promise<string[]> {
             amountYen: payment.amountYen,
             url: `${siteUrl()}/portal/bookings/${row.booking.id}`,
           })
-        : bookingMails.lostAndRefunded({ when, amountYen: payment.amountYen, url: `${siteUrl()}/sessions` })),
+        : row.booking.status === 'cancelled' && payment.method === 'konbini'
+          ? bookingMails.paidAfterCancellation({ when, amountYen: payment.amountYen, url: `${siteUrl()}/sessions` })
+          : bookingMails.lostAndRefunded({ when, amountYen: payment.amountYen, url: `${siteUrl()}/sessions` })),
     },
     `payment ${payment.id} refunded as lost`,
     `payment-lost:${payment.id}`,

@@ -1,8 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openPostgres } from '@/db/client';
+import type { DatabaseHandle } from '@/db/client';
 import { bookings, users } from '@/db/schema';
-import { createTestDatabase } from '@/db/testing';
+import { createTestDatabase, openRacePool } from '@/db/testing';
 import { seedBooking } from '@/features/booking/seed';
 import { getOpenSlots, getSessionTypeBySlug } from '@/features/booking/queries';
 import { holdSlot } from '@/features/booking/hold';
@@ -123,7 +123,8 @@ async function expectLosersKeepTheirHold(holds: { id: string }[], winners: Set<s
 beforeAll(async () => {
   handle = await createTestDatabase();
   await seedBooking(handle.db);
-  wide = handle.url ? await openPostgres(handle.url, { max: 50 }) : handle;
+  // A bounded pool (a shared PostgreSQL has 100 connections for every suite running at once).
+  wide = await openRacePool(handle);
 });
 afterAll(async () => {
   if (wide !== handle) await wide?.close();

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
+import type { TestCaller } from '@/features/accounts/testing';
 import {
   bookings,
   courseCohorts,
@@ -15,12 +16,13 @@ import {
   users,
 } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
+import { counselorCancelBookingAction } from '@/features/booking/actions';
 import { seedBooking } from '@/features/booking/seed';
 import { getOpenSlots, getSessionTypeBySlug } from '@/features/booking/queries';
 import { holdSlot } from '@/features/booking/hold';
 import { recordPolicyAgreement, releaseExpiredHolds } from '@/features/booking/service';
 import { cancelBookingWithRefund, reconcileBookingCheckout, startBookingCheckout } from '@/features/booking/checkout';
-import { startCourseCheckout } from '@/features/courses/checkout';
+import { cancelCohortWithRefunds, startCourseCheckout } from '@/features/courses/checkout';
 import { seedCourses } from '@/features/courses/seed';
 import { holdSeat, joinWaitlist, recordApplication } from '@/features/courses/service';
 import '@/features/fulfilments';
@@ -34,6 +36,11 @@ import { getStripe } from '@/lib/stripe';
 
 const db = vi.hoisted(() => ({ handle: undefined as unknown as DatabaseHandle }));
 vi.mock('@/db', () => ({ getDb: async () => db.handle.db }));
+// Server actions are called as a signed-in caller would call them, outside a Next request.
+const caller = vi.hoisted((): TestCaller => ({ current: null }));
+vi.mock('@/features/accounts/auth/guards', async () => (await import('@/features/accounts/testing')).guardsFor(caller));
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'localhost:3000' }) }));
+vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 const DAY = 24 * 60 * 60 * 1000;
 const MIN = 60 * 1000;
@@ -280,7 +287,7 @@ describe('a session paid at a konbini', () => {
     expect(count(await mailsTo(client.email), 'お支払い期限が近づいています')).toBe(1);
   });
 
-  it('a voucher issued after the hold lapsed and the slot went to someone else is voided, and she is told not to pay', async () => {
+  it('a voucher issued after the hold lapsed and the slot went to someone else is closed, she is told not to pay, and a payment anyway is refunded', async () => {
     const startsAt = await nextSlot();
     const { client, booking, sessionId } = await bookingCheckout(startsAt);
     await chooseKonbini(sessionId);
@@ -295,8 +302,143 @@ describe('a session paid at a konbini', () => {
     expect((await bookingOf(booking.id)).status).toBe('expired');
     const payment = await paymentOf(sessionId);
     expect(payment.status).toBe('failed');
-    expect((await getStripe().paymentIntents.retrieve(payment.stripePaymentIntentId!)).status).toBe('canceled');
+    // Stripe cannot void the voucher of a completed Checkout Session: it stays payable, she is told not to pay…
+    expect((await getStripe().paymentIntents.retrieve(payment.stripePaymentIntentId!)).status).toBe('requires_action');
     expect(count(await mailsTo(client.email), 'お申し込みをお受けできませんでした')).toBe(1);
+    // …and a payment made anyway is refunded in full.
+    await settleVoucher(sessionId, 'succeeded');
+    await deliver(eventsOf(sessionId).at(-1)!, later);
+    expect((await bookingOf(booking.id)).status).toBe('expired');
+    const [refund] = await d().select().from(refunds).where(eq(refunds.paymentId, payment.id));
+    expect(refund!.amountYen).toBe(payment.amountYen);
+  });
+});
+
+describe('the counselor cancels a booking awaiting its konbini payment', () => {
+  async function awaitingBooking() {
+    const startsAt = await nextSlot();
+    const { client, booking, sessionId } = await bookingCheckout(startsAt);
+    await chooseKonbini(sessionId);
+    await deliver(eventsOf(sessionId)[0]!);
+    expect((await bookingOf(booking.id)).status).toBe('awaiting_payment');
+    return { startsAt, client, booking, sessionId };
+  }
+  const cancelMails = async (email: string) =>
+    d()
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.to, email), eq(mailOutbox.subject, '【こころの整理室】ご予約のキャンセル')));
+
+  it('frees the slot at once, closes the voucher and tells her once not to pay it; a repeat changes nothing', async () => {
+    const { startsAt, client, booking, sessionId } = await awaitingBooking();
+    // The client herself cannot: her voucher simply lapses if she does not pay.
+    await expect(
+      cancelBookingWithRefund({ db: d(), now: new Date() }, { bookingId: booking.id, by: 'client' }),
+    ).rejects.toMatchObject({ code: 'not_cancellable' });
+
+    const terms = await cancelBookingWithRefund(
+      { db: d(), now: new Date() },
+      { bookingId: booking.id, by: 'counselor' },
+    );
+    expect(terms).toMatchObject({ refundYen: 0, awaitingPayment: true });
+    expect(await bookingOf(booking.id)).toMatchObject({ status: 'cancelled', cancelledBy: 'counselor' });
+    const payment = await paymentOf(sessionId);
+    expect(payment.status).toBe('failed');
+    expect(await d().$count(refunds, eq(refunds.paymentId, payment.id))).toBe(0);
+
+    // Another client can take the time now, long before the voucher's deadline.
+    const other = await newClient();
+    const taken = await holdSlot(
+      { db: d(), now: new Date() },
+      { clientId: other.id, sessionTypeSlug: 'online-60', startsAt, theme: null },
+    );
+    expect(taken.status).toBe('held');
+
+    const [mail, ...more] = await cancelMails(client.email);
+    expect(more).toHaveLength(0);
+    expect(mail!.text).toContain('カウンセラーの都合により');
+    expect(mail!.text).toContain(`確認番号：${payment.voucherNumber}`);
+    expect(mail!.text).toContain('お支払いにならないでください');
+    expect(mail!.text).toContain('全額を返金いたします');
+    expect(mail!.text).not.toContain('返金はありません');
+
+    // At Stripe the session is complete (it cannot be expired) and nothing was paid.
+    const session = await getStripe().checkout.sessions.retrieve(sessionId);
+    expect(session).toMatchObject({ status: 'complete', payment_status: 'unpaid' });
+
+    // Again (a second tab, a double click): refused, nothing more happens.
+    await expect(
+      cancelBookingWithRefund({ db: d(), now: new Date() }, { bookingId: booking.id, by: 'counselor' }),
+    ).rejects.toMatchObject({ code: 'not_cancellable' });
+    expect(await cancelMails(client.email)).toHaveLength(1);
+    expect((await bookingOf(taken.id)).status).toBe('held');
+    // Stripe's later news of the voucher's lapse changes nothing and mails nothing.
+    await settleVoucher(sessionId, 'failed');
+    await deliver(eventsOf(sessionId).at(-1)!);
+    expect((await paymentOf(sessionId)).status).toBe('failed');
+    expect(count(await mailsTo(client.email), 'お支払い期限が過ぎました')).toBe(0);
+  });
+
+  it('from the admin screen: the counselor only, with a clear message; a client (even her own) is refused', async () => {
+    const { client, booking } = await awaitingBooking();
+    caller.current = { id: client.id, role: 'client' };
+    expect(await counselorCancelBookingAction({ bookingId: booking.id })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect((await bookingOf(booking.id)).status).toBe('awaiting_payment');
+    caller.current = { id: (await newClient()).id, role: 'counselor' };
+    expect(await counselorCancelBookingAction({ bookingId: booking.id })).toMatchObject({
+      ok: true,
+      message: 'キャンセルし、予約枠を空けました。クライアントには払込票で支払わないようメールでお知らせしました。',
+    });
+    expect(await counselorCancelBookingAction({ bookingId: booking.id })).toMatchObject({
+      ok: false,
+      code: 'not_cancellable',
+      error: 'この予約はキャンセルできません（すでに開始・終了しているか、キャンセル済みです）。',
+    });
+    caller.current = null;
+    expect(await cancelMails(client.email)).toHaveLength(1);
+  });
+
+  it('two cancellations at once: one cancels, one mail', async () => {
+    const { client, booking } = await awaitingBooking();
+    const results = await Promise.allSettled(
+      [0, 1].map(() =>
+        cancelBookingWithRefund({ db: d(), now: new Date() }, { bookingId: booking.id, by: 'counselor' }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'not_cancellable' } });
+    expect(await cancelMails(client.email)).toHaveLength(1);
+  });
+
+  it('a payment made at the store anyway is refunded in full, once, and she is told', async () => {
+    const { client, booking, sessionId } = await awaitingBooking();
+    await cancelBookingWithRefund({ db: d(), now: new Date() }, { bookingId: booking.id, by: 'counselor' });
+    await settleVoucher(sessionId, 'succeeded');
+    const succeeded = eventsOf(sessionId).at(-1)!;
+    expect(succeeded.type).toBe('checkout.session.async_payment_succeeded');
+    await deliver(succeeded);
+    await deliver({ ...succeeded, id: `${succeeded.id}_again` });
+    await reconcileCheckoutSession(
+      { db: d(), now: new Date() },
+      await getStripe().checkout.sessions.retrieve(sessionId, { expand: ['payment_intent'] }),
+    );
+    expect((await bookingOf(booking.id)).status).toBe('cancelled');
+    const payment = await paymentOf(sessionId);
+    const paidRefunds = await d().select().from(refunds).where(eq(refunds.paymentId, payment.id));
+    expect(paidRefunds).toHaveLength(1);
+    expect(paidRefunds[0]!.amountYen).toBe(booking.priceYen);
+    expect(paidRefunds[0]!.stripeRefundId).toBeTruthy();
+    expect(payment.status).toBe('refunded');
+    const [mail, ...more] = await d()
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.to, client.email), eq(mailOutbox.subject, '【こころの整理室】お支払いの返金')));
+    expect(more).toHaveLength(0);
+    expect(mail!.text).toContain('キャンセルとなった');
+    expect(mail!.text).toContain('銀行振込');
   });
 });
 
@@ -366,6 +508,54 @@ describe('a course seat paid at a konbini', () => {
       ),
     ).toBe(1);
     expect(count(await mailsTo(client.email), 'お支払い期限が過ぎました')).toBe(1);
+  });
+
+  it('a cohort cancelled while a seat awaits its konbini payment: the voucher is closed, she is told once not to pay, a payment anyway is refunded', async () => {
+    const { cohort, client, waiting, enrollmentId, sessionId } = await fullCohortWithLine();
+    await chooseKonbini(sessionId);
+    await deliver(eventsOf(sessionId)[0]!);
+    await joinWaitlist({ db: d(), now: new Date() }, { cohortId: cohort.id, clientId: waiting.id });
+    const cancelAll = () => cancelCohortWithRefunds({ db: d(), now: new Date() }, { cohortId: cohort.id });
+    const outcome = await cancelAll();
+    expect(outcome).toMatchObject({ refunded: 0, vouchers: 1, told: 2, untold: 0 });
+    await expect(cancelAll()).rejects.toMatchObject({ code: 'enrollment_not_cancellable' });
+    const seat = (await d().select().from(courseEnrollments).where(eq(courseEnrollments.id, enrollmentId)))[0]!;
+    expect(seat.status).toBe('cancelled');
+    const payment = await paymentOf(sessionId);
+    expect(payment.status).toBe('failed');
+
+    const mails = await d()
+      .select()
+      .from(mailOutbox)
+      .where(
+        and(eq(mailOutbox.to, client.email), eq(mailOutbox.subject, '【こころの整理室】講座の開講中止のお知らせ')),
+      );
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain(`確認番号：${payment.voucherNumber}`);
+    expect(mails[0]!.text).toContain('お支払いにならないでください');
+    expect(mails[0]!.text).not.toContain('お支払いは発生していません');
+    // The one in line is told the plain news, with no voucher.
+    const [line] = await d()
+      .select()
+      .from(mailOutbox)
+      .where(
+        and(eq(mailOutbox.to, waiting.email), eq(mailOutbox.subject, '【こころの整理室】講座の開講中止のお知らせ')),
+      );
+    expect(line!.text).toContain('お支払いは発生していません');
+
+    await settleVoucher(sessionId, 'succeeded');
+    await deliver(eventsOf(sessionId).at(-1)!);
+    await deliver(eventsOf(sessionId).at(-1)!);
+    const [refund, ...more] = await d().select().from(refunds).where(eq(refunds.paymentId, payment.id));
+    expect(more).toHaveLength(0);
+    expect(refund!.amountYen).toBe(payment.amountYen);
+    expect((await paymentOf(sessionId)).status).toBe('refunded');
+    const [told] = await d()
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.to, client.email), eq(mailOutbox.subject, '【こころの整理室】お支払いの返金')));
+    expect(told!.text).toContain('開講を中止した');
+    expect(told!.text).toContain('銀行振込');
   });
 
   it('paid at the store enrols once', async () => {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { composeMail } from '@/features/mail/compose';
+import { voucherNotToPay } from '@/features/payments/mails';
 import { formatYen } from '@/lib/format';
 import { bookingMessages } from './domain/messages';
 
@@ -36,6 +37,16 @@ export const bookingMails = {
       ],
       action: { label: '空き時間を見る', url: input.url },
     }),
+  /** A konbini payment made after the counselor cancelled the booking it was for. */
+  paidAfterCancellation: (input: { when: string; amountYen: number; url: string }) =>
+    composeMail({
+      subject: '【こころの整理室】お支払いの返金',
+      paragraphs: [
+        `キャンセルとなった${input.when}のご予約へのお支払い${formatYen(input.amountYen)}を確認しました。行き違いとなり申し訳ありません。全額を返金いたします。`,
+        bookingMessages.konbiniRefund,
+      ],
+      action: { label: '空き時間を見る', url: input.url },
+    }),
   /** She booked the time with a package's credit, and a payment for it still came through. */
   creditBookingPaymentRefunded: (input: { when: string; amountYen: number; url: string }) =>
     composeMail({
@@ -63,6 +74,8 @@ export const bookingMails = {
     konbini?: boolean;
     /** Booked with a credit: whether it came back, and what the package has left. */
     credit?: { outcome: 'returned' | 'used'; remaining: number };
+    /** Cancelled while awaiting its konbini payment: nothing was paid, the voucher must not be. */
+    unpaidVoucher?: { number: string | null };
   }) =>
     composeMail({
       subject: '【こころの整理室】ご予約のキャンセル',
@@ -70,15 +83,17 @@ export const bookingMails = {
         input.byCounselor
           ? `誠に申し訳ありませんが、カウンセラーの都合により${input.when}のご予約をキャンセルさせていただきました。`
           : `${input.when}のご予約のキャンセルを承りました。`,
-        input.credit
-          ? input.credit.outcome === 'returned'
-            ? `ご予約に使った回数券の1回分をお戻ししました。回数券の残りは${input.credit.remaining}回です。`
-            : 'キャンセル料がかかる期間のため、ご予約に使った回数券の1回分は使用済みになりました。返金はありません。'
-          : input.refundYen > 0
-            ? input.konbini
-              ? `${input.feeYen > 0 ? `キャンセル料：${formatYen(input.feeYen)}\n` : ''}返金額：${formatYen(input.refundYen)}\n${bookingMessages.konbiniRefund}`
-              : `${input.feeYen > 0 ? `キャンセル料：${formatYen(input.feeYen)}\n返金額：${formatYen(input.refundYen)}\nご利用のカードへ返金します。` : `全額の${formatYen(input.refundYen)}を、ご利用のカードへ返金します。`}カード会社により、反映まで数日かかる場合があります。`
-            : `キャンセル料：${formatYen(input.feeYen)}\n返金はありません。`,
+        input.unpaidVoucher
+          ? voucherNotToPay(input.unpaidVoucher.number)
+          : input.credit
+            ? input.credit.outcome === 'returned'
+              ? `ご予約に使った回数券の1回分をお戻ししました。回数券の残りは${input.credit.remaining}回です。`
+              : 'キャンセル料がかかる期間のため、ご予約に使った回数券の1回分は使用済みになりました。返金はありません。'
+            : input.refundYen > 0
+              ? input.konbini
+                ? `${input.feeYen > 0 ? `キャンセル料：${formatYen(input.feeYen)}\n` : ''}返金額：${formatYen(input.refundYen)}\n${bookingMessages.konbiniRefund}`
+                : `${input.feeYen > 0 ? `キャンセル料：${formatYen(input.feeYen)}\n返金額：${formatYen(input.refundYen)}\nご利用のカードへ返金します。` : `全額の${formatYen(input.refundYen)}を、ご利用のカードへ返金します。`}カード会社により、反映まで数日かかる場合があります。`
+              : `キャンセル料：${formatYen(input.feeYen)}\n返金はありません。`,
       ],
     }),
 };

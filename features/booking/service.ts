@@ -131,7 +131,8 @@ export async function awaitBookingPayment(
 }
 
 /**
- * Cancels a confirmed booking under the table the client agreed to; returns the refund due.
+ * Cancels a confirmed booking under the table the client agreed to; returns the refund due (the
+ * counselor may also cancel one awaiting its konbini payment: nothing to refund).
  * The status guard makes a repeated cancellation do nothing. With `expectedFeeYen` (the fee the
  * client was shown), a fee that has changed since (a tier boundary passed) cancels nothing.
  */
@@ -140,13 +141,17 @@ export async function cancelBooking(
   input: { bookingId: string; by: 'client' | 'counselor'; expectedFeeYen?: number },
 ) {
   const [booking] = await db.select().from(bookings).where(eq(bookings.id, input.bookingId)).limit(1);
-  if (!booking || booking.status !== 'confirmed') throw new AppError('not_cancellable');
+  // A booking awaiting its konbini payment: nothing was paid, so nothing is refunded; the
+  // counselor may cancel it (the caller closes the voucher), the client lets it lapse.
+  const awaitingPayment = booking?.status === 'awaiting_payment' && input.by === 'counselor';
+  if (!booking || (booking.status !== 'confirmed' && !awaitingPayment)) throw new AppError('not_cancellable');
   const terms = sessionCancellationTerms({
     policy: booking.policy ?? cancellationPolicy.session,
     startsAt: booking.startsAt,
     now,
     priceYen: booking.priceYen,
     cancelledBy: input.by,
+    ...(awaitingPayment ? { priceYen: 0 } : {}),
   });
   if (terms.started && input.by === 'client') throw new AppError('not_cancellable');
   if (input.expectedFeeYen !== undefined && input.expectedFeeYen !== terms.feeYen) {
@@ -155,10 +160,10 @@ export async function cancelBooking(
   const [updated] = await db
     .update(bookings)
     .set({ status: 'cancelled', cancelledAt: now, cancelledBy: input.by, updatedAt: now })
-    .where(and(eq(bookings.id, booking.id), eq(bookings.status, 'confirmed')))
+    .where(and(eq(bookings.id, booking.id), eq(bookings.status, booking.status)))
     .returning({ id: bookings.id });
   if (!updated) throw new AppError('not_cancellable');
-  return { booking, terms };
+  return { booking, terms, awaitingPayment };
 }
 
 /** Moves a confirmed booking to another open slot, keeping its payment; free only while cancelling is. */

@@ -61,10 +61,10 @@ export const emailCohortAction = defineAction('counselor', announcementSchema, a
 });
 
 export const cancelCohortAction = defineAction('counselor', cohortIdSchema, async (input, ctx) => {
-  const { refunded, told, untold } = await cancelCohortWithRefunds(ctx, { cohortId: input.cohortId });
+  const { refunded, vouchers, told, untold } = await cancelCohortWithRefunds(ctx, { cohortId: input.cohortId });
   revalidateCourses();
   return saved(
-    `開講を中止しました。${refunded}件のお支払いを全額返金し、${told}名にお知らせしました。${messages.courses.notTold(untold)}`,
+    `開講を中止しました。${refunded}件のお支払いを全額返金し、${told}名にお知らせしました。${vouchers > 0 ? `コンビニ支払い待ちだった${vouchers}名には、払込票で支払わないようお伝えしています。` : ''}${messages.courses.notTold(untold)}`,
   );
 });
 

@@ -7,6 +7,7 @@ import { noticeSeatCancelled } from '@/features/notifications/triggers';
 import { checkoutCouponFor } from '@/features/coupons/service';
 import { openCheckout } from '@/features/payments/checkout';
 import { konbiniExpiresAfterDays } from '@/features/payments/domain/konbini';
+import { closeVouchersFor, voidVouchersAtStripe } from '@/features/payments/konbini';
 import { checkoutMethodsFor } from '@/features/payments/methods';
 import { requestRefund, submitRefundsSoon } from '@/features/payments/refunds';
 import { expireOpenCheckouts, paidPaymentsFor } from '@/features/payments/service';
@@ -122,12 +123,21 @@ export async function cancelEnrollmentWithRefund(
 
 /**
  * The counselor cancels a cohort: every paid seat is refunded in full, once (the cohort's
- * status guards the cancellation; each refund has its idempotency key), and everyone with a
- * seat or a place in line is told: the mails commit with the cancellation and go after it.
+ * status guards the cancellation; each refund has its idempotency key), every konbini voucher
+ * still out is closed (its client told not to pay it; a payment made anyway is refunded in full
+ * as lost), and everyone with a seat or a place in line is told: the mails commit with the
+ * cancellation and go after it.
  */
 export async function cancelCohortWithRefunds({ db, now }: ServiceContext, input: { cohortId: string }) {
   const result = await db.transaction(async (tx) => {
     const cancelled = await cancelCohort({ db: tx, now }, input);
+    // Seats awaiting a konbini payment: the voucher is closed, and their mail says not to pay it.
+    const vouchers = await closeVouchersFor(
+      tx,
+      'course',
+      cancelled.seats.map((s) => s.id),
+      now,
+    );
     const paid = await paidPaymentsFor(
       tx,
       'course',
@@ -146,26 +156,32 @@ export async function cancelCohortWithRefunds({ db, now }: ServiceContext, input
       .from(courses)
       .where(eq(courses.id, cancelled.cohort.courseId));
     // One mail per client: a seat's (with its refund) before a place in line.
-    const mails = new Map<string, { about: string; refundYen: number | null }>();
+    const mails = new Map<
+      string,
+      { about: string; refundYen: number | null; unpaidVoucher?: { number: string | null } }
+    >();
     for (const seat of cancelled.seats) {
       if (!seat.clientId || mails.has(seat.clientId)) continue;
       const payment = paid.find((p) => p.referenceId === seat.id);
+      const voucher = vouchers.find((v) => v.referenceId === seat.id);
       mails.set(seat.clientId, {
         about: `cohort ${cancelled.cohort.id} cancelled, seat ${seat.id}`,
         refundYen: payment ? payment.amountYen - payment.refundedYen : null,
+        ...(voucher ? { unpaidVoucher: { number: voucher.voucherNumber } } : {}),
       });
     }
     for (const clientId of cancelled.waitingClientIds)
       if (!mails.has(clientId))
         mails.set(clientId, { about: `cohort ${cancelled.cohort.id} cancelled, waitlist`, refundYen: null });
     const queued: string[][] = [];
-    for (const [clientId, { about, refundYen }] of mails) {
+    for (const [clientId, { about, refundYen, unpaidVoucher }] of mails) {
       const client = await clientOf(tx, clientId);
       if (!client) continue;
       const mail = courseMails.cohortCancelled({
         courseTitle: course!.title,
         cohortName: cancelled.cohort.name,
         refundYen,
+        ...(unpaidVoucher ? { unpaidVoucher } : {}),
       });
       queued.push(
         await queueNotice(
@@ -176,8 +192,9 @@ export async function cancelCohortWithRefunds({ db, now }: ServiceContext, input
         ),
       );
     }
-    return { ...cancelled, paid, queued };
+    return { ...cancelled, paid, queued, vouchers };
   });
+  await voidVouchersAtStripe(result.vouchers);
   await submitRefundsSoon(
     { db, now },
     result.paid.map((p) => p.id),
@@ -190,5 +207,10 @@ export async function cancelCohortWithRefunds({ db, now }: ServiceContext, input
   );
   let untold = 0;
   for (const ids of result.queued) if (!(await deliverQueued(db, ids))) untold += 1;
-  return { refunded: result.paid.length, told: result.queued.length - untold, untold };
+  return {
+    refunded: result.paid.length,
+    vouchers: result.vouchers.length,
+    told: result.queued.length - untold,
+    untold,
+  };
 }

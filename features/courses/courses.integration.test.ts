@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
+import type { TestCaller } from '@/features/accounts/testing';
 import {
   courseCohorts,
   courseEnrollments,
@@ -29,11 +30,8 @@ import { cancelCohort, holdSeat, joinWaitlist, recordApplication, releaseExpired
 const db = vi.hoisted(() => ({ handle: undefined as unknown as DatabaseHandle }));
 vi.mock('@/db', () => ({ getDb: async () => db.handle.db }));
 // Server actions are called as a signed-in caller would call them, outside a Next request.
-const caller = vi.hoisted(() => ({ current: null as null | { id: string; role: 'client' | 'counselor' } }));
-vi.mock('@/features/accounts/auth/guards', () => ({
-  getCurrentUser: async () =>
-    caller.current ? { ...caller.current, email: 'x@example.jp', name: 'x', sessionId: 's' } : null,
-}));
+const caller = vi.hoisted((): TestCaller => ({ current: null }));
+vi.mock('@/features/accounts/auth/guards', async () => (await import('@/features/accounts/testing')).guardsFor(caller));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'localhost:3000' }) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 /** Mail to these addresses fails, as with a mail server that refuses them. */
@@ -488,7 +486,7 @@ describe('cancellation', () => {
       told: number;
       untold: number;
     }>;
-    expect(done.value).toEqual({ refunded: 3, told: 5, untold: 0 });
+    expect(done.value).toEqual({ refunded: 3, vouchers: 0, told: 5, untold: 0 });
     for (const seat of paid) {
       const payment = await paymentOf(seat.sessionId);
       expect(payment).toMatchObject({ status: 'refunded', refundedYen: 33_000 });

@@ -51,11 +51,16 @@ export async function queueEnrollmentConfirmed(db: Db, enrollmentId: string): Pr
 async function queueLostEnrollment(db: Db, payment: Payment): Promise<string[]> {
   const row = await seatWithClient(db, payment.referenceId);
   if (!row) return [];
-  const mail = courseMails.lostAndRefunded({
+  const input = {
     courseTitle: row.course.title,
     amountYen: payment.amountYen,
     url: absoluteUrl(`/courses/${row.course.slug}`),
-  });
+  };
+  // A konbini voucher paid after the cohort was cancelled: not a seat lost to someone else.
+  const mail =
+    row.cohort.status === 'cancelled' && payment.method === 'konbini'
+      ? courseMails.paidAfterCohortCancelled({ ...input, cohortName: row.cohort.name })
+      : courseMails.lostAndRefunded(input);
   return queueNotice(
     db,
     { to: row.user.email, ...mail },

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { composeMail } from '@/features/mail/compose';
+import { konbiniRefundNote, voucherNotToPay } from '@/features/payments/mails';
 import { formatYen } from '@/lib/format';
 
 // Subjects and bodies say "講座" and nothing about anyone's reasons for taking it.
@@ -39,14 +40,22 @@ export const courseMails = {
           : '初回講義の7日前を過ぎているため、講座の規定により返金はありません。',
       ],
     }),
-  cohortCancelled: (input: { courseTitle: string; cohortName: string; refundYen: number | null }) =>
+  cohortCancelled: (input: {
+    courseTitle: string;
+    cohortName: string;
+    refundYen: number | null;
+    /** Her seat awaited a konbini payment: the voucher must not be paid. */
+    unpaidVoucher?: { number: string | null };
+  }) =>
     composeMail({
       subject: '【こころの整理室】講座の開講中止のお知らせ',
       paragraphs: [
         `誠に申し訳ありませんが、${input.courseTitle}・${input.cohortName}は開講を中止することになりました。`,
         input.refundYen
           ? `お支払いいただいた${formatYen(input.refundYen)}は全額を返金いたします。カード会社により、反映まで数日かかる場合があります。`
-          : 'お申し込み・キャンセル待ちはすべて取り消しました。お支払いは発生していません。',
+          : input.unpaidVoucher
+            ? `お申し込みは取り消しました。${voucherNotToPay(input.unpaidVoucher.number)}`
+            : 'お申し込み・キャンセル待ちはすべて取り消しました。お支払いは発生していません。',
         'ご迷惑をおかけして申し訳ありません。次回の開講は講座のページでお知らせします。',
       ],
     }),
@@ -56,6 +65,16 @@ export const courseMails = {
       paragraphs: [
         `お支払いの完了までにお席の確保時間が過ぎ、その間に${input.courseTitle}のお席が埋まったため、お申し込みをお受けできませんでした。`,
         `お支払いいただいた${formatYen(input.amountYen)}は全額を返金いたしました。カード会社により、反映まで数日かかる場合があります。`,
+      ],
+      action: { label: '講座のページを見る', url: input.url },
+    }),
+  /** A konbini voucher paid after the cohort it was for was cancelled. */
+  paidAfterCohortCancelled: (input: { courseTitle: string; cohortName: string; amountYen: number; url: string }) =>
+    composeMail({
+      subject: '【こころの整理室】お支払いの返金',
+      paragraphs: [
+        `開講を中止した${input.courseTitle}・${input.cohortName}へのお支払い${formatYen(input.amountYen)}を確認しました。行き違いとなり申し訳ありません。全額を返金いたします。`,
+        konbiniRefundNote,
       ],
       action: { label: '講座のページを見る', url: input.url },
     }),

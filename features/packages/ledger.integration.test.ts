@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openPostgres } from '@/db/client';
+import type { DatabaseHandle } from '@/db/client';
 import { bookings, packageCredits, sessionPackageTypes, sessionPackages, sessionTypes, users } from '@/db/schema';
-import { createTestDatabase } from '@/db/testing';
+import { createTestDatabase, openRacePool } from '@/db/testing';
 import { seedBooking } from '@/features/booking/seed';
 import { cancellationPolicy } from '@/lib/site-config';
 import { DAY_MS, HOUR_MS } from '@/lib/time';
@@ -226,8 +226,9 @@ describe('the credit ledger', () => {
     const [first, second, ...racers] = await newBookings(52);
     await spend(purchaseId, first!);
     await spend(purchaseId, second!);
-    // Each racer on a connection of its own (PostgreSQL), so all 50 transactions are open at once.
-    const race = handle.kind === 'postgres' ? await openPostgres(handle.url!, { max: 50 }) : handle;
+    // A bounded pool of its own (racePoolSize connections): that many transactions are open at
+    // once, the others queue for a connection, and all 50 still race for the last credit.
+    const race = await openRacePool(handle);
     try {
       const outcomes = await Promise.allSettled(
         racers.map((bookingId) =>

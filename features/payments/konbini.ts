@@ -3,13 +3,14 @@ import { and, eq, gt, isNotNull, isNull, lte } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '@/db/client';
 import type { ServiceContext } from '@/lib/service';
-import { type Payment, payments, users } from '@/db/schema';
+import { type Payment, type PaymentPurpose, payments, users } from '@/db/schema';
 import { deliverQueued, queueNotice } from '@/features/mail/notice';
 import { getStripe } from '@/lib/stripe';
 import { whenFor } from '@/lib/time';
 import { isVoucherReminderDue, keptUntil } from './domain/konbini';
 import { fulfilmentFor } from './fulfilment';
 import { konbiniMails } from './mails';
+import { vouchersAwaitingPaymentSql } from './queries';
 
 /** A konbini PaymentIntent's voucher, as Stripe gives it in `next_action.konbini_display_details`. */
 export function voucherOf(
@@ -68,8 +69,9 @@ export async function queueKonbiniMail(tx: Db, payment: Payment, kind: KonbiniMa
  * The voucher (number, page, deadline) is recorded on the payment, which stays pending; the
  * thing sold is kept for her until the deadline (plus a grace), and she is mailed the
  * instructions. Once only: a repeat (the success page and the webhook, a redelivery) finds the
- * voucher recorded. If her hold lapsed and someone took its place meanwhile, the voucher is
- * voided (the PaymentIntent cancelled) and she is told not to pay.
+ * voucher recorded. If her hold lapsed and someone took its place meanwhile, the payment is
+ * closed and she is told not to pay (Stripe cannot void the voucher of a completed session: a
+ * payment made anyway is refunded in full as lost).
  */
 export async function awaitDelayedPayment(
   { db, now }: ServiceContext,
@@ -114,14 +116,52 @@ export async function awaitDelayedPayment(
     };
   });
   if (!result) return 'awaiting';
-  if (result.outcome === 'lost') {
-    // The voucher can no longer be paid; if Stripe cannot be reached now, a payment made anyway is refunded as lost.
-    await getStripe()
-      .paymentIntents.cancel(intent.id)
-      .catch((err) => console.error('[payments] konbini voucher not voided', intent.id, err));
-  }
+  if (result.outcome === 'lost') await voidVouchersAtStripe([payment]);
   await deliverQueued(db, result.queued);
   return result.outcome === 'lost' ? 'lost' : 'awaiting';
+}
+
+/**
+ * In the caller's transaction (a cancellation by the counselor): the konbini vouchers still out
+ * for these things are closed on our side, so the payment reads failed and nothing waits for it.
+ * A payment that arrives anyway moves it to paid and, the thing being cancelled, is refunded in
+ * full as lost. Answers the payments closed (for the mails and `voidVouchersAtStripe`).
+ */
+export async function closeVouchersFor(
+  tx: Db,
+  purpose: PaymentPurpose,
+  referenceIds: string[],
+  now: Date,
+): Promise<Payment[]> {
+  if (referenceIds.length === 0) return [];
+  return tx
+    .update(payments)
+    .set({ status: 'failed', updatedAt: now })
+    .where(vouchersAwaitingPaymentSql(purpose, referenceIds))
+    .returning();
+}
+
+/**
+ * After the commit: asks Stripe to stop these vouchers being paid, as far as Stripe allows. A
+ * Checkout Session still open is expired. A voucher of a completed session cannot be voided
+ * through the API (Stripe cancels a Checkout Session's PaymentIntent only in `requires_capture`,
+ * and expires only open sessions): it stays payable until its deadline, the client is told not to
+ * pay it, and a payment made anyway is refunded in full as lost. Never throws.
+ */
+export async function voidVouchersAtStripe(closed: Pick<Payment, 'stripeCheckoutSessionId'>[]): Promise<void> {
+  for (const { stripeCheckoutSessionId: sessionId } of closed) {
+    if (!sessionId) continue;
+    try {
+      const session = await getStripe().checkout.sessions.retrieve(sessionId);
+      if (session.status === 'open') await getStripe().checkout.sessions.expire(sessionId);
+    } catch (err) {
+      console.error(
+        '[payments] konbini checkout not closed; a payment made anyway is refunded as lost',
+        sessionId,
+        err,
+      );
+    }
+  }
 }
 
 /**

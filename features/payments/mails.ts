@@ -41,6 +41,21 @@ const voucherLines = (input: KonbiniMailInput) =>
     .filter(Boolean)
     .join('\n');
 
+/** A konbini payment has no card to return money to: Stripe asks the client for a bank account by mail. */
+export const konbiniRefundNote =
+  'コンビニでお支払いいただいたため、返金は銀行振込になります。決済会社のStripeから返金先の口座をご登録いただくメールが届きますので、ご登録ください。ご登録後にお振り込みします。';
+
+/**
+ * A voucher that must not be paid any more cannot be voided at Stripe once issued (see
+ * voidVouchersAtStripe): what a client is told happens if she pays it anyway.
+ */
+export const voucherPaidAnyway =
+  '行き違いでお支払いになった場合は、全額を返金いたします。返金は銀行振込になり、決済会社のStripeから返金先の口座をご登録いただくメールが届きます。';
+
+/** The paragraph of a cancellation mail for a konbini payment not made yet: do not pay the voucher. */
+export const voucherNotToPay = (voucherNumber: string | null) =>
+  `コンビニでのお支払いはまだ確認されていないため、お支払いの必要はありません。お手元の払込票${voucherNumber ? `（確認番号：${voucherNumber}）` : ''}では、お支払いにならないでください。${voucherPaidAnyway}`;
+
 /** Mails to the client about a konbini payment. Subjects never say what it is for. */
 export const konbiniMails = {
   instructions: (input: KonbiniMailInput) =>
@@ -81,7 +96,8 @@ export const konbiniMails = {
       subject: '【こころの整理室】お申し込みをお受けできませんでした',
       paragraphs: [
         `お手続きの間に${input.what}の枠がほかの方のご予約で埋まったため、お申し込みをお受けできませんでした。`,
-        'コンビニでのお支払いは不要です。払込票は無効にしています。お手数ですが、別の日時でお申し込みください。',
+        `コンビニでのお支払いは不要です。お手元の払込票ではお支払いにならないでください。${voucherPaidAnyway}`,
+        'お手数ですが、別の日時でお申し込みください。',
       ],
       action: { label: '空き状況を見る', url: input.url },
     }),

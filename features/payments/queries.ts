@@ -87,6 +87,16 @@ export async function listFailingRefunds(db: Db, recordedBefore: Date) {
 /** A konbini voucher still to pay: its deadline, its page at Stripe and the number to give at the till. */
 export type AwaitingVoucher = { dueAt: Date; voucherUrl: string | null; voucherNumber: string | null };
 
+/** The payments of these things sold whose konbini voucher is out and not paid yet. */
+export function vouchersAwaitingPaymentSql(purpose: PaymentPurpose, referenceIds: string[]): SQL {
+  return and(
+    eq(payments.purpose, purpose),
+    inArray(payments.referenceId, referenceIds),
+    eq(payments.status, 'pending'),
+    isNotNull(payments.paymentDueAt),
+  )!;
+}
+
 /** The vouchers awaiting payment of these things sold, by the thing's id. */
 export async function awaitingVouchersOf(
   db: Db,
@@ -102,14 +112,7 @@ export async function awaitingVouchersOf(
       voucherNumber: payments.voucherNumber,
     })
     .from(payments)
-    .where(
-      and(
-        eq(payments.purpose, purpose),
-        inArray(payments.referenceId, referenceIds),
-        eq(payments.status, 'pending'),
-        isNotNull(payments.paymentDueAt),
-      ),
-    );
+    .where(vouchersAwaitingPaymentSql(purpose, referenceIds));
   return new Map(
     rows.map((r) => [r.referenceId, { dueAt: r.dueAt!, voucherUrl: r.voucherUrl, voucherNumber: r.voucherNumber }]),
   );

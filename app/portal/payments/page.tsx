@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { read } from '@/lib/data';
 import { listClientPayments } from '@/features/booking/payment-history';
+import { methodLabel } from '@/features/payments/domain/methods';
 import { paymentStatusLabel } from '@/features/payments/queries';
 import { purchasesOfPayments } from '@/features/packages/queries';
 import { requireUser } from '@/features/accounts/auth/guards';
@@ -46,6 +47,12 @@ export default async function PaymentsPage() {
                   </td>
                   <td>
                     {formatYen(p.amountYen)}
+                    {p.method ? (
+                      <>
+                        <br />
+                        <small className="nowrap">{methodLabel(p.method)}</small>
+                      </>
+                    ) : null}
                     {p.refundedYen > 0 ? (
                       <>
                         <br />
@@ -53,7 +60,10 @@ export default async function PaymentsPage() {
                       </>
                     ) : null}
                   </td>
-                  <td>{paymentStatusLabel[p.status]}</td>
+                  <td>
+                    {/* A konbini voucher that lapsed or was withdrawn: nothing failed, nothing was paid. */}
+                    {!p.paidAt && p.paymentDueAt ? 'お支払いなし' : paymentStatusLabel[p.status]}
+                  </td>
                   <td>{p.paidAt ? <Link href={`/portal/payments/${p.id}/receipt`}>領収書</Link> : '—'}</td>
                 </tr>
               ))}

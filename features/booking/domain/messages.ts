@@ -21,6 +21,11 @@ export const bookingMessages = {
     expired: '期限切れ',
   },
   refundState: { processing: '返金処理中', refunded: '返金済み' },
+  /** The counselor's cancellation of a booking awaiting its konbini payment: before, and after. */
+  counselorCancelAwaitingKonbini:
+    'コンビニでのお支払いを待っている予約です。キャンセルすると、この時間はすぐにほかの方が予約できるようになり、クライアントには払込票で支払わないようメールでお知らせします。行き違いで支払われた場合は、全額を自動で返金します。',
+  counselorCancelledAwaitingKonbini:
+    'キャンセルし、予約枠を空けました。クライアントには払込票で支払わないようメールでお知らせしました。',
   /** A konbini payment has no card to return money to: Stripe asks the client for a bank account by mail. */
   konbiniRefund:
     'コンビニでお支払いいただいたため、返金は銀行振込になります。決済会社のStripeから返金先の口座をご登録いただくメールが届きますので、ご登録ください。ご登録後にお振り込みします。',

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BookingOutcomeButtons, MeetingUrlForm } from '@/components/admin/booking-admin-forms';
+import { AwaitingVoucherFacts } from '@/components/admin/awaiting-voucher';
 import { CancelBookingForm } from '@/components/booking/cancel-booking-form';
 import { CounselorIntake } from '@/components/intake/counselor-intake';
 import { SessionNotePanel } from '@/components/session-notes/session-note-panel';
@@ -14,6 +15,7 @@ import { bookingCredit } from '@/features/packages/booking-credit';
 import { getIntakeKeyring } from '@/features/intake/keys';
 import { readIntakeAsCounselor } from '@/features/intake/service';
 import { findTheme } from '@/features/library/themes';
+import { methodLabel } from '@/features/payments/domain/methods';
 import { paymentStatusLabel } from '@/features/payments/queries';
 import { readSessionNoteAsCounselor } from '@/features/session-notes/service';
 import { requireCounselor } from '@/features/accounts/auth/guards';
@@ -44,19 +46,29 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
   const settings = await read(getBookingSettings);
   const { notice } = await searchParams;
   const credit = booking.paidWith === 'credit' ? await read(bookingCredit, booking.id, new Date()) : undefined;
+  const payment = booking.payment;
+  const voucher =
+    booking.status === 'awaiting_payment' && payment?.status === 'pending' && payment.paymentDueAt
+      ? { dueAt: payment.paymentDueAt, voucherNumber: payment.voucherNumber, voucherUrl: payment.voucherUrl }
+      : undefined;
+  // Cancelled before the konbini payment came: nothing was paid, nothing refunded.
+  const cancelledUnpaid = booking.status === 'cancelled' && payment?.status === 'failed' && !!payment.paymentDueAt;
   return (
     <>
       <h1>予約の詳細</h1>
       {notice === 'cancelled' ? (
         <p role="status" className="form-status form-status--ok">
-          {credit
-            ? 'キャンセルし、回数券の1回分をお戻ししました。クライアントにメールでお知らせしました。'
-            : 'キャンセルし、全額を返金しました。クライアントにメールでお知らせしました。'}
+          {cancelledUnpaid
+            ? bookingMessages.counselorCancelledAwaitingKonbini
+            : credit
+              ? 'キャンセルし、回数券の1回分をお戻ししました。クライアントにメールでお知らせしました。'
+              : 'キャンセルし、全額を返金しました。クライアントにメールでお知らせしました。'}
         </p>
       ) : null}
       <dl className="facts">
         <dt>状態</dt>
         <dd>{bookingStatusLabel[booking.status]}</dd>
+        {voucher ? <AwaitingVoucherFacts voucher={voucher} /> : null}
         <dt>日時（日本時間）</dt>
         <dd>{formatDateTimeJa(booking.startsAt, practiceTimeZone)}</dd>
         <dt>クライアント</dt>
@@ -87,9 +99,11 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
         <dd>
           {credit
             ? `回数券・${credit.name}、${credit.state === 'returned' ? 'キャンセルにより1回分をお戻し済み' : '1回分を使用'}`
-            : booking.payment
-              ? `${paymentStatusLabel[booking.payment.status]}${booking.payment.refundedYen > 0 ? `・返金 ${formatYen(booking.payment.refundedYen)}` : ''}`
-              : 'なし'}
+            : cancelledUnpaid
+              ? 'なし（コンビニでのお支払い前にキャンセル）'
+              : payment
+                ? `${voucher ? `未払い（コンビニ決済・${formatYen(payment.amountYen)}）` : paymentStatusLabel[payment.status]}${payment.method && !voucher ? `・${methodLabel(payment.method)}` : ''}${payment.refundedYen > 0 ? `・返金 ${formatYen(payment.refundedYen)}` : ''}`
+                : 'なし'}
         </dd>
       </dl>
       <section aria-labelledby="intake-heading" className="panel">
@@ -110,13 +124,15 @@ export default async function AdminBookingPage({ params, searchParams }: Props) 
         <MeetingUrlForm bookingId={booking.id} current={booking.meetingUrl} leadHours={settings.meetingLinkLeadHours} />
       ) : null}
       {booking.status === 'confirmed' && started ? <BookingOutcomeButtons bookingId={booking.id} /> : null}
-      {booking.status === 'confirmed' ? (
+      {booking.status === 'confirmed' || booking.status === 'awaiting_payment' ? (
         <CancelBookingForm
           bookingId={booking.id}
           preview={
-            credit
-              ? bookingMessages.credit.counselorReturns
-              : `カウンセラー都合のキャンセルでは、全額の${formatYen(booking.priceYen)}を返金します。`
+            booking.status === 'awaiting_payment'
+              ? bookingMessages.counselorCancelAwaitingKonbini
+              : credit
+                ? bookingMessages.credit.counselorReturns
+                : `カウンセラー都合のキャンセルでは、全額の${formatYen(booking.priceYen)}を返金します。`
           }
         />
       ) : null}

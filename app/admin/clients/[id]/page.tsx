@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AwaitingVoucherLine } from '@/components/admin/awaiting-voucher';
 import { CounselorIntake } from '@/components/intake/counselor-intake';
 import { PurchaseDetails } from '@/components/packages/purchase-details';
 import { RefundUnusedForm } from '@/components/packages/refund-unused-form';
@@ -12,6 +13,7 @@ import { getAccountProfile } from '@/features/accounts/queries';
 import { formatPhone } from '@/features/accounts/schemas';
 import { bookingStatusLabel } from '@/features/booking/admin-queries';
 import { listClientBookings } from '@/features/booking/queries';
+import { awaitingVouchersOf } from '@/features/payments/queries';
 import { getIntakeKeyring } from '@/features/intake/keys';
 import { intakeStatusLabel } from '@/features/intake/queries';
 import { readClientIntakesAsCounselor } from '@/features/intake/service';
@@ -47,6 +49,11 @@ export default async function AdminClientPage({ params }: Props) {
   const packages = await read(listClientPackages, client.id, ctx.now);
   const refundPreviews = new Map(
     await Promise.all(packages.map(async (p) => [p.id, await previewUnusedRefund(ctx, p.id)] as const)),
+  );
+  const vouchers = await read(
+    awaitingVouchersOf,
+    'booking',
+    bookings.filter((b) => b.status === 'awaiting_payment').map((b) => b.id),
   );
   const intakes = bookings.flatMap((booking) => {
     const view = views.find((v) => v.bookingId === booking.id);
@@ -89,16 +96,27 @@ export default async function AdminClientPage({ params }: Props) {
           <p>予約はありません。</p>
         ) : (
           <ul className="booking-list">
-            {bookings.map((b) => (
-              <li key={b.id}>
-                <Link href={`/admin/bookings/${b.id}`}>
-                  {formatDateTimeJa(b.startsAt, siteConfig.timeZone)}　{b.sessionTypeName}
-                </Link>
-                （{bookingStatusLabel[b.status]}・アンケート：
-                {intakeStatusLabel[views.find((v) => v.bookingId === b.id)?.status ?? 'none']}
-                {noted.has(b.id) ? '・メモあり' : ''}）
-              </li>
-            ))}
+            {bookings.map((b) => {
+              const voucher = vouchers.get(b.id);
+              return (
+                <li key={b.id}>
+                  <Link href={`/admin/bookings/${b.id}`}>
+                    {formatDateTimeJa(b.startsAt, siteConfig.timeZone)}　{b.sessionTypeName}
+                  </Link>
+                  （{bookingStatusLabel[b.status]}・アンケート：
+                  {intakeStatusLabel[views.find((v) => v.bookingId === b.id)?.status ?? 'none']}
+                  {noted.has(b.id) ? '・メモあり' : ''}）
+                  {voucher ? (
+                    <>
+                      <br />
+                      <small>
+                        <AwaitingVoucherLine voucher={voucher} />
+                      </small>
+                    </>
+                  ) : null}
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

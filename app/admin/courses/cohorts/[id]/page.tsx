@@ -9,9 +9,10 @@ import {
   CohortForm,
   LessonForm,
 } from '@/components/admin/course-forms';
+import { AwaitingVoucherLine } from '@/components/admin/awaiting-voucher';
 import { read } from '@/lib/data';
 import { getCohortForCounselor } from '@/features/courses/queries';
-import { paymentStatusLabel } from '@/features/payments/queries';
+import { awaitingVouchersOf, paymentStatusLabel } from '@/features/payments/queries';
 import { requireCounselor } from '@/features/accounts/auth/guards';
 import { formatYen } from '@/lib/format';
 import { formatDateTimeJa, practiceTimeZone, toJstLocal } from '@/lib/time';
@@ -20,7 +21,7 @@ export const metadata: Metadata = { title: '開講回' };
 
 const seatLabel = {
   held: 'お席を確保中・お支払い前',
-  awaiting_payment: 'コンビニ払い待ち',
+  awaiting_payment: 'コンビニ支払い待ち',
   enrolled: '受講確定',
   cancelled: 'キャンセル',
   expired: '期限切れ',
@@ -42,6 +43,11 @@ export default async function AdminCohortPage({ params }: Props) {
   const found = await read(getCohortForCounselor, id);
   if (!found) notFound();
   const { cohort, course, lessons, roster, line } = found;
+  const vouchers = await read(
+    awaitingVouchersOf,
+    'course',
+    roster.filter((r) => r.enrollment.status === 'awaiting_payment').map((r) => r.enrollment.id),
+  );
   const enrolled = roster.filter((r) => r.enrollment.status === 'enrolled');
   const paid = roster.filter((r) => r.paymentStatus === 'paid' || r.paymentStatus === 'partially_refunded');
   const last = lessons.at(-1);
@@ -106,9 +112,19 @@ export default async function AdminCohortPage({ params }: Props) {
                         : seatLabel[r.enrollment.status]}
                     </td>
                     <td>
-                      {r.paymentStatus
-                        ? `${paymentStatusLabel[r.paymentStatus]}・${formatYen(r.paidYen ?? 0)}${r.refundedYen ? `・返金 ${formatYen(r.refundedYen)}` : ''}`
-                        : '未払い'}
+                      {vouchers.has(r.enrollment.id) ? (
+                        <>
+                          コンビニ支払い待ち・{formatYen(r.enrollment.priceYen)}
+                          <br />
+                          <small>
+                            <AwaitingVoucherLine voucher={vouchers.get(r.enrollment.id)!} />
+                          </small>
+                        </>
+                      ) : r.paymentStatus ? (
+                        `${paymentStatusLabel[r.paymentStatus]}・${formatYen(r.paidYen ?? 0)}${r.refundedYen ? `・返金 ${formatYen(r.refundedYen)}` : ''}`
+                      ) : (
+                        '未払い'
+                      )}
                     </td>
                     <td>{r.enrollment.applicationAnswer || '—'}</td>
                   </tr>
@@ -188,7 +204,7 @@ export default async function AdminCohortPage({ params }: Props) {
             }}
           />
           <AnnouncementForm cohortId={cohort.id} participants={enrolled.length} />
-          <CancelCohortForm cohortId={cohort.id} paidSeats={paid.length} />
+          <CancelCohortForm cohortId={cohort.id} paidSeats={paid.length} awaitingSeats={vouchers.size} />
         </>
       ) : null}
     </>
