@@ -3,6 +3,7 @@ import type { Instrumentation } from 'next';
 /** Runs once when a server starts (never during `next build`). */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
+    (await import('./lib/cache-clock')).alignPerformanceClockWithWallClock();
     await import('./jobs/server-start').then((m) => m.onServerStart());
   }
 }
