@@ -35,6 +35,11 @@ describe('splitUnbreakable', () => {
     expect(splitUnbreakable('受付 10:00〜18:00')).toEqual(['受付 ', '10:00〜18:00', '']);
   });
 
+  it('keeps a date with its weekday whole, and its time apart from it', () => {
+    expect(splitUnbreakable('2026年12月4日(金) 06:57の回')).toEqual(['', '2026年12月4日(金)', ' ', '06:57', 'の回']);
+    expect(splitUnbreakable('12月14日(月)まで')).toEqual(['', '12月14日(月)', 'まで']);
+  });
+
   it('returns text without any of them as it is', () => {
     expect(splitUnbreakable('返金はありません')).toEqual(['返金はありません']);
   });

@@ -17,9 +17,11 @@ export function formatYenAmount(amount: number): string {
 
 /**
  * What must never break across lines in running text: an amount with its percentage and
- * （税込） (50%・5,500円（税込）), a bare percentage, a time or time range (14:00〜15:00).
+ * （税込） (50%・5,500円（税込）), a bare percentage, a date with its weekday (2026年12月4日(金),
+ * 12月4日(金)), a time or time range (14:00〜15:00).
  */
-const unbreakable = /((?:\d+%・)?[−-]?\d[\d,]*円(?:（税込）)?|\d+%|\d{1,2}:\d{2}(?:〜\d{1,2}:\d{2})?)/;
+const unbreakable =
+  /((?:\d+%・)?[−-]?\d[\d,]*円(?:（税込）)?|\d+%|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:\([日月火水木金土]\))?|\d{1,2}:\d{2}(?:〜\d{1,2}:\d{2})?)/;
 
 /**
  * A sentence cut into its plain parts and the parts to keep whole, alternating: even indexes are

@@ -9,6 +9,7 @@ import {
 } from '@/features/revenue/domain/ledger';
 import { formatYenAmount } from '@/lib/format';
 import { formatDateTimeJa, practiceTimeZone } from '@/lib/time';
+import { KeepWhole } from '@/components/ui/keep-whole';
 
 const tz = practiceTimeZone;
 
@@ -119,12 +120,16 @@ export function LedgerTable({ lines, label }: { lines: LedgerLine[]; label: stri
         <tbody>
           {lines.map((l) => (
             <tr key={`${l.kind}-${l.paymentId}-${l.stripeRefundId ?? l.at.getTime()}`}>
-              <td className="ledger__at">{formatDateTimeJa(l.at, tz)}</td>
+              <td className="ledger__at">
+                <KeepWhole text={formatDateTimeJa(l.at, tz)} />
+              </td>
               <td className="ledger__who">{l.clientName ? `${l.clientName} 様` : '（退会済み）'}</td>
               <td className="ledger__what">
                 {l.href ? <Link href={l.href}>{l.groupLabel}</Link> : l.groupLabel}
                 {l.sessionStartsAt ? (
-                  <span className="money-note ledger__session">{formatDateTimeJa(l.sessionStartsAt, tz)}の回</span>
+                  <span className="money-note ledger__session">
+                    <KeepWhole text={`${formatDateTimeJa(l.sessionStartsAt, tz)}の回`} />
+                  </span>
                 ) : null}
               </td>
               <td className="ledger__kind">{ledgerKindLabel[l.kind]}</td>
